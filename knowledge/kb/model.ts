@@ -1,0 +1,65 @@
+import type { Kind } from './schema';
+
+export interface Framework {
+  readonly id: string;
+  readonly name: string;
+  readonly shortName: string;
+  readonly organisation: string;
+  readonly author: string;
+  readonly authorRole: 'author' | 'approver';
+  readonly date: string;
+  readonly source: string;
+  readonly description: string;
+  readonly aliases: readonly string[];
+  /** Example questions to offer people, e.g. on the welcome card. */
+  readonly examples: readonly string[];
+  /** The file it was loaded from, relative to the knowledge directory. */
+  readonly file: string;
+}
+
+export interface Entry {
+  readonly id: string;
+  readonly frameworkId: string;
+  readonly kind: Kind;
+  readonly number?: number;
+  /** For overviews: the kind of entry this overview introduces. */
+  readonly lists?: Kind;
+  /** For overviews: a word whose letters name the listed entries in number order. */
+  readonly acronym?: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly text: string;
+  readonly whoUses?: string;
+  readonly why?: string;
+  readonly notes?: string;
+  readonly aliases: readonly string[];
+  readonly keywords: readonly string[];
+  readonly related: readonly string[];
+  readonly prompts: readonly string[];
+  readonly groupPrompts: readonly string[];
+}
+
+export interface KnowledgeBase {
+  readonly frameworks: readonly Framework[];
+  readonly entries: readonly Entry[];
+  entry(id: string): Entry | undefined;
+  framework(id: string): Framework | undefined;
+}
+
+export function createKnowledgeBase(frameworks: readonly Framework[], entries: readonly Entry[]): KnowledgeBase {
+  const entriesById = new Map(entries.map((e) => [e.id, e]));
+  const frameworksById = new Map(frameworks.map((f) => [f.id, f]));
+  return Object.freeze({
+    frameworks: Object.freeze([...frameworks]),
+    entries: Object.freeze([...entries]),
+    entry: (id: string) => entriesById.get(id),
+    framework: (id: string) => frameworksById.get(id),
+  });
+}
+
+/** "Principle 7 · Be professionally curious", or just the title where the source gives no number. */
+export function displayTitle(entry: Entry): string {
+  if (entry.number === undefined) return entry.title;
+  const kind = entry.kind.charAt(0).toUpperCase() + entry.kind.slice(1);
+  return `${kind} ${entry.number} · ${entry.title}`;
+}

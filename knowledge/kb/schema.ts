@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/** The kinds of entry a framework file may hold. */
+export const KINDS = ['value', 'principle', 'approach', 'ingredient', 'overview'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const MIN_PROMPTS = 3;
+export const MIN_GROUP_PROMPTS = 2;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Each message finishes the sentence "<field> …" and says how to fix it. */
+const text = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? `is missing: add ${what}`
+          : `must be text, not ${typeof issue.input}: write ${what}`,
+    })
+    .trim()
+    .min(1, { error: `is empty: write ${what}` });
+
+const id = (what: string) =>
+  text(what).regex(ID_PATTERN, {
+    error: 'must be lower-case letters, digits and single hyphens, like "lbbd-be-human"',
+  });
+
+const textList = (what: string, min: number) =>
+  z
+    .array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(what)), {
+      error: (issue) =>
+        issue.input === undefined ? `is missing: add a list of ${what}` : `must be a list of ${what}`,
+    })
+    .min(min, {
+      error: (issue) => {
+        const count = Array.isArray(issue.input) ? issue.input.length : 0;
+        return `has ${count}, needs at least ${min}: add more ${what}`;
+      },
+    });
+
+const kind = z.enum(KINDS, {
+  error: (issue) =>
+    issue.input === undefined
+      ? `is missing: add one of ${KINDS.join(', ')}`
+      : `is "${String(issue.input)}", which is not a kind: use one of ${KINDS.join(', ')}`,
+});
+
+export const frameworkSchema = z.strictObject(
+  {
+    id: id('a short id for the framework, like "lbbd"'),
+    name: text('the framework\'s full display name'),
+    short_name: text('a short name, like "Barking & Dagenham"'),
+    organisation: text('the organisation that owns the framework'),
+    author: text('the author or approver'),
+    author_role: z.enum(['author', 'approver'], {
+      error: 'must be "author" or "approver"',
+    }),
+    date: z.union([z.string(), z.number()], { error: 'is missing: add the date of the source, like "2021"' })
+      .transform(String)
+      .pipe(text('the date of the source')),
+    source: text('the title of the source document'),
+    description: text('a short plain description'),
+    aliases: textList('names people use for this framework in a question', 1),
+    examples: textList('example questions, as practitioners would type them', 3).optional(),
+  },
+  { error: (issue) => unknownField(issue) },
+);
+
+export const entrySchema = z
+  .strictObject(
+    {
+      id: id('a stable id, like "lbbd-be-human"'),
+      kind,
+      number: z
+        .number({ error: 'must be a whole number, like 7' })
+        .int({ error: 'must be a whole number, like 7' })
+        .positive({ error: 'must be 1 or more' })
+        .optional(),
+      lists: kind.optional(),
+      acronym: text('the acronym whose letters name the listed entries').optional(),
+      title: text('a short title'),
+      summary: text('a one- or two-sentence summary in plain words'),
+      text: text('the full text, faithful to the source'),
+      who_uses: text('who uses this approach').optional(),
+      why: text('why this approach is used').optional(),
+      notes: text('notes on corrections made to the source').optional(),
+      aliases: textList('aliases (synonyms, acronyms, misspellings)', 1),
+      keywords: textList('keywords', 1),
+      related: z.array(id('the id of a related entry'), { error: 'must be a list of entry ids' }).default([]),
+      prompts: textList('open reflection prompts for a practitioner', MIN_PROMPTS),
+      group_prompts: textList('reflection prompts worded for a team', MIN_GROUP_PROMPTS),
+    },
+    { error: (issue) => unknownField(issue) },
+  )
+  .superRefine((entry, ctx) => {
+    if (entry.kind === 'approach') {
+      for (const field of ['who_uses', 'why'] as const) {
+        if (entry[field] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [field], message: `is missing: every approach says ${field === 'who_uses' ? 'who uses it' : 'why it is used'}` });
+        }
+      }
+    }
+    if (entry.kind !== 'overview') {
+      for (const field of ['lists', 'acronym'] as const) {
+        if (entry[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [field], message: `is only for overview entries: remove it, or make this entry kind: overview` });
+        }
+      }
+    }
+    if (entry.acronym !== undefined && entry.lists === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['acronym'], message: 'needs "lists" too: say which kind of entry the letters stand for' });
+    }
+  });
+
+export const fileSchema = z.strictObject(
+  {
+    framework: frameworkSchema,
+    entries: z
+      .array(entrySchema, { error: 'is missing: add a list of entries' })
+      .min(1, { error: 'is empty: add at least one entry' }),
+  },
+  { error: (issue) => unknownField(issue) },
+);
+
+function unknownField(issue: { code?: string; input?: unknown; keys?: string[] }): string | undefined {
+  if (issue.code === 'unrecognized_keys') {
+    return `is not a field we know: check the spelling (see knowledge/README.md for the fields)`;
+  }
+  if (issue.input === undefined) return 'is missing: add it';
+  if (issue.code === 'invalid_type') return 'must be a mapping of fields (key: value)';
+  return undefined;
+}
+
+export type FrameworkFile = z.infer<typeof fileSchema>;
+export type EntryData = z.infer<typeof entrySchema>;

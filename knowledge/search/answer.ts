@@ -1,0 +1,187 @@
+import type { Entry, KnowledgeBase } from '../kb/model';
+import type { Kind } from '../kb/schema';
+import { stem } from './analyse';
+import { loadLexicon } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { parseQuestion } from './query';
+import type { ParsedQuestion } from './query';
+import { buildIndex, KIND_STEMS } from './search-index';
+import type { SearchIndex } from './search-index';
+import { contentTerms, surfaceWords } from './terms';
+import { rank } from './rank';
+
+/** Questions longer than this are cut, not processed whole. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+/** Tunable decision points; changes here change answers, so note them in CHANGELOG.md. */
+export const THRESHOLDS = Object.freeze({
+  /** At or above: answer. */
+  answer: 0.45,
+  /** At or above, when the best is `clearLead` times the next: answer (long questions carry many other words). */
+  clearLeadAnswer: 0.2,
+  clearLead: 1.6,
+  /** …and only when most of the question is words the knowledge base uses. */
+  knownShare: 0.6,
+  /** At or above (with a clear lead): a confident answer, with no "did you mean". */
+  confident: 0.7,
+  /** Alternatives must reach this share of the best score. */
+  alternative: 0.45,
+});
+
+export interface AnswerOptions {
+  /** The asker's framework, preferred when the question names none. */
+  readonly defaultFramework?: string;
+}
+
+export interface Match {
+  readonly entry: Entry;
+  readonly confidence: number;
+}
+
+/** How the answer was found; 'direct' means the entry was asked for by id (a button). */
+export type How = 'number' | 'letter' | 'list' | 'framework' | 'search' | 'direct';
+
+export type AnswerResult =
+  | {
+      readonly found: true;
+      readonly entry: Entry;
+      readonly confidence: number;
+      /** False when the answer is a best guess: show the alternatives as "did you mean…". */
+      readonly confident: boolean;
+      readonly how: How;
+      readonly alternatives: readonly Match[];
+    }
+  | {
+      readonly found: false;
+      readonly reason: 'empty' | 'no-match' | 'no-such-number';
+      readonly suggestions: readonly Match[];
+    };
+
+export type FoundAnswer = Extract<AnswerResult, { found: true }>;
+
+export interface Search {
+  readonly kb: KnowledgeBase;
+  answer(question: string, options?: AnswerOptions): AnswerResult;
+}
+
+/** The answer for an entry asked for by id, e.g. from a "related" button. */
+export function directAnswer(entry: Entry): FoundAnswer {
+  return { found: true, entry, confidence: 1, confident: true, how: 'direct', alternatives: [] };
+}
+
+export function createSearch(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon()): Search {
+  const index = buildIndex(kb, lexicon);
+  return Object.freeze({ kb, answer: (question: string, options: AnswerOptions = {}) => answerWith(index, question, options) });
+}
+
+function answerWith(index: SearchIndex, question: string, options: AnswerOptions): AnswerResult {
+  const surface = surfaceWords(question.slice(0, MAX_QUESTION_LENGTH), index.lexicon);
+  const parsed = parseQuestion(surface, index);
+  const named = parsed.acronym !== undefined ? index.acronyms.get(parsed.acronym) : undefined;
+  const scope = parsed.frameworkId ?? named?.overview.frameworkId;
+  const preferred = scope ?? options.defaultFramework;
+  const allTerms = contentTerms(parsed.words, index.lexicon);
+  // Kind words ("principle", "values") say what sort of entry is wanted, not what it is about.
+  const kinds = new Set<string>(allTerms.flatMap((t) => KIND_STEMS.get(t) ?? []));
+  if (named?.overview.lists) kinds.add(named.overview.lists);
+  const terms = allTerms.filter((t) => !KIND_STEMS.has(t));
+  const ranking = rank(index, terms, { scope, preferred, kinds });
+  const ranked = ranking.matches.map(({ entry, confidence }) => ({ entry, confidence }));
+  const top = ranking.matches[0];
+  const alternativesTo = (entry: Entry) => ranked.filter((m) => m.entry.id !== entry.id).slice(0, 3);
+
+  const exact = (entry: Entry, how: How): AnswerResult => ({
+    found: true,
+    entry,
+    confidence: 1,
+    confident: true,
+    how,
+    alternatives: alternativesTo(entry),
+  });
+
+  if (parsed.letter) {
+    const group = index.acronyms.get(parsed.letter.acronym);
+    const member = group?.members[group.overview.acronym?.toLowerCase().indexOf(parsed.letter.letter) ?? -1];
+    if (member) return exact(member, 'letter');
+  }
+
+  if (parsed.numbered) {
+    const { kind, number } = parsed.numbered;
+    const candidates = index.entries.filter((e) => e.kind === kind && e.number === number && (!scope || e.frameworkId === scope));
+    const entry = candidates.find((e) => e.frameworkId === preferred) ?? candidates[0];
+    if (entry) return exact(entry, 'number');
+    const overview = overviewOf(index, kind, scope, preferred);
+    return { found: false, reason: 'no-such-number', suggestions: overview ? [{ entry: overview, confidence: 0 }] : [] };
+  }
+
+  if (parsed.plural) {
+    const overview = overviewOf(index, parsed.plural, scope, preferred);
+    if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
+  }
+
+  if (named && terms.length === 0) return exact(named.overview, 'list');
+
+  if (terms.length === 0) {
+    const root = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
+    if (root) return exact(root, 'framework');
+    return { found: false, reason: 'empty', suggestions: defaultSuggestions(index, preferred) };
+  }
+
+  const second = ranked[1];
+  const lead = second ? top && top.confidence / Math.max(second.confidence, 1e-9) : Number.POSITIVE_INFINITY;
+  const accepted =
+    top &&
+    (top.confidence >= THRESHOLDS.answer ||
+      (top.confidence >= THRESHOLDS.clearLeadAnswer &&
+        (lead ?? 0) >= THRESHOLDS.clearLead &&
+        top.anchored &&
+        ranking.knownShare >= THRESHOLDS.knownShare));
+  if (!top || !accepted) {
+    const suggestions = ranked.length > 0 ? ranked.slice(0, 3) : defaultSuggestions(index, preferred);
+    return { found: false, reason: 'no-match', suggestions };
+  }
+  const clearLead = !second || second.confidence <= top.confidence * 0.8;
+  return {
+    found: true,
+    entry: top.entry,
+    confidence: round(top.confidence),
+    confident: top.confidence >= THRESHOLDS.confident && clearLead,
+    how: 'search',
+    alternatives: ranked
+      .slice(1)
+      .filter((m) => m.confidence >= top.confidence * THRESHOLDS.alternative)
+      .slice(0, 3)
+      .map((m) => ({ entry: m.entry, confidence: round(m.confidence) })),
+  };
+}
+
+/** True when every searched word is part of how the overview names itself ("what approaches sit under relational practice"). */
+function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string[]): boolean {
+  const own = index.ownTerms.get(index.entries.indexOf(overview));
+  const naming = index.frameworkTerms.get(overview.frameworkId);
+  const cues = new Set([...index.lexicon.listCues].map(stem));
+  return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
+}
+
+function overviewOf(index: SearchIndex, kind: Kind, scope: string | undefined, preferred: string | undefined): Entry | undefined {
+  const overviews = index.entries.filter((e) => e.kind === 'overview' && e.lists === kind && (!scope || e.frameworkId === scope));
+  return overviews.find((e) => e.frameworkId === preferred) ?? overviews[0];
+}
+
+/** A framework's first overview is its introduction. */
+function rootOverview(index: SearchIndex, frameworkId: string | undefined): Entry | undefined {
+  const overviews = index.entries.filter((e) => e.kind === 'overview');
+  return overviews.find((e) => e.frameworkId === frameworkId) ?? overviews[0];
+}
+
+function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {
+  const overviews = index.entries.filter((e) => e.kind === 'overview');
+  const mine = overviews.filter((e) => e.frameworkId === frameworkId);
+  return (mine.length > 0 ? mine : overviews).slice(0, 3).map((entry) => ({ entry, confidence: 0 }));
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+export type { ParsedQuestion };

@@ -1,0 +1,120 @@
+import type { Kind } from '../kb/schema';
+import { stem } from './analyse';
+import { parseNumber } from './numbers';
+import { KIND_STEMS } from './search-index';
+import type { SearchIndex } from './search-index';
+
+/** What a question asks for, beyond its words. */
+export interface ParsedQuestion {
+  /** The framework the question names, if any ("jersey trauma informed"). */
+  readonly frameworkId?: string;
+  /** "principle 7", "the 4th principle", "ingredient three". */
+  readonly numbered?: { readonly kind: Kind; readonly number: number };
+  /** "the E in CARES". */
+  readonly letter?: { readonly acronym: string; readonly letter: string };
+  /** An overview's acronym named on its own ("what is CARES", "accountability in CARES"). */
+  readonly acronym?: string;
+  /** A plural kind word: "list the principles", "what are our values". */
+  readonly plural?: Kind;
+  /** The question names "the framework" itself ("what's our practice framework"). */
+  readonly mentionsFramework: boolean;
+  /** The remaining words, to search on. */
+  readonly words: readonly string[];
+}
+
+const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr']);
+const LETTER_LINKS = new Set(['in', 'of', 'for', 'from', 'stand', 'stands', 'mean', 'means']);
+
+export function parseQuestion(surface: readonly string[], index: SearchIndex): ParsedQuestion {
+  const used = new Set<number>();
+  const frameworkId = findFramework(surface, index, used);
+  const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
+  const numbered = findNumbered(surface, used);
+  const letter = numbered ? undefined : findLetter(surface, index, used);
+  const acronym = letter ? undefined : surface.find((w, i) => !used.has(i) && index.acronyms.has(w) && used.add(i));
+  let plural: Kind | undefined;
+  surface.forEach((w, i) => {
+    if (used.has(i) || !w.endsWith('s')) return;
+    const kind = KIND_STEMS.get(stem(w));
+    if (kind && !plural) plural = kind;
+  });
+  return {
+    ...(frameworkId !== undefined && { frameworkId }),
+    ...(numbered !== undefined && { numbered }),
+    ...(letter !== undefined && { letter }),
+    ...(plural !== undefined && { plural }),
+    ...(acronym !== undefined && { acronym }),
+    mentionsFramework,
+    words: surface.filter((_, i) => !used.has(i)),
+  };
+}
+
+function findFramework(surface: readonly string[], index: SearchIndex, used: Set<number>): string | undefined {
+  let found: string | undefined;
+  for (const { frameworkId, words } of index.frameworkAliases) {
+    if (words.length === 0) continue;
+    for (let i = 0; i + words.length <= surface.length; i++) {
+      if (words.every((w, k) => surface[i + k] === w && !used.has(i + k))) {
+        found ??= frameworkId;
+        for (let k = 0; k < words.length; k++) used.add(i + k);
+      }
+    }
+  }
+  return found;
+}
+
+function consumePhrases(surface: readonly string[], phrases: readonly (readonly string[])[], used: Set<number>): boolean {
+  let found = false;
+  for (const words of phrases) {
+    for (let i = 0; i + words.length <= surface.length; i++) {
+      if (words.every((w, k) => surface[i + k] === w && !used.has(i + k))) {
+        found = true;
+        for (let k = 0; k < words.length; k++) used.add(i + k);
+      }
+    }
+  }
+  return found;
+}
+
+function findNumbered(surface: readonly string[], used: Set<number>): ParsedQuestion['numbered'] {
+  for (let i = 0; i < surface.length; i++) {
+    const kind = KIND_STEMS.get(stem(surface[i] ?? ''));
+    if (!kind || used.has(i)) continue;
+    // "principle 7", "principle number 7"
+    let j = i + 1;
+    if (NUMBER_LINKS.has(surface[j] ?? '')) j++;
+    let n = parseNumber(surface[j] ?? '');
+    if (n === undefined) {
+      // "7th principle", "the seventh principle"; but "the 10 principles" is a count, not a reference.
+      j = i - 1;
+      const before = surface[j] ?? '';
+      const isCount = (surface[i] ?? '').endsWith('s') && !/(st|nd|rd|th)$/.test(before);
+      n = isCount ? undefined : parseNumber(before);
+    }
+    if (n !== undefined) {
+      used.add(i);
+      used.add(j);
+      if (j === i + 2) used.add(i + 1);
+      return { kind, number: n };
+    }
+  }
+  return undefined;
+}
+
+function findLetter(surface: readonly string[], index: SearchIndex, used: Set<number>): ParsedQuestion['letter'] {
+  for (let j = 0; j < surface.length; j++) {
+    const acronym = surface[j] ?? '';
+    if (!index.acronyms.has(acronym)) continue;
+    for (let i = j - 1; i >= Math.max(0, j - 4); i--) {
+      const letter = surface[i] ?? '';
+      if (letter.length !== 1 || !acronym.includes(letter)) continue;
+      // "a" and "i" are also words: accept them only as "the A", or "A in/stands for…".
+      const plainWord = letter === 'a' || letter === 'i';
+      if (plainWord && surface[i - 1] !== 'the' && !LETTER_LINKS.has(surface[i + 1] ?? '')) continue;
+      used.add(i);
+      used.add(j);
+      return { acronym, letter };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+import Fuse from 'fuse.js';
+import { damerauDistance } from './distance';
+
+/**
+ * Corrects a misspelt term to the closest term the knowledge base uses ("safegaurd" → "safeguard").
+ * Fuse.js finds candidates; a Damerau–Levenshtein check keeps only real near-misses, so that short
+ * unrelated words ("book" → "look") are never "corrected" into the framework's vocabulary.
+ */
+export class TypoCorrector {
+  /** Fuse over the terms of one length and first letter: real typos rarely change the first letter. */
+  private readonly fuses = new Map<string, Fuse<string>>();
+
+  constructor(vocabulary: Iterable<string>, private readonly frequency: (term: string) => number) {
+    const buckets = new Map<string, string[]>();
+    for (const term of vocabulary) {
+      const key = bucketKey(term.length, term[0] ?? '');
+      const bucket = buckets.get(key) ?? [];
+      bucket.push(term);
+      buckets.set(key, bucket);
+    }
+    for (const [key, bucket] of buckets) {
+      this.fuses.set(key, new Fuse(bucket, { threshold: 0.45, includeScore: true, ignoreLocation: true, isCaseSensitive: true }));
+    }
+  }
+
+  correct(term: string): string | undefined {
+    if (term.length < 4 || /\d/.test(term)) return undefined;
+    const allowed = term.length >= 8 ? 2 : 1;
+    // A four-letter word is corrected only by adding a missing letter ("chld" → "child"), never by
+    // changing one, so that "book" does not become "look".
+    const shortest = term.length === 4 ? 5 : term.length - allowed;
+    let best: string | undefined;
+    let bestKey = Number.POSITIVE_INFINITY;
+    for (let len = shortest; len <= term.length + allowed; len++) {
+      for (const hit of this.fuses.get(bucketKey(len, term[0] ?? ''))?.search(term, { limit: 5 }) ?? []) {
+        const d = damerauDistance(term, hit.item);
+        if (d > allowed) continue;
+        // Prefer the nearer term, then the one more entries use.
+        const key = d * 1e6 - this.frequency(hit.item);
+        if (key < bestKey) {
+          bestKey = key;
+          best = hit.item;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+function bucketKey(length: number, first: string): string {
+  return `${length}:${first}`;
+}

@@ -1,0 +1,31 @@
+// npm run eval: how well Practice Companion answers the evaluation questions, beside plain Fuse.js.
+import { loadKnowledgeBase } from '../../knowledge/kb/load';
+import { formatProblem } from '../../knowledge/kb/problems';
+import { createSearch } from '../../knowledge/search/answer';
+import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
+import type { Figures } from './evaluate';
+
+const loaded = loadKnowledgeBase();
+if (!loaded.ok) {
+  console.error(loaded.problems.map(formatProblem).join('\n'));
+  process.exit(1);
+}
+const ours = practiceCompanionRanker(createSearch(loaded.kb));
+const fuse = plainFuseRanker(loaded.kb);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+for (const file of ['questions.jsonl', 'holdout.jsonl']) {
+  const questions = readQuestions(file);
+  const a = evaluate(questions, ours);
+  const b = evaluate(questions, fuse);
+  console.log(`\n${file}: ${questions.length} questions (${a.onTopic} on topic, ${a.offTopic} off topic)`);
+  console.log(`  ${'measure'.padEnd(22)}${'Practice Companion'.padStart(20)}${'plain Fuse.js'.padStart(16)}`);
+  const row = (label: string, f: (x: Figures) => number) => console.log(`  ${label.padEnd(22)}${pct(f(a)).padStart(20)}${pct(f(b)).padStart(16)}`);
+  row('top-1 accuracy', (x) => x.top1);
+  row('top-3 accuracy', (x) => x.top3);
+  row('off-topic rejection', (x) => x.rejection);
+  console.log(`  misses (${a.misses.length}):`);
+  for (const m of a.misses) {
+    console.log(`    ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`);
+  }
+}

@@ -1,0 +1,29 @@
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeBase } from '../../knowledge/kb/load';
+import type { KnowledgeBase } from '../../knowledge/kb/model';
+import { formatProblem } from '../../knowledge/kb/problems';
+import { createSearch } from '../../knowledge/search/answer';
+import type { Search } from '../../knowledge/search/answer';
+
+export function loadOrThrow(dir?: string): KnowledgeBase {
+  const loaded = loadKnowledgeBase(dir);
+  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  return loaded.kb;
+}
+
+let shipped: Search | undefined;
+/** The search over the shipped knowledge base, built once per test file. */
+export function shippedSearch(): Search {
+  shipped ??= createSearch(loadOrThrow());
+  return shipped;
+}
+
+/** A fresh folder holding the shipped frameworks plus the given fixture files. */
+export function knowledgeDirWith(...fixtures: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-kb-'));
+  for (const name of readdirSync(DEFAULT_KNOWLEDGE_DIR)) copyFileSync(join(DEFAULT_KNOWLEDGE_DIR, name), join(dir, name));
+  for (const fixture of fixtures) copyFileSync(join(__dirname, '..', 'fixtures', 'frameworks', fixture), join(dir, fixture));
+  return dir;
+}

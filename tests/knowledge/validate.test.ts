@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+
+const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'frameworks', 'anytown.yaml'), 'utf8');
+
+/** Writes the fixture framework, changed by `edit`, to a fresh folder, and validates that folder. */
+async function validateEdited(edit: (yaml: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-kb-'));
+  const yaml = edit(FIXTURE);
+  writeFileSync(join(dir, 'anytown.yaml'), yaml);
+  const run = await runCli(['kb', 'validate', dir]);
+  return { ...run, lines: run.stdout.trim().split('\n'), lineOf: (text: string) => yaml.split('\n').findIndex((l) => l.includes(text)) + 1 };
+}
+
+/** The 1-based line of the unedited fixture that contains `text`. */
+function fixtureLine(text: string): number {
+  return FIXTURE.split('\n').findIndex((l) => l.includes(text)) + 1;
+}
+
+function replaceOnce(yaml: string, from: string, to: string): string {
+  if (!yaml.includes(from)) throw new Error(`fixture does not contain ${JSON.stringify(from)}`);
+  return yaml.replace(from, to);
+}
+
+describe('practice-companion kb validate', () => {
+  test('a valid folder → "ok: N frameworks, M entries" and exit 0', async () => {
+    const run = await validateEdited((y) => y);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('ok: 1 frameworks, 4 entries\n');
+  });
+
+  test('the shipped knowledge base is valid', async () => {
+    const run = await runCli(['kb', 'validate']);
+    expect(run.stdout).toBe('ok: 2 frameworks, 36 entries\n');
+    expect(run.code).toBe(0);
+  });
+
+  test('malformed YAML → the file, line and column of the mistake', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '    title: Listen first', '    title: Listen: first'));
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toMatch(new RegExp(`^anytown\\.yaml:${run.lineOf('Listen: first')}:\\d+ yaml: is not valid YAML \\(.+\\): check indentation`));
+  });
+
+  test('a missing field → points at the entry and names the field', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '    summary: >-\n      Hear what the child and family say before deciding anything.\n', ''));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('- id: anytown-listen-first')}:5 anytown-listen-first.summary: is missing: add a one- or two-sentence summary in plain words`]);
+  });
+
+  test('an empty field → the line of the field', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '    title: Listen first', '    title: ""'));
+    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('title: ""')}:12 anytown-listen-first.title: is empty: write a short title`]);
+    expect(run.code).toBe(1);
+  });
+
+  test('a duplicate id → both places', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, 'id: anytown-plan-together', 'id: anytown-listen-first'));
+    expect(run.code).toBe(1);
+    const original = fixtureLine('id: anytown-listen-first');
+    const duplicate = fixtureLine('id: anytown-plan-together');
+    expect(run.lines).toContain(`anytown.yaml:${duplicate}:9 anytown-listen-first.id: "anytown-listen-first" is already used at anytown.yaml:${original}: every entry needs its own id`);
+  });
+
+  test('a duplicate number within a kind → names the entry that has it', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, 'number: 2', 'number: 1'));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${fixtureLine('number: 2')}:13 anytown-plan-together.number: principle 1 is already "anytown-listen-first" (line ${fixtureLine('number: 1')}): give each principle its own number`,
+    ]);
+  });
+
+  test('an unknown related id → suggests the id it was probably meant to be', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, 'related: [anytown-plan-together]', 'related: [anytown-plan-togther]'));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('anytown-plan-togther')}:15 anytown-listen-first.related: "anytown-plan-togther" is not the id of any entry: did you mean "anytown-plan-together"?`]);
+  });
+
+  test('fewer than 3 reflection prompts → says how many there are', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '      - What gets in the way of listening first?\n', ''));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('When did you last change your mind')}:7 anytown-listen-first.prompts: has 2, needs at least 3: add more open reflection prompts for a practitioner`]);
+  });
+
+  test('an unknown kind → lists the kinds there are', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, 'kind: principle\n    number: 1', 'kind: principal\n    number: 1'));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('kind: principal')}:11 anytown-listen-first.kind: is "principal", which is not a kind: use one of value, principle, approach, ingredient, overview`]);
+  });
+
+  test('a misspelt field name → says it is not a field we know', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '    keywords: [hearing, voice]', '    keywords: [hearing, voice]\n    keywrods: [typo]'));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('keywrods')}:15 anytown-listen-first.keywrods: is not a field we know: check the spelling (see knowledge/README.md for the fields)`]);
+  });
+
+  test('several problems → every one is reported, not just the first', async () => {
+    const run = await validateEdited((y) => replaceOnce(replaceOnce(y, 'kind: principle\n    number: 1', 'kind: principal\n    number: 1'), '    title: Plan together', '    title: ""'));
+    expect(run.lines).toHaveLength(2);
+    expect(run.stderr).toBe('2 problem(s) found.\n');
+  });
+
+  test('a folder with no framework files → a clear message', async () => {
+    const run = await runCli(['kb', 'validate', mkdtempSync(join(tmpdir(), 'pc-empty-'))]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/path: holds no \.yaml files: add one file per framework/);
+  });
+});
