@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The data our cards' buttons carry, and the one place it is checked when it comes back.
+ * Anything that does not match is treated as tampered with, and gets a short, polite reply.
+ */
+
+const entryId = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+
+// ---- Action.Submit (messageBack): arrives as a message activity whose `value` holds this data.
+
+/** "Open this entry": related entries, "did you mean" alternatives, suggestions, list buttons. */
+export const openEntrySchema = z.object({ action: z.literal('open'), entryId });
+/** "Ask this": example questions on the welcome, help and no-answer cards. */
+export const askSchema = z.object({ action: z.literal('ask'), question: z.string().min(1).max(200) });
+export const submitSchema = z.discriminatedUnion('action', [openEntrySchema, askSchema]);
+export type SubmitData = z.infer<typeof submitSchema>;
+
+// ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
+
+export const VERBS = ['feedback', 'anotherPrompt'] as const;
+export type Verb = (typeof VERBS)[number];
+
+/** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
+export const feedbackSchema = z.object({
+  answerId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  entryId,
+  helpful: z.boolean(),
+});
+export type FeedbackData = z.infer<typeof feedbackSchema>;
+
+/** "Another prompt" on a reflection card: the same entry, the next prompt. */
+export const anotherPromptSchema = z.object({
+  entryId,
+  promptIndex: z.number().int().min(0).max(1000),
+  audience: z.enum(['individual', 'group']),
+});
+export type AnotherPromptData = z.infer<typeof anotherPromptSchema>;
+
+export const verbSchemas = { feedback: feedbackSchema, anotherPrompt: anotherPromptSchema } as const satisfies Record<Verb, z.ZodType>;
+
+/** Builds the `data` of an Action.Submit that shows `displayText` in the chat and sends `data` to the bot. */
+export function messageBack<T extends SubmitData>(data: T, displayText: string): T & { msteams: { type: 'messageBack'; displayText: string } } {
+  return { ...data, msteams: { type: 'messageBack', displayText } };
+}

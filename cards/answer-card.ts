@@ -1,0 +1,74 @@
+import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
+import { displayTitle } from '../knowledge/kb/model';
+import type { AnswerResult } from '../knowledge/search/answer';
+import { feedbackButton, openButton } from './buttons';
+import { cardMessage } from './card-message';
+import type { Element } from './elements';
+import { actionSet, heading, text } from './elements';
+import { entryHeading } from './entry-heading';
+import { fullText } from './full-text';
+import { piiReminder } from './pii-reminder';
+import { promptAt } from './prompt';
+import { sourceLine } from './source-line';
+import type { CardMessage } from './types';
+import { WORDING } from './wording';
+
+export const MAX_RELATED = 4;
+export const MAX_ALTERNATIVES = 3;
+
+export interface AnswerCardInput {
+  readonly kb: KnowledgeBase;
+  readonly result: Extract<AnswerResult, { found: true }>;
+  /** Identifies this card in feedback; made by the caller. */
+  readonly answerId: string;
+  readonly piiReminder: boolean;
+  /** The vote already recorded, when the card is shown again after one. */
+  readonly feedback?: { readonly helpful: boolean };
+  readonly promptIndex?: number;
+}
+
+/** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
+export function answerCard(input: AnswerCardInput): CardMessage {
+  const { kb, result } = input;
+  const { entry } = result;
+  const framework = kb.framework(entry.frameworkId);
+  const { toggle, container } = fullText(entry);
+  const prompt = promptAt(entry.prompts, input.promptIndex ?? 0);
+  const alternatives = result.confident ? [] : result.alternatives.slice(0, MAX_ALTERNATIVES).map((m) => m.entry);
+  const shown = new Set([entry.id, ...alternatives.map((e) => e.id)]);
+  const related = entry.related
+    .map((id) => kb.entry(id))
+    .filter((e): e is Entry => e !== undefined && !shown.has(e.id))
+    .slice(0, MAX_RELATED);
+
+  const body: Element[] = [
+    ...(input.piiReminder ? [piiReminder()] : []),
+    ...entryHeading(kb, entry),
+    text(entry.summary),
+    actionSet([toggle]),
+    container,
+    ...(alternatives.length > 0 ? [heading(WORDING.didYouMean), actionSet(alternatives.map(openButton))] : []),
+    ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
+    ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
+    ...(framework ? [sourceLine(framework)] : []),
+    ...feedbackSection(input.answerId, entry.id, input.feedback),
+  ];
+
+  const title = displayTitle(entry);
+  return cardMessage({
+    body,
+    speak: `${title}. ${entry.summary}`,
+    fallbackText: `${title}\n\n${entry.summary}`,
+    summary: `${title}: ${entry.summary}`,
+  });
+}
+
+/** "Did this help?", or after a vote, thanks that say which vote was kept; both buttons stay so the vote can change. */
+function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined): Element[] {
+  const line =
+    feedback === undefined ? WORDING.didThisHelp : feedback.helpful ? WORDING.thanksHelpful : WORDING.thanksNotHelpful;
+  return [
+    heading(line),
+    actionSet([feedbackButton({ answerId, entryId, helpful: true }), feedbackButton({ answerId, entryId, helpful: false })]),
+  ];
+}

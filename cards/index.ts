@@ -1,0 +1,17 @@
+export { aboutCard } from './about-card';
+export type { AboutCardInput } from './about-card';
+export { answerCard } from './answer-card';
+export type { AnswerCardInput } from './answer-card';
+export { frameworkCard } from './framework-card';
+export type { FrameworkCardInput } from './framework-card';
+export { helpCard } from './help-card';
+export type { HelpCardInput } from './help-card';
+export { listCard } from './list-card';
+export type { ListCardInput } from './list-card';
+export { noAnswerCard } from './no-answer-card';
+export type { NoAnswerCardInput } from './no-answer-card';
+export { reflectCard } from './reflect-card';
+export type { ReflectCardInput } from './reflect-card';
+export { welcomeCard } from './welcome-card';
+export type { WelcomeCardInput } from './welcome-card';
+export type { AdaptiveCard, CardMessage } from './types';

@@ -1,0 +1,55 @@
+import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
+import { displayTitle } from '../knowledge/kb/model';
+import { anotherPromptButton } from './buttons';
+import { cardMessage } from './card-message';
+import type { Action, Element } from './elements';
+import { actionSet, heading, lead, text } from './elements';
+import { entryHeading } from './entry-heading';
+import { fullText } from './full-text';
+import { promptAt } from './prompt';
+import { sourceLine } from './source-line';
+import type { CardMessage } from './types';
+import { WORDING } from './wording';
+
+export interface ReflectCardInput {
+  readonly kb: KnowledgeBase;
+  readonly entry: Entry;
+  /** Which prompt to show; counts round past the end, so callers can simply add one. */
+  readonly promptIndex: number;
+  /** A group (a team or a meeting) gets the entry's group prompts. */
+  readonly audience: 'individual' | 'group';
+  /** e.g. "Welcome. A moment to reflect before we start". */
+  readonly heading?: string;
+}
+
+/** One entry and one prompt to think about, with "Another prompt" and the full text on request. */
+export function reflectCard(input: ReflectCardInput): CardMessage {
+  const { kb, entry, promptIndex, audience } = input;
+  const prompts = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
+  const prompt = promptAt(prompts, promptIndex);
+  const { toggle, container } = fullText(entry);
+  const framework = kb.framework(entry.frameworkId);
+  const buttons: Action[] = [
+    ...(prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : []),
+    toggle,
+  ];
+
+  const body: Element[] = [
+    ...(input.heading ? [lead(input.heading)] : []),
+    ...entryHeading(kb, entry),
+    text(entry.summary),
+    ...(prompt ? [heading(WORDING.reflect), text(prompt, { size: 'Medium', spacing: 'Small' })] : []),
+    actionSet(buttons),
+    container,
+    ...(framework ? [sourceLine(framework)] : []),
+  ];
+
+  const title = displayTitle(entry);
+  const opening = input.heading ? `${input.heading}. ` : '';
+  return cardMessage({
+    body,
+    speak: `${opening}${title}. ${prompt ?? entry.summary}`,
+    fallbackText: [...(input.heading ? [input.heading] : []), title, entry.summary, ...(prompt ? [`${WORDING.reflect}: ${prompt}`] : [])].join('\n\n'),
+    summary: `${title}: ${prompt ?? entry.summary}`,
+  });
+}

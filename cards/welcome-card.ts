@@ -1,0 +1,39 @@
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import { askButton } from './buttons';
+import { cardMessage } from './card-message';
+import type { Element } from './elements';
+import { actionSet, heading, lead, small, text } from './elements';
+import { frameworkName } from './framework-name';
+import type { CardMessage } from './types';
+import { WORDING } from './wording';
+
+export const MAX_WELCOME_EXAMPLES = 3;
+
+export interface WelcomeCardInput {
+  readonly kb: KnowledgeBase;
+  /** The framework this chat uses. */
+  readonly frameworkId: string;
+  readonly examples: readonly string[];
+}
+
+/** The first thing people see: what the bot does, which framework it uses, a few questions to try, and what happens to their words. */
+export function welcomeCard(input: WelcomeCardInput): CardMessage {
+  const w = WORDING.welcome;
+  const uses = `This chat uses the ${frameworkName(input.kb, input.frameworkId)}.`;
+  const examples = input.examples.slice(0, MAX_WELCOME_EXAMPLES);
+  const body: Element[] = [
+    lead(w.greeting),
+    text(w.answers),
+    text(w.reflects, { spacing: 'Small' }),
+    text(`${uses} ${w.change}`),
+    ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    small(w.data),
+  ];
+  const lines = [w.greeting, w.answers, w.reflects, uses, w.change];
+  return cardMessage({
+    body,
+    speak: lines.join(' '),
+    fallbackText: [...lines, w.data].join('\n'),
+    summary: `${w.greeting} ${w.answers}`,
+  });
+}

@@ -1,0 +1,76 @@
+import { askSchema, openEntrySchema } from '../../cards/actions';
+import { noAnswerCard } from '../../cards';
+import type { NoAnswerCardInput } from '../../cards';
+import { displayTitle } from '../../knowledge/kb/model';
+import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
+import { shippedSearch } from '../helpers/kb';
+import { expectWellFormed } from './well-formed';
+
+const kb = shippedSearch().kb;
+const examples = kb.framework('lbbd')?.examples ?? [];
+const PII = "A reminder: please don't share personal details about children or families in chat.";
+
+function noAnswer(question: string, piiReminder = false): NoAnswerCardInput {
+  const result = shippedSearch().answer(question, { defaultFramework: 'lbbd' });
+  if (result.found) throw new Error(`"${question}" found ${result.entry.id}`);
+  return { kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder };
+}
+
+describe('noAnswerCard', () => {
+  test.each([
+    ['banana', 'no-match', "I'm not sure I have an answer to that."],
+    ['', 'empty', 'What would you like to know about the framework?'],
+    ['principle 42', 'no-such-number', "The framework doesn't have that number."],
+  ])('for %p (%s) it says kindly: %p', (question, reason, line) => {
+    const input = noAnswer(question);
+    expect(input.reason).toBe(reason);
+    const message = noAnswerCard(input);
+    expectWellFormed(message);
+    expect(textsOf(message.card)).toContain(line);
+    expect(message.summary).toBe(line);
+  });
+
+  test('offers the suggestions under "Did you mean…" as open buttons, at most three', () => {
+    const input = noAnswer('banana');
+    const { card } = noAnswerCard({ ...input, suggestions: kb.entries.slice(0, 5) });
+    expect(buttonsUnder(card, 'Did you mean…')).toEqual(kb.entries.slice(0, 3).map(displayTitle));
+    const opens = actionsOf(card, 'Action.Submit').filter((a) => openEntrySchema.safeParse(a.data).success);
+    expect(opens).toHaveLength(3);
+  });
+
+  test('for an empty question, offers the suggestions as places to start rather than "Did you mean…"', () => {
+    const input = noAnswer('');
+    const { card } = noAnswerCard(input);
+    expect(textsOf(card)).not.toContain('Did you mean…');
+    expect(buttonsUnder(card, 'You could start with')).toEqual(input.suggestions.slice(0, 3).map(displayTitle));
+  });
+
+  test('offers up to three example questions under "You could ask", which ask them', () => {
+    const { card } = noAnswerCard({ ...noAnswer('banana'), examples: ['one', 'two', 'three', 'four'] });
+    expect(buttonsUnder(card, 'You could ask')).toEqual(['One', 'Two', 'Three']);
+    const asks = actionsOf(card, 'Action.Submit').flatMap((a) => {
+      const parsed = askSchema.safeParse(a.data);
+      return parsed.success ? [parsed.data.question] : [];
+    });
+    expect(asks).toEqual(['one', 'two', 'three']);
+  });
+
+  test('never states an answer: no entry summary or text appears', () => {
+    const texts = textsOf(noAnswerCard(noAnswer('banana')).card);
+    for (const entry of kb.entries) {
+      expect(texts).not.toContain(entry.summary);
+      expect(texts).not.toContain(entry.text);
+    }
+  });
+
+  test('shows the reminder about personal details only when asked', () => {
+    expect(textsOf(noAnswerCard(noAnswer('banana', true)).card)).toContain(PII);
+    expect(textsOf(noAnswerCard(noAnswer('banana', false)).card)).not.toContain(PII);
+  });
+
+  test('with nothing to suggest, it still reads well and stays valid', () => {
+    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false });
+    expectWellFormed(message);
+    expect(textsOf(message.card)).toEqual(["I'm not sure I have an answer to that.", 'Try asking in different words.']);
+  });
+});
