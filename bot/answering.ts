@@ -1,0 +1,43 @@
+import type { TurnContext } from 'botbuilder';
+import { answerCard, noAnswerCard } from '../cards';
+import type { Entry } from '../knowledge/kb/model';
+import { directAnswer } from '../knowledge/search/answer';
+import type { AnswerResult } from '../knowledge/search/answer';
+import type { BotDeps } from './deps';
+import { currentFramework } from './framework-choice';
+import { looksPersonal } from './privacy';
+import { cardActivity } from './reply';
+import { turnInfo } from './turn-info';
+
+/** Answers a question with an answer card, or a kind "not sure" card. Logs ids and confidence, never the text. */
+export async function answerQuestion(context: TurnContext, question: string, deps: BotDeps): Promise<void> {
+  const started = process.hrtime.bigint();
+  const framework = await currentFramework(context, deps);
+  const result = deps.search.answer(question, { defaultFramework: framework.id });
+  await sendAnswer(context, result, looksPersonal(question), deps, framework.examples);
+  deps.logger.info(
+    {
+      ...turnInfo(context),
+      event: 'answer',
+      found: result.found,
+      entryId: result.found ? result.entry.id : undefined,
+      confidence: result.found ? result.confidence : undefined,
+      how: result.found ? result.how : result.reason,
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+    },
+    'answered a question',
+  );
+}
+
+/** Sends an entry's card, as asked for by a button. */
+export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
+  await sendAnswer(context, directAnswer(entry), false, deps, []);
+  deps.logger.info({ ...turnInfo(context), event: 'open', entryId: entry.id }, 'opened an entry');
+}
+
+async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[]): Promise<void> {
+  const message = result.found
+    ? answerCard({ kb: deps.kb, result, answerId: deps.newId(), piiReminder })
+    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder });
+  await context.sendActivity(cardActivity(message));
+}

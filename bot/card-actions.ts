@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { answerCard, reflectCard } from '../cards';
+import { VERBS, anotherPromptSchema, feedbackSchema } from '../cards/actions';
+import type { Verb } from '../cards/actions';
+import type { AdaptiveCard } from '../cards/types';
+import { directAnswer } from '../knowledge/search/answer';
+import type { BotDeps } from './deps';
+import { turnInfo } from './turn-info';
+
+/** Action.Execute (Universal Actions): each verb updates its card in place. */
+export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+  const verb: unknown = value.action?.verb;
+  if (!isVerb(verb)) {
+    deps.logger.warn({ ...turnInfo(context), event: 'unknown-verb' }, 'a card action used a verb we do not know');
+    return badRequest("That button isn't one I recognise, so nothing changed. Try typing your question instead.");
+  }
+  switch (verb) {
+    case 'feedback': {
+      const data = feedbackSchema.safeParse(value.action.data);
+      const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
+      if (!data.success || !entry) return tampered(context, deps);
+      const outcome = await deps.store.recordVote({
+        answerId: data.data.answerId,
+        voter: voterCode(context),
+        entryId: entry.id,
+        day: deps.clock().toISOString().slice(0, 10),
+        helpful: data.data.helpful,
+      });
+      deps.logger.info({ ...turnInfo(context), event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }, 'feedback recorded');
+      const card = answerCard({ kb: deps.kb, result: directAnswer(entry), answerId: data.data.answerId, piiReminder: false, feedback: { helpful: data.data.helpful } });
+      return cardResponse(card.card);
+    }
+    case 'anotherPrompt': {
+      const data = anotherPromptSchema.safeParse(value.action.data);
+      const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
+      if (!data.success || !entry) return tampered(context, deps);
+      const card = reflectCard({ kb: deps.kb, entry, promptIndex: data.data.promptIndex, audience: data.data.audience });
+      return cardResponse(card.card);
+    }
+  }
+}
+
+/** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
+function voterCode(context: TurnContext): string {
+  const from = context.activity.from;
+  return createHash('sha256').update(`practice-companion/vote/${from?.aadObjectId ?? from?.id ?? 'anonymous'}`).digest('base64url');
+}
+
+function isVerb(v: unknown): v is Verb {
+  return typeof v === 'string' && (VERBS as readonly string[]).includes(v);
+}
+
+function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
+}
+
+function tampered(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeResponse {
+  deps.logger.warn({ ...turnInfo(context), event: 'bad-action-data' }, 'a card action carried data we do not accept');
+  return badRequest("That button's details didn't look right, so I didn't act on it. Try asking again.");
+}
+
+function badRequest(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } as unknown as Record<string, unknown> };
+}

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Everything the service reads from its environment, checked once at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Empty in anonymous mode (local use and the Playground only). */
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly appType: 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
+  readonly appTenantId: string;
+  /** Null when every tenant is allowed. */
+  readonly allowedTenants: ReadonlySet<string> | null;
+  readonly defaultFramework: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly production: boolean;
+  readonly knowledgeDir: string | undefined;
+  /** True when no MicrosoftAppId is set: requests are not authenticated. */
+  readonly anonymous: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const APP_TYPES = ['SingleTenant', 'UserAssignedMSI', 'MultiTenant'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const trimmed = z.string().trim().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+
+const envSchema = z.object({
+  PORT: trimmed,
+  HOST: trimmed,
+  MicrosoftAppId: trimmed,
+  MicrosoftAppPassword: trimmed,
+  MicrosoftAppType: trimmed,
+  MicrosoftAppTenantId: trimmed,
+  ALLOWED_TENANTS: trimmed,
+  DEFAULT_FRAMEWORK: trimmed,
+  LOG_LEVEL: trimmed,
+  NODE_ENV: trimmed,
+  KNOWLEDGE_DIR: trimmed,
+});
+
+/**
+ * Reads the configuration from `env`, with `.env` in `cwd` filling gaps (the environment wins).
+ * Throws a ConfigError naming the variable and saying how to fix it.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
+  const dotenvFile = join(cwd, '.env');
+  const fromFile = existsSync(dotenvFile) ? parseDotenv(readFileSync(dotenvFile)) : {};
+  const e = envSchema.parse({ ...fromFile, ...pick(env, Object.keys(envSchema.shape)) });
+
+  const port = e.PORT === undefined ? 3978 : Number(e.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `"${e.PORT}" is not a port number: use a whole number from 1 to 65535, e.g. 3978`);
+  }
+
+  const logLevel = (e.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!isOneOf(LOG_LEVELS, logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `"${e.LOG_LEVEL}" is not a log level: use one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const production = e.NODE_ENV === 'production';
+  const appId = e.MicrosoftAppId ?? '';
+  const typeInput = e.MicrosoftAppType ?? (appId ? 'MultiTenant' : 'SingleTenant');
+  const appType = APP_TYPES.find((t) => t.toLowerCase() === typeInput.toLowerCase());
+  if (!appType) {
+    throw new ConfigError('MicrosoftAppType', `"${typeInput}" is not an app type: use SingleTenant or UserAssignedMSI (MultiTenant only for an existing registration)`);
+  }
+  const appPassword = e.MicrosoftAppPassword ?? '';
+  const appTenantId = e.MicrosoftAppTenantId ?? '';
+
+  if (!appId) {
+    if (production) {
+      throw new ConfigError('MicrosoftAppId', 'is not set, and NODE_ENV is production. Set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId (and MicrosoftAppPassword unless the type is UserAssignedMSI) from your Azure Bot registration. Anonymous mode is for local use only.');
+    }
+    if (appPassword) throw new ConfigError('MicrosoftAppPassword', 'is set but MicrosoftAppId is not: set both, or neither for local use');
+  } else {
+    if (appType === 'UserAssignedMSI' && appPassword) {
+      throw new ConfigError('MicrosoftAppPassword', 'must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no password. Remove it.');
+    }
+    if (appType !== 'UserAssignedMSI' && !appPassword) {
+      throw new ConfigError('MicrosoftAppPassword', `is not set: a ${appType} bot needs the client secret of its app registration`);
+    }
+    if (appType !== 'MultiTenant' && !appTenantId) {
+      throw new ConfigError('MicrosoftAppTenantId', `is not set: a ${appType} bot needs the id of the tenant it is registered in`);
+    }
+  }
+
+  let allowedTenants: Set<string> | null = null;
+  if (e.ALLOWED_TENANTS !== undefined) {
+    const ids = e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const bad = ids.find((t) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t));
+    if (bad !== undefined) throw new ConfigError('ALLOWED_TENANTS', `"${bad}" is not a tenant id: list Microsoft Entra tenant ids (GUIDs), separated by commas`);
+    allowedTenants = new Set(ids);
+  }
+
+  return Object.freeze({
+    port,
+    host: e.HOST ?? '0.0.0.0',
+    appId,
+    appPassword,
+    appType,
+    appTenantId,
+    allowedTenants,
+    defaultFramework: e.DEFAULT_FRAMEWORK,
+    logLevel,
+    production,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    anonymous: appId === '',
+  });
+}
+
+/** The process environment. The one place in the code base that reads it. */
+export function processEnvironment(): Readonly<Record<string, string | undefined>> {
+  // eslint-disable-next-line no-restricted-syntax -- config is the only reader of the environment
+  return process.env;
+}
+
+function pick(env: Readonly<Record<string, string | undefined>>, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) {
+    const v = env[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+function isOneOf<T extends string>(values: readonly T[], v: string): v is T {
+  return (values as readonly string[]).includes(v);
+}

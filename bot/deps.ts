@@ -1,0 +1,18 @@
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import type { Search } from '../knowledge/search/answer';
+import type { Store } from '../store/types';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+/** What the bot's handlers need, injected so tests can control each part. */
+export interface BotDeps {
+  readonly config: Config;
+  readonly kb: KnowledgeBase;
+  readonly search: Search;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  /** Random ids for answer cards. */
+  readonly newId: () => string;
+  readonly version: string;
+}

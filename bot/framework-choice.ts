@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import type { Framework } from '../knowledge/kb/model';
+import type { BotDeps } from './deps';
+import { settingsScope } from './turn-info';
+
+/** The framework this team or chat uses: its own choice, else the configured default, else the first. */
+export async function currentFramework(context: TurnContext, deps: BotDeps): Promise<Framework> {
+  const chosen = await deps.store.frameworkFor(settingsScope(context));
+  const framework =
+    (chosen !== undefined ? deps.kb.framework(chosen) : undefined) ??
+    (deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined) ??
+    deps.kb.frameworks[0];
+  if (!framework) throw new Error('the knowledge base has no frameworks');
+  return framework;
+}
+
+/** Finds a framework by id, short name or alias ("jersey", "Barking & Dagenham", "lbbd"). */
+export function findFramework(name: string, deps: BotDeps): Framework | undefined {
+  const wanted = name.trim().toLowerCase();
+  return deps.kb.frameworks.find(
+    (f) => f.id === wanted || f.shortName.toLowerCase() === wanted || f.aliases.some((a) => a.toLowerCase() === wanted),
+  );
+}

@@ -1,0 +1,52 @@
+// Practice Companion: load config and knowledge, build the service, listen. Everything else is in factories.
+import { loadKnowledgeBase } from '../knowledge/kb/load';
+import { formatProblem } from '../knowledge/kb/problems';
+import { createMemoryStore } from '../store/memory';
+import { createApp } from './app';
+import { ConfigError, loadConfig, processEnvironment } from './config';
+import { createLogger } from './logger';
+import { version } from './version';
+
+async function main(): Promise<void> {
+  const config = loadConfig(processEnvironment());
+  const logger = createLogger(config);
+  if (config.anonymous) {
+    logger.warn({ event: 'anonymous' }, 'MicrosoftAppId is not set: running anonymously for local use. Requests are NOT authenticated. Never run like this in production.');
+  }
+
+  const loaded = loadKnowledgeBase(config.knowledgeDir);
+  if (!loaded.ok) {
+    console.error(`The knowledge base has problems, so the service will not start:\n${loaded.problems.map(formatProblem).join('\n')}`);
+    process.exit(1);
+  }
+  const kb = loaded.kb;
+  if (config.defaultFramework !== undefined && !kb.framework(config.defaultFramework)) {
+    throw new ConfigError('DEFAULT_FRAMEWORK', `"${config.defaultFramework}" is not a framework: use one of ${kb.frameworks.map((f) => f.id).join(', ')}`);
+  }
+
+  const app = createApp({ config, kb, store: createMemoryStore(), logger, version });
+  const url = await app.server.listen(config.port, config.host);
+  logger.info({ event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length }, `Practice Companion is listening on ${url}/api/messages`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'stopping', signal }, 'finishing turns in flight, then stopping');
+    app.server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ event: 'stop-failed', error: { message: (error as Error).message } }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration problem. ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

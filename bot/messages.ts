@@ -1,0 +1,88 @@
+import { TurnContext } from 'botbuilder';
+import { submitSchema } from '../cards/actions';
+import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
+import { answerQuestion, sendEntry } from './answering';
+import { commands, parseCommand } from './commands';
+import type { BotDeps } from './deps';
+import { textActivity } from './reply';
+import { conversationType, turnInfo } from './turn-info';
+
+export const REPLIES = Object.freeze({
+  attachmentsOnly: "I can only read typed questions, not files or pictures. Please type your question, for example \"what does the A in CARES mean\".",
+  badButton: "That button didn't work as expected, so I didn't act on it. Please type your question instead.",
+  entryGone: "I couldn't find that entry any more: the framework may have changed. Please type your question instead.",
+  cut: `That was a long message, so I read only the first ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
+});
+
+/** A message: a button press (Action.Submit), a command, or a question. */
+export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
+  const activity = context.activity;
+  const type = conversationType(context);
+
+  if (activity.value !== undefined && activity.value !== null && !activity.text?.trim()) {
+    await handleSubmit(context, activity.value, deps);
+    return;
+  }
+
+  // In channels and group chats, answer only when @mentioned.
+  if (type !== 'personal' && !isMentioned(context)) {
+    deps.logger.debug({ ...turnInfo(context), event: 'ignored', why: 'not mentioned' }, 'ignored a message');
+    return;
+  }
+
+  let text = stripMentions(context);
+  const files = (activity.attachments ?? []).filter((a) => a.contentType !== 'text/html');
+  if (text === '' && files.length > 0) {
+    await context.sendActivity(textActivity(REPLIES.attachmentsOnly));
+    return;
+  }
+
+  if (text.length > MAX_QUESTION_LENGTH) {
+    text = text.slice(0, MAX_QUESTION_LENGTH);
+    await context.sendActivity(textActivity(REPLIES.cut));
+  }
+
+  const command = parseCommand(text);
+  if (command) {
+    deps.logger.info({ ...turnInfo(context), event: 'command', command: command.name }, 'ran a command');
+    await commands[command.name].run(context, command.argument, deps);
+    return;
+  }
+  await answerQuestion(context, text, deps);
+}
+
+async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps): Promise<void> {
+  const parsed = submitSchema.safeParse(value);
+  if (!parsed.success) {
+    deps.logger.warn({ ...turnInfo(context), event: 'bad-submit' }, 'a card button sent data we do not recognise');
+    await context.sendActivity(textActivity(REPLIES.badButton));
+    return;
+  }
+  const data = parsed.data;
+  switch (data.action) {
+    case 'open': {
+      const entry = deps.kb.entry(data.entryId);
+      if (!entry) await context.sendActivity(textActivity(REPLIES.entryGone));
+      else await sendEntry(context, entry, deps);
+      return;
+    }
+    case 'ask':
+      await answerQuestion(context, data.question, deps);
+      return;
+  }
+}
+
+function isMentioned(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return TurnContext.getMentions(context.activity).some((m) => m.mentioned?.id === botId);
+}
+
+/** The text without "<at>Practice Companion</at>", HTML leftovers and surrounding space. */
+function stripMentions(context: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,17 @@
+import { CardFactory } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { CardMessage } from '../cards/types';
+
+/** A message activity carrying one Adaptive Card, with a summary for notifications and screen readers. */
+export function cardActivity(message: CardMessage): Partial<Activity> {
+  return {
+    type: 'message',
+    summary: message.summary,
+    attachments: [CardFactory.adaptiveCard(message.card)],
+  };
+}
+
+/** A short plain-text reply. */
+export function textActivity(text: string): Partial<Activity> {
+  return { type: 'message', text, textFormat: 'plain' };
+}

@@ -1,0 +1,25 @@
+import { teamsGetSelectedChannelId } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { postToChannel } from './channel-post';
+import { welcomeCard } from '../cards';
+import type { BotDeps } from './deps';
+import { currentFramework } from './framework-choice';
+import { cardActivity } from './reply';
+import { conversationType, turnInfo } from './turn-info';
+
+/**
+ * The bot was added. In a personal chat the welcome goes to the person; in a team, to the channel
+ * chosen during install (else the one the event came from); in a group chat, to the chat.
+ */
+export async function welcome(context: TurnContext, deps: BotDeps): Promise<void> {
+  const framework = await currentFramework(context, deps);
+  const message = cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3) }));
+  const selected = conversationType(context) === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
+  const current = context.activity.conversation?.id ?? '';
+  if (selected && !current.startsWith(selected)) {
+    await postToChannel(context, selected, message, deps.config.appId);
+  } else {
+    await context.sendActivity(message);
+  }
+  deps.logger.info({ ...turnInfo(context), event: 'installed', toSelectedChannel: Boolean(selected && !current.startsWith(selected)) }, 'sent the welcome card');
+}

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Runs the real entry point, as `npm start` does, in an empty folder (so no .env is read). */
+function start(env: Record<string, string>) {
+  const cwd = mkdtempSync(join(tmpdir(), 'pc-start-'));
+  return spawnSync(TSX, [join(ROOT, 'bot', 'index.ts')], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('starting the service', () => {
+  test('an invalid knowledge base stops it, with the validator\'s file:line:column messages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-badkb-'));
+    const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'frameworks', 'anytown.yaml'), 'utf8');
+    writeFileSync(join(dir, 'anytown.yaml'), fixture.replace('kind: principle\n    number: 1', 'kind: principal\n    number: 1'));
+    const run = start({ KNOWLEDGE_DIR: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/The knowledge base has problems, so the service will not start:\nanytown\.yaml:\d+:11 anytown-listen-first\.kind: is "principal", which is not a kind/);
+  });
+
+  test('NODE_ENV=production without MicrosoftAppId stops it, saying what to set', () => {
+    const run = start({ NODE_ENV: 'production' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Configuration problem\. MicrosoftAppId: is not set, and NODE_ENV is production\. Set MicrosoftAppId/);
+  });
+
+  test('an unknown DEFAULT_FRAMEWORK stops it, naming the variable and the choices', () => {
+    const run = start({ DEFAULT_FRAMEWORK: 'atlantis' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/DEFAULT_FRAMEWORK: "atlantis" is not a framework: use one of jersey, lbbd/);
+  });
+});

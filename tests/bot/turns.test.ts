@@ -1,0 +1,176 @@
+import { ActivityTypes, TestAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { Writable } from 'node:stream';
+import { PracticeCompanionBot } from '../../bot/bot';
+import { commands, DATA_HANDLING } from '../../bot/commands';
+import { loadConfig } from '../../bot/config';
+import type { BotDeps } from '../../bot/deps';
+import { createLogger } from '../../bot/logger';
+import { REPLIES } from '../../bot/messages';
+import { createSearch } from '../../knowledge/search/answer';
+import { createMemoryStore } from '../../store/memory';
+import { cardOf, cardText } from '../helpers/fixtures';
+import { loadOrThrow } from '../helpers/kb';
+
+const kb = loadOrThrow();
+
+function harness(env: Record<string, string> = {}) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEFAULT_FRAMEWORK: 'lbbd', ...env }, '/nonexistent');
+  const store = createMemoryStore();
+  const deps: BotDeps = {
+    config,
+    kb,
+    search: createSearch(kb),
+    store,
+    logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
+    clock: () => new Date('2026-11-23T09:00:00Z'),
+    newId: () => 'answer-id-0001',
+    version: '9.9.9',
+  };
+  const bot = new PracticeCompanionBot(deps);
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  return { adapter, store };
+}
+
+const card = (a: Partial<Activity>) => cardOf(a as Record<string, unknown>);
+const text = (a: Partial<Activity>) => cardText(card(a));
+
+describe('turns: every command', () => {
+  test('help lists every command and offers the framework\'s examples', async () => {
+    const { adapter } = harness();
+    await adapter.send('help').assertReply((a) => {
+      const shown = text(a);
+      for (const name of Object.keys(commands)) expect(shown).toContain(name);
+      expect(shown.toLowerCase()).toContain('what does the a in cares mean');
+    });
+  });
+
+  test.each([
+    ['values', ['Compassion', 'Accountability', 'Respect', 'Empowerment', 'Sharing']],
+    ['principles', ['Principle 1 · Be collaborative', 'Principle 10 · Be human']],
+    ['approaches', ['Restorative Practice', 'New Town Culture']],
+  ])('%s lists each entry as a button', async (command, titles) => {
+    const { adapter } = harness();
+    await adapter.send(command).assertReply((a) => {
+      const shown = text(a);
+      for (const t of titles) expect(shown).toContain(t);
+      expect(JSON.stringify(card(a))).toContain('"action":"open"');
+    });
+  });
+
+  test('ingredients in a Barking & Dagenham chat lists Jersey\'s, and says so', async () => {
+    const { adapter } = harness();
+    await adapter.send('ingredients').assertReply((a) => {
+      expect(text(a)).toContain('has no ingredients');
+      expect(text(a)).toContain('Ingredient 9');
+    });
+  });
+
+  test('framework shows the current framework; "framework jersey" switches and is remembered', async () => {
+    const { adapter, store } = harness();
+    await adapter
+      .send('framework')
+      .assertReply((a) => expect(text(a)).toContain("Barking & Dagenham Children's Social Care Practice Framework"))
+      .send('framework jersey')
+      .assertReply((a) => expect(text(a)).toMatch(/Switched/))
+      .send('principle 3')
+      .assertReply((a) => expect(text(a)).toContain('Principle 3'))
+      .send('trauma informed')
+      .assertReply((a) => expect(text(a)).toContain('Ingredient 6 · Trauma-informed'));
+    expect(await store.frameworkFor('conversation:Convo1')).toBe('jersey');
+  });
+
+  test('framework with an unknown name says which names work', async () => {
+    const { adapter } = harness();
+    await adapter.send('framework atlantis').assertReply((a) => expect(a.text).toMatch(/"framework jersey" for Jersey, or "framework lbbd" for Barking & Dagenham/));
+  });
+
+  test('reflect gives a reflection card with one prompt and "Another prompt"', async () => {
+    const { adapter } = harness();
+    await adapter.send('reflect').assertReply((a) => {
+      expect(JSON.stringify(card(a))).toContain('"verb":"anotherPrompt"');
+    });
+  });
+
+  test('reflect <topic> picks prompts for the closest entry', async () => {
+    const { adapter } = harness();
+    await adapter.send('reflect curiosity').assertReply((a) => {
+      expect(text(a)).toContain('Be professionally curious');
+      expect(text(a)).toContain(kb.entry('lbbd-professional-curiosity')?.prompts[0]);
+    });
+  });
+
+  test('about shows the version, both frameworks and how data is handled', async () => {
+    const { adapter } = harness();
+    await adapter.send('about').assertReply((a) => {
+      const shown = text(a);
+      expect(shown).toContain('9.9.9');
+      expect(shown).toContain('Jersey CSCS Practice Framework');
+      expect(shown).toContain(DATA_HANDLING[0]);
+    });
+  });
+
+  test('a command word inside a sentence is a question, not a command', async () => {
+    const { adapter } = harness();
+    await adapter.send('help me understand curiosity').assertReply((a) => expect(text(a)).toContain('Be professionally curious'));
+  });
+
+  test('commands are whole words: "valuesX" is not "values"', async () => {
+    const { adapter } = harness();
+    await adapter.send('valuesX').assertReply((a) => expect(text(a)).not.toContain('Principle 1'));
+  });
+});
+
+describe('turns: every card action', () => {
+  const invoke = (verb: string, data: unknown): Partial<Activity> => ({
+    type: ActivityTypes.Invoke,
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  const invokeBody = (a: Partial<Activity>) => (a.value as { body: { statusCode: number; type: string; value: unknown } }).body;
+
+  test('a related-entry button (Action.Submit "open") answers with that entry', async () => {
+    const { adapter } = harness();
+    await adapter.send({ type: 'message', value: { action: 'open', entryId: 'jersey-direct-work', msteams: { type: 'messageBack', displayText: 'Impactful direct work' } } }).assertReply((a) => expect(text(a)).toContain('Ingredient 9'));
+  });
+
+  test('an example-question button (Action.Submit "ask") answers the question', async () => {
+    const { adapter } = harness();
+    await adapter.send({ type: 'message', value: { action: 'ask', question: 'principle 7' } }).assertReply((a) => expect(text(a)).toContain('Principle 7'));
+  });
+
+  test('an "open" button for an entry that no longer exists says so', async () => {
+    const { adapter } = harness();
+    await adapter.send({ type: 'message', value: { action: 'open', entryId: 'lbbd-retired-entry' } }).assertReply((a) => expect(a.text).toBe(REPLIES.entryGone));
+  });
+
+  test('feedback updates the card in place with thanks, and counts one vote per person', async () => {
+    const { adapter, store } = harness();
+    await adapter
+      .send(invoke('feedback', { answerId: 'answer-id-0001', entryId: 'lbbd-compassion', helpful: true }))
+      .assertReply((a) => {
+        expect(a.type).toBe('invokeResponse');
+        expect(invokeBody(a)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+        expect(cardText(invokeBody(a).value)).toMatch(/Thank you/);
+      })
+      .send(invoke('feedback', { answerId: 'answer-id-0001', entryId: 'lbbd-compassion', helpful: true }))
+      .assertReply((a) => expect(invokeBody(a).statusCode).toBe(200));
+    expect(await store.feedbackCounts()).toEqual([{ entryId: 'lbbd-compassion', day: '2026-11-23', helpful: 1, notHelpful: 0 }]);
+  });
+
+  test('"Another prompt" refreshes the card with the next prompt for the same entry', async () => {
+    const { adapter } = harness();
+    const entry = kb.entry('lbbd-be-human');
+    await adapter.send(invoke('anotherPrompt', { entryId: 'lbbd-be-human', promptIndex: 1, audience: 'individual' })).assertReply((a) => {
+      const shown = cardText(invokeBody(a).value);
+      expect(shown).toContain('Principle 10 · Be human');
+      expect(shown).toContain(entry?.prompts[1]);
+      expect(shown).not.toContain(entry?.prompts[0]);
+    });
+  });
+
+  test('an unknown verb is refused with 400', async () => {
+    const { adapter } = harness();
+    await adapter.send(invoke('shred', {})).assertReply((a) => expect(invokeBody(a).statusCode).toBe(400));
+  });
+});

@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import { createApp } from '../../bot/app';
+import type { App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import { createMemoryStore } from '../../store/memory';
+import type { Store } from '../../store/types';
+import { loadOrThrow } from './kb';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly app: App;
+  readonly store: Store;
+  /** Every log line written, as text. */
+  readonly logs: string[];
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts the real restify server on 127.0.0.1 with an in-memory store and captured logs. */
+export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; store?: Store } = {}): Promise<RunningApp> {
+  const logs: string[] = [];
+  const capture = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const config = loadConfig({ LOG_LEVEL: 'debug', PORT: '0', HOST: '127.0.0.1', ...env }, '/nonexistent');
+  const store = options.store ?? createMemoryStore();
+  let ids = 0;
+  const app = createApp({
+    config,
+    kb: loadOrThrow(),
+    store,
+    logger: createLogger(config, capture),
+    version: 'test',
+    ...(options.clock && { clock: options.clock }),
+    newId: () => `answer-id-${String(++ids).padStart(4, '0')}`,
+  });
+  const url = await app.server.listen(0, '127.0.0.1');
+  return {
+    url,
+    app,
+    store,
+    logs,
+    post: async (activity, headers = {}) => {
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      return { status: res.status, body: await res.text() };
+    },
+    close: () => app.server.close(1000),
+  };
+}
