@@ -1,0 +1,20 @@
+// The floor any botbuilder bot pays: CloudAdapter on restify, echoing the text back. Used only by
+// bench/http.ts, to compare against Practice Companion in the same run. (bench/ may import
+// botbuilder and restify for this; the product code does so only in bot/.)
+import restify from 'restify';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+
+const port = Number(process.argv[2] ?? 3999);
+const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+const bot = new ActivityHandler();
+bot.onMessage(async (context, next) => {
+  await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+  await next();
+});
+const server = restify.createServer();
+server.use(restify.plugins.bodyParser());
+server.post('/api/messages', async (req, res) => {
+  await adapter.process(req, res, (context) => bot.run(context));
+});
+server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+process.on('SIGTERM', () => process.exit(0));

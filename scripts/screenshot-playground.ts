@@ -1,0 +1,35 @@
+// Takes the README's screenshot: a real answer card in Microsoft 365 Agents Playground.
+// Needs the bot (npm start) and the Playground (npm run playground) running, and Debian's chromium.
+//   npx tsx scripts/screenshot-playground.ts [question] [output.png]
+import { chromium } from 'playwright-core';
+
+const question = process.argv[2] ?? 'what is CARES';
+const output = process.argv[3] ?? 'docs/playground-answer.png';
+const PLAYGROUND = 'http://localhost:56150';
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
+    await page.goto(PLAYGROUND, { waitUntil: 'networkidle' });
+    const input = page.getByRole('textbox').last();
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill(question);
+    await input.press('Enter');
+    // Wait for the bot's Adaptive Card to render.
+    await page.locator('.ac-adaptiveCard').last().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: output });
+    console.log(`saved ${output}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
