@@ -8,6 +8,8 @@ import type { Config } from './config';
 import type { BotDeps } from './deps';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { registerLegalPages } from './web/legal';
+import { registerTab } from './web/tab';
 import type { HttpServer } from './server';
 
 export interface AppDeps {
@@ -51,6 +53,7 @@ export function createApp(app: AppDeps): App {
       auth: app.config.anonymous ? 'anonymous' : app.config.appType,
     }),
     onDrained: () => app.store.close(),
+    routes: [(server) => registerLegalPages(server), (server) => registerTab(server, deps)],
   });
   return { server, bot, deps };
 }

@@ -1,7 +1,8 @@
 import { TeamsActivityHandler } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import { handleCardAction } from './card-actions';
 import type { BotDeps } from './deps';
+import { extensionQuery, extensionSelectItem } from './message-extension';
 import { handleMessage } from './messages';
 import { tenantOf, turnInfo } from './turn-info';
 import { welcome } from './welcome';
@@ -36,5 +37,13 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return handleCardAction(context, value, this.deps);
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return extensionQuery(context, query, this.deps);
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, item: unknown): Promise<MessagingExtensionResponse> {
+    return extensionSelectItem(context, item, this.deps);
   }
 }

@@ -11,6 +11,8 @@ export interface ServerDeps {
   readonly health: () => Record<string, unknown>;
   /** Called once the last turn in flight has finished during shutdown. */
   readonly onDrained?: () => Promise<void>;
+  /** More routes: pages and the tab. Each registers its own paths. */
+  readonly routes?: ReadonlyArray<(server: restify.Server) => void>;
 }
 
 export interface HttpServer {
@@ -50,6 +52,8 @@ export function createServer(deps: ServerDeps): HttpServer {
     res.send(200, { status: closing ? 'stopping' : 'ok', ...deps.health() });
     next();
   });
+
+  for (const register of deps.routes ?? []) register(server);
 
   server.on('restifyError', (req, _res, err: Error, callback: () => void) => {
     deps.logger.warn({ event: 'http-error', method: req.method, path: req.path(), error: { name: err.name, message: err.message } }, 'request failed');

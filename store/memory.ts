@@ -4,6 +4,7 @@ import type { FeedbackCount, Store, Vote } from './types';
 export function createMemoryStore(): Store {
   const frameworks = new Map<string, string>();
   const votes = new Map<string, Vote>();
+  const asks = new Map<string, number>();
   let closed = false;
   const open = () => {
     if (closed) throw new Error('the store is closed');
@@ -36,6 +37,18 @@ export function createMemoryStore(): Store {
         counts.set(key, c);
       }
       return [...counts.values()].sort((a, b) => a.day.localeCompare(b.day) || a.entryId.localeCompare(b.entryId)) as FeedbackCount[];
+    },
+    async recordAsk(entryId) {
+      open();
+      asks.set(entryId, (asks.get(entryId) ?? 0) + 1);
+    },
+    async mostAsked(limit) {
+      open();
+      return [...asks].map(([entryId, count]) => ({ entryId, count })).sort((a, b) => b.count - a.count || a.entryId.localeCompare(b.entryId)).slice(0, limit);
+    },
+    async featuredEntry() {
+      open();
+      return undefined;
     },
     async close() {
       closed = true;

@@ -10,6 +10,15 @@ export interface Store {
   recordVote(vote: Vote): Promise<'new' | 'changed' | 'same'>;
   /** Helpful / not helpful counts per entry per day. */
   feedbackCounts(): Promise<FeedbackCount[]>;
+  /** Counts that an entry answered a question (the entry id and the day, never the question). */
+  recordAsk(entryId: string, day: string): Promise<void>;
+  /** The entries that answered most questions, most first. */
+  mostAsked(limit: number): Promise<Array<{ entryId: string; count: number }>>;
+  /**
+   * The entry most recently posted by a scheduled post on or after `since`, in this conversation or, given a
+   * team id, in any channel of that team. Undefined when nothing was posted.
+   */
+  featuredEntry(where: { conversationId: string; teamId?: string }, since: Date): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

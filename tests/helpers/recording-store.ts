@@ -1,20 +1,20 @@
 import type { Store } from '../../store/types';
 
-/** Wraps a store and keeps a JSON copy of every argument it is given, to prove what is (not) stored. */
-export function recordingStore(inner: Store): Store & { readonly written: string[] } {
+/**
+ * Wraps a store and keeps a JSON copy of the arguments of every call made to it, whatever the method,
+ * to prove what is (not) stored.
+ */
+export function recordingStore<S extends Store>(inner: S): S & { readonly written: string[] } {
   const written: string[] = [];
-  return {
-    written,
-    frameworkFor: (scopeId) => inner.frameworkFor(scopeId),
-    setFramework: (change) => {
-      written.push(JSON.stringify(change));
-      return inner.setFramework(change);
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      if (property === 'written') return written;
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        written.push(JSON.stringify(args));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
     },
-    recordVote: (vote) => {
-      written.push(JSON.stringify(vote));
-      return inner.recordVote(vote);
-    },
-    feedbackCounts: () => inner.feedbackCounts(),
-    close: () => inner.close(),
-  };
+  }) as S & { readonly written: string[] };
 }
