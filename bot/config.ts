@@ -20,6 +20,27 @@ export interface Config {
   readonly knowledgeDir: string | undefined;
   /** True when no MicrosoftAppId is set: requests are not authenticated. */
   readonly anonymous: boolean;
+  /** `sqlite:path` (the default, under ./data) or `postgres://…`. */
+  readonly databaseUrl: string;
+  /** Entra object ids allowed to change schedules and meeting openers; null lets any team member. */
+  readonly adminIds: ReadonlySet<string> | null;
+  readonly schedule: ScheduleConfig;
+  /** Shown on /privacy and /terms: who runs this copy, and how to reach them about privacy. */
+  readonly organisation: string | undefined;
+  readonly privacyContact: string | undefined;
+}
+
+export interface ScheduleConfig {
+  /** False on instances that should only answer (the scheduler runs elsewhere). */
+  readonly enabled: boolean;
+  /** A slot missed while the service was down is still posted within this window; later, it is recorded as missed. */
+  readonly graceMs: number;
+  /** Proactive sends per second from this instance (Teams allows 50 per app per tenant). */
+  readonly ratePerSecond: number;
+  /** Proactive sends per second into one conversation (Teams allows 7). */
+  readonly conversationRatePerSecond: number;
+  /** Time zone for new schedules when none is given. */
+  readonly defaultTimeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -46,7 +67,18 @@ const envSchema = z.object({
   LOG_LEVEL: trimmed,
   NODE_ENV: trimmed,
   KNOWLEDGE_DIR: trimmed,
+  DATABASE_URL: trimmed,
+  ADMIN_AAD_IDS: trimmed,
+  SCHEDULER: trimmed,
+  SCHEDULE_GRACE_HOURS: trimmed,
+  SEND_RATE_PER_SECOND: trimmed,
+  SEND_RATE_PER_CONVERSATION: trimmed,
+  DEFAULT_TIME_ZONE: trimmed,
+  ORGANISATION_NAME: trimmed,
+  PRIVACY_CONTACT: trimmed,
 });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Reads the configuration from `env`, with `.env` in `cwd` filling gaps (the environment wins).
@@ -97,10 +129,35 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   let allowedTenants: Set<string> | null = null;
   if (e.ALLOWED_TENANTS !== undefined) {
     const ids = e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
-    const bad = ids.find((t) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t));
+    const bad = ids.find((t) => !GUID.test(t));
     if (bad !== undefined) throw new ConfigError('ALLOWED_TENANTS', `"${bad}" is not a tenant id: list Microsoft Entra tenant ids (GUIDs), separated by commas`);
     allowedTenants = new Set(ids);
   }
+
+  const databaseUrl = e.DATABASE_URL ?? 'sqlite:data/practice-companion.db';
+  if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', `"${databaseUrl}" is not a database address: use sqlite:path/to/file.db (the default is sqlite:data/practice-companion.db) or postgres://user@host:5432/database`);
+  }
+
+  let adminIds: Set<string> | null = null;
+  if (e.ADMIN_AAD_IDS !== undefined) {
+    const ids = e.ADMIN_AAD_IDS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const bad = ids.find((t) => !GUID.test(t));
+    if (bad !== undefined) throw new ConfigError('ADMIN_AAD_IDS', `"${bad}" is not an Entra object id: list people's object ids (GUIDs), separated by commas`);
+    adminIds = new Set(ids);
+  }
+
+  const number = (name: 'SCHEDULE_GRACE_HOURS' | 'SEND_RATE_PER_SECOND' | 'SEND_RATE_PER_CONVERSATION', fallback: number, what: string) => {
+    const raw = e[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new ConfigError(name, `"${raw}" is not ${what}`);
+    return n;
+  };
+  const defaultTimeZone = e.DEFAULT_TIME_ZONE ?? 'Europe/London';
+  if (!isTimeZone(defaultTimeZone)) throw new ConfigError('DEFAULT_TIME_ZONE', `"${defaultTimeZone}" is not a time zone: use an IANA name such as Europe/London`);
+  const schedulerSetting = (e.SCHEDULER ?? 'on').toLowerCase();
+  if (schedulerSetting !== 'on' && schedulerSetting !== 'off') throw new ConfigError('SCHEDULER', `"${e.SCHEDULER}" is not on or off`);
 
   return Object.freeze({
     port,
@@ -115,6 +172,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     production,
     knowledgeDir: e.KNOWLEDGE_DIR,
     anonymous: appId === '',
+    databaseUrl,
+    adminIds,
+    schedule: Object.freeze({
+      enabled: schedulerSetting === 'on',
+      graceMs: number('SCHEDULE_GRACE_HOURS', 6, 'a number of hours, e.g. 6') * 3_600_000,
+      ratePerSecond: number('SEND_RATE_PER_SECOND', 50, 'a number of messages per second, e.g. 50'),
+      conversationRatePerSecond: number('SEND_RATE_PER_CONVERSATION', 7, 'a number of messages per second, e.g. 7'),
+      defaultTimeZone,
+    }),
+    organisation: e.ORGANISATION_NAME,
+    privacyContact: e.PRIVACY_CONTACT,
   });
 }
 
@@ -131,6 +199,15 @@ function pick(env: Readonly<Record<string, string | undefined>>, keys: readonly 
     if (v !== undefined) out[k] = v;
   }
   return out;
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
 }
 
 function isOneOf<T extends string>(values: readonly T[], v: string): v is T {

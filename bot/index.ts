@@ -1,7 +1,7 @@
 // Practice Companion: load config and knowledge, build the service, listen. Everything else is in factories.
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { formatProblem } from '../knowledge/kb/problems';
-import { createMemoryStore } from '../store/memory';
+import { openStore, redact } from '../store/open';
 import { createApp } from './app';
 import { ConfigError, loadConfig, processEnvironment } from './config';
 import { createLogger } from './logger';
@@ -24,8 +24,11 @@ async function main(): Promise<void> {
     throw new ConfigError('DEFAULT_FRAMEWORK', `"${config.defaultFramework}" is not a framework: use one of ${kb.frameworks.map((f) => f.id).join(', ')}`);
   }
 
-  const app = createApp({ config, kb, store: createMemoryStore(), logger, version });
+  const store = await openStore(config.databaseUrl);
+  logger.info({ event: 'store', database: redact(config.databaseUrl) }, 'store opened and migrated');
+  const app = createApp({ config, kb, store, logger, version });
   const url = await app.server.listen(config.port, config.host);
+  if (config.schedule.enabled) app.scheduler.start();
   logger.info({ event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length }, `Practice Companion is listening on ${url}/api/messages`);
 
   let stopping = false;

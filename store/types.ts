@@ -1,8 +1,8 @@
 /**
  * What the bot keeps. Never message text: only ids, settings, and counts.
- * The in-memory backend stands in until the durable backends land; both implement this interface.
+ * SQLite (the embedded default) and PostgreSQL implement it with the same statements.
  */
-export interface Store {
+export interface Store extends ScheduleStore {
   /** The framework chosen for a team or chat, if anyone has chosen one. */
   frameworkFor(scopeId: string): Promise<string | undefined>;
   setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;
@@ -15,7 +15,7 @@ export interface Store {
   /** The entries that answered most questions, most first. */
   mostAsked(limit: number): Promise<Array<{ entryId: string; count: number }>>;
   /**
-   * The entry most recently posted by a scheduled post on or after `since`, in this conversation or, given a
+   * The entry most recently posted by a scheduled post (not a meeting opener) on or after `since`, in this conversation or, given a
    * team id, in any channel of that team. Undefined when nothing was posted.
    */
   featuredEntry(where: { conversationId: string; teamId?: string }, since: Date): Promise<string | undefined>;
@@ -38,4 +38,182 @@ export interface FeedbackCount {
   readonly day: string;
   readonly helpful: number;
   readonly notHelpful: number;
+}
+
+/** Where the bot can post: a Teams conversation reference (ids and the service URL, never text). */
+export interface ConversationRecord {
+  readonly id: string;
+  readonly kind: 'personal' | 'groupChat' | 'channel';
+  readonly tenantId?: string;
+  readonly teamId?: string;
+  readonly serviceUrl: string;
+  /** botbuilder's ConversationReference, as JSON. */
+  readonly reference: Record<string, unknown>;
+  readonly status: 'active' | 'gone';
+  readonly goneReason?: string;
+  readonly updatedAt: Date;
+}
+
+export interface AuditEntry {
+  readonly scopeId: string;
+  readonly at: Date;
+  /** Entra object id (or Teams user id) of who made the change. */
+  readonly actor: string;
+  readonly action: string;
+  /** What changed, in plain words. */
+  readonly detail: string;
+}
+
+export type ContentKind = 'principle' | 'value' | 'approach' | 'ingredient';
+export type Cadence = 'weekly' | 'fortnightly' | 'weekdays';
+
+/** What a team chose: what to post, where, and when. */
+export interface SubscriptionSpec {
+  /** A post of the framework, or a meeting opener a few minutes before a recurring meeting. */
+  readonly kind: 'post' | 'meeting-opener';
+  readonly frameworkId: string;
+  readonly content: readonly ContentKind[];
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. Ignored for 'weekdays' cadence (Monday to Friday). */
+  readonly weekdays: readonly number[];
+  /** HH:MM in the time zone: the post time, or the meeting's start for a meeting opener. */
+  readonly time: string;
+  /** IANA time zone name, e.g. Europe/London. */
+  readonly timeZone: string;
+  readonly cadence: Cadence;
+  /** The Monday (YYYY-MM-DD) of the first week, so fortnightly posts know which weeks are theirs. */
+  readonly anchorWeek: string;
+  /** Last day to post (YYYY-MM-DD, inclusive, in the time zone). */
+  readonly endDate?: string;
+  /** Meeting openers: how many minutes before `time` to post. */
+  readonly leadMinutes?: number;
+}
+
+/** Where a subscription is in its walk through the chosen entries. */
+export interface RotationState {
+  readonly cycle: number;
+  /** Entry ids already posted this cycle. */
+  readonly seen: readonly string[];
+  /** Per entry, the prompt numbers used in the current round of that entry's prompts. */
+  readonly promptsUsed: Readonly<Record<string, readonly number[]>>;
+}
+
+export type SubscriptionStatus = 'active' | 'paused' | 'ended' | 'inactive' | 'cancelled';
+
+export interface Subscription {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly teamId?: string;
+  readonly spec: SubscriptionSpec;
+  readonly status: SubscriptionStatus;
+  readonly inactiveReason?: string;
+  /** While paused: the moment it resumes by itself, or undefined to stay paused until resumed. */
+  readonly pausedUntil?: Date;
+  /** How many coming slots to skip. */
+  readonly skipNext: number;
+  readonly rotation: RotationState;
+  readonly nextSlotAt?: Date;
+  readonly createdAt: Date;
+  readonly createdBy: string;
+}
+
+export type PostStatus =
+  | 'pending' // due, waiting to be sent (or to be retried)
+  | 'sending' // claimed by a sender
+  | 'sent'
+  | 'skipped' // skipped on request, or while paused
+  | 'missed' // the service was down for longer than the grace window
+  | 'uncertain' // the sender stopped mid-send: it may or may not have arrived; never sent twice
+  | 'failed' // gave up after the retries, or Teams refused it
+  | 'gone'; // the bot was removed from the conversation
+
+export interface PostRecord {
+  readonly id: string;
+  readonly slotKey: string;
+  readonly subscriptionId?: string;
+  readonly conversationId: string;
+  readonly teamId?: string;
+  readonly slotAt: Date;
+  readonly entryId?: string;
+  /** What to post, fixed when the slot is planned: entry, prompts and place in the cycle (JSON). */
+  readonly content?: Record<string, unknown>;
+  readonly status: PostStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt?: Date;
+  readonly activityId?: string;
+  readonly error?: string;
+  readonly updatedAt: Date;
+}
+
+/** A post to add to the log; `slotKey` is unique, so the same slot can never be logged twice. */
+export interface NewPost {
+  readonly slotKey: string;
+  readonly subscriptionId?: string;
+  readonly conversationId: string;
+  readonly teamId?: string;
+  readonly slotAt: Date;
+  readonly entryId?: string;
+  readonly content?: Record<string, unknown>;
+  readonly status: 'pending' | 'skipped' | 'missed';
+  readonly error?: string;
+}
+
+/** What planning decided for one due subscription: the slots to log, and where it is now. */
+export interface Plan {
+  readonly posts: readonly NewPost[];
+  readonly rotation: RotationState;
+  readonly nextSlotAt: Date | undefined;
+  readonly skipNext: number;
+  readonly status: SubscriptionStatus;
+  readonly pausedUntil: Date | undefined;
+}
+
+export type SendOutcome =
+  | { readonly kind: 'sent'; readonly activityId?: string }
+  | { readonly kind: 'retry'; readonly afterMs: number; readonly error: string }
+  | { readonly kind: 'failed'; readonly error: string }
+  | { readonly kind: 'gone'; readonly error: string };
+
+/** Durable state of the scheduler. Both backends implement it; the scheduling rules live in schedule/. */
+export interface ScheduleStore {
+  saveConversation(conversation: Omit<ConversationRecord, 'status' | 'updatedAt'>, at: Date): Promise<void>;
+  conversation(id: string): Promise<ConversationRecord | undefined>;
+  markConversationGone(id: string, reason: string, at: Date): Promise<void>;
+  /** The bot was removed from a team: every channel of it is gone, and its subscriptions stop. */
+  markTeamGone(teamId: string, reason: string, at: Date): Promise<void>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  auditLog(scopeIds: readonly string[], limit: number): Promise<AuditEntry[]>;
+
+  meetingOpeners(scopeId: string): Promise<boolean | undefined>;
+  setMeetingOpeners(scopeId: string, on: boolean, at: Date): Promise<void>;
+
+  createSubscription(subscription: Subscription): Promise<void>;
+  subscription(id: string): Promise<Subscription | undefined>;
+  subscriptionsIn(conversationId: string): Promise<Subscription[]>;
+  updateSubscription(id: string, patch: Partial<Pick<Subscription, 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason'>>): Promise<void>;
+  /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */
+  deactivateSubscriptionsIn(conversationId: string, reason: string): Promise<number>;
+
+  /**
+   * Plans due subscriptions one at a time, each in its own transaction with the subscription locked
+   * (SKIP LOCKED on PostgreSQL, so instances share the work), logging its slots under their unique keys.
+   */
+  planDue(now: Date, limit: number, plan: (subscription: Subscription) => Plan): Promise<number>;
+  /** Like planDue, for one subscription now, whether due or not ("schedule post now"). False if it does not exist. */
+  planOne(id: string, at: Date, plan: (subscription: Subscription) => Plan): Promise<boolean>;
+  /**
+   * Adds the post for `slotKey` unless it is already logged, choosing its content from the rotation
+   * kept under `rotationKey`, all in one transaction: the rotation moves on only when the post is added.
+   * True if added; false if the slot was already logged (a repeated or racing event).
+   */
+  addPostWithRotation(rotationKey: string, slotKey: string, at: Date, build: (state: RotationState) => { post: NewPost; state: RotationState } | undefined): Promise<boolean>;
+  /** Adds one post unless its slot key is already logged. True if added. */
+  addPost(post: NewPost, at: Date): Promise<boolean>;
+  /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
+  claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
+  /** Records how a claimed send went. */
+  finishPost(id: string, worker: string, result: { status: 'sent' | 'failed' | 'gone' | 'missed'; activityId?: string; error?: string } | { status: 'pending'; nextAttemptAt: Date; error: string }, at: Date): Promise<void>;
+  /** When the next post is due (for the scheduler to sleep until), if any. */
+  nextWake(): Promise<Date | undefined>;
+  postLog(where: { conversationId?: string; subscriptionId?: string; slotKey?: string }, limit: number): Promise<PostRecord[]>;
 }

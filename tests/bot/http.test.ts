@@ -6,7 +6,7 @@ import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { activity, cardOf, cardText } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
-import { createMemoryStore } from '../../store/memory';
+import { openStore } from '../../store/open';
 
 let connector: FakeConnector;
 let running: RunningApp | undefined;
@@ -137,7 +137,7 @@ describe('privacy', () => {
   const question = `principle 7 for ${SECRET}, born 12/03/2015, mum on 07700 900123`;
 
   test("a question's text never appears in the logs or the store", async () => {
-    const store = recordingStore(createMemoryStore());
+    const store = recordingStore(await openStore('sqlite::memory:'));
     const app = await start({}, { store });
     await app.post(activity('personal-message', connector.url, { text: question }));
     await app.post(activity('adaptive-card-action', connector.url));

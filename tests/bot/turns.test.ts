@@ -8,15 +8,15 @@ import type { BotDeps } from '../../bot/deps';
 import { createLogger } from '../../bot/logger';
 import { REPLIES } from '../../bot/messages';
 import { createSearch } from '../../knowledge/search/answer';
-import { createMemoryStore } from '../../store/memory';
+import { openStore } from '../../store/open';
 import { cardOf, cardText } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();
 
-function harness(env: Record<string, string> = {}) {
+async function harness(env: Record<string, string> = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DEFAULT_FRAMEWORK: 'lbbd', ...env }, '/nonexistent');
-  const store = createMemoryStore();
+  const store = await openStore('sqlite::memory:');
   const deps: BotDeps = {
     config,
     kb,
@@ -37,7 +37,7 @@ const text = (a: Partial<Activity>) => cardText(card(a));
 
 describe('turns: every command', () => {
   test('help lists every command and offers the framework\'s examples', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('help').assertReply((a) => {
       const shown = text(a);
       for (const name of Object.keys(commands)) expect(shown).toContain(name);
@@ -50,7 +50,7 @@ describe('turns: every command', () => {
     ['principles', ['Principle 1 · Be collaborative', 'Principle 10 · Be human']],
     ['approaches', ['Restorative Practice', 'New Town Culture']],
   ])('%s lists each entry as a button', async (command, titles) => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send(command).assertReply((a) => {
       const shown = text(a);
       for (const t of titles) expect(shown).toContain(t);
@@ -59,7 +59,7 @@ describe('turns: every command', () => {
   });
 
   test('ingredients in a Barking & Dagenham chat lists Jersey\'s, and says so', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('ingredients').assertReply((a) => {
       expect(text(a)).toContain('has no ingredients');
       expect(text(a)).toContain('Ingredient 9');
@@ -67,7 +67,7 @@ describe('turns: every command', () => {
   });
 
   test('framework shows the current framework; "framework jersey" switches and is remembered', async () => {
-    const { adapter, store } = harness();
+    const { adapter, store } = await harness();
     await adapter
       .send('framework')
       .assertReply((a) => expect(text(a)).toContain("Barking & Dagenham Children's Social Care Practice Framework"))
@@ -81,19 +81,19 @@ describe('turns: every command', () => {
   });
 
   test('framework with an unknown name says which names work', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('framework atlantis').assertReply((a) => expect(a.text).toMatch(/"framework jersey" for Jersey, or "framework lbbd" for Barking & Dagenham/));
   });
 
   test('reflect gives a reflection card with one prompt and "Another prompt"', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('reflect').assertReply((a) => {
       expect(JSON.stringify(card(a))).toContain('"verb":"anotherPrompt"');
     });
   });
 
   test('reflect <topic> picks prompts for the closest entry', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('reflect curiosity').assertReply((a) => {
       expect(text(a)).toContain('Be professionally curious');
       expect(text(a)).toContain(kb.entry('lbbd-professional-curiosity')?.prompts[0]);
@@ -101,7 +101,7 @@ describe('turns: every command', () => {
   });
 
   test('about shows the version, both frameworks and how data is handled', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('about').assertReply((a) => {
       const shown = text(a);
       expect(shown).toContain('9.9.9');
@@ -111,12 +111,12 @@ describe('turns: every command', () => {
   });
 
   test('a command word inside a sentence is a question, not a command', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('help me understand curiosity').assertReply((a) => expect(text(a)).toContain('Be professionally curious'));
   });
 
   test('commands are whole words: "valuesX" is not "values"', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send('valuesX').assertReply((a) => expect(text(a)).not.toContain('Principle 1'));
   });
 });
@@ -130,22 +130,22 @@ describe('turns: every card action', () => {
   const invokeBody = (a: Partial<Activity>) => (a.value as { body: { statusCode: number; type: string; value: unknown } }).body;
 
   test('a related-entry button (Action.Submit "open") answers with that entry', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send({ type: 'message', value: { action: 'open', entryId: 'jersey-direct-work', msteams: { type: 'messageBack', displayText: 'Impactful direct work' } } }).assertReply((a) => expect(text(a)).toContain('Ingredient 9'));
   });
 
   test('an example-question button (Action.Submit "ask") answers the question', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send({ type: 'message', value: { action: 'ask', question: 'principle 7' } }).assertReply((a) => expect(text(a)).toContain('Principle 7'));
   });
 
   test('an "open" button for an entry that no longer exists says so', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send({ type: 'message', value: { action: 'open', entryId: 'lbbd-retired-entry' } }).assertReply((a) => expect(a.text).toBe(REPLIES.entryGone));
   });
 
   test('feedback updates the card in place with thanks, and counts one vote per person', async () => {
-    const { adapter, store } = harness();
+    const { adapter, store } = await harness();
     await adapter
       .send(invoke('feedback', { answerId: 'answer-id-0001', entryId: 'lbbd-compassion', helpful: true }))
       .assertReply((a) => {
@@ -159,7 +159,7 @@ describe('turns: every card action', () => {
   });
 
   test('"Another prompt" refreshes the card with the next prompt for the same entry', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     const entry = kb.entry('lbbd-be-human');
     await adapter.send(invoke('anotherPrompt', { entryId: 'lbbd-be-human', promptIndex: 1, audience: 'individual' })).assertReply((a) => {
       const shown = cardText(invokeBody(a).value);
@@ -170,7 +170,7 @@ describe('turns: every card action', () => {
   });
 
   test('an unknown verb is refused with 400', async () => {
-    const { adapter } = harness();
+    const { adapter } = await harness();
     await adapter.send(invoke('shred', {})).assertReply((a) => expect(invokeBody(a).statusCode).toBe(400));
   });
 });

@@ -3,7 +3,7 @@ import { createApp } from '../../bot/app';
 import type { App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
-import { createMemoryStore } from '../../store/memory';
+import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { loadOrThrow } from './kb';
 
@@ -27,7 +27,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
     },
   });
   const config = loadConfig({ LOG_LEVEL: 'debug', PORT: '0', HOST: '127.0.0.1', ...env }, '/nonexistent');
-  const store = options.store ?? createMemoryStore();
+  const store = options.store ?? (await openStore('sqlite::memory:'));
   let ids = 0;
   const app = createApp({
     config,

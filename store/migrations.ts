@@ -1,0 +1,128 @@
+import type { Sql } from './sql';
+
+/**
+ * Versioned migrations, applied in order at start on both backends. Never edit a migration that has
+ * shipped: add the next one. The SQL is the common subset of SQLite and PostgreSQL: TEXT ids made by
+ * the application, BIGINT milliseconds for times.
+ */
+export const MIGRATIONS: ReadonlyArray<{ readonly version: number; readonly name: string; readonly statements: readonly string[] }> = [
+  {
+    version: 1,
+    name: 'conversations, settings, feedback, asks, audit, subscriptions, post log',
+    statements: [
+      `CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        tenant_id TEXT,
+        team_id TEXT,
+        service_url TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        gone_reason TEXT,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX conversations_team ON conversations (team_id)`,
+      `CREATE TABLE settings (
+        scope_id TEXT PRIMARY KEY,
+        framework_id TEXT,
+        meeting_openers TEXT,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE votes (
+        answer_id TEXT NOT NULL,
+        voter TEXT NOT NULL,
+        entry_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        helpful INTEGER NOT NULL,
+        PRIMARY KEY (answer_id, voter)
+      )`,
+      `CREATE TABLE asks (
+        entry_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count BIGINT NOT NULL,
+        PRIMARY KEY (entry_id, day)
+      )`,
+      `CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        scope_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+      )`,
+      `CREATE INDEX audit_scope ON audit_log (scope_id, at)`,
+      `CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        team_id TEXT,
+        kind TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        status TEXT NOT NULL,
+        inactive_reason TEXT,
+        paused_until BIGINT,
+        skip_next INTEGER NOT NULL,
+        rotation TEXT NOT NULL,
+        next_slot_at BIGINT,
+        created_at BIGINT NOT NULL,
+        created_by TEXT NOT NULL
+      )`,
+      `CREATE INDEX subscriptions_due ON subscriptions (next_slot_at)`,
+      `CREATE INDEX subscriptions_conversation ON subscriptions (conversation_id)`,
+      `CREATE TABLE post_log (
+        id TEXT PRIMARY KEY,
+        slot_key TEXT NOT NULL UNIQUE,
+        subscription_id TEXT,
+        conversation_id TEXT NOT NULL,
+        team_id TEXT,
+        slot_at BIGINT NOT NULL,
+        entry_id TEXT,
+        content TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT,
+        claimed_by TEXT,
+        claimed_until BIGINT,
+        activity_id TEXT,
+        error TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX post_log_due ON post_log (status, next_attempt_at)`,
+      `CREATE INDEX post_log_subscription ON post_log (subscription_id, slot_at)`,
+      `CREATE INDEX post_log_conversation ON post_log (conversation_id, slot_at)`,
+      `CREATE INDEX post_log_team ON post_log (team_id, slot_at)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'rotations kept outside subscriptions (meeting series)',
+    statements: [
+      `CREATE TABLE rotations (
+        key TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+    ],
+  },
+];
+
+/** Applies the migrations not yet applied. Safe when several instances start at once. */
+export async function migrate(sql: Sql, now: () => number = Date.now): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    // PostgreSQL: one instance migrates at a time; the others wait, then find nothing to do.
+    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7031959)');
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const statement of m.statements) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, now()]);
+      applied.push(m.version);
+    }
+    const newest = Math.max(...MIGRATIONS.map((m) => m.version));
+    const ahead = [...done].filter((v) => v > newest);
+    if (ahead.length > 0) throw new Error(`the database has migrations this version does not know (${ahead.join(', ')}): run a newer version of Practice Companion`);
+    return applied;
+  });
+}
