@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import { createSearch } from '../knowledge/search/answer';
 import type { Store } from '../store/types';
+import type { Clock } from '../schedule/limiter';
+import { systemClock } from '../schedule/limiter';
+import { createScheduler } from '../schedule/scheduler';
+import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
+import { connectorSender } from './proactive';
 import { createAdapter } from './adapter';
 import { PracticeCompanionBot } from './bot';
 import type { Config } from './config';
@@ -20,17 +25,20 @@ export interface AppDeps {
   readonly version: string;
   readonly clock?: () => Date;
   readonly newId?: () => string;
+  /** The scheduler's clock; tests pass one whose sleep moves time on at once. */
+  readonly schedulerClock?: Clock;
 }
 
 export interface App {
   readonly server: HttpServer;
   readonly bot: PracticeCompanionBot;
   readonly deps: BotDeps;
+  readonly scheduler: Scheduler;
 }
 
 /** Builds the whole service without opening a port. */
 export function createApp(app: AppDeps): App {
-  const deps: BotDeps = {
+  const deps: BotDeps & { scheduler?: Scheduler } = {
     config: app.config,
     kb: app.kb,
     search: createSearch(app.kb),
@@ -42,6 +50,17 @@ export function createApp(app: AppDeps): App {
     newId: app.newId ?? (() => randomUUID().replace(/-/g, '')),
   };
   const adapter = createAdapter(app.config, app.logger);
+  const scheduler = createScheduler({
+    store: app.store,
+    kb: app.kb,
+    send: connectorSender(adapter, app.config.appId, app.kb),
+    clock: app.schedulerClock ?? systemClock,
+    graceMs: app.config.schedule.graceMs,
+    ratePerSecond: app.config.schedule.ratePerSecond,
+    conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
+    onEvent: (event) => logSchedulerEvent(app.logger, event),
+  });
+  deps.scheduler = scheduler;
   const bot = new PracticeCompanionBot(deps);
   const server = createServer({
     adapter,
@@ -52,8 +71,20 @@ export function createApp(app: AppDeps): App {
       knowledgeBase: { frameworks: app.kb.frameworks.map((f) => f.id), entries: app.kb.entries.length },
       auth: app.config.anonymous ? 'anonymous' : app.config.appType,
     }),
-    onDrained: () => app.store.close(),
-    routes: [(server) => registerLegalPages(server), (server) => registerTab(server, deps)],
+    onDrained: async () => {
+      await scheduler.stop();
+      await app.store.close();
+    },
+    routes: [
+      (server) => registerLegalPages(server, { ...(app.config.organisation !== undefined && { organisation: app.config.organisation }), ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }) }),
+      (server) => registerTab(server, deps),
+    ],
   });
-  return { server, bot, deps };
+  return { server, bot, deps, scheduler };
+}
+
+function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {
+  if (event.type === 'error') logger.error({ event: 'scheduler-error', error: { message: event.error } }, 'the scheduler hit an error and will try again');
+  else if (event.type === 'failed' || event.type === 'gone') logger.warn({ event: `post-${event.type}`, postId: event.postId, conversationId: event.conversationId, error: event.error }, `a scheduled post ${event.type === 'gone' ? 'could not be delivered: the bot was removed' : 'failed'}`);
+  else logger.debug({ event: `scheduler-${event.type}`, ...event }, 'scheduler');
 }

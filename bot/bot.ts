@@ -1,8 +1,10 @@
 import { TeamsActivityHandler } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import { handleCardAction } from './card-actions';
+import { forgetConversation, rememberConversation } from './conversations';
 import type { BotDeps } from './deps';
 import { extensionQuery, extensionSelectItem } from './message-extension';
+import { onMeetingStart } from './meetings';
 import { handleMessage } from './messages';
 import { tenantOf, turnInfo } from './turn-info';
 import { welcome } from './welcome';
@@ -15,6 +17,21 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
       await handleMessage(context, deps);
       await next();
     });
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersRemoved?.some((m) => m.id === botId)) await forgetConversation(context, deps, 'the bot was removed');
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetConversation(context, deps, 'the app was uninstalled');
+      await next();
+    });
+    this.onTeamsMeetingStartEvent(async (meeting, context, next) => {
+      await onMeetingStart(context, meeting, deps);
+      await next();
+    });
+    // Meeting end events are expected and need nothing.
+    this.onTeamsMeetingEndEvent(async (_meeting, _context, next) => next());
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) await welcome(context, deps);
@@ -31,6 +48,12 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
         if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
         return;
       }
+    }
+    const type = context.activity.type;
+    const removal = (type === 'installationUpdate' && /^remove/.test(String(context.activity.action))) || (type === 'conversationUpdate' && (context.activity.membersRemoved?.length ?? 0) > 0);
+    // Not invokes: the search extension is used in chats the bot is not in.
+    if (!removal && (type === 'message' || type === 'conversationUpdate' || type === 'installationUpdate' || type === 'event')) {
+      await rememberConversation(context, this.deps);
     }
     await super.run(context);
   }

@@ -3,6 +3,8 @@ import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../ca
 import type { Entry } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
 import { answerQuestion } from './answering';
+import { featuredThisWeek, meetingCommand } from './meetings';
+import { scheduleCommand, unsubscribeCommand } from './schedule-commands';
 import type { BotDeps } from './deps';
 import { currentFramework, findFramework } from './framework-choice';
 import { cardActivity, textActivity } from './reply';
@@ -16,7 +18,7 @@ export interface Command {
   run(context: TurnContext, argument: string, deps: BotDeps): Promise<void>;
 }
 
-export type CommandName = 'help' | 'values' | 'principles' | 'approaches' | 'ingredients' | 'framework' | 'reflect' | 'about';
+export type CommandName = 'help' | 'values' | 'principles' | 'approaches' | 'ingredients' | 'framework' | 'reflect' | 'schedule' | 'unsubscribe' | 'meeting' | 'about';
 
 const list = (kind: Kind, description: string): Command => ({
   description,
@@ -63,7 +65,8 @@ export const commands = {
       const framework = await currentFramework(context, deps);
       let entry: Entry | undefined;
       if (argument === '') {
-        entry = entryOfTheDay(framework.id, deps);
+        // The same item a meeting opener would use: this week's post, else the entry of the day.
+        entry = (await featuredThisWeek(context, deps)) ?? entryOfTheDay(framework.id, deps);
       } else {
         const result = deps.search.answer(argument, { defaultFramework: framework.id });
         if (!result.found) {
@@ -76,6 +79,21 @@ export const commands = {
       await context.sendActivity(cardActivity(reflectCard({ kb: deps.kb, entry, promptIndex: 0, audience: isGroup(context) ? 'group' : 'individual' })));
     },
   },
+  schedule: {
+    description: 'See and change this channel\'s scheduled posts: add, pause, resume, skip, preview, post now, history',
+    argument: '[pause|resume|skip|preview|post now|history]',
+    run: scheduleCommand,
+  },
+  unsubscribe: {
+    description: 'Stop this channel\'s scheduled posts; add a number to stop one, e.g. "unsubscribe 2"',
+    argument: '[number]',
+    run: unsubscribeCommand,
+  },
+  meeting: {
+    description: 'Turn the reflection that opens each meeting on or off: "meeting openers on" or "meeting openers off"',
+    argument: 'openers on|off',
+    run: meetingCommand,
+  },
   about: {
     description: 'Version, frameworks and sources, and how your data is handled',
     run: async (context, _argument, deps) => {
@@ -87,7 +105,8 @@ export const commands = {
 /** What the about card says about data. Keep it true: tests check the logs and the store. */
 export const DATA_HANDLING = [
   "I never keep or log what you type. Questions are answered and then forgotten.",
-  'I keep which framework each team or chat uses, and who last changed it.',
+  'I keep which framework each team or chat uses, its scheduled posts, what I posted and when, and a record of who changed settings and when.',
+  'To post into channels and chats, I keep their Teams addresses (ids only).',
   'When you press Helpful or Not helpful, I count it per entry per day. I keep a one-way code for your vote so you can change it, not your name.',
   'Logs hold message ids, the kind of chat, which entry answered and how confidently, and timings.',
 ] as const;

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Search } from '../knowledge/search/answer';
+import type { Scheduler } from '../schedule/scheduler';
 import type { Store } from '../store/types';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -15,4 +16,6 @@ export interface BotDeps {
   /** Random ids for answer cards. */
   readonly newId: () => string;
   readonly version: string;
+  /** Set once the scheduler exists; commands poke it after a change. */
+  scheduler?: Scheduler;
 }

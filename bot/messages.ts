@@ -3,6 +3,7 @@ import { submitSchema } from '../cards/actions';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import { answerQuestion, sendEntry } from './answering';
 import { commands, parseCommand } from './commands';
+import { saveSchedule } from './schedule-commands';
 import type { BotDeps } from './deps';
 import { textActivity } from './reply';
 import { conversationType, turnInfo } from './turn-info';
@@ -68,6 +69,9 @@ async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps)
     }
     case 'ask':
       await answerQuestion(context, data.question, deps);
+      return;
+    case 'schedule-save':
+      await saveSchedule(context, data, deps);
       return;
   }
 }

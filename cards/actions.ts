@@ -13,7 +13,23 @@ const entryId = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
 export const openEntrySchema = z.object({ action: z.literal('open'), entryId });
 /** "Ask this": example questions on the welcome, help and no-answer cards. */
 export const askSchema = z.object({ action: z.literal('ask'), question: z.string().min(1).max(200) });
-export const submitSchema = z.discriminatedUnion('action', [openEntrySchema, askSchema]);
+/**
+ * "Save schedule" on the schedule form. Teams sends every input as a string (multi-selects joined
+ * with commas), next to the action; the bot checks the values themselves.
+ */
+export const scheduleSaveSchema = z.object({
+  action: z.literal('schedule-save'),
+  frameworkId: z.string().max(100).optional(),
+  content: z.string().max(200).optional(),
+  cadence: z.string().max(20).optional(),
+  weekdays: z.string().max(40).optional(),
+  time: z.string().max(10).optional(),
+  timeZone: z.string().max(100).optional(),
+  endDate: z.string().max(20).optional(),
+  kind: z.string().max(20).optional(),
+  leadMinutes: z.union([z.string().max(10), z.number()]).optional(),
+});
+export const submitSchema = z.discriminatedUnion('action', [openEntrySchema, askSchema, scheduleSaveSchema]);
 export type SubmitData = z.infer<typeof submitSchema>;
 
 // ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
@@ -40,6 +56,6 @@ export type AnotherPromptData = z.infer<typeof anotherPromptSchema>;
 export const verbSchemas = { feedback: feedbackSchema, anotherPrompt: anotherPromptSchema } as const satisfies Record<Verb, z.ZodType>;
 
 /** Builds the `data` of an Action.Submit that shows `displayText` in the chat and sends `data` to the bot. */
-export function messageBack<T extends SubmitData>(data: T, displayText: string): T & { msteams: { type: 'messageBack'; displayText: string } } {
+export function messageBack<T extends Partial<SubmitData> & { action: SubmitData['action'] }>(data: T, displayText: string): T & { msteams: { type: 'messageBack'; displayText: string } } {
   return { ...data, msteams: { type: 'messageBack', displayText } };
 }

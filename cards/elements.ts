@@ -55,7 +55,23 @@ export interface FactSet {
   readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
 }
 
-export type Element = TextBlock | ActionSet | Container | FactSet;
+/** Form inputs (the schedule form). `label` is what screen readers announce. */
+export interface Input {
+  readonly type: 'Input.Text' | 'Input.ChoiceSet' | 'Input.Time' | 'Input.Date' | 'Input.Number';
+  readonly id: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+  readonly placeholder?: string;
+  readonly isMultiSelect?: boolean;
+  readonly style?: 'compact' | 'expanded';
+  readonly choices?: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly min?: number | string;
+  readonly max?: number | string;
+}
+
+export type Element = TextBlock | ActionSet | Container | FactSet | Input;
 
 type TextOptions = Omit<TextBlock, 'type' | 'text' | 'wrap'>;
 

@@ -1,0 +1,24 @@
+// The sender process for bench:fanout and the crash test: the real scheduler and botbuilder sender
+// on the given store, until killed. Prints "ready" once the store is open.
+import { loadKnowledgeBase } from '../knowledge/kb/load';
+import { systemClock } from '../schedule/limiter';
+import { openStore } from '../store/open';
+import { schedulerFor } from '../tests/helpers/scheduling';
+
+async function main(): Promise<void> {
+  const [url = '', rps = '50'] = process.argv.slice(2);
+  const loaded = loadKnowledgeBase();
+  if (!loaded.ok) throw new Error('knowledge base failed to load');
+  const store = await openStore(url);
+  const scheduler = schedulerFor(store, loaded.kb, systemClock, { ratePerSecond: Number(rps), random: Math.random, pollMs: 200, ...(process.env['FANOUT_CONCURRENCY'] && { concurrency: Number(process.env['FANOUT_CONCURRENCY']) }) });
+  scheduler.start();
+  process.send?.('ready');
+  process.on('SIGTERM', () => {
+    void scheduler.stop().then(() => store.close()).then(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,159 @@
+// npm run bench:fanout -- --channels 5000 --rps 50 [--store sqlite|postgres] [--kill-at 0.5]
+// Posts one slot to N channels through a fake Bot Connector that enforces the Teams limits (429 with
+// Retry-After beyond them) and fails 5% of requests; optionally kills the sender (SIGKILL) half way
+// and starts it again. The last line printed is JSON.
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../knowledge/kb/load';
+import { openPostgres, openSqlite } from '../store/sql';
+import type { Sql } from '../store/sql';
+import { addChannel, MONDAY_9_LONDON } from '../tests/helpers/scheduling';
+import { postgres, sqlite } from '../tests/helpers/stores';
+import { startTeamsConnector } from '../tests/helpers/teams-connector';
+
+export interface FanoutOptions {
+  readonly channels: number;
+  readonly rps: number;
+  readonly store: 'sqlite' | 'postgres';
+  readonly killAt?: number;
+  readonly transientRate?: number;
+  /** The fake Teams' app-wide limit per second (Teams: 50). */
+  readonly teamsLimit?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface FanoutResult {
+  readonly store: string;
+  readonly channels: number;
+  readonly delivered: number;
+  readonly duplicates: number;
+  readonly missed: number;
+  readonly seconds: number;
+  readonly limit_seconds: number;
+  readonly efficiency: number;
+  readonly killed: boolean;
+  readonly requests: number;
+  readonly throttled: number;
+  readonly transient: number;
+  readonly statuses: Record<string, number>;
+  /** Requests Teams accepted in each second since the first. */
+  readonly perSecond: readonly number[];
+}
+
+function startSender(url: string, rps: number): Promise<ChildProcess> {
+  const child = fork(join(__dirname, 'fanout-sender.ts'), [url, String(rps)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`the sender exited early (${code})`)));
+  });
+}
+
+export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
+  const log = o.log ?? (() => undefined);
+  const loaded = loadKnowledgeBase();
+  if (!loaded.ok) throw new Error('knowledge base failed to load');
+  const db = await (o.store === 'postgres' ? postgres : sqlite).fresh();
+  let killed = false;
+  let current: ChildProcess | undefined;
+  const killAfter = o.killAt === undefined ? Infinity : Math.floor(o.channels * o.killAt);
+  const teams = await startTeamsConnector({
+    appPerSecond: o.teamsLimit ?? 50,
+    conversationPerSecond: 7,
+    transientRate: o.transientRate ?? 0.05,
+    onDelivered: (n) => {
+      if (!killed && n >= killAfter && current) {
+        killed = true;
+        current.kill('SIGKILL');
+      }
+    },
+  });
+  const setupStore = await db.open();
+  const now = new Date();
+  for (let n = 1; n <= o.channels; n++) await addChannel(setupStore, teams.url, n, MONDAY_9_LONDON, now);
+  await setupStore.close();
+  log(`seeded ${o.channels} channels on ${o.store}`);
+
+  const sql: Sql = o.store === 'postgres' ? await openPostgres(db.url, 2) : openSqlite(db.url.slice('sqlite:'.length));
+  try {
+    // The service is running when the slot comes, as in real life: start the sender, then make the
+    // slot fall due a second later, and time from the slot.
+    current = await startSender(db.url, o.rps);
+    const slot = Date.now() + 1000;
+    await sql.run('UPDATE subscriptions SET next_slot_at = ?', [slot]);
+    await new Promise((r) => setTimeout(r, Math.max(0, slot - Date.now())));
+    const started = process.hrtime.bigint();
+    let exited = false;
+    const onExit = () => {
+      exited = true;
+    };
+    current.on('exit', onExit);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (exited) {
+        log(`sender killed after ${teams.counts.delivered} deliveries; starting it again`);
+        current = await startSender(db.url, o.rps);
+        exited = false;
+        current.on('exit', onExit);
+      }
+      // Cheap, indexed questions: this process is also the fake Teams, and must stay responsive.
+      const planned = await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM post_log');
+      const open = await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM post_log WHERE status = 'pending' OR (status = 'sending' AND claimed_by LIKE ?)`, [`%:${current.pid}:%`]);
+      const row = { planned: Number(planned?.n), open: Number(open?.n) };
+      if (Number(row?.planned) >= o.channels && Number(row?.open ?? 0) === 0) break;
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9; // includes any restart after a kill
+    current.kill('SIGTERM');
+    const statuses: Record<string, number> = {};
+    for (const r of await sql.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM post_log GROUP BY status')) statuses[r.status] = Number(r.n);
+    const counts = [...teams.deliveries.values()];
+    const limit = o.channels / o.rps;
+    return {
+      store: o.store,
+      channels: o.channels,
+      delivered: teams.deliveries.size,
+      duplicates: counts.reduce((a, n) => a + Math.max(0, n - 1), 0),
+      missed: o.channels - teams.deliveries.size,
+      seconds: Math.round(seconds * 100) / 100,
+      limit_seconds: limit,
+      efficiency: Math.round((limit / seconds) * 1000) / 1000,
+      killed,
+      requests: teams.counts.requests,
+      throttled: teams.counts.throttled,
+      transient: teams.counts.transient,
+      statuses,
+      perSecond: [...teams.perSecond].map((n) => n ?? 0),
+    };
+  } finally {
+    await sql.close();
+    await teams.close();
+    await db.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { channels: { type: 'string', default: '5000' }, rps: { type: 'string', default: '50' }, store: { type: 'string', default: 'sqlite' }, 'kill-at': { type: 'string' } } });
+  const store = values.store === 'postgres' ? 'postgres' : values.store === 'sqlite' ? 'sqlite' : undefined;
+  if (!store) throw new Error('--store must be sqlite or postgres');
+  const result = await runFanout({
+    channels: Number(values.channels),
+    rps: Number(values.rps),
+    store,
+    ...(values['kill-at'] !== undefined && { killAt: Number(values['kill-at']) }),
+    log: (line) => console.error(line),
+  });
+  const full = result.perSecond.slice(1, -1);
+  const sorted = [...full].sort((a, b) => a - b);
+  console.error(`node ${process.version}, ${new Date().toISOString()}: requests ${result.requests}, 429s ${result.throttled}, 503s ${result.transient}, post log ${JSON.stringify(result.statuses)}`);
+  console.error(`requests per second while sending: median ${sorted[sorted.length >> 1] ?? 0}, lowest ${sorted[0] ?? 0}; first second ${result.perSecond[0] ?? 0}; about ${Math.max(0, result.seconds - result.perSecond.length).toFixed(1)} s of the total had no requests (before the first, after the last)`);
+  const { store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency } = result;
+  console.log(JSON.stringify({ store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency }));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+import { TurnContext } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
+import type { BotDeps } from './deps';
+import { conversationType, tenantOf, turnInfo } from './turn-info';
+
+/** Team id from Teams' channel data, when the activity comes from a team. */
+export function teamIdOf(context: TurnContext): string | undefined {
+  const id = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Where the bot posts for this conversation: in a channel, the channel itself (a message's
+ * conversation id there names the reply thread, "…;messageid=…"), so posts start new threads.
+ */
+export function conversationKey(context: TurnContext): string {
+  const channelId = (context.activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  if (conversationType(context) === 'channel' && typeof channelId === 'string' && channelId !== '') return channelId;
+  return (context.activity.conversation?.id ?? '').split(';')[0]!;
+}
+
+/** The last reference saved per conversation, so an unchanged one costs no write. */
+const saved = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Keeps the conversation reference of every team channel and chat the bot hears from (ids and the
+ * service URL, no text), so scheduled posts can reach it later. Only writes when it changed.
+ */
+export async function rememberConversation(context: TurnContext, deps: BotDeps): Promise<void> {
+  const activity = context.activity;
+  if (!activity.conversation?.id || !activity.serviceUrl) return;
+  const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  // Who spoke and which message are not needed to post, so they are not kept.
+  const stable: Partial<ConversationReference> = { ...reference };
+  delete stable.user;
+  delete stable.activityId;
+  delete stable.locale;
+  const id = conversationKey(context);
+  if (stable.conversation) stable.conversation = { ...stable.conversation, id };
+  const record = {
+    id,
+    kind: conversationType(context),
+    ...(tenantOf(context) !== undefined && { tenantId: tenantOf(context) }),
+    ...(teamIdOf(context) !== undefined && { teamId: teamIdOf(context) }),
+    serviceUrl: activity.serviceUrl,
+    reference: stable as Record<string, unknown>,
+  };
+  const key = JSON.stringify(record);
+  let cache = saved.get(deps.store);
+  if (!cache) {
+    cache = new Map();
+    saved.set(deps.store, cache);
+  }
+  if (cache.get(record.id) === key) return;
+  await deps.store.saveConversation(record, deps.clock());
+  if (cache.size > 50_000) cache.clear();
+  cache.set(record.id, key);
+}
+
+/** The bot was uninstalled or removed: stop posting there, and show why. */
+export async function forgetConversation(context: TurnContext, deps: BotDeps, why: string): Promise<void> {
+  const teamId = teamIdOf(context);
+  const at = deps.clock();
+  if (teamId !== undefined) await deps.store.markTeamGone(teamId, why, at);
+  const id = conversationKey(context);
+  if (id) {
+    await deps.store.markConversationGone(id, why, at);
+    await deps.store.deactivateSubscriptionsIn(id, why);
+    saved.get(deps.store)?.delete(id);
+  }
+  deps.logger.info({ ...turnInfo(context), event: 'removed', teamId }, 'the bot was removed: its posts there have stopped');
+}

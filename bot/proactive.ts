@@ -1,0 +1,74 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { reflectCard, scheduledPostCard } from '../cards';
+import type { CardMessage } from '../cards';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import type { PostContent } from '../schedule/planner';
+import type { Send } from '../schedule/scheduler';
+import type { PostRecord, SendOutcome } from '../store/types';
+import { cardActivity } from './reply';
+
+/** The card a planned post carries, rebuilt from what planning fixed (so a retry posts the same card). */
+export function renderPost(kb: KnowledgeBase, post: PostRecord): CardMessage | undefined {
+  const content = post.content as PostContent | undefined;
+  const entry = content && kb.entry(content.entryId);
+  if (!content || !entry) return undefined;
+  if (content.kind === 'meeting-opener') {
+    return reflectCard({ kb, entry, promptIndex: content.prompts[0] ?? 0, audience: 'group', heading: 'Welcome. A moment to reflect before we start' });
+  }
+  return scheduledPostCard({ kb, entry, prompts: content.prompts, position: content.position, of: content.of, kindsInCycle: content.kinds });
+}
+
+/** Statuses after which Teams may accept the same post later. */
+const TRANSIENT = new Set([412, 500, 502, 503, 504]);
+
+/** Turns what the Bot Connector answered into what the scheduler should do next. */
+export function classify(error: unknown): SendOutcome {
+  const e = error as { statusCode?: number; code?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
+  const status = e.statusCode;
+  const message = `${status ?? e.code ?? 'error'}: ${(e.message ?? String(error)).slice(0, 200)}`;
+  if (status === 429) return { kind: 'retry', afterMs: retryAfterMs(e.response?.headers?.get?.('retry-after')), error: message };
+  if (status === 403 || status === 404) return { kind: 'gone', error: message };
+  if (status !== undefined && TRANSIENT.has(status)) return { kind: 'retry', afterMs: 0, error: message };
+  if (status === undefined) return { kind: 'retry', afterMs: 0, error: message }; // network error: nothing was answered
+  return { kind: 'failed', error: message };
+}
+
+/** Retry-After in seconds or as an HTTP date; 1 s when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number {
+  if (value === undefined) return 1000;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 600_000) || 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.min(Math.max(at - now, 1000), 600_000) : 1000;
+}
+
+/**
+ * botbuilder's HTTP pipeline retries 429s and 5xx by itself, out of the scheduler's sight: one send
+ * could hold a sender for minutes and retry without limit across attempts. The scheduler owns retries
+ * (bounded, backed off, a 429 holding every sender), so the pipeline's retry phase is taken out of
+ * this send's connector client.
+ */
+export function withoutHiddenRetries(connector: unknown): void {
+  const pipeline = (connector as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined)?.client?.pipeline;
+  if (!pipeline) throw new Error('botbuilder no longer exposes the connector pipeline: check withoutHiddenRetries');
+  pipeline.removePolicy({ phase: 'Retry' });
+}
+
+/** Sends planned posts through the Bot Connector, using each conversation's stored reference. */
+export function connectorSender(adapter: CloudAdapter, appId: string, kb: KnowledgeBase): Send {
+  return async (post, conversation) => {
+    const message = renderPost(kb, post);
+    if (!message) return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
+    let activityId: string | undefined;
+    try {
+      await adapter.continueConversationAsync(appId, conversation.reference as Partial<ConversationReference>, async (context) => {
+        withoutHiddenRetries(context.turnState.get(adapter.ConnectorClientKey));
+        const response = await context.sendActivity(cardActivity(message));
+        activityId = response?.id;
+      });
+    } catch (error) {
+      return classify(error);
+    }
+    return { kind: 'sent', ...(activityId !== undefined && { activityId }) };
+  };
+}

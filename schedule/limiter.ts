@@ -1,0 +1,113 @@
+/** The share by which sends stay under the configured rate. */
+export const RATE_MARGIN = 0.005;
+
+/** Waits, as the scheduler's clock sees time. Tests pass a clock whose sleep moves time on at once. */
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+/** A send the limiter let through: call `done` when its answer came back, or `cancel` if nothing was sent. */
+export interface Permit {
+  done(): void;
+  cancel(): void;
+}
+
+/**
+ * At most `perSecond` sends in any window of a second, plus an even spacing of half the average gap
+ * so a late timer cannot release a burst. Each send counts from when it started until a second after
+ * its answer came back: Teams counts a request when it arrives, some time after it started, and
+ * counting to the answer (which comes after the arrival) keeps Teams' count within the limit however
+ * unevenly requests travel. A 429's Retry-After holds every sender back until it has passed.
+ */
+export class RateLimiter {
+  private readonly sends: Array<{ at: number; open: boolean }> = [];
+  private readonly windowMs: number;
+  private readonly max: number;
+  private readonly minGapMs: number;
+  private heldUntil = 0;
+  private last = -Infinity;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly clock: Clock, perSecond: number, margin = RATE_MARGIN) {
+    this.max = Math.max(1, Math.floor(perSecond));
+    this.windowMs = (perSecond >= 1 ? 1000 : 1000 / perSecond) * (1 + margin);
+    this.minGapMs = 500 / perSecond;
+  }
+
+  /** Resolves when the caller may send; callers are served in turn. */
+  take(): Promise<Permit> {
+    const turn = this.queue.then(() => this.wait());
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async wait(): Promise<Permit> {
+    for (;;) {
+      const now = this.clock.now().getTime();
+      while (this.sends.length > 0 && !this.sends[0]!.open && this.sends[0]!.at <= now - this.windowMs) this.sends.shift();
+      let free = Math.max(this.heldUntil, this.last + this.minGapMs);
+      if (this.sends.length >= this.max) {
+        const oldest = this.sends[0]!;
+        free = Math.max(free, oldest.open ? now + this.minGapMs : oldest.at + this.windowMs);
+      }
+      if (free <= now) {
+        const send = { at: now, open: true };
+        this.sends.push(send);
+        this.last = now;
+        return {
+          done: () => {
+            if (!send.open) return;
+            send.at = this.clock.now().getTime();
+            send.open = false;
+          },
+          cancel: () => {
+            if (!send.open) return;
+            send.open = false;
+            const i = this.sends.indexOf(send);
+            if (i >= 0) this.sends.splice(i, 1);
+          },
+        };
+      }
+      await this.clock.sleep(free - now);
+    }
+  }
+
+  holdUntil(at: Date): void {
+    this.heldUntil = Math.max(this.heldUntil, at.getTime());
+  }
+}
+
+/** One limiter per key (a conversation), dropped once idle. */
+export class KeyedRateLimiter {
+  private readonly limiters = new Map<string, { limiter: RateLimiter; lastUse: number }>();
+
+  constructor(private readonly clock: Clock, private readonly perSecond: number) {}
+
+  async take(key: string): Promise<Permit> {
+    const now = this.clock.now().getTime();
+    let entry = this.limiters.get(key);
+    if (!entry) {
+      entry = { limiter: new RateLimiter(this.clock, this.perSecond), lastUse: now };
+      this.limiters.set(key, entry);
+      if (this.limiters.size > 10_000) this.prune(now);
+    }
+    entry.lastUse = now;
+    return entry.limiter.take();
+  }
+
+  private prune(now: number): void {
+    for (const [key, entry] of this.limiters) if (now - entry.lastUse > 2000) this.limiters.delete(key);
+  }
+}
+
+/** Exponential backoff with jitter: a random wait between half and all of base·2^(attempt−1), capped. */
+export function backoffMs(attempt: number, random: () => number = Math.random, baseMs = 200, capMs = 60_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

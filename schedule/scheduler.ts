@@ -1,0 +1,216 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import type { ConversationRecord, PostRecord, SendOutcome, Store } from '../store/types';
+import type { Clock } from './limiter';
+import { KeyedRateLimiter, RateLimiter, backoffMs } from './limiter';
+import type { Permit } from './limiter';
+import { planSubscription } from './planner';
+
+/** Sends one planned post into its conversation. bot/ implements it with the Bot Connector. */
+export type Send = (post: PostRecord, conversation: ConversationRecord) => Promise<SendOutcome>;
+
+export interface SchedulerOptions {
+  readonly store: Store;
+  readonly kb: KnowledgeBase;
+  readonly send: Send;
+  readonly clock: Clock;
+  readonly graceMs: number;
+  readonly ratePerSecond: number;
+  readonly conversationRatePerSecond: number;
+  /** Sends in flight at once (real Teams answers in ~100–300 ms; the rate limit still holds). */
+  readonly concurrency?: number;
+  /** Gives up on a post after this many attempts. */
+  readonly maxAttempts?: number;
+  /** How long a claimed post may take to send before it counts as interrupted. */
+  readonly leaseMs?: number;
+  /** Longest sleep between looks at the store, so other instances' changes are seen. */
+  readonly pollMs?: number;
+  readonly random?: () => number;
+  readonly onEvent?: (event: SchedulerEvent) => void;
+}
+
+export type SchedulerEvent =
+  | { readonly type: 'planned'; readonly subscriptions: number }
+  | { readonly type: 'sent'; readonly postId: string; readonly conversationId: string; readonly attempts: number }
+  | { readonly type: 'retry'; readonly postId: string; readonly afterMs: number; readonly error: string }
+  | { readonly type: 'failed' | 'gone' | 'missed'; readonly postId: string; readonly conversationId: string; readonly error: string }
+  | { readonly type: 'error'; readonly error: string };
+
+export interface Scheduler {
+  /** Plans what is due and sends it, until nothing is due now. Returns the number of posts finished. */
+  runOnce(): Promise<number>;
+  /** Runs until stop(): wakes when the next post is due, or when poked. */
+  start(): void;
+  /** Something changed (a new subscription, post now): look again at once. */
+  poke(): void;
+  /** Stops taking new work and waits for sends in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Exactly one post per slot: planning logs each slot under a unique key, in the transaction that locks
+ * its subscription; sending claims one logged post at a time (SKIP LOCKED on PostgreSQL), so several
+ * instances share the work and none sends what another has claimed. A sender killed mid-send leaves
+ * its claim to expire: the post is marked 'uncertain', never sent twice.
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store, kb, send, clock } = options;
+  const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const concurrency = options.concurrency ?? 8;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 30_000;
+  const random = options.random ?? Math.random;
+  const emit = options.onEvent ?? (() => undefined);
+  const tenantLimiter = new RateLimiter(clock, options.ratePerSecond);
+  const conversationLimiter = new KeyedRateLimiter(clock, options.conversationRatePerSecond);
+
+  let stopping = false;
+  let running: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let poked = false;
+
+  /** Plans every due subscription, a batch per round, while the senders already work on what is planned. */
+  async function planAll(): Promise<void> {
+    let total = 0;
+    for (;;) {
+      const planned = await store.planDue(clock.now(), 100, (subscription) => planSubscription(subscription, kb, clock.now(), options.graceMs));
+      total += planned;
+      if (planned < 100 || stopping) break;
+    }
+    if (total > 0) emit({ type: 'planned', subscriptions: total });
+  }
+
+  async function deliverOne(post: PostRecord, permit: Permit): Promise<void> {
+    const now = clock.now();
+    const finish = (result: Parameters<Store['finishPost']>[2]) => store.finishPost(post.id, worker, result, clock.now());
+    if (now.getTime() - post.slotAt.getTime() > options.graceMs) {
+      permit.cancel();
+      await finish({ status: 'missed', error: 'could not be posted within the grace window' });
+      emit({ type: 'missed', postId: post.id, conversationId: post.conversationId, error: 'grace window passed' });
+      return;
+    }
+    const conversation = await store.conversation(post.conversationId);
+    if (!conversation || conversation.status === 'gone') {
+      permit.cancel();
+      await finish({ status: 'gone', error: 'the bot is no longer in this conversation' });
+      emit({ type: 'gone', postId: post.id, conversationId: post.conversationId, error: 'conversation gone' });
+      return;
+    }
+    const conversationPermit = await conversationLimiter.take(post.conversationId);
+    const outcome = await send(post, conversation).catch((error: unknown): SendOutcome => ({ kind: 'retry', afterMs: 0, error: (error as Error).message }));
+    // The rate limits count this send until its answer came back, not until it is written down.
+    permit.done();
+    conversationPermit.done();
+    switch (outcome.kind) {
+      case 'sent':
+        await finish({ status: 'sent', ...(outcome.activityId !== undefined && { activityId: outcome.activityId }) });
+        emit({ type: 'sent', postId: post.id, conversationId: post.conversationId, attempts: post.attempts });
+        return;
+      case 'retry': {
+        if (post.attempts >= maxAttempts) {
+          await finish({ status: 'failed', error: `gave up after ${post.attempts} attempts: ${outcome.error}` });
+          emit({ type: 'failed', postId: post.id, conversationId: post.conversationId, error: outcome.error });
+          return;
+        }
+        const afterMs = outcome.afterMs > 0 ? outcome.afterMs : backoffMs(post.attempts, random);
+        // A 429 is about the whole app: every sender waits.
+        if (outcome.afterMs > 0) tenantLimiter.holdUntil(new Date(clock.now().getTime() + outcome.afterMs));
+        await finish({ status: 'pending', nextAttemptAt: new Date(clock.now().getTime() + afterMs), error: outcome.error });
+        emit({ type: 'retry', postId: post.id, afterMs, error: outcome.error });
+        return;
+      }
+      case 'gone': {
+        await finish({ status: 'gone', error: outcome.error });
+        await store.markConversationGone(post.conversationId, outcome.error, clock.now());
+        await store.deactivateSubscriptionsIn(post.conversationId, `Teams refused the post (${outcome.error}): the bot may have been removed`);
+        emit({ type: 'gone', postId: post.id, conversationId: post.conversationId, error: outcome.error });
+        return;
+      }
+      case 'failed':
+        await finish({ status: 'failed', error: outcome.error });
+        emit({ type: 'failed', postId: post.id, conversationId: post.conversationId, error: outcome.error });
+    }
+  }
+
+  /** One sender: take a send slot, then claim the next due post and send it. Claiming last keeps a crash from stranding claimed posts. */
+  async function senderLoop(counter: { finished: number }, planning: () => boolean): Promise<void> {
+    while (!stopping) {
+      const permit = await tenantLimiter.take();
+      if (stopping) {
+        permit.cancel();
+        return;
+      }
+      const now = clock.now();
+      const post = await store.claimNextPost(now, worker, new Date(now.getTime() + leaseMs)).catch((error: unknown) => {
+        permit.cancel();
+        throw error;
+      });
+      if (!post) {
+        permit.cancel();
+        if (!planning()) return;
+        await clock.sleep(20);
+        continue;
+      }
+      try {
+        await deliverOne(post, permit);
+      } finally {
+        permit.done(); // no-op if already done or cancelled
+      }
+      counter.finished++;
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    let planning = true;
+    const planner = planAll().finally(() => {
+      planning = false;
+    });
+    const counter = { finished: 0 };
+    const senders = Promise.all(Array.from({ length: concurrency }, () => senderLoop(counter, () => planning)));
+    await Promise.all([planner, senders]);
+    return counter.finished;
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      try {
+        poked = false;
+        await runOnce();
+      } catch (error) {
+        emit({ type: 'error', error: (error as Error).message });
+      }
+      if (stopping) break;
+      let until = clock.now().getTime() + pollMs;
+      try {
+        const next = await store.nextWake();
+        if (next) until = Math.min(until, next.getTime());
+      } catch (error) {
+        emit({ type: 'error', error: (error as Error).message });
+      }
+      if (poked) continue;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        void clock.sleep(Math.max(0, until - clock.now().getTime())).then(resolve);
+      });
+      wake = undefined;
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (!running) running = loop();
+    },
+    poke() {
+      poked = true;
+      wake?.();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await running;
+    },
+  };
+}

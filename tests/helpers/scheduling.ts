@@ -1,0 +1,75 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { connectorSender } from '../../bot/proactive';
+import type { KnowledgeBase } from '../../knowledge/kb/model';
+import type { Clock } from '../../schedule/limiter';
+import { EMPTY_ROTATION } from '../../schedule/rotation';
+import { createScheduler } from '../../schedule/scheduler';
+import type { SchedulerOptions } from '../../schedule/scheduler';
+import { nextSlot } from '../../schedule/slots';
+import type { Store, Subscription, SubscriptionSpec } from '../../store/types';
+
+/** A clock tests move by hand; sleeping moves it on at once, so no test waits for real time. */
+export function fakeClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let t = Date.parse(startIso);
+  return {
+    now: () => new Date(t),
+    sleep: async (ms) => {
+      t += Math.max(0, ms);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    set: (iso) => {
+      t = Date.parse(iso);
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export const MONDAY_9_LONDON: SubscriptionSpec = { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-11-23' };
+
+/** A channel the bot is in, and a subscription in it, as the bot would have stored them. */
+export async function addChannel(store: Store, serviceUrl: string, n: number, spec: SubscriptionSpec, createdAt: Date): Promise<Subscription> {
+  const id = `19:channel-${n}@thread.tacv2`;
+  await store.saveConversation(
+    {
+      id,
+      kind: 'channel',
+      tenantId: '00000000-0000-4000-8000-000000000002',
+      teamId: `19:team-${n}@thread.tacv2`,
+      serviceUrl,
+      reference: { channelId: 'msteams', serviceUrl, conversation: { id, isGroup: true, conversationType: 'channel', tenantId: '00000000-0000-4000-8000-000000000002' }, bot: { id: '28:bot', name: 'Practice Companion' } },
+    },
+    createdAt,
+  );
+  const subscription: Subscription = {
+    id: `sub-${n}`,
+    conversationId: id,
+    teamId: `19:team-${n}@thread.tacv2`,
+    spec,
+    status: 'active',
+    skipNext: 0,
+    rotation: EMPTY_ROTATION,
+    nextSlotAt: nextSlot(spec, createdAt)!,
+    createdAt,
+    createdBy: '00000000-0000-4000-8000-0000000000aa',
+  };
+  await store.createSubscription(subscription);
+  return subscription;
+}
+
+/** The real scheduler with the real botbuilder sender, posting to whatever serviceUrl the conversations hold. */
+export function schedulerFor(store: Store, kb: KnowledgeBase, clock: Clock, more: Partial<SchedulerOptions> = {}) {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  return createScheduler({
+    store,
+    kb,
+    send: connectorSender(adapter, '', kb),
+    clock,
+    graceMs: 6 * 3_600_000,
+    ratePerSecond: 1000,
+    conversationRatePerSecond: 7,
+    random: () => 0.5,
+    ...more,
+  });
+}
