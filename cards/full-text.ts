@@ -7,14 +7,14 @@ import { WORDING } from './wording';
 export const FULL_TEXT_ID = 'full-text';
 
 /** A "Read the full text" button and the hidden container it shows: the entry's text and, for approaches, who uses it and why. */
-export function fullText(entry: Entry): { readonly toggle: ToggleAction; readonly container: Container } {
+export function fullText(entry: Entry, title: string = WORDING.readFullText): { readonly toggle: ToggleAction; readonly container: Container } {
   const items = [
     ...paragraphs(entry.text),
     ...(entry.whoUses ? [heading(WORDING.whoUses), text(entry.whoUses, { spacing: 'Small' })] : []),
     ...(entry.why ? [heading(WORDING.why), text(entry.why, { spacing: 'Small' })] : []),
   ];
   return {
-    toggle: { type: 'Action.ToggleVisibility', title: WORDING.readFullText, targetElements: [FULL_TEXT_ID] },
+    toggle: { type: 'Action.ToggleVisibility', title, targetElements: [FULL_TEXT_ID] },
     container: { type: 'Container', id: FULL_TEXT_ID, isVisible: false, items },
   };
 }

@@ -27,7 +27,8 @@ export function reflectCard(input: ReflectCardInput): CardMessage {
   const { kb, entry, promptIndex, audience } = input;
   const prompts = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
   const prompt = promptAt(prompts, promptIndex);
-  const { toggle, container } = fullText(entry);
+  // "Read the full principle": in a meeting, the button names what the group is reflecting on.
+  const { toggle, container } = fullText(entry, entry.kind === 'overview' ? WORDING.readFullText : `Read the full ${entry.kind}`);
   const framework = kb.framework(entry.frameworkId);
   const buttons: Action[] = [
     ...(prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : []),

@@ -65,9 +65,9 @@ describe('reflectCard', () => {
     expect(anotherPromptSchema.parse(button.data)).toEqual({ entryId: 'lbbd-professional-curiosity', promptIndex: 5, audience: 'group' });
   });
 
-  test('"Read the full text" shows the hidden full text, as on the answer card', () => {
+  test('"Read the full principle" shows the hidden full text, as on the answer card', () => {
     const { card } = render();
-    expect(actionTitled(card, 'Read the full text')).toMatchObject({ type: 'Action.ToggleVisibility', targetElements: ['full-text'] });
+    expect(actionTitled(card, 'Read the full principle')).toMatchObject({ type: 'Action.ToggleVisibility', targetElements: ['full-text'] });
     const container = nodeWithId(card, 'full-text');
     expect(container).toMatchObject({ type: 'Container', isVisible: false });
     expect(container ? textsOf({ body: [container] }) : []).toContain('Be professionally curious.');

@@ -7,7 +7,9 @@ export type FixtureName =
   | 'group-chat-message'
   | 'install-team'
   | 'install-personal'
-  | 'adaptive-card-action';
+  | 'adaptive-card-action'
+  | 'meeting-start'
+  | 'meeting-end';
 
 /** A real Teams activity from tests/fixtures/activities, with changes applied and its serviceUrl pointed at `serviceUrl`. */
 export function activity(name: FixtureName, serviceUrl: string, changes: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,0 +1,157 @@
+import type { Store } from '../../store/types';
+import { validateCard, actionTitled, textsOf } from '../helpers/adaptive-cards';
+import { startApp } from '../helpers/app-harness';
+import type { RunningApp } from '../helpers/app-harness';
+import { startFakeConnector } from '../helpers/fake-connector';
+import type { FakeConnector } from '../helpers/fake-connector';
+import { activity, cardOf } from '../helpers/fixtures';
+import { loadOrThrow } from '../helpers/kb';
+import { BACKENDS, postgres } from '../helpers/stores';
+
+const kb = loadOrThrow();
+const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
+const mention = (text: string, from?: Record<string, unknown>) => ({
+  text: `<at>Practice Companion</at> ${text}`,
+  conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT },
+  ...(from && { from }),
+});
+
+describe.each(BACKENDS)('meeting openers on $name', (backend) => {
+  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  let store: Store;
+  let connector: FakeConnector;
+  let app: RunningApp;
+  const start = async (env: Record<string, string> = {}) => {
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store });
+  };
+  const posted = () => connector.requests.filter((r) => r.method === 'POST' && r.path.includes(encodeURIComponent(MEETING_CHAT)) || r.path.includes(MEETING_CHAT));
+  const cardsPosted = () => posted().map((r) => cardOf(r.body)).filter((c): c is Record<string, unknown> => c !== undefined);
+
+  beforeEach(async () => {
+    db = await backend.fresh();
+    store = await db.open();
+    connector = await startFakeConnector();
+  });
+  afterEach(async () => {
+    await app.close();
+    await connector.close();
+    await db.drop();
+  });
+
+  test('a meeting start posts one reflection card in the meeting chat: welcome, an item, one prompt for a group, another prompt, read the full text', async () => {
+    await start();
+    const res = await app.post(activity('meeting-start', connector.url));
+    expect(res.status).toBe(200);
+    await app.app.scheduler.runOnce();
+    const cards = cardsPosted();
+    expect(cards).toHaveLength(1);
+    const card = cards[0]!;
+    expect(validateCard(card)).toEqual([]);
+    const texts = textsOf(card).join('\n');
+    expect(texts).toContain('Welcome. A moment to reflect before we start');
+    const entry = kb.entries.find((e) => texts.includes(e.title) && e.groupPrompts.some((p) => texts.includes(p)));
+    expect(entry).toBeDefined(); // the prompt is one of the entry's group prompts
+    expect(actionTitled(card, 'Another prompt')).toMatchObject({ type: 'Action.Execute', verb: 'anotherPrompt' });
+    expect(actionTitled(card, `Read the full ${entry!.kind}`)).toMatchObject({ type: 'Action.ToggleVisibility' });
+  });
+
+  test('once per meeting: the event twice, and people leaving and rejoining, give one opener; the next meeting of the series gets the next item', async () => {
+    await start();
+    await app.post(activity('meeting-start', connector.url));
+    await app.post(activity('meeting-start', connector.url, { id: 'another-delivery' }));
+    await app.app.scheduler.runOnce();
+    await app.post(activity('meeting-start', connector.url, { id: 'after-rejoin' }));
+    await app.app.scheduler.runOnce();
+    expect(cardsPosted()).toHaveLength(1);
+
+    const nextWeek = activity('meeting-start', connector.url);
+    (nextWeek['value'] as Record<string, unknown>)['StartTime'] = '2026-11-30T10:00:00.1234567Z';
+    await app.post(nextWeek);
+    await app.app.scheduler.runOnce();
+    const cards = cardsPosted();
+    expect(cards).toHaveLength(2);
+    expect(textsOf(cards[0]!)[1]).not.toEqual(textsOf(cards[1]!)[1]);
+  });
+
+  test('meeting end is accepted quietly', async () => {
+    await start();
+    const res = await app.post(activity('meeting-end', connector.url));
+    expect(res.status).toBe(200);
+    await app.app.scheduler.runOnce();
+    expect(posted()).toHaveLength(0);
+  });
+
+  test('"meeting openers off" stops them, is audited, and "on" brings them back', async () => {
+    await start();
+    await app.post(activity('group-chat-message', connector.url, mention('meeting openers off')));
+    expect(JSON.stringify(connector.sent().at(-1))).toContain('Meeting openers are off');
+    await app.post(activity('meeting-start', connector.url));
+    await app.app.scheduler.runOnce();
+    expect(cardsPosted()).toHaveLength(0);
+    const log = await store.auditLog([`conversation:${MEETING_CHAT}`], 5);
+    expect(log[0]).toMatchObject({ action: 'meeting-openers', actor: '0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d', detail: 'meeting openers turned off' });
+
+    await app.post(activity('group-chat-message', connector.url, mention('meeting openers on')));
+    await app.post(activity('meeting-start', connector.url));
+    await app.app.scheduler.runOnce();
+    expect(cardsPosted()).toHaveLength(1);
+  });
+
+  test('with ADMIN_AAD_IDS set, others are refused politely and nothing changes', async () => {
+    await start({ ADMIN_AAD_IDS: '11111111-2222-4333-8444-555555555555' });
+    await app.post(activity('group-chat-message', connector.url, mention('meeting openers off')));
+    expect(JSON.stringify(connector.sent().at(-1))).toContain('Only the people your organisation has named');
+    expect(await store.meetingOpeners(`conversation:${MEETING_CHAT}`)).toBeUndefined();
+  });
+
+  test('"Another prompt" refreshes the card in place: a different prompt for the same item', async () => {
+    await start();
+    await app.post(activity('meeting-start', connector.url));
+    await app.app.scheduler.runOnce();
+    const card = cardsPosted()[0]!;
+    const button = actionTitled(card, 'Another prompt') as unknown as { verb: string; data: { entryId: string; promptIndex: number; audience: string } };
+    const res = await app.post(
+      activity('adaptive-card-action', connector.url, {
+        conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT },
+        value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const refreshed = (JSON.parse(res.body) as { value: Record<string, unknown> }).value;
+    const entry = kb.entry(button.data.entryId)!;
+    const before = entry.groupPrompts.find((p) => textsOf(card).includes(p));
+    const after = entry.groupPrompts.find((p) => textsOf(refreshed).includes(p));
+    expect(after).toBeDefined();
+    expect(after).not.toEqual(before);
+    expect(textsOf(refreshed).join('\n')).toContain(entry.title);
+  });
+
+  test('uses the item the team\'s scheduled post featured this week', async () => {
+    await start();
+    const spec = { kind: 'post' as const, frameworkId: 'jersey', content: ['ingredient' as const], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly' as const, anchorWeek: '2026-11-23' };
+    await store.createSubscription({ id: 'sub', conversationId: MEETING_CHAT, spec, status: 'active', skipNext: 0, rotation: { cycle: 1, seen: [], promptsUsed: {} }, createdAt: new Date(), createdBy: 'x' });
+    await store.addPost({ slotKey: 'sub@week', subscriptionId: 'sub', conversationId: MEETING_CHAT, slotAt: new Date(), entryId: 'jersey-trauma-informed', content: { entryId: 'jersey-trauma-informed' }, status: 'pending' }, new Date());
+    const claimed = await store.claimNextPost(new Date(), 'test', new Date(Date.now() + 60_000));
+    await store.finishPost(claimed!.id, 'test', { status: 'sent' }, new Date());
+    connector.requests.length = 0;
+    await app.post(activity('meeting-start', connector.url));
+    await app.app.scheduler.runOnce();
+    expect(textsOf(cardsPosted()[0]!).join('\n')).toContain(kb.entry('jersey-trauma-informed')!.title);
+  });
+});
+
+test('two instances racing on one PostgreSQL post one opener', async () => {
+  const db = await postgres.fresh();
+  const connector = await startFakeConnector();
+  const apps = [await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() }), await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() })];
+  try {
+    await Promise.all(apps.flatMap((a) => [a.post(activity('meeting-start', connector.url)), a.post(activity('meeting-start', connector.url))]));
+    await Promise.all(apps.map((a) => a.app.scheduler.runOnce()));
+    const cards = connector.requests.filter((r) => r.path.includes('/activities') && cardOf(r.body));
+    expect(cards).toHaveLength(1);
+  } finally {
+    for (const a of apps) await a.close();
+    await connector.close();
+    await db.drop();
+  }
+});
