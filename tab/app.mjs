@@ -1,0 +1,188 @@
+// The Framework tab: browse both frameworks, search as you type with the chat bot's ranking, and
+// open any entry in full. It follows the Teams theme when hosted in Teams, and works as a plain web page.
+/* global AbortController, console, document, window */
+import { loadFrameworks, search } from './api.mjs';
+import { el, renderBrowse, renderEntry, renderResults, WORDS } from './render.mjs';
+import { applyTheme, followTeamsTheme, initialTheme } from './theme.mjs';
+
+const $ = (id) => document.getElementById(id);
+const SEARCH_DELAY_MS = 150;
+
+const state = {
+  frameworks: [],
+  entries: new Map(),
+  frameworkNames: new Map(),
+  maxQuestionLength: 1000,
+  chosen: '',
+  /** The latest search, so a late answer to an older one is never shown. */
+  searchCount: 0,
+  controller: undefined,
+  timer: undefined,
+  last: undefined,
+  /** What had focus before an entry opened, to return to when it closes. */
+  opener: undefined,
+};
+
+// ---------------------------------------------------------------- theme
+
+function setUpTheme() {
+  applyTheme(initialTheme());
+  const picker = $('theme');
+  picker.addEventListener('change', () => applyTheme(picker.value));
+  // In a frame or a Teams mobile web view the host sets the colours; in a plain browser people choose.
+  const maybeHosted = window.self !== window.top || 'nativeInterface' in window;
+  $('theme-picker').hidden = maybeHosted;
+  void followTeamsTheme(window.microsoftTeams).then((inTeams) => {
+    document.documentElement.dataset.host = inTeams ? 'teams' : 'browser';
+    $('theme-picker').hidden = inTeams;
+  });
+}
+
+// ---------------------------------------------------------------- browse
+
+async function start() {
+  const browse = $('browse');
+  try {
+    const data = await loadFrameworks();
+    state.frameworks = data.frameworks;
+    state.maxQuestionLength = data.maxQuestionLength;
+    $('search').maxLength = data.maxQuestionLength;
+    for (const framework of data.frameworks) {
+      state.frameworkNames.set(framework.id, framework.name);
+      const groupEntries = framework.groups.flatMap((g) => (g.overview ? [g.overview, ...g.entries] : g.entries));
+      for (const entry of [...framework.about, ...groupEntries]) state.entries.set(entry.id, entry);
+    }
+    $('framework').append(...data.frameworks.map((f) => el('option', { value: f.id }, f.shortName)));
+    renderBrowse(browse, state.frameworks, state.chosen);
+    document.documentElement.dataset.ready = 'true';
+    if ($('search').value.trim()) await runSearch();
+  } catch (error) {
+    console.error('Loading the frameworks failed:', error);
+    const retry = el('button', { type: 'button', className: 'button' }, WORDS.tryAgain);
+    retry.addEventListener('click', () => {
+      browse.replaceChildren(el('p', { className: 'loading' }, 'Loading the framework…'));
+      void start();
+    });
+    browse.replaceChildren(el('p', { className: 'note', role: 'alert' }, WORDS.loadFailed), retry);
+  }
+}
+
+// ---------------------------------------------------------------- search
+
+function showBrowse() {
+  $('results').hidden = true;
+  $('browse').hidden = false;
+  $('status').textContent = '';
+  state.last = undefined;
+}
+
+async function runSearch() {
+  window.clearTimeout(state.timer);
+  state.controller?.abort();
+  const question = $('search').value.trim();
+  if (!question) {
+    showBrowse();
+    return undefined;
+  }
+  const count = ++state.searchCount;
+  const controller = new AbortController();
+  state.controller = controller;
+  try {
+    const result = await search(question, state.chosen, controller.signal);
+    if (count !== state.searchCount) return undefined;
+    const line = renderResults($('results-heading'), $('results-body'), result, state.maxQuestionLength);
+    $('results').hidden = false;
+    $('browse').hidden = true;
+    $('status').textContent = line;
+    state.last = { question, result };
+    return result;
+  } catch (error) {
+    if (error.name === 'AbortError' || count !== state.searchCount) return undefined;
+    console.error('Search failed:', error);
+    $('results-heading').textContent = WORDS.searchFailed;
+    $('results-body').replaceChildren();
+    $('results').hidden = false;
+    $('browse').hidden = false;
+    $('status').textContent = WORDS.searchFailed;
+    return undefined;
+  }
+}
+
+const resultButtons = () => [...$('results-body').querySelectorAll('button[data-entry]')];
+
+function setUpSearch() {
+  const input = $('search');
+  input.addEventListener('input', () => {
+    window.clearTimeout(state.timer);
+    state.timer = window.setTimeout(() => void runSearch(), SEARCH_DELAY_MS);
+  });
+  $('framework').addEventListener('change', (event) => {
+    state.chosen = event.target.value;
+    renderBrowse($('browse'), state.frameworks, state.chosen);
+    if (input.value.trim()) void runSearch();
+  });
+  // Enter opens the best match (or moves to the suggestions when there is none).
+  $('search-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const question = input.value.trim();
+    const result = state.last?.question === question ? state.last.result : await runSearch();
+    if (result?.found) openEntry(result.best.id, input);
+    else resultButtons()[0]?.focus();
+  });
+  // Down arrow from the search box, and up and down through the results.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && !$('results').hidden) {
+      event.preventDefault();
+      resultButtons()[0]?.focus();
+    }
+  });
+  $('results-body').addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const buttons = resultButtons();
+    const at = buttons.indexOf(document.activeElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? buttons[at + 1] : at === 0 ? input : buttons[at - 1];
+    next?.focus();
+  });
+}
+
+// ---------------------------------------------------------------- an entry
+
+function openEntry(id, opener) {
+  const entry = state.entries.get(id);
+  if (!entry) return;
+  const dialog = $('entry');
+  if (!dialog.open) state.opener = opener ?? document.activeElement;
+  $('entry-framework').textContent = state.frameworkNames.get(entry.frameworkId) ?? '';
+  renderEntry($('entry-content'), entry);
+  dialog.dataset.entry = entry.id;
+  if (!dialog.open) dialog.showModal();
+  dialog.scrollTop = 0;
+  $('entry-heading').focus();
+}
+
+function setUpEntry() {
+  const dialog = $('entry');
+  // Any button for an entry, anywhere: browse lists, results, and "related" inside an open entry.
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest?.('button[data-entry]');
+    if (button) openEntry(button.dataset.entry, button);
+  });
+  $('entry-close').addEventListener('click', () => dialog.close());
+  // A click on the dim backdrop (the dialog element itself, outside its content) closes it. Escape closes it natively.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  dialog.addEventListener('close', () => {
+    delete dialog.dataset.entry;
+    const back = state.opener?.isConnected ? state.opener : $('search');
+    state.opener = undefined;
+    back.focus();
+  });
+}
+
+setUpTheme();
+setUpSearch();
+setUpEntry();
+void start();

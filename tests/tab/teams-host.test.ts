@@ -1,0 +1,100 @@
+// The Framework tab hosted the way Teams hosts it: framed by https://teams.microsoft.com, served from
+// its own https address, talking to the host through teams-js over postMessage. Both addresses are
+// served inside the test browser (see ./browser.ts and ./fake-teams-host.ts); nothing leaves this machine.
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startApp } from '../helpers/app-harness';
+import type { RunningApp } from '../helpers/app-harness';
+import { axeViolations, computed, describeViolations, launch, loopbackContext, ready, seriousOrCritical } from './browser';
+import { fakeTeamsHostPage, TEAMS_HOST_URL } from './fake-teams-host';
+
+jest.setTimeout(30_000);
+
+const TAB_ORIGIN = 'https://practice-companion.example.org';
+const ELSEWHERE_URL = 'https://elsewhere.example.com/frames-the-tab';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The host page with the tab framed in it, as Teams would load it: contentUrl with {theme} filled in. */
+async function hostedTab(teamsTheme: string, contentUrlTheme: string): Promise<{ host: Page; tab: Frame }> {
+  const teams = fakeTeamsHostPage(`${TAB_ORIGIN}/tab?theme=${contentUrlTheme}`, teamsTheme);
+  const { context } = await loopbackContext(browser, {
+    proxy: { origin: TAB_ORIGIN, to: app.url },
+    fake: (url) => (url === TEAMS_HOST_URL ? teams : undefined),
+  });
+  const host = await context.newPage();
+  await host.goto(TEAMS_HOST_URL);
+  const tab = await (await host.waitForSelector('iframe#tab')).contentFrame();
+  if (!tab) throw new Error('the tab frame did not load');
+  await ready(tab);
+  return { host, tab };
+}
+
+const background = (tab: Frame) => computed(tab, 'body', 'background-color');
+
+describe('hosted in Teams', () => {
+  let host: Page;
+  let tab: Frame;
+  beforeAll(async () => {
+    // Teams says "dark" through getContext; the contentUrl was filled in when the theme was still "default".
+    ({ host, tab } = await hostedTab('dark', 'default'));
+  });
+  afterAll(() => host.context().close());
+
+  test('it connects through teams-js: initialize, getContext, and a theme-change handler', async () => {
+    expect(await tab.evaluate<string | undefined>('document.documentElement.dataset.host')).toBe('teams');
+    expect(await host.evaluate<string[]>('window.received')).toEqual(expect.arrayContaining(['initialize', 'getContext', 'registerHandler']));
+  });
+
+  test("it takes its theme from app.getContext(), and hides its own colours picker since Teams sets the theme", async () => {
+    expect(await tab.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('dark');
+    expect(await background(tab)).toBe('rgb(31, 31, 31)');
+    expect(await tab.locator('#theme-picker').isHidden()).toBe(true);
+  });
+
+  test('when the person switches Teams to high contrast, and back, the colours follow', async () => {
+    await host.evaluate("changeTheme('contrast')");
+    await tab.locator('html[data-theme="contrast"]').waitFor({ state: 'attached' });
+    expect(await background(tab)).toBe('rgb(0, 0, 0)');
+    expect(await computed(tab, '.entry-link', 'color')).toBe('rgb(255, 255, 1)');
+    expect(describeViolations(seriousOrCritical(await axeViolations(tab)))).toEqual([]);
+
+    await host.evaluate("changeTheme('default')");
+    await tab.locator('html[data-theme="default"]').waitFor({ state: 'attached' });
+    expect(await background(tab)).toBe('rgb(245, 245, 245)');
+  });
+
+  test('search and entries work inside Teams too', async () => {
+    await tab.locator('#search').fill('be human');
+    await tab.locator('#status').filter({ hasText: 'Best match: Principle 10 · Be human.' }).waitFor();
+    await tab.locator('#search').press('Enter');
+    await tab.locator('dialog#entry[open]').waitFor();
+    expect(await tab.locator('#entry-heading').textContent()).toBe('Principle 10 · Be human');
+  });
+});
+
+describe('framed anywhere else', () => {
+  test('a site that is not Teams or Microsoft 365 cannot frame the tab (CSP frame-ancestors)', async () => {
+    const { context } = await loopbackContext(browser, {
+      proxy: { origin: TAB_ORIGIN, to: app.url },
+      fake: (url) => (url === ELSEWHERE_URL ? fakeTeamsHostPage(`${TAB_ORIGIN}/tab`, 'default') : undefined),
+    });
+    try {
+      const page = await context.newPage();
+      const blocked = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
+      await page.goto(ELSEWHERE_URL);
+      await blocked;
+      const frame = await (await page.waitForSelector('iframe#tab')).contentFrame();
+      expect(await frame?.locator('#search').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
