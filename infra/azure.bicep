@@ -1,0 +1,198 @@
+// Practice Companion in Azure: an App Service (Linux, Node 20) that runs the bot, its Azure Bot
+// registration with the Teams channel, and optionally a PostgreSQL server for more than one instance.
+// Deployed by m365agents.yml (arm/deploy) with azure.parameters.json, or by hand:
+//   az deployment group create -g <group> -f infra/azure.bicep -p infra/azure.parameters.json
+// Outputs are written to env/.env.<environment> by the Agents Toolkit.
+
+@minLength(4)
+@maxLength(20)
+@description('Names every resource. Lower-case letters and digits; the web app\'s name must be unique in Azure.')
+param resourceBaseName string = 'pc${take(uniqueString(resourceGroup().id), 12)}'
+
+param location string = resourceGroup().location
+
+@description('App Service plan size. B1 runs one instance; scheduled posts need Always On, which Free (F1) lacks.')
+param webAppSku string = 'B1'
+
+@description('Node.js on App Service Linux. The app supports Node 20 and 22.')
+@allowed(['20-lts', '22-lts'])
+param nodeVersion string = '20-lts'
+
+@maxLength(42)
+param botDisplayName string = 'Practice Companion'
+
+@description('UserAssignedMSI (a managed identity, no secret to rotate) or SingleTenant (an existing Microsoft Entra app registration). New bots cannot be MultiTenant.')
+@allowed(['UserAssignedMSI', 'SingleTenant'])
+param botAppType string = 'UserAssignedMSI'
+
+@description('SingleTenant only: the client id of the Microsoft Entra app registration, in this tenant.')
+param botAppId string = ''
+
+@secure()
+@description('SingleTenant only: a client secret of that app registration.')
+param botAppPassword string = ''
+
+@description('Comma-separated Microsoft Entra tenant ids whose people may use the bot. Empty means this tenant only.')
+param allowedTenants string = ''
+
+@description('The framework a new team or chat starts with, e.g. lbbd or jersey. Empty: the first one alphabetically.')
+param defaultFramework string = ''
+
+@description('Comma-separated Microsoft Entra object ids of the people who may change schedules and meeting openers. Empty: any member of the team or chat.')
+param adminIds string = ''
+
+@description('Time zone for new schedules when none is given: an IANA name.')
+param defaultTimeZone string = 'Europe/London'
+
+@description('Create Azure Database for PostgreSQL and use it instead of the SQLite file. Needed before running more than one instance.')
+param usePostgres bool = false
+
+@description('PostgreSQL administrator password. The default makes a new random one each deployment and gives it to the app in the same deployment.')
+@secure()
+param postgresAdminPassword string = newGuid()
+
+var useMsi = botAppType == 'UserAssignedMSI'
+var postgresServerName = '${resourceBaseName}-db'
+var postgresDatabase = 'practicecompanion'
+var postgresAdminLogin = 'practicecompanion'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (useMsi) {
+  name: resourceBaseName
+  location: location
+}
+
+var botId = useMsi ? identity.properties.clientId : botAppId
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: resourceBaseName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webAppSku
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+// Settings the service reads (see bot/config.ts and .env.example). Empty values mean "use the default".
+var baseSettings = [
+  { name: 'NODE_ENV', value: 'production' }
+  { name: 'MicrosoftAppId', value: botId }
+  { name: 'MicrosoftAppType', value: botAppType }
+  { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
+  { name: 'ALLOWED_TENANTS', value: empty(allowedTenants) ? tenant().tenantId : allowedTenants }
+  { name: 'DEFAULT_FRAMEWORK', value: defaultFramework }
+  { name: 'ADMIN_AAD_IDS', value: adminIds }
+  { name: 'DEFAULT_TIME_ZONE', value: empty(defaultTimeZone) ? 'Europe/London' : defaultTimeZone }
+  { name: 'LOG_LEVEL', value: 'info' }
+  // App Service runs `npm install` on Linux during zip deploy, so the native SQLite module matches.
+  // The site is not run from a read-only package: without DATABASE_URL the service keeps its SQLite
+  // file in ./data, that is /home/site/wwwroot/data, which App Service keeps across restarts.
+  { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+]
+var passwordSettings = useMsi ? [] : [{ name: 'MicrosoftAppPassword', value: botAppPassword }]
+var databaseUrl = 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgresServerName}.postgres.database.azure.com:5432/${postgresDatabase}?sslmode=require'
+var databaseSettings = usePostgres ? [{ name: 'DATABASE_URL', value: databaseUrl }] : []
+
+resource web 'Microsoft.Web/sites@2023-12-01' = {
+  name: resourceBaseName
+  location: location
+  kind: 'app,linux'
+  identity: useMsi ? { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } } : { type: 'None' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|${nodeVersion}'
+      appCommandLine: 'npm start'
+      alwaysOn: true // scheduled posts and meeting openers run inside the service
+      healthCheckPath: '/healthz'
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: concat(baseSettings, passwordSettings, databaseSettings)
+    }
+  }
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = if (usePostgres) {
+  name: postgresServerName
+  location: location
+  sku: {
+    name: 'Standard_B1ms'
+    tier: 'Burstable'
+  }
+  properties: {
+    version: '16'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    authConfig: {
+      passwordAuth: 'Enabled'
+      activeDirectoryAuth: 'Disabled'
+    }
+    storage: {
+      storageSizeGB: 32
+    }
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+    network: {
+      publicNetworkAccess: 'Enabled'
+    }
+  }
+}
+
+resource postgresDb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = if (usePostgres) {
+  parent: postgres
+  name: postgresDatabase
+}
+
+// 0.0.0.0 to 0.0.0.0 is Azure's rule for "connections from Azure services", which includes the App Service.
+resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = if (usePostgres) {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: resourceBaseName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: 'F0' // the Teams channel is a standard channel: free
+  }
+  properties: union({
+    displayName: botDisplayName
+    endpoint: 'https://${web.properties.defaultHostName}/api/messages'
+    msaAppId: botId
+    msaAppType: botAppType
+    msaAppTenantId: tenant().tenantId
+  }, useMsi ? { msaAppMSIResourceId: identity.id } : {})
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      acceptedTerms: true
+      deploymentEnvironment: 'CommercialDeployment'
+    }
+  }
+}
+
+output BOT_ID string = botId
+output BOT_TENANT_ID string = tenant().tenantId
+output APP_DOMAIN string = web.properties.defaultHostName
+output AZURE_APP_SERVICE_RESOURCE_ID string = web.id
