@@ -39,6 +39,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
     return window.length < limit;
   };
 
+  // Not res.writeHead(…).end(…): restify, loaded in the same process, patches writeHead to return nothing.
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -46,21 +47,24 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
       counts.requests++;
       const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       const conversationId = decodeURIComponent(match[1]!);
       const now = Date.now();
       if (options.forbidden?.has(conversationId)) {
         counts.forbidden++;
-        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+        res.writeHead(403, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
         return;
       }
       const window = conversationWindows.get(conversationId) ?? [];
       conversationWindows.set(conversationId, window);
       if (!within(appWindow, now, appPerSecond) || !within(window, now, conversationPerSecond)) {
         counts.throttled++;
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
         return;
       }
       appWindow.push(now);
@@ -70,14 +74,16 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
       perSecond[second] = (perSecond[second] ?? 0) + 1;
       if (random() < (options.transientRate ?? 0)) {
         counts.transient++;
-        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'Try again' } }));
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'Try again' } }));
         return;
       }
       deliveries.set(conversationId, (deliveries.get(conversationId) ?? 0) + 1);
       bodies.push({ conversationId, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown> });
       counts.delivered++;
       options.onDelivered?.(counts.delivered);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `activity-${next++}` }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `activity-${next++}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
