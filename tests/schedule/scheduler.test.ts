@@ -1,3 +1,5 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { connectorSender } from '../../bot/proactive';
 import type { Store } from '../../store/types';
 import { loadOrThrow } from '../helpers/kb';
 import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
@@ -78,10 +80,13 @@ describe.each(BACKENDS)('scheduled posts on $name', (backend) => {
       await addChannel(store, fake.url, 1, MONDAY_9_LONDON, clock.now());
       fake.failNext(429, 1, { 'retry-after': '7' });
       clock.set('2026-11-23T09:00:00Z');
+      // When each attempt starts, on the scheduler's clock.
       const sentAt: number[] = [];
+      const real = connectorSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '', kb);
       const scheduler = schedulerFor(store, kb, clock, {
-        onEvent: (e) => {
-          if (e.type === 'retry' || e.type === 'sent') sentAt.push(clock.now().getTime());
+        send: (post, conversation) => {
+          sentAt.push(clock.now().getTime());
+          return real(post, conversation);
         },
       });
       await scheduler.runOnce();
