@@ -141,7 +141,24 @@ describe.each(BACKENDS)('scheduled posts on $name', (backend) => {
     }
   });
 
-  test('paused posts are skipped and logged; skip uses up exactly one slot', async () => {
+  test('a scheduled meeting opener posts its group card five minutes before a 10:00 meeting, 09:55 GMT in winter and 08:55 UTC in summer', async () => {
+    const clock = fakeClock('2026-11-20T12:00:00Z');
+    const opener = { ...MONDAY_9_LONDON, kind: 'meeting-opener' as const, time: '10:00', leadMinutes: 5 };
+    await addChannel(store, teams.url, 1, opener, clock.now());
+    clock.set('2026-11-23T09:54:59Z');
+    expect(await schedulerFor(store, kb, clock).runOnce()).toBe(0);
+    clock.set('2026-11-23T09:55:00Z');
+    expect(await schedulerFor(store, kb, clock).runOnce()).toBe(1);
+    const card = cardText(teams.bodies[0]!.body);
+    expect(card).toContain('Welcome. A moment to reflect before we start');
+    expect(card).toContain(JSON.stringify(kb.entry('lbbd-be-collaborative')!.groupPrompts[0]).slice(1, -1));
+    expect(card).toContain('"verb":"anotherPrompt"');
+
+    const summer = await addChannel(store, teams.url, 2, opener, new Date('2027-06-01T00:00:00Z'));
+    expect(summer.nextSlotAt?.toISOString()).toBe('2027-06-07T08:55:00.000Z');
+  });
+
+
     const clock = fakeClock('2026-11-20T12:00:00Z');
     await addChannel(store, teams.url, 1, MONDAY_9_LONDON, clock.now());
     await store.updateSubscription('sub-1', { skipNext: 1 });
