@@ -158,7 +158,7 @@ describe.each(BACKENDS)('scheduled posts on $name', (backend) => {
     expect(summer.nextSlotAt?.toISOString()).toBe('2027-06-07T08:55:00.000Z');
   });
 
-
+  test('paused posts are skipped and logged; skip uses up exactly one slot', async () => {
     const clock = fakeClock('2026-11-20T12:00:00Z');
     await addChannel(store, teams.url, 1, MONDAY_9_LONDON, clock.now());
     await store.updateSubscription('sub-1', { skipNext: 1 });
