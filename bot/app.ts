@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import { createSearch } from '../knowledge/search/answer';
 import type { Store } from '../store/types';
-import type { Clock } from '../schedule/limiter';
 import { systemClock } from '../schedule/limiter';
 import { createScheduler } from '../schedule/scheduler';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
@@ -25,8 +24,6 @@ export interface AppDeps {
   readonly version: string;
   readonly clock?: () => Date;
   readonly newId?: () => string;
-  /** The scheduler's clock; tests pass one whose sleep moves time on at once. */
-  readonly schedulerClock?: Clock;
 }
 
 export interface App {
@@ -38,7 +35,18 @@ export interface App {
 
 /** Builds the whole service without opening a port. */
 export function createApp(app: AppDeps): App {
-  const deps: BotDeps & { scheduler?: Scheduler } = {
+  const adapter = createAdapter(app.config, app.logger);
+  const scheduler = createScheduler({
+    store: app.store,
+    kb: app.kb,
+    send: connectorSender(adapter, app.config.appId, app.kb),
+    clock: systemClock,
+    graceMs: app.config.schedule.graceMs,
+    ratePerSecond: app.config.schedule.ratePerSecond,
+    conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
+    onEvent: (event) => logSchedulerEvent(app.logger, event),
+  });
+  const deps: BotDeps = {
     config: app.config,
     kb: app.kb,
     search: createSearch(app.kb),
@@ -48,19 +56,8 @@ export function createApp(app: AppDeps): App {
     clock: app.clock ?? (() => new Date()),
     // randomUUID draws from a cached entropy pool: far cheaper per answer than randomBytes.
     newId: app.newId ?? (() => randomUUID().replace(/-/g, '')),
+    scheduler,
   };
-  const adapter = createAdapter(app.config, app.logger);
-  const scheduler = createScheduler({
-    store: app.store,
-    kb: app.kb,
-    send: connectorSender(adapter, app.config.appId, app.kb),
-    clock: app.schedulerClock ?? systemClock,
-    graceMs: app.config.schedule.graceMs,
-    ratePerSecond: app.config.schedule.ratePerSecond,
-    conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
-    onEvent: (event) => logSchedulerEvent(app.logger, event),
-  });
-  deps.scheduler = scheduler;
   const bot = new PracticeCompanionBot(deps);
   const server = createServer({
     adapter,

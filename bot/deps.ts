@@ -16,6 +16,6 @@ export interface BotDeps {
   /** Random ids for answer cards. */
   readonly newId: () => string;
   readonly version: string;
-  /** Set once the scheduler exists; commands poke it after a change. */
-  scheduler?: Scheduler;
+  /** Commands poke it after a change, so it looks again at once. Absent in tests that drive turns alone. */
+  readonly scheduler?: Scheduler;
 }

@@ -1,3 +1,4 @@
+import { conversationKey, teamIdOf } from './conversations';
 import { startOfWeek as weekStart } from '../schedule/slots';
 import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, MessagingExtensionResponse, TurnContext } from 'botbuilder';
@@ -96,7 +97,8 @@ function searchList(answer: AnswerResult, deps: BotDeps): Entry[] {
 async function initialList(context: TurnContext, framework: Framework, within: Within, deps: BotDeps): Promise<Listed[]> {
   const now = deps.clock();
   const monday = startOfWeek(now, deps.config.schedule.defaultTimeZone);
-  const where = { conversationId: conversationOf(context), ...(teamOf(context) !== undefined && { teamId: teamOf(context) }) };
+  const teamId = teamIdOf(context);
+  const where = { conversationId: conversationKey(context), ...(teamId !== undefined && { teamId }) };
   const [featuredId, asked] = await Promise.all([
     within(deps.store.featuredEntry(where, monday), () => undefined, 'featured-entry'),
     within(deps.store.mostAsked(MAX_RESULTS * 4), () => [], 'most-asked'),
@@ -188,16 +190,6 @@ function fallbackFramework(deps: BotDeps): Framework {
 }
 
 /** The conversation, without the ";messageid=…" a channel thread adds. */
-function conversationOf(context: TurnContext): string {
-  return (context.activity.conversation?.id ?? 'unknown').split(';')[0] ?? 'unknown';
-}
-
-function teamOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { team?: { id?: unknown } } | undefined;
-  const id = channelData?.team?.id;
-  return typeof id === 'string' ? id : undefined;
-}
-
 /** The first of each, in order. */
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { migrate } from './migrations';
 import type { Sql } from './sql';
+import { EMPTY_ROTATION } from '../schedule/rotation';
 import type { AuditEntry, ConversationRecord, FeedbackCount, NewPost, Plan, PostRecord, RotationState, Store, Subscription } from './types';
-
-const EMPTY_ROTATION: RotationState = { cycle: 1, seen: [], promptsUsed: {} };
 
 interface SubscriptionRow {
   id: string;
@@ -361,10 +360,6 @@ export async function createSqlStore(sql: Sql): Promise<Store> {
         await tx.run('UPDATE rotations SET state = ?, updated_at = ? WHERE key = ?', [JSON.stringify(built.state), at.getTime(), rotationKey]);
         return true;
       });
-    },
-    async addPost(post, at) {
-      open();
-      return insertPost(sql, post, at);
     },
     async claimNextPost(now, worker, leaseUntil) {
       open();

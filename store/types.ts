@@ -207,8 +207,6 @@ export interface ScheduleStore {
    * True if added; false if the slot was already logged (a repeated or racing event).
    */
   addPostWithRotation(rotationKey: string, slotKey: string, at: Date, build: (state: RotationState) => { post: NewPost; state: RotationState } | undefined): Promise<boolean>;
-  /** Adds one post unless its slot key is already logged. True if added. */
-  addPost(post: NewPost, at: Date): Promise<boolean>;
   /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
   claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
   /** Records how a claimed send went. */

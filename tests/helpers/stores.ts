@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openStore } from '../../store/open';
-import type { Store } from '../../store/types';
+import type { NewPost, Store } from '../../store/types';
 
 /** The PostgreSQL the tests use: TEST_DATABASE_URL, or the CI machine's default. */
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -48,3 +48,8 @@ export const postgres: Backend = {
 
 /** Every behaviour of the store and scheduler is tested on both. */
 export const BACKENDS: readonly Backend[] = [sqlite, postgres];
+
+/** Logs one post as the scheduler would (unique slot key), with no rotation to move: for setting up tests. */
+export function addPost(store: Store, post: NewPost, at: Date): Promise<boolean> {
+  return store.addPostWithRotation(`test:${post.slotKey}`, post.slotKey, at, (state) => ({ post, state }));
+}

@@ -1,8 +1,9 @@
 import { migrate, MIGRATIONS } from '../../store/migrations';
 import { openSqlite } from '../../store/sql';
+import { openStore } from '../../store/open';
 import type { NewPost, Store, Subscription } from '../../store/types';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
-import { BACKENDS } from '../helpers/stores';
+import { addPost, BACKENDS } from '../helpers/stores';
 
 const at = (iso: string) => new Date(iso);
 const subscription = (id: string, conversationId = '19:a@thread.tacv2', nextSlotAt = at('2026-11-23T09:00:00Z')): Subscription => ({
@@ -99,9 +100,22 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('a slot key is logged once: the second add of the same slot is refused', async () => {
-    expect(await store.addPost(post('k1'), at('2026-11-23T09:00:00Z'))).toBe(true);
-    expect(await store.addPost(post('k1'), at('2026-11-23T09:00:01Z'))).toBe(false);
+    expect(await addPost(store, post('k1'), at('2026-11-23T09:00:00Z'))).toBe(true);
+    expect(await addPost(store, post('k1'), at('2026-11-23T09:00:01Z'))).toBe(false);
     expect(await store.postLog({ slotKey: 'k1' }, 10)).toHaveLength(1);
+  });
+
+  test('a post chosen from a kept rotation: the rotation moves on only when the post is added', async () => {
+    const t = at('2026-11-23T10:00:00Z');
+    const build = (state: { cycle: number; seen: readonly string[]; promptsUsed: Readonly<Record<string, readonly number[]>> }) => ({ post: post('m1'), state: { ...state, cycle: state.cycle + 1 } });
+    expect(await store.addPostWithRotation('series-1', 'm1', t, build)).toBe(true);
+    expect(await store.addPostWithRotation('series-1', 'm1', t, build)).toBe(false); // the same meeting again
+    let cycleSeen = 0;
+    await store.addPostWithRotation('series-1', 'm2', t, (state) => {
+      cycleSeen = state.cycle;
+      return { post: post('m2'), state };
+    });
+    expect(cycleSeen).toBe(2);
   });
 
   test('planDue plans each due subscription once, in its own transaction', async () => {
@@ -115,8 +129,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('claims: one claimant per post; finished posts are not claimed again; retries wait their turn', async () => {
-    await store.addPost(post('k1'), at('2026-11-23T09:00:00Z'));
-    await store.addPost(post('k2'), at('2026-11-23T09:00:00Z'));
+    await addPost(store, post('k1'), at('2026-11-23T09:00:00Z'));
+    await addPost(store, post('k2'), at('2026-11-23T09:00:00Z'));
     const now = at('2026-11-23T09:00:01Z');
     const lease = at('2026-11-23T09:02:01Z');
     const a = await store.claimNextPost(now, 'w1', lease);
@@ -133,7 +147,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('a claim whose sender died becomes "uncertain" after its lease, and is never sent again', async () => {
-    await store.addPost(post('k1'), at('2026-11-23T09:00:00Z'));
+    await addPost(store, post('k1'), at('2026-11-23T09:00:00Z'));
     await store.claimNextPost(at('2026-11-23T09:00:01Z'), 'dead', at('2026-11-23T09:02:01Z'));
     expect(await store.claimNextPost(at('2026-11-23T09:03:00Z'), 'alive', at('2026-11-23T09:05:00Z'))).toBeUndefined();
     expect((await store.postLog({ slotKey: 'k1' }, 1))[0]).toMatchObject({ status: 'uncertain' });
@@ -141,7 +155,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 
   test('featuredEntry finds what a scheduled post (not a meeting opener) sent this week, in this channel or any channel of the team', async () => {
     await store.createSubscription(subscription('s1', '19:b@thread.tacv2'));
-    await store.addPost({ ...post('k1', '19:b@thread.tacv2'), subscriptionId: 's1', teamId: 'team1' }, at('2026-11-23T09:00:00Z'));
+    await addPost(store, { ...post('k1', '19:b@thread.tacv2'), subscriptionId: 's1', teamId: 'team1' }, at('2026-11-23T09:00:00Z'));
     const claimed = await store.claimNextPost(at('2026-11-23T09:00:01Z'), 'w', at('2026-11-23T09:05:00Z'));
     expect(await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-23T00:00:00Z'))).toBeUndefined(); // not sent yet
     await store.finishPost(claimed!.id, 'w', { status: 'sent' }, at('2026-11-23T09:00:02Z'));
@@ -162,4 +176,9 @@ test('a database newer than this version is refused with a clear message', async
   await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, 0)', ['from the future']);
   await expect(migrate(sql)).rejects.toThrow(/migrations this version does not know \(999\)/);
   await sql.close();
+});
+
+test('a PostgreSQL that cannot be reached gives a clear message, without the password', async () => {
+  await expect(openStore('postgres://app:secret@127.0.0.1:1/pc')).rejects.toThrow(/^Could not open the PostgreSQL database at postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/pc: .*ECONNREFUSED/);
+  await expect(openStore('mysql://x')).rejects.toThrow(/is not a database address/);
 });
