@@ -83,13 +83,17 @@ describe('both pages are plain English', () => {
 });
 
 describe('accessibility, in real Chromium', () => {
-  let browser: Browser;
-  let app: RunningApp;
+  let browser: Browser | undefined;
+  let app: RunningApp | undefined;
+  // One after the other, so that when Chromium cannot start the server is still known, and closed:
+  // otherwise it keeps jest from exiting.
   beforeAll(async () => {
-    [browser, app] = await Promise.all([launch(), startApp()]);
+    app = await startApp();
+    browser = await launch();
   }, 30_000);
   afterAll(async () => {
-    await Promise.all([browser.close(), app.close()]);
+    await browser?.close();
+    await app?.close();
   });
 
   test.each([
@@ -98,6 +102,7 @@ describe('accessibility, in real Chromium', () => {
     ['/terms', 'light'],
     ['/terms', 'dark'],
   ] as const)('%s in %s mode has no axe-core violations, and its styles pass its own content security policy', async (path, colorScheme) => {
+    if (!browser || !app) throw new Error('Chromium or the server did not start');
     const { context, refused } = await loopbackContext(browser, { colorScheme });
     try {
       const page = await context.newPage();
