@@ -25,12 +25,12 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   // The one error boundary for every turn: log ids (never text), tell the person kindly.
   adapter.onTurnError = async (context, error) => {
     const err = error instanceof Error ? error : new Error(String(error));
-    logger.error({ ...turnInfo(context), event: 'turn-error', error: { name: err.name, message: err.message, stack: err.stack } }, 'a turn failed');
+    logger.error(turnInfo(context, { event: 'turn-error', error: { name: err.name, message: err.message, stack: err.stack } }), 'a turn failed');
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(textActivity(TURN_ERROR_REPLY));
       } catch (sendError) {
-        logger.error({ ...turnInfo(context), event: 'turn-error-reply-failed', error: { message: (sendError as Error).message } }, 'could not send the error reply');
+        logger.error(turnInfo(context, { event: 'turn-error-reply-failed', error: { message: (sendError as Error).message } }), 'could not send the error reply');
       }
     }
   };

@@ -18,19 +18,18 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
-      deps.logger.warn({ ...turnInfo(context), event: 'count-failed', error: { message: (error as Error).message } }, 'could not count an answer');
+      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not count an answer');
     });
   }
   deps.logger.info(
-    {
-      ...turnInfo(context),
+    turnInfo(context, {
       event: 'answer',
       found: result.found,
       entryId: result.found ? result.entry.id : undefined,
       confidence: result.found ? result.confidence : undefined,
       how: result.found ? result.how : result.reason,
       ms: Number(process.hrtime.bigint() - started) / 1e6,
-    },
+    }),
     'answered a question',
   );
 }
@@ -38,7 +37,7 @@ export async function answerQuestion(context: TurnContext, question: string, dep
 /** Sends an entry's card, as asked for by a button. */
 export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
   await sendAnswer(context, directAnswer(entry), false, deps, []);
-  deps.logger.info({ ...turnInfo(context), event: 'open', entryId: entry.id }, 'opened an entry');
+  deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
 async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[]): Promise<void> {

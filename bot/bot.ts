@@ -44,7 +44,7 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
     if (allowed !== null) {
       const tenant = tenantOf(context);
       if (tenant === undefined || !allowed.has(tenant)) {
-        this.deps.logger.warn({ ...turnInfo(context), event: 'tenant-refused', tenantId: tenant ?? 'none' }, 'an activity came from a tenant that is not allowed');
+        this.deps.logger.warn(turnInfo(context, { event: 'tenant-refused', tenantId: tenant ?? 'none' }), 'an activity came from a tenant that is not allowed');
         if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
         return;
       }

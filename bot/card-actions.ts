@@ -12,7 +12,7 @@ import { turnInfo } from './turn-info';
 export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
   const verb: unknown = value.action?.verb;
   if (!isVerb(verb)) {
-    deps.logger.warn({ ...turnInfo(context), event: 'unknown-verb' }, 'a card action used a verb we do not know');
+    deps.logger.warn(turnInfo(context, { event: 'unknown-verb' }), 'a card action used a verb we do not know');
     return badRequest("That button isn't one I recognise, so nothing changed. Try typing your question instead.");
   }
   switch (verb) {
@@ -27,7 +27,7 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
         day: deps.clock().toISOString().slice(0, 10),
         helpful: data.data.helpful,
       });
-      deps.logger.info({ ...turnInfo(context), event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }, 'feedback recorded');
+      deps.logger.info(turnInfo(context, { event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }), 'feedback recorded');
       const card = answerCard({ kb: deps.kb, result: directAnswer(entry), answerId: data.data.answerId, piiReminder: false, feedback: { helpful: data.data.helpful } });
       return cardResponse(card.card);
     }
@@ -56,7 +56,7 @@ function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
 }
 
 function tampered(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeResponse {
-  deps.logger.warn({ ...turnInfo(context), event: 'bad-action-data' }, 'a card action carried data we do not accept');
+  deps.logger.warn(turnInfo(context, { event: 'bad-action-data' }), 'a card action carried data we do not accept');
   return badRequest("That button's details didn't look right, so I didn't act on it. Try asking again.");
 }
 

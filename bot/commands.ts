@@ -54,7 +54,7 @@ export const commands = {
         return;
       }
       await deps.store.setFramework({ scopeId: settingsScope(context), frameworkId: wanted.id, changedBy: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown', at: deps.clock() });
-      deps.logger.info({ ...turnInfo(context), event: 'framework-changed', from: current.id, to: wanted.id }, 'framework changed');
+      deps.logger.info(turnInfo(context, { event: 'framework-changed', from: current.id, to: wanted.id }), 'framework changed');
       await context.sendActivity(cardActivity(frameworkCard({ kb: deps.kb, currentId: wanted.id, ...(wanted.id !== current.id && { changedFrom: current.id }) })));
     },
   },

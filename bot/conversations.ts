@@ -68,5 +68,5 @@ export async function forgetConversation(context: TurnContext, deps: BotDeps, wh
     await deps.store.deactivateSubscriptionsIn(id, why);
     saved.get(deps.store)?.delete(id);
   }
-  deps.logger.info({ ...turnInfo(context), event: 'removed', teamId }, 'the bot was removed: its posts there have stopped');
+  deps.logger.info(turnInfo(context, { event: 'removed', teamId }), 'the bot was removed: its posts there have stopped');
 }

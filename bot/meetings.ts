@@ -36,11 +36,11 @@ export async function onMeetingStart(context: TurnContext, meeting: MeetingStart
   const meetingId = typeof channelMeetingId === 'string' && channelMeetingId !== '' ? channelMeetingId : meeting?.id;
   const started = meeting?.startTime ? new Date(meeting.startTime) : undefined;
   if (typeof meetingId !== 'string' || meetingId === '' || !started || Number.isNaN(started.getTime())) {
-    deps.logger.warn({ ...turnInfo(context), event: 'meeting-start-unreadable' }, 'a meeting start event had no meeting id or start time');
+    deps.logger.warn(turnInfo(context, { event: 'meeting-start-unreadable' }), 'a meeting start event had no meeting id or start time');
     return;
   }
   if (!(await openersOn(context, deps))) {
-    deps.logger.info({ ...turnInfo(context), event: 'meeting-opener-off' }, 'meeting openers are off here');
+    deps.logger.info(turnInfo(context, { event: 'meeting-opener-off' }), 'meeting openers are off here');
     return;
   }
   const framework = await currentFramework(context, deps);
@@ -72,7 +72,7 @@ export async function onMeetingStart(context: TurnContext, meeting: MeetingStart
     const content: PostContent = { entryId: entry.id, prompts: [prompt], audience: 'group', position, of, cycle: next.cycle, kind: 'meeting-opener', kinds: 1 };
     return { post: { slotKey, conversationId, ...(teamId !== undefined && { teamId }), slotAt: now, entryId: entry.id, content: { ...content }, status: 'pending' }, state: next };
   });
-  deps.logger.info({ ...turnInfo(context), event: added ? 'meeting-opener-planned' : 'meeting-opener-duplicate', meetingSlot: slotKey }, added ? 'a meeting opener will post' : 'this meeting already has its opener');
+  deps.logger.info(turnInfo(context, { event: added ? 'meeting-opener-planned' : 'meeting-opener-duplicate', meetingSlot: slotKey }), added ? 'a meeting opener will post' : 'this meeting already has its opener');
   if (added) deps.scheduler?.poke();
 }
 

@@ -49,7 +49,7 @@ export async function extensionQuery(context: TurnContext, query: unknown, deps:
   const started = process.hrtime.bigint();
   const { response, log } = await answerQuery(context, query, deps);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  deps.logger.info({ ...turnInfo(context), event: 'extension-query', ...log, ms }, 'answered a compose-box search');
+  deps.logger.info(turnInfo(context, { event: 'extension-query', ...log, ms }), 'answered a compose-box search');
   return response;
 }
 
@@ -132,13 +132,13 @@ export async function extensionSelectItem(context: TurnContext, item: unknown, d
   const parsed = selectItemSchema.safeParse(item);
   const entry = parsed.success ? deps.kb.entry(parsed.data.entryId) : undefined;
   if (!entry) {
-    deps.logger.warn({ ...turnInfo(context), event: 'extension-select', found: false, readable: parsed.success }, 'a picked search result named no entry we have');
+    deps.logger.warn(turnInfo(context, { event: 'extension-select', found: false, readable: parsed.success }), 'a picked search result named no entry we have');
     return message(parsed.success ? EXTENSION_REPLIES.entryGone : EXTENSION_REPLIES.unreadable);
   }
   // A picked result counts as a question answered; typing alone does not (every key press is a query).
   const within = storeBudget(context, deps);
   await within(deps.store.recordAsk(entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'record-ask');
-  deps.logger.info({ ...turnInfo(context), event: 'extension-select', found: true, entryId: entry.id }, 'inserted an entry from the compose box');
+  deps.logger.info(turnInfo(context, { event: 'extension-select', found: true, entryId: entry.id }), 'inserted an entry from the compose box');
   return result([attachment(entry, isGroup(context) ? 'group' : 'individual', deps)]);
 }
 
@@ -173,10 +173,10 @@ async function withinDeadline<T>(work: Promise<T>, fallback: () => T, what: stri
   try {
     const outcome = await Promise.race([work.then((value) => ({ value })), late]);
     if (outcome !== 'late') return outcome.value;
-    deps.logger.warn({ ...turnInfo(context), event: 'extension-store-slow', what, budgetMs: STORE_BUDGET_MS }, 'the store was too slow; answering without it');
+    deps.logger.warn(turnInfo(context, { event: 'extension-store-slow', what, budgetMs: STORE_BUDGET_MS }), 'the store was too slow; answering without it');
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    deps.logger.warn({ ...turnInfo(context), event: 'extension-store-failed', what, error: { name: err.name, message: err.message } }, 'the store failed; answering without it');
+    deps.logger.warn(turnInfo(context, { event: 'extension-store-failed', what, error: { name: err.name, message: err.message } }), 'the store failed; answering without it');
   } finally {
     clearTimeout(timer);
   }

@@ -27,7 +27,7 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
 
   // In channels and group chats, answer only when @mentioned.
   if (type !== 'personal' && !isMentioned(context)) {
-    deps.logger.debug({ ...turnInfo(context), event: 'ignored', why: 'not mentioned' }, 'ignored a message');
+    deps.logger.debug(turnInfo(context, { event: 'ignored', why: 'not mentioned' }), 'ignored a message');
     return;
   }
 
@@ -45,7 +45,7 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
 
   const command = parseCommand(text);
   if (command) {
-    deps.logger.info({ ...turnInfo(context), event: 'command', command: command.name }, 'ran a command');
+    deps.logger.info(turnInfo(context, { event: 'command', command: command.name }), 'ran a command');
     await commands[command.name].run(context, command.argument, deps);
     return;
   }
@@ -55,7 +55,7 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
 async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps): Promise<void> {
   const parsed = submitSchema.safeParse(value);
   if (!parsed.success) {
-    deps.logger.warn({ ...turnInfo(context), event: 'bad-submit' }, 'a card button sent data we do not recognise');
+    deps.logger.warn(turnInfo(context, { event: 'bad-submit' }), 'a card button sent data we do not recognise');
     await context.sendActivity(textActivity(REPLIES.badButton));
     return;
   }

@@ -41,7 +41,7 @@ export function actorOf(context: TurnContext): string {
 export async function mayChange(context: TurnContext, deps: BotDeps, detail: string): Promise<boolean> {
   const admins = deps.config.adminIds;
   if (admins === null || admins.has((context.activity.from?.aadObjectId ?? '').toLowerCase())) return true;
-  deps.logger.info({ ...turnInfo(context), event: 'change-refused' }, 'a schedule change was refused');
+  deps.logger.info(turnInfo(context, { event: 'change-refused' }), 'a schedule change was refused');
   await context.sendActivity(textActivity(SCHEDULE_REPLIES.refused(detail)));
   return false;
 }
@@ -241,7 +241,7 @@ async function sendPrivately(context: TurnContext, deps: BotDeps, activities: Re
     });
     await context.sendActivity(textActivity("I've sent you the preview in our one-to-one chat, so only you can see it."));
   } catch (error) {
-    deps.logger.warn({ ...turnInfo(context), event: 'preview-private-failed', error: { message: (error as Error).message } }, 'could not open a one-to-one chat for a preview');
+    deps.logger.warn(turnInfo(context, { event: 'preview-private-failed', error: { message: (error as Error).message } }), 'could not open a one-to-one chat for a preview');
     await context.sendActivity(textActivity("I couldn't open a one-to-one chat with you for the preview. Add Practice Companion for yourself (Apps, then Practice Companion, then Add), then try again."));
   }
 }
@@ -378,6 +378,6 @@ export async function saveSchedule(context: TurnContext, data: SaveData, deps: B
   await deps.store.createSubscription(subscription);
   await audit(context, deps, 'subscribe', `added "${describeWhat(deps, spec)}", ${describeWhen(spec)}`);
   deps.scheduler?.poke();
-  deps.logger.info({ ...turnInfo(context), event: 'subscribed', subscriptionId: subscription.id }, 'a scheduled post was added');
+  deps.logger.info(turnInfo(context, { event: 'subscribed', subscriptionId: subscription.id }), 'a scheduled post was added');
   await context.sendActivity(textActivity(first ? `Saved: ${describeWhat(deps, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.` : 'Saved, but with that end date there is nothing left to post.'));
 }

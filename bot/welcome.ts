@@ -21,5 +21,5 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
   } else {
     await context.sendActivity(message);
   }
-  deps.logger.info({ ...turnInfo(context), event: 'installed', toSelectedChannel: Boolean(selected && !current.startsWith(selected)) }, 'sent the welcome card');
+  deps.logger.info(turnInfo(context, { event: 'installed', toSelectedChannel: Boolean(selected && !current.startsWith(selected)) }), 'sent the welcome card');
 }
