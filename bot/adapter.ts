@@ -11,7 +11,7 @@ export const TURN_ERROR_REPLY = "Sorry, something went wrong on my side. Please 
  * With no app id it runs anonymously: no JWT is checked and replies carry no token.
  */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ReusingClientsAuthentication(
     config.anonymous
       ? {}
       : {
@@ -35,4 +35,55 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     }
   };
   return adapter;
+}
+
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = AuthenticateRequestResult['claimsIdentity'];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+/** Enough for every service URL and cloud a deployment meets; past it the cache starts again. */
+const MAX_CLIENTS = 64;
+
+/**
+ * botbuilder builds a new ConnectorClient (a whole Azure HTTP pipeline) and a UserTokenClient for
+ * every incoming activity, even when the reply goes back in the HTTP response and neither is used.
+ * That is about a third of an echo bot's work per turn. Neither holds anything about the turn: the
+ * credentials inside cache and renew their own tokens. So replies reuse one client per app id,
+ * service URL and audience. Proactive sends (createConnectorFactory) still get a fresh client each
+ * time, because the scheduler takes the retry policy out of that client's pipeline.
+ */
+export class ReusingClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override async authenticateRequest(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    const factory = result.connectorFactory;
+    if (!factory) return result;
+    const appId = appIdOf(result.claimsIdentity);
+    const reusing: ConnectorFactory = { create: (serviceUrl, audience) => reuse(this.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)) };
+    return Object.assign({}, result, { connectorFactory: reusing });
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return reuse(this.tokenClients, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+}
+
+/** The bot's app id as botbuilder reads it from the claims: the audience, else the appid claim. */
+function appIdOf(claims: ClaimsIdentity): string {
+  return claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
+}
+
+function reuse<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (cache.size >= MAX_CLIENTS) cache.clear();
+  const created = create();
+  cache.set(key, created);
+  // A failure is not kept: the next turn tries again.
+  created.catch(() => cache.delete(key));
+  return created;
 }
