@@ -18,7 +18,7 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
-      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not count an answer');
+      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not write answer counts');
     });
   }
   deps.logger.info(

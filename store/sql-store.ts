@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AskTally } from './ask-tally';
 import { migrate } from './migrations';
 import type { Sql } from './sql';
 import { EMPTY_ROTATION } from '../schedule/rotation';
@@ -136,13 +137,31 @@ async function applyPlan(tx: Sql, row: SubscriptionRow, plan: (s: Subscription) 
   ]);
 }
 
+/** How long ask counts wait in memory before they are written together (see AskTally). */
+export const ASK_FLUSH_MS = 2000;
+
+export interface StoreOptions {
+  /** How long ask counts wait before they are written; ASK_FLUSH_MS unless a test wants it shorter. */
+  readonly askFlushMs?: number;
+}
+
 /** The store on SQLite or PostgreSQL. Runs the migrations before it is returned. */
-export async function createSqlStore(sql: Sql): Promise<Store> {
+export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Promise<Store> {
   await migrate(sql);
   let closed = false;
   const open = () => {
     if (closed) throw new Error('the store is closed');
   };
+
+  const asks = new AskTally(
+    (batch) =>
+      sql.transaction(async (tx) => {
+        for (const a of batch) {
+          await tx.run(`INSERT INTO asks (entry_id, day, count) VALUES (?, ?, ?) ON CONFLICT (entry_id, day) DO UPDATE SET count = asks.count + excluded.count`, [a.entryId, a.day, a.count]);
+        }
+      }),
+    options.askFlushMs ?? ASK_FLUSH_MS,
+  );
 
   const store: Store = {
     async frameworkFor(scopeId) {
@@ -191,10 +210,11 @@ export async function createSqlStore(sql: Sql): Promise<Store> {
     },
     async recordAsk(entryId, day) {
       open();
-      await sql.run(`INSERT INTO asks (entry_id, day, count) VALUES (?, ?, 1) ON CONFLICT (entry_id, day) DO UPDATE SET count = asks.count + 1`, [entryId, day]);
+      asks.add(entryId, day);
     },
     async mostAsked(limit) {
       open();
+      await asks.flush();
       const rows = await sql.all<{ entry_id: string; total: number }>('SELECT entry_id, SUM(count) AS total FROM asks GROUP BY entry_id ORDER BY total DESC, entry_id LIMIT ?', [limit]);
       return rows.map((r) => ({ entryId: r.entry_id, count: Number(r.total) }));
     },
@@ -417,7 +437,11 @@ export async function createSqlStore(sql: Sql): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
-      await sql.close();
+      try {
+        await asks.flush();
+      } finally {
+        await sql.close();
+      }
     },
   };
   return store;

@@ -10,7 +10,11 @@ export interface Store extends ScheduleStore {
   recordVote(vote: Vote): Promise<'new' | 'changed' | 'same'>;
   /** Helpful / not helpful counts per entry per day. */
   feedbackCounts(): Promise<FeedbackCount[]>;
-  /** Counts that an entry answered a question (the entry id and the day, never the question). */
+  /**
+   * Counts that an entry answered a question (the entry id and the day, never the question). Counts
+   * are added up in memory and written together a moment later, on close, and before `mostAsked`.
+   * Rejects when an earlier write failed; those counts are kept and written with the next.
+   */
   recordAsk(entryId: string, day: string): Promise<void>;
   /** The entries that answered most questions, most first. */
   mostAsked(limit: number): Promise<Array<{ entryId: string; count: number }>>;

@@ -69,6 +69,28 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     ]);
   });
 
+  test('ask counts are written a moment after they are counted, with nobody reading them, and on close', async () => {
+    const counting = await openStore(db.url, { askFlushMs: 300 });
+    try {
+      for (const id of ['a', 'b', 'a']) await counting.recordAsk(id, '2026-11-23');
+      // Read through the other connection, which has nothing of its own to write first.
+      expect(await store.mostAsked(5)).toEqual([]);
+      const deadline = Date.now() + 5000;
+      while ((await store.mostAsked(5)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(await store.mostAsked(5)).toEqual([
+        { entryId: 'a', count: 2 },
+        { entryId: 'b', count: 1 },
+      ]);
+      await counting.recordAsk('b', '2026-11-23');
+    } finally {
+      await counting.close();
+    }
+    expect(await store.mostAsked(5)).toEqual([
+      { entryId: 'a', count: 2 },
+      { entryId: 'b', count: 2 },
+    ]);
+  });
+
   test('conversation references: saved, updated, and marked gone with the reason', async () => {
     const c = { id: '19:a@thread.tacv2', kind: 'channel' as const, tenantId: 't1', teamId: 'team1', serviceUrl: 'https://smba.example/', reference: { conversation: { id: '19:a@thread.tacv2' } } };
     await store.saveConversation(c, at('2026-11-23T09:00:00Z'));
