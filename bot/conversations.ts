@@ -30,13 +30,15 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
   const activity = context.activity;
   if (!activity.conversation?.id || !activity.serviceUrl) return;
   const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
-  // Who spoke and which message are not needed to post, so they are not kept.
-  const stable: Partial<ConversationReference> = { ...reference };
-  delete stable.user;
-  delete stable.activityId;
-  delete stable.locale;
   const id = conversationKey(context);
-  if (stable.conversation) stable.conversation = { ...stable.conversation, id };
+  // What posting needs: who the bot is, where, and through which service. Not who spoke, which
+  // message, or their locale. Built field by field: copying with a spread and deleting is slower.
+  const stable: Partial<ConversationReference> = {
+    bot: reference.bot,
+    channelId: reference.channelId,
+    serviceUrl: reference.serviceUrl,
+    ...(reference.conversation && { conversation: Object.assign({}, reference.conversation, { id }) }),
+  };
   const record = {
     id,
     kind: conversationType(context),
