@@ -5,10 +5,12 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
 const QUESTIONS = ['what is CARES', 'principle 7', 'how do we work with domestic abuse', 'jersey trauma informed', 'safegaurding', "what's the wifi password"];
-const DURATION = Number(process.env['BENCH_SECONDS'] ?? 10);
+const DURATION = Number(process.env['BENCH_SECONDS'] ?? 5);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
 
 function activity(text: string, i: number) {
   return JSON.stringify({
@@ -62,27 +64,56 @@ function rssMb(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function measure(label: string, url: string, pid: number | undefined) {
-  await run(url, { connections: 10, duration: 3 }); // warm up
-  const max = await run(url, { connections: 10 });
-  const steady = await run(url, { connections: 10, overallRate: 200 });
-  const served = max.requests.total + steady.requests.total;
-  const errors = max.errors + max.non2xx + steady.errors + steady.non2xx;
-  return { label, rps: max.requests.average, p50: max.latency.p50, p99: max.latency.p99, p50At200: steady.latency.p50, p99At200: steady.latency.p99, served, errors, rss: rssMb(pid) };
+interface Server {
+  readonly label: string;
+  readonly url: string;
+  readonly pid: number | undefined;
+  readonly rounds: autocannon.Result[];
+  served: number;
 }
+
+const median = (values: readonly number[]) => percentile(values, 50);
 
 async function main() {
   const ours = await startServer(join(ROOT, 'bot', 'index.ts'), [], { PORT: '3981', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' });
   const echo = await startServer(join(ROOT, 'bench', 'echo-bot.ts'), ['3982'], {});
+  const a: Server = { label: 'Practice Companion', url: 'http://127.0.0.1:3981', pid: ours.pid, rounds: [], served: 0 };
+  const b: Server = { label: 'botbuilder echo bot', url: 'http://127.0.0.1:3982', pid: echo.pid, rounds: [], served: 0 };
+  const flat = async (server: Server) => {
+    const result = await run(server.url, { connections: 10 });
+    server.rounds.push(result);
+    server.served += result.requests.total;
+  };
   try {
-    const a = await measure('Practice Companion', 'http://127.0.0.1:3981', ours.pid);
-    const b = await measure('botbuilder echo bot', 'http://127.0.0.1:3982', echo.pid);
-    console.log(`/api/messages, expectReplies, ${DURATION} s per measure, 10 connections, node ${process.version}, ${new Date().toISOString()}`);
+    for (const server of [a, b]) server.served += (await run(server.url, { connections: 10, duration: 3 })).requests.total; // warm up
+    // Rounds in the order A B B A A B …, so a machine that gets busier or quieter during the run
+    // weighs on both servers alike; each round's ratio compares two measures taken moments apart.
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? [a, b] : [b, a];
+      for (const server of order) await flat(server);
+    }
+    const steady = new Map<Server, autocannon.Result>();
+    for (const server of [a, b]) {
+      const result = await run(server.url, { connections: 10, overallRate: 200 });
+      steady.set(server, result);
+      server.served += result.requests.total;
+    }
+    const rss = new Map([a, b].map((server) => [server, rssMb(server.pid)]));
+
+    console.log(`/api/messages, expectReplies, 10 connections, ${ROUNDS} rounds of ${DURATION} s each, alternating; node ${process.version}, ${new Date().toISOString()}`);
     console.log(`  ${'server'.padEnd(22)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'p50@200/s'.padStart(12)}${'p99@200/s'.padStart(12)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'RSS'.padStart(10)}`);
     for (const m of [a, b]) {
-      console.log(`  ${m.label.padEnd(22)}${m.rps.toFixed(0).padStart(9)}${`${m.p50} ms`.padStart(8)}${`${m.p99} ms`.padStart(8)}${`${m.p50At200} ms`.padStart(12)}${`${m.p99At200} ms`.padStart(12)}${String(m.served).padStart(10)}${String(m.errors).padStart(8)}${`${m.rss.toFixed(0)} MB`.padStart(10)}`);
+      const s = steady.get(m)!;
+      const errors = [...m.rounds, s].reduce((sum, r) => sum + r.errors + r.non2xx, 0);
+      const rps = median(m.rounds.map((r) => r.requests.average));
+      const p50 = median(m.rounds.map((r) => r.latency.p50));
+      const p99 = median(m.rounds.map((r) => r.latency.p99));
+      console.log(`  ${m.label.padEnd(22)}${rps.toFixed(0).padStart(9)}${`${p50} ms`.padStart(8)}${`${p99} ms`.padStart(8)}${`${s.latency.p50} ms`.padStart(12)}${`${s.latency.p99} ms`.padStart(12)}${String(m.served).padStart(10)}${String(errors).padStart(8)}${`${rss.get(m)!.toFixed(0)} MB`.padStart(10)}`);
     }
-    console.log(`  throughput ratio (Practice Companion / echo): ${(a.rps / b.rps).toFixed(2)}×   targets: ≥ 0.8×, p99 at 200 req/s ≤ 25 ms`);
+    const ratios = a.rounds.map((r, i) => r.requests.average / (b.rounds[i]?.requests.average ?? Number.NaN));
+    console.log(`  req/s, p50 and p99 are medians over the rounds; RSS is read after all ${a.served.toLocaleString('en-GB')} / ${b.served.toLocaleString('en-GB')} requests`);
+    console.log(`  throughput ratio (Practice Companion / echo) per round: ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
+    console.log(`  median ratio: ${median(ratios).toFixed(2)}×   targets: ≥ 0.8×, p99 at 200 req/s ≤ 25 ms`);
   } finally {
     ours.kill('SIGTERM');
     echo.kill('SIGTERM');
