@@ -80,7 +80,7 @@ function answerWith(index: SearchIndex, question: string, options: AnswerOptions
   const named = parsed.acronym !== undefined ? index.acronyms.get(parsed.acronym) : undefined;
   const scope = parsed.frameworkId ?? named?.overview.frameworkId;
   const preferred = scope ?? options.defaultFramework;
-  const allTerms = contentTerms(parsed.words, index.lexicon);
+  const allTerms = contentTerms(parsed.words, index.lexicon, false);
   // Kind words ("principle", "values") say what sort of entry is wanted, not what it is about.
   const kinds = new Set<string>(allTerms.flatMap((t) => KIND_STEMS.get(t) ?? []));
   if (named?.overview.lists) kinds.add(named.overview.lists);

@@ -11,8 +11,12 @@ export function surfaceWords(text: string, lexicon: Lexicon): string[] {
   return out;
 }
 
-/** Meaningful stemmed terms, in order: acronyms expanded and filler words dropped. */
-export function contentTerms(surface: readonly string[], lexicon: Lexicon): string[] {
+/**
+ * Meaningful stemmed terms, in order: acronyms expanded and filler words dropped. Words seen while
+ * indexing are remembered; with `remember` false (a person's question) new words are worked out and
+ * not kept, so the process holds no list of what people typed.
+ */
+export function contentTerms(surface: readonly string[], lexicon: Lexicon, remember = true): string[] {
   const cache = cacheFor(lexicon);
   const out: string[] = [];
   for (const w of surface) {
@@ -20,7 +24,7 @@ export function contentTerms(surface: readonly string[], lexicon: Lexicon): stri
     if (terms === undefined) {
       const expansion = lexicon.acronyms.get(w);
       terms = (expansion === undefined ? [w] : words(expansion)).flatMap((part) => termOf(part, lexicon) ?? []);
-      if (cache.size < 200_000) cache.set(w, terms);
+      if (remember && cache.size < 200_000) cache.set(w, terms);
     }
     for (const t of terms) out.push(t);
   }
@@ -28,6 +32,11 @@ export function contentTerms(surface: readonly string[], lexicon: Lexicon): stri
 }
 
 const caches = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+
+/** How many words contentTerms remembers for this lexicon (for tests). */
+export function rememberedWords(lexicon: Lexicon): number {
+  return cacheFor(lexicon).size + textCacheFor(lexicon).size;
+}
 
 /** Each word's terms, worked out once: large knowledge bases repeat the same words many times. */
 function cacheFor(lexicon: Lexicon): Map<string, readonly string[]> {

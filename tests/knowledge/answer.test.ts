@@ -1,6 +1,9 @@
 import type { AnswerResult } from '../../knowledge/search/answer';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
-import { shippedSearch } from '../helpers/kb';
+import { createSearch } from '../../knowledge/search/answer';
+import { loadLexicon } from '../../knowledge/search/lexicon';
+import { rememberedWords } from '../../knowledge/search/terms';
+import { loadOrThrow, shippedSearch } from '../helpers/kb';
 
 const ask = (question: string, defaultFramework = 'lbbd'): AnswerResult => shippedSearch().answer(question, { defaultFramework });
 const idOf = (question: string, defaultFramework = 'lbbd') => {
@@ -140,5 +143,19 @@ describe('answer()', () => {
     const padding = ' x'.repeat(MAX_QUESTION_LENGTH);
     expect(idOf(`principle 7${padding}`)).toBe('lbbd-professional-curiosity');
     expect(idOf(`${padding} principle 7`)).toBeNull();
+  });
+});
+
+describe('what answering keeps', () => {
+  test("a question's words are not remembered by the search, though the knowledge base's own words are", () => {
+    const lexicon = loadLexicon();
+    const search = createSearch(loadOrThrow(), lexicon);
+    const known = rememberedWords(lexicon);
+    expect(known).toBeGreaterThan(100); // the knowledge base's words, learnt while indexing
+    for (let i = 0; i < 3; i++) {
+      const result = search.answer('professional curiosity with Zebulonia Quagmire', { defaultFramework: 'lbbd' });
+      expect(result.found && result.entry.id).toBe('lbbd-professional-curiosity');
+    }
+    expect(rememberedWords(lexicon)).toBe(known);
   });
 });
