@@ -156,9 +156,13 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       const s = await pickOne(context, subs, numberAtEnd, true);
       if (!s) return;
       if (!(await mayChange(context, deps, 'skip a scheduled post here'))) return;
-      await deps.store.updateSubscription(s.id, { skipNext: s.skipNext + 1 });
+      const skipping = await deps.store.skipOneMore(s.id);
+      if (skipping === undefined) {
+        await context.sendActivity(textActivity(SCHEDULE_REPLIES.none)); // removed a moment ago
+        return;
+      }
       let at = s.nextSlotAt;
-      for (let i = 0; i < s.skipNext && at; i++) at = nextSlot(s.spec, at);
+      for (let i = 1; i < skipping && at; i++) at = nextSlot(s.spec, at);
       await audit(context, deps, 'skip', `skipped the post of "${describeWhat(deps, s.spec)}" on ${formatWhen(at, s.spec.timeZone) ?? 'its next day'}`);
       await context.sendActivity(textActivity(`Done: the post on ${formatWhen(at, s.spec.timeZone) ?? 'its next day'} will be skipped. The one after will post as usual.`));
       return;

@@ -315,6 +315,11 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       const rows = await sql.all<SubscriptionRow>(`SELECT * FROM subscriptions WHERE conversation_id = ? AND status <> 'cancelled' ORDER BY created_at, id`, [conversationId]);
       return rows.map(toSubscription);
     },
+    async skipOneMore(id) {
+      open();
+      const row = await sql.get<{ skip_next: number }>('UPDATE subscriptions SET skip_next = skip_next + 1 WHERE id = ? RETURNING skip_next', [id]);
+      return row === undefined ? undefined : Number(row.skip_next);
+    },
     async updateSubscription(id, patch) {
       open();
       const sets: string[] = [];

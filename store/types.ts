@@ -195,6 +195,8 @@ export interface ScheduleStore {
   subscription(id: string): Promise<Subscription | undefined>;
   subscriptionsIn(conversationId: string): Promise<Subscription[]>;
   updateSubscription(id: string, patch: Partial<Pick<Subscription, 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason'>>): Promise<void>;
+  /** Skips one more coming post, in one statement (two "skip"s at once count twice). The new count, or undefined if there is no such subscription. */
+  skipOneMore(id: string): Promise<number | undefined>;
   /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */
   deactivateSubscriptionsIn(conversationId: string, reason: string): Promise<number>;
 

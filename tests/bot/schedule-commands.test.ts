@@ -74,6 +74,18 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(await store.subscriptionsIn(CHANNEL)).toEqual([]);
   });
 
+  test('two "schedule skip"s sent at the same moment skip two posts, and each reply names a different date', async () => {
+    await start({}, () => new Date('2026-11-24T12:00:00Z'));
+    await submit(FORM);
+    await Promise.all([say('schedule skip'), say('schedule skip')]);
+    expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ skipNext: 2 });
+    const replies = connector.sent().slice(-2).map((a) => String(a['text'] ?? '')).sort();
+    expect(replies).toEqual([
+      'Done: the post on Mon 30 Nov 2026 at 09:00 will be skipped. The one after will post as usual.',
+      'Done: the post on Mon 7 Dec 2026 at 09:00 will be skipped. The one after will post as usual.',
+    ]);
+  });
+
   test('pause, resume, skip, history and unsubscribe change the subscription and are all in the history', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
     await submit(FORM);

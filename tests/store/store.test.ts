@@ -69,6 +69,13 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     ]);
   });
 
+  test('skipOneMore adds one skip per call, calls at the same moment included, and says when there is no such subscription', async () => {
+    await store.createSubscription(subscription('s1'));
+    expect((await Promise.all([1, 2, 3].map(() => store.skipOneMore('s1')))).sort()).toEqual([1, 2, 3]);
+    expect((await store.subscription('s1'))?.skipNext).toBe(3);
+    expect(await store.skipOneMore('no-such-id')).toBeUndefined();
+  });
+
   test('ask counts are written a moment after they are counted, with nobody reading them, and on close', async () => {
     const counting = await openStore(db.url, { askFlushMs: 300 });
     try {
