@@ -7,9 +7,8 @@ import { damerauDistance, withinDistance } from './distance';
  * unrelated words ("book" → "look") are never "corrected" into the framework's vocabulary.
  */
 export class TypoCorrector {
-  /** Fuse over the terms of one length and first letter: real typos rarely change the first letter. */
-  private readonly fuses = new Map<string, Fuse<string>>();
-  private readonly terms = new Map<string, readonly string[]>();
+  /** The terms of one length and first letter, and Fuse over them: real typos rarely change the first letter. */
+  private readonly buckets = new Map<string, { readonly terms: readonly string[]; readonly fuse: Fuse<string> }>();
 
   constructor(vocabulary: Iterable<string>, private readonly frequency: (term: string) => number) {
     const buckets = new Map<string, string[]>();
@@ -19,9 +18,8 @@ export class TypoCorrector {
       bucket.push(term);
       buckets.set(key, bucket);
     }
-    for (const [key, bucket] of buckets) {
-      this.terms.set(key, bucket);
-      this.fuses.set(key, new Fuse(bucket, { threshold: 0.45, includeScore: true, ignoreLocation: true, isCaseSensitive: true }));
+    for (const [key, terms] of buckets) {
+      this.buckets.set(key, { terms, fuse: new Fuse(terms, { threshold: 0.45, includeScore: true, ignoreLocation: true, isCaseSensitive: true }) });
     }
   }
 
@@ -34,13 +32,13 @@ export class TypoCorrector {
     let best: string | undefined;
     let bestKey = Number.POSITIVE_INFINITY;
     for (let len = shortest; len <= term.length + allowed; len++) {
-      const key = bucketKey(len, term[0] ?? '');
+      const bucket = this.buckets.get(bucketKey(len, term[0] ?? ''));
       // Most words that are not in the knowledge base are not typos of it either ("password"). A
       // direct check of the bucket's few terms finds that in a few microseconds; Fuse.js, which costs
       // about 2 µs a term, then searches only a bucket that holds a near-miss. Same answers, as the
       // check below would drop every hit of the other buckets anyway.
-      if (!this.terms.get(key)?.some((t) => withinDistance(term, t, allowed))) continue;
-      for (const hit of this.fuses.get(key)?.search(term, { limit: 5 }) ?? []) {
+      if (!bucket?.terms.some((t) => withinDistance(term, t, allowed))) continue;
+      for (const hit of bucket.fuse.search(term, { limit: 5 })) {
         const d = damerauDistance(term, hit.item);
         if (d > allowed) continue;
         // Prefer the nearer term, then the one more entries use.

@@ -1,15 +1,5 @@
-import { ConfigError, loadConfig } from '../../bot/config';
+import { failure, load } from '../helpers/config';
 
-const load = (env: Record<string, string>) => loadConfig(env, '/nonexistent');
-const failure = (env: Record<string, string>) => {
-  try {
-    load(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return { variable: error.variable, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 describe('configuration: storage, schedules and the legal pages', () => {
   test('defaults: SQLite under data/, anyone may change schedules, 6 hours grace, 50 and 7 a second, London', () => {

@@ -1,20 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../bot/config';
+import { loadConfig } from '../../bot/config';
+import { failure, load } from '../helpers/config';
 
-const NO_DOTENV = '/nonexistent';
 const TENANT = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
-const load = (env: Record<string, string>) => loadConfig(env, NO_DOTENV);
-const failure = (env: Record<string, string>) => {
-  try {
-    load(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return { variable: error.variable, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 describe('configuration', () => {
   test('with nothing set: anonymous local mode on port 3978', () => {
