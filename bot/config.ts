@@ -7,6 +7,13 @@ import { z } from 'zod';
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** True when HOST was set. Without it an anonymous bot listens on loopback only. */
+  readonly hostExplicit: boolean;
+  /**
+   * Service URLs the bot may post to, from ALLOWED_SERVICE_URLS (each matches its origin and the
+   * paths under it). Null: in anonymous mode, loopback only; with an app id, what the token allows.
+   */
+  readonly allowedServiceUrls: readonly string[] | null;
   /** Empty in anonymous mode (local use and the Playground only). */
   readonly appId: string;
   readonly appPassword: string;
@@ -63,6 +70,7 @@ const envSchema = z.object({
   MicrosoftAppType: trimmed,
   MicrosoftAppTenantId: trimmed,
   ALLOWED_TENANTS: trimmed,
+  ALLOWED_SERVICE_URLS: trimmed,
   DEFAULT_FRAMEWORK: trimmed,
   LOG_LEVEL: trimmed,
   NODE_ENV: trimmed,
@@ -99,8 +107,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     throw new ConfigError('LOG_LEVEL', `"${e.LOG_LEVEL}" is not a log level: use one of ${LOG_LEVELS.join(', ')}`);
   }
 
-  const production = e.NODE_ENV === 'production';
+  const production = e.NODE_ENV?.toLowerCase() === 'production';
   const appId = e.MicrosoftAppId ?? '';
+  if (appId && !GUID.test(appId.toLowerCase())) {
+    throw new ConfigError('MicrosoftAppId', `"${appId}" is not an app id: use the Application (client) ID of your Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000`);
+  }
   const typeInput = e.MicrosoftAppType ?? (appId ? 'MultiTenant' : 'SingleTenant');
   const appType = APP_TYPES.find((t) => t.toLowerCase() === typeInput.toLowerCase());
   if (!appType) {
@@ -108,6 +119,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
   const appPassword = e.MicrosoftAppPassword ?? '';
   const appTenantId = e.MicrosoftAppTenantId ?? '';
+  if (appTenantId && !GUID.test(appTenantId.toLowerCase())) {
+    throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a tenant id: use the Directory (tenant) ID of your Microsoft Entra tenant, a GUID such as 00000000-0000-0000-0000-000000000000`);
+  }
 
   if (!appId) {
     if (production) {
@@ -132,6 +146,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     const bad = ids.find((t) => !GUID.test(t));
     if (bad !== undefined) throw new ConfigError('ALLOWED_TENANTS', `"${bad}" is not a tenant id: list Microsoft Entra tenant ids (GUIDs), separated by commas`);
     allowedTenants = new Set(ids);
+  }
+  if (appId && appType === 'MultiTenant' && production && allowedTenants === null) {
+    throw new ConfigError('ALLOWED_TENANTS', 'is not set, and a MultiTenant bot in production would answer any organisation that installs it: list the tenant ids (GUIDs) allowed to use it, separated by commas, or register the bot as SingleTenant');
+  }
+
+  let allowedServiceUrls: string[] | null = null;
+  if (e.ALLOWED_SERVICE_URLS !== undefined) {
+    allowedServiceUrls = e.ALLOWED_SERVICE_URLS.split(',').map((u) => u.trim()).filter(Boolean).map((u) => {
+      const url = URL.canParse(u) ? new URL(u) : undefined;
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+        throw new ConfigError('ALLOWED_SERVICE_URLS', `"${u}" is not a service address: list http(s) addresses separated by commas, e.g. https://smba.trafficmanager.net/emea/`);
+      }
+      return url.href;
+    });
   }
 
   const databaseUrl = e.DATABASE_URL ?? 'sqlite:data/practice-companion.db';
@@ -161,7 +189,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   return Object.freeze({
     port,
-    host: e.HOST ?? '0.0.0.0',
+    // An unauthenticated bot must not be reachable from the network unless someone asks for it.
+    host: e.HOST ?? (appId === '' ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: e.HOST !== undefined,
+    allowedServiceUrls,
     appId,
     appPassword,
     appType,
@@ -199,6 +230,12 @@ function pick(env: Readonly<Record<string, string | undefined>>, keys: readonly 
     if (v !== undefined) out[k] = v;
   }
   return out;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 export function isTimeZone(name: string): boolean {

@@ -3,7 +3,7 @@ import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { formatProblem } from '../knowledge/kb/problems';
 import { openStore, redact } from '../store/open';
 import { createApp } from './app';
-import { ConfigError, loadConfig, processEnvironment } from './config';
+import { ConfigError, isLoopbackHost, loadConfig, processEnvironment } from './config';
 import { createLogger } from './logger';
 import { version } from './version';
 
@@ -12,6 +12,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   if (config.anonymous) {
     logger.warn({ event: 'anonymous' }, 'MicrosoftAppId is not set: running anonymously for local use. Requests are NOT authenticated. Never run like this in production.');
+    if (config.hostExplicit && !isLoopbackHost(config.host)) {
+      logger.warn(
+        { event: 'anonymous-on-network', host: config.host },
+        `WARNING: HOST is ${config.host}, so this UNAUTHENTICATED bot can be reached from the network: anyone who can reach it can make it post. Unset HOST to listen on 127.0.0.1 only, or set MicrosoftAppId.`,
+      );
+    }
   }
 
   const loaded = loadKnowledgeBase(config.knowledgeDir);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../bot/config';
 import { failure, load } from '../helpers/config';
 
 const TENANT = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
+const APP = '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 
 describe('configuration', () => {
   test('with nothing set: anonymous local mode on port 3978', () => {
@@ -20,15 +21,15 @@ describe('configuration', () => {
   });
 
   test('UserAssignedMSI with a password refuses to start, naming MicrosoftAppPassword', () => {
-    expect(failure({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 'secret' }).variable).toBe('MicrosoftAppPassword');
+    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 'secret' }).variable).toBe('MicrosoftAppPassword');
   });
 
   test('SingleTenant without a tenant id refuses to start, naming MicrosoftAppTenantId', () => {
-    expect(failure({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'secret' }).variable).toBe('MicrosoftAppTenantId');
+    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'secret' }).variable).toBe('MicrosoftAppTenantId');
   });
 
   test('SingleTenant without a password refuses to start, naming MicrosoftAppPassword', () => {
-    expect(failure({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }).variable).toBe('MicrosoftAppPassword');
+    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }).variable).toBe('MicrosoftAppPassword');
   });
 
   test('a password without an app id is inconsistent', () => {
@@ -36,20 +37,20 @@ describe('configuration', () => {
   });
 
   test('an unknown app type is refused, listing the types', () => {
-    expect(failure({ MicrosoftAppId: 'app', MicrosoftAppType: 'Personal' }).message).toMatch(/use SingleTenant or UserAssignedMSI/);
+    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'Personal' }).message).toMatch(/use SingleTenant or UserAssignedMSI/);
   });
 
   test('app type is case-insensitive, as botbuilder reads it', () => {
-    expect(load({ MicrosoftAppId: 'app', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's' }).appType).toBe('SingleTenant');
+    expect(load({ MicrosoftAppId: APP, MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's' }).appType).toBe('SingleTenant');
   });
 
   test('a complete SingleTenant setup is accepted and is not anonymous', () => {
-    const config = load({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's', NODE_ENV: 'production' });
+    const config = load({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's', NODE_ENV: 'production' });
     expect(config).toMatchObject({ anonymous: false, production: true, appType: 'SingleTenant' });
   });
 
   test('UserAssignedMSI needs no password', () => {
-    expect(load({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).anonymous).toBe(false);
+    expect(load({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).anonymous).toBe(false);
   });
 
   test.each([

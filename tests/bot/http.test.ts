@@ -89,7 +89,7 @@ describe('the service over HTTP, with real Teams activities', () => {
   });
 
   test('GET /healthz reports the version and the knowledge base, and no secrets', async () => {
-    const app = await start({ MicrosoftAppId: 'bot-app-id', MicrosoftAppPassword: 'very-secret-password', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' });
+    const app = await start({ MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'very-secret-password', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' });
     const res = await fetch(`${app.url}/healthz`);
     const body = await res.text();
     expect(res.status).toBe(200);
@@ -99,9 +99,9 @@ describe('the service over HTTP, with real Teams activities', () => {
 });
 
 describe('authentication, when MicrosoftAppId is set', () => {
-  const env = { MicrosoftAppId: 'bot-app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' };
+  const env = { MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' };
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const forged = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'forged' })}.${b64({ iss: 'https://attacker.example', aud: 'bot-app-id', exp: Math.floor(Date.now() / 1000) + 600, serviceurl: 'http://127.0.0.1' })}.c2lnbmF0dXJl`;
+  const forged = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'forged' })}.${b64({ iss: 'https://attacker.example', aud: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', exp: Math.floor(Date.now() / 1000) + 600, serviceurl: 'http://127.0.0.1' })}.c2lnbmF0dXJl`;
 
   test.each([
     ['no Authorization header', {}],
