@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { textActivity } from './reply';
@@ -7,10 +8,32 @@ import { turnInfo } from './turn-info';
 export const TURN_ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment.";
 
 /**
+ * Where botbuilder fetches the keys that sign the Bot Connector's tokens, and the issuer it expects.
+ * Unset: Microsoft's public cloud. Tests point them at a signing service on loopback.
+ */
+export interface AuthEndpoints {
+  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
+  readonly ToBotFromChannelTokenIssuer?: string;
+}
+
+/** CloudAdapter whose request authentication can be run on its own, before the turn. */
+export class PracticeAdapter extends CloudAdapter {
+  /** Checks the Authorization header against the activity, as CloudAdapter.process would. Throws when it fails. */
+  authenticate(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn of an activity `authenticate` accepted; an invoke's answer is returned, not sent. */
+  runAuthenticated(auth: AuthenticateRequestResult, activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/**
  * botbuilder's CloudAdapter, authenticated from our validated config (not from process.env).
  * With no app id it runs anonymously: no JWT is checked and replies carry no token.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, endpoints: AuthEndpoints = {}): PracticeAdapter {
   const auth = new ReusingClientsAuthentication(
     config.anonymous
       ? {}
@@ -19,9 +42,10 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
           MicrosoftAppPassword: config.appPassword,
           MicrosoftAppType: config.appType,
           MicrosoftAppTenantId: config.appTenantId,
+          ...endpoints,
         },
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new PracticeAdapter(auth);
   // The one error boundary for every turn: log ids (never text), tell the person kindly.
   adapter.onTurnError = async (context, error) => {
     const err = error instanceof Error ? error : new Error(String(error));

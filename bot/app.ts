@@ -7,6 +7,8 @@ import { createScheduler } from '../schedule/scheduler';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
 import { connectorSender } from './proactive';
 import { createAdapter } from './adapter';
+import type { AuthEndpoints } from './adapter';
+import { serviceUrlPolicy } from './service-url';
 import { PracticeCompanionBot } from './bot';
 import type { Config } from './config';
 import type { BotDeps } from './deps';
@@ -24,6 +26,8 @@ export interface AppDeps {
   readonly version: string;
   readonly clock?: () => Date;
   readonly newId?: () => string;
+  /** Where the Bot Connector's signing keys are fetched from; Microsoft's public cloud unless set (tests use loopback). */
+  readonly authEndpoints?: AuthEndpoints;
 }
 
 export interface App {
@@ -35,7 +39,8 @@ export interface App {
 
 /** Builds the whole service without opening a port. */
 export function createApp(app: AppDeps): App {
-  const adapter = createAdapter(app.config, app.logger);
+  const adapter = createAdapter(app.config, app.logger, app.authEndpoints);
+  const serviceUrlAllowed = serviceUrlPolicy(app.config);
   const scheduler = createScheduler({
     store: app.store,
     kb: app.kb,
@@ -63,6 +68,8 @@ export function createApp(app: AppDeps): App {
     adapter,
     bot,
     logger: app.logger,
+    requireToken: !app.config.anonymous,
+    serviceUrlAllowed,
     health: () => ({
       version: app.version,
       knowledgeBase: { frameworks: app.kb.frameworks.map((f) => f.id), entries: app.kb.entries.length },

@@ -1,14 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, Activity } from 'botbuilder';
+import type { PracticeAdapter } from './adapter';
 import type { Logger } from './logger';
+import { BODY_ERRORS, isJson, readJsonBody } from './request-body';
 
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: PracticeAdapter;
   readonly bot: ActivityHandler;
   readonly logger: Logger;
   /** What GET /healthz reports. No secrets. */
   readonly health: () => Record<string, unknown>;
+  /** True when requests must carry a Bot Connector token (an app id is set). */
+  readonly requireToken: boolean;
+  /** May the bot post to this activity's serviceUrl? Checked after sign-in, before the turn. */
+  readonly serviceUrlAllowed: (serviceUrl: string) => boolean;
   /** Called once the last turn in flight has finished during shutdown. */
   readonly onDrained?: () => Promise<void>;
   /** More routes: pages and the tab. Each registers its own paths. */
@@ -24,28 +30,137 @@ export interface HttpServer {
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
+const MESSAGES = '/api/messages';
+
+/** The fixed replies of /api/messages. None repeats what the caller sent, or what a library said. */
+export const HTTP_REPLIES = Object.freeze({
+  ...BODY_ERRORS,
+  unauthorized: { code: 'Unauthorized', message: 'Sign-in failed.' },
+  forbiddenServiceUrl: { code: 'Forbidden', message: 'This bot does not post to that service URL.' },
+  methodNotAllowed: { code: 'MethodNotAllowed', message: 'Send activities with POST.' },
+  shuttingDown: { code: 'ShuttingDown', message: 'The service is restarting. Please try again.' },
+  internal: { code: 'InternalError', message: 'Something went wrong.' },
+});
+
+/**
+ * Why a token was refused, as one of a few fixed words. The error's own message is not logged:
+ * botbuilder's messages can quote the token's claims, which the caller wrote.
+ */
+export function authFailureKind(error: unknown): string {
+  const e = error as { name?: unknown; message?: unknown };
+  const name = typeof e?.name === 'string' ? e.name : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (name === 'TokenExpiredError' || /expired/i.test(message)) return 'expired';
+  if (name === 'NotBeforeError') return 'not-yet-valid';
+  if (/no authorization|authorization header|auth header|missing token|token missing/i.test(message)) return 'no-token';
+  if (/signature/i.test(message)) return 'signature';
+  if (/algorithm|alg\b/i.test(message)) return 'algorithm';
+  if (/audience|appid/i.test(message)) return 'audience';
+  if (/issuer/i.test(message)) return 'issuer';
+  if (/serviceurl/i.test(message)) return 'service-url';
+  if (/endorse/i.test(message)) return 'endorsement';
+  if (/signing key|key could not|no key|unknown key|kid/i.test(message)) return 'unknown-key';
+  if (/metadata|fetch|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket|network|openid/i.test(message)) return 'keys-unreachable';
+  if (/malformed|invalid token|jwt must|unexpected token|not a jwt|bearer|scheme/i.test(message) || name === 'JsonWebTokenError') return 'malformed';
+  return 'other';
+}
+
+/** A stack trace without its first line (the message), so nothing the caller wrote reaches the log. */
+function framesOf(error: unknown): string | undefined {
+  const stack = (error as { stack?: unknown })?.stack;
+  return typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') : undefined;
+}
 
 export function createServer(deps: ServerDeps): HttpServer {
   const server = restify.createServer({ name: 'practice-companion', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  const adapter = deps.adapter;
+
+  // Stack traces are logged once per kind of failure, not once per request: a flood of forged
+  // tokens must not flood the log. The kinds are a short fixed list, so this set stays small.
+  const traced = new Set<string>();
+  const report = (level: 'info' | 'error', event: string, kind: string, error: unknown, message: string) => {
+    const key = `${event}/${kind}`;
+    const first = !traced.has(key);
+    if (first) traced.add(key);
+    deps.logger[level]({ event, kind, ...(first && { stack: framesOf(error) }) }, message);
+  };
 
   let inFlight = 0;
   let closing = false;
 
-  server.post('/api/messages', async (req, res) => {
+  // Bodies are read here, before routing, sign-in or anything else, and only as JSON into memory:
+  // nothing a request sends is ever written to disk, and no other parser exists to be reached.
+  server.pre((req, res, next) => {
+    if (req.method !== 'POST' || req.path().replace(/\/+$/, '') !== MESSAGES) return next();
+    void (async () => {
+      if (!isJson(req.headers['content-type'])) return refuse(415);
+      // Without a token there is nothing to check the body against: refuse before reading it.
+      if (deps.requireToken && !/^Bearer \S+$/i.test(req.headers.authorization ?? '')) {
+        deps.logger.info({ event: 'auth-refused', kind: 'no-token' }, 'a request without a token was refused');
+        return send(401, HTTP_REPLIES.unauthorized);
+      }
+      const read = await readJsonBody(req, MAX_BODY_BYTES);
+      if (!read.ok) return refuse(read.status);
+      (req as { body?: unknown }).body = read.body;
+      next();
+    })().catch((error: unknown) => {
+      report('error', 'body-error', 'read', error, 'reading a request body failed');
+      if (!res.headersSent) send(400, HTTP_REPLIES[400]);
+    });
+
+    function refuse(status: 400 | 413 | 415) {
+      deps.logger.info({ event: 'body-refused', status }, 'a request body was refused');
+      send(status, HTTP_REPLIES[status]);
+    }
+    function send(status: number, body: object) {
+      // The rest of a refused upload is not read: close the connection once this reply is out.
+      if (status === 413 || status === 415 || status === 401) res.setHeader('connection', 'close');
+      res.send(status, body);
+      next(false);
+    }
+  });
+
+  server.post(MESSAGES, async (req, res) => {
     if (closing) {
-      res.send(503, { code: 'ShuttingDown', message: 'The service is restarting. Please try again.' });
+      res.send(503, HTTP_REPLIES.shuttingDown);
       return;
     }
     inFlight++;
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      const activity = (req as { body?: unknown }).body as Activity;
+      let auth: Awaited<ReturnType<PracticeAdapter['authenticate']>>;
+      try {
+        auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
+      } catch (error) {
+        report('info', 'auth-refused', authFailureKind(error), error, 'a request with a token that did not check out was refused');
+        res.send(401, HTTP_REPLIES.unauthorized);
+        return;
+      }
+      if (typeof activity.serviceUrl !== 'string' || !deps.serviceUrlAllowed(activity.serviceUrl)) {
+        // Not the URL itself: the caller wrote it.
+        deps.logger.warn({ event: 'service-url-refused', activityType: activity.type }, 'an activity named a service URL this bot does not post to');
+        res.send(403, HTTP_REPLIES.forbiddenServiceUrl);
+        return;
+      }
+      const invokeResponse = await adapter.runAuthenticated(auth, activity, (context) => deps.bot.run(context));
+      if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
+      else res.send(invokeResponse?.status ?? 200);
     } catch (error) {
-      deps.logger.error({ event: 'process-error', error: { message: (error as Error).message } }, 'processing a request failed');
-      if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'Something went wrong.' });
+      report('error', 'process-error', (error as Error)?.name ?? 'Error', error, 'processing a request failed');
+      if (!res.headersSent) res.send(500, HTTP_REPLIES.internal);
     } finally {
       inFlight--;
     }
+  });
+
+  // The Agents Playground checks the endpoint with HEAD on every connection: a quiet yes.
+  server.head(MESSAGES, (_req, res, next) => {
+    res.send(200);
+    next();
+  });
+  server.get(MESSAGES, (_req, res, next) => {
+    res.send(405, HTTP_REPLIES.methodNotAllowed);
+    next();
   });
 
   server.get('/healthz', (_req, res, next) => {
@@ -55,8 +170,10 @@ export function createServer(deps: ServerDeps): HttpServer {
 
   for (const register of deps.routes ?? []) register(server);
 
-  server.on('restifyError', (req, _res, err: Error, callback: () => void) => {
-    deps.logger.warn({ event: 'http-error', method: req.method, path: req.path(), error: { name: err.name, message: err.message } }, 'request failed');
+  server.on('restifyError', (req, _res, err: Error & { statusCode?: number }, callback: () => void) => {
+    // 404s and 405s are what the internet sends every service: not worth a warning.
+    const status = err.statusCode ?? 500;
+    deps.logger[status >= 500 ? 'warn' : 'debug']({ event: 'http-error', method: req.method, status, error: { name: err.name } }, 'request failed');
     callback();
   });
 
