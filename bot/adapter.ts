@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { Config } from './config';
@@ -8,25 +9,46 @@ import { turnInfo } from './turn-info';
 export const TURN_ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment.";
 
 /**
- * Where botbuilder fetches the keys that sign the Bot Connector's tokens, and the issuer it expects.
- * Unset: Microsoft's public cloud. Tests point them at a signing service on loopback.
+ * botbuilder's endpoint settings (ToBotFromChannelOpenIdMetadataUrl, ToBotFromChannelTokenIssuer,
+ * ToChannelFromBotLoginUrl, …): where the keys that sign the Bot Connector's tokens are fetched,
+ * which issuer is expected. Unset: Microsoft's public cloud. Giving any of them replaces all of
+ * botbuilder's defaults, so give the whole set. Tests point them at a signing service on loopback.
  */
-export interface AuthEndpoints {
-  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
-  readonly ToBotFromChannelTokenIssuer?: string;
-}
+export type AuthEndpoints = Readonly<Record<string, string | boolean>>;
 
 /** CloudAdapter whose request authentication can be run on its own, before the turn. */
 export class PracticeAdapter extends CloudAdapter {
   /** Checks the Authorization header against the activity, as CloudAdapter.process would. Throws when it fails. */
   authenticate(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    return withoutLibraryConsole(() => this.botFrameworkAuthentication.authenticateRequest(activity, authHeader));
   }
 
   /** Runs the turn of an activity `authenticate` accepted; an invoke's answer is returned, not sent. */
   runAuthenticated(auth: AuthenticateRequestResult, activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
+}
+
+const insideAuthentication = new AsyncLocalStorage<true>();
+let consoleWrapped = false;
+
+/**
+ * botbuilder's token checks print every refused token to stderr with console.error: a stack trace
+ * (and the signing key) per forged request, which an attacker can use to flood the log. Inside
+ * `work`, and only there (an AsyncLocalStorage follows its awaits), the console says nothing;
+ * the server logs each kind of refusal itself, with one stack trace per kind.
+ */
+function withoutLibraryConsole<T>(work: () => Promise<T>): Promise<T> {
+  if (!consoleWrapped) {
+    consoleWrapped = true;
+    for (const method of ['error', 'warn', 'log', 'info', 'debug'] as const) {
+      const original = console[method];
+      console[method] = (...args: unknown[]) => {
+        if (insideAuthentication.getStore() === undefined) original.apply(console, args);
+      };
+    }
+  }
+  return insideAuthentication.run(true, work);
 }
 
 /**

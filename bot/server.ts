@@ -58,6 +58,8 @@ export function authFailureKind(error: unknown): string {
   if (/audience|appid/i.test(message)) return 'audience';
   if (/issuer/i.test(message)) return 'issuer';
   if (/serviceurl/i.test(message)) return 'service-url';
+  // botbuilder's word for a token it would not even look at: another scheme, not a JWT, another issuer.
+  if (/no valid identity|is not authenticated/i.test(message)) return 'not-a-channel-token';
   if (/endorse/i.test(message)) return 'endorsement';
   if (/signing key|key could not|no key|unknown key|kid/i.test(message)) return 'unknown-key';
   if (/metadata|fetch|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket|network|openid/i.test(message)) return 'keys-unreachable';
