@@ -44,7 +44,7 @@ export function createApp(app: AppDeps): App {
   const scheduler = createScheduler({
     store: app.store,
     kb: app.kb,
-    send: connectorSender(adapter, app.config.appId, app.kb),
+    send: connectorSender(adapter, app.config.appId, app.kb, serviceUrlAllowed),
     clock: systemClock,
     graceMs: app.config.schedule.graceMs,
     ratePerSecond: app.config.schedule.ratePerSecond,

@@ -54,9 +54,13 @@ export function withoutHiddenRetries(connector: unknown): void {
   pipeline.removePolicy({ phase: 'Retry' });
 }
 
-/** Sends planned posts through the Bot Connector, using each conversation's stored reference. */
-export function connectorSender(adapter: CloudAdapter, appId: string, kb: KnowledgeBase): Send {
+/**
+ * Sends planned posts through the Bot Connector, using each conversation's stored reference. A
+ * reference whose service URL is not allowed (one stored before that was checked) is not posted to.
+ */
+export function connectorSender(adapter: CloudAdapter, appId: string, kb: KnowledgeBase, serviceUrlAllowed: (serviceUrl: string) => boolean = () => true): Send {
   return async (post, conversation) => {
+    if (!serviceUrlAllowed(conversation.serviceUrl)) return { kind: 'failed', error: 'not posted: the conversation\'s service URL is not allowed (see ALLOWED_SERVICE_URLS)' };
     const message = renderPost(kb, post);
     if (!message) return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
     let activityId: string | undefined;

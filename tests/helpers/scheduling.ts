@@ -59,12 +59,12 @@ export async function addChannel(store: Store, serviceUrl: string, n: number, sp
 }
 
 /** The real scheduler with the real botbuilder sender, posting to whatever serviceUrl the conversations hold. */
-export function schedulerFor(store: Store, kb: KnowledgeBase, clock: Clock, more: Partial<SchedulerOptions> = {}) {
+export function schedulerFor(store: Store, kb: KnowledgeBase, clock: Clock, more: Partial<SchedulerOptions> = {}, serviceUrlAllowed?: (url: string) => boolean) {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   return createScheduler({
     store,
     kb,
-    send: connectorSender(adapter, '', kb),
+    send: connectorSender(adapter, '', kb, serviceUrlAllowed),
     clock,
     graceMs: 6 * 3_600_000,
     ratePerSecond: 1000,
