@@ -9,6 +9,7 @@ import { connectorSender } from './proactive';
 import { createAdapter } from './adapter';
 import type { AuthEndpoints } from './adapter';
 import { serviceUrlPolicy } from './service-url';
+import { tenantPolicy } from './tenants';
 import { PracticeCompanionBot } from './bot';
 import type { Config } from './config';
 import type { BotDeps } from './deps';
@@ -49,6 +50,7 @@ export function createApp(app: AppDeps): App {
     graceMs: app.config.schedule.graceMs,
     ratePerSecond: app.config.schedule.ratePerSecond,
     conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
+    tenantAllowed: tenantPolicy(app.config),
     onEvent: (event) => logSchedulerEvent(app.logger, event),
   });
   const deps: BotDeps = {
@@ -89,6 +91,7 @@ export function createApp(app: AppDeps): App {
 
 function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {
   if (event.type === 'error') logger.error({ event: 'scheduler-error', error: { message: event.error } }, 'the scheduler hit an error and will try again');
+  else if (event.type === 'skipped') logger.warn({ event: 'post-skipped', postId: event.postId, conversationId: event.conversationId, reason: event.error }, "a scheduled post was not sent: its organisation is no longer in ALLOWED_TENANTS");
   else if (event.type === 'failed' || event.type === 'gone') logger.warn({ event: `post-${event.type}`, postId: event.postId, conversationId: event.conversationId, error: event.error }, `a scheduled post ${event.type === 'gone' ? 'could not be delivered: the bot was removed' : 'failed'}`);
   else logger.debug({ event: `scheduler-${event.type}`, ...event }, 'scheduler');
 }

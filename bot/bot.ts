@@ -6,13 +6,17 @@ import type { BotDeps } from './deps';
 import { extensionQuery, extensionSelectItem } from './message-extension';
 import { onMeetingStart } from './meetings';
 import { handleMessage } from './messages';
+import { tenantPolicy } from './tenants';
 import { tenantOf, turnInfo } from './turn-info';
 import { welcome } from './welcome';
 
 /** Routes each kind of activity to its handler. Unknown activity types are accepted and ignored. */
 export class PracticeCompanionBot extends TeamsActivityHandler {
+  private readonly tenantAllowed: (tenantId: string | undefined) => boolean;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.tenantAllowed = tenantPolicy(deps.config);
     this.onMessage(async (context, next) => {
       await handleMessage(context, deps);
       await next();
@@ -40,14 +44,11 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    const allowed = this.deps.config.allowedTenants;
-    if (allowed !== null) {
-      const tenant = tenantOf(context);
-      if (tenant === undefined || !allowed.has(tenant)) {
-        this.deps.logger.warn(turnInfo(context, { event: 'tenant-refused', tenantId: tenant ?? 'none' }), 'an activity came from a tenant that is not allowed');
-        if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
-        return;
-      }
+    const tenant = tenantOf(context);
+    if (!this.tenantAllowed(tenant)) {
+      this.deps.logger.warn(turnInfo(context, { event: 'tenant-refused', tenantId: tenant ?? 'none' }), 'an activity came from a tenant that is not allowed');
+      if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      return;
     }
     const type = context.activity.type;
     const removal = (type === 'installationUpdate' && /^remove/.test(String(context.activity.action))) || (type === 'conversationUpdate' && (context.activity.membersRemoved?.length ?? 0) > 0);

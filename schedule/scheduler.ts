@@ -27,14 +27,22 @@ export interface SchedulerOptions {
   /** Longest sleep between looks at the store, so other instances' changes are seen. */
   readonly pollMs?: number;
   readonly random?: () => number;
+  /**
+   * Whether the conversation's tenant may still be posted to (ALLOWED_TENANTS can change between
+   * runs). A post for a tenant that may not is skipped and says why; later posts try again.
+   */
+  readonly tenantAllowed?: (tenantId: string | undefined) => boolean;
   readonly onEvent?: (event: SchedulerEvent) => void;
 }
+
+/** What `schedule history` shows for a post not sent because its tenant was taken off the list. */
+export const TENANT_NOT_ALLOWED = "not sent: this organisation is no longer allowed to use Practice Companion (ALLOWED_TENANTS). Posts start again when it is.";
 
 export type SchedulerEvent =
   | { readonly type: 'planned'; readonly subscriptions: number }
   | { readonly type: 'sent'; readonly postId: string; readonly conversationId: string; readonly attempts: number }
   | { readonly type: 'retry'; readonly postId: string; readonly afterMs: number; readonly error: string }
-  | { readonly type: 'failed' | 'gone' | 'missed'; readonly postId: string; readonly conversationId: string; readonly error: string }
+  | { readonly type: 'failed' | 'gone' | 'missed' | 'skipped'; readonly postId: string; readonly conversationId: string; readonly error: string }
   | { readonly type: 'error'; readonly error: string };
 
 export interface Scheduler {
@@ -96,6 +104,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       permit.cancel();
       await finish({ status: 'gone', error: 'the bot is no longer in this conversation' });
       emit({ type: 'gone', postId: post.id, conversationId: post.conversationId, error: 'conversation gone' });
+      return;
+    }
+    if (options.tenantAllowed && !options.tenantAllowed(conversation.tenantId)) {
+      permit.cancel();
+      await finish({ status: 'skipped', error: TENANT_NOT_ALLOWED });
+      emit({ type: 'skipped', postId: post.id, conversationId: post.conversationId, error: 'tenant not allowed' });
       return;
     }
     const conversationPermit = await conversationLimiter.take(post.conversationId);

@@ -216,7 +216,7 @@ export interface ScheduleStore {
   /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
   claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
   /** Records how a claimed send went. */
-  finishPost(id: string, worker: string, result: { status: 'sent' | 'failed' | 'gone' | 'missed'; activityId?: string; error?: string } | { status: 'pending'; nextAttemptAt: Date; error: string }, at: Date): Promise<void>;
+  finishPost(id: string, worker: string, result: { status: 'sent' | 'failed' | 'gone' | 'missed' | 'skipped'; activityId?: string; error?: string } | { status: 'pending'; nextAttemptAt: Date; error: string }, at: Date): Promise<void>;
   /** When the next post is due (for the scheduler to sleep until), if any. */
   nextWake(): Promise<Date | undefined>;
   postLog(where: { conversationId?: string; subscriptionId?: string; slotKey?: string }, limit: number): Promise<PostRecord[]>;
