@@ -22,7 +22,7 @@ export const SCHEDULE_REPLIES = Object.freeze({
   notHere: 'Schedules belong to a channel or a group chat. Go to the channel, @mention me and type "schedule".',
   none: 'This channel has no scheduled posts. Type "schedule" to add one.',
   which: (count: number) => `This channel has ${count} scheduled posts. Add the number of the one you mean, for example "schedule skip 2". Type "schedule" to see them.`,
-  noSuch: (n: number) => `There is no scheduled post number ${n} here. Type "schedule" to see them.`,
+  noSuch: (n: string, count: number) => `There is no schedule ${n} here; there ${count === 1 ? 'is 1' : `are ${count === 0 ? 'none' : count}`}. Type "schedule" to see them.`,
   refused: (detail: string) =>
     `Sorry, you can't ${detail}. Only the people your organisation has named as Practice Companion administrators can change schedules and meeting openers. Please ask one of them, or your Teams administrator, to make the change.`,
   unknown: 'I know these: "schedule", "schedule pause", "schedule pause until 2026-12-01", "schedule resume", "schedule skip", "schedule preview", "schedule post now", "schedule history" and "unsubscribe".',
@@ -67,13 +67,14 @@ async function subscriptionsHere(context: TurnContext, deps: BotDeps): Promise<S
   return deps.store.subscriptionsIn(conversationKey(context));
 }
 
-/** Picks "the one": by number, or the only one; undefined after telling the person why. */
+/** Picks "the one": by its number in the list, or the only one; undefined after telling the person why. */
 async function pickOne(context: TurnContext, subs: Subscription[], numberText: string | undefined, soonest = false): Promise<Subscription | undefined> {
   const live = subs.filter((s) => s.status === 'active' || s.status === 'paused');
   if (numberText !== undefined) {
-    const n = Number(numberText);
-    const chosen = subs[n - 1];
-    if (!chosen) await context.sendActivity(textActivity(SCHEDULE_REPLIES.noSuch(n)));
+    // Only a listed number counts: 1 to the number of schedules shown. "-2", "2x", "1000" and
+    // "1.5" are not numbers of anything here, and must not fall through to "all of them".
+    const chosen = /^[1-9]\d{0,5}$/.test(numberText) ? subs[Number(numberText) - 1] : undefined;
+    if (!chosen) await context.sendActivity(textActivity(SCHEDULE_REPLIES.noSuch(numberText.slice(0, 40), subs.length)));
     return chosen;
   }
   if (live.length === 0) {
@@ -98,7 +99,10 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
   }
   const words = argument.toLowerCase().split(/\s+/).filter(Boolean);
   const [sub = '', ...rest] = words;
-  const numberAtEnd = rest.length > 0 && /^\d{1,3}$/.test(rest[rest.length - 1]!) ? rest.pop() : undefined;
+  // Whatever follows the command's own words is the schedule's number: anything there that is not
+  // one of the listed numbers is answered as such, never ignored.
+  const extra = sub === 'pause' && rest[0] === 'until' ? rest.slice(2) : sub === 'post' && rest[0] === 'now' ? rest.slice(1) : rest;
+  const numberAtEnd = ['pause', 'resume', 'skip', 'preview', 'post'].includes(sub) && extra.length > 0 ? extra.join(' ') : undefined;
   const subs = await subscriptionsHere(context, deps);
   const now = deps.clock();
 
@@ -287,11 +291,7 @@ export async function unsubscribeCommand(context: TurnContext, argument: string,
     return;
   }
   const subs = await subscriptionsHere(context, deps);
-  const number = argument.trim();
-  if (number !== '' && !/^\d{1,3}$/.test(number)) {
-    await context.sendActivity(textActivity('Type "unsubscribe" to stop all scheduled posts here, or "unsubscribe 2" to stop number 2.'));
-    return;
-  }
+  const number = argument.trim().toLowerCase().split(/\s+/).filter(Boolean).join(' ');
   const targets = number !== '' ? [await pickOne(context, subs, number)].filter((s): s is Subscription => s !== undefined) : subs.filter((s) => s.status !== 'cancelled');
   if (targets.length === 0) {
     if (number === '') await context.sendActivity(textActivity(SCHEDULE_REPLIES.none));

@@ -114,7 +114,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     const subs = await store.subscriptionsIn(CHANNEL);
     expect(subs.map((s) => s.status)).toEqual(['active', 'paused']);
     await say('unsubscribe 9');
-    expect(lastText()).toContain('There is no scheduled post number 9');
+    expect(lastText()).toContain('There is no schedule 9 here');
   });
 
   test('"schedule preview" sends the next card to the asker only, exactly as "post now" then posts it', async () => {
