@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { redact } from '../store/open';
 
 /** Everything the service reads from its environment, checked once at start. */
 export interface Config {
@@ -164,7 +165,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   const databaseUrl = e.DATABASE_URL ?? 'sqlite:data/practice-companion.db';
   if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL', `"${databaseUrl}" is not a database address: use sqlite:path/to/file.db (the default is sqlite:data/practice-companion.db) or postgres://user@host:5432/database`);
+    throw new ConfigError('DATABASE_URL', `"${redact(databaseUrl)}" is not a database address: use sqlite:path/to/file.db (the default is sqlite:data/practice-companion.db) or postgres://user@host:5432/database`);
   }
 
   let adminIds: Set<string> | null = null;

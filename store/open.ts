@@ -25,7 +25,47 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
   throw new Error(`"${redact(url)}" is not a database address: use sqlite:path or postgres://…`);
 }
 
-/** The address without its password, for messages. */
+const SECRET_PARAMS = /^(password|sslpassword|sslkey)$/i;
+
+/**
+ * The address without its secrets, for messages and logs: the password in the user info, and the
+ * password, sslpassword and sslkey query parameters. The user info is read up to the last "@"
+ * before the host, because a password typed without encoding may hold "@", ":", "/", "?" or "#"
+ * (a URL parser would read part of it as the host, path or fragment, and print it).
+ */
 export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  const scheme = /^[a-z][a-z0-9+.-]*:(\/\/)?/i.exec(url);
+  if (!scheme) return '(an address that could not be read)';
+  let rest = url.slice(scheme[0].length);
+  let userInfo = '';
+  if (scheme[1] !== undefined) {
+    const at = rest.lastIndexOf('@');
+    if (at >= 0) {
+      const info = rest.slice(0, at);
+      const colon = info.indexOf(':');
+      userInfo = colon >= 0 ? `${info.slice(0, colon)}:***@` : `${info}@`;
+      rest = rest.slice(at + 1);
+    }
+  }
+  const query = rest.indexOf('?');
+  if (query >= 0) {
+    const hash = rest.indexOf('#', query);
+    const end = hash >= 0 ? hash : rest.length;
+    const params = rest
+      .slice(query + 1, end)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        const key = eq >= 0 ? pair.slice(0, eq) : pair;
+        let name = key;
+        try {
+          name = decodeURIComponent(key);
+        } catch {
+          /* a key that is not valid percent-encoding is compared as it is */
+        }
+        return SECRET_PARAMS.test(name) ? `${key}=***` : pair;
+      });
+    rest = `${rest.slice(0, query)}?${params.join('&')}${rest.slice(end)}`;
+  }
+  return `${scheme[0]}${userInfo}${rest}`;
 }
