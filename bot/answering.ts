@@ -42,7 +42,7 @@ export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDep
 
 async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[]): Promise<void> {
   const message = result.found
-    ? answerCard({ kb: deps.kb, result, answerId: deps.newId(), piiReminder })
+    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder })
     : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder });
   await context.sendActivity(cardActivity(message));
 }

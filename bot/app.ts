@@ -7,6 +7,7 @@ import { createScheduler } from '../schedule/scheduler';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
 import { connectorSender } from './proactive';
 import { createAdapter } from './adapter';
+import { createAnswerIds } from './answer-ids';
 import type { AuthEndpoints } from './adapter';
 import { serviceUrlPolicy } from './service-url';
 import { tenantPolicy } from './tenants';
@@ -53,6 +54,8 @@ export function createApp(app: AppDeps): App {
     tenantAllowed: tenantPolicy(app.config),
     onEvent: (event) => logSchedulerEvent(app.logger, event),
   });
+  // randomUUID draws from a cached entropy pool: far cheaper per answer than randomBytes.
+  const newId = app.newId ?? (() => randomUUID().replace(/-/g, ''));
   const deps: BotDeps = {
     config: app.config,
     kb: app.kb,
@@ -61,8 +64,8 @@ export function createApp(app: AppDeps): App {
     logger: app.logger,
     version: app.version,
     clock: app.clock ?? (() => new Date()),
-    // randomUUID draws from a cached entropy pool: far cheaper per answer than randomBytes.
-    newId: app.newId ?? (() => randomUUID().replace(/-/g, '')),
+    newId,
+    answerIds: createAnswerIds(app.store, newId),
     scheduler,
   };
   const bot = new PracticeCompanionBot(deps);

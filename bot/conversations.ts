@@ -24,7 +24,7 @@ const saved = new WeakMap<object, Map<string, string>>();
 
 /**
  * Keeps the conversation reference of every team channel and chat the bot hears from (ids and the
- * service URL, no text), so scheduled posts can reach it later. Only writes when it changed.
+ * service URL, no text: not the group chat's title), so scheduled posts can reach it later. Only writes when it changed.
  */
 export async function rememberConversation(context: TurnContext, deps: BotDeps): Promise<void> {
   const activity = context.activity;
@@ -37,7 +37,7 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
     bot: reference.bot,
     channelId: reference.channelId,
     serviceUrl: reference.serviceUrl,
-    ...(reference.conversation && { conversation: Object.assign({}, reference.conversation, { id }) }),
+    ...(reference.conversation && { conversation: withoutName(reference.conversation, id) }),
   };
   const record = {
     id,
@@ -57,6 +57,13 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
   await deps.store.saveConversation(record, deps.clock());
   if (cache.size > 50_000) cache.clear();
   cache.set(record.id, key);
+}
+
+/** The conversation part of a reference, under our key, without its `name`: a group chat's title is text people typed. */
+function withoutName(conversation: ConversationReference['conversation'], id: string): ConversationReference['conversation'] {
+  const copy = Object.assign({}, conversation, { id }) as Partial<ConversationReference['conversation']>;
+  delete copy.name;
+  return copy as ConversationReference['conversation'];
 }
 
 /** The bot was uninstalled or removed: stop posting there, and show why. */

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Search } from '../knowledge/search/answer';
 import type { Scheduler } from '../schedule/scheduler';
 import type { Store } from '../store/types';
+import type { AnswerIds } from './answer-ids';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -13,8 +14,10 @@ export interface BotDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly clock: () => Date;
-  /** Random ids for answer cards. */
+  /** Random ids (the random part of answer card ids). */
   readonly newId: () => string;
+  /** Issues answer card ids and recognises them when a vote comes back. */
+  readonly answerIds: AnswerIds;
   readonly version: string;
   /** Commands poke it after a change, so it looks again at once. Absent in tests that drive turns alone. */
   readonly scheduler?: Scheduler;

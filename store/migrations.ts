@@ -5,7 +5,15 @@ import type { Sql } from './sql';
  * shipped: add the next one. The SQL is the common subset of SQLite and PostgreSQL: TEXT ids made by
  * the application, BIGINT milliseconds for times.
  */
-export const MIGRATIONS: ReadonlyArray<{ readonly version: number; readonly name: string; readonly statements: readonly string[] }> = [
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+  /** Runs after the statements, in the same transaction: for changes to stored JSON, which the two dialects write differently. */
+  readonly apply?: (tx: Sql) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'conversations, settings, feedback, asks, audit, subscriptions, post log',
@@ -104,6 +112,27 @@ export const MIGRATIONS: ReadonlyArray<{ readonly version: number; readonly name
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'conversation references without the chat title; secrets (the answer id key)',
+    statements: [
+      `CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+    ],
+    // A group chat's title is text people typed: earlier versions kept it in the reference.
+    apply: async (tx) => {
+      const rows = await tx.all<{ id: string; reference: string }>(`SELECT id, reference FROM conversations WHERE reference LIKE '%"name"%'`);
+      for (const row of rows) {
+        const reference = JSON.parse(row.reference) as { conversation?: Record<string, unknown> };
+        if (!reference.conversation || !('name' in reference.conversation)) continue;
+        delete reference.conversation['name'];
+        await tx.run('UPDATE conversations SET reference = ? WHERE id = ?', [JSON.stringify(reference), row.id]);
+      }
+    },
+  },
 ];
 
 /** Applies the migrations not yet applied. Safe when several instances start at once. */
@@ -117,6 +146,7 @@ export async function migrate(sql: Sql, now: () => number = Date.now): Promise<n
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       for (const statement of m.statements) await tx.run(statement);
+      await m.apply?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, now()]);
       applied.push(m.version);
     }

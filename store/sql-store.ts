@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AskTally } from './ask-tally';
 import { migrate } from './migrations';
 import type { Sql } from './sql';
@@ -227,6 +227,13 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
         [since.getTime(), conversationId, teamId ?? null],
       );
       return row?.entry_id;
+    },
+    async secretKey(name) {
+      open();
+      // Two instances starting together: one insert wins, and both read the winner's key.
+      await sql.run('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('base64'), Date.now()]);
+      const row = await sql.get<{ value: string }>('SELECT value FROM secrets WHERE name = ?', [name]);
+      return Buffer.from(row!.value, 'base64');
     },
 
     async saveConversation(c, at) {

@@ -23,6 +23,11 @@ export interface Store extends ScheduleStore {
    * team id, in any channel of that team. Undefined when nothing was posted.
    */
   featuredEntry(where: { conversationId: string; teamId?: string }, since: Date): Promise<string | undefined>;
+  /**
+   * A random 32-byte key kept under `name`, made the first time it is asked for. Every instance
+   * sharing the database gets the same key (for signing what the bot issues, such as answer ids).
+   */
+  secretKey(name: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 

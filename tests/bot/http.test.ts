@@ -76,8 +76,12 @@ describe('the service over HTTP, with real Teams activities', () => {
 
   test('a Helpful click updates the card in place, and a second click changes the vote instead of adding one', async () => {
     const app = await start();
+    // The id the bot put on the answer card it sent.
+    await app.post(activity('personal-message', connector.url));
+    const answerId = /"answerId":"([A-Za-z0-9_-]+)"/.exec(JSON.stringify(firstCard()))![1]!;
+    connector.requests.length = 0;
     const click = (helpful: boolean) =>
-      app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId: 'k3J9xQ2vLm8RtY4w', entryId: 'lbbd-accountability', helpful } }, trigger: 'manual' } }));
+      app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId: 'lbbd-accountability', helpful } }, trigger: 'manual' } }));
     const first = await click(true);
     expect(first.status).toBe(200);
     const response = JSON.parse(first.body) as { statusCode: number; type: string; value: unknown };

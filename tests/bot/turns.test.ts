@@ -5,6 +5,7 @@ import { PracticeCompanionBot } from '../../bot/bot';
 import { commands, DATA_HANDLING } from '../../bot/commands';
 import { loadConfig } from '../../bot/config';
 import type { BotDeps } from '../../bot/deps';
+import { createAnswerIds } from '../../bot/answer-ids';
 import { createLogger } from '../../bot/logger';
 import { REPLIES } from '../../bot/messages';
 import { createSearch } from '../../knowledge/search/answer';
@@ -25,11 +26,12 @@ async function harness(env: Record<string, string> = {}) {
     logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
     clock: () => new Date('2026-11-23T09:00:00Z'),
     newId: () => 'answer-id-0001',
+    answerIds: createAnswerIds(store, () => 'answer-id-0001'),
     version: '9.9.9',
   };
   const bot = new PracticeCompanionBot(deps);
   const adapter = new TestAdapter(async (context) => bot.run(context));
-  return { adapter, store };
+  return { adapter, store, deps };
 }
 
 const card = (a: Partial<Activity>) => cardOf(a as Record<string, unknown>);
@@ -145,15 +147,16 @@ describe('turns: every card action', () => {
   });
 
   test('feedback updates the card in place with thanks, and counts one vote per person', async () => {
-    const { adapter, store } = await harness();
+    const { adapter, store, deps } = await harness();
+    const answerId = await deps.answerIds.issue();
     await adapter
-      .send(invoke('feedback', { answerId: 'answer-id-0001', entryId: 'lbbd-compassion', helpful: true }))
+      .send(invoke('feedback', { answerId, entryId: 'lbbd-compassion', helpful: true }))
       .assertReply((a) => {
         expect(a.type).toBe('invokeResponse');
         expect(invokeBody(a)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
         expect(cardText(invokeBody(a).value)).toMatch(/Thank you/);
       })
-      .send(invoke('feedback', { answerId: 'answer-id-0001', entryId: 'lbbd-compassion', helpful: true }))
+      .send(invoke('feedback', { answerId, entryId: 'lbbd-compassion', helpful: true }))
       .assertReply((a) => expect(invokeBody(a).statusCode).toBe(200));
     expect(await store.feedbackCounts()).toEqual([{ entryId: 'lbbd-compassion', day: '2026-11-23', helpful: 1, notHelpful: 0 }]);
   });
