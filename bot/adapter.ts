@@ -68,10 +68,15 @@ export function createAdapter(config: Config, logger: Logger, endpoints: AuthEnd
         },
   );
   const adapter = new PracticeAdapter(auth);
+  // A stack trace once per kind of failure (its type and where it was thrown), not per turn.
+  const traced = new Set<string>();
   // The one error boundary for every turn: log ids (never text), tell the person kindly.
   adapter.onTurnError = async (context, error) => {
     const err = error instanceof Error ? error : new Error(String(error));
-    logger.error(turnInfo(context, { event: 'turn-error', error: { name: err.name, message: err.message, stack: err.stack } }), 'a turn failed');
+    const kind = `${err.name}\n${/^\s+at .*$/m.exec(err.stack ?? '')?.[0] ?? ''}`;
+    const first = !traced.has(kind) && traced.size < 1000;
+    if (first) traced.add(kind);
+    logger.error(turnInfo(context, { event: 'turn-error', error: { name: err.name, message: err.message, ...(first && { stack: err.stack }) } }), 'a turn failed');
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(textActivity(TURN_ERROR_REPLY));
