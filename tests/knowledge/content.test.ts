@@ -88,7 +88,8 @@ describe('every entry', () => {
     }
   });
 
-  test('related entries link both frameworks where the same idea appears in each', () => {
-    expect(kb.entry('jersey-trauma-informed')?.related).toContain('lbbd-trauma-informed-practice');
+  test('related entries stay within their own framework, so people are never sent to another authority\'s', () => {
+    for (const e of kb.entries) expect({ id: e.id, others: e.related.filter((r) => kb.entry(r)?.frameworkId !== e.frameworkId) }).toEqual({ id: e.id, others: [] });
+    expect(kb.entry('jersey-shared-model')?.related).not.toContain('lbbd-sharing');
   });
 });

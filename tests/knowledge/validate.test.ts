@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { loadOrThrow } from '../helpers/kb';
 
 const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'frameworks', 'anytown.yaml'), 'utf8');
 
@@ -75,6 +76,26 @@ describe('practice-companion kb validate', () => {
     const run = await validateEdited((y) => replaceOnce(y, 'related: [anytown-plan-together]', 'related: [anytown-plan-togther]'));
     expect(run.code).toBe(1);
     expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('anytown-plan-togther')}:15 anytown-listen-first.related: "anytown-plan-togther" is not the id of any entry: did you mean "anytown-plan-together"?`]);
+  });
+
+  test('a related entry in another framework → an error at its file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-kb-'));
+    const shipped = join(__dirname, '..', '..', 'knowledge', 'frameworks');
+    const jersey = replaceOnce(readFileSync(join(shipped, 'jersey.yaml'), 'utf8'), 'related: [jersey-systemic-responses]', 'related: [jersey-systemic-responses, lbbd-sharing]');
+    writeFileSync(join(dir, 'jersey.yaml'), jersey);
+    writeFileSync(join(dir, 'lbbd.yaml'), readFileSync(join(shipped, 'lbbd.yaml'), 'utf8'));
+    const run = await runCli(['kb', 'validate', dir]);
+    const line = jersey.split('\n').findIndex((l) => l.includes('lbbd-sharing')) + 1;
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      `jersey.yaml:${line}:42 jersey-shared-model.related: "lbbd-sharing" belongs to the lbbd framework, not jersey: related entries must be in the same framework, so people stay in their own; remove it or choose one of this framework's entries`,
+    ]);
+  });
+
+  test('the shipped frameworks relate only to their own entries', () => {
+    const kb = loadOrThrow();
+    const crossing = kb.entries.flatMap((e) => e.related.filter((id) => kb.entry(id)?.frameworkId !== e.frameworkId).map((id) => `${e.id} → ${id}`));
+    expect(crossing).toEqual([]);
   });
 
   test('fewer than 3 reflection prompts → says how many there are', async () => {
