@@ -14,7 +14,7 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const started = process.hrtime.bigint();
   const framework = await currentFramework(context, deps);
   const result = deps.search.answer(question, { defaultFramework: framework.id });
-  await sendAnswer(context, result, looksPersonal(question), deps, framework.examples);
+  await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, framework.id);
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
@@ -36,13 +36,13 @@ export async function answerQuestion(context: TurnContext, question: string, dep
 
 /** Sends an entry's card, as asked for by a button. */
 export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
-  await sendAnswer(context, directAnswer(entry), false, deps, []);
+  await sendAnswer(context, directAnswer(entry), false, deps, [], (await currentFramework(context, deps)).id);
   deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
-async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[]): Promise<void> {
+async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[], chatFrameworkId: string): Promise<void> {
   const message = result.found
-    ? answerCard({ kb: deps.kb, result, answerId: deps.newId(), piiReminder })
+    ? answerCard({ kb: deps.kb, result, answerId: deps.newId(), piiReminder, chatFrameworkId })
     : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder });
   await context.sendActivity(cardActivity(message));
 }

@@ -23,7 +23,9 @@ export async function featuredThisWeek(context: TurnContext, deps: BotDeps): Pro
   const teamId = teamIdOf(context);
   const since = startOfWeek(deps.clock(), deps.config.schedule.defaultTimeZone);
   const id = await deps.store.featuredEntry({ conversationId: conversationKey(context), ...(teamId !== undefined && { teamId }) }, since);
-  return id === undefined ? undefined : deps.kb.entry(id);
+  const entry = id === undefined ? undefined : deps.kb.entry(id);
+  // Only when it is from the place's framework (a team may have changed framework since that post).
+  return entry && entry.frameworkId === (await currentFramework(context, deps)).id ? entry : undefined;
 }
 
 /**

@@ -103,13 +103,15 @@ async function initialList(context: TurnContext, framework: Framework, within: W
     within(deps.store.featuredEntry(where, monday), () => undefined, 'featured-entry'),
     within(deps.store.mostAsked(MAX_RESULTS * 4), () => [], 'most-asked'),
   ]);
-  const featured = (featuredId !== undefined ? deps.kb.entry(featuredId) : undefined) ?? weeklyDefault(framework, monday, deps);
-  const mostAsked = asked.flatMap(({ entryId }) => deps.kb.entry(entryId) ?? []);
   const ours = (e: Entry) => e.frameworkId === framework.id;
+  const featuredEntry = featuredId !== undefined ? deps.kb.entry(featuredId) : undefined;
+  const featured = (featuredEntry && ours(featuredEntry) ? featuredEntry : undefined) ?? weeklyDefault(framework, monday, deps);
+  // Most asked across the service, but only this place's framework's entries are offered.
+  const mostAsked = asked.flatMap(({ entryId }) => deps.kb.entry(entryId) ?? []).filter(ours);
   const overviews = deps.kb.entries.filter((e) => ours(e) && e.kind === 'overview');
   const listed: Listed[] = [
     ...(featured ? [{ entry: featured, label: 'thisWeek' as const }] : []),
-    ...[...mostAsked.filter(ours), ...mostAsked.filter((e) => !ours(e))].map((entry) => ({ entry, label: 'mostAsked' as const })),
+    ...mostAsked.map((entry) => ({ entry, label: 'mostAsked' as const })),
     ...overviews.map((entry) => ({ entry, label: 'startWith' as const })),
   ];
   return uniqueBy(listed, ({ entry }) => entry.id).slice(0, MAX_RESULTS);

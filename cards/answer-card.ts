@@ -25,6 +25,8 @@ export interface AnswerCardInput {
   /** The vote already recorded, when the card is shown again after one. */
   readonly feedback?: { readonly helpful: boolean };
   readonly promptIndex?: number;
+  /** The framework of the chat it is asked in; an answer from another one (the question named it) says so. */
+  readonly chatFrameworkId?: string;
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -41,8 +43,10 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     .filter((e): e is Entry => e !== undefined && !shown.has(e.id))
     .slice(0, MAX_RELATED);
 
+  const chat = input.chatFrameworkId !== undefined && input.chatFrameworkId !== entry.frameworkId ? kb.framework(input.chatFrameworkId) : undefined;
   const body: Element[] = [
     ...(input.piiReminder ? [piiReminder()] : []),
+    ...(chat && framework ? [otherFrameworkNote(framework.shortName, chat.shortName)] : []),
     ...entryHeading(kb, entry),
     text(entry.summary),
     actionSet([toggle]),
@@ -62,6 +66,12 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     summary: `${title}: ${entry.summary}`,
   });
 }
+
+/** You named another framework, so this answer is from it, not from the chat's own. */
+export function otherFrameworkText(answeredFrom: string, chatUses: string): string {
+  return `You asked about the ${answeredFrom} framework, so this is from it. This chat uses the ${chatUses} framework.`;
+}
+const otherFrameworkNote = (answeredFrom: string, chatUses: string) => text(otherFrameworkText(answeredFrom, chatUses), { size: 'Small', color: 'Accent', spacing: 'Small' });
 
 /** "Did this help?", or after a vote, thanks that say which vote was kept; both buttons stay so the vote can change. */
 function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined): Element[] {

@@ -12,7 +12,7 @@ export interface TextBlock {
   readonly size?: 'Small' | 'Default' | 'Medium' | 'Large';
   readonly weight?: 'Bolder';
   readonly isSubtle?: boolean;
-  readonly color?: 'Attention' | 'Accent';
+  readonly color?: 'Attention' | 'Accent' | 'Good' | 'Warning' | 'Default';
   readonly style?: 'heading';
   readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
 }

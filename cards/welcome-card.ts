@@ -20,20 +20,23 @@ export interface WelcomeCardInput {
 export function welcomeCard(input: WelcomeCardInput): CardMessage {
   const w = WORDING.welcome;
   const uses = `This chat uses the ${frameworkName(input.kb, input.frameworkId)}.`;
+  // Where only one framework is served there is nothing to switch to, so switching is not mentioned.
+  const where = input.kb.frameworks.length > 1 ? `${uses} ${w.change}` : uses;
   const examples = input.examples.slice(0, MAX_WELCOME_EXAMPLES);
   const body: Element[] = [
     lead(w.greeting),
+    text(WORDING.purpose, { weight: 'Bolder' }),
     text(w.answers),
     text(w.reflects, { spacing: 'Small' }),
-    text(`${uses} ${w.change}`),
+    text(where),
     ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
-    small(w.data),
+    small(WORDING.privacy),
   ];
-  const lines = [w.greeting, w.answers, w.reflects, uses, w.change];
+  const lines = [w.greeting, WORDING.purpose, w.answers, w.reflects, where];
   return cardMessage({
     body,
     speak: lines.join(' '),
-    fallbackText: [...lines, w.data].join('\n'),
+    fallbackText: [...lines, WORDING.privacy].join('\n'),
     summary: `${w.greeting} ${w.answers}`,
   });
 }

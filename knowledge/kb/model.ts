@@ -57,6 +57,17 @@ export function createKnowledgeBase(frameworks: readonly Framework[], entries: r
   });
 }
 
+/** The same knowledge base serving only these frameworks (in the knowledge base's order); links to entries left out are dropped. */
+export function onlyFrameworks(kb: KnowledgeBase, ids: readonly string[]): KnowledgeBase {
+  const wanted = new Set(ids);
+  const entries = kb.entries.filter((e) => wanted.has(e.frameworkId));
+  const kept = new Set(entries.map((e) => e.id));
+  return createKnowledgeBase(
+    kb.frameworks.filter((f) => wanted.has(f.id)),
+    entries.map((e) => (e.related.every((id) => kept.has(id)) ? e : { ...e, related: e.related.filter((id) => kept.has(id)) })),
+  );
+}
+
 /** "Principle 7 · Be professionally curious", or just the title where the source gives no number. */
 export function displayTitle(entry: Entry): string {
   if (entry.number === undefined) return entry.title;

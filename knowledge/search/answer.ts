@@ -114,7 +114,8 @@ function answerWith(index: SearchIndex, question: string, options: AnswerOptions
     const entry = candidates.find((e) => e.frameworkId === preferred) ?? candidates[0];
     if (entry) return exact(entry, 'number');
     const overview = overviewOf(index, kind, preferred, preferred);
-    return { found: false, reason: 'no-such-number', suggestions: overview ? [{ entry: overview, confidence: 0 }] : [] };
+    // A kind this framework does not have ("principle 3" in Jersey): its own overviews show what it has.
+    return { found: false, reason: 'no-such-number', suggestions: overview ? [{ entry: overview, confidence: 0 }] : defaultSuggestions(index, preferred) };
   }
 
   if (parsed.plural) {

@@ -128,6 +128,7 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
 
   test('uses the item the team\'s scheduled post featured this week', async () => {
     await start();
+    await store.setFramework({ scopeId: `conversation:${MEETING_CHAT}`, frameworkId: 'jersey', changedBy: 'x', at: new Date() });
     const spec = { kind: 'post' as const, frameworkId: 'jersey', content: ['ingredient' as const], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly' as const, anchorWeek: '2026-11-23' };
     await store.createSubscription({ id: 'sub', conversationId: MEETING_CHAT, spec, status: 'active', skipNext: 0, rotation: { cycle: 1, seen: [], promptsUsed: {} }, createdAt: new Date(), createdBy: 'x' });
     await addPost(store, { slotKey: 'sub@week', subscriptionId: 'sub', conversationId: MEETING_CHAT, slotAt: new Date(), entryId: 'jersey-trauma-informed', content: { entryId: 'jersey-trauma-informed' }, status: 'pending' }, new Date());

@@ -1,3 +1,4 @@
+import { WORDING } from '../../cards/wording';
 import { feedbackSchema, submitSchema } from '../../cards/actions';
 import { answerCard } from '../../cards';
 import type { AnswerCardInput } from '../../cards';
@@ -8,10 +9,10 @@ import { shippedSearch } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;
-const PII = "A reminder: please don't share personal details about children or families in chat.";
+const PII = WORDING.piiReminder;
 
-function found(question: string): Extract<AnswerResult, { found: true }> {
-  const result = shippedSearch().answer(question, { defaultFramework: 'lbbd' });
+function found(question: string, defaultFramework = 'lbbd'): Extract<AnswerResult, { found: true }> {
+  const result = shippedSearch().answer(question, { defaultFramework });
   if (!result.found) throw new Error(`"${question}" found no answer`);
   return result;
 }
@@ -177,7 +178,7 @@ describe('answerCard with the reminder about personal details', () => {
 
 describe('answerCard for a framework that names an approver', () => {
   test('says "approved by" in the source line', () => {
-    const { card } = answerCard({ kb, result: found('ingredient three'), answerId: 'answer-0003', piiReminder: false });
+    const { card } = answerCard({ kb, result: found('ingredient three', 'jersey'), answerId: 'answer-0003', piiReminder: false });
     expect(textsOf(card)).toContain(
       'Source: “CSCS Practice Framework”, approved by Chief Social Worker for Children and Families, September 2021',
     );

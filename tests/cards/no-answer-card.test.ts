@@ -1,3 +1,4 @@
+import { WORDING } from '../../cards/wording';
 import { askSchema, openEntrySchema } from '../../cards/actions';
 import { noAnswerCard } from '../../cards';
 import type { NoAnswerCardInput } from '../../cards';
@@ -8,7 +9,7 @@ import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;
 const examples = kb.framework('lbbd')?.examples ?? [];
-const PII = "A reminder: please don't share personal details about children or families in chat.";
+const PII = WORDING.piiReminder;
 
 function noAnswer(question: string, piiReminder = false): NoAnswerCardInput {
   const result = shippedSearch().answer(question, { defaultFramework: 'lbbd' });
