@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../cards';
 import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
+import { isUrgent } from '../knowledge/search/urgent';
 import { answerQuestion } from './answering';
 import { featuredThisWeek, meetingCommand } from './meetings';
 import { scheduleCommand, unsubscribeCommand } from './schedule-commands';
@@ -77,7 +78,7 @@ export const commands = {
         entry = (await featuredThisWeek(context, deps)) ?? entryOfTheDay(framework.id, deps);
       } else {
         const result = deps.search.answer(argument, { defaultFramework: framework.id });
-        if (!result.found) {
+        if (!result.found || isUrgent(argument)) {
           await answerQuestion(context, argument, deps);
           return;
         }

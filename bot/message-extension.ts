@@ -11,6 +11,7 @@ import type { AnswerResult } from '../knowledge/search/answer';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
+import { isUrgent } from '../knowledge/search/urgent';
 import { isGroup, turnInfo } from './turn-info';
 
 // The search-based message extension: `composeExtension/query` lists entries, `composeExtension/selectItem`
@@ -71,6 +72,9 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
   if (initialRun || text === '') {
     listed = await initialList(context, framework, within, deps);
     log = { mode: 'initial' };
+  } else if (isUrgent(text)) {
+    // An urgent worry about a child: the safeguarding signpost instead of entries to insert.
+    return { response: message(framework.signposts.urgent.text), log: { mode: 'urgent' } };
   } else {
     const result = deps.search.answer(text.slice(0, MAX_QUESTION_LENGTH), { defaultFramework: framework.id });
     listed = searchList(result, deps).map((entry) => ({ entry }));

@@ -36,7 +36,14 @@ export interface ToggleAction {
   readonly targetElements: readonly string[];
 }
 
-export type Action = SubmitAction | ExecuteAction | ToggleAction;
+/** Opens a web page: only for links a practice lead put in the knowledge base (https). */
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type Action = SubmitAction | ExecuteAction | ToggleAction | OpenUrlAction;
 
 export interface ActionSet {
   readonly type: 'ActionSet';

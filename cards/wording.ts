@@ -7,6 +7,16 @@ export const WORDING = Object.freeze({
   /** What happens to what people type, said truthfully: the bot keeps nothing, but Teams keeps the chat. */
   privacy: 'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
   inShort: 'In short',
+  signposts: {
+    urgentTitle: 'If a child may be at risk now',
+    caseAdvice: 'For a decision about a child or family',
+    procedures: 'Local procedures',
+    staffSupport: 'Looking after yourself',
+    notForCases: 'I can help with the practice framework, not with decisions about a case.',
+    whereInstead: 'Where to go instead',
+    mayNotCover: 'The framework may not cover this.',
+    open: 'Open',
+  },
   frameworkSays: 'The framework says',
   readFullText: 'Read the full text',
   whoUses: 'Who uses it',
@@ -27,8 +37,8 @@ export const WORDING = Object.freeze({
     'no-such-number': "The framework doesn't have that number.",
   },
   startWith: 'You could start with',
-  noAnswerHint: 'Try asking in different words, or pick one of these.',
-  noAnswerHintAlone: 'Try asking in different words.',
+  noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',
+  noAnswerHintAlone: 'The framework may not cover this. You could ask in different words.',
   welcome: {
     greeting: "Hello, I'm Practice Companion.",
     answers: 'Ask me about your practice framework. Each answer gives a short summary in my words, then the framework\'s own words and where they come from.',

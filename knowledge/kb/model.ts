@@ -15,6 +15,29 @@ export interface Framework {
   readonly examples: readonly string[];
   /** The file it was loaded from, relative to the knowledge directory. */
   readonly file: string;
+  /** Where people go for what the bot is not for: urgent worries, case advice, procedures, support. */
+  readonly signposts: Signposts;
+  /** Who last reviewed this framework's content, when, and when it is next due; absent if never reviewed. */
+  readonly review?: Review;
+}
+
+export interface Signpost {
+  readonly text: string;
+  readonly link?: string;
+}
+
+export interface Signposts {
+  readonly urgent: Signpost;
+  readonly caseAdvice: Signpost;
+  readonly procedures: Signpost;
+  readonly staffSupport: Signpost;
+}
+
+export interface Review {
+  readonly by: string;
+  /** Year-month-day. */
+  readonly on: string;
+  readonly due: string;
 }
 
 export interface Entry {

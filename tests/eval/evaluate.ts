@@ -103,3 +103,20 @@ export function plainFuseRanker(kb: KnowledgeBase): Ranker {
     return { top: hits[0] ?? null, firstThree: hits };
   };
 }
+
+export interface UrgentFigures {
+  readonly urgent: number;
+  readonly ordinary: number;
+  /** Share of urgent questions that get the safeguarding signpost first. */
+  readonly recall: number;
+  /** Ordinary questions that wrongly got it. */
+  readonly falseAlarms: readonly string[];
+  readonly missed: readonly string[];
+}
+
+/** How well urgent worries are told apart: every urgent question signposted, no ordinary one. */
+export function urgentFigures(urgent: readonly EvalQuestion[], ordinary: readonly EvalQuestion[], isUrgent: (q: string) => boolean): UrgentFigures {
+  const missed = urgent.filter((q) => !isUrgent(q.q)).map((q) => q.q);
+  const falseAlarms = ordinary.filter((q) => isUrgent(q.q)).map((q) => q.q);
+  return { urgent: urgent.length, ordinary: ordinary.length, recall: urgent.length ? (urgent.length - missed.length) / urgent.length : 0, falseAlarms, missed };
+}

@@ -2,7 +2,8 @@
 import { loadKnowledgeBase } from '../../knowledge/kb/load';
 import { formatProblem } from '../../knowledge/kb/problems';
 import { createSearch } from '../../knowledge/search/answer';
-import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
+import { isUrgent } from '../../knowledge/search/urgent';
+import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 import type { Figures } from './evaluate';
 
 const loaded = loadKnowledgeBase();
@@ -29,3 +30,11 @@ for (const file of ['questions.jsonl', 'holdout.jsonl']) {
     console.log(`    ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`);
   }
 }
+
+// Urgent worries: every one gets the safeguarding signpost first; no ordinary question does.
+const urgent = urgentFigures(readQuestions('urgent.jsonl'), [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl')], isUrgent);
+console.log(`\nurgent.jsonl: ${urgent.urgent} urgent questions, against ${urgent.ordinary} ordinary ones (questions.jsonl and holdout.jsonl)`);
+console.log(`  urgent signposted first (recall)  ${pct(urgent.recall)}`);
+console.log(`  false alarms on ordinary ones     ${urgent.falseAlarms.length}`);
+for (const q of urgent.missed) console.log(`    missed: ${JSON.stringify(q)}`);
+for (const q of urgent.falseAlarms) console.log(`    false alarm: ${JSON.stringify(q)}`);
