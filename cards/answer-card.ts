@@ -6,10 +6,9 @@ import { cardMessage } from './card-message';
 import type { Element } from './elements';
 import { actionSet, heading, text } from './elements';
 import { entryHeading } from './entry-heading';
-import { fullText } from './full-text';
+import { inShortAndFrameworkSays } from './entry-sections';
 import { piiReminder } from './pii-reminder';
 import { promptAt } from './prompt';
-import { sourceLine } from './source-line';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
@@ -34,7 +33,6 @@ export function answerCard(input: AnswerCardInput): CardMessage {
   const { kb, result } = input;
   const { entry } = result;
   const framework = kb.framework(entry.frameworkId);
-  const { toggle, container } = fullText(entry);
   const prompt = promptAt(entry.prompts, input.promptIndex ?? 0);
   const alternatives = result.confident ? [] : result.alternatives.slice(0, MAX_ALTERNATIVES).map((m) => m.entry);
   const shown = new Set([entry.id, ...alternatives.map((e) => e.id)]);
@@ -48,13 +46,10 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     ...(input.piiReminder ? [piiReminder()] : []),
     ...(chat && framework ? [otherFrameworkNote(framework.shortName, chat.shortName)] : []),
     ...entryHeading(kb, entry),
-    text(entry.summary),
-    actionSet([toggle]),
-    container,
+    ...inShortAndFrameworkSays(kb, entry),
     ...(alternatives.length > 0 ? [heading(WORDING.didYouMean), actionSet(alternatives.map(openButton))] : []),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
-    ...(framework ? [sourceLine(framework)] : []),
     ...feedbackSection(input.answerId, entry.id, input.feedback),
   ];
 

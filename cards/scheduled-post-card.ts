@@ -2,10 +2,9 @@ import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
-import { actionSet, heading, small, text } from './elements';
+import { heading, small, text } from './elements';
 import { entryHeading } from './entry-heading';
-import { fullText } from './full-text';
-import { sourceLine } from './source-line';
+import { inShortAndFrameworkSays } from './entry-sections';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
@@ -32,17 +31,12 @@ export function placeLine(kb: KnowledgeBase, entry: Entry, position: number, of:
 export function scheduledPostCard(input: ScheduledPostCardInput & { readonly kindsInCycle: number }): CardMessage {
   const { kb, entry } = input;
   const prompts = input.prompts.map((i) => entry.prompts[i]).filter((p): p is string => p !== undefined);
-  const framework = kb.framework(entry.frameworkId);
-  const { toggle, container } = fullText(entry);
   const place = placeLine(kb, entry, input.position, input.of, input.kindsInCycle);
   const body: Element[] = [
     small(`This week's reflection · ${place}`),
     ...entryHeading(kb, entry),
-    text(entry.summary),
+    ...inShortAndFrameworkSays(kb, entry),
     ...(prompts.length > 0 ? [heading(WORDING.reflect), ...prompts.map((p) => text(`• ${p}`, { spacing: 'Small' }))] : []),
-    actionSet([toggle]),
-    container,
-    ...(framework ? [sourceLine(framework)] : []),
   ];
   const title = displayTitle(entry);
   return cardMessage({

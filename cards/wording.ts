@@ -58,6 +58,11 @@ export const WORDING = Object.freeze({
     author: 'Author',
     approver: 'Approved by',
     date: 'Date',
+    reviewedBy: 'Content reviewed by',
+    reviewedOn: 'Reviewed on',
+    reviewDue: 'Next review due',
+    review: 'Content review',
+    neverReviewed: "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
     data: 'How your data is handled',
   },
   framework: {

@@ -180,7 +180,30 @@ describe('answerCard for a framework that names an approver', () => {
   test('says "approved by" in the source line', () => {
     const { card } = answerCard({ kb, result: found('ingredient three', 'jersey'), answerId: 'answer-0003', piiReminder: false });
     expect(textsOf(card)).toContain(
-      'Source: “CSCS Practice Framework”, approved by Chief Social Worker for Children and Families, September 2021',
+      'Source: “CSCS Practice Framework”, approved by the Chief Social Worker for Children and Families, September 2021',
     );
   });
 });
+
+describe('answerCard keeps the bot\'s words apart from the framework\'s', () => {
+  const { card } = answerCard({ kb, result: found('principle 7'), answerId: 'answer-0100', piiReminder: false });
+  const texts = textsOf(card);
+
+  test('"In short" is the bot\'s summary; "The framework says" holds the source\'s words, and the source line sits with them', () => {
+    const entry = kb.entry('lbbd-professional-curiosity')!;
+    const inShort = texts.indexOf('In short');
+    const says = texts.indexOf('The framework says');
+    const source = texts.findIndex((t) => t.startsWith('Source: '));
+    expect(texts[inShort + 1]).toBe(entry.summary);
+    expect(says).toBeGreaterThan(inShort + 1);
+    // The full text (the framework's own words) is between "The framework says" and the source line.
+    const firstLine = entry.text.split('\n')[0]!.trim();
+    const words = texts.indexOf(firstLine);
+    expect(words).toBeGreaterThan(says);
+    expect(source).toBeGreaterThan(words);
+    // Nothing the bot wrote (prompt, related) sits between the framework's words and their source.
+    expect(texts.slice(says, source).some((t) => entry.prompts.includes(t))).toBe(false);
+    expect(texts.indexOf('Reflect')).toBeGreaterThan(source);
+  });
+});
+
