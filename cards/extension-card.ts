@@ -2,7 +2,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
-import { heading, text } from './elements';
+import { heading, small, text } from './elements';
 import { entryHeading } from './entry-heading';
 import { inShortAndFrameworkSays } from './entry-sections';
 import { promptAt } from './prompt';
@@ -30,6 +30,7 @@ export function extensionCard(input: ExtensionCardInput): CardMessage {
     ...entryHeading(kb, entry),
     ...inShortAndFrameworkSays(kb, entry),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
+    ...(audience === 'group' ? [small(WORDING.noDetailsInReplies)] : []),
   ];
 
   const title = displayTitle(entry);

@@ -3,7 +3,7 @@ import { displayTitle } from '../knowledge/kb/model';
 import { anotherPromptButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Action, Element } from './elements';
-import { actionSet, heading, lead, text } from './elements';
+import { actionSet, heading, lead, small, text } from './elements';
 import { entryHeading } from './entry-heading';
 import { inShortAndFrameworkSays } from './entry-sections';
 import { promptAt } from './prompt';
@@ -35,6 +35,7 @@ export function reflectCard(input: ReflectCardInput): CardMessage {
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { size: 'Medium', spacing: 'Small' })] : []),
     ...(buttons.length > 0 ? [actionSet(buttons)] : []),
     ...inShortAndFrameworkSays(kb, entry, entry.kind === 'overview' ? WORDING.readFullText : `Read the full ${entry.kind}`),
+    ...(audience === 'group' ? [small(WORDING.noDetailsInReplies)] : []),
   ];
 
   const title = displayTitle(entry);

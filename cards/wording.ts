@@ -7,6 +7,8 @@ export const WORDING = Object.freeze({
   /** What happens to what people type, said truthfully: the bot keeps nothing, but Teams keeps the chat. */
   privacy: 'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
   inShort: 'In short',
+  /** Under every post and prompt in a channel, group chat or meeting. */
+  noDetailsInReplies: 'Please keep replies general: don\'t share details of children or families here.',
   signposts: {
     urgentTitle: 'If a child may be at risk now',
     caseAdvice: 'For a decision about a child or family',
