@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
+import { messageBack } from './actions';
 import { askButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
@@ -14,6 +15,10 @@ export interface WelcomeCardInput {
   /** The framework this chat uses. */
   readonly frameworkId: string;
   readonly examples: readonly string[];
+  /** In a team whose meetings have no openers yet: offer them, with a button. */
+  readonly offerMeetingOpeners?: boolean;
+  /** In a meeting chat: whether this meeting gets an opener. */
+  readonly meetingOpenersOn?: boolean;
 }
 
 /** The first thing people see: what the bot does, which framework it uses, a few questions to try, and what happens to their words. */
@@ -30,6 +35,14 @@ export function welcomeCard(input: WelcomeCardInput): CardMessage {
     text(w.reflects, { spacing: 'Small' }),
     text(where),
     ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    ...(input.offerMeetingOpeners
+      ? [
+          heading(w.meetingsHeading),
+          text(w.meetingsOffer, { spacing: 'Small' }),
+          actionSet([{ type: 'Action.Submit', title: w.meetingsButton, data: messageBack({ action: 'meeting-openers', on: true }, 'meeting openers on') }]),
+        ]
+      : []),
+    ...(input.meetingOpenersOn !== undefined ? [text(input.meetingOpenersOn ? w.meetingOn : w.meetingOff)] : []),
     small(WORDING.privacy),
   ];
   const lines = [w.greeting, WORDING.purpose, w.answers, w.reflects, where];

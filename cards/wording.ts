@@ -46,6 +46,11 @@ export const WORDING = Object.freeze({
     answers: 'Ask me about your practice framework. Each answer gives a short summary in my words, then the framework\'s own words and where they come from.',
     reflects: 'Your team can also choose a weekly reflection, and a moment to reflect at the start of meetings.',
     change: 'To use a different framework, type "framework".',
+    meetingsHeading: 'Meetings',
+    meetingsOffer: "I can open this team's meetings with a short moment to reflect. It is off until someone chooses it, and can be turned off again with \"meeting openers off\".",
+    meetingsButton: 'Turn on meeting openers',
+    meetingOn: 'When this meeting starts, I will post a short moment to reflect. Type "meeting openers off" to stop.',
+    meetingOff: 'Meeting openers are off here. Type "meeting openers on" if you would like one when the meeting starts.',
   },
   help: {
     title: 'How to ask',
