@@ -34,14 +34,13 @@ async function main(): Promise<void> {
     await page.setContent('<!doctype html><html><body style="margin:0;background:#f5f5f5;font-family:Segoe UI,Helvetica,Arial,sans-serif"><div id="card" style="width:480px;margin:16px;background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:0"></div></body></html>');
     await page.addScriptTag({ path: join(__dirname, '..', 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js') });
     for (const [file, message, expand] of cards) {
-      await page.evaluate((json) => {
-        const AC = (globalThis as unknown as { AdaptiveCards: { AdaptiveCard: new () => { hostConfig: unknown; parse(j: unknown): void; render(): HTMLElement } ; HostConfig: new (c: unknown) => unknown } }).AdaptiveCards;
-        const card = new AC.AdaptiveCard();
-        card.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Helvetica, Arial, sans-serif', supportsInteractivity: true, spacing: { small: 4, default: 8, medium: 16, large: 20, padding: 16 } });
-        card.parse(json);
-        const host = document.getElementById('card')!;
-        host.replaceChildren(card.render());
-      }, message.card as unknown);
+      // Runs in the page (plain JS, so this file needs no DOM types).
+      await page.evaluate(`(() => {
+        const card = new AdaptiveCards.AdaptiveCard();
+        card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, Helvetica, Arial, sans-serif', supportsInteractivity: true, spacing: { small: 4, default: 8, medium: 16, large: 20, padding: 16 } });
+        card.parse(${JSON.stringify(message.card)});
+        document.getElementById('card').replaceChildren(card.render());
+      })()`);
       if (expand) await page.getByRole('button', { name: 'Read the full text' }).click();
       await page.waitForTimeout(200);
       const path = join(out, file);

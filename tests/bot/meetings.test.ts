@@ -109,7 +109,7 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     const welcome = connector.sent().at(-1);
     const card = cardOf(welcome)!;
     expect(textsOf(card)).toContain('Meetings');
-    const button = actionTitled(card, 'Turn on meeting openers') as { data: Record<string, unknown> };
+    const button = actionTitled(card, 'Turn on meeting openers') as unknown as { data: Record<string, unknown> };
     expect(button).toMatchObject({ type: 'Action.Submit', data: { action: 'meeting-openers', on: true } });
     const teamScope = 'team:19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
     expect(await store.meetingOpeners(teamScope)).toBeUndefined();
