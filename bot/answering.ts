@@ -30,7 +30,6 @@ export async function answerQuestion(context: TurnContext, question: string, dep
     turnInfo(context, {
       event: 'answer',
       found: result.found,
-      urgent,
       entryId: result.found ? result.entry.id : undefined,
       confidence: result.found ? result.confidence : undefined,
       how: result.found ? result.how : result.reason,

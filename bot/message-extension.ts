@@ -74,7 +74,7 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
     log = { mode: 'initial' };
   } else if (isUrgent(text)) {
     // An urgent worry about a child: the safeguarding signpost instead of entries to insert.
-    return { response: message(framework.signposts.urgent.text), log: { mode: 'urgent' } };
+    return { response: message(framework.signposts.urgent.text), log: { mode: 'search' } }; // the log does not say why: it reveals nothing of what was typed
   } else {
     const result = deps.search.answer(text.slice(0, MAX_QUESTION_LENGTH), { defaultFramework: framework.id });
     listed = searchList(result, deps).map((entry) => ({ entry }));
