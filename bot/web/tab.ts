@@ -279,6 +279,29 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
     next();
   });
 
+  // The framework of the team or chat the tab is open in, so the tab keeps to it as the bot does.
+  // The ids come from Teams' context; they are only looked up, never logged or kept.
+  server.get('/api/tab/place', async (req, res) => {
+    const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+    const params = new URLSearchParams((req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '');
+    const team = params.get('team') ?? '';
+    const chat = params.get('chat') ?? '';
+    const valid = (id: string) => /^[A-Za-z0-9:@._-]{1,200}$/.test(id);
+    if ((team !== '' && !valid(team)) || (chat !== '' && !valid(chat))) {
+      res.send(400, { code: 'BadPlace', message: 'Give team= or chat= as Teams gives them.' }, headers);
+      return;
+    }
+    const scope = team !== '' ? `team:${team}` : chat !== '' ? `conversation:${chat}` : undefined;
+    let framework = defaultFramework;
+    try {
+      const chosen = scope !== undefined ? await deps.store.frameworkFor(scope) : undefined;
+      if (chosen !== undefined && deps.kb.framework(chosen)) framework = chosen;
+    } catch (error) {
+      deps.logger.warn({ event: 'tab-place-failed', error: { message: (error as Error).message } }, 'could not read the place\'s framework; the tab uses the default');
+    }
+    res.send(200, { framework }, headers);
+  });
+
   // What people type is in the URL: it is never logged, and the response is never stored by caches.
   server.get('/api/tab/search', (req, res, next) => {
     const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
