@@ -76,6 +76,8 @@ async function start() {
       for (const entry of [...framework.about, ...groupEntries]) state.entries.set(entry.id, entry);
     }
     $('framework').append(...data.frameworks.map((f) => el('option', { value: f.id }, f.shortName)));
+    // A copy that serves one framework has nothing to choose between.
+    if (data.frameworks.length <= 1) $('framework').closest('.field').hidden = true;
     renderBrowse(browse, state.frameworks, state.chosen);
     document.documentElement.dataset.ready = 'true';
     markLoaded();

@@ -109,6 +109,23 @@ describe('in a team set to Jersey', () => {
   });
 });
 
+describe('a copy that serves one framework', () => {
+  test('the tab offers no framework picker, and shows only that framework', async () => {
+    const single = await startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
+    const { context } = await loopbackContext(browser, { proxy: { origin: TAB_ORIGIN, to: single.url } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${TAB_ORIGIN}/tab`);
+      await ready(page);
+      expect(await page.locator('#framework').locator('xpath=..').isHidden()).toBe(true);
+      expect(await page.locator('#browse').textContent()).not.toMatch(/Barking|CARES/);
+    } finally {
+      await context.close();
+      await single.close();
+    }
+  });
+});
+
 describe('framed anywhere else', () => {
   test('a site that is not Teams or Microsoft 365 cannot frame the tab (CSP frame-ancestors)', async () => {
     const { context } = await loopbackContext(browser, {
