@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { answerCard, noAnswerCard } from '../cards';
+import { answerCard, noAnswerCard, urgentCard } from '../cards';
+import { isUrgent } from '../knowledge/search/urgent';
 import type { Entry } from '../knowledge/kb/model';
 import { directAnswer } from '../knowledge/search/answer';
 import type { AnswerResult } from '../knowledge/search/answer';
@@ -13,8 +14,12 @@ import { turnInfo } from './turn-info';
 export async function answerQuestion(context: TurnContext, question: string, deps: BotDeps): Promise<void> {
   const started = process.hrtime.bigint();
   const framework = await currentFramework(context, deps);
+  const urgent = isUrgent(question);
+  // An urgent worry about a child: the safeguarding signpost first, before any framework entry.
+  if (urgent) await context.sendActivity(cardActivity(urgentCard({ signposts: framework.signposts })));
   const result = deps.search.answer(question, { defaultFramework: framework.id });
-  await sendAnswer(context, result, looksPersonal(question), deps, framework.examples);
+  // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
+  if (!urgent || result.found) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, framework.id);
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
@@ -36,13 +41,19 @@ export async function answerQuestion(context: TurnContext, question: string, dep
 
 /** Sends an entry's card, as asked for by a button. */
 export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
-  await sendAnswer(context, directAnswer(entry), false, deps, []);
+  await sendAnswer(context, directAnswer(entry), false, deps, [], (await currentFramework(context, deps)).id);
   deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
-async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[]): Promise<void> {
+async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[], chatFrameworkId: string): Promise<void> {
   const message = result.found
-    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder })
-    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder });
+    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, chatFrameworkId })
+    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, chatFrameworkId) });
   await context.sendActivity(cardActivity(message));
+}
+
+/** The signposts of the chat's framework, for the not-sure card. */
+function signpostsOf(deps: BotDeps, frameworkId: string): { signposts?: NonNullable<ReturnType<BotDeps['kb']['framework']>>['signposts'] } {
+  const framework = deps.kb.framework(frameworkId);
+  return framework ? { signposts: framework.signposts } : {};
 }

@@ -18,6 +18,7 @@ import type { Logger } from './logger';
 import { createServer } from './server';
 import { registerLegalPages } from './web/legal';
 import { registerTab } from './web/tab';
+import { servedKnowledgeBase } from './served';
 import type { HttpServer } from './server';
 
 export interface AppDeps {
@@ -40,7 +41,9 @@ export interface App {
 }
 
 /** Builds the whole service without opening a port. */
-export function createApp(app: AppDeps): App {
+export function createApp(given: AppDeps): App {
+  // Everything below sees only the frameworks this deployment serves.
+  const app: AppDeps = { ...given, kb: servedKnowledgeBase(given.kb, given.config) };
   const adapter = createAdapter(app.config, app.logger, app.authEndpoints);
   const serviceUrlAllowed = serviceUrlPolicy(app.config);
   const scheduler = createScheduler({

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../cards';
-import type { Entry } from '../knowledge/kb/model';
+import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
+import { isUrgent } from '../knowledge/search/urgent';
 import { answerQuestion } from './answering';
 import { featuredThisWeek, meetingCommand } from './meetings';
 import { scheduleCommand, unsubscribeCommand } from './schedule-commands';
@@ -30,7 +31,11 @@ export const commands = {
     description: 'What I can do, and how to ask',
     run: async (context, _argument, deps) => {
       const framework = await currentFramework(context, deps);
-      const entries = (Object.entries(commands) as Array<[string, Command]>).map(([name, c]) => ({ name: c.argument ? `${name} ${c.argument}` : name, description: c.description }));
+      // Where only one framework is served there is nothing to switch to: "framework" only shows it.
+      const single = deps.kb.frameworks.length <= 1;
+      const entries = (Object.entries(commands) as Array<[string, Command]>).map(([name, c]) =>
+        single && name === 'framework' ? { name, description: SINGLE_FRAMEWORK_DESCRIPTION } : { name: c.argument ? `${name} ${c.argument}` : name, description: c.description },
+      );
       await context.sendActivity(cardActivity(helpCard({ commands: entries, examples: framework.examples })));
     },
   },
@@ -48,6 +53,10 @@ export const commands = {
         return;
       }
       const wanted = findFramework(argument, deps);
+      if (!wanted && deps.kb.frameworks.length <= 1) {
+        await context.sendActivity(textActivity(`Here I answer from the ${current.name} only.`));
+        return;
+      }
       if (!wanted) {
         const options = deps.kb.frameworks.map((f) => `"framework ${f.id}" for ${f.shortName}`).join(', or ');
         await context.sendActivity(textActivity(`I don't know a framework by that name. You can type ${options}.`));
@@ -69,7 +78,7 @@ export const commands = {
         entry = (await featuredThisWeek(context, deps)) ?? entryOfTheDay(framework.id, deps);
       } else {
         const result = deps.search.answer(argument, { defaultFramework: framework.id });
-        if (!result.found) {
+        if (!result.found || isUrgent(argument)) {
           await answerQuestion(context, argument, deps);
           return;
         }
@@ -102,9 +111,11 @@ export const commands = {
   },
 } satisfies Record<CommandName, Command>;
 
+const SINGLE_FRAMEWORK_DESCRIPTION = 'Show which framework this chat uses';
+
 /** What the about card says about data. Keep it true: tests check the logs and the store. */
 export const DATA_HANDLING = [
-  "I never keep or log what you type. Questions are answered and then forgotten.",
+  'I never keep or log what you type: questions are answered and then forgotten. Teams keeps the chat itself as usual, so please leave out names or anything that could identify a child or family.',
   'I keep which framework each team or chat uses, its scheduled posts, what I posted and when, and a record of who changed settings and when.',
   'To post into channels and chats, I keep their Teams addresses (ids only).',
   'When you press Helpful or Not helpful, I count it per entry per day. I keep a one-way code for your vote so you can change it, not your name.',
@@ -128,18 +139,37 @@ function isCommandName(name: string): name is CommandName {
 
 async function sendList(context: TurnContext, kind: Kind, deps: BotDeps): Promise<void> {
   const framework = await currentFramework(context, deps);
-  const ofKind = (frameworkId?: string) =>
-    deps.kb.entries.filter((e) => e.kind === kind && (frameworkId === undefined || e.frameworkId === frameworkId)).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
-  const mine = ofKind(framework.id);
-  const entries = mine.length > 0 ? mine : ofKind();
-  if (entries.length === 0) {
-    await context.sendActivity(textActivity(`None of the frameworks I know has ${kind}s.`));
+  const mine = deps.kb.entries.filter((e) => e.frameworkId === framework.id);
+  const ofKind = mine.filter((e) => e.kind === kind).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  if (ofKind.length > 0) {
+    const overview = mine.find((e) => e.kind === 'overview' && e.lists === kind);
+    await context.sendActivity(cardActivity(listCard({ kb: deps.kb, title: overview?.title ?? capitalise(plural(kind)), ...(overview && { intro: overview.summary }), entries: ofKind })));
     return;
   }
-  const overview = deps.kb.entries.find((e) => e.kind === 'overview' && e.lists === kind && e.frameworkId === entries[0]?.frameworkId);
-  const intro = mine.length > 0 ? overview?.summary : `The ${framework.shortName} framework has no ${kind}s. These are from other frameworks.`;
-  await context.sendActivity(cardActivity(listCard({ kb: deps.kb, title: overview?.title ?? `${kind[0]?.toUpperCase()}${kind.slice(1)}s`, ...(intro !== undefined && { intro }), entries })));
+  // The framework has no entries of this kind: say kindly what it has instead, and list that. Never another framework's.
+  await context.sendActivity(cardActivity(listCard({ kb: deps.kb, ...insteadOf(kind, framework, mine) })));
 }
+
+/** "Jersey's framework has nine ingredients rather than principles", with the ingredients, or the overviews of each kind it has. */
+function insteadOf(kind: Kind, framework: Framework, mine: readonly Entry[]): { title: string; intro: string; entries: Entry[] } {
+  const kinds = [...new Set(mine.filter((e) => e.kind !== 'overview').map((e) => e.kind))];
+  const counted = kinds.map((k) => countOf(mine.filter((e) => e.kind === k).length, k));
+  const has = counted.length === 0 ? 'no numbered parts' : counted.length === 1 ? counted[0] : `${counted.slice(0, -1).join(', ')} and ${counted[counted.length - 1]}`;
+  const intro = `The ${framework.shortName} framework has ${has} rather than ${plural(kind)}.`;
+  const onlyKind = kinds.length === 1 ? kinds[0] : undefined;
+  if (onlyKind !== undefined) {
+    const overview = mine.find((e) => e.kind === 'overview' && e.lists === onlyKind);
+    const entries = mine.filter((e) => e.kind === onlyKind).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+    return { title: overview?.title ?? capitalise(plural(onlyKind)), intro, entries };
+  }
+  const overviews = mine.filter((e) => e.kind === 'overview');
+  return { title: framework.name, intro, entries: overviews };
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const plural = (kind: Kind) => (kind.endsWith('ch') ? `${kind}es` : `${kind}s`);
+const countOf = (n: number, kind: Kind) => `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? kind : plural(kind)}`;
+const capitalise = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
 
 /** The same entry all day, a different one each day, in the framework's own order. */
 function entryOfTheDay(frameworkId: string, deps: BotDeps): Entry | undefined {

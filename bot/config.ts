@@ -23,6 +23,8 @@ export interface Config {
   /** Null when every tenant is allowed. */
   readonly allowedTenants: ReadonlySet<string> | null;
   readonly defaultFramework: string | undefined;
+  /** The frameworks this deployment serves (FRAMEWORKS); undefined serves every framework in the knowledge folder. */
+  readonly frameworks: readonly string[] | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly production: boolean;
   readonly knowledgeDir: string | undefined;
@@ -73,6 +75,7 @@ const envSchema = z.object({
   ALLOWED_TENANTS: trimmed,
   ALLOWED_SERVICE_URLS: trimmed,
   DEFAULT_FRAMEWORK: trimmed,
+  FRAMEWORKS: trimmed,
   LOG_LEVEL: trimmed,
   NODE_ENV: trimmed,
   KNOWLEDGE_DIR: trimmed,
@@ -176,6 +179,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     adminIds = new Set(ids);
   }
 
+  let frameworks: string[] | undefined;
+  if (e.FRAMEWORKS !== undefined) {
+    frameworks = [...new Set(e.FRAMEWORKS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+    const bad = frameworks.find((id) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id));
+    if (bad !== undefined) throw new ConfigError('FRAMEWORKS', `"${bad}" is not a framework id: list ids such as lbbd or jersey (the "id" in each knowledge file), separated by commas`);
+    if (frameworks.length === 0) throw new ConfigError('FRAMEWORKS', 'lists no framework: list at least one id, such as lbbd, or remove FRAMEWORKS to serve every framework');
+  }
+
   const number = (name: 'SCHEDULE_GRACE_HOURS' | 'SEND_RATE_PER_SECOND' | 'SEND_RATE_PER_CONVERSATION', fallback: number, what: string) => {
     const raw = e[name];
     if (raw === undefined) return fallback;
@@ -200,6 +211,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     appTenantId,
     allowedTenants,
     defaultFramework: e.DEFAULT_FRAMEWORK,
+    frameworks,
     logLevel,
     production,
     knowledgeDir: e.KNOWLEDGE_DIR,

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const kb = loaded.kb;
+  for (const w of loaded.warnings) logger.warn({ event: 'knowledge-warning', file: w.file, line: w.line, field: w.field }, `${formatProblem(w)}`);
   if (config.defaultFramework !== undefined && !kb.framework(config.defaultFramework)) {
     throw new ConfigError('DEFAULT_FRAMEWORK', `"${config.defaultFramework}" is not a framework: use one of ${kb.frameworks.map((f) => f.id).join(', ')}`);
   }

@@ -13,9 +13,29 @@ import { settingsScope, turnInfo } from './turn-info';
 
 const ALL_KINDS: readonly ContentKind[] = ['principle', 'value', 'approach', 'ingredient'];
 
-/** Meeting openers are on unless someone turned them off here (the meeting chat, or the team). */
+/**
+ * Meeting openers are off unless someone chose them here: by adding the app to the meeting, or by
+ * "meeting openers on" in the meeting chat or the team. Installing the app in a team does not turn them on.
+ * (Only choices are stored, never the default, so changing the default needed no migration.)
+ */
 export async function openersOn(context: TurnContext, deps: BotDeps): Promise<boolean> {
-  return (await deps.store.meetingOpeners(settingsScope(context))) ?? true;
+  return (await deps.store.meetingOpeners(settingsScope(context))) ?? false;
+}
+
+/** A Teams meeting's chat: its conversation id starts "19:meeting_", or Teams says which meeting it is. */
+export function isMeetingChat(context: TurnContext): boolean {
+  const id = context.activity.conversation?.id ?? '';
+  const meeting = (context.activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
+  return id.startsWith('19:meeting_') || (typeof meeting === 'string' && meeting !== '');
+}
+
+/** The app was added to a meeting: that is choosing openers for it, unless someone here already chose. */
+export async function openersChosenByAdding(context: TurnContext, deps: BotDeps): Promise<boolean> {
+  const scope = settingsScope(context);
+  if ((await deps.store.meetingOpeners(scope)) !== undefined) return false;
+  await deps.store.setMeetingOpeners(scope, true, deps.clock());
+  await deps.store.audit({ scopeId: scope, at: deps.clock(), actor: actorOf(context), action: 'meeting-openers', detail: 'meeting openers turned on by adding the app to the meeting' });
+  return true;
 }
 
 /** This week's item for a team: what its scheduled post featured this week, if any. */
@@ -23,7 +43,9 @@ export async function featuredThisWeek(context: TurnContext, deps: BotDeps): Pro
   const teamId = teamIdOf(context);
   const since = startOfWeek(deps.clock(), deps.config.schedule.defaultTimeZone);
   const id = await deps.store.featuredEntry({ conversationId: conversationKey(context), ...(teamId !== undefined && { teamId }) }, since);
-  return id === undefined ? undefined : deps.kb.entry(id);
+  const entry = id === undefined ? undefined : deps.kb.entry(id);
+  // Only when it is from the place's framework (a team may have changed framework since that post).
+  return entry && entry.frameworkId === (await currentFramework(context, deps)).id ? entry : undefined;
 }
 
 /**

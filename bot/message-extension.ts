@@ -11,6 +11,7 @@ import type { AnswerResult } from '../knowledge/search/answer';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
+import { isUrgent } from '../knowledge/search/urgent';
 import { isGroup, turnInfo } from './turn-info';
 
 // The search-based message extension: `composeExtension/query` lists entries, `composeExtension/selectItem`
@@ -71,6 +72,9 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
   if (initialRun || text === '') {
     listed = await initialList(context, framework, within, deps);
     log = { mode: 'initial' };
+  } else if (isUrgent(text)) {
+    // An urgent worry about a child: the safeguarding signpost instead of entries to insert.
+    return { response: message(framework.signposts.urgent.text), log: { mode: 'search' } }; // the log does not say why: it reveals nothing of what was typed
   } else {
     const result = deps.search.answer(text.slice(0, MAX_QUESTION_LENGTH), { defaultFramework: framework.id });
     listed = searchList(result, deps).map((entry) => ({ entry }));
@@ -103,13 +107,15 @@ async function initialList(context: TurnContext, framework: Framework, within: W
     within(deps.store.featuredEntry(where, monday), () => undefined, 'featured-entry'),
     within(deps.store.mostAsked(MAX_RESULTS * 4), () => [], 'most-asked'),
   ]);
-  const featured = (featuredId !== undefined ? deps.kb.entry(featuredId) : undefined) ?? weeklyDefault(framework, monday, deps);
-  const mostAsked = asked.flatMap(({ entryId }) => deps.kb.entry(entryId) ?? []);
   const ours = (e: Entry) => e.frameworkId === framework.id;
+  const featuredEntry = featuredId !== undefined ? deps.kb.entry(featuredId) : undefined;
+  const featured = (featuredEntry && ours(featuredEntry) ? featuredEntry : undefined) ?? weeklyDefault(framework, monday, deps);
+  // Most asked across the service, but only this place's framework's entries are offered.
+  const mostAsked = asked.flatMap(({ entryId }) => deps.kb.entry(entryId) ?? []).filter(ours);
   const overviews = deps.kb.entries.filter((e) => ours(e) && e.kind === 'overview');
   const listed: Listed[] = [
     ...(featured ? [{ entry: featured, label: 'thisWeek' as const }] : []),
-    ...[...mostAsked.filter(ours), ...mostAsked.filter((e) => !ours(e))].map((entry) => ({ entry, label: 'mostAsked' as const })),
+    ...mostAsked.map((entry) => ({ entry, label: 'mostAsked' as const })),
     ...overviews.map((entry) => ({ entry, label: 'startWith' as const })),
   ];
   return uniqueBy(listed, ({ entry }) => entry.id).slice(0, MAX_RESULTS);

@@ -4,6 +4,7 @@ import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import { answerQuestion, sendEntry } from './answering';
 import { commands, parseCommand } from './commands';
 import { saveSchedule } from './schedule-commands';
+import { meetingCommand } from './meetings';
 import type { BotDeps } from './deps';
 import { textActivity } from './reply';
 import { conversationType, turnInfo } from './turn-info';
@@ -72,6 +73,9 @@ async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps)
       return;
     case 'schedule-save':
       await saveSchedule(context, data, deps);
+      return;
+    case 'meeting-openers':
+      await meetingCommand(context, data.on ? 'openers on' : 'openers off', deps);
       return;
   }
 }

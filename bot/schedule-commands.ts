@@ -360,6 +360,11 @@ export async function saveSchedule(context: TurnContext, data: SaveData, deps: B
   if (!(await mayChange(context, deps, 'add a scheduled post here'))) return;
   const now = deps.clock();
   const read = readScheduleForm(data, deps, now);
+  const place = await currentFramework(context, deps);
+  if (!('problems' in read) && read.spec.frameworkId !== place.id) {
+    await context.sendActivity(textActivity(`I didn't save that. This team uses the ${place.name}, so its posts come from it. To post from another, first type "framework" to change the team's framework.`));
+    return;
+  }
   if ('problems' in read) {
     await context.sendActivity(textActivity(`I didn't save that yet. Please fix:\n\n${read.problems.map((p) => `- ${p}`).join('\n')}`));
     return;

@@ -4,6 +4,7 @@ import { postToChannel } from './channel-post';
 import { welcomeCard } from '../cards';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
+import { isMeetingChat, openersChosenByAdding, openersOn } from './meetings';
 import { cardActivity } from './reply';
 import { conversationType, turnInfo } from './turn-info';
 
@@ -13,7 +14,11 @@ import { conversationType, turnInfo } from './turn-info';
  */
 export async function welcome(context: TurnContext, deps: BotDeps): Promise<void> {
   const framework = await currentFramework(context, deps);
-  const message = cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3) }));
+  const inMeeting = isMeetingChat(context);
+  if (inMeeting) await openersChosenByAdding(context, deps);
+  // A team is offered meeting openers with a button; they stay off until someone chooses them.
+  const offerMeetingOpeners = conversationType(context) === 'channel' && !(await openersOn(context, deps));
+  const message = cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners, ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }) }));
   const selected = conversationType(context) === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
   const current = context.activity.conversation?.id ?? '';
   if (selected && !current.startsWith(selected)) {

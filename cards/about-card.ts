@@ -38,5 +38,12 @@ function frameworkFacts(f: Framework): Array<readonly [string, string]> {
     [WORDING.about.source, `“${f.source}”`],
     [f.authorRole === 'approver' ? WORDING.about.approver : WORDING.about.author, f.author],
     [WORDING.about.date, f.date],
+    ...(f.review
+      ? ([
+          [WORDING.about.reviewedBy, f.review.by],
+          [WORDING.about.reviewedOn, f.review.on],
+          [WORDING.about.reviewDue, f.review.due],
+        ] as const)
+      : ([[WORDING.about.review, WORDING.about.neverReviewed]] as const)),
   ];
 }

@@ -29,7 +29,9 @@ export const scheduleSaveSchema = z.object({
   kind: z.string().max(20).optional(),
   leadMinutes: z.union([z.string().max(10), z.number()]).optional(),
 });
-export const submitSchema = z.discriminatedUnion('action', [openEntrySchema, askSchema, scheduleSaveSchema]);
+/** "Turn on meeting openers" on a team's welcome card: openers are off until someone chooses them. */
+export const meetingOpenersSchema = z.object({ action: z.literal('meeting-openers'), on: z.boolean() });
+export const submitSchema = z.discriminatedUnion('action', [openEntrySchema, askSchema, scheduleSaveSchema, meetingOpenersSchema]);
 export type SubmitData = z.infer<typeof submitSchema>;
 
 // ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.

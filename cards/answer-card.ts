@@ -6,10 +6,9 @@ import { cardMessage } from './card-message';
 import type { Element } from './elements';
 import { actionSet, heading, text } from './elements';
 import { entryHeading } from './entry-heading';
-import { fullText } from './full-text';
+import { inShortAndFrameworkSays } from './entry-sections';
 import { piiReminder } from './pii-reminder';
 import { promptAt } from './prompt';
-import { sourceLine } from './source-line';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
@@ -25,6 +24,8 @@ export interface AnswerCardInput {
   /** The vote already recorded, when the card is shown again after one. */
   readonly feedback?: { readonly helpful: boolean };
   readonly promptIndex?: number;
+  /** The framework of the chat it is asked in; an answer from another one (the question named it) says so. */
+  readonly chatFrameworkId?: string;
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -32,7 +33,6 @@ export function answerCard(input: AnswerCardInput): CardMessage {
   const { kb, result } = input;
   const { entry } = result;
   const framework = kb.framework(entry.frameworkId);
-  const { toggle, container } = fullText(entry);
   const prompt = promptAt(entry.prompts, input.promptIndex ?? 0);
   const alternatives = result.confident ? [] : result.alternatives.slice(0, MAX_ALTERNATIVES).map((m) => m.entry);
   const shown = new Set([entry.id, ...alternatives.map((e) => e.id)]);
@@ -41,16 +41,15 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     .filter((e): e is Entry => e !== undefined && !shown.has(e.id))
     .slice(0, MAX_RELATED);
 
+  const chat = input.chatFrameworkId !== undefined && input.chatFrameworkId !== entry.frameworkId ? kb.framework(input.chatFrameworkId) : undefined;
   const body: Element[] = [
     ...(input.piiReminder ? [piiReminder()] : []),
+    ...(chat && framework ? [otherFrameworkNote(framework.shortName, chat.shortName)] : []),
     ...entryHeading(kb, entry),
-    text(entry.summary),
-    actionSet([toggle]),
-    container,
+    ...inShortAndFrameworkSays(kb, entry),
     ...(alternatives.length > 0 ? [heading(WORDING.didYouMean), actionSet(alternatives.map(openButton))] : []),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
-    ...(framework ? [sourceLine(framework)] : []),
     ...feedbackSection(input.answerId, entry.id, input.feedback),
   ];
 
@@ -62,6 +61,12 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     summary: `${title}: ${entry.summary}`,
   });
 }
+
+/** You named another framework, so this answer is from it, not from the chat's own. */
+export function otherFrameworkText(answeredFrom: string, chatUses: string): string {
+  return `You asked about the ${answeredFrom} framework, so this is from it. This chat uses the ${chatUses} framework.`;
+}
+const otherFrameworkNote = (answeredFrom: string, chatUses: string) => text(otherFrameworkText(answeredFrom, chatUses), { size: 'Small', color: 'Accent', spacing: 'Small' });
 
 /** "Did this help?", or after a vote, thanks that say which vote was kept; both buttons stay so the vote can change. */
 function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined): Element[] {

@@ -12,7 +12,7 @@ export interface TextBlock {
   readonly size?: 'Small' | 'Default' | 'Medium' | 'Large';
   readonly weight?: 'Bolder';
   readonly isSubtle?: boolean;
-  readonly color?: 'Attention' | 'Accent';
+  readonly color?: 'Attention' | 'Accent' | 'Good' | 'Warning' | 'Default';
   readonly style?: 'heading';
   readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
 }
@@ -36,7 +36,14 @@ export interface ToggleAction {
   readonly targetElements: readonly string[];
 }
 
-export type Action = SubmitAction | ExecuteAction | ToggleAction;
+/** Opens a web page: only for links a practice lead put in the knowledge base (https). */
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type Action = SubmitAction | ExecuteAction | ToggleAction | OpenUrlAction;
 
 export interface ActionSet {
   readonly type: 'ActionSet';

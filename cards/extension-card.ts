@@ -2,11 +2,10 @@ import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
-import { actionSet, heading, text } from './elements';
+import { heading, small, text } from './elements';
 import { entryHeading } from './entry-heading';
-import { fullText } from './full-text';
+import { inShortAndFrameworkSays } from './entry-sections';
 import { promptAt } from './prompt';
-import { sourceLine } from './source-line';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
@@ -24,18 +23,14 @@ export interface ExtensionCardInput {
  */
 export function extensionCard(input: ExtensionCardInput): CardMessage {
   const { kb, entry, audience } = input;
-  const framework = kb.framework(entry.frameworkId);
-  const { toggle, container } = fullText(entry);
   const prompts = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
   const prompt = promptAt(prompts, 0);
 
   const body: Element[] = [
     ...entryHeading(kb, entry),
-    text(entry.summary),
-    actionSet([toggle]),
-    container,
+    ...inShortAndFrameworkSays(kb, entry),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
-    ...(framework ? [sourceLine(framework)] : []),
+    ...(audience === 'group' ? [small(WORDING.noDetailsInReplies)] : []),
   ];
 
   const title = displayTitle(entry);

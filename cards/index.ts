@@ -23,3 +23,5 @@ export { placeLine, scheduledPostCard } from './scheduled-post-card';
 export type { ScheduledPostCardInput } from './scheduled-post-card';
 export { scheduleCard } from './schedule-card';
 export type { ScheduleCardInput, ScheduleLine } from './schedule-card';
+export { urgentCard } from './urgent-card';
+export type { UrgentCardInput } from './urgent-card';

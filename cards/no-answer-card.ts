@@ -1,4 +1,5 @@
-import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
+import type { Entry, KnowledgeBase, Signposts } from '../knowledge/kb/model';
+import { signpostElements, signpostLines } from './signposts';
 import { displayTitle } from '../knowledge/kb/model';
 import { askButton, openButton } from './buttons';
 import { cardMessage } from './card-message';
@@ -10,6 +11,7 @@ import { WORDING } from './wording';
 
 export const MAX_SUGGESTIONS = 3;
 export const MAX_EXAMPLES = 3;
+const WHERE_INSTEAD = ['caseAdvice', 'procedures', 'urgent'] as const;
 
 export interface NoAnswerCardInput {
   /** Part of the common input of every card builder; this card needs nothing from it yet. */
@@ -18,6 +20,8 @@ export interface NoAnswerCardInput {
   readonly suggestions: readonly Entry[];
   readonly examples: readonly string[];
   readonly piiReminder: boolean;
+  /** The place's framework's signposts: where to go when the framework does not cover a question. */
+  readonly signposts?: Signposts;
 }
 
 /** A kind reply when there is no answer: never a guess, only places to go next. */
@@ -36,8 +40,15 @@ export function noAnswerCard(input: NoAnswerCardInput): CardMessage {
     ...(input.reason === 'empty' ? [] : [text(hint, { spacing: 'Small' })]),
     ...(suggestions.length > 0 ? [heading(suggestionsHeading), actionSet(suggestions.map(openButton))] : []),
     ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    // Not covered is not the end: where to go instead. An empty question has nothing uncovered yet.
+    ...(input.signposts && input.reason !== 'empty' ? [lead(WORDING.signposts.whereInstead), ...signpostElements(input.signposts, WHERE_INSTEAD)] : []),
   ];
 
-  const fallback = [line, ...suggestions.map((e) => `• ${displayTitle(e)}`), ...examples.map((q) => `• ${q}`)];
+  const fallback = [
+    line,
+    ...suggestions.map((e) => `• ${displayTitle(e)}`),
+    ...examples.map((q) => `• ${q}`),
+    ...(input.signposts && input.reason !== 'empty' ? [WORDING.signposts.whereInstead, ...signpostLines(input.signposts, WHERE_INSTEAD)] : []),
+  ];
   return cardMessage({ body, speak: line, fallbackText: fallback.join('\n'), summary: line });
 }

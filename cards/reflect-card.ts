@@ -3,11 +3,10 @@ import { displayTitle } from '../knowledge/kb/model';
 import { anotherPromptButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Action, Element } from './elements';
-import { actionSet, heading, lead, text } from './elements';
+import { actionSet, heading, lead, small, text } from './elements';
 import { entryHeading } from './entry-heading';
-import { fullText } from './full-text';
+import { inShortAndFrameworkSays } from './entry-sections';
 import { promptAt } from './prompt';
-import { sourceLine } from './source-line';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
@@ -28,21 +27,15 @@ export function reflectCard(input: ReflectCardInput): CardMessage {
   const prompts = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
   const prompt = promptAt(prompts, promptIndex);
   // "Read the full principle": in a meeting, the button names what the group is reflecting on.
-  const { toggle, container } = fullText(entry, entry.kind === 'overview' ? WORDING.readFullText : `Read the full ${entry.kind}`);
-  const framework = kb.framework(entry.frameworkId);
-  const buttons: Action[] = [
-    ...(prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : []),
-    toggle,
-  ];
+  const buttons: Action[] = prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : [];
 
   const body: Element[] = [
     ...(input.heading ? [lead(input.heading)] : []),
     ...entryHeading(kb, entry),
-    text(entry.summary),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { size: 'Medium', spacing: 'Small' })] : []),
-    actionSet(buttons),
-    container,
-    ...(framework ? [sourceLine(framework)] : []),
+    ...(buttons.length > 0 ? [actionSet(buttons)] : []),
+    ...inShortAndFrameworkSays(kb, entry, entry.kind === 'overview' ? WORDING.readFullText : `Read the full ${entry.kind}`),
+    ...(audience === 'group' ? [small(WORDING.noDetailsInReplies)] : []),
   ];
 
   const title = displayTitle(entry);

@@ -39,8 +39,9 @@ export function scheduleCard(input: ScheduleCardInput): CardMessage {
       : input.lines.flatMap((l) => [text(`**${l.number}. ${l.what}**, ${l.when}`, { spacing: 'Small' }), small(`${l.state}${l.next ? ` · next: ${l.next}` : ''}`)]);
   const form: Element[] = [
     heading('Add a scheduled post'),
-    choose('frameworkId', 'Framework', kb.frameworks.map((f) => ({ title: f.shortName, value: f.id })), input.frameworkId),
-    choose('content', 'What to post', CONTENT, 'principle', { isMultiSelect: true, style: 'expanded' }),
+    // Posts keep to the place's framework: the form offers only it (type "framework" to change the place's).
+    choose('frameworkId', 'Framework', kb.frameworks.filter((f) => f.id === input.frameworkId).map((f) => ({ title: f.shortName, value: f.id })), input.frameworkId),
+    choose('content', 'What to post', CONTENT.filter((c) => kb.entries.some((e) => e.frameworkId === input.frameworkId && e.kind === c.value)), kb.entries.find((e) => e.frameworkId === input.frameworkId && e.kind !== 'overview')?.kind ?? 'principle', { isMultiSelect: true, style: 'expanded' }),
     choose('cadence', 'How often', [
       { title: 'Weekly', value: 'weekly' },
       { title: 'Every other week', value: 'fortnightly' },

@@ -2,17 +2,17 @@ import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
-import { actionSet, heading, small, text } from './elements';
+import { heading, small, text } from './elements';
 import { entryHeading } from './entry-heading';
-import { fullText } from './full-text';
-import { sourceLine } from './source-line';
+import { inShortAndFrameworkSays } from './entry-sections';
+import { promptAt } from './prompt';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
 export interface ScheduledPostCardInput {
   readonly kb: KnowledgeBase;
   readonly entry: Entry;
-  /** Indexes into the entry's prompts (one or two). */
+  /** Indexes into the entry's group prompts (one or two); a channel is never given a prompt that invites case talk. */
   readonly prompts: readonly number[];
   /** Place in the cycle: "Principle 4 of 10". */
   readonly position: number;
@@ -31,24 +31,22 @@ export function placeLine(kb: KnowledgeBase, entry: Entry, position: number, of:
 /** The card a scheduled post carries: the entry, its place in the cycle, and one or two prompts to reflect on. */
 export function scheduledPostCard(input: ScheduledPostCardInput & { readonly kindsInCycle: number }): CardMessage {
   const { kb, entry } = input;
-  const prompts = input.prompts.map((i) => entry.prompts[i]).filter((p): p is string => p !== undefined);
-  const framework = kb.framework(entry.frameworkId);
-  const { toggle, container } = fullText(entry);
+  // Channel posts always use the group prompts (older posts planned with other indexes count round them).
+  const pool = entry.groupPrompts.length > 0 ? entry.groupPrompts : [];
+  const prompts = [...new Set(input.prompts.map((i) => promptAt(pool, i)).filter((p): p is string => p !== undefined))];
   const place = placeLine(kb, entry, input.position, input.of, input.kindsInCycle);
   const body: Element[] = [
     small(`This week's reflection · ${place}`),
     ...entryHeading(kb, entry),
-    text(entry.summary),
+    ...inShortAndFrameworkSays(kb, entry),
     ...(prompts.length > 0 ? [heading(WORDING.reflect), ...prompts.map((p) => text(`• ${p}`, { spacing: 'Small' }))] : []),
-    actionSet([toggle]),
-    container,
-    ...(framework ? [sourceLine(framework)] : []),
+    small(WORDING.noDetailsInReplies),
   ];
   const title = displayTitle(entry);
   return cardMessage({
     body,
     speak: `${place}. ${title}. ${prompts[0] ?? entry.summary}`,
-    fallbackText: [place, title, entry.summary, ...prompts.map((p) => `${WORDING.reflect}: ${p}`)].join('\n\n'),
+    fallbackText: [place, title, entry.summary, ...prompts.map((p) => `${WORDING.reflect}: ${p}`), WORDING.noDetailsInReplies].join('\n\n'),
     summary: `${title}: ${prompts[0] ?? entry.summary}`,
   });
 }

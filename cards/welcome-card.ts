@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
+import { messageBack } from './actions';
 import { askButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
@@ -14,26 +15,41 @@ export interface WelcomeCardInput {
   /** The framework this chat uses. */
   readonly frameworkId: string;
   readonly examples: readonly string[];
+  /** In a team whose meetings have no openers yet: offer them, with a button. */
+  readonly offerMeetingOpeners?: boolean;
+  /** In a meeting chat: whether this meeting gets an opener. */
+  readonly meetingOpenersOn?: boolean;
 }
 
 /** The first thing people see: what the bot does, which framework it uses, a few questions to try, and what happens to their words. */
 export function welcomeCard(input: WelcomeCardInput): CardMessage {
   const w = WORDING.welcome;
   const uses = `This chat uses the ${frameworkName(input.kb, input.frameworkId)}.`;
+  // Where only one framework is served there is nothing to switch to, so switching is not mentioned.
+  const where = input.kb.frameworks.length > 1 ? `${uses} ${w.change}` : uses;
   const examples = input.examples.slice(0, MAX_WELCOME_EXAMPLES);
   const body: Element[] = [
     lead(w.greeting),
+    text(WORDING.purpose, { weight: 'Bolder' }),
     text(w.answers),
     text(w.reflects, { spacing: 'Small' }),
-    text(`${uses} ${w.change}`),
+    text(where),
     ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
-    small(w.data),
+    ...(input.offerMeetingOpeners
+      ? [
+          heading(w.meetingsHeading),
+          text(w.meetingsOffer, { spacing: 'Small' }),
+          actionSet([{ type: 'Action.Submit', title: w.meetingsButton, data: messageBack({ action: 'meeting-openers', on: true }, 'meeting openers on') }]),
+        ]
+      : []),
+    ...(input.meetingOpenersOn !== undefined ? [text(input.meetingOpenersOn ? w.meetingOn : w.meetingOff)] : []),
+    small(WORDING.privacy),
   ];
-  const lines = [w.greeting, w.answers, w.reflects, uses, w.change];
+  const lines = [w.greeting, WORDING.purpose, w.answers, w.reflects, where];
   return cardMessage({
     body,
     speak: lines.join(' '),
-    fallbackText: [...lines, w.data].join('\n'),
+    fallbackText: [...lines, WORDING.privacy].join('\n'),
     summary: `${w.greeting} ${w.answers}`,
   });
 }

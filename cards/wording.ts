@@ -1,6 +1,25 @@
 /** The words our cards use, in one place so they stay plain, kind and consistent. Framework text comes from the knowledge base. */
 export const WORDING = Object.freeze({
-  piiReminder: "A reminder: please don't share personal details about children or families in chat.",
+  piiReminder:
+    'A gentle reminder: this looks as though it may include a name, age, school or reference number. Teams keeps this chat, so please leave out anything that could identify a child or family. Your question is answered all the same.',
+  /** What the bot is for, and not for: one line on the welcome and help cards. */
+  purpose: 'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
+  /** What happens to what people type, said truthfully: the bot keeps nothing, but Teams keeps the chat. */
+  privacy: 'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+  inShort: 'In short',
+  /** Under every post and prompt in a channel, group chat or meeting. */
+  noDetailsInReplies: 'Please keep replies general: don\'t share details of children or families here.',
+  signposts: {
+    urgentTitle: 'If a child may be at risk now',
+    caseAdvice: 'For a decision about a child or family',
+    procedures: 'Local procedures',
+    staffSupport: 'Looking after yourself',
+    notForCases: 'I can help with the practice framework, not with decisions about a case.',
+    whereInstead: 'Where to go instead',
+    mayNotCover: 'The framework may not cover this.',
+    open: 'Open',
+  },
+  frameworkSays: 'The framework says',
   readFullText: 'Read the full text',
   whoUses: 'Who uses it',
   why: 'Why',
@@ -20,18 +39,22 @@ export const WORDING = Object.freeze({
     'no-such-number': "The framework doesn't have that number.",
   },
   startWith: 'You could start with',
-  noAnswerHint: 'Try asking in different words, or pick one of these.',
-  noAnswerHintAlone: 'Try asking in different words.',
+  noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',
+  noAnswerHintAlone: 'The framework may not cover this. You could ask in different words.',
   welcome: {
     greeting: "Hello, I'm Practice Companion.",
-    answers: 'Ask me about your practice framework and I will answer from its own words.',
-    reflects: 'I can also post a weekly reflection, and open meetings with a moment to reflect.',
+    answers: 'Ask me about your practice framework. Each answer gives a short summary in my words, then the framework\'s own words and where they come from.',
+    reflects: 'Your team can also choose a weekly reflection, and a moment to reflect at the start of meetings.',
     change: 'To use a different framework, type "framework".',
-    data: "I don't keep what you type.",
+    meetingsHeading: 'Meetings',
+    meetingsOffer: "I can open this team's meetings with a short moment to reflect. It is off until someone chooses it, and can be turned off again with \"meeting openers off\".",
+    meetingsButton: 'Turn on meeting openers',
+    meetingOn: 'When this meeting starts, I will post a short moment to reflect. Type "meeting openers off" to stop.',
+    meetingOff: 'Meeting openers are off here. Type "meeting openers on" if you would like one when the meeting starts.',
   },
   help: {
     title: 'How to ask',
-    howToAsk: 'Just type a question, as you would ask a colleague.',
+    howToAsk: 'Type a question about the framework, for example about one of its values, principles or approaches.',
     inChannels: 'In a channel or group chat, @mention me first, then type your question.',
     commands: 'Things you can type',
   },
@@ -42,6 +65,11 @@ export const WORDING = Object.freeze({
     author: 'Author',
     approver: 'Approved by',
     date: 'Date',
+    reviewedBy: 'Content reviewed by',
+    reviewedOn: 'Reviewed on',
+    reviewDue: 'Next review due',
+    review: 'Content review',
+    neverReviewed: "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
     data: 'How your data is handled',
   },
   framework: {

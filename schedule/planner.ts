@@ -35,7 +35,8 @@ export function planSubscription(subscription: Subscription, kb: KnowledgeBase, 
   let pausedUntil = subscription.pausedUntil;
   let slot = subscription.nextSlotAt;
   const order = rotationOrder(kb, spec);
-  const audience = spec.kind === 'meeting-opener' ? 'group' : 'individual';
+  // Posts go to channels, group chats and meetings: always prompts written for a group or for private thought.
+  const audience = 'group';
 
   while (slot !== undefined && slot.getTime() <= now.getTime() && posts.length < MAX_SLOTS_PER_PLAN) {
     if (status === 'paused' && pausedUntil !== undefined && slot.getTime() >= pausedUntil.getTime()) {

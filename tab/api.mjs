@@ -16,3 +16,11 @@ export function search(question, framework, signal) {
   if (framework) params.set('framework', framework);
   return getJson(`/api/tab/search?${params}`, { signal });
 }
+
+/** { framework }: the framework of the team or chat the tab is open in (the default where none was chosen). */
+export function loadPlace(team, chat) {
+  const params = new URLSearchParams();
+  if (team) params.set('team', team);
+  if (chat) params.set('chat', chat);
+  return getJson(`/api/tab/place?${params}`);
+}

@@ -1,7 +1,7 @@
 // The Framework tab: browse both frameworks, search as you type with the chat bot's ranking, and
 // open any entry in full. It follows the Teams theme when hosted in Teams, and works as a plain web page.
 /* global AbortController, console, document, window */
-import { loadFrameworks, search } from './api.mjs';
+import { loadFrameworks, loadPlace, search } from './api.mjs';
 import { el, renderBrowse, renderEntry, renderResults, WORDS } from './render.mjs';
 import { applyTheme, followTeamsTheme, initialTheme } from './theme.mjs';
 
@@ -14,6 +14,8 @@ const state = {
   frameworkNames: new Map(),
   maxQuestionLength: 1000,
   chosen: '',
+  /** Settles once the frameworks have loaded. */
+  loaded: undefined,
   /** The latest search, so a late answer to an older one is never shown. */
   searchCount: 0,
   controller: undefined,
@@ -35,7 +37,28 @@ function setUpTheme() {
   void followTeamsTheme(window.microsoftTeams).then((inTeams) => {
     document.documentElement.dataset.host = inTeams ? 'teams' : 'browser';
     $('theme-picker').hidden = inTeams;
+    if (inTeams) void followPlace(window.microsoftTeams);
   });
+}
+
+/** In a team or chat, the tab keeps to that place's framework, as the bot does there. */
+async function followPlace(teams) {
+  try {
+    const context = await teams.app.getContext();
+    const team = context?.team?.internalId;
+    const chat = context?.chat?.id;
+    if (!team && !chat) return;
+    const { framework } = await loadPlace(team, chat);
+    await state.loaded;
+    if (!state.frameworkNames.has(framework)) return;
+    state.chosen = framework;
+    $('framework').value = framework;
+    $('framework').closest('.field').hidden = true;
+    renderBrowse($('browse'), state.frameworks, state.chosen);
+    if ($('search').value.trim()) await runSearch();
+  } catch (error) {
+    console.warn('Could not find this team\'s framework; showing all:', error?.message ?? error);
+  }
 }
 
 // ---------------------------------------------------------------- browse
@@ -53,8 +76,11 @@ async function start() {
       for (const entry of [...framework.about, ...groupEntries]) state.entries.set(entry.id, entry);
     }
     $('framework').append(...data.frameworks.map((f) => el('option', { value: f.id }, f.shortName)));
+    // A copy that serves one framework has nothing to choose between.
+    if (data.frameworks.length <= 1) $('framework').closest('.field').hidden = true;
     renderBrowse(browse, state.frameworks, state.chosen);
     document.documentElement.dataset.ready = 'true';
+    markLoaded();
     if ($('search').value.trim()) await runSearch();
   } catch (error) {
     console.error('Loading the frameworks failed:', error);
@@ -182,6 +208,10 @@ function setUpEntry() {
   });
 }
 
+let markLoaded;
+state.loaded = new Promise((resolve) => {
+  markLoaded = resolve;
+});
 setUpTheme();
 setUpSearch();
 setUpEntry();

@@ -14,7 +14,7 @@ export const WORDS = Object.freeze({
   },
   noAnswerHint: 'Try asking in different words, or pick one of these.',
   cut: (max) => `That was a long question, so I searched only the first ${max.toLocaleString('en-GB')} characters.`,
-  reminder: "A reminder: please don't type personal details about children or families here.",
+  reminder: 'A gentle reminder: this looks as though it may include a name, age, school or reference number. Please leave out anything that could identify a child or family.',
   searchFailed: "Search isn't working just now. Please try again in a moment, or browse the framework below.",
   loadFailed: "Sorry, the framework couldn't be loaded. Please check your connection and try again.",
   tryAgain: 'Try again',
@@ -104,6 +104,13 @@ export function renderBrowse(container, frameworks, chosen) {
 /** A search result: the best entry with "did you mean" and related entries, or a kind "not sure" with suggestions. Returns the line for screen readers. */
 export function renderResults(heading, body, result, maxQuestionLength) {
   const notes = [
+    // An urgent worry about a child: the safeguarding signpost first, before any entry.
+    result.urgent
+      ? el('div', { className: 'urgent', role: 'alert' }, [
+          el('p', {}, el('strong', {}, result.urgent.text)),
+          result.urgent.link ? el('p', {}, el('a', { href: result.urgent.link, target: '_blank', rel: 'noopener' }, result.urgent.link)) : undefined,
+        ])
+      : undefined,
     result.cut ? el('p', { className: 'note' }, WORDS.cut(maxQuestionLength)) : undefined,
     result.reminder ? el('p', { className: 'note' }, WORDS.reminder) : undefined,
   ];

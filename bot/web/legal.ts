@@ -65,6 +65,7 @@ export function privacyPage(options: LegalPageOptions = {}): string {
 
 <h2 id="typing">What you type</h2>
 <p>When you ask a question, Practice Companion reads it, finds the part of the framework that answers it best, replies, and then forgets the question. <strong>What you type is never stored and never written to the logs.</strong></p>
+<p>Microsoft Teams itself keeps the chat, as it keeps any chat, under your organisation's Teams settings. So please leave out names, ages, schools, reference numbers or anything else that could identify a child or family. If a question looks as though it includes such details, Practice Companion answers it and adds a gentle reminder.</p>
 <p>Please do not type personal details about children, families or colleagues. Practice Companion reminds you if a question seems to contain a date of birth, a phone number, an NHS (National Health Service) number, an email address or a postcode.</p>
 
 <h2 id="kept">What it keeps</h2>

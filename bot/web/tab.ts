@@ -12,6 +12,7 @@ import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
 import type { AnswerResult, Match } from '../../knowledge/search/answer';
 import type { BotDeps } from '../deps';
 import { looksPersonal } from '../privacy';
+import { isUrgent } from '../../knowledge/search/urgent';
 
 // The "Framework" personal tab (issue #6): the page and its assets under /tab, and a JSON API under /api/tab.
 // The manifest's contentUrl is https://{domain}/tab?theme={theme}; the page asks teams-js for the theme too.
@@ -212,6 +213,8 @@ export type TabSearchResult = {
   readonly cut: boolean;
   /** True when the question seems to hold personal details: the page reminds the person gently. */
   readonly reminder: boolean;
+  /** When the question speaks of an urgent worry about a child: the framework's urgent signpost, shown first. */
+  readonly urgent?: { readonly text: string; readonly link?: string };
 } & (
   | { readonly found: true; readonly confident: boolean; readonly best: TabMatch; readonly didYouMean: readonly TabMatch[]; readonly related: readonly TabMatch[] }
   | { readonly found: false; readonly reason: 'empty' | 'no-match' | 'no-such-number'; readonly suggestions: readonly TabMatch[] }
@@ -223,7 +226,7 @@ const MAX_RELATED = 4;
 const tabMatch = (entry: Entry): TabMatch => ({ id: entry.id, frameworkId: entry.frameworkId, heading: displayTitle(entry), summary: entry.summary });
 
 /** The answer card's choices, as data: the best entry, "did you mean" when unsure, and the entry's related ones. */
-export function tabSearchResult(kb: KnowledgeBase, result: AnswerResult, flags: { cut: boolean; reminder: boolean }): TabSearchResult {
+export function tabSearchResult(kb: KnowledgeBase, result: AnswerResult, flags: { cut: boolean; reminder: boolean; urgent?: { text: string; link?: string } }): TabSearchResult {
   const entries = (matches: readonly Match[]) => matches.map((m) => tabMatch(m.entry));
   if (!result.found) return { ...flags, found: false, reason: result.reason, suggestions: entries(result.suggestions).slice(0, MAX_ALTERNATIVES) };
   const didYouMean = result.confident ? [] : entries(result.alternatives).slice(0, MAX_ALTERNATIVES);
@@ -276,6 +279,29 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
     next();
   });
 
+  // The framework of the team or chat the tab is open in, so the tab keeps to it as the bot does.
+  // The ids come from Teams' context; they are only looked up, never logged or kept.
+  server.get('/api/tab/place', async (req, res) => {
+    const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+    const params = new URLSearchParams((req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '');
+    const team = params.get('team') ?? '';
+    const chat = params.get('chat') ?? '';
+    const valid = (id: string) => /^[A-Za-z0-9:@._-]{1,200}$/.test(id);
+    if ((team !== '' && !valid(team)) || (chat !== '' && !valid(chat))) {
+      res.send(400, { code: 'BadPlace', message: 'Give team= or chat= as Teams gives them.' }, headers);
+      return;
+    }
+    const scope = team !== '' ? `team:${team}` : chat !== '' ? `conversation:${chat}` : undefined;
+    let framework = defaultFramework;
+    try {
+      const chosen = scope !== undefined ? await deps.store.frameworkFor(scope) : undefined;
+      if (chosen !== undefined && deps.kb.framework(chosen)) framework = chosen;
+    } catch (error) {
+      deps.logger.warn({ event: 'tab-place-failed', error: { message: (error as Error).message } }, 'could not read the place\'s framework; the tab uses the default');
+    }
+    res.send(200, { framework }, headers);
+  });
+
   // What people type is in the URL: it is never logged, and the response is never stored by caches.
   server.get('/api/tab/search', (req, res, next) => {
     const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
@@ -287,7 +313,8 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
     }
     const started = process.hrtime.bigint();
     const result = deps.search.answer(request.question, { defaultFramework: request.framework });
-    const body = tabSearchResult(deps.kb, result, { cut: request.cut, reminder: looksPersonal(request.question) });
+    const urgent = isUrgent(request.question) ? deps.kb.framework(request.framework)?.signposts.urgent : undefined;
+    const body = tabSearchResult(deps.kb, result, { cut: request.cut, reminder: looksPersonal(request.question), ...(urgent && { urgent }) });
     deps.logger.debug(
       { event: 'tab-search', found: result.found, entryId: result.found ? result.entry.id : undefined, ms: Number(process.hrtime.bigint() - started) / 1e6 },
       'searched from the tab',

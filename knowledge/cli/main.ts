@@ -34,6 +34,8 @@ function validate(dir: string | undefined, io: Io): number {
     io.stderr.write(`${result.problems.length} problem(s) found.\n`);
     return 1;
   }
+  // Warnings go to stderr and do not fail the check: the service still starts.
+  for (const w of result.warnings) io.stderr.write(`warning: ${formatProblem(w)}\n`);
   io.stdout.write(`ok: ${result.kb.frameworks.length} frameworks, ${result.kb.entries.length} entries\n`);
   return 0;
 }

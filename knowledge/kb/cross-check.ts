@@ -24,6 +24,7 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
   }
 
   const allIds = [...entryIds.keys()];
+  const frameworkOf = new Map(files.flatMap((f) => f.data.entries.map((e) => [e.id, f.data.framework.id] as const)));
   for (const f of files) {
     const numbers = new Map<string, number>();
     const entries = f.data.entries;
@@ -38,6 +39,8 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
       e.related.forEach((rid, j) => {
         if (rid === e.id) {
           problem(f, ['entries', i, 'related', j], `${e.id}.related`, `lists the entry itself: remove "${rid}"`);
+        } else if (frameworkOf.has(rid) && frameworkOf.get(rid) !== f.data.framework.id) {
+          problem(f, ['entries', i, 'related', j], `${e.id}.related`, `"${rid}" belongs to the ${frameworkOf.get(rid)} framework, not ${f.data.framework.id}: related entries must be in the same framework, so people stay in their own; remove it or choose one of this framework's entries`);
         } else if (!entryIds.has(rid) && !otherIds.has(rid)) {
           const guess = closest(rid, allIds);
           problem(f, ['entries', i, 'related', j], `${e.id}.related`, `"${rid}" is not the id of any entry: ${guess ? `did you mean "${guess}"?` : 'check the spelling, or remove it'}`);

@@ -9,12 +9,13 @@ import { createKnowledgeBase } from './model';
 import type { Entry, Framework, KnowledgeBase } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
+import { warningsFor } from './warnings';
 
 /** Where the shipped frameworks live. */
 export const DEFAULT_KNOWLEDGE_DIR = join(__dirname, '..', 'frameworks');
 
 export type LoadResult =
-  | { readonly ok: true; readonly kb: KnowledgeBase }
+  | { readonly ok: true; readonly kb: KnowledgeBase; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** A parsed file, with a way to find the line and column of any field in it. */
@@ -25,7 +26,7 @@ export interface ParsedFile {
 }
 
 /** Load and validate every `*.yaml` / `*.yml` file in `dir`. Never throws for bad content. */
-export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadResult {
+export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR, today: Date = new Date()): LoadResult {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) {
@@ -52,7 +53,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadResu
   // Ids from a file with problems still count, so one mistake is reported once, not again as "unknown related id".
   problems.push(...crossCheck(parsed, idsInBrokenFiles));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, kb: build(parsed) };
+  return { ok: true, kb: build(parsed), warnings: warningsFor(parsed, today) };
 }
 
 export function parseFile(file: string, source: string): ParsedFile | { problems: Problem[]; entryIds: string[] } {
@@ -194,6 +195,13 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
       aliases: f.aliases,
       examples: f.examples ?? defaultExamples(data),
       file,
+      signposts: {
+        urgent: data.signposts.urgent,
+        caseAdvice: data.signposts.case_advice,
+        procedures: data.signposts.procedures,
+        staffSupport: data.signposts.staff_support,
+      },
+      ...(f.reviewed_by !== undefined && f.reviewed_on !== undefined && f.review_due !== undefined && { review: { by: f.reviewed_by, on: f.reviewed_on, due: f.review_due } }),
     });
     for (const e of data.entries) {
       entries.push({

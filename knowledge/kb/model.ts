@@ -15,6 +15,29 @@ export interface Framework {
   readonly examples: readonly string[];
   /** The file it was loaded from, relative to the knowledge directory. */
   readonly file: string;
+  /** Where people go for what the bot is not for: urgent worries, case advice, procedures, support. */
+  readonly signposts: Signposts;
+  /** Who last reviewed this framework's content, when, and when it is next due; absent if never reviewed. */
+  readonly review?: Review;
+}
+
+export interface Signpost {
+  readonly text: string;
+  readonly link?: string;
+}
+
+export interface Signposts {
+  readonly urgent: Signpost;
+  readonly caseAdvice: Signpost;
+  readonly procedures: Signpost;
+  readonly staffSupport: Signpost;
+}
+
+export interface Review {
+  readonly by: string;
+  /** Year-month-day. */
+  readonly on: string;
+  readonly due: string;
 }
 
 export interface Entry {
@@ -55,6 +78,17 @@ export function createKnowledgeBase(frameworks: readonly Framework[], entries: r
     entry: (id: string) => entriesById.get(id),
     framework: (id: string) => frameworksById.get(id),
   });
+}
+
+/** The same knowledge base serving only these frameworks (in the knowledge base's order); links to entries left out are dropped. */
+export function onlyFrameworks(kb: KnowledgeBase, ids: readonly string[]): KnowledgeBase {
+  const wanted = new Set(ids);
+  const entries = kb.entries.filter((e) => wanted.has(e.frameworkId));
+  const kept = new Set(entries.map((e) => e.id));
+  return createKnowledgeBase(
+    kb.frameworks.filter((f) => wanted.has(f.id)),
+    entries.map((e) => (e.related.every((id) => kept.has(id)) ? e : { ...e, related: e.related.filter((id) => kept.has(id)) })),
+  );
 }
 
 /** "Principle 7 · Be professionally curious", or just the title where the source gives no number. */

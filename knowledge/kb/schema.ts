@@ -46,6 +46,36 @@ const kind = z.enum(KINDS, {
       : `is "${String(issue.input)}", which is not a kind: use one of ${KINDS.join(', ')}`,
 });
 
+const isoDate = (what: string) =>
+  text(what).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be a date written year-month-day, like "2026-11-30": write ${what}` }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+    error: 'is not a real date: check the month and day',
+  });
+
+/** One place to go: a short text, and optionally a link (https only; never invent one). */
+const signpost = (what: string) =>
+  z.strictObject(
+    {
+      text: text(what),
+      link: z
+        .string({ error: 'must be a web address starting https://' })
+        .trim()
+        .regex(/^https:\/\/[^\s]+$/, { error: 'must be a web address starting https://, or left out' })
+        .optional(),
+    },
+    { error: (issue) => unknownField(issue) },
+  );
+
+/** Where people go for what the bot is not for. Every framework file has all four. */
+export const signpostsSchema = z.strictObject(
+  {
+    urgent: signpost('what to do when a child may be at immediate risk, e.g. "If a child is in immediate danger, call 999…"'),
+    case_advice: signpost('where advice about a case comes from: manager, duty team, practice lead'),
+    procedures: signpost('where the local safeguarding procedures are'),
+    staff_support: signpost('support for staff: supervision, employee assistance'),
+  },
+  { error: (issue) => unknownField(issue) },
+);
+
 export const frameworkSchema = z.strictObject(
   {
     id: id('a short id for the framework, like "lbbd"'),
@@ -63,9 +93,22 @@ export const frameworkSchema = z.strictObject(
     description: text('a short plain description'),
     aliases: textList('names people use for this framework in a question', 1),
     examples: textList('example questions, as practitioners would type them', 3).optional(),
+    reviewed_by: text('who reviewed the content for this framework, with their role').optional(),
+    reviewed_on: isoDate('the date of the last review').optional(),
+    review_due: isoDate('when the next review is due').optional(),
   },
   { error: (issue) => unknownField(issue) },
-);
+).superRefine((f, ctx) => {
+  const given = (['reviewed_by', 'reviewed_on', 'review_due'] as const).filter((k) => f[k] !== undefined);
+  if (given.length > 0 && given.length < 3) {
+    for (const k of (['reviewed_by', 'reviewed_on', 'review_due'] as const).filter((k) => f[k] === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [k], message: 'is missing: a review records who reviewed it (reviewed_by), when (reviewed_on) and when it is next due (review_due); give all three' });
+    }
+  }
+  if (f.reviewed_on !== undefined && f.review_due !== undefined && f.review_due <= f.reviewed_on) {
+    ctx.addIssue({ code: 'custom', path: ['review_due'], message: `is not after reviewed_on (${f.reviewed_on}): give the date the next review is due` });
+  }
+});
 
 export const entrySchema = z
   .strictObject(
@@ -116,6 +159,7 @@ export const entrySchema = z
 export const fileSchema = z.strictObject(
   {
     framework: frameworkSchema,
+    signposts: signpostsSchema,
     entries: z
       .array(entrySchema, { error: 'is missing: add a list of entries' })
       .min(1, { error: 'is empty: add at least one entry' }),

@@ -29,7 +29,10 @@ export const THRESHOLDS = Object.freeze({
 });
 
 export interface AnswerOptions {
-  /** The asker's framework, preferred when the question names none. */
+  /**
+   * The asker's framework (the team's or chat's). Answers, alternatives and suggestions keep to it;
+   * the only exception is a question that names another framework ("what does jersey say about trauma").
+   */
   readonly defaultFramework?: string;
 }
 
@@ -85,7 +88,7 @@ function answerWith(index: SearchIndex, question: string, options: AnswerOptions
   const kinds = new Set<string>(allTerms.flatMap((t) => KIND_STEMS.get(t) ?? []));
   if (named?.overview.lists) kinds.add(named.overview.lists);
   const terms = allTerms.filter((t) => !KIND_STEMS.has(t));
-  const ranking = rank(index, terms, { scope, preferred, kinds });
+  const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
   const ranked = ranking.matches.map(({ entry, confidence }) => ({ entry, confidence }));
   const top = ranking.matches[0];
   const alternativesTo = (entry: Entry) => ranked.filter((m) => m.entry.id !== entry.id).slice(0, 3);
@@ -107,15 +110,16 @@ function answerWith(index: SearchIndex, question: string, options: AnswerOptions
 
   if (parsed.numbered) {
     const { kind, number } = parsed.numbered;
-    const candidates = index.entries.filter((e) => e.kind === kind && e.number === number && (!scope || e.frameworkId === scope));
+    const candidates = index.entries.filter((e) => e.kind === kind && e.number === number && (!preferred || e.frameworkId === preferred));
     const entry = candidates.find((e) => e.frameworkId === preferred) ?? candidates[0];
     if (entry) return exact(entry, 'number');
-    const overview = overviewOf(index, kind, scope, preferred);
-    return { found: false, reason: 'no-such-number', suggestions: overview ? [{ entry: overview, confidence: 0 }] : [] };
+    const overview = overviewOf(index, kind, preferred, preferred);
+    // A kind this framework does not have ("principle 3" in Jersey): its own overviews show what it has.
+    return { found: false, reason: 'no-such-number', suggestions: overview ? [{ entry: overview, confidence: 0 }] : defaultSuggestions(index, preferred) };
   }
 
   if (parsed.plural) {
-    const overview = overviewOf(index, parsed.plural, scope, preferred);
+    const overview = overviewOf(index, parsed.plural, preferred, preferred);
     if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
   }
 
@@ -171,13 +175,13 @@ function overviewOf(index: SearchIndex, kind: Kind, scope: string | undefined, p
 /** A framework's first overview is its introduction. */
 function rootOverview(index: SearchIndex, frameworkId: string | undefined): Entry | undefined {
   const overviews = index.entries.filter((e) => e.kind === 'overview');
-  return overviews.find((e) => e.frameworkId === frameworkId) ?? overviews[0];
+  return frameworkId === undefined ? overviews[0] : overviews.find((e) => e.frameworkId === frameworkId);
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {
   const overviews = index.entries.filter((e) => e.kind === 'overview');
-  const mine = overviews.filter((e) => e.frameworkId === frameworkId);
-  return (mine.length > 0 ? mine : overviews).slice(0, 3).map((entry) => ({ entry, confidence: 0 }));
+  const mine = frameworkId === undefined ? overviews : overviews.filter((e) => e.frameworkId === frameworkId);
+  return mine.slice(0, 3).map((entry) => ({ entry, confidence: 0 }));
 }
 
 function round(n: number): number {

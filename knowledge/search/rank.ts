@@ -34,6 +34,8 @@ export interface RankOptions {
   readonly scope: string | undefined;
   readonly preferred: string | undefined;
   readonly kinds?: ReadonlySet<string>;
+  /** Only entries of this framework are ranked at all (the asker's, or the one the question names). */
+  readonly keep?: string;
 }
 
 /** Scratch space reused across calls (answering is synchronous), so large bases allocate nothing per entry. */
@@ -111,6 +113,7 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
     scores[i] = 0;
     anchored[i] = 0;
     if (!entry || score === 0) continue;
+    if (options.keep !== undefined && entry.frameworkId !== options.keep) continue;
     let share = 1;
     if (options.scope !== undefined && entry.frameworkId !== options.scope) share = OUT_OF_SCOPE;
     else if (options.scope === undefined && options.preferred !== undefined && entry.frameworkId !== options.preferred) share = NOT_PREFERRED;

@@ -157,13 +157,13 @@ describe('privacy', () => {
   test('a question that looks personal gets a gentle reminder on its answer card', async () => {
     const app = await start();
     await app.post(activity('personal-message', connector.url, { text: question }));
-    expect(cardText(firstCard())).toMatch(/personal details/i);
+    expect(cardText(firstCard())).toMatch(/leave out anything that could identify a child or family/i);
   });
 
   test('an ordinary question gets no reminder', async () => {
     const app = await start();
     await app.post(activity('personal-message', connector.url));
-    expect(cardText(firstCard())).not.toMatch(/personal details/i);
+    expect(cardText(firstCard())).not.toMatch(/leave out anything that could identify a child or family/i);
   });
 });
 

@@ -21,8 +21,10 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
   let store: Store;
   let connector: FakeConnector;
   let app: RunningApp;
-  const start = async (env: Record<string, string> = {}) => {
+  /** Starts the service with openers chosen for the meeting chat (they are off until someone chooses them). */
+  const start = async (env: Record<string, string> = {}, chosen = true) => {
     app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store });
+    if (chosen) await store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, true, new Date());
   };
   const posted = () => connector.requests.filter((r) => r.method === 'POST' && r.path.includes(encodeURIComponent(MEETING_CHAT)) || r.path.includes(MEETING_CHAT));
   const cardsPosted = () => posted().map((r) => cardOf(r.body)).filter((c): c is Record<string, unknown> => c !== undefined);
@@ -73,6 +75,50 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     expect(textsOf(cards[0]!)[1]).not.toEqual(textsOf(cards[1]!)[1]);
   });
 
+  test('openers are off until someone chooses them: a meeting start with no choice posts nothing', async () => {
+    await start({}, false);
+    await app.post(activity('meeting-start', connector.url));
+    await app.app.scheduler.runOnce();
+    expect(cardsPosted()).toHaveLength(0);
+  });
+
+  test('adding the app to a meeting chooses openers for that meeting, and says so', async () => {
+    await start({}, false);
+    const added = activity('install-personal', connector.url, {
+      conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT },
+      channelData: { tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' }, meeting: { id: 'MCMxOTptZWV0aW5n' } },
+    });
+    await app.post(added);
+    expect(await store.meetingOpeners(`conversation:${MEETING_CHAT}`)).toBe(true);
+    expect(JSON.stringify(connector.sent().at(-1))).toContain('When this meeting starts, I will post a short moment to reflect.');
+    await app.post(activity('meeting-start', connector.url));
+    await app.app.scheduler.runOnce();
+    expect(cardsPosted().filter((c) => textsOf(c)[0] === 'Welcome. A moment to reflect before we start')).toHaveLength(1);
+  });
+
+  test('adding the app to a meeting keeps an existing choice: "off" stays off', async () => {
+    await start({}, false);
+    await store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, false, new Date());
+    await app.post(activity('install-personal', connector.url, { conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT } }));
+    expect(await store.meetingOpeners(`conversation:${MEETING_CHAT}`)).toBe(false);
+  });
+
+  test('installing in a team does not turn openers on; its welcome card offers them with a button that does', async () => {
+    await start({}, false);
+    await app.post(activity('install-team', connector.url));
+    const welcome = connector.sent().at(-1);
+    const card = cardOf(welcome)!;
+    expect(textsOf(card)).toContain('Meetings');
+    const button = actionTitled(card, 'Turn on meeting openers') as unknown as { data: Record<string, unknown> };
+    expect(button).toMatchObject({ type: 'Action.Submit', data: { action: 'meeting-openers', on: true } });
+    const teamScope = 'team:19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
+    expect(await store.meetingOpeners(teamScope)).toBeUndefined();
+    // Pressing it in the channel (no @mention needed: it is a card button).
+    await app.post(activity('channel-mention', connector.url, { text: '', entities: [], value: button.data }));
+    expect(await store.meetingOpeners(teamScope)).toBe(true);
+    expect(JSON.stringify(connector.sent().at(-1))).toContain('Meeting openers are on');
+  });
+
   test('meeting end is accepted quietly', async () => {
     await start();
     const res = await app.post(activity('meeting-end', connector.url));
@@ -98,7 +144,7 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
   });
 
   test('with ADMIN_AAD_IDS set, others are refused politely and nothing changes', async () => {
-    await start({ ADMIN_AAD_IDS: '11111111-2222-4333-8444-555555555555' });
+    await start({ ADMIN_AAD_IDS: '11111111-2222-4333-8444-555555555555' }, false);
     await app.post(activity('group-chat-message', connector.url, mention('meeting openers off')));
     expect(JSON.stringify(connector.sent().at(-1))).toContain('Only the people your organisation has named');
     expect(await store.meetingOpeners(`conversation:${MEETING_CHAT}`)).toBeUndefined();
@@ -128,6 +174,7 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
 
   test('uses the item the team\'s scheduled post featured this week', async () => {
     await start();
+    await store.setFramework({ scopeId: `conversation:${MEETING_CHAT}`, frameworkId: 'jersey', changedBy: 'x', at: new Date() });
     const spec = { kind: 'post' as const, frameworkId: 'jersey', content: ['ingredient' as const], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly' as const, anchorWeek: '2026-11-23' };
     await store.createSubscription({ id: 'sub', conversationId: MEETING_CHAT, spec, status: 'active', skipNext: 0, rotation: { cycle: 1, seen: [], promptsUsed: {} }, createdAt: new Date(), createdBy: 'x' });
     await addPost(store, { slotKey: 'sub@week', subscriptionId: 'sub', conversationId: MEETING_CHAT, slotAt: new Date(), entryId: 'jersey-trauma-informed', content: { entryId: 'jersey-trauma-informed' }, status: 'pending' }, new Date());
@@ -145,6 +192,7 @@ test('two instances racing on one PostgreSQL post one opener', async () => {
   const connector = await startFakeConnector();
   const apps = [await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() }), await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() })];
   try {
+    await apps[0]!.store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, true, new Date());
     await Promise.all(apps.flatMap((a) => [a.post(activity('meeting-start', connector.url)), a.post(activity('meeting-start', connector.url))]));
     await Promise.all(apps.map((a) => a.app.scheduler.runOnce()));
     const cards = connector.requests.filter((r) => r.path.includes('/activities') && cardOf(r.body));

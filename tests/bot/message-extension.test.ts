@@ -198,10 +198,14 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
         return 'jersey-direct-work';
       },
     });
-    const app = await start({ store });
+    const app = await start({ store }, { DEFAULT_FRAMEWORK: 'jersey' });
     const response = await post(app, invoke('compose-extension-initial-run'));
     expect(previews(response)[0]).toMatchObject({ title: kb.entry('jersey-direct-work')?.title, subtitle: 'This week · Jersey · Ingredient 9' });
-    expect(asked).toEqual([{ where: { conversationId: CHANNEL, teamId: TEAM }, since: ITS_MONDAY }]);
+    // In a place set to another framework, that week's item is not offered.
+    await running?.close();
+    const elsewhere = await start({ store });
+    expect(previews(await post(elsewhere, invoke('compose-extension-initial-run'))).map(tapped)).not.toContain('jersey-direct-work');
+    expect(asked[0]).toEqual({ where: { conversationId: CHANNEL, teamId: TEAM }, since: ITS_MONDAY });
   });
 
   test('in summer, "since Monday" is Monday 00:00 British Summer Time', async () => {
@@ -237,7 +241,7 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     for (const [entryId, times] of asks) for (let i = 0; i < times; i++) await app.store.recordAsk(entryId, '2026-11-24');
     const shown = previews(await post(app, invoke('compose-extension-initial-run')));
     const mostAsked = shown.filter((p) => p.subtitle.startsWith('Most asked'));
-    expect(mostAsked.map(tapped)).toEqual(['lbbd-respect', 'lbbd-be-human', 'jersey-direct-work']);
+    expect(mostAsked.map(tapped)).toEqual(['lbbd-respect', 'lbbd-be-human']); // never another framework's
     expect(shown[0]?.subtitle.startsWith('This week')).toBe(true);
     expect(shown.length).toBeLessThanOrEqual(MAX_RESULTS);
   });

@@ -12,12 +12,26 @@ describe('looksPersonal', () => {
     ['an international number', 'on +44 7700 900123'],
     ['a landline', 'ring 020 7946 0018'],
     ['a valid NHS number', 'NHS 943 476 5919'],
+    ['a person\'s full name', 'I visited Tom Smith yesterday, what does principle 7 say'],
+    ['a first name in a question', 'how do I be curious with Jayden\'s mum'],
+    ['a name with an age after a comma', 'Kayleigh, 14, told me she feels unheard'],
+    ['a name with an age in brackets', 'Tom (7) and his sister'],
+    ['a name with "aged"', 'working with Leo aged 5'],
+    ['a school', 'a child at St Mary\'s Primary'],
+    ['an academy', 'Eastbury Academy called'],
+    ['a case number', 'case 4471023'],
+    ['a reference with letters', 'ref: CP-2023-0042'],
+    ['a long number on its own', 'about 20394817'],
   ])('notices %s', (_label, text) => expect(looksPersonal(text)).toBe(true));
 
   test.each([
     ['a framework question', 'what does the A in CARES mean'],
     ['a numbered principle', 'principle 7'],
     ['a year', 'the 2021 framework'],
-    ['ten digits that fail the NHS check', 'ref 943 476 5910'],
+    ['ten digits that fail the NHS check', '943 476 5910'],
+    ['"first child" (not a name: no capital)', "I'm chairing my first child protection conference"],
+    ['the framework\'s own names', 'what did Russ Bellenie write about Goldsmiths'],
+    ['a numbered article', 'UNCRC Article 12'],
+    ['a principle and value by number', 'Principle 3, value 2'],
   ])('leaves %s alone', (_label, text) => expect(looksPersonal(text)).toBe(false));
 });

@@ -60,12 +60,26 @@ describe('turns: every command', () => {
     });
   });
 
-  test('ingredients in a Barking & Dagenham chat lists Jersey\'s, and says so', async () => {
+  test('ingredients in a Barking & Dagenham chat says kindly what it has instead, and never lists Jersey\'s', async () => {
     const { adapter } = await harness();
     await adapter.send('ingredients').assertReply((a) => {
-      expect(text(a)).toContain('has no ingredients');
-      expect(text(a)).toContain('Ingredient 9');
+      expect(text(a)).toContain('The Barking & Dagenham framework has five values, ten principles and seven approaches rather than ingredients.');
+      expect(text(a)).toContain('CARES: our values');
+      expect(text(a)).not.toContain('Ingredient');
     });
+  });
+
+  test('principles in a Jersey chat: "nine ingredients rather than principles", and the ingredients', async () => {
+    const { adapter } = await harness();
+    await adapter
+      .send('framework jersey')
+      .assertReply((a) => expect(text(a)).toMatch(/Switched/))
+      .send('principles')
+      .assertReply((a) => {
+        expect(text(a)).toContain('The Jersey framework has nine ingredients rather than principles.');
+        expect(text(a)).toContain('Ingredient 9');
+        expect(text(a)).not.toContain('Principle');
+      });
   });
 
   test('framework shows the current framework; "framework jersey" switches and is remembered', async () => {
@@ -75,8 +89,10 @@ describe('turns: every command', () => {
       .assertReply((a) => expect(text(a)).toContain("Barking & Dagenham Children's Social Care Practice Framework"))
       .send('framework jersey')
       .assertReply((a) => expect(text(a)).toMatch(/Switched/))
+      .send('ingredient 3')
+      .assertReply((a) => expect(text(a)).toContain('Ingredient 3'))
       .send('principle 3')
-      .assertReply((a) => expect(text(a)).toContain('Principle 3'))
+      .assertReply((a) => expect(text(a)).not.toContain('Principle 3'))
       .send('trauma informed')
       .assertReply((a) => expect(text(a)).toContain('Ingredient 6 · Trauma-informed'));
     expect(await store.frameworkFor('conversation:Convo1')).toBe('jersey');
@@ -107,7 +123,7 @@ describe('turns: every command', () => {
     await adapter.send('about').assertReply((a) => {
       const shown = text(a);
       expect(shown).toContain('9.9.9');
-      expect(shown).toContain('Jersey CSCS Practice Framework');
+      expect(shown).toContain('Jersey Children\'s Social Care Service (CSCS) Practice Framework');
       expect(shown).toContain(DATA_HANDLING[0]);
     });
   });

@@ -1,5 +1,6 @@
 import { aboutCard } from '../../cards';
 import { nodesOf, textsOf } from '../helpers/adaptive-cards';
+import { createKnowledgeBase } from '../../knowledge/kb/model';
 import { loadOrThrow } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
@@ -25,8 +26,23 @@ describe('aboutCard', () => {
       { title: 'Source', value: '“One Minute Guide – CSC Practice Framework Model”' },
       { title: 'Author', value: 'Russ Bellenie, Principal Social Worker (PSW)' },
       { title: 'Date', value: '2021' },
+      { title: 'Content review', value: "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's." },
     ]);
-    expect(facts).toContainEqual(expect.arrayContaining([{ title: 'Approved by', value: 'Chief Social Worker for Children and Families' }]));
+    expect(facts).toContainEqual(expect.arrayContaining([{ title: 'Approved by', value: 'the Chief Social Worker for Children and Families' }]));
+  });
+
+  test('a reviewed framework shows who reviewed it, when, and when the next review is due', () => {
+    const lbbd = kb.framework('lbbd')!;
+    const reviewed = createKnowledgeBase([{ ...lbbd, review: { by: 'Jo Smith, Principal Social Worker', on: '2026-11-30', due: '2027-11-30' } }], kb.entries.filter((e) => e.frameworkId === 'lbbd'));
+    const card = aboutCard({ version: '0.1.0', kb: reviewed, dataHandling }).card;
+    expect(nodesOf(card).filter((n) => n.type === 'FactSet').map((n) => n.facts)[0]).toEqual(
+      expect.arrayContaining([
+        { title: 'Content reviewed by', value: 'Jo Smith, Principal Social Worker' },
+        { title: 'Reviewed on', value: '2026-11-30' },
+        { title: 'Next review due', value: '2027-11-30' },
+      ]),
+    );
+    expect(textsOf(card).join(' ')).not.toMatch(/Not yet reviewed/);
   });
 
   test('says how data is handled, line by line', () => {

@@ -1,3 +1,4 @@
+import { WORDING } from '../../cards/wording';
 import { feedbackSchema, submitSchema } from '../../cards/actions';
 import { answerCard } from '../../cards';
 import type { AnswerCardInput } from '../../cards';
@@ -8,10 +9,10 @@ import { shippedSearch } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;
-const PII = "A reminder: please don't share personal details about children or families in chat.";
+const PII = WORDING.piiReminder;
 
-function found(question: string): Extract<AnswerResult, { found: true }> {
-  const result = shippedSearch().answer(question, { defaultFramework: 'lbbd' });
+function found(question: string, defaultFramework = 'lbbd'): Extract<AnswerResult, { found: true }> {
+  const result = shippedSearch().answer(question, { defaultFramework });
   if (!result.found) throw new Error(`"${question}" found no answer`);
   return result;
 }
@@ -177,9 +178,32 @@ describe('answerCard with the reminder about personal details', () => {
 
 describe('answerCard for a framework that names an approver', () => {
   test('says "approved by" in the source line', () => {
-    const { card } = answerCard({ kb, result: found('ingredient three'), answerId: 'answer-0003', piiReminder: false });
+    const { card } = answerCard({ kb, result: found('ingredient three', 'jersey'), answerId: 'answer-0003', piiReminder: false });
     expect(textsOf(card)).toContain(
-      'Source: “CSCS Practice Framework”, approved by Chief Social Worker for Children and Families, September 2021',
+      'Source: “CSCS Practice Framework”, approved by the Chief Social Worker for Children and Families, September 2021',
     );
   });
 });
+
+describe('answerCard keeps the bot\'s words apart from the framework\'s', () => {
+  const { card } = answerCard({ kb, result: found('principle 7'), answerId: 'answer-0100', piiReminder: false });
+  const texts = textsOf(card);
+
+  test('"In short" is the bot\'s summary; "The framework says" holds the source\'s words, and the source line sits with them', () => {
+    const entry = kb.entry('lbbd-professional-curiosity')!;
+    const inShort = texts.indexOf('In short');
+    const says = texts.indexOf('The framework says');
+    const source = texts.findIndex((t) => t.startsWith('Source: '));
+    expect(texts[inShort + 1]).toBe(entry.summary);
+    expect(says).toBeGreaterThan(inShort + 1);
+    // The full text (the framework's own words) is between "The framework says" and the source line.
+    const firstLine = entry.text.split('\n')[0]!.trim();
+    const words = texts.indexOf(firstLine);
+    expect(words).toBeGreaterThan(says);
+    expect(source).toBeGreaterThan(words);
+    // Nothing the bot wrote (prompt, related) sits between the framework's words and their source.
+    expect(texts.slice(says, source).some((t) => entry.prompts.includes(t))).toBe(false);
+    expect(texts.indexOf('Reflect')).toBeGreaterThan(source);
+  });
+});
+

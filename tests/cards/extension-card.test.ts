@@ -26,10 +26,11 @@ describe('extensionCard: an entry a person inserts from the compose box', () => 
     for (const audience of ['individual', 'group'] as const) expectWellFormed(extensionCard({ kb, entry, audience }));
   });
 
-  test('opens with the numbered title, the framework and the summary, as the answer card does', () => {
-    expect(textsOf(render().card).slice(0, 3)).toEqual([
+  test('opens with the numbered title, the framework and "In short" with the summary, as the answer card does', () => {
+    expect(textsOf(render().card).slice(0, 4)).toEqual([
       'Principle 7 · Be professionally curious',
       "Barking & Dagenham Children's Social Care Practice Framework",
+      'In short',
       curiosity.summary,
     ]);
   });
@@ -68,9 +69,11 @@ describe('extensionCard: an entry a person inserts from the compose box', () => 
     expect(textsOf(message.card)).not.toContain('Reflect');
   });
 
-  test('names its source, last', () => {
+  test('names its source once, with the framework\'s words and not under the summary', () => {
     const texts = textsOf(render().card);
-    expect(texts[texts.length - 1]).toMatch(/^Source: “One Minute Guide/);
+    const source = texts.findIndex((t) => /^Source: “One Minute Guide/.test(t));
+    expect(source).toBeGreaterThan(texts.indexOf('The framework says'));
+    expect(texts[source - 1]).not.toBe(curiosity.summary);
     expect(nodesOf(render().card).filter((n) => String(n.text).startsWith('Source:'))).toHaveLength(1);
   });
 

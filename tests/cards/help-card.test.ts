@@ -17,7 +17,10 @@ describe('helpCard', () => {
 
   test('says how to ask: just type, and in channels mention the bot', () => {
     const texts = textsOf(message.card);
-    expect(texts).toContain('Just type a question, as you would ask a colleague.');
+    expect(texts).toContain('Type a question about the framework, for example about one of its values, principles or approaches.');
+    expect(texts.join(' ')).not.toMatch(/colleague/);
+    expect(texts).toContain('I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.');
+    expect(texts).toContain('I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.');
     expect(texts).toContain('In a channel or group chat, @mention me first, then type your question.');
   });
 

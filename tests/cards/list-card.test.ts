@@ -47,7 +47,7 @@ describe('listCard', () => {
       "Barking & Dagenham Children's Social Care Practice Framework",
       p0,
       p1,
-      'Jersey CSCS Practice Framework',
+      'Jersey Children\'s Social Care Service (CSCS) Practice Framework',
       i0,
     ]);
   });

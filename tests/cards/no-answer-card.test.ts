@@ -1,5 +1,6 @@
+import { WORDING } from '../../cards/wording';
 import { askSchema, openEntrySchema } from '../../cards/actions';
-import { noAnswerCard } from '../../cards';
+import { noAnswerCard, urgentCard } from '../../cards';
 import type { NoAnswerCardInput } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
 import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
@@ -8,7 +9,7 @@ import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;
 const examples = kb.framework('lbbd')?.examples ?? [];
-const PII = "A reminder: please don't share personal details about children or families in chat.";
+const PII = WORDING.piiReminder;
 
 function noAnswer(question: string, piiReminder = false): NoAnswerCardInput {
   const result = shippedSearch().answer(question, { defaultFramework: 'lbbd' });
@@ -71,6 +72,40 @@ describe('noAnswerCard', () => {
   test('with nothing to suggest, it still reads well and stays valid', () => {
     const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false });
     expectWellFormed(message);
-    expect(textsOf(message.card)).toEqual(["I'm not sure I have an answer to that.", 'Try asking in different words.']);
+    expect(textsOf(message.card)).toEqual(["I'm not sure I have an answer to that.", 'The framework may not cover this. You could ask in different words.']);
+  });
+
+  test('says the framework may not cover this, and where to go instead: the framework\'s signposts', () => {
+    const signposts = kb.framework('lbbd')!.signposts;
+    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false, signposts });
+    expectWellFormed(message);
+    const texts = textsOf(message.card);
+    expect(texts).toContain('Where to go instead');
+    expect(texts).toContain(signposts.caseAdvice.text);
+    expect(texts).toContain(signposts.procedures.text);
+    expect(texts).toContain(signposts.urgent.text);
+    expect(texts.indexOf('Where to go instead')).toBeGreaterThan(texts.indexOf("I'm not sure I have an answer to that."));
+  });
+
+  test('a signpost with a link gets a button that opens it', () => {
+    const base = kb.framework('lbbd')!.signposts;
+    const signposts = { ...base, procedures: { text: 'Read the procedures.', link: 'https://example.org/procedures' } };
+    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false, signposts });
+    expectWellFormed(message);
+    expect(JSON.stringify(message.card)).toContain('{"type":"Action.OpenUrl","title":"Open: example.org","url":"https://example.org/procedures"}');
+  });
+});
+
+describe('urgentCard', () => {
+  const signposts = kb.framework('jersey')!.signposts;
+  const message = urgentCard({ signposts });
+
+  test('is valid, opens with what to do now, in the attention colour, then case advice, procedures and support', () => {
+    expectWellFormed(message);
+    const texts = textsOf(message.card);
+    expect(texts.slice(0, 2)).toEqual(['If a child may be at risk now', 'If a child is in immediate danger, call 999. Otherwise follow your safeguarding procedures and talk to your manager or the duty team today.']);
+    expect(texts).toEqual(expect.arrayContaining([signposts.caseAdvice.text, signposts.procedures.text, signposts.staffSupport.text, 'I can help with the practice framework, not with decisions about a case.']));
+    expect(JSON.stringify(message.card.body[0])).toContain('"color":"Attention"');
+    expect(message.summary).toBe(signposts.urgent.text);
   });
 });

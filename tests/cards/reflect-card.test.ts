@@ -23,13 +23,15 @@ const promptShown = (extra: Partial<ReflectCardInput>) => {
 describe('reflectCard', () => {
   test('is a valid, small, Teams-safe card', () => expectWellFormed(render()));
 
-  test('shows the entry: its numbered title, framework and summary', () => {
+  test('shows the entry: its numbered title and framework, the prompt, then "In short" (the bot\'s summary) apart from "The framework says" with its source', () => {
     const texts = textsOf(render().card);
-    expect(texts.slice(0, 3)).toEqual([
-      'Principle 7 · Be professionally curious',
-      "Barking & Dagenham Children's Social Care Practice Framework",
-      curiosity.summary,
-    ]);
+    expect(texts.slice(0, 2)).toEqual(['Principle 7 · Be professionally curious', "Barking & Dagenham Children's Social Care Practice Framework"]);
+    expect(texts[2]).toBe('Reflect');
+    const inShort = texts.indexOf('In short');
+    expect(texts[inShort + 1]).toBe(curiosity.summary);
+    const says = texts.indexOf('The framework says');
+    expect(says).toBeGreaterThan(inShort);
+    expect(texts[texts.length - 1]).toMatch(/^Source: /);
   });
 
   test('opens with the heading when one is given', () => {

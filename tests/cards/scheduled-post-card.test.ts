@@ -7,13 +7,22 @@ const kb = loadOrThrow();
 const items = kb.entries.filter((e) => e.kind !== 'overview').map((e) => [e.id, e] as const);
 
 describe('the scheduled post card', () => {
-  test.each(items)('%s renders clean at 1.5 with its place and two prompts', (_id, entry) => {
+  test.each(items)('%s renders clean at 1.5 with its place and two group prompts, never individual ones, and asks for no case details', (_id, entry) => {
     const message = scheduledPostCard({ kb, entry, prompts: [0, 1], position: 4, of: 10, kindsInCycle: 1 });
     expectWellFormed(message);
     const texts = textsOf(message.card).join('\n');
     expect(texts).toContain(`${entry.kind[0]!.toUpperCase()}${entry.kind.slice(1)} 4 of 10`);
-    expect(texts).toContain(entry.prompts[0]);
-    expect(texts).toContain(entry.prompts[1]);
+    expect(texts).toContain(entry.groupPrompts[0]);
+    expect(texts).toContain(entry.groupPrompts[1]);
+    for (const p of entry.prompts) expect(texts).not.toContain(p);
+    expect(textsOf(message.card)).toContain("Please keep replies general: don't share details of children or families here.");
+  });
+
+  test('a post planned before channel posts used group prompts (an index past them) still gets a group prompt', () => {
+    const entry = kb.entry('lbbd-cares')!;
+    const texts = textsOf(scheduledPostCard({ kb, entry, prompts: [3], position: 1, of: 5, kindsInCycle: 1 }).card).join('\n');
+    expect(texts).toContain(entry.groupPrompts[3 % entry.groupPrompts.length]!);
+    expect(texts).not.toContain('Think about a recent visit');
   });
 
   test('a mix of kinds says "4 of 17" rather than naming one kind', () => {

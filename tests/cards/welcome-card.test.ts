@@ -1,6 +1,7 @@
 import { askSchema } from '../../cards/actions';
 import { welcomeCard } from '../../cards';
 import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
+import { onlyFrameworks } from '../../knowledge/kb/model';
 import { loadOrThrow } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
@@ -16,7 +17,7 @@ describe('welcomeCard', () => {
   test('says what the bot does: answers questions, posts a weekly reflection, opens meetings with one', () => {
     expect(texts.join(' ')).toMatch(/practice framework/);
     expect(texts.join(' ')).toMatch(/weekly reflection/);
-    expect(texts.join(' ')).toMatch(/open meetings with a moment to reflect/);
+    expect(texts.join(' ')).toMatch(/a moment to reflect at the start of meetings/);
   });
 
   test('names the framework in use, and how to change it', () => {
@@ -30,11 +31,22 @@ describe('welcomeCard', () => {
     expect(actionsOf(message.card, 'Action.Submit').map((a) => askSchema.parse(a.data).question)).toEqual(examples.slice(0, 3));
   });
 
-  test('says plainly that it does not keep what people type', () => {
-    expect(texts).toContain("I don't keep what you type.");
+  test('says truthfully what happens to what people type: the bot keeps none, Teams keeps the chat', () => {
+    expect(texts).toContain('I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.');
+  });
+
+  test('says in one line what it is for and not for', () => {
+    expect(texts[1]).toBe('I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.');
+  });
+
+  test('where one framework is served, says nothing about switching', () => {
+    const single = onlyFrameworks(kb, ['jersey']);
+    const shown = textsOf(welcomeCard({ kb: single, frameworkId: 'jersey', examples }).card).join(' ');
+    expect(shown).toContain('This chat uses the Jersey');
+    expect(shown).not.toMatch(/switch|different framework|type "framework"/i);
   });
 
   test('for another framework, names that one', () => {
-    expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples }).card).join(' ')).toMatch(/This chat uses the Jersey CSCS Practice Framework\./);
+    expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples }).card).join(' ')).toMatch(/This chat uses the Jersey Children's Social Care Service \(CSCS\) Practice Framework\./);
   });
 });

@@ -76,11 +76,22 @@ export function evaluate(questions: readonly EvalQuestion[], ranker: Ranker): Fi
   };
 }
 
+/**
+ * Each question is asked in a chat set to its `framework`, else to the framework of the entry it expects
+ * (answers keep to the chat's framework). An off-topic question is asked in a chat set to each framework
+ * in turn, and counts as rejected only if every one of them rejects it.
+ */
 export function practiceCompanionRanker(search: Search, defaultFramework = 'lbbd'): Ranker {
-  return (q) => {
-    const result = search.answer(q.q, { defaultFramework: q.framework ?? defaultFramework });
+  const ask = (q: EvalQuestion, framework: string): Ranked => {
+    const result = search.answer(q.q, { defaultFramework: framework });
     if (!result.found) return { top: null, firstThree: result.suggestions.slice(0, 3).map((m) => m.entry.id) };
     return { top: result.entry.id, firstThree: [result.entry, ...result.alternatives.map((m) => m.entry)].slice(0, 3).map((e) => e.id) };
+  };
+  return (q) => {
+    if (q.framework !== undefined) return ask(q, q.framework);
+    if (q.expect !== null) return ask(q, search.kb.entry(q.expect)?.frameworkId ?? defaultFramework);
+    const answers = search.kb.frameworks.map((f) => ask(q, f.id));
+    return answers.find((a) => a.top !== null) ?? answers[0] ?? { top: null, firstThree: [] };
   };
 }
 
@@ -91,4 +102,21 @@ export function plainFuseRanker(kb: KnowledgeBase): Ranker {
     const hits = fuse.search(q.q.slice(0, 1000)).slice(0, 3).map((h) => h.item.id);
     return { top: hits[0] ?? null, firstThree: hits };
   };
+}
+
+export interface UrgentFigures {
+  readonly urgent: number;
+  readonly ordinary: number;
+  /** Share of urgent questions that get the safeguarding signpost first. */
+  readonly recall: number;
+  /** Ordinary questions that wrongly got it. */
+  readonly falseAlarms: readonly string[];
+  readonly missed: readonly string[];
+}
+
+/** How well urgent worries are told apart: every urgent question signposted, no ordinary one. */
+export function urgentFigures(urgent: readonly EvalQuestion[], ordinary: readonly EvalQuestion[], isUrgent: (q: string) => boolean): UrgentFigures {
+  const missed = urgent.filter((q) => !isUrgent(q.q)).map((q) => q.q);
+  const falseAlarms = ordinary.filter((q) => isUrgent(q.q)).map((q) => q.q);
+  return { urgent: urgent.length, ordinary: ordinary.length, recall: urgent.length ? (urgent.length - missed.length) / urgent.length : 0, falseAlarms, missed };
 }

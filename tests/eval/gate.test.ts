@@ -1,6 +1,8 @@
 import { createSearch } from '../../knowledge/search/answer';
 import { loadOrThrow } from '../helpers/kb';
-import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
+import { isUrgent } from '../../knowledge/search/urgent';
+import { looksPersonal } from '../../bot/privacy';
+import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 
 /** The quality gate: see "How well it answers" in the README. */
 const GATE = { top1: 0.95, rejection: 0.9 };
@@ -24,5 +26,40 @@ describe('evaluation set', () => {
   test('the gate can fail: plain Fuse.js does not pass it', () => {
     const figures = evaluate(questions, plainFuseRanker(loadOrThrow()));
     expect(figures.top1).toBeLessThan(GATE.top1);
+  });
+});
+
+describe('urgent worries get the safeguarding signpost first', () => {
+  const urgent = readQuestions('urgent.jsonl');
+  const ordinary = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl')];
+
+  test('the sets are the size the project promises: at least 40 urgent and 200 ordinary questions', () => {
+    expect(urgent.length).toBeGreaterThanOrEqual(40);
+    expect(ordinary.length).toBeGreaterThanOrEqual(200);
+  });
+
+  test('100% of urgent questions signposted, and 0 false alarms on the ordinary ones', () => {
+    const figures = urgentFigures(urgent, ordinary, isUrgent);
+    expect({ missed: figures.missed, falseAlarms: figures.falseAlarms }).toEqual({ missed: [], falseAlarms: [] });
+    expect(figures.recall).toBe(1);
+  });
+
+  test('the gate can fail: a detector that flags every question with "risk" or "harm" has false alarms, and one that flags nothing misses', () => {
+    expect(urgentFigures(urgent, ordinary, (q) => /risk|harm|abuse/i.test(q)).falseAlarms.length).toBeGreaterThan(0);
+    expect(urgentFigures(urgent, ordinary, () => false).recall).toBe(0);
+  });
+});
+
+describe('the personal-details reminder', () => {
+  const asked = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('urgent.jsonl')];
+
+  test('no false positives on any evaluation question', () => {
+    expect(asked.filter((q) => looksPersonal(q.q)).map((q) => q.q)).toEqual([]);
+  });
+
+  test('the check can fail: the same questions with a name, an age, a school or a case number are all noticed', () => {
+    const planted = ['Tom Smith', 'Kayleigh, 14', 'St Mary\'s Primary', 'case 4471023'];
+    const sample = asked.slice(0, 20);
+    for (const detail of planted) expect(sample.filter((q) => !looksPersonal(`${q.q} ${detail}`)).map((q) => q.q)).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@
 import { loadKnowledgeBase } from '../../knowledge/kb/load';
 import { formatProblem } from '../../knowledge/kb/problems';
 import { createSearch } from '../../knowledge/search/answer';
-import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
+import { isUrgent } from '../../knowledge/search/urgent';
+import { looksPersonal } from '../../bot/privacy';
+import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 import type { Figures } from './evaluate';
 
 const loaded = loadKnowledgeBase();
@@ -29,3 +31,18 @@ for (const file of ['questions.jsonl', 'holdout.jsonl']) {
     console.log(`    ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`);
   }
 }
+
+// Urgent worries: every one gets the safeguarding signpost first; no ordinary question does.
+const urgent = urgentFigures(readQuestions('urgent.jsonl'), [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl')], isUrgent);
+console.log(`\nurgent.jsonl: ${urgent.urgent} urgent questions, against ${urgent.ordinary} ordinary ones (questions.jsonl and holdout.jsonl)`);
+console.log(`  urgent signposted first (recall)  ${pct(urgent.recall)}`);
+console.log(`  false alarms on ordinary ones     ${urgent.falseAlarms.length}`);
+for (const q of urgent.missed) console.log(`    missed: ${JSON.stringify(q)}`);
+for (const q of urgent.falseAlarms) console.log(`    false alarm: ${JSON.stringify(q)}`);
+
+// The personal-details reminder must not nag people who asked an ordinary question.
+const asked = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('urgent.jsonl')];
+const reminded = asked.filter((q) => looksPersonal(q.q));
+console.log(`\npersonal-details reminder on the ${asked.length} evaluation questions (none holds personal details)`);
+console.log(`  false positives                   ${reminded.length}`);
+for (const q of reminded) console.log(`    reminded: ${JSON.stringify(q.q)}`);

@@ -27,7 +27,8 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
       done();
     },
   });
-  const config = loadConfig({ LOG_LEVEL: 'debug', PORT: '0', HOST: '127.0.0.1', ...env }, '/nonexistent');
+  // Answers keep to the chat's framework, so tests say which one a chat that chose none uses.
+  const config = loadConfig({ LOG_LEVEL: 'debug', PORT: '0', HOST: '127.0.0.1', DEFAULT_FRAMEWORK: 'lbbd', ...env }, '/nonexistent');
   const store = options.store ?? (await openStore('sqlite::memory:'));
   let ids = 0;
   const app = createApp({

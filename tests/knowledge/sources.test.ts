@@ -93,5 +93,5 @@ test('the extraction artefact "Wildt is CARES!" is nowhere in the knowledge base
 
 test('Jersey\'s title-page lines are the framework\'s source, approver and date', () => {
   const jersey = kb.framework('jersey');
-  expect(jersey).toMatchObject({ source: 'CSCS Practice Framework', author: 'Chief Social Worker for Children and Families', authorRole: 'approver', date: 'September 2021' });
+  expect(jersey).toMatchObject({ source: 'CSCS Practice Framework', author: 'the Chief Social Worker for Children and Families', authorRole: 'approver', date: 'September 2021' });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { loadOrThrow } from '../helpers/kb';
 
 const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'frameworks', 'anytown.yaml'), 'utf8');
 
@@ -75,6 +76,69 @@ describe('practice-companion kb validate', () => {
     const run = await validateEdited((y) => replaceOnce(y, 'related: [anytown-plan-together]', 'related: [anytown-plan-togther]'));
     expect(run.code).toBe(1);
     expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('anytown-plan-togther')}:15 anytown-listen-first.related: "anytown-plan-togther" is not the id of any entry: did you mean "anytown-plan-together"?`]);
+  });
+
+  test('a related entry in another framework → an error at its file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-kb-'));
+    const shipped = join(__dirname, '..', '..', 'knowledge', 'frameworks');
+    const jersey = replaceOnce(readFileSync(join(shipped, 'jersey.yaml'), 'utf8'), 'related: [jersey-systemic-responses]', 'related: [jersey-systemic-responses, lbbd-sharing]');
+    writeFileSync(join(dir, 'jersey.yaml'), jersey);
+    writeFileSync(join(dir, 'lbbd.yaml'), readFileSync(join(shipped, 'lbbd.yaml'), 'utf8'));
+    const run = await runCli(['kb', 'validate', dir]);
+    const line = jersey.split('\n').findIndex((l) => l.includes('lbbd-sharing')) + 1;
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      `jersey.yaml:${line}:42 jersey-shared-model.related: "lbbd-sharing" belongs to the lbbd framework, not jersey: related entries must be in the same framework, so people stay in their own; remove it or choose one of this framework's entries`,
+    ]);
+  });
+
+  test('the shipped frameworks relate only to their own entries', () => {
+    const kb = loadOrThrow();
+    const crossing = kb.entries.flatMap((e) => e.related.filter((id) => kb.entry(id)?.frameworkId !== e.frameworkId).map((id) => `${e.id} → ${id}`));
+    expect(crossing).toEqual([]);
+  });
+
+  test('signposts still the general defaults, and a framework never reviewed → warnings on stderr, and still ok', async () => {
+    const run = await validateEdited((y) => y);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `warning: anytown.yaml:${fixtureLine('signposts:') + 3}:3 signposts: are still the general defaults: add your local duty team, out-of-hours service, procedures and staff support (texts and links), so people know exactly where to go`,
+      `warning: anytown.yaml:${fixtureLine('  id: anytown')}:7 framework.reviewed_by: this framework's content has never been reviewed: once someone responsible for practice has checked it, add reviewed_by, reviewed_on and review_due`,
+    ]);
+  });
+
+  test('local signposts and a review in date → no warnings', async () => {
+    const run = await validateEdited((y) =>
+      replaceOnce(
+        replaceOnce(y, 'talk to your manager or the duty team today.', 'ring the Anytown duty team today.\n    link: https://anytown.example/safeguarding'),
+        '  aliases: [anytown, any town]',
+        '  aliases: [anytown, any town]\n  reviewed_by: Anytown Principal Social Worker\n  reviewed_on: "2026-09-01"\n  review_due: "2099-09-01"',
+      ),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  test('an overdue review → a warning that says when it was due and what to do', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '  aliases: [anytown, any town]', '  aliases: [anytown, any town]\n  reviewed_by: Anytown Principal Social Worker\n  reviewed_on: "2024-01-10"\n  review_due: "2025-01-10"'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: anytown.yaml:${run.lineOf('review_due')}:15 framework.review_due: the review was due on 2025-01-10 and is overdue: review the content, then update reviewed_on and review_due`);
+  });
+
+  test('a review with a date that is not year-month-day, or only some of its fields → errors that say how to fix them', async () => {
+    const run = await validateEdited((y) => replaceOnce(y, '  aliases: [anytown, any town]', '  aliases: [anytown, any town]\n  reviewed_on: 1 March 2026'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('framework.reviewed_on: must be a date written year-month-day, like "2026-11-30"');
+    expect(run.stdout).toContain('framework.reviewed_by: is missing: a review records who reviewed it');
+  });
+
+  test('a signpost link that is not https, or no signposts at all → errors naming the field', async () => {
+    const bad = await validateEdited((y) => replaceOnce(y, 'talk to your manager or the duty team today.', 'talk to your manager or the duty team today.\n    link: www.example.org'));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('signposts.urgent.link: must be a web address starting https://, or left out');
+    const none = await validateEdited((y) => y.replace(/\nsignposts:[\s\S]*?\n\nentries:/, '\nentries:'));
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/signposts: is missing: add it/);
   });
 
   test('fewer than 3 reflection prompts → says how many there are', async () => {

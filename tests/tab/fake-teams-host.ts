@@ -5,7 +5,7 @@
 export const TEAMS_HOST_URL = 'https://teams.microsoft.com/_fake-host';
 
 /** The host page, framing `tabUrl`. `theme` is what getContext reports. */
-export function fakeTeamsHostPage(tabUrl: string, theme: string): string {
+export function fakeTeamsHostPage(tabUrl: string, theme: string, place: { teamId?: string; chatId?: string } = {}): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Fake Teams host</title></head>
 <body style="margin:0">
@@ -23,7 +23,7 @@ export function fakeTeamsHostPage(tabUrl: string, theme: string): string {
       // [frame context, client type, runtime config, the SDK version the host supports]
       reply(['content', 'web', JSON.stringify({ apiVersion: message.args[1], supports: {} }), '2.58.0']);
     } else if (message.func === 'getContext') {
-      reply([{ theme: window.theme, locale: 'en-gb', frameContext: 'content', hostClientType: 'web', entityId: 'framework' }]);
+      reply([{ theme: window.theme, locale: 'en-gb', frameContext: 'content', hostClientType: 'web', entityId: 'framework', ...${JSON.stringify(place)} }]);
     }
   });
   window.changeTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, new URL(frame.src).origin);

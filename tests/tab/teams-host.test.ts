@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 /** The host page with the tab framed in it, as Teams would load it: contentUrl with {theme} filled in. */
-async function hostedTab(teamsTheme: string, contentUrlTheme: string): Promise<{ host: Page; tab: Frame }> {
-  const teams = fakeTeamsHostPage(`${TAB_ORIGIN}/tab?theme=${contentUrlTheme}`, teamsTheme);
+async function hostedTab(teamsTheme: string, contentUrlTheme: string, place: { teamId?: string } = {}): Promise<{ host: Page; tab: Frame }> {
+  const teams = fakeTeamsHostPage(`${TAB_ORIGIN}/tab?theme=${contentUrlTheme}`, teamsTheme, place);
   const { context } = await loopbackContext(browser, {
     proxy: { origin: TAB_ORIGIN, to: app.url },
     fake: (url) => (url === TEAMS_HOST_URL ? teams : undefined),
@@ -77,6 +77,52 @@ describe('hosted in Teams', () => {
     await tab.locator('#search').press('Enter');
     await tab.locator('dialog#entry[open]').waitFor();
     expect(await tab.locator('#entry-heading').textContent()).toBe('Principle 10 · Be human');
+  });
+});
+
+describe('in a team set to Jersey', () => {
+  const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
+  test('the tab keeps to the team\'s framework, as the bot does there: no other framework to browse or find', async () => {
+    await app.store.setFramework({ scopeId: `team:${TEAM}`, frameworkId: 'jersey', changedBy: 'test', at: new Date() });
+    const { host, tab } = await hostedTab('default', 'default', { teamId: TEAM });
+    try {
+      await tab.locator('#framework').locator('xpath=..').waitFor({ state: 'hidden' });
+      expect(await tab.locator('#framework').inputValue()).toBe('jersey');
+      expect(await tab.locator('#browse').textContent()).not.toMatch(/Barking|CARES/);
+      await tab.locator('#search').fill('trauma');
+      await tab.locator('#status').filter({ hasText: 'Best match: Ingredient 6 · Trauma-informed' }).waitFor();
+      expect(await tab.locator('#results-body').textContent()).not.toMatch(/Trauma Informed Practice|Barking/);
+    } finally {
+      await host.context().close();
+    }
+  });
+
+  test('GET /api/tab/place: the team\'s framework, the default for a place that chose none, and a clear 400 for a made-up id', async () => {
+    const get = async (query: string) => {
+      const res = await fetch(`${app.url}/api/tab/place?${query}`);
+      return { status: res.status, body: (await res.json()) as Record<string, unknown>, cache: res.headers.get('cache-control') };
+    };
+    expect(await get(`team=${encodeURIComponent(TEAM)}`)).toEqual({ status: 200, body: { framework: 'jersey' }, cache: 'no-store' });
+    expect((await get(`chat=${encodeURIComponent('19:never-chose@thread.v2')}`)).body).toEqual({ framework: 'lbbd' });
+    expect((await get('team=%3Cscript%3E')).status).toBe(400);
+    expect(app.logs.join('')).not.toContain('never-chose');
+  });
+});
+
+describe('a copy that serves one framework', () => {
+  test('the tab offers no framework picker, and shows only that framework', async () => {
+    const single = await startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
+    const { context } = await loopbackContext(browser, { proxy: { origin: TAB_ORIGIN, to: single.url } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${TAB_ORIGIN}/tab`);
+      await ready(page);
+      expect(await page.locator('#framework').locator('xpath=..').isHidden()).toBe(true);
+      expect(await page.locator('#browse').textContent()).not.toMatch(/Barking|CARES/);
+    } finally {
+      await context.close();
+      await single.close();
+    }
   });
 });
 
