@@ -1,0 +1,170 @@
+import { createPurger } from '../../schedule/purge';
+import type { PurgeEvent } from '../../schedule/purge';
+import type { Retention, Store } from '../../store/types';
+import { RETENTION_DEFAULTS } from '../../bot/config';
+import { loadOrThrow } from '../helpers/kb';
+import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
+import { addPost, BACKENDS } from '../helpers/stores';
+import { startTeamsConnector } from '../helpers/teams-connector';
+
+const kb = loadOrThrow();
+const at = (iso: string) => new Date(iso);
+const RETENTION: Retention = {
+  votesDays: RETENTION_DEFAULTS.RETAIN_VOTES_DAYS,
+  askCountsDays: RETENTION_DEFAULTS.RETAIN_ASK_COUNTS_DAYS,
+  postLogDays: RETENTION_DEFAULTS.RETAIN_POST_LOG_DAYS,
+  auditDays: RETENTION_DEFAULTS.RETAIN_AUDIT_DAYS,
+  goneConversationsDays: RETENTION_DEFAULTS.RETAIN_GONE_CONVERSATIONS_DAYS,
+};
+const NOW = '2027-06-01T03:00:00Z';
+const OLD_GONE = '19:old-gone@thread.tacv2';
+const NEW_GONE = '19:new-gone@thread.tacv2';
+const KEPT = '19:kept@thread.tacv2';
+
+async function conversation(store: Store, id: string, teamId: string, when: Date) {
+  await store.saveConversation({ id, kind: 'channel', teamId, serviceUrl: 'http://127.0.0.1:9/', reference: { conversation: { id } } }, when);
+}
+
+/** A store with rows on both sides of every retention limit (defaults: votes 90 days, counts 730, posts 365, audit 365, gone chats 30). */
+async function seed(store: Store) {
+  // Votes: 2026-12-01 is 182 days before NOW (past 90); 2027-05-20 is kept.
+  for (const [answerId, voter, day, helpful] of [
+    ['a1', 'v1', '2026-12-01', true],
+    ['a2', 'v2', '2026-12-01', false],
+    ['a3', 'v1', '2026-12-01', true],
+    ['a4', 'v3', '2027-05-20', true],
+  ] as const) {
+    await store.recordVote({ answerId, voter, entryId: 'lbbd-be-curious', day, helpful });
+  }
+  await store.recordVote({ answerId: 'a5', voter: 'v1', entryId: 'lbbd-be-curious', day: '2025-01-10', helpful: true }); // past the 730 days of counts
+  // Ask counts: one too old (2025-01-10), two kept.
+  for (const day of ['2025-01-10', '2026-12-01', '2026-12-01', '2027-05-31']) await store.recordAsk('lbbd-be-curious', day);
+  await store.recordAsk('lbbd-principle-1', '2027-05-31');
+  // Audit: one past 365 days, one kept.
+  await store.audit({ scopeId: KEPT, at: at('2026-05-01T10:00:00Z'), actor: 'u-old', action: 'pause', detail: 'paused' });
+  await store.audit({ scopeId: KEPT, at: at('2027-05-01T10:00:00Z'), actor: 'u-new', action: 'pause', detail: 'paused' });
+  // Posts: one finished and old, one finished and recent, one old but still waiting.
+  await addPost(store, { slotKey: 'old-sent', conversationId: KEPT, slotAt: at('2026-05-04T08:00:00Z'), status: 'skipped' }, at('2026-05-04T08:00:00Z'));
+  await addPost(store, { slotKey: 'new-sent', conversationId: KEPT, slotAt: at('2027-05-03T08:00:00Z'), status: 'skipped' }, at('2027-05-03T08:00:00Z'));
+  await addPost(store, { slotKey: 'old-pending', conversationId: KEPT, slotAt: at('2026-05-04T08:00:00Z'), status: 'pending' }, at('2026-05-04T08:00:00Z'));
+  // Conversations: one removed 2 months ago (past 30 days), one removed last week, one kept.
+  await conversation(store, OLD_GONE, '19:team-old@thread.tacv2', at('2026-01-01T00:00:00Z'));
+  await conversation(store, NEW_GONE, '19:team-new@thread.tacv2', at('2026-01-01T00:00:00Z'));
+  await conversation(store, KEPT, '19:team-kept@thread.tacv2', at('2026-01-01T00:00:00Z'));
+  await store.setMeetingOpeners(`conversation:${OLD_GONE}`, true, at('2026-01-01T00:00:00Z'));
+  await store.setMeetingOpeners('team:19:team-old@thread.tacv2', true, at('2026-01-01T00:00:00Z'));
+  await store.setMeetingOpeners(`conversation:${KEPT}`, true, at('2026-01-01T00:00:00Z'));
+  await addPost(store, { slotKey: 'meeting', conversationId: OLD_GONE, slotAt: at('2027-03-01T08:00:00Z'), status: 'skipped' }, at('2027-03-01T08:00:00Z'));
+  await store.addPostWithRotation(`meeting-series:${OLD_GONE}`, 'meeting-2', at('2027-03-08T08:00:00Z'), (state) => ({ post: { slotKey: 'meeting-2', conversationId: OLD_GONE, slotAt: at('2027-03-08T08:00:00Z'), status: 'skipped' }, state }));
+  await store.markConversationGone(OLD_GONE, 'the bot was removed', at('2027-04-01T00:00:00Z'));
+  await store.markConversationGone(NEW_GONE, 'the bot was removed', at('2027-05-28T00:00:00Z'));
+}
+
+describe.each(BACKENDS)('daily purge on $name', (backend) => {
+  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  let store: Store;
+  beforeEach(async () => {
+    db = await backend.fresh();
+    store = await db.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  test('removes what is past its time, records how many rows, and keeps the feedback and "most asked" figures of the kept period', async () => {
+    await seed(store);
+    const feedbackBefore = await store.feedbackCounts();
+    const keptFeedback = feedbackBefore.filter((f) => f.day >= '2025-06-01');
+
+    const events: PurgeEvent[] = [];
+    const clock = fakeClock(NOW);
+    const report = await createPurger({ store, retention: RETENTION, clock, onEvent: (e) => events.push(e) }).runOnce();
+
+    expect(report).toMatchObject({
+      day: '2027-06-01',
+      votesRolledUp: 4,
+      removed: { votes: 4, voteTallies: 1, asks: 1, posts: 1, audit: 1, conversations: 1, rotations: 1, settings: 2 },
+    });
+    expect(events).toEqual([{ type: 'purged', report }]);
+    expect(await store.purges(5)).toEqual([report]);
+
+    // Feedback: the votes of December are gone but their counts stay; January 2025 is past the counts' 730 days.
+    expect(await store.feedbackCounts()).toEqual(keptFeedback);
+    expect(keptFeedback).toEqual([
+      { entryId: 'lbbd-be-curious', day: '2026-12-01', helpful: 2, notHelpful: 1 },
+      { entryId: 'lbbd-be-curious', day: '2027-05-20', helpful: 1, notHelpful: 0 },
+    ]);
+    const votesLeft = await store.personalData({ ids: [], voterCodes: ['v1', 'v2', 'v3'] });
+    expect(votesLeft.votes.map((v) => v.answerId)).toEqual(['a4']);
+    // Most asked: the counts of the kept period only.
+    expect(await store.mostAsked(5)).toEqual([
+      { entryId: 'lbbd-be-curious', count: 3 },
+      { entryId: 'lbbd-principle-1', count: 1 },
+    ]);
+    expect((await store.auditLog([KEPT], 10)).map((a) => a.actor)).toEqual(['u-new']);
+    expect((await store.postLog({ conversationId: KEPT }, 10)).map((p) => p.slotKey).sort()).toEqual(['new-sent', 'old-pending']);
+    expect(await store.conversation(OLD_GONE)).toBeUndefined();
+    expect(await store.conversation(NEW_GONE)).toMatchObject({ status: 'gone' });
+    expect(await store.meetingOpeners(`conversation:${OLD_GONE}`)).toBeUndefined();
+    expect(await store.meetingOpeners('team:19:team-old@thread.tacv2')).toBeUndefined();
+    expect(await store.meetingOpeners(`conversation:${KEPT}`)).toBe(true);
+
+    // Once a day: again today does nothing; tomorrow runs and finds nothing more to remove.
+    expect(await store.purge(at('2027-06-01T23:59:00Z'), RETENTION, 'another')).toBeUndefined();
+    const tomorrow = await store.purge(at('2027-06-02T00:00:01Z'), RETENTION, 'another');
+    expect(Object.values(tomorrow!.removed).every((n) => n === 0)).toBe(true);
+  });
+
+  // Several instances need PostgreSQL; SQLite is for one. (Two connections in one process would also block each other's thread.)
+  (backend.name === 'postgres' ? test : test.skip)('two instances purging at the same moment: one does the day, the other finds it done', async () => {
+    await seed(store);
+    const other = await db.open();
+    try {
+      const reports = await Promise.all([store.purge(at(NOW), RETENTION, 'one'), other.purge(at(NOW), RETENTION, 'two')]);
+      expect(reports.filter((r) => r !== undefined)).toHaveLength(1);
+      expect(reports.find((r) => r !== undefined)!.removed.votes).toBe(4);
+      expect(await store.purges(5)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a purge that fails leaves the day unclaimed, so the next look tries again', async () => {
+    await seed(store);
+    const events: PurgeEvent[] = [];
+    const failing = { ...store, purge: () => Promise.reject(new Error('connection lost')) } as Store;
+    const clock = fakeClock(NOW);
+    const purger = createPurger({ store: failing, retention: RETENTION, clock, everyMs: 3_600_000, onEvent: (e) => events.push(e) });
+    purger.start();
+    await new Promise((r) => setTimeout(r, 20));
+    await purger.stop();
+    expect(events[0]).toEqual({ type: 'error', error: 'connection lost' });
+    expect(await store.purge(at(NOW), RETENTION, 'later')).toBeDefined();
+  });
+
+  test('the rotation carries on across a purge of the post log: no entry comes round again before all ten have', async () => {
+    const teams = await startTeamsConnector();
+    try {
+      const clock = fakeClock('2026-11-20T12:00:00Z');
+      await addChannel(store, teams.url, 1, MONDAY_9_LONDON, clock.now());
+      const mondays = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(from) + i * 7 * 86_400_000).toISOString());
+      for (const monday of mondays('2026-11-23T09:00:01Z', 5)) {
+        clock.set(monday);
+        await schedulerFor(store, kb, clock).runOnce();
+      }
+      clock.set('2026-12-24T03:00:00Z'); // the fifth post (21 December) is more than a day old
+      const report = await store.purge(clock.now(), { ...RETENTION, postLogDays: 1 }, 'test');
+      expect(report!.removed.posts).toBe(5);
+      expect(await store.postLog({ subscriptionId: 'sub-1' }, 10)).toEqual([]);
+      for (const monday of mondays('2026-12-28T09:00:01Z', 5)) {
+        clock.set(monday);
+        await schedulerFor(store, kb, clock).runOnce();
+      }
+      const posted = teams.bodies.map((b) => /Principle (\d+) of 10/.exec(JSON.stringify(b.body))?.[1]);
+      expect(posted).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    } finally {
+      await teams.close();
+    }
+  });
+});
