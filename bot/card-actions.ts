@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { answerCard, reflectCard } from '../cards';
 import { VERBS, anotherPromptSchema, feedbackSchema } from '../cards/actions';
@@ -7,6 +6,7 @@ import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { turnInfo } from './turn-info';
+import { voterCode } from './voter-code';
 
 /** Action.Execute (Universal Actions): each verb updates its card in place. */
 export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
@@ -22,7 +22,7 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       if (!data.success || !entry) return tampered(context, deps);
       const outcome = await deps.store.recordVote({
         answerId: data.data.answerId,
-        voter: voterCode(context),
+        voter: voterOf(context),
         entryId: entry.id,
         day: deps.clock().toISOString().slice(0, 10),
         helpful: data.data.helpful,
@@ -42,9 +42,9 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
 }
 
 /** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
-function voterCode(context: TurnContext): string {
+function voterOf(context: TurnContext): string {
   const from = context.activity.from;
-  return createHash('sha256').update(`practice-companion/vote/${from?.aadObjectId ?? from?.id ?? 'anonymous'}`).digest('base64url');
+  return voterCode(from?.aadObjectId ?? from?.id ?? 'anonymous');
 }
 
 function isVerb(v: unknown): v is Verb {
