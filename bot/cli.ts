@@ -1,6 +1,7 @@
 // The `practice-companion` command: running the service for an authority (people's data, backup,
 // restore), then everything the knowledge CLI does (ask, kb validate).
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import Database from 'better-sqlite3';
 import { main as knowledgeMain } from '../knowledge/cli/main';
@@ -73,6 +74,11 @@ async function data(args: readonly string[], io: Io): Promise<number> {
   const person: Person = { ids: [id], voterCodes: [...new Set([id, id.toLowerCase()].map(voterCode))] };
   const config = settings(io);
   const now = io.now?.() ?? new Date();
+  const file = sqlitePath(config.databaseUrl);
+  if (file !== undefined && !existsSync(file)) {
+    io.stderr.write(`There is no database at ${file}. Set DATABASE_URL to the one the service uses (see .env or the App Service settings).\n`);
+    return 1;
+  }
   const store = await openStore(config.databaseUrl);
   try {
     if (action === 'export') {
