@@ -15,6 +15,7 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const framework = await currentFramework(context, deps);
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   await sendAnswer(context, result, looksPersonal(question), deps, framework.examples);
+  deps.telemetry?.answered(result.found);
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {

@@ -40,6 +40,15 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.runTurn(context);
+    } finally {
+      this.deps.telemetry?.turn(String(context.activity.type), performance.now() - started);
+    }
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     const allowed = this.deps.config.allowedTenants;
     if (allowed !== null) {
       const tenant = tenantOf(context);

@@ -4,6 +4,7 @@ import type { Scheduler } from '../schedule/scheduler';
 import type { Store } from '../store/types';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { Telemetry } from './telemetry';
 
 /** What the bot's handlers need, injected so tests can control each part. */
 export interface BotDeps {
@@ -18,4 +19,6 @@ export interface BotDeps {
   readonly version: string;
   /** Commands poke it after a change, so it looks again at once. Absent in tests that drive turns alone. */
   readonly scheduler?: Scheduler;
+  /** Counts and durations for Application Insights; absent or NO_TELEMETRY when it is not set up. */
+  readonly telemetry?: Telemetry;
 }
