@@ -35,14 +35,16 @@ const ACTIVITY_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'inst
 
 export async function startTelemetry(connectionString: string | undefined): Promise<Telemetry> {
   if (connectionString === undefined) return NO_TELEMETRY;
-  const [{ useAzureMonitor, shutdownAzureMonitor }, { metrics }] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api')]);
+  const [{ useAzureMonitor, shutdownAzureMonitor }, { metrics, trace, SpanKind }] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api')]);
   useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
+    // Telemetry that cannot be sent is dropped, not kept in a folder on disk to retry.
+    azureMonitorExporterOptions: { connectionString, disableOfflineStorage: true },
     enableLiveMetrics: false,
-    // Incoming and outgoing HTTP (paths and status codes) and PostgreSQL statements (with ? placeholders, never values) as traces.
+    // No automatic instrumentation: this module loads after HTTP and PostgreSQL are in use, and the
+    // traces it sends are its own, one per turn, that carry no text.
     instrumentationOptions: {
-      http: { enabled: true },
-      postgreSql: { enabled: true },
+      http: { enabled: false },
+      postgreSql: { enabled: false },
       azureSdk: { enabled: false },
       mongoDb: { enabled: false },
       mySql: { enabled: false },
@@ -53,13 +55,19 @@ export async function startTelemetry(connectionString: string | undefined): Prom
     },
   });
   const meter = metrics.getMeter('practice-companion');
+  const tracer = trace.getTracer('practice-companion');
   const answers = meter.createCounter(METRICS.answers, { description: 'Questions answered, by outcome: answered or not_sure' });
   const posts = meter.createCounter(METRICS.posts, { description: 'Scheduled posts and meeting openers, by outcome: sent, retried, throttled, failed, gone, missed' });
   const turns = meter.createHistogram(METRICS.turnDuration, { description: 'Time to handle one activity from Teams', unit: 'ms' });
   return {
     answered: (found) => answers.add(1, { outcome: found ? 'answered' : 'not_sure' }),
     post: (outcome) => posts.add(1, { outcome }),
-    turn: (activityType, ms) => turns.record(ms, { activity_type: ACTIVITY_TYPES.has(activityType) ? activityType : 'other' }),
+    turn: (activityType, ms) => {
+      const kind = ACTIVITY_TYPES.has(activityType) ? activityType : 'other';
+      turns.record(ms, { activity_type: kind });
+      // One trace per turn, named by its kind only (Application Insights shows it under Requests).
+      tracer.startSpan(`turn ${kind}`, { kind: SpanKind.SERVER, startTime: Date.now() - ms, attributes: { 'practice_companion.activity_type': kind } }).end();
+    },
     shutdown: () => shutdownAzureMonitor(),
   };
 }
