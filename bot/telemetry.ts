@@ -35,8 +35,14 @@ const ACTIVITY_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'inst
 
 export async function startTelemetry(connectionString: string | undefined): Promise<Telemetry> {
   if (connectionString === undefined) return NO_TELEMETRY;
-  const [{ useAzureMonitor, shutdownAzureMonitor }, { metrics, trace, SpanKind }] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api')]);
+  const [{ useAzureMonitor, shutdownAzureMonitor }, { metrics, trace, SpanKind }, { resourceFromAttributes }] = await Promise.all([
+    import('@azure/monitor-opentelemetry'),
+    import('@opentelemetry/api'),
+    import('@opentelemetry/resources'),
+  ]);
   useAzureMonitor({
+    // Application Insights' "cloud role": the service's name, not "unknown_service".
+    resource: resourceFromAttributes({ 'service.name': 'practice-companion' }),
     // Telemetry that cannot be sent is dropped, not kept in a folder on disk to retry.
     azureMonitorExporterOptions: { connectionString, disableOfflineStorage: true },
     enableLiveMetrics: false,

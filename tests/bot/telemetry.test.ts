@@ -92,6 +92,7 @@ test('with APPLICATIONINSIGHTS_CONNECTION_STRING, answers, not-sure answers, pos
   // Traces: one request per turn, named by its kind.
   const requests = envelopes.filter((e) => e.data?.baseType === 'RequestData').map((e) => (e.data!.baseData as { name?: string }).name);
   expect(requests).toEqual(['turn message', 'turn message']);
+  expect((envelopes[0] as { tags?: Record<string, string> }).tags?.['ai.cloud.role']).toBe('practice-companion');
   // Never any text a person typed.
   const everything = ingestion.bodies.join('\n');
   for (const words of ['Zebedee', 'Quartermain', 'photocopier', 'CARES mean']) expect(everything).not.toContain(words);
