@@ -3,7 +3,7 @@
 const { register } = require('tsx/cjs/api');
 
 register();
-const { main } = require('../knowledge/cli/main.ts');
+const { main } = require('../bot/cli.ts');
 
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

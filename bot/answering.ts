@@ -20,6 +20,7 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
   if (!urgent || result.found) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, framework.id);
+  deps.telemetry?.answered(result.found);
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {

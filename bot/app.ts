@@ -4,6 +4,8 @@ import { createSearch } from '../knowledge/search/answer';
 import type { Store } from '../store/types';
 import { systemClock } from '../schedule/limiter';
 import { createScheduler } from '../schedule/scheduler';
+import { createPurger } from '../schedule/purge';
+import type { Purger, PurgeEvent } from '../schedule/purge';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
 import { connectorSender } from './proactive';
 import { createAdapter } from './adapter';
@@ -15,7 +17,10 @@ import { PracticeCompanionBot } from './bot';
 import type { Config } from './config';
 import type { BotDeps } from './deps';
 import type { Logger } from './logger';
+import { registerReadiness } from './readiness';
 import { createServer } from './server';
+import { NO_TELEMETRY } from './telemetry';
+import type { Telemetry } from './telemetry';
 import { registerLegalPages } from './web/legal';
 import { registerTab } from './web/tab';
 import { servedKnowledgeBase } from './served';
@@ -31,6 +36,8 @@ export interface AppDeps {
   readonly newId?: () => string;
   /** Where the Bot Connector's signing keys are fetched from; Microsoft's public cloud unless set (tests use loopback). */
   readonly authEndpoints?: AuthEndpoints;
+  /** Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set (see startTelemetry). */
+  readonly telemetry?: Telemetry;
 }
 
 export interface App {
@@ -38,12 +45,15 @@ export interface App {
   readonly bot: PracticeCompanionBot;
   readonly deps: BotDeps;
   readonly scheduler: Scheduler;
+  /** The daily purge of what is past its retention; started with the service. */
+  readonly purger: Purger;
 }
 
 /** Builds the whole service without opening a port. */
 export function createApp(given: AppDeps): App {
   // Everything below sees only the frameworks this deployment serves.
   const app: AppDeps = { ...given, kb: servedKnowledgeBase(given.kb, given.config) };
+  const telemetry = app.telemetry ?? NO_TELEMETRY;
   const adapter = createAdapter(app.config, app.logger, app.authEndpoints);
   const serviceUrlAllowed = serviceUrlPolicy(app.config);
   const scheduler = createScheduler({
@@ -55,8 +65,12 @@ export function createApp(given: AppDeps): App {
     ratePerSecond: app.config.schedule.ratePerSecond,
     conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
     tenantAllowed: tenantPolicy(app.config),
-    onEvent: (event) => logSchedulerEvent(app.logger, event),
+    onEvent: (event) => {
+      logSchedulerEvent(app.logger, event);
+      countPost(telemetry, event);
+    },
   });
+  const purger = createPurger({ store: app.store, retention: app.config.retention, clock: systemClock, onEvent: (event) => logPurgeEvent(app.logger, event) });
   // randomUUID draws from a cached entropy pool: far cheaper per answer than randomBytes.
   const newId = app.newId ?? (() => randomUUID().replace(/-/g, ''));
   const deps: BotDeps = {
@@ -70,6 +84,7 @@ export function createApp(given: AppDeps): App {
     newId,
     answerIds: createAnswerIds(app.store, newId),
     scheduler,
+    telemetry,
   };
   const bot = new PracticeCompanionBot(deps);
   const server = createServer({
@@ -85,14 +100,17 @@ export function createApp(given: AppDeps): App {
     }),
     onDrained: async () => {
       await scheduler.stop();
+      await purger.stop();
       await app.store.close();
+      await telemetry.shutdown();
     },
     routes: [
       (server) => registerLegalPages(server, { ...(app.config.organisation !== undefined && { organisation: app.config.organisation }), ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }) }),
       (server) => registerTab(server, deps),
+      (server) => registerReadiness(server, { store: app.store, scheduler: app.config.schedule.enabled ? scheduler : undefined, logger: app.logger }),
     ],
   });
-  return { server, bot, deps, scheduler };
+  return { server, bot, deps, scheduler, purger };
 }
 
 function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {
@@ -100,4 +118,14 @@ function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {
   else if (event.type === 'skipped') logger.warn({ event: 'post-skipped', postId: event.postId, conversationId: event.conversationId, reason: event.error }, "a scheduled post was not sent: its organisation is no longer in ALLOWED_TENANTS");
   else if (event.type === 'failed' || event.type === 'gone') logger.warn({ event: `post-${event.type}`, postId: event.postId, conversationId: event.conversationId, error: event.error }, `a scheduled post ${event.type === 'gone' ? 'could not be delivered: the bot was removed' : 'failed'}`);
   else logger.debug({ event: `scheduler-${event.type}`, ...event }, 'scheduler');
+}
+
+function countPost(telemetry: Telemetry, event: SchedulerEvent): void {
+  if (event.type === 'sent' || event.type === 'failed' || event.type === 'gone' || event.type === 'missed') telemetry.post(event.type);
+  else if (event.type === 'retry') telemetry.post(event.throttled ? 'throttled' : 'retried');
+}
+
+function logPurgeEvent(logger: Logger, event: PurgeEvent): void {
+  if (event.type === 'error') logger.error({ event: 'purge-error', error: { message: event.error } }, 'the daily purge failed and will try again within the hour');
+  else logger.info({ event: 'purged', day: event.report.day, votesRolledUp: event.report.votesRolledUp, removed: event.report.removed }, 'removed what is past its retention period');
 }

@@ -44,6 +44,15 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.runTurn(context);
+    } finally {
+      this.deps.telemetry?.turn(String(context.activity.type), performance.now() - started);
+    }
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     const tenant = tenantOf(context);
     if (!this.tenantAllowed(tenant)) {
       this.deps.logger.warn(turnInfo(context, { event: 'tenant-refused', tenantId: tenant ?? 'none' }), 'an activity came from a tenant that is not allowed');

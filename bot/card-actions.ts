@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { answerCard, reflectCard } from '../cards';
 import { VERBS, anotherPromptSchema, feedbackSchema } from '../cards/actions';
@@ -7,6 +6,7 @@ import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { turnInfo } from './turn-info';
+import { voterCode } from './voter-code';
 
 /** Action.Execute (Universal Actions): each verb updates its card in place. */
 export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
@@ -25,7 +25,7 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
         deps.logger.info(turnInfo(context, { event: 'feedback-expired', entryId: entry.id }), 'a vote named an answer card this bot did not issue');
         return messageResponse(CARD_ACTION_REPLIES.expired);
       }
-      const voter = voterCode(context);
+      const voter = voterOf(context);
       if (!votesAllowed(deps).take(voter, deps.clock().getTime())) {
         deps.logger.info(turnInfo(context, { event: 'feedback-limited', entryId: entry.id }), 'one person voted too often in a minute');
         return messageResponse(CARD_ACTION_REPLIES.tooMany);
@@ -92,9 +92,9 @@ function messageResponse(text: string): AdaptiveCardInvokeResponse {
 }
 
 /** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
-function voterCode(context: TurnContext): string {
+function voterOf(context: TurnContext): string {
   const from = context.activity.from;
-  return createHash('sha256').update(`practice-companion/vote/${from?.aadObjectId ?? from?.id ?? 'anonymous'}`).digest('base64url');
+  return voterCode(from?.aadObjectId ?? from?.id ?? 'anonymous');
 }
 
 function isVerb(v: unknown): v is Verb {

@@ -38,7 +38,28 @@ export interface Config {
   /** Shown on /privacy and /terms: who runs this copy, and how to reach them about privacy. */
   readonly organisation: string | undefined;
   readonly privacyContact: string | undefined;
+  /** How many days each kind of stored row is kept (docs/data-protection.md). */
+  readonly retention: RetentionConfig;
+  /** Application Insights; when unset, no telemetry code is loaded and nothing is sent. */
+  readonly applicationInsightsConnectionString: string | undefined;
 }
+
+export interface RetentionConfig {
+  readonly votesDays: number;
+  readonly askCountsDays: number;
+  readonly postLogDays: number;
+  readonly auditDays: number;
+  readonly goneConversationsDays: number;
+}
+
+/** The retention defaults, in days. docs/data-protection.md states the same figures (a test keeps them equal). */
+export const RETENTION_DEFAULTS = Object.freeze({
+  RETAIN_VOTES_DAYS: 90,
+  RETAIN_ASK_COUNTS_DAYS: 730,
+  RETAIN_POST_LOG_DAYS: 365,
+  RETAIN_AUDIT_DAYS: 365,
+  RETAIN_GONE_CONVERSATIONS_DAYS: 30,
+});
 
 export interface ScheduleConfig {
   /** False on instances that should only answer (the scheduler runs elsewhere). */
@@ -88,6 +109,12 @@ const envSchema = z.object({
   DEFAULT_TIME_ZONE: trimmed,
   ORGANISATION_NAME: trimmed,
   PRIVACY_CONTACT: trimmed,
+  RETAIN_VOTES_DAYS: trimmed,
+  RETAIN_ASK_COUNTS_DAYS: trimmed,
+  RETAIN_POST_LOG_DAYS: trimmed,
+  RETAIN_AUDIT_DAYS: trimmed,
+  RETAIN_GONE_CONVERSATIONS_DAYS: trimmed,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: trimmed,
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -199,6 +226,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const schedulerSetting = (e.SCHEDULER ?? 'on').toLowerCase();
   if (schedulerSetting !== 'on' && schedulerSetting !== 'off') throw new ConfigError('SCHEDULER', `"${e.SCHEDULER}" is not on or off`);
 
+  const days = (name: keyof typeof RETENTION_DEFAULTS) => {
+    const raw = e[name];
+    if (raw === undefined) return RETENTION_DEFAULTS[name];
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1 || n > 36_500) {
+      throw new ConfigError(name, `"${raw}" is not a number of days: use a whole number from 1 to 36500, e.g. ${RETENTION_DEFAULTS[name]} (the default)`);
+    }
+    return n;
+  };
+  const retention = Object.freeze({
+    votesDays: days('RETAIN_VOTES_DAYS'),
+    askCountsDays: days('RETAIN_ASK_COUNTS_DAYS'),
+    postLogDays: days('RETAIN_POST_LOG_DAYS'),
+    auditDays: days('RETAIN_AUDIT_DAYS'),
+    goneConversationsDays: days('RETAIN_GONE_CONVERSATIONS_DAYS'),
+  });
+  const insights = e.APPLICATIONINSIGHTS_CONNECTION_STRING;
+  if (insights !== undefined && !/(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i.test(insights)) {
+    throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'is not an Application Insights connection string: copy it from the resource\'s Overview page in the Azure portal (it starts InstrumentationKey=…), or leave it empty to send nothing');
+  }
+
   return Object.freeze({
     port,
     // An unauthenticated bot must not be reachable from the network unless someone asks for it.
@@ -227,6 +275,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     }),
     organisation: e.ORGANISATION_NAME,
     privacyContact: e.PRIVACY_CONTACT,
+    retention,
+    applicationInsightsConnectionString: insights,
   });
 }
 

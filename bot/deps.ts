@@ -5,6 +5,7 @@ import type { Store } from '../store/types';
 import type { AnswerIds } from './answer-ids';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { Telemetry } from './telemetry';
 
 /** What the bot's handlers need, injected so tests can control each part. */
 export interface BotDeps {
@@ -21,4 +22,6 @@ export interface BotDeps {
   readonly version: string;
   /** Commands poke it after a change, so it looks again at once. Absent in tests that drive turns alone. */
   readonly scheduler?: Scheduler;
+  /** Counts and durations for Application Insights; absent or NO_TELEMETRY when it is not set up. */
+  readonly telemetry?: Telemetry;
 }

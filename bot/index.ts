@@ -5,6 +5,7 @@ import { openStore, redact } from '../store/open';
 import { createApp } from './app';
 import { ConfigError, isLoopbackHost, loadConfig, processEnvironment } from './config';
 import { createLogger } from './logger';
+import { startTelemetry } from './telemetry';
 import { version } from './version';
 
 async function main(): Promise<void> {
@@ -31,11 +32,15 @@ async function main(): Promise<void> {
     throw new ConfigError('DEFAULT_FRAMEWORK', `"${config.defaultFramework}" is not a framework: use one of ${kb.frameworks.map((f) => f.id).join(', ')}`);
   }
 
+  // Loaded only when APPLICATIONINSIGHTS_CONNECTION_STRING is set; without it, nothing is loaded or sent.
+  const telemetry = await startTelemetry(config.applicationInsightsConnectionString);
+  if (config.applicationInsightsConnectionString !== undefined) logger.info({ event: 'telemetry' }, 'sending traces and metrics to Application Insights (counts and timings, never text)');
   const store = await openStore(config.databaseUrl);
   logger.info({ event: 'store', database: redact(config.databaseUrl) }, 'store opened and migrated');
-  const app = createApp({ config, kb, store, logger, version });
+  const app = createApp({ config, kb, store, logger, version, telemetry });
   const url = await app.server.listen(config.port, config.host);
   if (config.schedule.enabled) app.scheduler.start();
+  app.purger.start();
   logger.info({ event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length }, `Practice Companion is listening on ${url}/api/messages`);
 
   let stopping = false;

@@ -64,15 +64,23 @@ export function connectorSender(adapter: CloudAdapter, appId: string, kb: Knowle
     const message = renderPost(kb, post);
     if (!message) return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
     let activityId: string | undefined;
+    // The send's error is kept here, not thrown out of the turn: the service's adapter has an
+    // onTurnError that would catch it, and the post would then be recorded as sent.
+    let refused: { error: unknown } | undefined;
     try {
       await adapter.continueConversationAsync(appId, conversation.reference as Partial<ConversationReference>, async (context) => {
         withoutHiddenRetries(context.turnState.get(adapter.ConnectorClientKey));
-        const response = await context.sendActivity(cardActivity(message));
-        activityId = response?.id;
+        try {
+          const response = await context.sendActivity(cardActivity(message));
+          activityId = response?.id;
+        } catch (error) {
+          refused = { error };
+        }
       });
     } catch (error) {
       return classify(error);
     }
+    if (refused) return classify(refused.error);
     return { kind: 'sent', ...(activityId !== undefined && { activityId }) };
   };
 }

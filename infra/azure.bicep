@@ -47,6 +47,9 @@ param defaultTimeZone string = 'Europe/London'
 @description('Create Azure Database for PostgreSQL and use it instead of the SQLite file. Needed before running more than one instance.')
 param usePostgres bool = false
 
+@description('Create Application Insights (with a Log Analytics workspace) and send it counts and timings: answers, posts by outcome, turn time. Never message text.')
+param useApplicationInsights bool = false
+
 @description('PostgreSQL administrator password. The default makes a new random one each deployment and gives it to the app in the same deployment.')
 @secure()
 param postgresAdminPassword string = newGuid()
@@ -94,6 +97,7 @@ var baseSettings = [
 var passwordSettings = useMsi ? [] : [{ name: 'MicrosoftAppPassword', value: botAppPassword }]
 var databaseUrl = 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgresServerName}.postgres.database.azure.com:5432/${postgresDatabase}?sslmode=require'
 var databaseSettings = usePostgres ? [{ name: 'DATABASE_URL', value: databaseUrl }] : []
+var monitoringSettings = useApplicationInsights ? [{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }] : []
 
 resource web 'Microsoft.Web/sites@2023-12-01' = {
   name: resourceBaseName
@@ -107,11 +111,13 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|${nodeVersion}'
       appCommandLine: 'npm start'
       alwaysOn: true // scheduled posts and meeting openers run inside the service
-      healthCheckPath: '/healthz'
+      // /readyz: the store answers, its migrations are current and the scheduler is looking. App Service
+      // stops sending traffic to an instance that fails it, and replaces one that keeps failing.
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(baseSettings, passwordSettings, databaseSettings)
+      appSettings: concat(baseSettings, passwordSettings, databaseSettings, monitoringSettings)
     }
   }
 }
@@ -159,6 +165,30 @@ resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRu
   properties: {
     startIpAddress: '0.0.0.0'
     endIpAddress: '0.0.0.0'
+  }
+}
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = if (useApplicationInsights) {
+  name: '${resourceBaseName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = if (useApplicationInsights) {
+  name: '${resourceBaseName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: workspace.id
+    RetentionInDays: 90
+    // Only the service sends to it, with its connection string; no browser telemetry.
+    DisableIpMasking: false
   }
 }
 

@@ -41,7 +41,7 @@ export const TENANT_NOT_ALLOWED = "not sent: this organisation is no longer allo
 export type SchedulerEvent =
   | { readonly type: 'planned'; readonly subscriptions: number }
   | { readonly type: 'sent'; readonly postId: string; readonly conversationId: string; readonly attempts: number }
-  | { readonly type: 'retry'; readonly postId: string; readonly afterMs: number; readonly error: string }
+  | { readonly type: 'retry'; readonly postId: string; readonly afterMs: number; readonly error: string; readonly throttled: boolean }
   | { readonly type: 'failed' | 'gone' | 'missed' | 'skipped'; readonly postId: string; readonly conversationId: string; readonly error: string }
   | { readonly type: 'error'; readonly error: string };
 
@@ -54,6 +54,8 @@ export interface Scheduler {
   poke(): void;
   /** Stops taking new work and waits for sends in flight. */
   stop(): Promise<void>;
+  /** For /readyz: whether start() has been called, and when it last finished a look at the store or a send. */
+  health(): { readonly running: boolean; readonly lastLookedAt: Date | undefined };
 }
 
 /**
@@ -78,6 +80,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let poked = false;
+  let lastLookedAt: Date | undefined;
 
   /** Plans every due subscription, a batch per round, while the senders already work on what is planned. */
   async function planAll(): Promise<void> {
@@ -132,7 +135,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         // A 429 is about the whole app: every sender waits.
         if (outcome.afterMs > 0) tenantLimiter.holdUntil(new Date(clock.now().getTime() + outcome.afterMs));
         await finish({ status: 'pending', nextAttemptAt: new Date(clock.now().getTime() + afterMs), error: outcome.error });
-        emit({ type: 'retry', postId: post.id, afterMs, error: outcome.error });
+        emit({ type: 'retry', postId: post.id, afterMs, error: outcome.error, throttled: outcome.afterMs > 0 });
         return;
       }
       case 'gone': {
@@ -173,6 +176,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         permit.done(); // no-op if already done or cancelled
       }
       counter.finished++;
+      lastLookedAt = clock.now();
     }
   }
 
@@ -192,6 +196,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       try {
         poked = false;
         await runOnce();
+        lastLookedAt = clock.now();
       } catch (error) {
         emit({ type: 'error', error: (error as Error).message });
       }
@@ -215,8 +220,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     runOnce,
     start() {
-      if (!running) running = loop();
+      if (!running) {
+        lastLookedAt = clock.now();
+        running = loop();
+      }
     },
+    health: () => ({ running: running !== undefined && !stopping, lastLookedAt }),
     poke() {
       poked = true;
       wake?.();

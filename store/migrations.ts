@@ -133,7 +133,46 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 4,
+    name: 'retention: vote tallies kept after votes are purged, one purge a day, indexes for purging and for one person\'s rows',
+    statements: [
+      `CREATE TABLE vote_tallies (
+        entry_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        helpful BIGINT NOT NULL,
+        not_helpful BIGINT NOT NULL,
+        PRIMARY KEY (entry_id, day)
+      )`,
+      `CREATE TABLE purge_runs (
+        day TEXT PRIMARY KEY,
+        worker TEXT NOT NULL,
+        started_at BIGINT NOT NULL,
+        finished_at BIGINT,
+        removed TEXT
+      )`,
+      `CREATE INDEX votes_day ON votes (day)`,
+      `CREATE INDEX votes_voter ON votes (voter)`,
+      `CREATE INDEX audit_at ON audit_log (at)`,
+      `CREATE INDEX audit_actor ON audit_log (actor)`,
+    ],
+  },
 ];
+
+/** The schema version this code expects: the newest migration. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** The newest migration applied to this database, or 0 for an empty one. */
+export async function schemaVersion(sql: Sql): Promise<number> {
+  const table = await sql.get<{ found: number }>(
+    sql.dialect === 'postgres'
+      ? `SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
+      : `SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
+  );
+  if (!table) return 0;
+  const row = await sql.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+  return Number(row?.v ?? 0);
+}
 
 /** Applies the migrations not yet applied. Safe when several instances start at once. */
 export async function migrate(sql: Sql, now: () => number = Date.now): Promise<number[]> {

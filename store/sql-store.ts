@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AskTally } from './ask-tally';
+import { createHousekeeping } from './housekeeping';
 import { migrate } from './migrations';
 import type { Sql } from './sql';
 import { EMPTY_ROTATION } from '../schedule/rotation';
@@ -164,6 +165,7 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
   );
 
   const store: Store = {
+    ...createHousekeeping(sql, () => asks.flush(), open),
     async frameworkFor(scopeId) {
       open();
       const row = await sql.get<{ framework_id: string | null }>('SELECT framework_id FROM settings WHERE scope_id = ?', [scopeId]);
@@ -204,7 +206,11 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
     async feedbackCounts() {
       open();
       const rows = await sql.all<{ entry_id: string; day: string; helpful: number; not_helpful: number }>(
-        `SELECT entry_id, day, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful FROM votes GROUP BY entry_id, day ORDER BY day, entry_id`,
+        // Votes, and the daily counts that older votes were rolled up into before the purge removed them.
+        `SELECT entry_id, day, SUM(helpful) AS helpful, SUM(not_helpful) AS not_helpful FROM (
+           SELECT entry_id, day, helpful, 1 - helpful AS not_helpful FROM votes
+           UNION ALL SELECT entry_id, day, helpful, not_helpful FROM vote_tallies
+         ) v GROUP BY entry_id, day ORDER BY day, entry_id`,
       );
       return rows.map((r): FeedbackCount => ({ entryId: r.entry_id, day: r.day, helpful: Number(r.helpful), notHelpful: Number(r.not_helpful) }));
     },

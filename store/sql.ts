@@ -47,16 +47,27 @@ export async function openPostgres(url: string, poolSize = 5): Promise<Sql> {
     transaction: async <T>(work: (tx: Sql) => Promise<T>): Promise<T> => {
       if (inTx) return work(over(q, true));
       const c = await pool.connect();
+      // A connection lost while this client is checked out, between two queries, is reported on the
+      // client, not the pool: without a listener it would end the process. The next query fails instead,
+      // and the broken client is destroyed rather than returned to the pool.
+      let broken = false;
+      const lost = () => {
+        broken = true;
+      };
+      c.on('error', lost);
       try {
         await c.query('BEGIN');
         const result = await work(over(c, true));
         await c.query('COMMIT');
         return result;
       } catch (error) {
-        await c.query('ROLLBACK').catch(() => undefined);
+        await c.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
         throw error;
       } finally {
-        c.release();
+        c.off('error', lost);
+        c.release(broken);
       }
     },
     close: async () => {

@@ -2,7 +2,7 @@
  * What the bot keeps. Never message text: only ids, settings, and counts.
  * SQLite (the embedded default) and PostgreSQL implement it with the same statements.
  */
-export interface Store extends ScheduleStore {
+export interface Store extends ScheduleStore, HousekeepingStore {
   /** The framework chosen for a team or chat, if anyone has chosen one. */
   frameworkFor(scopeId: string): Promise<string | undefined>;
   setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;
@@ -225,4 +225,63 @@ export interface ScheduleStore {
   /** When the next post is due (for the scheduler to sleep until), if any. */
   nextWake(): Promise<Date | undefined>;
   postLog(where: { conversationId?: string; subscriptionId?: string; slotKey?: string }, limit: number): Promise<PostRecord[]>;
+}
+
+/** How many days each kind of row is kept (see docs/data-protection.md). */
+export interface Retention {
+  /** Feedback votes (under the voter's one-way code); rolled up into daily counts before they go. */
+  readonly votesDays: number;
+  /** "Most asked" counts and the daily feedback counts rolled up from votes. */
+  readonly askCountsDays: number;
+  /** Finished scheduled posts (sent, skipped, missed, failed…), by the time they were due. */
+  readonly postLogDays: number;
+  /** Who changed what. Also cancelled schedules, by when they were made. */
+  readonly auditDays: number;
+  /** Chats and channels the bot was removed from, by when it was removed. */
+  readonly goneConversationsDays: number;
+}
+
+/** What one day's purge removed, by table. */
+export interface PurgeReport {
+  readonly day: string;
+  readonly at: Date;
+  readonly worker: string;
+  /** Votes rolled up into vote_tallies before they were removed. */
+  readonly votesRolledUp: number;
+  readonly removed: Readonly<Record<'votes' | 'voteTallies' | 'asks' | 'posts' | 'audit' | 'conversations' | 'subscriptions' | 'rotations' | 'settings' | 'purgeRuns', number>>;
+}
+
+/** One person, as the store holds them: their Entra object id (audit log, schedules) and their voter codes (votes). */
+export interface Person {
+  readonly ids: readonly string[];
+  readonly voterCodes: readonly string[];
+}
+
+export interface PersonalData {
+  readonly audit: ReadonlyArray<AuditEntry>;
+  readonly votes: ReadonlyArray<{ readonly answerId: string; readonly entryId: string; readonly day: string; readonly helpful: boolean }>;
+  readonly schedulesCreated: ReadonlyArray<{ readonly id: string; readonly conversationId: string; readonly teamId?: string; readonly kind: string; readonly status: string; readonly createdAt: Date }>;
+}
+
+export interface Erasure {
+  readonly votesDeleted: number;
+  readonly auditEntriesErased: number;
+  readonly schedulesErased: number;
+}
+
+/** Retention, people's data rights and readiness. */
+export interface HousekeepingStore {
+  /**
+   * Removes what is past its time, once per UTC day across every instance: the first to claim the
+   * day does it, in one transaction that also records what it removed; the others get undefined.
+   */
+  purge(now: Date, retention: Retention, worker: string): Promise<PurgeReport | undefined>;
+  /** Recent purges, newest first. */
+  purges(limit: number): Promise<PurgeReport[]>;
+  /** Everything stored about one person. */
+  personalData(person: Person): Promise<PersonalData>;
+  /** Deletes the person's votes and puts "erased" in place of their id in the audit log and on schedules they made. */
+  erasePerson(person: Person): Promise<Erasure>;
+  /** The newest migration applied to the database (asks it, so it also shows the store answers). */
+  schemaVersion(): Promise<number>;
 }

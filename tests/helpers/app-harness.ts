@@ -6,6 +6,7 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
+import type { Telemetry } from '../../bot/telemetry';
 import { loadOrThrow } from './kb';
 
 export interface RunningApp {
@@ -19,7 +20,7 @@ export interface RunningApp {
 }
 
 /** Starts the real restify server on 127.0.0.1 with an in-memory store and captured logs. */
-export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; store?: Store; authEndpoints?: AuthEndpoints } = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; store?: Store; authEndpoints?: AuthEndpoints; telemetry?: Telemetry } = {}): Promise<RunningApp> {
   const logs: string[] = [];
   const capture = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -39,6 +40,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
     version: 'test',
     ...(options.clock && { clock: options.clock }),
     ...(options.authEndpoints && { authEndpoints: options.authEndpoints }),
+    ...(options.telemetry && { telemetry: options.telemetry }),
     newId: () => `answer-id-${String(++ids).padStart(4, '0')}`,
   });
   const url = await app.server.listen(0, '127.0.0.1');

@@ -154,6 +154,14 @@ describe('infra/azure.bicep and its parameters', () => {
     expect(bicep).toContain("{ name: 'NODE_ENV', value: 'production' }");
   });
 
+  test('App Service checks /readyz; Application Insights is created, and its connection string given to the service, only when asked', () => {
+    expect(bicep).toContain("healthCheckPath: '/readyz'");
+    expect(bicep).toMatch(/resource insights 'Microsoft\.Insights\/components@[^']+' = if \(useApplicationInsights\)/);
+    expect(bicep).toMatch(/var monitoringSettings = useApplicationInsights \? \[\{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights\.properties\.ConnectionString \}\] : \[\]/);
+    expect(bicep).toContain('concat(baseSettings, passwordSettings, databaseSettings, monitoringSettings)');
+    expect(parameters['useApplicationInsights']?.value).toBe(false);
+  });
+
   test('outputs what the package step and deploy need', () => {
     expect(bicepOutputs).toEqual(expect.arrayContaining(['BOT_ID', 'APP_DOMAIN', 'AZURE_APP_SERVICE_RESOURCE_ID']));
   });

@@ -1,0 +1,117 @@
+import type { Store } from '../../store/types';
+import { startApp } from '../helpers/app-harness';
+import type { RunningApp } from '../helpers/app-harness';
+import { runOps } from '../helpers/cli';
+import { startFakeConnector } from '../helpers/fake-connector';
+import type { FakeConnector } from '../helpers/fake-connector';
+import { activity } from '../helpers/fixtures';
+import { BACKENDS } from '../helpers/stores';
+
+const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
+const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
+const ALEX = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
+const ALEX_FROM = { id: '29:alex-teams-id', name: 'Alex Morgan', aadObjectId: ALEX };
+const FORM = { action: 'schedule-save', frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
+
+interface Exported {
+  person: string;
+  auditEntries: Array<{ at: string; where: string; action: string; detail: string }>;
+  votes: Array<{ answerId: string; entryId: string; day: string; helpful: boolean }>;
+  schedulesCreated: Array<{ id: string; conversationId: string; status: string }>;
+}
+
+describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
+  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  let store: Store;
+  let connector: FakeConnector;
+  let app: RunningApp;
+
+  beforeEach(async () => {
+    db = await backend.fresh();
+    store = await db.open();
+    connector = await startFakeConnector();
+    let t = Date.parse('2026-11-24T12:00:00Z');
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => new Date((t += 1000)) });
+  });
+  afterEach(async () => {
+    await app.close();
+    await connector.close();
+    await db.drop();
+  });
+
+  const vote = (answerId: string, entryId: string, helpful: boolean, from?: Record<string, unknown>) =>
+    app.post(activity('adaptive-card-action', connector.url, { ...(from && { from }), value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId, helpful } }, trigger: 'manual' } }));
+  const say = (text: string, from?: Record<string, unknown>) => app.post(activity('channel-mention', connector.url, { ...(from && { from }), text: `<at>Practice Companion</at> ${text}` }));
+  const ops = (...args: string[]) => runOps(args, { DATABASE_URL: db.url });
+
+  /** Sam and Alex use the bot over HTTP, as Teams would send their turns. */
+  async function realTurns() {
+    expect((await vote('answer-sam-1', 'lbbd-accountability', true)).status).toBe(200);
+    expect((await vote('answer-sam-2', 'lbbd-respect', false)).status).toBe(200);
+    expect((await vote('answer-alex-1', 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);
+    expect((await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }))).status).toBe(200);
+    expect((await say('schedule pause')).status).toBe(200);
+    expect((await say('schedule resume', ALEX_FROM)).status).toBe(200);
+  }
+
+  test('export prints everything stored about one person, and only theirs; it is audited without naming them', async () => {
+    await realTurns();
+    const run = await ops('data', 'export', '--user', SAM);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as Exported;
+    expect(out.person).toBe(SAM);
+    expect(out.votes).toEqual([
+      { answerId: 'answer-sam-1', entryId: 'lbbd-accountability', day: '2026-11-24', helpful: true },
+      { answerId: 'answer-sam-2', entryId: 'lbbd-respect', day: '2026-11-24', helpful: false },
+    ]);
+    expect(out.auditEntries.map((a) => [a.where, a.action])).toEqual([
+      [CHANNEL, 'subscribe'],
+      [CHANNEL, 'pause'],
+    ]);
+    expect(out.schedulesCreated).toEqual([expect.objectContaining({ conversationId: CHANNEL, status: 'active' })]);
+    expect(run.stdout).not.toContain(ALEX);
+
+    // The same person, their id typed in capitals.
+    expect(JSON.parse((await ops('data', 'export', '--user', SAM.toUpperCase())).stdout)).toMatchObject({ votes: out.votes, auditEntries: out.auditEntries });
+
+    const [logged] = await store.auditLog(['service'], 1);
+    expect(logged).toMatchObject({ action: 'data-export', detail: 'exported the data held about one person: 2 audit entries, 2 votes, 1 schedules made' });
+    expect(JSON.stringify(logged)).not.toContain(SAM);
+  });
+
+  test('erase deletes their votes, puts "erased" in place of their id, prints what changed, and leaves everyone else alone', async () => {
+    await realTurns();
+    const run = await ops('data', 'erase', '--user', SAM);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ person: SAM, votesDeleted: 2, auditEntriesErased: 2, schedulesErased: 1 });
+    expect(run.stderr).toContain('Deleted 2 votes');
+
+    const after = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Exported;
+    expect(after).toMatchObject({ votes: [], auditEntries: [], schedulesCreated: [] });
+    const log = await store.auditLog([CHANNEL], 10);
+    expect(log.map((a) => a.actor).sort()).toEqual([ALEX, 'erased', 'erased']);
+    expect((await store.subscriptionsIn(CHANNEL))[0]?.createdBy).toBe('erased');
+    expect(await store.feedbackCounts()).toEqual([{ entryId: 'lbbd-accountability', day: '2026-11-24', helpful: 1, notHelpful: 0 }]);
+    const alex = JSON.parse((await ops('data', 'export', '--user', ALEX)).stdout) as Exported;
+    expect(alex.votes).toHaveLength(1);
+    expect(alex.auditEntries.map((a) => a.action)).toEqual(['resume']);
+
+    const service = await store.auditLog(['service'], 10);
+    expect(service.map((a) => a.action)).toEqual(expect.arrayContaining(['data-erase', 'data-export']));
+    expect(service.find((a) => a.action === 'data-erase')?.detail).toBe("erased one person's data: 2 votes deleted, 2 audit entries and 1 schedules made anonymous");
+    expect(JSON.stringify(service)).not.toContain(SAM);
+
+    // A second erase finds nothing more.
+    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({ votesDeleted: 0, auditEntriesErased: 0, schedulesErased: 0 });
+  });
+
+  test('a missing or mistyped id is refused with what to give, and nothing is changed', async () => {
+    await realTurns();
+    const typo = await ops('data', 'erase', '--user', 'sam.taylor@example.org');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('is not an Entra object id');
+    expect((await ops('data', 'erase')).code).toBe(2);
+    expect(JSON.parse((await ops('data', 'export', '--user', SAM)).stdout).votes).toHaveLength(2);
+  });
+});
