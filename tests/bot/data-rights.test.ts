@@ -44,11 +44,15 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
   const say = (text: string, from?: Record<string, unknown>) => app.post(activity('channel-mention', connector.url, { ...(from && { from }), text: `<at>Practice Companion</at> ${text}` }));
   const ops = (...args: string[]) => runOps(args, { DATABASE_URL: db.url });
 
+  /** Answer card ids as the bot issues them (votes for ids it did not issue are refused). */
+  const ids = { sam1: '', sam2: '', alex1: '' };
+
   /** Sam and Alex use the bot over HTTP, as Teams would send their turns. */
   async function realTurns() {
-    expect((await vote('answer-sam-1', 'lbbd-accountability', true)).status).toBe(200);
-    expect((await vote('answer-sam-2', 'lbbd-respect', false)).status).toBe(200);
-    expect((await vote('answer-alex-1', 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);
+    for (const key of Object.keys(ids) as Array<keyof typeof ids>) ids[key] = await app.app.deps.answerIds.issue();
+    expect((await vote(ids.sam1, 'lbbd-accountability', true)).status).toBe(200);
+    expect((await vote(ids.sam2, 'lbbd-respect', false)).status).toBe(200);
+    expect((await vote(ids.alex1, 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);
     expect((await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }))).status).toBe(200);
     expect((await say('schedule pause')).status).toBe(200);
     expect((await say('schedule resume', ALEX_FROM)).status).toBe(200);
@@ -62,8 +66,8 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     const out = JSON.parse(run.stdout) as Exported;
     expect(out.person).toBe(SAM);
     expect(out.votes).toEqual([
-      { answerId: 'answer-sam-1', entryId: 'lbbd-accountability', day: '2026-11-24', helpful: true },
-      { answerId: 'answer-sam-2', entryId: 'lbbd-respect', day: '2026-11-24', helpful: false },
+      { answerId: ids.sam1, entryId: 'lbbd-accountability', day: '2026-11-24', helpful: true },
+      { answerId: ids.sam2, entryId: 'lbbd-respect', day: '2026-11-24', helpful: false },
     ]);
     expect(out.auditEntries.map((a) => [a.where, a.action])).toEqual([
       [CHANNEL, 'subscribe'],
