@@ -18,6 +18,11 @@ import type { Logger } from './logger';
 import { createServer } from './server';
 import { registerLegalPages } from './web/legal';
 import { registerTab } from './web/tab';
+import { createConsoleAuth } from './console/auth';
+import type { KeysUrl } from './console/auth';
+import { createRetentionJob } from './console/retention';
+import type { RetentionJob } from './console/retention';
+import { registerConsoleApi } from './console/routes';
 import type { HttpServer } from './server';
 
 export interface AppDeps {
@@ -30,6 +35,8 @@ export interface AppDeps {
   readonly newId?: () => string;
   /** Where the Bot Connector's signing keys are fetched from; Microsoft's public cloud unless set (tests use loopback). */
   readonly authEndpoints?: AuthEndpoints;
+  /** Where a tenant's signing keys for console tokens are fetched; Microsoft's unless set (tests use loopback). */
+  readonly consoleKeysUrl?: KeysUrl;
 }
 
 export interface App {
@@ -37,6 +44,8 @@ export interface App {
   readonly bot: PracticeCompanionBot;
   readonly deps: BotDeps;
   readonly scheduler: Scheduler;
+  /** Deletes suggested questions past SUGGESTION_RETENTION_DAYS. */
+  readonly retention: RetentionJob;
 }
 
 /** Builds the whole service without opening a port. */
@@ -69,6 +78,8 @@ export function createApp(app: AppDeps): App {
     scheduler,
   };
   const bot = new PracticeCompanionBot(deps);
+  const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock);
+  const retention = createRetentionJob(app.store, app.config.console.suggestionRetentionDays, deps.clock, app.logger);
   const server = createServer({
     adapter,
     bot,
@@ -81,15 +92,17 @@ export function createApp(app: AppDeps): App {
       auth: app.config.anonymous ? 'anonymous' : app.config.appType,
     }),
     onDrained: async () => {
+      retention.stop();
       await scheduler.stop();
       await app.store.close();
     },
     routes: [
       (server) => registerLegalPages(server, { ...(app.config.organisation !== undefined && { organisation: app.config.organisation }), ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }) }),
       (server) => registerTab(server, deps),
+      (server) => registerConsoleApi(server, deps, consoleAuth),
     ],
   });
-  return { server, bot, deps, scheduler };
+  return { server, bot, deps, scheduler, retention };
 }
 
 function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, kb, store, logger, version });
   const url = await app.server.listen(config.port, config.host);
   if (config.schedule.enabled) app.scheduler.start();
+  app.retention.start();
   logger.info({ event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length }, `Practice Companion is listening on ${url}/api/messages`);
 
   let stopping = false;
