@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { answerCard, noAnswerCard } from '../cards';
+import { MAX_SUGGESTION_LENGTH, answerCard, noAnswerCard, withSuggestButton } from '../cards';
 import type { Entry } from '../knowledge/kb/model';
 import { directAnswer } from '../knowledge/search/answer';
 import type { AnswerResult } from '../knowledge/search/answer';
@@ -14,7 +14,13 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const started = process.hrtime.bigint();
   const framework = await currentFramework(context, deps);
   const result = deps.search.answer(question, { defaultFramework: framework.id });
-  await sendAnswer(context, result, looksPersonal(question), deps, framework.examples);
+  await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, { question, frameworkId: framework.id });
+  if (!result.found && result.reason !== 'empty') {
+    // How often the bot was not sure, per framework per day: a count, never the question.
+    await deps.store.countDaily('not-sure', framework.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
+      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not write the not-sure count');
+    });
+  }
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
@@ -40,9 +46,17 @@ export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDep
   deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
-async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[]): Promise<void> {
-  const message = result.found
-    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder })
+/** The question as typed, for the "Suggest this question" button: it travels in the card and is kept nowhere. */
+interface Asked {
+  readonly question: string;
+  readonly frameworkId: string;
+}
+
+async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[], asked?: Asked): Promise<void> {
+  const question = asked?.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
+  let message = result.found
+    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, ...(question && { question }) })
     : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder });
+  if (!result.found && result.reason !== 'empty' && asked && question) message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
   await context.sendActivity(cardActivity(message));
 }

@@ -25,6 +25,8 @@ export interface AnswerCardInput {
   /** The vote already recorded, when the card is shown again after one. */
   readonly feedback?: { readonly helpful: boolean };
   readonly promptIndex?: number;
+  /** The question asked: carried in the vote buttons only, so "Not helpful" can offer to suggest it. */
+  readonly question?: string;
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -51,7 +53,7 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
     ...(framework ? [sourceLine(framework)] : []),
-    ...feedbackSection(input.answerId, entry.id, input.feedback),
+    ...feedbackSection(input.answerId, entry.id, input.feedback, input.question),
   ];
 
   const title = displayTitle(entry);
@@ -64,11 +66,12 @@ export function answerCard(input: AnswerCardInput): CardMessage {
 }
 
 /** "Did this help?", or after a vote, thanks that say which vote was kept; both buttons stay so the vote can change. */
-function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined): Element[] {
+function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined, question: string | undefined): Element[] {
+  const q = question === undefined ? {} : { question };
   const line =
     feedback === undefined ? WORDING.didThisHelp : feedback.helpful ? WORDING.thanksHelpful : WORDING.thanksNotHelpful;
   return [
     heading(line),
-    actionSet([feedbackButton({ answerId, entryId, helpful: true }), feedbackButton({ answerId, entryId, helpful: false })]),
+    actionSet([feedbackButton({ answerId, entryId, helpful: true, ...q }), feedbackButton({ answerId, entryId, helpful: false, ...q })]),
   ];
 }

@@ -23,3 +23,5 @@ export { placeLine, scheduledPostCard } from './scheduled-post-card';
 export type { ScheduledPostCardInput } from './scheduled-post-card';
 export { scheduleCard } from './schedule-card';
 export type { ScheduleCardInput, ScheduleLine } from './schedule-card';
+export { MAX_SUGGESTION_LENGTH, SUGGEST_WORDING, SUGGESTION_INPUT, suggestButton, suggestDone, suggestForm, withSuggestButton } from './suggest-card';
+export type { SuggestFormInput } from './suggest-card';
