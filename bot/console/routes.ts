@@ -3,7 +3,14 @@ import type { BotDeps } from '../deps';
 import { readJsonBody } from '../request-body';
 import type { ConsoleAuth } from './auth';
 import { CONSOLE_REPLIES } from './auth';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayTitle } from '../../knowledge/kb/model';
+import { asset, sendAsset, TYPES } from '../web/tab';
+import { consoleCharts } from './charts';
 import { insights, parseInsightsQuery } from './insights';
+
+const CONSOLE_DIR = join(__dirname, '..', '..', 'console');
 
 /** The practice lead's console API, /api/console/…. Every call is signed in first (or local mode). */
 
@@ -15,7 +22,24 @@ const HEADERS = {
 
 const MAX_SUGGESTIONS = 500;
 
+/** The page and its two files. Public, like the tab: they hold no data; the API checks every call. */
+export function registerConsolePage(server: restify.Server): void {
+  const files = new Map([
+    ['/console', asset(readFileSync(join(CONSOLE_DIR, 'index.html')), TYPES.html)],
+    ['/console/console.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console.mjs')), TYPES.js)],
+    ['/console/console.css', asset(readFileSync(join(CONSOLE_DIR, 'console.css')), TYPES.css)],
+  ]);
+  for (const [path, file] of files) {
+    server.get(path, (req, res, next) => {
+      sendAsset(req, res, file);
+      next();
+    });
+  }
+}
+
 export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
+  registerConsolePage(server);
+  const allEntries = deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
   /** Runs `handle` for a signed-in lead; otherwise answers 401/403 with a fixed message and logs a fixed kind. */
   const guarded =
     (name: string, handle: (req: restify.Request, res: restify.Response, session: { localMode: boolean }) => Promise<void>) =>
@@ -50,6 +74,17 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
     const body = await insights(deps.store, deps.kb, deps.clock(), query.request);
     deps.logger.debug({ event: 'console-insights', by: query.request.by, periods: query.request.periods, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'insights');
     res.send(200, body, HEADERS);
+  }));
+
+  // What the page shows: the insights, the charts drawn from them, and the entries a suggestion can be answered by.
+  server.get('/api/console/view', guarded('view', async (req, res) => {
+    const query = parseInsightsQuery(req.url ?? '');
+    if (!query.ok) {
+      res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
+      return;
+    }
+    const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
+    res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries }, HEADERS);
   }));
 
   server.get('/api/console/suggestions', guarded('suggestions', async (_req, res) => {
