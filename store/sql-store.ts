@@ -508,6 +508,11 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       const rows = await sql.all<{ id: string; text: string; framework_id: string; entry_id: string | null; day: string }>('SELECT id, text, framework_id, entry_id, day FROM suggestions ORDER BY day DESC, id LIMIT ?', [limit]);
       return rows.map((r): Suggestion => ({ id: r.id, text: r.text, frameworkId: r.framework_id, ...(r.entry_id !== null && { entryId: r.entry_id }), day: r.day }));
     },
+    async suggestionCounts() {
+      open();
+      const rows = await sql.all<{ framework_id: string; n: number }>('SELECT framework_id, COUNT(*) AS n FROM suggestions GROUP BY framework_id ORDER BY framework_id');
+      return rows.map((r) => ({ frameworkId: r.framework_id, count: Number(r.n) }));
+    },
     async resolveSuggestion(id, outcome, day) {
       open();
       return sql.transaction(async (tx) => {

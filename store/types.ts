@@ -269,6 +269,8 @@ export interface ConsoleStore {
   conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
   addSuggestion(suggestion: Suggestion): Promise<void>;
   suggestions(limit: number): Promise<Suggestion[]>;
+  /** How many suggestions are waiting, per framework. */
+  suggestionCounts(): Promise<Array<{ frameworkId: string; count: number }>>;
   /** Deletes the suggestion's text and counts the outcome on `day`. False if there was no such suggestion. */
   resolveSuggestion(id: string, outcome: 'answered' | 'dismissed', day: string): Promise<boolean>;
   /** Deletes suggestions sent before `beforeDay` (counted as expired). How many were deleted. */

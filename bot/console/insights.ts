@@ -102,14 +102,15 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
   };
   const ours = (id: string) => kb.entry(id) !== undefined;
 
-  const [asks, daily, votes, posts, conversations] = await Promise.all([
+  const [asks, daily, votes, posts, conversations, waitingCounts] = await Promise.all([
     store.askCounts(range),
     store.dailyCounts(['not-sure', 'another-prompt', 'extension-share', 'suggestion-answered', 'suggestion-dismissed', 'suggestion-expired'], range),
     store.voteCounts(range),
     store.postOutcomes(new Date(`${range.from}T00:00:00Z`), new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS)),
     store.conversationCounts(),
+    store.suggestionCounts(),
   ]);
-  const waiting = (await store.suggestions(10_000)).filter((s) => served.has(s.frameworkId)).length;
+  const waiting = waitingCounts.filter((s) => served.has(s.frameworkId)).reduce((a, s) => a + s.count, 0);
 
   const questions = buckets.map((b) => ({ ...b, answered: 0, notSure: 0 }));
   const openers = buckets.map((b) => ({ ...b, posted: 0, anotherPrompt: 0 }));
