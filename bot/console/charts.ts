@@ -24,8 +24,9 @@ function niceMax(n: number): number {
 
 /** Bars for each category (periods), the series side by side. */
 export function columnChart(id: string, title: string, categories: readonly string[], series: readonly Series[]): string {
-  const W = 640;
-  const left = 44;
+  // Narrow enough that its 14 px labels stay readable when a phone shrinks it to fit.
+  const W = 480;
+  const left = 40;
   const bottom = 30 + 18 * Math.max(1, legendLines(series));
   const H = 212 + bottom;
   const top = 12;
@@ -35,7 +36,8 @@ export function columnChart(id: string, title: string, categories: readonly stri
   const slot = plotW / Math.max(1, categories.length);
   const barW = Math.max(2, (slot * 0.8) / Math.max(1, series.length));
   const parts: string[] = [];
-  for (const f of [0, 0.5, 1]) {
+  // A middle line only where it falls on a whole number.
+  for (const f of Number.isInteger(max / 2) ? [0, 0.5, 1] : [0, 1]) {
     const y = top + plotH - f * plotH;
     parts.push(`<line class="grid" x1="${left}" x2="${W - 8}" y1="${y}" y2="${y}"/><text class="axis" x="${left - 6}" y="${y + 4}" text-anchor="end">${fmt(Math.round(max * f))}</text>`);
   }
@@ -46,8 +48,8 @@ export function columnChart(id: string, title: string, categories: readonly stri
       const x = left + i * slot + slot * 0.1 + j * barW;
       parts.push(`<rect class="s${j}" x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${esc(`${c}: ${s.name} ${fmt(v)}`)}</title></rect>`);
     });
-    // At most about six labels, always including the latest period.
-    if (categories.length <= 8 || (categories.length - 1 - i) % Math.ceil(categories.length / 6) === 0) parts.push(`<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${esc(c)}</text>`);
+    // At most about four labels, always including the latest period.
+    if (categories.length <= 6 || (categories.length - 1 - i) % Math.ceil(categories.length / 4) === 0) parts.push(`<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${esc(c)}</text>`);
   });
   parts.push(legend(series, H - bottom + 36, left));
   return svg(id, title, W, H, parts);
@@ -55,9 +57,9 @@ export function columnChart(id: string, title: string, categories: readonly stri
 
 /** One bar per row (entries, teams), the series stacked. */
 export function barChart(id: string, title: string, rows: readonly string[], series: readonly Series[]): string {
-  const W = 640;
+  const W = 480;
   const rowH = 26;
-  const labelW = 220;
+  const labelW = 190;
   const top = 8;
   const H = top + Math.max(1, rows.length) * rowH + 16 + 18 * legendLines(series);
   const plotW = W - labelW - 56;
@@ -66,7 +68,7 @@ export function barChart(id: string, title: string, rows: readonly string[], ser
   const parts: string[] = [];
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    const label = r.length > 26 ? `${r.slice(0, 25)}…` : r;
+    const label = r.length > 24 ? `${r.slice(0, 23)}…` : r;
     parts.push(`<text class="label" x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(label)}</text>`);
     let x = labelW;
     series.forEach((s, j) => {
@@ -82,13 +84,13 @@ export function barChart(id: string, title: string, rows: readonly string[], ser
   return svg(id, title, W, H, parts);
 }
 
-/** Three keys a line, so the legend stays inside the chart however many series it has. */
-const LEGEND_PER_LINE = 3;
+/** Two keys a line, so the legend stays inside the chart however many series it has. */
+const LEGEND_PER_LINE = 2;
 const legendLines = (series: readonly Series[]) => (series.length < 2 ? 0 : Math.ceil(series.length / LEGEND_PER_LINE));
 
 function legend(series: readonly Series[], y: number, x0: number): string {
   if (series.length < 2) return '';
-  const colW = 190;
+  const colW = 150;
   return series
     .map((s, j) => {
       const x = x0 + (j % LEGEND_PER_LINE) * colW;
