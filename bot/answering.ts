@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { answerCard, noAnswerCard, urgentCard } from '../cards';
+import { MAX_SUGGESTION_LENGTH, answerCard, noAnswerCard, urgentCard, withSuggestButton } from '../cards';
 import { isUrgent } from '../knowledge/search/urgent';
 import type { Entry } from '../knowledge/kb/model';
 import { directAnswer } from '../knowledge/search/answer';
@@ -19,8 +19,14 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   if (urgent) await context.sendActivity(cardActivity(urgentCard({ signposts: framework.signposts })));
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
-  if (!urgent || result.found) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, framework.id);
+  if (!urgent || result.found) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, { question, frameworkId: framework.id });
   deps.telemetry?.answered(result.found);
+  if (!result.found && result.reason !== 'empty') {
+    // How often the bot was not sure, per framework per day: a count, never the question.
+    await deps.store.countDaily('not-sure', framework.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
+      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not write the not-sure count');
+    });
+  }
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
@@ -42,14 +48,22 @@ export async function answerQuestion(context: TurnContext, question: string, dep
 
 /** Sends an entry's card, as asked for by a button. */
 export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
-  await sendAnswer(context, directAnswer(entry), false, deps, [], (await currentFramework(context, deps)).id);
+  await sendAnswer(context, directAnswer(entry), false, deps, [], { question: '', frameworkId: (await currentFramework(context, deps)).id });
   deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
-async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[], chatFrameworkId: string): Promise<void> {
-  const message = result.found
-    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, chatFrameworkId })
-    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, chatFrameworkId) });
+/** The question as typed, for the "Suggest this question" button: it travels in the card and is kept nowhere. */
+interface Asked {
+  readonly question: string;
+  readonly frameworkId: string;
+}
+
+async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[], asked: Asked): Promise<void> {
+  const question = asked.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
+  let message = result.found
+    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, chatFrameworkId: asked.frameworkId, ...(question && { question }) })
+    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, asked.frameworkId) });
+  if (!result.found && result.reason !== 'empty' && question) message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
   await context.sendActivity(cardActivity(message));
 }
 

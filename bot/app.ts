@@ -24,6 +24,11 @@ import type { Telemetry } from './telemetry';
 import { registerLegalPages } from './web/legal';
 import { registerTab } from './web/tab';
 import { servedKnowledgeBase } from './served';
+import { createConsoleAuth } from './console/auth';
+import type { KeysUrl } from './console/auth';
+import { createRetentionJob } from './console/retention';
+import type { RetentionJob } from './console/retention';
+import { registerConsoleApi } from './console/routes';
 import type { HttpServer } from './server';
 
 export interface AppDeps {
@@ -38,6 +43,8 @@ export interface AppDeps {
   readonly authEndpoints?: AuthEndpoints;
   /** Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set (see startTelemetry). */
   readonly telemetry?: Telemetry;
+  /** Where a tenant's signing keys for console tokens are fetched; Microsoft's unless set (tests use loopback). */
+  readonly consoleKeysUrl?: KeysUrl;
 }
 
 export interface App {
@@ -47,6 +54,8 @@ export interface App {
   readonly scheduler: Scheduler;
   /** The daily purge of what is past its retention; started with the service. */
   readonly purger: Purger;
+  /** Deletes suggested questions past SUGGESTION_RETENTION_DAYS. */
+  readonly retention: RetentionJob;
 }
 
 /** Builds the whole service without opening a port. */
@@ -87,6 +96,8 @@ export function createApp(given: AppDeps): App {
     telemetry,
   };
   const bot = new PracticeCompanionBot(deps);
+  const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock);
+  const retention = createRetentionJob(app.store, app.config.console.suggestionRetentionDays, deps.clock, app.logger);
   const server = createServer({
     adapter,
     bot,
@@ -99,6 +110,7 @@ export function createApp(given: AppDeps): App {
       auth: app.config.anonymous ? 'anonymous' : app.config.appType,
     }),
     onDrained: async () => {
+      retention.stop();
       await scheduler.stop();
       await purger.stop();
       await app.store.close();
@@ -108,9 +120,10 @@ export function createApp(given: AppDeps): App {
       (server) => registerLegalPages(server, { ...(app.config.organisation !== undefined && { organisation: app.config.organisation }), ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }) }),
       (server) => registerTab(server, deps),
       (server) => registerReadiness(server, { store: app.store, scheduler: app.config.schedule.enabled ? scheduler : undefined, logger: app.logger }),
+      (server) => registerConsoleApi(server, deps, consoleAuth),
     ],
   });
-  return { server, bot, deps, scheduler, purger };
+  return { server, bot, deps, scheduler, purger, retention };
 }
 
 function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {

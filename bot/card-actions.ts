@@ -1,10 +1,11 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { answerCard, reflectCard } from '../cards';
-import { VERBS, anotherPromptSchema, feedbackSchema } from '../cards/actions';
+import { MAX_SUGGESTION_LENGTH, answerCard, reflectCard, suggestDone, suggestForm, SUGGEST_WORDING, withSuggestButton } from '../cards';
+import { VERBS, anotherPromptSchema, feedbackSchema, suggestCancelSchema, suggestSchema, suggestSendSchema } from '../cards/actions';
 import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
+import { looksPersonal } from './privacy';
 import { turnInfo } from './turn-info';
 import { voterCode } from './voter-code';
 
@@ -38,15 +39,49 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
         helpful: data.data.helpful,
       });
       deps.logger.info(turnInfo(context, { event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }), 'feedback recorded');
-      const card = answerCard({ kb: deps.kb, result: directAnswer(entry), answerId: data.data.answerId, piiReminder: false, feedback: { helpful: data.data.helpful } });
+      const question = data.data.question;
+      let card = answerCard({ kb: deps.kb, result: directAnswer(entry), answerId: data.data.answerId, piiReminder: false, feedback: { helpful: data.data.helpful }, ...(question !== undefined && { question }) });
+      // After "Not helpful", the person may send their question to the practice team.
+      if (!data.data.helpful && question) card = withSuggestButton(card, { question, frameworkId: entry.frameworkId, entryId: entry.id });
       return cardResponse(card.card);
     }
     case 'anotherPrompt': {
       const data = anotherPromptSchema.safeParse(value.action.data);
       const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
       if (!data.success || !entry) return tampered(context, deps);
+      await deps.store.countDaily('another-prompt', entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
+        deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not count the press');
+      });
       const card = reflectCard({ kb: deps.kb, entry, promptIndex: data.data.promptIndex, audience: data.data.audience });
       return cardResponse(card.card);
+    }
+    case 'suggest': {
+      // Nothing is kept yet: the form holds the question, and only Send stores it.
+      const data = suggestSchema.safeParse(value.action.data);
+      if (!data.success || !deps.kb.framework(data.data.frameworkId) || (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))) return tampered(context, deps);
+      deps.logger.info(turnInfo(context, { event: 'suggest-form' }), 'showed the suggestion form');
+      return cardResponse(suggestForm(data.data).card);
+    }
+    case 'suggestSend': {
+      const data = suggestSendSchema.safeParse(value.action.data);
+      if (!data.success || !deps.kb.framework(data.data.frameworkId) || (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))) return tampered(context, deps);
+      const ids = { frameworkId: data.data.frameworkId, ...(data.data.entryId !== undefined && { entryId: data.data.entryId }) };
+      const textSent = (data.data.suggestion ?? '').trim();
+      // Refused with the reason, and the text back in the box to edit. The log says why, never what.
+      const refuse = (problem: string, reason: string) => {
+        deps.logger.info(turnInfo(context, { event: 'suggestion-refused', reason }), 'a suggestion was not sent');
+        return cardResponse(suggestForm({ question: textSent, problem, ...ids }).card);
+      };
+      if (textSent === '') return refuse(SUGGEST_WORDING.empty, 'empty');
+      if (textSent.length > MAX_SUGGESTION_LENGTH) return refuse(SUGGEST_WORDING.tooLong, 'too-long');
+      if (looksPersonal(textSent)) return refuse(SUGGEST_WORDING.personal, 'personal');
+      await deps.store.addSuggestion({ id: deps.newId(), text: textSent, day: deps.clock().toISOString().slice(0, 10), ...ids });
+      deps.logger.info(turnInfo(context, { event: 'suggestion-sent', frameworkId: ids.frameworkId, entryId: ids.entryId }), 'a question was sent to the practice team');
+      return cardResponse(suggestDone('sent').card);
+    }
+    case 'suggestCancel': {
+      if (!suggestCancelSchema.safeParse(value.action.data ?? {}).success) return tampered(context, deps);
+      return cardResponse(suggestDone('cancelled').card);
     }
   }
 }

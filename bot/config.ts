@@ -42,6 +42,21 @@ export interface Config {
   readonly retention: RetentionConfig;
   /** Application Insights; when unset, no telemetry code is loaded and nothing is sent. */
   readonly applicationInsightsConnectionString: string | undefined;
+  readonly console: ConsoleConfig;
+}
+
+/** The practice lead's console (/console and /api/console/…). */
+export interface ConsoleConfig {
+  /** Entra object ids of the practice leads, from PRACTICE_LEAD_AAD_IDS (lower case). */
+  readonly leadIds: ReadonlySet<string>;
+  /** The client id of the console's Entra app registration (CONSOLE_CLIENT_ID): the tokens' audience. */
+  readonly clientId: string | undefined;
+  /** Its Application ID URI (CONSOLE_APP_ID_URI), `api://<host>/<client id>`: the audience of v1 tokens. */
+  readonly appIdUri: string | undefined;
+  /** True only without MicrosoftAppId and outside production: the console is open on loopback, with a banner. */
+  readonly localMode: boolean;
+  /** Days a suggested question is kept before the service deletes it (SUGGESTION_RETENTION_DAYS, default 90). */
+  readonly suggestionRetentionDays: number;
 }
 
 export interface RetentionConfig {
@@ -115,6 +130,10 @@ const envSchema = z.object({
   RETAIN_AUDIT_DAYS: trimmed,
   RETAIN_GONE_CONVERSATIONS_DAYS: trimmed,
   APPLICATIONINSIGHTS_CONNECTION_STRING: trimmed,
+  PRACTICE_LEAD_AAD_IDS: trimmed,
+  CONSOLE_CLIENT_ID: trimmed,
+  CONSOLE_APP_ID_URI: trimmed,
+  SUGGESTION_RETENTION_DAYS: trimmed,
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -246,6 +265,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (insights !== undefined && !/(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i.test(insights)) {
     throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'is not an Application Insights connection string: copy it from the resource\'s Overview page in the Azure portal (it starts InstrumentationKey=…), or leave it empty to send nothing');
   }
+  const leadIds = new Set<string>();
+  if (e.PRACTICE_LEAD_AAD_IDS !== undefined) {
+    const ids = e.PRACTICE_LEAD_AAD_IDS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const bad = ids.find((t) => !GUID.test(t));
+    if (bad !== undefined) throw new ConfigError('PRACTICE_LEAD_AAD_IDS', `"${bad}" is not an Entra object id: list the practice leads' object ids (GUIDs, from Entra ID > Users > Object ID), separated by commas`);
+    for (const id of ids) leadIds.add(id);
+  }
+  const consoleClientId = e.CONSOLE_CLIENT_ID?.toLowerCase();
+  if (consoleClientId !== undefined && !GUID.test(consoleClientId)) {
+    throw new ConfigError('CONSOLE_CLIENT_ID', `"${e.CONSOLE_CLIENT_ID}" is not a client id: use the Application (client) ID of the console's app registration (AAD_APP_CLIENT_ID after provisioning), a GUID`);
+  }
+  const appIdUri = e.CONSOLE_APP_ID_URI;
+  if (appIdUri !== undefined && (!/^api:\/\/[^/\s]+\/[0-9a-f-]{36}$/i.test(appIdUri) || (consoleClientId !== undefined && !appIdUri.toLowerCase().endsWith(consoleClientId)))) {
+    throw new ConfigError('CONSOLE_APP_ID_URI', `"${appIdUri}" is not the console's Application ID URI: use api://<your host name>/<CONSOLE_CLIENT_ID>`);
+  }
+  if (appId && leadIds.size > 0 && consoleClientId === undefined) {
+    throw new ConfigError('CONSOLE_CLIENT_ID', "is not set, but PRACTICE_LEAD_AAD_IDS is: set it to the Application (client) ID of the console's app registration (m365agents.yml creates it as AAD_APP_CLIENT_ID), or the leads cannot sign in");
+  }
+  const retentionRaw = e.SUGGESTION_RETENTION_DAYS;
+  const suggestionRetentionDays = retentionRaw === undefined ? 90 : Number(retentionRaw);
+  if (!Number.isInteger(suggestionRetentionDays) || suggestionRetentionDays < 1 || suggestionRetentionDays > 3650) {
+    throw new ConfigError('SUGGESTION_RETENTION_DAYS', `"${retentionRaw}" is not a number of days: use a whole number from 1 to 3650, e.g. 90`);
+  }
 
   return Object.freeze({
     port,
@@ -277,6 +319,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     privacyContact: e.PRIVACY_CONTACT,
     retention,
     applicationInsightsConnectionString: insights,
+    console: Object.freeze({
+      leadIds,
+      clientId: consoleClientId,
+      appIdUri,
+      localMode: appId === '' && !production,
+      suggestionRetentionDays,
+    }),
   });
 }
 

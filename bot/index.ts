@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const url = await app.server.listen(config.port, config.host);
   if (config.schedule.enabled) app.scheduler.start();
   app.purger.start();
+  app.retention.start();
   logger.info({ event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length }, `Practice Companion is listening on ${url}/api/messages`);
 
   let stopping = false;

@@ -144,6 +144,7 @@ export async function extensionSelectItem(context: TurnContext, item: unknown, d
   // A picked result counts as a question answered; typing alone does not (every key press is a query).
   const within = storeBudget(context, deps);
   await within(deps.store.recordAsk(entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'record-ask');
+  await within(deps.store.countDaily('extension-share', entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'count-share');
   deps.logger.info(turnInfo(context, { event: 'extension-select', found: true, entryId: entry.id }), 'inserted an entry from the compose box');
   return result([attachment(entry, isGroup(context) ? 'group' : 'individual', deps)]);
 }

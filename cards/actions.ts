@@ -36,7 +36,7 @@ export type SubmitData = z.infer<typeof submitSchema>;
 
 // ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
 
-export const VERBS = ['feedback', 'anotherPrompt'] as const;
+export const VERBS = ['feedback', 'anotherPrompt', 'suggest', 'suggestSend', 'suggestCancel'] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
@@ -44,6 +44,8 @@ export const feedbackSchema = z.object({
   answerId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   entryId,
   helpful: z.boolean(),
+  /** The question, so "Not helpful" can offer to suggest it. It lives in the card only; the bot keeps nothing. */
+  question: z.string().max(1000).optional(),
 });
 export type FeedbackData = z.infer<typeof feedbackSchema>;
 
@@ -55,7 +57,24 @@ export const anotherPromptSchema = z.object({
 });
 export type AnotherPromptData = z.infer<typeof anotherPromptSchema>;
 
-export const verbSchemas = { feedback: feedbackSchema, anotherPrompt: anotherPromptSchema } as const satisfies Record<Verb, z.ZodType>;
+const frameworkId = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+
+/** "Suggest this question to the practice team": the question travels in the card, nowhere else. */
+export const suggestSchema = z.object({ question: z.string().min(1).max(1000), frameworkId, entryId: entryId.optional() });
+export type SuggestData = z.infer<typeof suggestSchema>;
+/** Send on the suggestion form: Teams adds the edited text as `suggestion` (the Input.Text's id). */
+export const suggestSendSchema = z.object({ frameworkId, entryId: entryId.optional(), suggestion: z.string().max(2000).optional() });
+export type SuggestSendData = z.infer<typeof suggestSendSchema>;
+/** Cancel on the suggestion form. Teams adds the inputs too; they are ignored. */
+export const suggestCancelSchema = z.object({ frameworkId: frameworkId.optional() }).passthrough();
+
+export const verbSchemas = {
+  feedback: feedbackSchema,
+  anotherPrompt: anotherPromptSchema,
+  suggest: suggestSchema,
+  suggestSend: suggestSendSchema,
+  suggestCancel: suggestCancelSchema,
+} as const satisfies Record<Verb, z.ZodType>;
 
 /** Builds the `data` of an Action.Submit that shows `displayText` in the chat and sends `data` to the bot. */
 export function messageBack<T extends Partial<SubmitData> & { action: SubmitData['action'] }>(data: T, displayText: string): T & { msteams: { type: 'messageBack'; displayText: string } } {

@@ -26,6 +26,8 @@ export interface AnswerCardInput {
   readonly promptIndex?: number;
   /** The framework of the chat it is asked in; an answer from another one (the question named it) says so. */
   readonly chatFrameworkId?: string;
+  /** The question asked: carried in the vote buttons only, so "Not helpful" can offer to suggest it. */
+  readonly question?: string;
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -50,7 +52,7 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     ...(alternatives.length > 0 ? [heading(WORDING.didYouMean), actionSet(alternatives.map(openButton))] : []),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
-    ...feedbackSection(input.answerId, entry.id, input.feedback),
+    ...feedbackSection(input.answerId, entry.id, input.feedback, input.question),
   ];
 
   const title = displayTitle(entry);
@@ -69,11 +71,12 @@ export function otherFrameworkText(answeredFrom: string, chatUses: string): stri
 const otherFrameworkNote = (answeredFrom: string, chatUses: string) => text(otherFrameworkText(answeredFrom, chatUses), { size: 'Small', color: 'Accent', spacing: 'Small' });
 
 /** "Did this help?", or after a vote, thanks that say which vote was kept; both buttons stay so the vote can change. */
-function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined): Element[] {
+function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined, question: string | undefined): Element[] {
+  const q = question === undefined ? {} : { question };
   const line =
     feedback === undefined ? WORDING.didThisHelp : feedback.helpful ? WORDING.thanksHelpful : WORDING.thanksNotHelpful;
   return [
     heading(line),
-    actionSet([feedbackButton({ answerId, entryId, helpful: true }), feedbackButton({ answerId, entryId, helpful: false })]),
+    actionSet([feedbackButton({ answerId, entryId, helpful: true, ...q }), feedbackButton({ answerId, entryId, helpful: false, ...q })]),
   ];
 }

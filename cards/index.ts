@@ -25,3 +25,5 @@ export { scheduleCard } from './schedule-card';
 export type { ScheduleCardInput, ScheduleLine } from './schedule-card';
 export { urgentCard } from './urgent-card';
 export type { UrgentCardInput } from './urgent-card';
+export { MAX_SUGGESTION_LENGTH, SUGGEST_WORDING, SUGGESTION_INPUT, suggestButton, suggestDone, suggestForm, withSuggestButton } from './suggest-card';
+export type { SuggestFormInput } from './suggest-card';

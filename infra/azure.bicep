@@ -41,6 +41,12 @@ param defaultFramework string = ''
 @description('Comma-separated Microsoft Entra object ids of the people who may change schedules and meeting openers. Empty: any member of the team or chat.')
 param adminIds string = ''
 
+@description('Comma-separated Microsoft Entra object ids of the practice leads, who may open the console. Empty: nobody.')
+param practiceLeadIds string = ''
+
+@description('Application (client) ID of the console\'s Entra app registration (aadApp/create in m365agents.yml). Empty: the console refuses every sign-in.')
+param consoleClientId string = ''
+
 @description('Time zone for new schedules when none is given: an IANA name.')
 param defaultTimeZone string = 'Europe/London'
 
@@ -88,6 +94,9 @@ var baseSettings = [
   { name: 'DEFAULT_FRAMEWORK', value: defaultFramework }
   { name: 'ADMIN_AAD_IDS', value: adminIds }
   { name: 'DEFAULT_TIME_ZONE', value: empty(defaultTimeZone) ? 'Europe/London' : defaultTimeZone }
+  { name: 'PRACTICE_LEAD_AAD_IDS', value: practiceLeadIds }
+  { name: 'CONSOLE_CLIENT_ID', value: consoleClientId }
+  { name: 'CONSOLE_APP_ID_URI', value: empty(consoleClientId) ? '' : 'api://${resourceBaseName}.azurewebsites.net/${consoleClientId}' }
   { name: 'LOG_LEVEL', value: 'info' }
   // App Service runs `npm install` on Linux during zip deploy, so the native SQLite module matches.
   // The site is not run from a read-only package: without DATABASE_URL the service keeps its SQLite

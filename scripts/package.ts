@@ -43,6 +43,8 @@ export interface ManifestValues {
   readonly APP_VERSION: string;
   readonly ORGANISATION_NAME: string;
   readonly SUPPORT_URL: string;
+  /** The practice lead console's Entra app (AAD_APP_CLIENT_ID, made by aadApp/create): turns on its single sign-on and tab. */
+  readonly CONSOLE_CLIENT_ID?: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,7 +106,26 @@ export function manifestValues(env: Env, pkg: { readonly name: string; readonly 
   const SUPPORT_URL = setting(env, 'SUPPORT_URL') ?? `https://${APP_DOMAIN}/terms#help`;
   if (!/^https:\/\/\S+$/.test(SUPPORT_URL)) throw new PackageConfigError('SUPPORT_URL', `"${SUPPORT_URL}" must be an https:// address: the page where people find help with the app.`);
 
-  return { TEAMS_APP_ID, BOT_ID, APP_DOMAIN, APP_NAME, APP_VERSION: pkg.version, ORGANISATION_NAME, SUPPORT_URL };
+  const consoleName = setting(env, 'CONSOLE_CLIENT_ID') !== undefined ? 'CONSOLE_CLIENT_ID' : 'AAD_APP_CLIENT_ID';
+  const CONSOLE_CLIENT_ID = setting(env, consoleName) === undefined ? undefined : guid(env, consoleName, "It is the Application (client) ID of the console's app registration, which `aadApp/create` in m365agents.yml writes as AAD_APP_CLIENT_ID.");
+  if (CONSOLE_CLIENT_ID !== undefined && CONSOLE_CLIENT_ID === TEAMS_APP_ID) throw new PackageConfigError(consoleName, 'is the same as TEAMS_APP_ID: use the client id of the Entra app registration.');
+
+  return { TEAMS_APP_ID, BOT_ID, APP_DOMAIN, APP_NAME, APP_VERSION: pkg.version, ORGANISATION_NAME, SUPPORT_URL, ...(CONSOLE_CLIENT_ID !== undefined && { CONSOLE_CLIENT_ID }) };
+}
+
+/**
+ * With a console app registration: the "Practice lead" personal tab, and webApplicationInfo naming
+ * that registration and its Application ID URI, so teams-js getAuthToken gets a token for it.
+ * (webApplicationInfo also carries the meeting RSC permissions: they are then granted to this app.)
+ */
+export function withConsole(manifest: Record<string, unknown>, values: ManifestValues): Record<string, unknown> {
+  const id = values.CONSOLE_CLIENT_ID;
+  if (id === undefined) return manifest;
+  const tabs = (manifest['staticTabs'] as Array<Record<string, unknown>> | undefined) ?? [];
+  const lead = { entityId: 'practice-lead', name: 'Practice lead', contentUrl: `https://${values.APP_DOMAIN}/console?theme={theme}`, scopes: ['personal'] };
+  const about = tabs.findIndex((t) => t['entityId'] === 'about');
+  const staticTabs = about < 0 ? [...tabs, lead] : [...tabs.slice(0, about), lead, ...tabs.slice(about)];
+  return { ...manifest, staticTabs, webApplicationInfo: { id, resource: `api://${values.APP_DOMAIN}/${id}` } };
 }
 
 /** Replaces every ${{NAME}} in the template's text with its value, JSON-escaped, and parses the result. */
@@ -207,7 +228,7 @@ export interface BuiltPackage {
 export async function buildPackage(options: BuildOptions = {}): Promise<BuiltPackage> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   const values = manifestValues(options.env ?? environment(process.cwd()), pkg);
-  const manifest = fillTemplate(readFileSync(options.templatePath ?? TEMPLATE_PATH, 'utf8'), values) as Record<string, unknown>;
+  const manifest = withConsole(fillTemplate(readFileSync(options.templatePath ?? TEMPLATE_PATH, 'utf8'), values) as Record<string, unknown>, values);
   const problems = await validateManifest(manifest);
   if (problems.length > 0) throw new ManifestInvalidError(problems);
 
@@ -237,6 +258,7 @@ export const CLI_OPTIONS = {
   'teams-app-id': { type: 'string' },
   'bot-id': { type: 'string' },
   domain: { type: 'string' },
+  'console-client-id': { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -246,6 +268,7 @@ async function main(): Promise<void> {
   if (args['teams-app-id'] !== undefined) env['TEAMS_APP_ID'] = args['teams-app-id'];
   if (args['bot-id'] !== undefined) env['BOT_ID'] = args['bot-id'];
   if (args.domain !== undefined) env['APP_DOMAIN'] = args.domain;
+  if (args['console-client-id'] !== undefined && args['console-client-id'] !== '') env['CONSOLE_CLIENT_ID'] = args['console-client-id'];
   const built = await buildPackage({ env, ...(args.out !== undefined && { outFile: args.out }) });
   const m = built.manifest as { manifestVersion: string; id: string; version: string; validDomains: string[] };
   console.log(`wrote ${relative(process.cwd(), built.outFile)} (${built.bytes} bytes): manifest schema ${m.manifestVersion}, app ${m.id} version ${m.version}, domain ${m.validDomains.join(', ')}; valid against the bundled schema`);

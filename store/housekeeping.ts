@@ -30,7 +30,7 @@ export function createHousekeeping(sql: Sql, flushAsks: () => Promise<void>, ope
         // The day's claim. A second instance waits for this transaction, then finds the day taken.
         const claimed = await tx.run('INSERT INTO purge_runs (day, worker, started_at) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING', [utcDay(now), worker, now.getTime()]);
         if (claimed === 0) return undefined;
-        const removed = { votes: 0, voteTallies: 0, asks: 0, posts: 0, audit: 0, conversations: 0, subscriptions: 0, rotations: 0, settings: 0, purgeRuns: 0 };
+        const removed = { votes: 0, voteTallies: 0, asks: 0, dailyCounts: 0, posts: 0, audit: 0, conversations: 0, subscriptions: 0, rotations: 0, settings: 0, purgeRuns: 0 };
 
         // Votes: rolled up into daily counts per entry (no voter), so feedback figures survive them.
         const votesBefore = utcDay(new Date(before(retention.votesDays)));
@@ -47,6 +47,7 @@ export function createHousekeeping(sql: Sql, flushAsks: () => Promise<void>, ope
         const countsBefore = utcDay(new Date(before(retention.askCountsDays)));
         removed.asks = await tx.run('DELETE FROM asks WHERE day < ?', [countsBefore]);
         removed.voteTallies = await tx.run('DELETE FROM vote_tallies WHERE day < ?', [countsBefore]);
+        removed.dailyCounts = await tx.run('DELETE FROM daily_counts WHERE day < ?', [countsBefore]);
 
         // Finished posts. Posts waiting or being sent stay whatever their age; rotations live elsewhere.
         removed.posts = await tx.run(`DELETE FROM post_log WHERE slot_at < ? AND updated_at < ? AND status NOT IN ('pending', 'sending')`, [

@@ -4,7 +4,7 @@ import { createHousekeeping } from './housekeeping';
 import { migrate } from './migrations';
 import type { Sql } from './sql';
 import { EMPTY_ROTATION } from '../schedule/rotation';
-import type { AuditEntry, ConversationRecord, FeedbackCount, NewPost, Plan, PostRecord, RotationState, Store, Subscription } from './types';
+import type { AuditEntry, ConversationRecord, DailyMetric, FeedbackCount, NewPost, Plan, PostRecord, PostStatus, RotationState, Store, Subscription, Suggestion } from './types';
 
 interface SubscriptionRow {
   id: string;
@@ -450,6 +450,100 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       }
       const rows = await sql.all<PostRow>(`SELECT * FROM post_log${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY slot_at DESC, id LIMIT ?`, [...values, limit]);
       return rows.map(toPost);
+    },
+
+    async countDaily(metric, item, day) {
+      open();
+      await sql.run(`INSERT INTO daily_counts (day, metric, item, count) VALUES (?, ?, ?, 1) ON CONFLICT (day, metric, item) DO UPDATE SET count = daily_counts.count + 1`, [day, metric, item]);
+    },
+    async dailyCounts(metrics, range) {
+      open();
+      if (metrics.length === 0) return [];
+      const rows = await sql.all<{ day: string; metric: DailyMetric; item: string; count: number }>(
+        `SELECT day, metric, item, count FROM daily_counts WHERE day >= ? AND day <= ? AND metric IN (${metrics.map(() => '?').join(', ')}) ORDER BY day, metric, item`,
+        [range.from, range.to, ...metrics],
+      );
+      return rows.map((r) => ({ day: r.day, metric: r.metric, item: r.item, count: Number(r.count) }));
+    },
+    async askCounts(range) {
+      open();
+      await asks.flush();
+      const rows = await sql.all<{ entry_id: string; day: string; count: number }>('SELECT entry_id, day, count FROM asks WHERE day >= ? AND day <= ? ORDER BY day, entry_id', [range.from, range.to]);
+      return rows.map((r) => ({ entryId: r.entry_id, day: r.day, count: Number(r.count) }));
+    },
+    async voteCounts(range) {
+      open();
+      const rows = await sql.all<{ entry_id: string; helpful: number; not_helpful: number }>(
+        // Votes past RETAIN_VOTES_DAYS live on as daily counts (vote_tallies): the purge moves them in one transaction.
+        `SELECT entry_id, SUM(h) AS helpful, SUM(nh) AS not_helpful FROM (
+           SELECT entry_id, helpful AS h, 1 - helpful AS nh FROM votes WHERE day >= ? AND day <= ?
+           UNION ALL SELECT entry_id, helpful AS h, not_helpful AS nh FROM vote_tallies WHERE day >= ? AND day <= ?
+         ) counted GROUP BY entry_id ORDER BY entry_id`,
+        [range.from, range.to, range.from, range.to],
+      );
+      return rows.map((r) => ({ entryId: r.entry_id, helpful: Number(r.helpful), notHelpful: Number(r.not_helpful) }));
+    },
+    async postOutcomes(from, to) {
+      open();
+      // By UTC day (whole-number division works alike on both backends). Meeting openers are logged
+      // without a subscription: their slot key names the meeting series.
+      const rows = await sql.all<{ d: number; conversation_id: string; team_id: string | null; kind: string | null; status: PostStatus; n: number }>(
+        `SELECT p.slot_at / 86400000 AS d, p.conversation_id, p.team_id, s.kind, p.status, COUNT(*) AS n FROM post_log p LEFT JOIN subscriptions s ON s.id = p.subscription_id
+         WHERE p.slot_at >= ? AND p.slot_at < ? GROUP BY p.slot_at / 86400000, p.conversation_id, p.team_id, s.kind, p.status ORDER BY d, p.conversation_id`,
+        [from.getTime(), to.getTime()],
+      );
+      return rows.map((r) => ({
+        day: new Date(Math.floor(Number(r.d)) * 86_400_000).toISOString().slice(0, 10),
+        conversationId: r.conversation_id,
+        ...(r.team_id !== null && { teamId: r.team_id }),
+        kind: r.kind === 'post' ? 'post' : 'meeting-opener',
+        status: r.status,
+        count: Number(r.n),
+      }));
+    },
+    async conversationCounts() {
+      open();
+      const rows = await sql.all<{ kind: string; n: number; teams: number }>(
+        `SELECT kind, COUNT(*) AS n, COUNT(DISTINCT COALESCE(team_id, id)) AS teams FROM conversations WHERE status = 'active' GROUP BY kind`,
+      );
+      const of = (kind: string) => rows.find((r) => r.kind === kind);
+      return { personal: Number(of('personal')?.n ?? 0), groupChat: Number(of('groupChat')?.n ?? 0), teams: Number(of('channel')?.teams ?? 0) };
+    },
+    async addSuggestion(s) {
+      open();
+      await sql.run('INSERT INTO suggestions (id, text, framework_id, entry_id, day) VALUES (?, ?, ?, ?, ?)', [s.id, s.text, s.frameworkId, s.entryId ?? null, s.day]);
+    },
+    async suggestions(limit) {
+      open();
+      const rows = await sql.all<{ id: string; text: string; framework_id: string; entry_id: string | null; day: string }>('SELECT id, text, framework_id, entry_id, day FROM suggestions ORDER BY day DESC, id LIMIT ?', [limit]);
+      return rows.map((r): Suggestion => ({ id: r.id, text: r.text, frameworkId: r.framework_id, ...(r.entry_id !== null && { entryId: r.entry_id }), day: r.day }));
+    },
+    async suggestionCounts() {
+      open();
+      const rows = await sql.all<{ framework_id: string; n: number }>('SELECT framework_id, COUNT(*) AS n FROM suggestions GROUP BY framework_id ORDER BY framework_id');
+      return rows.map((r) => ({ frameworkId: r.framework_id, count: Number(r.n) }));
+    },
+    async resolveSuggestion(id, outcome, day) {
+      open();
+      return sql.transaction(async (tx) => {
+        const row = await tx.get<{ framework_id: string }>('SELECT framework_id FROM suggestions WHERE id = ?', [id]);
+        if (!row) return false;
+        await tx.run('DELETE FROM suggestions WHERE id = ?', [id]);
+        await tx.run(`INSERT INTO daily_counts (day, metric, item, count) VALUES (?, ?, ?, 1) ON CONFLICT (day, metric, item) DO UPDATE SET count = daily_counts.count + 1`, [day, `suggestion-${outcome}`, row.framework_id]);
+        return true;
+      });
+    },
+    async purgeSuggestions(beforeDay) {
+      open();
+      return sql.transaction(async (tx) => {
+        const rows = await tx.all<{ framework_id: string; day: string; n: number }>('SELECT framework_id, day, COUNT(*) AS n FROM suggestions WHERE day < ? GROUP BY framework_id, day', [beforeDay]);
+        if (rows.length === 0) return 0;
+        const deleted = await tx.run('DELETE FROM suggestions WHERE day < ?', [beforeDay]);
+        for (const r of rows) {
+          await tx.run(`INSERT INTO daily_counts (day, metric, item, count) VALUES (?, 'suggestion-expired', ?, ?) ON CONFLICT (day, metric, item) DO UPDATE SET count = daily_counts.count + excluded.count`, [r.day, r.framework_id, Number(r.n)]);
+        }
+        return deleted;
+      });
     },
 
     async close() {

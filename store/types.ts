@@ -2,7 +2,7 @@
  * What the bot keeps. Never message text: only ids, settings, and counts.
  * SQLite (the embedded default) and PostgreSQL implement it with the same statements.
  */
-export interface Store extends ScheduleStore, HousekeepingStore {
+export interface Store extends ScheduleStore, HousekeepingStore, ConsoleStore {
   /** The framework chosen for a team or chat, if anyone has chosen one. */
   frameworkFor(scopeId: string): Promise<string | undefined>;
   setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;
@@ -248,7 +248,7 @@ export interface PurgeReport {
   readonly worker: string;
   /** Votes rolled up into vote_tallies before they were removed. */
   readonly votesRolledUp: number;
-  readonly removed: Readonly<Record<'votes' | 'voteTallies' | 'asks' | 'posts' | 'audit' | 'conversations' | 'subscriptions' | 'rotations' | 'settings' | 'purgeRuns', number>>;
+  readonly removed: Readonly<Record<'votes' | 'voteTallies' | 'asks' | 'dailyCounts' | 'posts' | 'audit' | 'conversations' | 'subscriptions' | 'rotations' | 'settings' | 'purgeRuns', number>>;
 }
 
 /** One person, as the store holds them: their Entra object id (audit log, schedules) and their voter codes (votes). */
@@ -284,4 +284,54 @@ export interface HousekeepingStore {
   erasePerson(person: Person): Promise<Erasure>;
   /** The newest migration applied to the database (asks it, so it also shows the store answers). */
   schemaVersion(): Promise<number>;
+}
+
+/** Things counted per day that have no row of their own. `item` is a framework or entry id, never text. */
+export type DailyMetric = 'not-sure' | 'another-prompt' | 'extension-share' | 'suggestion-answered' | 'suggestion-dismissed' | 'suggestion-expired';
+
+export interface DailyCount {
+  readonly day: string;
+  readonly metric: DailyMetric;
+  readonly item: string;
+  readonly count: number;
+}
+
+/** A question a person chose to send to the practice team. No user id, no conversation. */
+export interface Suggestion {
+  readonly id: string;
+  readonly text: string;
+  readonly frameworkId: string;
+  /** The entry the question was about, when it came from an answer marked "Not helpful". */
+  readonly entryId?: string;
+  /** YYYY-MM-DD, UTC, the day it was sent. */
+  readonly day: string;
+}
+
+/** A period of days, YYYY-MM-DD, both inclusive. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What the practice lead's console reads and keeps. Counts only, and suggestions sent by consent. */
+export interface ConsoleStore {
+  /** Adds one to a daily count. */
+  countDaily(metric: DailyMetric, item: string, day: string): Promise<void>;
+  dailyCounts(metrics: readonly DailyMetric[], range: DayRange): Promise<DailyCount[]>;
+  /** Answer counts per entry per day in the range (writes waiting in memory first). */
+  askCounts(range: DayRange): Promise<Array<{ entryId: string; day: string; count: number }>>;
+  /** Votes per entry in the range, with those the daily purge has rolled up into daily counts. */
+  voteCounts(range: DayRange): Promise<Array<{ entryId: string; helpful: number; notHelpful: number }>>;
+  /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
+  postOutcomes(from: Date, to: Date): Promise<Array<{ day: string; conversationId: string; teamId?: string; kind: 'post' | 'meeting-opener'; status: PostStatus; count: number }>>;
+  /** Conversations the bot is in now, by kind; channels are counted once per team. */
+  conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
+  addSuggestion(suggestion: Suggestion): Promise<void>;
+  suggestions(limit: number): Promise<Suggestion[]>;
+  /** How many suggestions are waiting, per framework. */
+  suggestionCounts(): Promise<Array<{ frameworkId: string; count: number }>>;
+  /** Deletes the suggestion's text and counts the outcome on `day`. False if there was no such suggestion. */
+  resolveSuggestion(id: string, outcome: 'answered' | 'dismissed', day: string): Promise<boolean>;
+  /** Deletes suggestions sent before `beforeDay` (counted as expired). How many were deleted. */
+  purgeSuggestions(beforeDay: string): Promise<number>;
 }

@@ -51,16 +51,16 @@ const SECURITY_HEADERS = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 } as const;
 
-const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' } as const;
+export const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' } as const;
 
-interface Asset {
+export interface Asset {
   readonly body: Buffer;
   readonly gzipped: Buffer;
   readonly etag: string;
   readonly type: string;
 }
 
-function asset(body: Buffer, type: string): Asset {
+export function asset(body: Buffer, type: string): Asset {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
   return { body, gzipped: gzipSync(body), etag, type };
 }
@@ -76,7 +76,7 @@ function assets(): ReadonlyMap<string, Asset> {
 }
 
 /** Sends a file, or 304 when the browser already has it. Every file is revalidated on each load (`no-cache`). */
-function sendAsset(req: restify.Request, res: restify.Response, file: Asset): void {
+export function sendAsset(req: restify.Request, res: restify.Response, file: Asset): void {
   const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': file.type, 'cache-control': 'no-cache', etag: file.etag, vary: 'Accept-Encoding' };
   if (file.type === TYPES.html) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
   if (req.headers['if-none-match'] === file.etag) {

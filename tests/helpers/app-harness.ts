@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '../../bot/app';
 import type { App } from '../../bot/app';
 import type { AuthEndpoints } from '../../bot/adapter';
+import type { KeysUrl } from '../../bot/console/auth';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
@@ -20,7 +21,7 @@ export interface RunningApp {
 }
 
 /** Starts the real restify server on 127.0.0.1 with an in-memory store and captured logs. */
-export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; store?: Store; authEndpoints?: AuthEndpoints; telemetry?: Telemetry } = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; store?: Store; authEndpoints?: AuthEndpoints; telemetry?: Telemetry; consoleKeysUrl?: KeysUrl } = {}): Promise<RunningApp> {
   const logs: string[] = [];
   const capture = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -41,6 +42,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
     ...(options.clock && { clock: options.clock }),
     ...(options.authEndpoints && { authEndpoints: options.authEndpoints }),
     ...(options.telemetry && { telemetry: options.telemetry }),
+    ...(options.consoleKeysUrl && { consoleKeysUrl: options.consoleKeysUrl }),
     newId: () => `answer-id-${String(++ids).padStart(4, '0')}`,
   });
   const url = await app.server.listen(0, '127.0.0.1');

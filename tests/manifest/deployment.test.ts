@@ -50,7 +50,7 @@ const bicepParams = new Map([...bicep.matchAll(/^param (\w+) (\w+)( = .*)?$/gm)]
 const bicepOutputs = [...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
 const placeholders = (text: string) => [...text.matchAll(/\$\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
 
-const TOOLKIT_ACTIONS = ['teamsApp/create', 'arm/deploy', 'cli/runNpmCommand', 'teamsApp/validateAppPackage', 'teamsApp/update', 'azureAppService/zipDeploy', 'teamsApp/publishAppPackage'];
+const TOOLKIT_ACTIONS = ['teamsApp/create', 'aadApp/create', 'aadApp/update', 'arm/deploy', 'cli/runNpmCommand', 'teamsApp/validateAppPackage', 'teamsApp/update', 'azureAppService/zipDeploy', 'teamsApp/publishAppPackage'];
 
 describe('m365agents.yml, the Agents Toolkit project', () => {
   test('declares its schema version and uses env/ for environments', () => {
@@ -86,7 +86,7 @@ describe('m365agents.yml, the Agents Toolkit project', () => {
     expect(runs).toHaveLength(2);
     for (const run of runs) {
       const flags = [...String(run.with?.['args']).matchAll(/--([a-z-]+)/g)].map((m) => m[1]!);
-      expect(flags).toEqual(['teams-app-id', 'bot-id', 'domain']);
+      expect(flags).toEqual(['teams-app-id', 'bot-id', 'domain', 'console-client-id']);
       for (const flag of flags) expect(Object.keys(CLI_OPTIONS)).toContain(flag);
     }
     const zips = Object.values(stages).flat().map((s) => s.with?.['appPackagePath']).filter((p) => p !== undefined);

@@ -78,17 +78,20 @@ describe.each(BACKENDS)('the data inventory (docs/data-protection.md) against th
     // As a future migration would: a new column on votes, and a new table.
     if (backend.name === 'sqlite') {
       const raw = new Database(db.url.slice('sqlite:'.length));
-      raw.exec('ALTER TABLE votes ADD COLUMN comment TEXT; CREATE TABLE suggestions (id TEXT PRIMARY KEY, question TEXT)');
+      raw.exec('ALTER TABLE votes ADD COLUMN comment TEXT; CREATE TABLE free_text_notes (id TEXT PRIMARY KEY, note TEXT)');
       raw.close();
     } else {
       const client = new Client({ connectionString: db.url });
       await client.connect();
-      await client.query('ALTER TABLE votes ADD COLUMN comment TEXT');
-      await client.query('CREATE TABLE suggestions (id TEXT PRIMARY KEY, question TEXT)');
-      await client.end();
+      try {
+        await client.query('ALTER TABLE votes ADD COLUMN comment TEXT');
+        await client.query('CREATE TABLE free_text_notes (id TEXT PRIMARY KEY, note TEXT)');
+      } finally {
+        await client.end();
+      }
     }
     const found = differences(await schemaOf(backend.name, db.url), documented(readFileSync(DOC, 'utf8')));
-    expect(found.undocumented).toEqual(['suggestions', 'suggestions.id', 'suggestions.question', 'votes.comment']);
+    expect(found.undocumented).toEqual(['free_text_notes', 'free_text_notes.id', 'free_text_notes.note', 'votes.comment']);
   });
 });
 

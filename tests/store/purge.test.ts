@@ -90,8 +90,13 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
 
   test('removes what is past its time, records how many rows, and keeps the feedback and "most asked" figures of the kept period', async () => {
     await seed(store);
+    await store.countDaily('not-sure', 'lbbd', '2025-01-10');
+    await store.countDaily('not-sure', 'lbbd', '2027-05-20');
     const feedbackBefore = await store.feedbackCounts();
     const keptFeedback = feedbackBefore.filter((f) => f.day >= '2025-06-01');
+    // The console's vote figures for the kept period, before the purge moves old votes into daily counts.
+    const keptPeriod = { from: '2025-06-01', to: '2027-06-01' };
+    const insightVotes = await store.voteCounts(keptPeriod);
 
     const events: PurgeEvent[] = [];
     const clock = fakeClock(NOW);
@@ -100,7 +105,7 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
     expect(report).toMatchObject({
       day: '2027-06-01',
       votesRolledUp: 4,
-      removed: { votes: 4, voteTallies: 1, asks: 1, posts: 1, audit: 1, conversations: 1, rotations: 1, settings: 2 },
+      removed: { votes: 4, voteTallies: 1, asks: 1, dailyCounts: 1, posts: 1, audit: 1, conversations: 1, rotations: 1, settings: 2 },
     });
     expect(events).toEqual([{ type: 'purged', report }]);
     expect(await store.purges(5)).toEqual([report]);
@@ -111,6 +116,10 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
       { entryId: 'lbbd-be-curious', day: '2026-12-01', helpful: 2, notHelpful: 1 },
       { entryId: 'lbbd-be-curious', day: '2027-05-20', helpful: 1, notHelpful: 0 },
     ]);
+    // The console's figures too: rolled-up votes still count, and daily counts keep the counts' period.
+    expect(await store.voteCounts(keptPeriod)).toEqual(insightVotes);
+    expect(insightVotes).toEqual([{ entryId: 'lbbd-be-curious', helpful: 3, notHelpful: 1 }]);
+    expect(await store.dailyCounts(['not-sure'], { from: '2000-01-01', to: '2100-01-01' })).toEqual([{ day: '2027-05-20', metric: 'not-sure', item: 'lbbd', count: 1 }]);
     const votesLeft = await store.personalData({ ids: [], voterCodes: ['v1', 'v2', 'v3'] });
     expect(votesLeft.votes.map((v) => v.answerId)).toEqual(['a4']);
     // Most asked: the counts of the kept period only.

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** The host page with the tab framed in it, as Teams would load it: contentUrl with {theme} filled in. */
 async function hostedTab(teamsTheme: string, contentUrlTheme: string, place: { teamId?: string } = {}): Promise<{ host: Page; tab: Frame }> {
-  const teams = fakeTeamsHostPage(`${TAB_ORIGIN}/tab?theme=${contentUrlTheme}`, teamsTheme, place);
+  const teams = fakeTeamsHostPage(`${TAB_ORIGIN}/tab?theme=${contentUrlTheme}`, teamsTheme, { place });
   const { context } = await loopbackContext(browser, {
     proxy: { origin: TAB_ORIGIN, to: app.url },
     fake: (url) => (url === TEAMS_HOST_URL ? teams : undefined),
