@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// The `practice-companion` command. It runs the TypeScript sources directly through tsx.
-const { register } = require('tsx/cjs/api');
+// The `practice-companion` command. It runs the compiled CLI in dist/, building dist/ first if it is
+// missing or older than the sources (tsc's messages, if any, go to stderr, never into the answers).
+'use strict';
+const { join } = require('node:path');
+const { ensureBuilt } = require('./build');
 
-register();
-const { main } = require('../knowledge/cli/main.ts');
+try {
+  ensureBuilt();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+process.setSourceMapsEnabled(true);
+const { main } = require(join(__dirname, '..', 'dist', 'knowledge', 'cli', 'main.js'));
 
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

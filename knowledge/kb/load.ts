@@ -9,9 +9,10 @@ import { createKnowledgeBase } from './model';
 import type { Entry, Framework, KnowledgeBase } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
+import { PROJECT_ROOT } from '../paths';
 
 /** Where the shipped frameworks live. */
-export const DEFAULT_KNOWLEDGE_DIR = join(__dirname, '..', 'frameworks');
+export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge', 'frameworks');
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase }

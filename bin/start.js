@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm start`: runs the compiled service (dist/bot/index.js), building it first if dist/ is missing
+// or older than the sources. In production dist/ is built once, at deployment (see README, "Deploy").
+'use strict';
+const { join } = require('node:path');
+const { ensureBuilt } = require('./build');
+
+try {
+  ensureBuilt();
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+// Stack traces point at the TypeScript sources (tsc writes source maps beside the code).
+process.setSourceMapsEnabled(true);
+require(join(__dirname, '..', 'dist', 'bot', 'index.js'));
