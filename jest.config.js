@@ -6,5 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
+  // PostgreSQL, Chromium and dist/, once per run: see tests/setup/global-setup.ts.
+  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/setup/loopback-only.ts'],
 };
