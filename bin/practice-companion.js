@@ -2,8 +2,13 @@
 // The `practice-companion` command. It runs the compiled CLI in dist/, building dist/ first if it is
 // missing or older than the sources (tsc's messages, if any, go to stderr, never into the answers).
 'use strict';
+const nodeModule = require('node:module');
 const { join } = require('node:path');
 const { ensureBuilt } = require('./build');
+
+// Node 22.1 and newer keep V8's compiled code on disk (in the system temporary folder) between starts,
+// which is most of what a cold start spends loading botbuilder and restify. Older Node has no such cache.
+nodeModule.enableCompileCache?.();
 
 try {
   ensureBuilt();
