@@ -1,3 +1,5 @@
+const { OLD_NODE } = require('./bin/node20');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -10,4 +12,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/setup/loopback-only.ts'],
+  // On Node 20 (end of life), better-sqlite3 12 in place of 13, which needs Node 22: see bin/node20.js.
+  moduleNameMapper: OLD_NODE ? { '^better-sqlite3$': 'better-sqlite3-node20' } : {},
 };

@@ -28,7 +28,8 @@ interface Mode {
   readonly args: readonly string[];
 }
 const MODES: readonly Mode[] = [
-  { label: 'tsx (TypeScript sources)', command: join(ROOT, 'node_modules', '.bin', 'tsx'), args: [join(ROOT, 'bot', 'index.ts')] },
+  // --require bin/node20-preload.js: better-sqlite3 12 on Node 20, as npm start and npm run dev do (see bin/node20.js).
+  { label: 'tsx (TypeScript sources)', command: join(ROOT, 'node_modules', '.bin', 'tsx'), args: ['--require', join(ROOT, 'bin', 'node20-preload.js'), join(ROOT, 'bot', 'index.ts')] },
   { label: 'npm start (compiled dist/)', command: process.execPath, args: [join(ROOT, 'bin', 'start.js')] },
 ];
 

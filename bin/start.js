@@ -10,6 +10,8 @@ const { ensureBuilt } = require('./build');
 // which is most of what a cold start spends loading botbuilder and restify. Older Node has no such cache.
 nodeModule.enableCompileCache?.();
 
+require('./node20').useNode20Sqlite();
+
 try {
   ensureBuilt();
 } catch (error) {
