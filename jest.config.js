@@ -1,5 +1,12 @@
 const { OLD_NODE } = require('./bin/node20');
 
+if (OLD_NODE) {
+  // Node processes the tests start (the fan-out sender, the service) load better-sqlite3 12 as well.
+  const preload = `--require ${JSON.stringify(require.resolve('./bin/node20-preload.js'))}`;
+  const options = process.env.NODE_OPTIONS ?? '';
+  if (!options.includes('node20-preload')) process.env.NODE_OPTIONS = `${options} ${preload}`.trim();
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
