@@ -7,7 +7,7 @@ const { join } = require('node:path');
 const { ensureBuilt } = require('./build');
 
 // Node 22.1 and newer keep V8's compiled code on disk (in the system temporary folder) between starts,
-// which is most of what a cold start spends loading botbuilder and restify. Older Node has no such cache.
+// so a start does not compile botbuilder, restify and the rest again. Older Node has no such cache.
 nodeModule.enableCompileCache?.();
 
 require('./node20').useNode20Sqlite();
