@@ -1,4 +1,4 @@
-// Practice Companion in Azure: an App Service (Linux, Node 20) that runs the bot, its Azure Bot
+// Practice Companion in Azure: an App Service (Linux, Node 24) that runs the compiled bot (dist/), its Azure Bot
 // registration with the Teams channel, and optionally a PostgreSQL server for more than one instance.
 // Deployed by m365agents.yml (arm/deploy) with azure.parameters.json, or by hand:
 //   az deployment group create -g <group> -f infra/azure.bicep -p infra/azure.parameters.json
@@ -14,9 +14,9 @@ param location string = resourceGroup().location
 @description('App Service plan size. B1 runs one instance; scheduled posts need Always On, which Free (F1) lacks.')
 param webAppSku string = 'B1'
 
-@description('Node.js on App Service Linux. The app supports Node 20 and 22.')
-@allowed(['20-lts', '22-lts'])
-param nodeVersion string = '20-lts'
+@description('Node.js on App Service Linux. The app supports Node 22 and 24 (Node 20 reached end of life on 30 April 2026). Choose 22-lts where App Service offers no 24 yet.')
+@allowed(['24-lts', '22-lts'])
+param nodeVersion string = '24-lts'
 
 @maxLength(42)
 param botDisplayName string = 'Practice Companion'
@@ -98,10 +98,14 @@ var baseSettings = [
   { name: 'CONSOLE_CLIENT_ID', value: consoleClientId }
   { name: 'CONSOLE_APP_ID_URI', value: empty(consoleClientId) ? '' : 'api://${resourceBaseName}.azurewebsites.net/${consoleClientId}' }
   { name: 'LOG_LEVEL', value: 'info' }
-  // App Service runs `npm install` on Linux during zip deploy, so the native SQLite module matches.
+  // The upload holds the compiled service (dist/, built once by `npm run build` before deploying, see
+  // m365agents.yml) and no node_modules. App Service installs the production dependencies on Linux
+  // during zip deploy, so the native SQLite module matches, and builds nothing: without this command
+  // it would also run `npm run build`, which needs the devDependencies it leaves out.
   // The site is not run from a read-only package: without DATABASE_URL the service keeps its SQLite
   // file in ./data, that is /home/site/wwwroot/data, which App Service keeps across restarts.
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+  { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
 ]
 var passwordSettings = useMsi ? [] : [{ name: 'MicrosoftAppPassword', value: botAppPassword }]
 var databaseUrl = 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgresServerName}.postgres.database.azure.com:5432/${postgresDatabase}?sslmode=require'
@@ -118,7 +122,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|${nodeVersion}'
-      appCommandLine: 'npm start'
+      // What `npm start` runs, without npm in front of it: a restart pays only for the service's own start.
+      appCommandLine: 'node bin/start.js'
       alwaysOn: true // scheduled posts and meeting openers run inside the service
       // /readyz: the store answers, its migrations are current and the scheduler is looking. App Service
       // stops sending traffic to an instance that fails it, and replaces one that keeps failing.

@@ -1,17 +1,17 @@
 // Takes the README's screenshot: a real answer card in Microsoft 365 Agents Playground.
-// Needs the bot (npm start) and the Playground (npm run playground) running, and Debian's chromium.
+// Needs the bot (npm start) and the Playground (npm run playground) running. Chromium is found as the
+// tests find it (CHROMIUM_PATH, an installed Chrome/Chromium/Edge, or @sparticuz/chromium).
 //   npx tsx scripts/screenshot-playground.ts [question] [output.png]
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
 
 const question = process.argv[2] ?? 'what is CARES';
 const output = process.argv[3] ?? 'docs/playground-answer.png';
 const PLAYGROUND = 'http://localhost:56150';
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { executablePath } = await findChromium();
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
     await page.goto(PLAYGROUND, { waitUntil: 'networkidle' });

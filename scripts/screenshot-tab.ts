@@ -1,4 +1,4 @@
-// Takes the README's screenshots of the Framework tab, in Debian's chromium, with the real server
+// Takes the README's screenshots of the Framework tab, in headless Chromium (found as the tests find it), with the real server
 // started in this process on a free loopback port:
 //   docs/tab-framework.png  the default theme: a search, its best match and related entries
 //   docs/tab-dark.png       the dark theme: an entry opened in full
@@ -11,7 +11,11 @@ import { launch, loopbackContext, ready } from '../tests/tab/browser';
 const folder = process.argv[2] ?? 'docs';
 
 async function main(): Promise<void> {
-  const [app, browser] = await Promise.all([startApp(), launch()]);
+  const app = await startApp();
+  const browser = await launch().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   try {
     const { context } = await loopbackContext(browser, { viewport: { width: 900, height: 860 } });
     const page = await context.newPage();

@@ -9,6 +9,7 @@ import type { Entry, Framework, KnowledgeBase } from '../../knowledge/kb/model';
 import { KINDS } from '../../knowledge/kb/schema';
 import type { Kind } from '../../knowledge/kb/schema';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
+import { PROJECT_ROOT } from '../../knowledge/paths';
 import type { AnswerResult, Match } from '../../knowledge/search/answer';
 import type { BotDeps } from '../deps';
 import { looksPersonal } from '../privacy';
@@ -17,7 +18,7 @@ import { isUrgent } from '../../knowledge/search/urgent';
 // The "Framework" personal tab (issue #6): the page and its assets under /tab, and a JSON API under /api/tab.
 // The manifest's contentUrl is https://{domain}/tab?theme={theme}; the page asks teams-js for the theme too.
 
-const TAB_DIR = join(__dirname, '..', '..', 'tab');
+const TAB_DIR = join(PROJECT_ROOT, 'tab');
 /** The package's `main` is its browser (UMD) bundle, which sets `window.microsoftTeams`. */
 const TEAMS_JS = require.resolve('@microsoft/teams-js');
 

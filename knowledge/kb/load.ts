@@ -10,9 +10,10 @@ import type { Entry, Framework, KnowledgeBase } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
 import { warningsFor } from './warnings';
+import { PROJECT_ROOT } from '../paths';
 
 /** Where the shipped frameworks live. */
-export const DEFAULT_KNOWLEDGE_DIR = join(__dirname, '..', 'frameworks');
+export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge', 'frameworks');
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase; readonly warnings: readonly Problem[] }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../paths';
 
 const word = z.string().trim().min(1);
 
@@ -26,7 +27,7 @@ export interface Lexicon {
   readonly listCues: ReadonlySet<string>;
 }
 
-export const DEFAULT_LEXICON_FILE = join(__dirname, 'lexicon.yaml');
+export const DEFAULT_LEXICON_FILE = join(PROJECT_ROOT, 'knowledge', 'search', 'lexicon.yaml');
 
 export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
   const data = lexiconSchema.parse(parse(readFileSync(file, 'utf8')));

@@ -5,6 +5,7 @@ import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { activity, cardOf, cardText } from '../helpers/fixtures';
+import { captureConsole } from '../helpers/console-capture';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
 
@@ -106,6 +107,10 @@ describe('authentication, when MicrosoftAppId is set', () => {
   const env = { MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' };
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const forged = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'forged' })}.${b64({ iss: 'https://attacker.example', aud: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', exp: Math.floor(Date.now() / 1000) + 600, serviceurl: 'http://127.0.0.1' })}.c2lnbmF0dXJl`;
+  // botbuilder prints each refused sign-in with console.error: kept here, out of the test output.
+  const printed = captureConsole();
+  beforeEach(() => printed.start());
+  afterEach(() => printed.stop());
 
   test.each([
     ['no Authorization header', {}],
@@ -117,6 +122,10 @@ describe('authentication, when MicrosoftAppId is set', () => {
     expect(res.status).toBe(401);
     expect(connector.requests).toHaveLength(0);
     expect(app.logs.join('')).not.toContain('"event":"answer"');
+    // What the library printed names the failure, and carries neither the token nor the question.
+    expect(printed.lines.join('\n')).toMatch(/AuthenticationError: Unauthorized/);
+    expect(printed.lines.join('\n')).not.toContain(forged);
+    expect(printed.lines.join('\n')).not.toContain('what does the A in CARES mean');
   });
 });
 

@@ -6,7 +6,7 @@ import type { Scheduler } from '../../schedule/scheduler';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { load } from '../helpers/config';
-import { postgres, TEST_DATABASE_URL } from '../helpers/stores';
+import { postgres, testDatabaseUrl } from '../helpers/stores';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 
 const readyz = async (app: RunningApp) => {
@@ -17,7 +17,7 @@ const readyz = async (app: RunningApp) => {
 describe('/readyz', () => {
   test('goes 503 naming the store when PostgreSQL becomes unreachable, and back to 200 when it returns', async () => {
     const db = await postgres.fresh();
-    const proxy = await startTcpProxy(Number(new URL(TEST_DATABASE_URL).port || 5432));
+    const proxy = await startTcpProxy(Number(new URL(testDatabaseUrl()).port || 5432));
     const viaProxy = db.url.replace(/@[^/]+\//, `@127.0.0.1:${proxy.port}/`);
     let store: Store | undefined;
     let app: RunningApp | undefined;

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** Runs the real entry point, as `npm start` does, in an empty folder (so no .env is read). */
+/** Runs the real entry point, compiled, as `npm start` does (bin/start.js), in an empty folder (so no .env is read). */
 function start(env: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'pc-start-'));
-  return spawnSync(TSX, [join(ROOT, 'bot', 'index.ts')], {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'start.js')], {
     cwd,
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     encoding: 'utf8',

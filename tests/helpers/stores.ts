@@ -5,8 +5,15 @@ import { Client } from 'pg';
 import { openStore } from '../../store/open';
 import type { NewPost, Store } from '../../store/types';
 
-/** The PostgreSQL the tests use: TEST_DATABASE_URL, or the CI machine's default. */
-export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The PostgreSQL the tests use: TEST_DATABASE_URL, which you may set to a server of your own, or which
+ * jest's global setup (tests/setup/global-setup.ts) sets to the embedded PostgreSQL it started.
+ */
+export function testDatabaseUrl(): string {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests with jest, whose global setup starts a PostgreSQL, or set it to a server of your own.');
+  return url;
+}
 
 export interface Backend {
   readonly name: 'sqlite' | 'postgres';
@@ -27,17 +34,18 @@ export const postgres: Backend = {
   name: 'postgres',
   async fresh() {
     const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new Client({ connectionString: TEST_DATABASE_URL });
+    const base = testDatabaseUrl();
+    const admin = new Client({ connectionString: base });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
-    const separator = TEST_DATABASE_URL.includes('?') ? '&' : '?';
-    const url = `${TEST_DATABASE_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const separator = base.includes('?') ? '&' : '?';
+    const url = `${base}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     return {
       url,
       open: () => openStore(url),
       drop: async () => {
-        const c = new Client({ connectionString: TEST_DATABASE_URL });
+        const c = new Client({ connectionString: base });
         await c.connect();
         await c.query(`DROP SCHEMA ${schema} CASCADE`);
         await c.end();

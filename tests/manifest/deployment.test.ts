@@ -130,8 +130,9 @@ describe('infra/azure.bicep and its parameters', () => {
     expect(bicep).toContain('msaAppMSIResourceId: identity.id');
   });
 
-  test('runs Node 20 on Linux App Service, always on, HTTPS only, and connects the bot to Teams', () => {
-    expect(bicep).toMatch(/param nodeVersion string = '20-lts'/);
+  test('runs Node 24 (or 22) on Linux App Service, always on, HTTPS only, and connects the bot to Teams', () => {
+    // Node 20 reached end of life on 30 April 2026.
+    expect(bicep).toContain("@allowed(['24-lts', '22-lts'])\nparam nodeVersion string = '24-lts'");
     expect(bicep).toContain("linuxFxVersion: 'NODE|${nodeVersion}'");
     expect(bicep).toContain('alwaysOn: true');
     expect(bicep).toContain('httpsOnly: true');
@@ -149,7 +150,7 @@ describe('infra/azure.bicep and its parameters', () => {
     const configReads = new Set([...read('bot/config.ts').matchAll(/^\s+(\w+): trimmed,$/gm)].map((m) => m[1]!));
     const settings = [...bicep.matchAll(/\{ name: '(\w+)', value: /g)].map((m) => m[1]!);
     expect(settings).toEqual(expect.arrayContaining(['NODE_ENV', 'MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'ALLOWED_TENANTS', 'DATABASE_URL']));
-    const appServiceOwn = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
+    const appServiceOwn = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'];
     for (const name of settings) expect([name, configReads.has(name) || appServiceOwn.includes(name)]).toEqual([name, true]);
     expect(bicep).toContain("{ name: 'NODE_ENV', value: 'production' }");
   });
@@ -160,6 +161,18 @@ describe('infra/azure.bicep and its parameters', () => {
     expect(bicep).toMatch(/var monitoringSettings = useApplicationInsights \? \[\{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights\.properties\.ConnectionString \}\] : \[\]/);
     expect(bicep).toContain('concat(baseSettings, passwordSettings, databaseSettings, monitoringSettings)');
     expect(parameters['useApplicationInsights']?.value).toBe(false);
+  });
+
+  test('builds once, before deploying: the Toolkit compiles dist/ and App Service only installs production dependencies and runs dist/', () => {
+    const deploy = project.deploy.map((step) => `${step.uses} ${String(step.with?.['args'] ?? '')}`.trim());
+    expect(deploy).toEqual(['cli/runNpmCommand ci --no-audit --no-fund', 'cli/runNpmCommand run build', 'azureAppService/zipDeploy']);
+    expect(bicep).toContain("{ name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }");
+    expect(bicep).toContain("appCommandLine: 'node bin/start.js'");
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
+    expect(pkg.scripts['start']).toBe('node bin/start.js');
+    expect(pkg.scripts['build']).toBe('node bin/build.js');
+    expect(pkg.engines.node).toBe('>=22');
+    expect(read('.nvmrc').trim()).toBe('24');
   });
 
   test('outputs what the package step and deploy need', () => {
@@ -186,7 +199,9 @@ describe('infra/.webappignore, what zip deploy leaves out', () => {
     for (const path of ['node_modules', 'data', '.env', 'tests', 'build', 'env']) expect([path, ignored(path)]).toEqual([path, true]);
   });
 
-  test('keeps everything the service runs', () => {
-    for (const path of ['package.json', 'package-lock.json', 'tsconfig.json', 'bot', 'cards', 'knowledge', 'store', 'bin', 'manifest']) expect([path, ignored(path)]).toEqual([path, false]);
+  test('keeps everything the service runs: the compiled service in dist/, and the sources it was built from', () => {
+    for (const path of ['dist', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'bot', 'cards', 'knowledge', 'store', 'schedule', 'tab', 'bin', 'manifest']) {
+      expect([path, ignored(path)]).toEqual([path, false]);
+    }
   });
 });

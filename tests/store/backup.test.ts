@@ -8,7 +8,7 @@ import { runOps } from '../helpers/cli';
 import type { CliRun } from '../helpers/cli';
 import { loadOrThrow } from '../helpers/kb';
 import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { TEST_DATABASE_URL } from '../helpers/stores';
+import { testDatabaseUrl } from '../helpers/stores';
 import { startTeamsConnector } from '../helpers/teams-connector';
 
 const kb = loadOrThrow();
@@ -144,7 +144,7 @@ describe('backup and restore of the SQLite store', () => {
     const run = await runOps(['backup', file], { DATABASE_URL: `sqlite:${live}` });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('already exists');
-    const pg = await runOps(['backup', join(dir, 'pg.db')], { DATABASE_URL: TEST_DATABASE_URL });
+    const pg = await runOps(['backup', join(dir, 'pg.db')], { DATABASE_URL: testDatabaseUrl() });
     expect(pg.code).toBe(2);
     expect(pg.stderr).toContain('pg_dump');
     expect(pg.stderr).toContain('automated backups');

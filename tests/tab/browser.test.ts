@@ -17,7 +17,9 @@ let cspViolations: () => Promise<string[]>;
 
 // One browser and one page for the whole file; each test loads the tab afresh.
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launch()]);
+  // One after the other: when Chromium cannot start, the server is already known, and afterAll closes it.
+  app = await startApp();
+  browser = await launch();
   ({ context, refused } = await loopbackContext(browser));
   page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));

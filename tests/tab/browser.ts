@@ -1,22 +1,23 @@
-// Real headless Chromium (Debian's `chromium`) driven by playwright-core, for the tab's tests.
+// Real headless Chromium driven by playwright-core, for the tab's tests. Which Chromium: see ../helpers/chromium.ts.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, FOUND_CHROMIUM_VARIABLE, findChromium } from '../helpers/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
+
+let found: Promise<string> | undefined;
+/** The Chromium the global setup found, or (when it looked for none, e.g. for a run it did not expect to need one) the one found now. */
+export function chromiumPath(): Promise<string> {
+  const fromSetup = process.env[FOUND_CHROMIUM_VARIABLE];
+  if (fromSetup) return Promise.resolve(fromSetup);
+  found ??= findChromium().then((c) => c.executablePath);
+  return found;
+}
 
 /** A fresh browser with its own temporary profile (playwright's launch() makes one each time). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;

@@ -15,7 +15,9 @@ const ELSEWHERE_URL = 'https://elsewhere.example.com/frames-the-tab';
 let app: RunningApp;
 let browser: Browser;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launch()]);
+  // One after the other: when Chromium cannot start, the server is already known, and afterAll closes it.
+  app = await startApp();
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
