@@ -68,6 +68,6 @@ test(`${RUNS.toLocaleString('en-GB')} malformed or random activities: no crash, 
   // The run really exercised both accepted and refused activities.
   expect(statuses.get(200) ?? 0).toBeGreaterThan(100);
   expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
-  // All the library printed was its refusals of activities that have no type.
-  expect(new Set(printed.lines.map((line) => line.split('\n')[0]))).toEqual(new Set(['BadRequest: Missing activity or activity type.']));
+  // The service refuses activities without a type itself, before botbuilder, which so prints nothing.
+  expect(printed.lines).toEqual([]);
 }, 300_000);

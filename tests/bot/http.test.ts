@@ -122,10 +122,8 @@ describe('authentication, when MicrosoftAppId is set', () => {
     expect(res.status).toBe(401);
     expect(connector.requests).toHaveLength(0);
     expect(app.logs.join('')).not.toContain('"event":"answer"');
-    // What the library printed names the failure, and carries neither the token nor the question.
-    expect(printed.lines.join('\n')).toMatch(/AuthenticationError: Unauthorized/);
-    expect(printed.lines.join('\n')).not.toContain(forged);
-    expect(printed.lines.join('\n')).not.toContain('what does the A in CARES mean');
+    // botbuilder prints refused sign-ins with console.error; the service keeps that quiet (it logs a kind instead).
+    expect(printed.lines).toEqual([]);
   });
 });
 

@@ -42,7 +42,7 @@ function runChild(args: string[], env: Record<string, string>, onStdout?: (out: 
   const child = spawn(process.execPath, ['--require', join(__dirname, '..', 'helpers', 'module-probe.js'), '--import', 'tsx', ...args], {
     cwd: ROOT,
     // The SDK's own reports to Microsoft ("statsbeat") are off: tests talk to this machine only.
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true', NODE_EXTRA_CA_CERTS: join(TLS, 'loopback.crt'), ...env },
+    env: { PATH: process.env['PATH'] ?? '', ...(process.env['NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['NODE_OPTIONS'] } : {}), HOME: process.env['HOME'] ?? '/tmp', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true', NODE_EXTRA_CA_CERTS: join(TLS, 'loopback.crt'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

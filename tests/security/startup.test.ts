@@ -8,9 +8,12 @@ const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Starts `bot/index.ts` as `npm start` does, waits until it listens, stops it, and returns what it wrote. */
+/** On Node 20, what jest.config.js sets so child processes load better-sqlite3 12 (bin/node20.js). */
+const NODE_OPTIONS = process.env['NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['NODE_OPTIONS'] } : {};
+
 async function startAndStop(env: Record<string, string>): Promise<{ stdout: string; stderr: string; url: string }> {
   const cwd = mkdtempSync(join(tmpdir(), 'pc-sec-start-'));
-  const child = spawn(TSX, [join(ROOT, 'bot', 'index.ts')], { cwd, env: { PATH: process.env['PATH'] ?? '', PORT: '0', DATABASE_URL: 'sqlite::memory:', ...env } });
+  const child = spawn(TSX, [join(ROOT, 'bot', 'index.ts')], { cwd, env: { PATH: process.env['PATH'] ?? '', ...NODE_OPTIONS, PORT: '0', DATABASE_URL: 'sqlite::memory:', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -45,7 +48,7 @@ describe('starting the service', () => {
   // warning comes before listening, then the start fails with EADDRNOTAVAIL.
   test('anonymous with HOST set to a network address warns loudly, once, before listening', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pc-sec-start-'));
-    const run = spawnSync(TSX, [join(ROOT, 'bot', 'index.ts')], { cwd, env: { PATH: process.env['PATH'] ?? '', PORT: '0', DATABASE_URL: 'sqlite::memory:', HOST: '192.0.2.1' }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(TSX, [join(ROOT, 'bot', 'index.ts')], { cwd, env: { PATH: process.env['PATH'] ?? '', ...NODE_OPTIONS, PORT: '0', DATABASE_URL: 'sqlite::memory:', HOST: '192.0.2.1' }, encoding: 'utf8', timeout: 30_000 });
     const warnings = run.stdout.split('\n').filter((l) => l.includes('"event":"anonymous-on-network"'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/HOST is 192\.0\.2\.1, so this UNAUTHENTICATED bot can be reached from the network/);
