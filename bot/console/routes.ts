@@ -9,8 +9,9 @@ import { displayTitle } from '../../knowledge/kb/model';
 import { asset, sendAsset, TYPES } from '../web/tab';
 import { consoleCharts } from './charts';
 import { insights, parseInsightsQuery } from './insights';
+import { PROJECT_ROOT } from '../../knowledge/paths';
 
-const CONSOLE_DIR = join(__dirname, '..', '..', 'console');
+const CONSOLE_DIR = join(PROJECT_ROOT, 'console');
 
 /** The practice lead's console API, /api/console/…. Every call is signed in first (or local mode). */
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,4 +37,30 @@ describe('starting the service', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/DEFAULT_FRAMEWORK: "atlantis" is not a framework: use one of jersey, lbbd/);
   });
+
+  test('the compiled service starts and serves its pages: the tab, the console, /healthz and /readyz (their files are found from dist/)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pc-start-'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'start.js')], {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(cwd, 'db.sqlite')}` },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          const m = /"event":"listening","url":"([^"]+)"/.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${String(code)} before listening:\n${out}`)));
+      });
+      for (const path of ['/healthz', '/readyz', '/tab', '/console']) {
+        expect([path, (await fetch(`${url}${path}`)).status]).toEqual([path, 200]);
+      }
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 });
