@@ -9,6 +9,7 @@ import type { Purger, PurgeEvent } from '../schedule/purge';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
 import { connectorSender } from './proactive';
 import { createAdapter } from './adapter';
+import { createVoterCodes } from './voter-code';
 import { createAnswerIds } from './answer-ids';
 import type { AuthEndpoints } from './adapter';
 import { serviceUrlPolicy } from './service-url';
@@ -92,6 +93,7 @@ export function createApp(given: AppDeps): App {
     clock: app.clock ?? (() => new Date()),
     newId,
     answerIds: createAnswerIds(app.store, newId),
+    voterCodes: createVoterCodes(app.store),
     scheduler,
     telemetry,
   };

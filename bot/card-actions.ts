@@ -7,7 +7,6 @@ import { directAnswer } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { looksPersonal } from './privacy';
 import { turnInfo } from './turn-info';
-import { voterCode } from './voter-code';
 
 /** Action.Execute (Universal Actions): each verb updates its card in place. */
 export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
@@ -26,7 +25,7 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
         deps.logger.info(turnInfo(context, { event: 'feedback-expired', entryId: entry.id }), 'a vote named an answer card this bot did not issue');
         return messageResponse(CARD_ACTION_REPLIES.expired);
       }
-      const voter = voterOf(context);
+      const voter = await voterOf(context, deps);
       if (!votesAllowed(deps).take(voter, deps.clock().getTime())) {
         deps.logger.info(turnInfo(context, { event: 'feedback-limited', entryId: entry.id }), 'one person voted too often in a minute');
         return messageResponse(CARD_ACTION_REPLIES.tooMany);
@@ -127,9 +126,9 @@ function messageResponse(text: string): AdaptiveCardInvokeResponse {
 }
 
 /** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
-function voterOf(context: TurnContext): string {
+function voterOf(context: TurnContext, deps: BotDeps): Promise<string> {
   const from = context.activity.from;
-  return voterCode(from?.aadObjectId ?? from?.id ?? 'anonymous');
+  return deps.voterCodes.code(from?.aadObjectId ?? from?.id ?? 'anonymous');
 }
 
 function isVerb(v: unknown): v is Verb {

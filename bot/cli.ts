@@ -10,7 +10,7 @@ import { backupSqlite, restoreSqlite, sqlitePath } from '../store/backup';
 import { openStore, redact } from '../store/open';
 import type { Person, Store } from '../store/types';
 import { ConfigError, loadConfig, processEnvironment } from './config';
-import { voterCode } from './voter-code';
+import { createVoterCodes, legacyVoterCode } from './voter-code';
 
 export const OPS_USAGE = `Running it for your authority (uses DATABASE_URL, as the service does):
   practice-companion data export --user <Entra object id>   everything stored about one person, as JSON
@@ -70,8 +70,6 @@ async function data(args: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`"${user}" is not an Entra object id: give the person's object id (a GUID such as 6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f), from their profile in Microsoft Entra admin centre.\n`);
     return 2;
   }
-  // Teams gives object ids in lower case; the votes' code is made from the id exactly as Teams gave it.
-  const person: Person = { ids: [id], voterCodes: [...new Set([id, id.toLowerCase()].map(voterCode))] };
   const config = settings(io);
   const now = io.now?.() ?? new Date();
   const file = sqlitePath(config.databaseUrl);
@@ -81,6 +79,11 @@ async function data(args: readonly string[], io: Io): Promise<number> {
   }
   const store = await openStore(config.databaseUrl);
   try {
+    // Teams gives object ids in lower case; the votes' code is made from the id exactly as Teams gave
+    // it, with the service's key (and, for votes stored before codes had a key, without one).
+    const ids = [...new Set([id, id.toLowerCase()])];
+    const codes = createVoterCodes(store);
+    const person: Person = { ids: [id], voterCodes: [...(await Promise.all(ids.map((i) => codes.code(i)))), ...ids.map(legacyVoterCode)] };
     if (action === 'export') {
       const found = await store.personalData(person);
       const out = {

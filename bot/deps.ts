@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Search } from '../knowledge/search/answer';
 import type { Scheduler } from '../schedule/scheduler';
 import type { Store } from '../store/types';
+import type { VoterCodes } from './voter-code';
 import type { AnswerIds } from './answer-ids';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -19,6 +20,8 @@ export interface BotDeps {
   readonly newId: () => string;
   /** Issues answer card ids and recognises them when a vote comes back. */
   readonly answerIds: AnswerIds;
+  /** The keyed one-way codes feedback votes are stored under. */
+  readonly voterCodes: VoterCodes;
   readonly version: string;
   /** Commands poke it after a change, so it looks again at once. Absent in tests that drive turns alone. */
   readonly scheduler?: Scheduler;

@@ -34,7 +34,7 @@ export interface Store extends ScheduleStore, HousekeepingStore, ConsoleStore {
 export interface Vote {
   /** The answer card's random id (not the question). */
   readonly answerId: string;
-  /** A one-way hash of the voter's id, so votes can be replaced without keeping who voted. */
+  /** A keyed one-way code of the voter's id (bot/voter-code.ts), so votes can be replaced without keeping who voted. */
   readonly voter: string;
   readonly entryId: string;
   /** YYYY-MM-DD, UTC. */

@@ -6,6 +6,7 @@ import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { BACKENDS } from '../helpers/stores';
+import { legacyVoterCode } from '../../bot/voter-code';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -117,5 +118,16 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     expect(typo.stderr).toContain('is not an Entra object id');
     expect((await ops('data', 'erase')).code).toBe(2);
     expect(JSON.parse((await ops('data', 'export', '--user', SAM)).stdout).votes).toHaveLength(2);
+  });
+
+  test('votes are stored under a keyed code, not one anyone could make from a staff id; export and erase also find votes stored under the old unkeyed code', async () => {
+    await realTurns();
+    const stored = (await store.personalData({ ids: [], voterCodes: [legacyVoterCode(SAM)] })).votes;
+    expect(stored).toEqual([]);
+    // A vote stored before codes had a key.
+    await store.recordVote({ answerId: 'old-card-0001', voter: legacyVoterCode(SAM), entryId: 'lbbd-sharing', day: '2026-11-20', helpful: true });
+    const out = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Exported;
+    expect(out.votes.map((v) => v.answerId).sort()).toEqual(['old-card-0001', ids.sam1, ids.sam2].sort());
+    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({ votesDeleted: 3 });
   });
 });

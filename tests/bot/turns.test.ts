@@ -10,6 +10,7 @@ import { createLogger } from '../../bot/logger';
 import { REPLIES } from '../../bot/messages';
 import { createSearch } from '../../knowledge/search/answer';
 import { openStore } from '../../store/open';
+import { createVoterCodes } from '../../bot/voter-code';
 import { cardOf, cardText } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
 
@@ -27,6 +28,7 @@ async function harness(env: Record<string, string> = {}) {
     clock: () => new Date('2026-11-23T09:00:00Z'),
     newId: () => 'answer-id-0001',
     answerIds: createAnswerIds(store, () => 'answer-id-0001'),
+    voterCodes: createVoterCodes(store),
     version: '9.9.9',
   };
   const bot = new PracticeCompanionBot(deps);
