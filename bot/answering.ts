@@ -62,7 +62,7 @@ async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminde
   const question = asked.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
   let message = result.found
     ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, chatFrameworkId: asked.frameworkId, ...(question && { question }) })
-    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, asked.frameworkId) });
+    : noAnswerCard({ kb: deps.kb, reason: result.reason, ...(result.notCovered !== undefined && { notCovered: result.notCovered }), suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, asked.frameworkId) });
   if (!result.found && result.reason !== 'empty' && question) message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
   await context.sendActivity(cardActivity(message));
 }

@@ -37,7 +37,11 @@ export const WORDING = Object.freeze({
     empty: 'What would you like to know about the framework?',
     'no-match': "I'm not sure I have an answer to that.",
     'no-such-number': "The framework doesn't have that number.",
+    'not-covered': "The framework doesn't cover that.",
   },
+  /** The not-sure card when a question names something the framework does not contain. */
+  notCovered: (name: string) => `The framework doesn't cover ${name}.`,
+  notCoveredHint: 'It holds the framework\'s own ideas, not procedures, legal duties or other practice models. For this, please go to the people and places below.',
   startWith: 'You could start with',
   noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',
   noAnswerHintAlone: 'The framework may not cover this. You could ask in different words.',

@@ -4,7 +4,7 @@ import { formatProblem } from '../../knowledge/kb/problems';
 import { createSearch } from '../../knowledge/search/answer';
 import { isUrgent } from '../../knowledge/search/urgent';
 import { looksPersonal } from '../../bot/privacy';
-import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
+import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 import type { Figures } from './evaluate';
 
 const loaded = loadKnowledgeBase();
@@ -30,6 +30,19 @@ for (const file of ['questions.jsonl', 'holdout.jsonl']) {
   for (const m of a.misses) {
     console.log(`    ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`);
   }
+}
+
+// Named models and processes the framework does not contain: declined with the signposts, not near-missed.
+{
+  const questions = readQuestions('not-covered.jsonl');
+  const a = declinedFigures(questions, ours);
+  const b = declinedFigures(questions, fuse);
+  const heldOut = questions.filter((q) => q.tags.includes('held-out'));
+  console.log(`\nnot-covered.jsonl: ${questions.length} questions about things the frameworks do not contain (${heldOut.length} held out)`);
+  console.log(`  ${'measure'.padEnd(22)}${'Practice Companion'.padStart(20)}${'plain Fuse.js'.padStart(16)}`);
+  console.log(`  ${'declined'.padEnd(22)}${pct(a.declined).padStart(20)}${pct(b.declined).padStart(16)}`);
+  console.log(`  ${'declined (held out)'.padEnd(22)}${pct(declinedFigures(heldOut, ours).declined).padStart(20)}${pct(declinedFigures(heldOut, fuse).declined).padStart(16)}`);
+  for (const m of a.answered) console.log(`    answered: ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: got ${m.got.top}`);
 }
 
 // Urgent worries: every one gets the safeguarding signpost first; no ordinary question does.
