@@ -39,6 +39,12 @@ export const WORDING = Object.freeze({
     'no-such-number': "The framework doesn't have that number.",
     'not-covered': "The framework doesn't cover that.",
   },
+  /** The staff-support card, for someone who says the work is weighing on them. */
+  staffSupport: {
+    title: 'Looking after yourself',
+    kind: "I'm sorry it feels like this. This work is hard, and it matters that you have support.",
+    private: 'I keep nothing you type here. Talking to someone you trust at work is a good next step.',
+  },
   /** The not-sure card when a question names something the framework does not contain. */
   notCovered: (name: string) => `The framework doesn't cover ${name}.`,
   notCoveredHint: 'It holds the framework\'s own ideas, not procedures, legal duties or other practice models. For this, please go to the people and places below.',

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const search = createSearch(kb);
   const answer = search.answer('how can I be more professionally curious', { defaultFramework: 'lbbd' });
   if (!answer.found) throw new Error('no answer');
-  const notSure = search.answer('how do I apply for a section 20 placement', { defaultFramework: 'lbbd' });
+  const notSure = search.answer('how do I book annual leave', { defaultFramework: 'lbbd' });
   if (notSure.found) throw new Error('expected no answer');
   const lbbd = kb.framework('lbbd')!;
   const cards: Array<[string, CardMessage, boolean]> = [

@@ -1,6 +1,7 @@
 import { createSearch } from '../../knowledge/search/answer';
 import { loadOrThrow } from '../helpers/kb';
 import { isUrgent } from '../../knowledge/search/urgent';
+import { isStaffWellbeing } from '../../knowledge/search/wellbeing';
 import { looksPersonal } from '../../bot/privacy';
 import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 
@@ -66,6 +67,26 @@ describe('urgent worries get the safeguarding signpost first', () => {
   test('the gate can fail: a detector that flags every question with "risk" or "harm" has false alarms, and one that flags nothing misses', () => {
     expect(urgentFigures(urgent, ordinary, (q) => /risk|harm|abuse/i.test(q)).falseAlarms.length).toBeGreaterThan(0);
     expect(urgentFigures(urgent, ordinary, () => false).recall).toBe(0);
+  });
+});
+
+describe("the asker's own wellbeing gets the staff-support signpost first", () => {
+  const wellbeing = readQuestions('wellbeing.jsonl');
+  const ordinary = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('not-covered.jsonl')];
+
+  test('the set is at least 20 questions, some held out', () => {
+    expect(wellbeing.length).toBeGreaterThanOrEqual(20);
+    expect(wellbeing.filter((q) => q.tags.includes('held-out')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('100% routed, and 0 false alarms on the ordinary questions', () => {
+    const figures = urgentFigures(wellbeing, ordinary, isStaffWellbeing);
+    expect({ missed: figures.missed, falseAlarms: figures.falseAlarms }).toEqual({ missed: [], falseAlarms: [] });
+  });
+
+  test('the gate can fail: a detector that flags every question with "stress" or "support" has false alarms', () => {
+    expect(urgentFigures(wellbeing, ordinary, (q) => /stress|support|resilien/i.test(q)).falseAlarms.length).toBeGreaterThan(0);
+    expect(urgentFigures(wellbeing, ordinary, () => false).recall).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@ import { loadKnowledgeBase } from '../../knowledge/kb/load';
 import { formatProblem } from '../../knowledge/kb/problems';
 import { createSearch } from '../../knowledge/search/answer';
 import { isUrgent } from '../../knowledge/search/urgent';
+import { isStaffWellbeing } from '../../knowledge/search/wellbeing';
 import { looksPersonal } from '../../bot/privacy';
 import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 import type { Figures } from './evaluate';
@@ -52,6 +53,14 @@ console.log(`  urgent signposted first (recall)  ${pct(urgent.recall)}`);
 console.log(`  false alarms on ordinary ones     ${urgent.falseAlarms.length}`);
 for (const q of urgent.missed) console.log(`    missed: ${JSON.stringify(q)}`);
 for (const q of urgent.falseAlarms) console.log(`    false alarm: ${JSON.stringify(q)}`);
+
+// The asker's own wellbeing: every one gets the staff-support signpost first; no ordinary question does.
+const wellbeing = urgentFigures(readQuestions('wellbeing.jsonl'), [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('not-covered.jsonl')], isStaffWellbeing);
+console.log(`\nwellbeing.jsonl: ${wellbeing.urgent} staff-wellbeing questions, against ${wellbeing.ordinary} ordinary ones (questions, holdout, not-covered)`);
+console.log(`  staff support signposted first    ${pct(wellbeing.recall)}`);
+console.log(`  false alarms on ordinary ones     ${wellbeing.falseAlarms.length}`);
+for (const q of wellbeing.missed) console.log(`    missed: ${JSON.stringify(q)}`);
+for (const q of wellbeing.falseAlarms) console.log(`    false alarm: ${JSON.stringify(q)}`);
 
 // The personal-details reminder must not nag people who asked an ordinary question.
 const asked = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('urgent.jsonl')];
