@@ -25,6 +25,8 @@ export { scheduleCard } from './schedule-card';
 export type { ScheduleCardInput, ScheduleLine } from './schedule-card';
 export { urgentCard } from './urgent-card';
 export { staffSupportCard } from './staff-support-card';
+export { frameworkQuestionCard } from './framework-question-card';
+export type { FrameworkQuestionCardInput } from './framework-question-card';
 export type { StaffSupportCardInput } from './staff-support-card';
 export type { UrgentCardInput } from './urgent-card';
 export { MAX_SUGGESTION_LENGTH, SUGGEST_WORDING, SUGGESTION_INPUT, suggestButton, suggestDone, suggestForm, withSuggestButton } from './suggest-card';

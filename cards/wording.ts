@@ -39,6 +39,12 @@ export const WORDING = Object.freeze({
     'no-such-number': "The framework doesn't have that number.",
     'not-covered': "The framework doesn't cover that.",
   },
+  /** The first-run question, when more than one framework is served and none is configured. */
+  chooseFramework: {
+    question: (place: 'team' | 'chat') => `Which practice framework does this ${place} use?`,
+    why: 'I answer from one framework at a time, so the answers match the way you work.',
+    later: 'You can change it later by typing "framework".',
+  },
   /** The staff-support card, for someone who says the work is weighing on them. */
   staffSupport: {
     title: 'Looking after yourself',
