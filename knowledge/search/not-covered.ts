@@ -52,8 +52,9 @@ export function createNotCoveredCheck(kb: KnowledgeBase, named: readonly NamedEl
     named(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
       const own = texts.get(frameworkId) ?? '';
-      // Named in the question and nowhere in this framework's entries.
-      return named.find((n) => n.says.some((phrase) => q.includes(phrase) && !own.includes(phrase)))?.name;
+      // Named in the question, and this framework's entries mention it under none of its names
+      // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
+      return named.find((n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)))?.name;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
   });
