@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { MAX_SUGGESTION_LENGTH, answerCard, noAnswerCard, urgentCard, withSuggestButton } from '../cards';
+import { MAX_SUGGESTION_LENGTH, answerCard, noAnswerCard, staffSupportCard, urgentCard, withSuggestButton } from '../cards';
 import { isUrgent } from '../knowledge/search/urgent';
+import { isStaffWellbeing } from '../knowledge/search/wellbeing';
 import type { Entry } from '../knowledge/kb/model';
 import { directAnswer } from '../knowledge/search/answer';
 import type { AnswerResult } from '../knowledge/search/answer';
@@ -17,9 +18,13 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const urgent = isUrgent(question);
   // An urgent worry about a child: the safeguarding signpost first, before any framework entry.
   if (urgent) await context.sendActivity(cardActivity(urgentCard({ signposts: framework.signposts })));
+  // The asker's own wellbeing ("I'm burnt out"): the staff-support signpost first (the urgent card already holds it).
+  const wellbeing = !urgent && isStaffWellbeing(question);
+  if (wellbeing) await context.sendActivity(cardActivity(staffSupportCard({ signposts: framework.signposts })));
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
-  if (!urgent || result.found) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, { question, frameworkId: framework.id });
+  // After the staff-support card, no entry: "stressed" or "overwhelmed" shared with an entry is not an answer.
+  if (!wellbeing && (!urgent || result.found)) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, { question, frameworkId: framework.id });
   deps.telemetry?.answered(result.found);
   if (!result.found && result.reason !== 'empty') {
     // How often the bot was not sure, per framework per day: a count, never the question.
@@ -62,7 +67,7 @@ async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminde
   const question = asked.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
   let message = result.found
     ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, chatFrameworkId: asked.frameworkId, ...(question && { question }) })
-    : noAnswerCard({ kb: deps.kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, asked.frameworkId) });
+    : noAnswerCard({ kb: deps.kb, reason: result.reason, ...(result.notCovered !== undefined && { notCovered: result.notCovered }), suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, asked.frameworkId) });
   if (!result.found && result.reason !== 'empty' && question) message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
   await context.sendActivity(cardActivity(message));
 }

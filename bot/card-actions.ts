@@ -1,12 +1,13 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { MAX_SUGGESTION_LENGTH, answerCard, reflectCard, suggestDone, suggestForm, SUGGEST_WORDING, withSuggestButton } from '../cards';
-import { VERBS, anotherPromptSchema, feedbackSchema, suggestCancelSchema, suggestSchema, suggestSendSchema } from '../cards/actions';
+import { MAX_SUGGESTION_LENGTH, answerCard, reflectCard, suggestDone, suggestForm, SUGGEST_WORDING, welcomeCard, withSuggestButton } from '../cards';
+import { VERBS, anotherPromptSchema, chooseFrameworkSchema, feedbackSchema, suggestCancelSchema, suggestSchema, suggestSendSchema } from '../cards/actions';
 import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
+import { openersOn } from './meetings';
 import { looksPersonal } from './privacy';
-import { turnInfo } from './turn-info';
+import { conversationType, settingsScope, turnInfo } from './turn-info';
 
 /** Action.Execute (Universal Actions): each verb updates its card in place. */
 export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
@@ -81,6 +82,16 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
     case 'suggestCancel': {
       if (!suggestCancelSchema.safeParse(value.action.data ?? {}).success) return tampered(context, deps);
       return cardResponse(suggestDone('cancelled').card);
+    }
+    case 'chooseFramework': {
+      // The first-run question: kept as the "framework" command keeps it, and the card becomes the welcome.
+      const data = chooseFrameworkSchema.safeParse(value.action.data);
+      const framework = data.success ? deps.kb.framework(data.data.frameworkId) : undefined;
+      if (!framework) return tampered(context, deps);
+      await deps.store.setFramework({ scopeId: settingsScope(context), frameworkId: framework.id, changedBy: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown', at: deps.clock() });
+      deps.logger.info(turnInfo(context, { event: 'framework-chosen', to: framework.id }), 'framework chosen on the welcome');
+      const offerMeetingOpeners = conversationType(context) === 'channel' && !(await openersOn(context, deps));
+      return cardResponse(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners }).card);
     }
   }
 }

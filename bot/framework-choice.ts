@@ -21,3 +21,12 @@ export function findFramework(name: string, deps: BotDeps): Framework | undefine
     (f) => f.id === wanted || f.shortName.toLowerCase() === wanted || f.aliases.some((a) => a.toLowerCase() === wanted),
   );
 }
+
+/**
+ * True on a first run where the team or chat must be asked which framework it uses: more than one
+ * framework served, none configured (DEFAULT_FRAMEWORK), and none chosen here yet.
+ */
+export async function frameworkUnchosen(context: TurnContext, deps: BotDeps): Promise<boolean> {
+  if (deps.kb.frameworks.length <= 1 || deps.config.defaultFramework !== undefined) return false;
+  return (await deps.store.frameworkFor(settingsScope(context))) === undefined;
+}

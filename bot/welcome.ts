@@ -1,9 +1,9 @@
 import { teamsGetSelectedChannelId } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import { postToChannel } from './channel-post';
-import { welcomeCard } from '../cards';
+import { frameworkQuestionCard, welcomeCard } from '../cards';
 import type { BotDeps } from './deps';
-import { currentFramework } from './framework-choice';
+import { currentFramework, frameworkUnchosen } from './framework-choice';
 import { isMeetingChat, openersChosenByAdding, openersOn } from './meetings';
 import { cardActivity } from './reply';
 import { conversationType, turnInfo } from './turn-info';
@@ -18,7 +18,11 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
   if (inMeeting) await openersChosenByAdding(context, deps);
   // A team is offered meeting openers with a button; they stay off until someone chooses them.
   const offerMeetingOpeners = conversationType(context) === 'channel' && !(await openersOn(context, deps));
-  const message = cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners, ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }) }));
+  // Several frameworks and none set: ask which one this team or chat uses, rather than guess.
+  const ask = await frameworkUnchosen(context, deps);
+  const message = ask
+    ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: conversationType(context) === 'channel' ? 'team' : 'chat' }))
+    : cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners, ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }) }));
   const selected = conversationType(context) === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
   const current = context.activity.conversation?.id ?? '';
   if (selected && !current.startsWith(selected)) {
@@ -26,5 +30,5 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
   } else {
     await context.sendActivity(message);
   }
-  deps.logger.info(turnInfo(context, { event: 'installed', toSelectedChannel: Boolean(selected && !current.startsWith(selected)) }), 'sent the welcome card');
+  deps.logger.info(turnInfo(context, { event: 'installed', askedFramework: ask, toSelectedChannel: Boolean(selected && !current.startsWith(selected)) }), 'sent the welcome card');
 }

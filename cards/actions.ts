@@ -36,7 +36,7 @@ export type SubmitData = z.infer<typeof submitSchema>;
 
 // ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
 
-export const VERBS = ['feedback', 'anotherPrompt', 'suggest', 'suggestSend', 'suggestCancel'] as const;
+export const VERBS = ['feedback', 'anotherPrompt', 'suggest', 'suggestSend', 'suggestCancel', 'chooseFramework'] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
@@ -68,12 +68,17 @@ export type SuggestSendData = z.infer<typeof suggestSendSchema>;
 /** Cancel on the suggestion form. Teams adds the inputs too; they are ignored. */
 export const suggestCancelSchema = z.object({ frameworkId: frameworkId.optional() }).passthrough();
 
+/** The first-run question "Which framework does this team use?": the framework chosen. */
+export const chooseFrameworkSchema = z.object({ frameworkId });
+export type ChooseFrameworkData = z.infer<typeof chooseFrameworkSchema>;
+
 export const verbSchemas = {
   feedback: feedbackSchema,
   anotherPrompt: anotherPromptSchema,
   suggest: suggestSchema,
   suggestSend: suggestSendSchema,
   suggestCancel: suggestCancelSchema,
+  chooseFramework: chooseFrameworkSchema,
 } as const satisfies Record<Verb, z.ZodType>;
 
 /** Builds the `data` of an Action.Submit that shows `displayText` in the chat and sends `data` to the bot. */

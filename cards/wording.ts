@@ -37,7 +37,23 @@ export const WORDING = Object.freeze({
     empty: 'What would you like to know about the framework?',
     'no-match': "I'm not sure I have an answer to that.",
     'no-such-number': "The framework doesn't have that number.",
+    'not-covered': "The framework doesn't cover that.",
   },
+  /** The first-run question, when more than one framework is served and none is configured. */
+  chooseFramework: {
+    question: (place: 'team' | 'chat') => `Which practice framework does this ${place} use?`,
+    why: 'I answer from one framework at a time, so the answers match the way you work.',
+    later: 'You can change it later by typing "framework".',
+  },
+  /** The staff-support card, for someone who says the work is weighing on them. */
+  staffSupport: {
+    title: 'Looking after yourself',
+    kind: "I'm sorry it feels like this. This work is hard, and it matters that you have support.",
+    private: 'I keep nothing you type here. Talking to someone you trust at work is a good next step.',
+  },
+  /** The not-sure card when a question names something the framework does not contain. */
+  notCovered: (name: string) => `The framework doesn't cover ${name}.`,
+  notCoveredHint: 'It holds the framework\'s own ideas, not procedures, legal duties or other practice models. For this, please go to the people and places below.',
   startWith: 'You could start with',
   noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',
   noAnswerHintAlone: 'The framework may not cover this. You could ask in different words.',

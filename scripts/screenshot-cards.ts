@@ -3,7 +3,7 @@
 //   npx tsx scripts/screenshot-cards.ts [output-folder]
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { answerCard, noAnswerCard, scheduledPostCard, urgentCard } from '../cards';
+import { answerCard, frameworkQuestionCard, noAnswerCard, scheduledPostCard, staffSupportCard, urgentCard } from '../cards';
 import type { CardMessage } from '../cards';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { createSearch } from '../knowledge/search/answer';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const search = createSearch(kb);
   const answer = search.answer('how can I be more professionally curious', { defaultFramework: 'lbbd' });
   if (!answer.found) throw new Error('no answer');
-  const notSure = search.answer('how do I apply for a section 20 placement', { defaultFramework: 'lbbd' });
+  const notSure = search.answer('how do I book annual leave', { defaultFramework: 'lbbd' });
   if (notSure.found) throw new Error('expected no answer');
   const lbbd = kb.framework('lbbd')!;
   const cards: Array<[string, CardMessage, boolean]> = [
@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     ['card-not-sure.png', noAnswerCard({ kb, reason: notSure.reason, suggestions: notSure.suggestions.map((m) => m.entry), examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
     ['card-weekly-post.png', scheduledPostCard({ kb, entry: kb.entry('jersey-stable-relationships')!, prompts: [0, 1], position: 4, of: 9, kindsInCycle: 1 }), false],
     ['card-urgent.png', urgentCard({ signposts: lbbd.signposts }), false],
+    ['card-not-covered.png', noAnswerCard({ kb, reason: 'not-covered', notCovered: 'Signs of Safety', suggestions: [], examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
+    ['card-staff-support.png', staffSupportCard({ signposts: lbbd.signposts }), false],
+    ['card-which-framework.png', frameworkQuestionCard({ kb, place: 'team' }), false],
   ];
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

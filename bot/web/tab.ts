@@ -218,7 +218,7 @@ export type TabSearchResult = {
   readonly urgent?: { readonly text: string; readonly link?: string };
 } & (
   | { readonly found: true; readonly confident: boolean; readonly best: TabMatch; readonly didYouMean: readonly TabMatch[]; readonly related: readonly TabMatch[] }
-  | { readonly found: false; readonly reason: 'empty' | 'no-match' | 'no-such-number'; readonly suggestions: readonly TabMatch[] }
+  | { readonly found: false; readonly reason: 'empty' | 'no-match' | 'no-such-number' | 'not-covered'; readonly suggestions: readonly TabMatch[] }
 );
 
 const MAX_ALTERNATIVES = 3;

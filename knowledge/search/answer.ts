@@ -9,6 +9,8 @@ import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
 import { contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
+import { createNotCoveredCheck } from './not-covered';
+import type { NotCoveredCheck } from './not-covered';
 
 /** Questions longer than this are cut, not processed whole. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -56,8 +58,10 @@ export type AnswerResult =
     }
   | {
       readonly found: false;
-      readonly reason: 'empty' | 'no-match' | 'no-such-number';
+      readonly reason: 'empty' | 'no-match' | 'no-such-number' | 'not-covered';
       readonly suggestions: readonly Match[];
+      /** For 'not-covered': what the question named that the framework does not contain ("Signs of Safety", "values"). */
+      readonly notCovered?: string;
     };
 
 export type FoundAnswer = Extract<AnswerResult, { found: true }>;
@@ -74,10 +78,11 @@ export function directAnswer(entry: Entry): FoundAnswer {
 
 export function createSearch(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon()): Search {
   const index = buildIndex(kb, lexicon);
-  return Object.freeze({ kb, answer: (question: string, options: AnswerOptions = {}) => answerWith(index, question, options) });
+  const notCovered = createNotCoveredCheck(kb);
+  return Object.freeze({ kb, answer: (question: string, options: AnswerOptions = {}) => answerWith(index, notCovered, question, options) });
 }
 
-function answerWith(index: SearchIndex, question: string, options: AnswerOptions): AnswerResult {
+function answerWith(index: SearchIndex, notCovered: NotCoveredCheck, question: string, options: AnswerOptions): AnswerResult {
   const surface = surfaceWords(question.slice(0, MAX_QUESTION_LENGTH), index.lexicon);
   const parsed = parseQuestion(surface, index);
   const named = parsed.acronym !== undefined ? index.acronyms.get(parsed.acronym) : undefined;
@@ -88,6 +93,18 @@ function answerWith(index: SearchIndex, question: string, options: AnswerOptions
   const kinds = new Set<string>(allTerms.flatMap((t) => KIND_STEMS.get(t) ?? []));
   if (named?.overview.lists) kinds.add(named.overview.lists);
   const terms = allTerms.filter((t) => !KIND_STEMS.has(t));
+
+  // Before ranking: a named model or process this framework does not contain is declined, never near-missed.
+  if (preferred !== undefined) {
+    const missing = notCovered.named(question, preferred);
+    if (missing !== undefined) return { found: false, reason: 'not-covered', suggestions: [], notCovered: missing };
+    // The framework asked for a kind of entry it does not have, as a list ("which values does jersey have")
+    // or by another framework's acronym ("does jersey have values like CARES"). A singular kind word is
+    // often plain English ("children's rights approach"), so it does not count.
+    const askedKinds = [parsed.plural, named?.overview.lists].filter((k): k is Kind => k !== undefined);
+    const lacking = parsed.numbered ? undefined : askedKinds.find((k) => notCovered.lacksKind(preferred, k));
+    if (lacking !== undefined) return { found: false, reason: 'not-covered', suggestions: defaultSuggestions(index, preferred), notCovered: `${lacking}s` };
+  }
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
   const ranked = ranking.matches.map(({ entry, confidence }) => ({ entry, confidence }));
   const top = ranking.matches[0];

@@ -93,7 +93,7 @@ test('the tab search puts the urgent signpost in its result, and not for an ordi
 });
 
 test('"not sure" says the framework may not cover this, and where to go instead', async () => {
-  const [card] = await cardsFor(scopes.personal('how do I apply for a section 20 placement'));
+  const [card] = await cardsFor(scopes.personal('how do I book annual leave'));
   expect(card).toContain("I'm not sure I have an answer to that.");
   expect(card).toContain('The framework may not cover this.');
   expect(card).toContain('Where to go instead');
@@ -106,4 +106,30 @@ test('help and welcome say in one line what the bot is for and not for', async (
   expect(help).toContain('I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.');
   const [welcome] = await cardsFor(activity('install-personal', connector.url));
   expect(welcome).toContain('I am not for case decisions');
+});
+
+describe("the asker's own wellbeing gets the staff-support card first, not unrelated entries", () => {
+  const SUPPORT_TITLE = 'Looking after yourself';
+  test.each(["I'm burnt out and finding it hard", "I'm stressed about work", 'I feel overwhelmed'])('"%s" → the staff-support card, and no entry', async (question) => {
+    const cards = await cardsFor(scopes.personal(question));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards[0]).toContain(SUPPORT_TITLE);
+    expect(cards[0]).toContain(kb.framework('lbbd')!.signposts.staffSupport.text);
+    expect(kb.entries.some((e) => cards.some((c) => c.includes(e.summary)))).toBe(false);
+    for (const c of cards) expect(c).not.toContain(URGENT_TITLE);
+  });
+
+  test.each(['toxic stress', 'building resilience', 'trauma informed'])('ordinary "%s" → never the staff-support card', async (question) => {
+    const cards = await cardsFor(scopes.personal(question));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const c of cards) expect(c).not.toContain(SUPPORT_TITLE);
+  });
+});
+
+test('a named process the framework does not contain gets "doesn\'t cover" with the signposts, and no entry', async () => {
+  const cards = await cardsFor(scopes.personal('signs of safety'));
+  expect(cards).toHaveLength(1);
+  expect(cards[0]).toContain("The framework doesn't cover Signs of Safety.");
+  expect(cards[0]).toContain(kb.framework('lbbd')!.signposts.caseAdvice.text);
+  expect(kb.entries.some((e) => cards[0]!.includes(e.summary))).toBe(false);
 });

@@ -109,3 +109,18 @@ describe('urgentCard', () => {
     expect(message.summary).toBe(signposts.urgent.text);
   });
 });
+
+describe('noAnswerCard for something the framework does not contain', () => {
+  test('says plainly that the framework does not cover it, then where to go, before anything else', () => {
+    const result = shippedSearch().answer('what are the single assessment timescales', { defaultFramework: 'lbbd' });
+    if (result.found || result.notCovered === undefined) throw new Error('expected not-covered');
+    const signposts = kb.framework('lbbd')!.signposts;
+    const message = noAnswerCard({ kb, reason: result.reason, notCovered: result.notCovered, suggestions: [], examples, piiReminder: false, signposts });
+    expectWellFormed(message);
+    const texts = textsOf(message.card);
+    expect(texts[0]).toBe("The framework doesn't cover assessment timescales.");
+    expect(texts.indexOf(WORDING.signposts.whereInstead)).toBeLessThan(texts.indexOf(WORDING.youCouldAsk));
+    expect(texts).toContain(signposts.caseAdvice.text);
+    expect(texts).toContain(signposts.procedures.text);
+  });
+});

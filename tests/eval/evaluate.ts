@@ -120,3 +120,16 @@ export function urgentFigures(urgent: readonly EvalQuestion[], ordinary: readonl
   const falseAlarms = ordinary.filter((q) => isUrgent(q.q)).map((q) => q.q);
   return { urgent: urgent.length, ordinary: ordinary.length, recall: urgent.length ? (urgent.length - missed.length) / urgent.length : 0, falseAlarms, missed };
 }
+
+export interface DeclinedFigures {
+  readonly asked: number;
+  /** Share of questions about things the framework does not contain that got no entry (the not-sure card). */
+  readonly declined: number;
+  readonly answered: readonly Miss[];
+}
+
+/** Questions the framework does not cover: each should be declined, never answered with a near miss. */
+export function declinedFigures(questions: readonly EvalQuestion[], ranker: Ranker): DeclinedFigures {
+  const answered = questions.map((q) => ({ q, got: ranker(q) })).filter((m) => m.got.top !== null);
+  return { asked: questions.length, declined: questions.length ? (questions.length - answered.length) / questions.length : 0, answered };
+}

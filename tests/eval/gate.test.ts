@@ -1,11 +1,12 @@
 import { createSearch } from '../../knowledge/search/answer';
 import { loadOrThrow } from '../helpers/kb';
 import { isUrgent } from '../../knowledge/search/urgent';
+import { isStaffWellbeing } from '../../knowledge/search/wellbeing';
 import { looksPersonal } from '../../bot/privacy';
-import { evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
+import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
 
 /** The quality gate: see "How well it answers" in the README. */
-const GATE = { top1: 0.95, rejection: 0.9 };
+const GATE = { top1: 0.95, rejection: 0.9, declined: 0.9 };
 
 describe('evaluation set', () => {
   const questions = readQuestions('questions.jsonl');
@@ -29,6 +30,25 @@ describe('evaluation set', () => {
   });
 });
 
+describe('things the framework does not contain are declined, not near-missed', () => {
+  const questions = readQuestions('not-covered.jsonl');
+
+  test('the set is the size and shape the project promises: at least 40 questions, each asked in a chat set to a framework, some held out', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(40);
+    expect(questions.filter((q) => q.expect !== null || q.framework === undefined).map((q) => q.q)).toEqual([]);
+    expect(questions.filter((q) => q.tags.includes('held-out')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  test(`≥ ${GATE.declined * 100}% declined`, () => {
+    const figures = declinedFigures(questions, practiceCompanionRanker(createSearch(loadOrThrow())));
+    expect({ declined: figures.declined >= GATE.declined, answered: figures.answered.map((m) => `${m.q.q} → ${m.got.top}`) }).toMatchObject({ declined: true });
+  });
+
+  test('the gate can fail: plain Fuse.js answers most of them', () => {
+    expect(declinedFigures(questions, plainFuseRanker(loadOrThrow())).declined).toBeLessThan(GATE.declined);
+  });
+});
+
 describe('urgent worries get the safeguarding signpost first', () => {
   const urgent = readQuestions('urgent.jsonl');
   const ordinary = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl')];
@@ -47,6 +67,26 @@ describe('urgent worries get the safeguarding signpost first', () => {
   test('the gate can fail: a detector that flags every question with "risk" or "harm" has false alarms, and one that flags nothing misses', () => {
     expect(urgentFigures(urgent, ordinary, (q) => /risk|harm|abuse/i.test(q)).falseAlarms.length).toBeGreaterThan(0);
     expect(urgentFigures(urgent, ordinary, () => false).recall).toBe(0);
+  });
+});
+
+describe("the asker's own wellbeing gets the staff-support signpost first", () => {
+  const wellbeing = readQuestions('wellbeing.jsonl');
+  const ordinary = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('not-covered.jsonl')];
+
+  test('the set is at least 20 questions, some held out', () => {
+    expect(wellbeing.length).toBeGreaterThanOrEqual(20);
+    expect(wellbeing.filter((q) => q.tags.includes('held-out')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('100% routed, and 0 false alarms on the ordinary questions', () => {
+    const figures = urgentFigures(wellbeing, ordinary, isStaffWellbeing);
+    expect({ missed: figures.missed, falseAlarms: figures.falseAlarms }).toEqual({ missed: [], falseAlarms: [] });
+  });
+
+  test('the gate can fail: a detector that flags every question with "stress" or "support" has false alarms', () => {
+    expect(urgentFigures(wellbeing, ordinary, (q) => /stress|support|resilien/i.test(q)).falseAlarms.length).toBeGreaterThan(0);
+    expect(urgentFigures(wellbeing, ordinary, () => false).recall).toBe(0);
   });
 });
 

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Entry, KnowledgeBase } from '../kb/model';
+import type { Kind } from '../kb/schema';
+import { PROJECT_ROOT } from '../paths';
+
+/**
+ * "That's not in the framework": a question that names a practice model, statutory process or tool
+ * (knowledge/search/named-elsewhere.yaml) which the framework never mentions is declined plainly, with
+ * the signposts, rather than answered with the nearest entry. So is a question that names a framework
+ * and asks for a kind of entry it does not have ("does jersey have values like CARES").
+ * Measured by `npm run eval` on tests/eval/not-covered.jsonl.
+ */
+export const NAMED_ELSEWHERE_FILE = join(PROJECT_ROOT, 'knowledge', 'search', 'named-elsewhere.yaml');
+
+const namedSchema = z.array(z.strictObject({ name: z.string().trim().min(1), says: z.array(z.string().trim().min(1)).min(1) }));
+
+export interface NamedElsewhere {
+  readonly name: string;
+  readonly says: readonly string[];
+}
+
+export function loadNamedElsewhere(file = NAMED_ELSEWHERE_FILE): NamedElsewhere[] {
+  const parsed = namedSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data.map(({ name, says }) => ({ name, says: says.map(normalise) }));
+}
+
+/** Lower case, words separated by single spaces, padded so whole phrases match with `includes(' x ')`. */
+export function normalise(text: string): string {
+  return ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/'s\b/g, '').replace(/[^a-z0-9&]+/g, ' ').trim()} `;
+}
+
+export interface NotCoveredCheck {
+  /** The name of what the question asks about that this framework does not contain, if any. */
+  named(question: string, frameworkId: string): string | undefined;
+  /** True when the framework has no entry of this kind (Jersey has no values, Barking & Dagenham no ingredients). */
+  lacksKind(frameworkId: string, kind: Kind): boolean;
+}
+
+export function createNotCoveredCheck(kb: KnowledgeBase, named: readonly NamedElsewhere[] = loadNamedElsewhere()): NotCoveredCheck {
+  const texts = new Map<string, string>();
+  const kinds = new Map<string, Set<Kind>>();
+  for (const f of kb.frameworks) {
+    const own = kb.entries.filter((e) => e.frameworkId === f.id);
+    texts.set(f.id, own.map(entryText).join(' | '));
+    kinds.set(f.id, new Set(own.map((e) => e.kind)));
+  }
+  return Object.freeze({
+    named(question: string, frameworkId: string): string | undefined {
+      const q = normalise(question.slice(0, 1000));
+      const own = texts.get(frameworkId) ?? '';
+      // Named in the question, and this framework's entries mention it under none of its names
+      // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
+      return named.find((n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)))?.name;
+    },
+    lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
+  });
+}
+
+function entryText(e: Entry): string {
+  return [e.title, e.summary, e.text, e.whoUses ?? '', e.why ?? '', ...e.aliases, ...e.keywords].map(normalise).join(' | ');
+}
