@@ -89,9 +89,12 @@ test('with APPLICATIONINSIGHTS_CONNECTION_STRING, answers, not-sure answers, pos
   expect(turns.reduce((n, p) => n + (p.count ?? 1), 0)).toBe(2);
   expect(turns[0]!.value).toBeGreaterThan(0);
 
-  // Traces: one request per turn, named by its kind.
+  // Traces: one request per turn, named by its kind. The distro samples traces at 5 a second by
+  // default, so of two turns a few milliseconds apart one or both are sent; the metrics above are exact.
   const requests = envelopes.filter((e) => e.data?.baseType === 'RequestData').map((e) => (e.data!.baseData as { name?: string }).name);
-  expect(requests).toEqual(['turn message', 'turn message']);
+  expect(requests.length).toBeGreaterThanOrEqual(1);
+  expect(requests.length).toBeLessThanOrEqual(2);
+  expect(new Set(requests)).toEqual(new Set(['turn message']));
   expect((envelopes[0] as { tags?: Record<string, string> }).tags?.['ai.cloud.role']).toBe('practice-companion');
   // Never any text a person typed.
   const everything = ingestion.bodies.join('\n');
