@@ -27,3 +27,5 @@ export { urgentCard } from './urgent-card';
 export type { UrgentCardInput } from './urgent-card';
 export { MAX_SUGGESTION_LENGTH, SUGGEST_WORDING, SUGGESTION_INPUT, suggestButton, suggestDone, suggestForm, withSuggestButton } from './suggest-card';
 export type { SuggestFormInput } from './suggest-card';
+export { digestCard } from './digest-card';
+export type { DigestFigures } from './digest-card';
