@@ -21,6 +21,9 @@ export interface DigestFigures {
   readonly suggestionsWaiting: number;
 }
 
+/** "23 November 2026" from YYYY-MM-DD. */
+const longDay = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The weekly digest: last week's numbers, the most asked entries, what needs the lead, and a button to the console. */
@@ -30,7 +33,7 @@ export function digestCard(figures: DigestFigures, consoleUrl: string): CardMess
   if (figures.postsFailed > 0) needs.push(`${plural(figures.postsFailed, 'scheduled post', 'scheduled posts')} failed.`);
   if (figures.postsUncertain > 0) needs.push(`${plural(figures.postsUncertain, 'scheduled post', 'scheduled posts')} may not have posted.`);
   const body: Element[] = [
-    small(`Weekly digest · ${figures.from} to ${figures.to}`),
+    small(`Weekly digest · Monday ${longDay(figures.from)} to Sunday ${longDay(figures.to)}`),
     title('Last week in Practice Companion'),
     factSet([
       ['Questions answered', String(figures.answered)],

@@ -3,7 +3,8 @@
 //   npx tsx scripts/screenshot-cards.ts [output-folder]
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { answerCard, noAnswerCard, scheduledPostCard, urgentCard } from '../cards';
+import { answerCard, digestCard, noAnswerCard, scheduledPostCard, urgentCard } from '../cards';
+import { displayTitle } from '../knowledge/kb/model';
 import type { CardMessage } from '../cards';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { createSearch } from '../knowledge/search/answer';
@@ -26,6 +27,30 @@ async function main(): Promise<void> {
     ['card-not-sure.png', noAnswerCard({ kb, reason: notSure.reason, suggestions: notSure.suggestions.map((m) => m.entry), examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
     ['card-weekly-post.png', scheduledPostCard({ kb, entry: kb.entry('jersey-stable-relationships')!, prompts: [0, 1], position: 4, of: 9, kindsInCycle: 1 }), false],
     ['card-urgent.png', urgentCard({ signposts: lbbd.signposts }), false],
+    [
+      'digest-card.png',
+      digestCard(
+        {
+          from: '2026-11-23',
+          to: '2026-11-29',
+          answered: 142,
+          notSure: 9,
+          helpful: 31,
+          notHelpful: 4,
+          postsSent: 48,
+          postsFailed: 1,
+          postsUncertain: 0,
+          mostAsked: [
+            { title: displayTitle(kb.entry('lbbd-be-collaborative')!), count: 23 },
+            { title: displayTitle(kb.entry('lbbd-relational-practice')!), count: 17 },
+            { title: displayTitle(kb.entry('lbbd-compassion')!), count: 12 },
+          ],
+          suggestionsWaiting: 3,
+        },
+        'https://practice.example.org/console',
+      ),
+      false,
+    ],
   ];
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

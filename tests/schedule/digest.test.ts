@@ -164,7 +164,7 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
     const card = cardOf(teams.bodies[0]!.body)!;
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toContain('2026-11-23 to 2026-11-29');
+    expect(text).toContain('Monday 23 November 2026 to Sunday 29 November 2026');
     expect(text).toMatch(/Questions answered\n3\b/);
     expect(text).toMatch(/Not sure\n1\b/);
     expect(text).toMatch(/Helpful votes\n1\b/);
