@@ -23,6 +23,7 @@ export interface DigestContent {
 }
 
 export const DIGEST_SLOT_PREFIX = 'digest:';
+const DIGEST_LOCK_KEY = 'weekly-digest';
 
 /** This week's digest slot: Monday at `time` in the time zone of the week holding `now`. */
 export function digestSlot(now: Date, options: Pick<DigestOptions, 'timeZone' | 'time'>): { at: Date; monday: string } {
@@ -46,7 +47,8 @@ export async function planDigests(store: Store, options: DigestOptions, now: Dat
   for (const chat of await store.leadChats()) {
     if (!chat.digestOn || !options.leadIds.has(chat.leadId)) continue;
     const slotKey = `${DIGEST_SLOT_PREFIX}${chat.leadId}:${monday}`;
-    const added = await store.addPostWithRotation(slotKey, slotKey, now, (state) => ({
+    // One shared rotation key: it only serialises planning, and keeps lead ids out of the rotations table.
+    const added = await store.addPostWithRotation(DIGEST_LOCK_KEY, slotKey, now, (state) => ({
       post: { slotKey, conversationId: chat.conversationId, slotAt: at, content: { ...content }, status: 'pending' },
       state,
     }));

@@ -261,12 +261,17 @@ export interface PersonalData {
   readonly audit: ReadonlyArray<AuditEntry>;
   readonly votes: ReadonlyArray<{ readonly answerId: string; readonly entryId: string; readonly day: string; readonly helpful: boolean }>;
   readonly schedulesCreated: ReadonlyArray<{ readonly id: string; readonly conversationId: string; readonly teamId?: string; readonly kind: string; readonly status: string; readonly createdAt: Date }>;
+  /** A practice lead's personal chat, where their weekly digest goes. */
+  readonly leadChats: ReadonlyArray<{ readonly conversationId: string; readonly digestOn: boolean; readonly updatedAt: Date }>;
 }
 
 export interface Erasure {
   readonly votesDeleted: number;
   readonly auditEntriesErased: number;
   readonly schedulesErased: number;
+  /** The lead's personal-chat row and their weekly digests in the post log. */
+  readonly leadChatsDeleted: number;
+  readonly digestPostsDeleted: number;
 }
 
 /** Retention, people's data rights and readiness. */

@@ -85,6 +85,20 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     expect(await store.auditLog([CHANNEL, PERSONAL_CHAT], 10)).toEqual([]);
   });
 
+  test("a lead's data export shows their chat row, and erasure deletes it and their digests in the post log", async () => {
+    await start(`${SAM},${SOMEONE_ELSE}`);
+    await inPersonal('hello');
+    await store.saveLeadChat(SOMEONE_ELSE, 'a:someone-else', new Date('2026-11-26T10:00:00Z'));
+    await store.addPostWithRotation('weekly-digest', `digest:${SAM}:2026-11-30`, new Date('2026-11-30T08:00:00Z'), (state) => ({
+      post: { slotKey: `digest:${SAM}:2026-11-30`, conversationId: PERSONAL_CHAT, slotAt: new Date('2026-11-30T08:00:00Z'), status: 'pending' },
+      state,
+    }));
+    expect((await store.personalData({ ids: [SAM.toUpperCase()], voterCodes: [] })).leadChats).toEqual([{ conversationId: PERSONAL_CHAT, digestOn: true, updatedAt: new Date('2026-11-26T10:00:00Z') }]);
+    expect(await store.erasePerson({ ids: [SAM], voterCodes: [] })).toMatchObject({ leadChatsDeleted: 1, digestPostsDeleted: 1 });
+    expect((await store.leadChats()).map((c) => c.leadId)).toEqual([SOMEONE_ELSE]);
+    expect(await store.postLog({ slotKey: `digest:${SAM}:2026-11-30` }, 5)).toEqual([]);
+  });
+
   test('the digest reaches the personal chat the bot recorded, through its stored reference', async () => {
     await start(SAM);
     await inPersonal('hello');
