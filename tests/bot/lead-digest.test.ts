@@ -49,6 +49,24 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     expect(JSON.stringify(await store.leadChats())).not.toContain('compassion');
   });
 
+  test('the help card lists "digest off / digest on" for a lead in their personal chat, and for nobody else', async () => {
+    await start(SAM);
+    await inPersonal('help');
+    const lead = cardOf(connector.sent().at(-1))!;
+    expect(validateCard(lead)).toEqual([]);
+    expect(cardText(lead)).toContain('digest off / digest on');
+    await inChannel('help');
+    expect(cardText(cardOf(connector.sent().at(-1)))).not.toContain('digest');
+  });
+
+  test('the help card in a personal chat of someone not in the lead list does not mention the digest', async () => {
+    await start(SOMEONE_ELSE);
+    await inPersonal('help');
+    const card = cardOf(connector.sent().at(-1))!;
+    expect(cardText(card)).toContain('help');
+    expect(cardText(card)).not.toContain('digest');
+  });
+
   test('nobody else gets a row: not a person outside the lead list, and not a lead speaking in a channel', async () => {
     await start(SOMEONE_ELSE);
     await inPersonal('hello');
