@@ -69,12 +69,13 @@ export function createApp(given: AppDeps): App {
   const scheduler = createScheduler({
     store: app.store,
     kb: app.kb,
-    send: connectorSender(adapter, app.config.appId, app.kb, serviceUrlAllowed),
+    send: connectorSender(adapter, app.config.appId, app.kb, serviceUrlAllowed, { store: app.store, consoleUrl: consoleUrl(app.config) }),
     clock: systemClock,
     graceMs: app.config.schedule.graceMs,
     ratePerSecond: app.config.schedule.ratePerSecond,
     conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
     tenantAllowed: tenantPolicy(app.config),
+    ...(app.config.console.leadIds.size > 0 && { digest: { leadIds: app.config.console.leadIds, timeZone: app.config.schedule.defaultTimeZone, time: DIGEST_TIME } }),
     onEvent: (event) => {
       logSchedulerEvent(app.logger, event);
       countPost(telemetry, event);
@@ -143,4 +144,16 @@ function countPost(telemetry: Telemetry, event: SchedulerEvent): void {
 function logPurgeEvent(logger: Logger, event: PurgeEvent): void {
   if (event.type === 'error') logger.error({ event: 'purge-error', error: { message: event.error } }, 'the daily purge failed and will try again within the hour');
   else logger.info({ event: 'purged', day: event.report.day, votesRolledUp: event.report.votesRolledUp, removed: event.report.removed }, 'removed what is past its retention period');
+}
+
+/** Monday morning, in DEFAULT_TIME_ZONE: when practice leads get the weekly digest. */
+export const DIGEST_TIME = '08:00';
+
+/**
+ * Where the digest's button goes: the console on the service's own domain (the host of
+ * CONSOLE_APP_ID_URI, api://<host>/<client id>), or on loopback in local mode.
+ */
+export function consoleUrl(config: Config): string {
+  const host = config.console.appIdUri?.match(/^api:\/\/([^/]+)\//)?.[1];
+  return host !== undefined ? `https://${host}/console` : `http://localhost:${config.port}/console`;
 }

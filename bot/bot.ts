@@ -2,6 +2,7 @@ import { TeamsActivityHandler } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import { handleCardAction } from './card-actions';
 import { forgetConversation, rememberConversation } from './conversations';
+import { rememberLeadChat } from './lead-digest';
 import type { BotDeps } from './deps';
 import { extensionQuery, extensionSelectItem } from './message-extension';
 import { onMeetingStart } from './meetings';
@@ -64,6 +65,7 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
     // Not invokes: the search extension is used in chats the bot is not in.
     if (!removal && (type === 'message' || type === 'conversationUpdate' || type === 'installationUpdate' || type === 'event')) {
       await rememberConversation(context, this.deps);
+      await rememberLeadChat(context, this.deps);
     }
     await super.run(context);
   }

@@ -93,6 +93,7 @@ async function data(args: readonly string[], io: Io): Promise<number> {
         auditEntries: found.audit.map((a) => ({ at: a.at.toISOString(), where: a.scopeId, action: a.action, detail: a.detail })),
         votes: found.votes,
         schedulesCreated: found.schedulesCreated.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+        leadChats: found.leadChats.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
         notes: [
           'Votes are stored under a one-way code made from the id, not the id itself; these are the votes under this person\'s code.',
           'Practice Companion stores no message text: not questions, not answers, not chat titles. The Teams chats themselves are held by Microsoft 365 for your organisation.',
@@ -104,7 +105,7 @@ async function data(args: readonly string[], io: Io): Promise<number> {
     }
     const erased = await store.erasePerson(person);
     io.stdout.write(
-      `${JSON.stringify({ person: id, erasedAt: now.toISOString(), database: redact(config.databaseUrl), votesDeleted: erased.votesDeleted, auditEntriesErased: erased.auditEntriesErased, schedulesErased: erased.schedulesErased }, null, 2)}\n`,
+      `${JSON.stringify({ person: id, erasedAt: now.toISOString(), database: redact(config.databaseUrl), votesDeleted: erased.votesDeleted, auditEntriesErased: erased.auditEntriesErased, schedulesErased: erased.schedulesErased, leadChatsDeleted: erased.leadChatsDeleted, digestPostsDeleted: erased.digestPostsDeleted }, null, 2)}\n`,
     );
     io.stderr.write(`Deleted ${erased.votesDeleted} votes; put "erased" in place of the id in ${erased.auditEntriesErased} audit entries and on ${erased.schedulesErased} schedules.\n`);
     await audit(store, now, 'data-erase', `erased one person's data: ${erased.votesDeleted} votes deleted, ${erased.auditEntriesErased} audit entries and ${erased.schedulesErased} schedules made anonymous`);

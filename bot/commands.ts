@@ -9,7 +9,8 @@ import { scheduleCommand, unsubscribeCommand } from './schedule-commands';
 import type { BotDeps } from './deps';
 import { currentFramework, findFramework } from './framework-choice';
 import { cardActivity, textActivity } from './reply';
-import { isGroup, settingsScope, turnInfo } from './turn-info';
+import { leadOf } from './lead-digest';
+import { conversationType, isGroup, settingsScope, turnInfo } from './turn-info';
 
 export interface Command {
   /** Shown in help and in the app manifest's command list. */
@@ -36,6 +37,8 @@ export const commands = {
       const entries = (Object.entries(commands) as Array<[string, Command]>).map(([name, c]) =>
         single && name === 'framework' ? { name, description: SINGLE_FRAMEWORK_DESCRIPTION } : { name: c.argument ? `${name} ${c.argument}` : name, description: c.description },
       );
+      // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
+      if (conversationType(context) === 'personal' && leadOf(context, deps) !== undefined) entries.push({ name: 'digest off / digest on', description: 'Stop or restart your weekly digest (practice leads)' });
       await context.sendActivity(cardActivity(helpCard({ commands: entries, examples: framework.examples })));
     },
   },

@@ -4,6 +4,7 @@ import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import { answerQuestion, sendEntry } from './answering';
 import { commands, parseCommand } from './commands';
 import { saveSchedule } from './schedule-commands';
+import { digestCommand, parseDigestCommand } from './lead-digest';
 import { meetingCommand } from './meetings';
 import type { BotDeps } from './deps';
 import { textActivity } from './reply';
@@ -44,6 +45,12 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
     await context.sendActivity(textActivity(REPLIES.cut));
   }
 
+  const digest = parseDigestCommand(text);
+  if (digest) {
+    deps.logger.info(turnInfo(context, { event: 'command', command: 'digest' }), 'ran a command');
+    await digestCommand(context, digest, deps);
+    return;
+  }
   const command = parseCommand(text);
   if (command) {
     deps.logger.info(turnInfo(context, { event: 'command', command: command.name }), 'ran a command');

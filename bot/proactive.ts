@@ -1,10 +1,12 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { reflectCard, scheduledPostCard } from '../cards';
+import { digestCard, reflectCard, scheduledPostCard } from '../cards';
+import { digestFigures } from '../schedule/digest';
+import type { DigestContent } from '../schedule/digest';
 import type { CardMessage } from '../cards';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { PostContent } from '../schedule/planner';
 import type { Send } from '../schedule/scheduler';
-import type { PostRecord, SendOutcome } from '../store/types';
+import type { PostRecord, SendOutcome, Store } from '../store/types';
 import { cardActivity } from './reply';
 
 /** The card a planned post carries, rebuilt from what planning fixed (so a retry posts the same card). */
@@ -58,10 +60,24 @@ export function withoutHiddenRetries(connector: unknown): void {
  * Sends planned posts through the Bot Connector, using each conversation's stored reference. A
  * reference whose service URL is not allowed (one stored before that was checked) is not posted to.
  */
-export function connectorSender(adapter: CloudAdapter, appId: string, kb: KnowledgeBase, serviceUrlAllowed: (serviceUrl: string) => boolean = () => true): Send {
+export function connectorSender(
+  adapter: CloudAdapter,
+  appId: string,
+  kb: KnowledgeBase,
+  serviceUrlAllowed: (serviceUrl: string) => boolean = () => true,
+  digest?: { readonly store: Store; readonly consoleUrl: string },
+): Send {
   return async (post, conversation) => {
     if (!serviceUrlAllowed(conversation.serviceUrl)) return { kind: 'failed', error: 'not posted: the conversation\'s service URL is not allowed (see ALLOWED_SERVICE_URLS)' };
-    const message = renderPost(kb, post);
+    const content = post.content as DigestContent | undefined;
+    let message: CardMessage | undefined;
+    if (content?.kind === 'digest') {
+      // The figures are read when the digest is sent, so a retry shows the same finished week.
+      if (!digest) return { kind: 'failed', error: 'this instance does not send weekly digests' };
+      message = digestCard(await digestFigures(digest.store, kb, content), digest.consoleUrl);
+    } else {
+      message = renderPost(kb, post);
+    }
     if (!message) return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
     let activityId: string | undefined;
     // The send's error is kept here, not thrown out of the turn: the service's adapter has an

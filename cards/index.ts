@@ -31,3 +31,5 @@ export type { StaffSupportCardInput } from './staff-support-card';
 export type { UrgentCardInput } from './urgent-card';
 export { MAX_SUGGESTION_LENGTH, SUGGEST_WORDING, SUGGESTION_INPUT, suggestButton, suggestDone, suggestForm, withSuggestButton } from './suggest-card';
 export type { SuggestFormInput } from './suggest-card';
+export { digestCard } from './digest-card';
+export type { DigestFigures } from './digest-card';

@@ -6,6 +6,8 @@ import type { Clock } from './limiter';
 import { KeyedRateLimiter, RateLimiter, backoffMs } from './limiter';
 import type { Permit } from './limiter';
 import { planSubscription } from './planner';
+import { planDigests } from './digest';
+import type { DigestOptions } from './digest';
 
 /** Sends one planned post into its conversation. bot/ implements it with the Bot Connector. */
 export type Send = (post: PostRecord, conversation: ConversationRecord) => Promise<SendOutcome>;
@@ -33,6 +35,8 @@ export interface SchedulerOptions {
    */
   readonly tenantAllowed?: (tenantId: string | undefined) => boolean;
   readonly onEvent?: (event: SchedulerEvent) => void;
+  /** The practice leads' weekly digest, logged and sent like any scheduled post. */
+  readonly digest?: DigestOptions;
 }
 
 /** What `schedule history` shows for a post not sent because its tenant was taken off the list. */
@@ -90,6 +94,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       total += planned;
       if (planned < 100 || stopping) break;
     }
+    if (options.digest && !stopping) total += await planDigests(store, options.digest, clock.now(), options.graceMs);
     if (total > 0) emit({ type: 'planned', subscriptions: total });
   }
 

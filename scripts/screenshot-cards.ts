@@ -3,7 +3,8 @@
 //   npx tsx scripts/screenshot-cards.ts [output-folder]
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { answerCard, frameworkQuestionCard, noAnswerCard, scheduledPostCard, staffSupportCard, urgentCard } from '../cards';
+import { answerCard, digestCard, frameworkQuestionCard, noAnswerCard, scheduledPostCard, staffSupportCard, urgentCard } from '../cards';
+import { displayTitle } from '../knowledge/kb/model';
 import type { CardMessage } from '../cards';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { createSearch } from '../knowledge/search/answer';
@@ -29,6 +30,30 @@ async function main(): Promise<void> {
     ['card-not-covered.png', noAnswerCard({ kb, reason: 'not-covered', notCovered: 'Signs of Safety', suggestions: [], examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
     ['card-staff-support.png', staffSupportCard({ signposts: lbbd.signposts }), false],
     ['card-which-framework.png', frameworkQuestionCard({ kb, place: 'team' }), false],
+    [
+      'digest-card.png',
+      digestCard(
+        {
+          from: '2026-11-23',
+          to: '2026-11-29',
+          answered: 142,
+          notSure: 9,
+          helpful: 31,
+          notHelpful: 4,
+          postsSent: 48,
+          postsFailed: 1,
+          postsUncertain: 0,
+          mostAsked: [
+            { title: displayTitle(kb.entry('lbbd-be-collaborative')!), count: 23 },
+            { title: displayTitle(kb.entry('lbbd-relational-practice')!), count: 17 },
+            { title: displayTitle(kb.entry('lbbd-compassion')!), count: 12 },
+          ],
+          suggestionsWaiting: 3,
+        },
+        'https://practice.example.org/console',
+      ),
+      false,
+    ],
   ];
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

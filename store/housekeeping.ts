@@ -119,7 +119,15 @@ export function createHousekeeping(sql: Sql, flushAsks: () => Promise<void>, ope
               `SELECT id, conversation_id, team_id, kind, status, created_at FROM subscriptions WHERE LOWER(created_by) IN (${placeholders(ids)}) ORDER BY created_at, id`,
               ids,
             );
+      const leadChats =
+        ids.length === 0
+          ? []
+          : await sql.all<{ conversation_id: string; digest_on: number; updated_at: number }>(
+              `SELECT conversation_id, digest_on, updated_at FROM lead_chats WHERE lead_id IN (${placeholders(ids)}) ORDER BY lead_id`,
+              ids,
+            );
       return {
+        leadChats: leadChats.map((r) => ({ conversationId: r.conversation_id, digestOn: Number(r.digest_on) === 1, updatedAt: new Date(Number(r.updated_at)) })),
         audit: audit.map((r): AuditEntry => ({ scopeId: r.scope_id, at: new Date(Number(r.at)), actor: r.actor, action: r.action, detail: r.detail })),
         votes: votes.map((r) => ({ answerId: r.answer_id, entryId: r.entry_id, day: r.day, helpful: Boolean(Number(r.helpful)) })),
         schedulesCreated: schedules.map((r) => ({
@@ -140,6 +148,9 @@ export function createHousekeeping(sql: Sql, flushAsks: () => Promise<void>, ope
         votesDeleted: person.voterCodes.length === 0 ? 0 : await tx.run(`DELETE FROM votes WHERE voter IN (${placeholders(person.voterCodes)})`, person.voterCodes),
         auditEntriesErased: ids.length === 0 ? 0 : await tx.run(`UPDATE audit_log SET actor = ? WHERE LOWER(actor) IN (${placeholders(ids)})`, [ERASED, ...ids]),
         schedulesErased: ids.length === 0 ? 0 : await tx.run(`UPDATE subscriptions SET created_by = ? WHERE LOWER(created_by) IN (${placeholders(ids)})`, [ERASED, ...ids]),
+        leadChatsDeleted: ids.length === 0 ? 0 : await tx.run(`DELETE FROM lead_chats WHERE lead_id IN (${placeholders(ids)})`, ids),
+        // A digest's slot key names the lead ("digest:<id>:<Monday>").
+        digestPostsDeleted: ids.length === 0 ? 0 : await tx.run(`DELETE FROM post_log WHERE ${ids.map(() => 'slot_key LIKE ?').join(' OR ')}`, ids.map((id) => `digest:${id}:%`)),
       }));
     },
 

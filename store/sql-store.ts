@@ -489,7 +489,7 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       // without a subscription: their slot key names the meeting series.
       const rows = await sql.all<{ d: number; conversation_id: string; team_id: string | null; kind: string | null; status: PostStatus; n: number }>(
         `SELECT p.slot_at / 86400000 AS d, p.conversation_id, p.team_id, s.kind, p.status, COUNT(*) AS n FROM post_log p LEFT JOIN subscriptions s ON s.id = p.subscription_id
-         WHERE p.slot_at >= ? AND p.slot_at < ? GROUP BY p.slot_at / 86400000, p.conversation_id, p.team_id, s.kind, p.status ORDER BY d, p.conversation_id`,
+         WHERE p.slot_at >= ? AND p.slot_at < ? AND p.slot_key NOT LIKE 'digest:%' GROUP BY p.slot_at / 86400000, p.conversation_id, p.team_id, s.kind, p.status ORDER BY d, p.conversation_id`,
         [from.getTime(), to.getTime()],
       );
       return rows.map((r) => ({
@@ -544,6 +544,24 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
         }
         return deleted;
       });
+    },
+    async saveLeadChat(leadId, conversationId, at) {
+      open();
+      // A new chat keeps the lead's choice about the digest; a first one starts with it on.
+      await sql.run(
+        `INSERT INTO lead_chats (lead_id, conversation_id, digest_on, updated_at) VALUES (?, ?, 1, ?)
+         ON CONFLICT (lead_id) DO UPDATE SET conversation_id = excluded.conversation_id, updated_at = excluded.updated_at`,
+        [leadId, conversationId, at.getTime()],
+      );
+    },
+    async leadChats() {
+      open();
+      const rows = await sql.all<{ lead_id: string; conversation_id: string; digest_on: number; updated_at: number }>('SELECT lead_id, conversation_id, digest_on, updated_at FROM lead_chats ORDER BY lead_id');
+      return rows.map((r) => ({ leadId: r.lead_id, conversationId: r.conversation_id, digestOn: Number(r.digest_on) === 1, updatedAt: new Date(Number(r.updated_at)) }));
+    },
+    async setDigest(leadId, on, at) {
+      open();
+      return (await sql.run('UPDATE lead_chats SET digest_on = ?, updated_at = ? WHERE lead_id = ?', [on ? 1 : 0, at.getTime(), leadId])) > 0;
     },
 
     async close() {

@@ -261,12 +261,17 @@ export interface PersonalData {
   readonly audit: ReadonlyArray<AuditEntry>;
   readonly votes: ReadonlyArray<{ readonly answerId: string; readonly entryId: string; readonly day: string; readonly helpful: boolean }>;
   readonly schedulesCreated: ReadonlyArray<{ readonly id: string; readonly conversationId: string; readonly teamId?: string; readonly kind: string; readonly status: string; readonly createdAt: Date }>;
+  /** A practice lead's personal chat, where their weekly digest goes. */
+  readonly leadChats: ReadonlyArray<{ readonly conversationId: string; readonly digestOn: boolean; readonly updatedAt: Date }>;
 }
 
 export interface Erasure {
   readonly votesDeleted: number;
   readonly auditEntriesErased: number;
   readonly schedulesErased: number;
+  /** The lead's personal-chat row and their weekly digests in the post log. */
+  readonly leadChatsDeleted: number;
+  readonly digestPostsDeleted: number;
 }
 
 /** Retention, people's data rights and readiness. */
@@ -334,4 +339,19 @@ export interface ConsoleStore {
   resolveSuggestion(id: string, outcome: 'answered' | 'dismissed', day: string): Promise<boolean>;
   /** Deletes suggestions sent before `beforeDay` (counted as expired). How many were deleted. */
   purgeSuggestions(beforeDay: string): Promise<number>;
+  /** Records (or moves) a practice lead's personal chat with the bot. Callers pass only ids from PRACTICE_LEAD_AAD_IDS. */
+  saveLeadChat(leadId: string, conversationId: string, at: Date): Promise<void>;
+  /** Every practice lead's personal chat, and whether they want the weekly digest. */
+  leadChats(): Promise<LeadChat[]>;
+  /** Turns a lead's digest on or off. False if the bot has no personal chat with them. */
+  setDigest(leadId: string, on: boolean, at: Date): Promise<boolean>;
+}
+
+/** Where a practice lead's weekly digest goes. */
+export interface LeadChat {
+  /** Entra object id, one of PRACTICE_LEAD_AAD_IDS (lower case). */
+  readonly leadId: string;
+  readonly conversationId: string;
+  readonly digestOn: boolean;
+  readonly updatedAt: Date;
 }
