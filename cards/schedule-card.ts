@@ -1,5 +1,4 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import { messageBack } from './actions';
 import { cardMessage } from './card-message';
 import type { Element, Input } from './elements';
 import { actionSet, heading, small, text, title } from './elements';
@@ -56,7 +55,7 @@ export function scheduleCard(input: ScheduleCardInput): CardMessage {
       { title: 'A meeting opener, before a regular meeting at that time', value: 'meeting-opener' },
     ], 'post'),
     { type: 'Input.Number', id: 'leadMinutes', label: 'Meeting openers: minutes before the meeting', value: '5', min: 0, max: 120 },
-    actionSet([{ type: 'Action.Submit', title: 'Save schedule', data: messageBack({ action: 'schedule-save' }, 'Save schedule') }]),
+    actionSet([{ type: 'Action.Execute', title: 'Save schedule', verb: 'scheduleSave', data: {} }]),
   ];
   const body: Element[] = [
     title('Scheduled posts'),

@@ -45,7 +45,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(validateCard(card)).toEqual([]);
     const texts = textsOf(card).join('\n');
     expect(texts).toContain('This channel has no scheduled posts yet.');
-    expect(JSON.stringify(card)).toContain('"action":"schedule-save"');
+    expect(JSON.stringify(card)).toContain('"verb":"scheduleSave"');
   });
 
   test('saving the form adds a subscription for the channel (not the thread), audited, with the first post time in its zone', async () => {

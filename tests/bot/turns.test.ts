@@ -56,7 +56,7 @@ describe('turns: every command', () => {
     await adapter.send(command).assertReply((a) => {
       const shown = text(a);
       for (const t of titles) expect(shown).toContain(t);
-      expect(JSON.stringify(card(a))).toContain('"action":"open"');
+      expect(JSON.stringify(card(a))).toContain('"verb":"open"');
     });
   });
 

@@ -1,4 +1,4 @@
-import { askSchema } from '../../cards/actions';
+import { askVerbSchema } from '../../cards/actions';
 import { helpCard } from '../../cards';
 import { actionsOf, buttonsUnder, nodesOf, textsOf } from '../helpers/adaptive-cards';
 import { expectWellFormed } from './well-formed';
@@ -31,6 +31,6 @@ describe('helpCard', () => {
 
   test('the examples are buttons that ask them', () => {
     expect(buttonsUnder(message.card, 'You could ask')).toEqual(['Principle 7', 'What does the A in CARES mean', 'List the ingredients']);
-    expect(actionsOf(message.card, 'Action.Submit').map((a) => askSchema.parse(a.data).question)).toEqual(examples);
+    expect(actionsOf(message.card, 'Action.Execute').filter((a) => a.verb === 'ask').map((a) => askVerbSchema.parse(a.data).question)).toEqual(examples);
   });
 });
