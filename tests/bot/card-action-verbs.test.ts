@@ -110,3 +110,20 @@ describe('Action.Execute "meetingOpeners"', () => {
     expect(sentText(0)).toContain('Meeting openers are on');
   });
 });
+
+describe('help, asked over HTTP, shows only what works where it is asked', () => {
+  test('in a personal chat: no schedules or meeting openers', async () => {
+    await app.post(activity('personal-message', connector.url, { text: 'help' }));
+    const shown = sentText(0);
+    expect(shown).toContain('Type "values", "principles" or "approaches"');
+    expect(shown).not.toMatch(/schedule|meeting openers|@mention/);
+  });
+
+  test('in a channel: @mention first, schedules and meeting openers', async () => {
+    await app.post(activity('channel-mention', connector.url, { text: '<at>Practice Companion</at> help' }));
+    const shown = sentText(0);
+    expect(shown).toContain('@mention me first');
+    expect(shown).toContain('Type "schedule"');
+    expect(shown).toContain('Type "meeting openers on"');
+  });
+});
