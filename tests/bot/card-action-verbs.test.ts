@@ -3,7 +3,7 @@ import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { activity, cardOf, cardText } from '../helpers/fixtures';
-import { validateCard } from '../helpers/adaptive-cards';
+import { actionTitled, nodesOf, validateCard } from '../helpers/adaptive-cards';
 import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
 import { REPLIES } from '../../bot/messages';
 import { SCHEDULE_REPLIES } from '../../bot/schedule-commands';
@@ -125,5 +125,33 @@ describe('help, asked over HTTP, shows only what works where it is asked', () =>
     expect(shown).toContain('@mention me first');
     expect(shown).toContain('Type "schedule"');
     expect(shown).toContain('Type "meeting openers on"');
+  });
+});
+
+describe('the schedule form always accepts its own defaults', () => {
+  /** What Teams sends when Save is pressed on an untouched form: every input's default, and the button's data. */
+  const defaultsOf = (card: Record<string, unknown>, button: string): Record<string, unknown> => {
+    const values: Record<string, unknown> = {};
+    for (const n of nodesOf(card)) if (n.type.startsWith('Input.') && typeof n.id === 'string') values[n.id] = n.value ?? '';
+    return { ...values, ...(actionTitled(card, button).data as object) };
+  };
+  const say = (text: string) => app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+
+  test.each([
+    ['lbbd', 'Save schedule', 'post'],
+    ['lbbd', 'Save meeting opener', 'meeting-opener'],
+    ['jersey', 'Save schedule', 'post'],
+    ['jersey', 'Save meeting opener', 'meeting-opener'],
+  ])('in a %s team, "%s" with nothing changed saves a %s', async (framework, button, kind) => {
+    if (framework !== 'lbbd') await say(`framework ${framework}`);
+    await say('schedule');
+    const card = cardOf(connector.sent().at(-1))!;
+    expect(validateCard(card)).toEqual([]);
+    const before = connector.sent().length;
+    const body = await press('scheduleSave', defaultsOf(card, button), 'adaptive-card-action-channel');
+    expect(body.statusCode).toBe(200);
+    expect(sentText(before)).toMatch(/^Saved: /);
+    const [sub] = await app.store.subscriptionsIn(CHANNEL);
+    expect(sub?.spec).toMatchObject({ frameworkId: framework, kind });
   });
 });
