@@ -106,6 +106,36 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect((await store.auditLog([CHANNEL], 10)).map((e) => e.action)).toEqual(expect.arrayContaining(['subscribe', 'pause', 'resume', 'skip', 'unsubscribe']));
   });
 
+  test('history names people as Teams does, asked when shown and never stored; anyone Teams cannot name is "someone"', async () => {
+    await start({}, () => new Date('2026-11-24T12:00:00Z'));
+    connector.members.set(SAM, { name: 'Sam Taylor', email: 'sam.taylor@example.org' });
+    await submit(FORM);
+    await say('schedule pause');
+    await say('schedule history');
+    const history = lastText();
+    expect(history).toMatch(/added "Barking & Dagenham principles".*\(by Sam Taylor\)/);
+    expect(history).not.toContain(SAM);
+    const lookups = connector.requests.filter((r) => r.method === 'GET' && r.path.includes('/members/'));
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups[0]?.path).toBe(`/v3/conversations/${encodeURIComponent(TEAM)}/members/${SAM}`);
+    // The store keeps the id only.
+    const log = await store.auditLog([CHANNEL], 10);
+    expect(log.every((e) => e.actor === SAM)).toBe(true);
+    expect(JSON.stringify(log)).not.toContain('Sam Taylor');
+
+    // Sam has left the team: Teams answers 404, and the history still shows, without the id.
+    connector.members.clear();
+    await say('schedule history');
+    expect(lastText()).toContain('(by someone)');
+    expect(lastText()).not.toContain(SAM);
+
+    // Teams refuses the lookup: the same.
+    connector.members.set(SAM, { name: 'Sam Taylor' });
+    connector.failNext(403, 1);
+    await say('schedule history');
+    expect(lastText()).toContain('(by someone)');
+  });
+
   test('several subscriptions: commands ask which one, and a number picks it', async () => {
     await start();
     await submit(FORM);
