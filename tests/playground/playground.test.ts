@@ -188,3 +188,14 @@ test('the help card: shows only what works in a personal chat, and its examples 
   for (const title of titles) expect((await pressForNewCard(help, title)).length).toBeGreaterThan(20);
   expectNoErrors();
 });
+
+test("a team channel's welcome card: Turn on meeting openers turns them on and says so", async () => {
+  await page.getByRole('treeitem', { name: 'My Team - General' }).click();
+  const welcome = page.locator('.ac-adaptiveCard', { hasText: 'Turn on meeting openers' }).last();
+  await welcome.waitFor({ timeout: 30_000 });
+  await welcome.locator('button', { hasText: 'Turn on meeting openers' }).click();
+  const reply = page.getByText('Meeting openers are on. When a meeting I am in starts', { exact: false }).first();
+  await reply.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: 'docs/playground-team-welcome.png' });
+  expectNoErrors();
+});
