@@ -139,7 +139,7 @@ test('the welcome card: each example question gets its answer', async () => {
 test('the answer card: related entries, Read the full text, Helpful, Not helpful and Suggest', async () => {
   const answer = await say('principle 7');
   expect(await answer.innerText()).toContain('Principle 7');
-  await answer.screenshot({ path: 'docs/playground-answer.png' });
+  await answer.screenshot({ path: 'docs/playground-answer-card.png' });
   const titles = await buttonsOf(answer);
   const related = titles.filter((t) => t.startsWith('Principle') || t.startsWith('The 10'));
   expect(related.length).toBeGreaterThan(0);
