@@ -1,15 +1,22 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { MAX_SUGGESTION_LENGTH, answerCard, reflectCard, suggestDone, suggestForm, SUGGEST_WORDING, welcomeCard, withSuggestButton } from '../cards';
-import { VERBS, anotherPromptSchema, chooseFrameworkSchema, feedbackSchema, suggestCancelSchema, suggestSchema, suggestSendSchema } from '../cards/actions';
+import { VERBS, anotherPromptSchema, askVerbSchema, chooseFrameworkSchema, feedbackSchema, meetingOpenersVerbSchema, openVerbSchema, scheduleSaveVerbSchema, suggestCancelSchema, suggestSchema, suggestSendSchema } from '../cards/actions';
 import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
+import { answerQuestion, sendEntry } from './answering';
 import type { BotDeps } from './deps';
-import { openersOn } from './meetings';
+import { meetingCommand, openersOn } from './meetings';
+import { REPLIES } from './messages';
+import { saveSchedule } from './schedule-commands';
 import { looksPersonal } from './privacy';
 import { conversationType, settingsScope, turnInfo } from './turn-info';
 
-/** Action.Execute (Universal Actions): each verb updates its card in place. */
+/**
+ * Action.Execute (Universal Actions). Feedback, prompts and suggestions update their card in place.
+ * "open", "ask", "scheduleSave" and "meetingOpeners" post their reply as new messages in the same turn
+ * and leave the card as it was, with a one-line note to the person who clicked.
+ */
 export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
   const verb: unknown = value.action?.verb;
   if (!isVerb(verb)) {
@@ -79,6 +86,33 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       deps.logger.info(turnInfo(context, { event: 'suggestion-sent', frameworkId: ids.frameworkId, entryId: ids.entryId }), 'a question was sent to the practice team');
       return cardResponse(suggestDone('sent').card);
     }
+    case 'open': {
+      const data = openVerbSchema.safeParse(value.action.data);
+      if (!data.success) return tampered(context, deps);
+      const entry = deps.kb.entry(data.data.entryId);
+      if (!entry) return messageResponse(REPLIES.entryGone);
+      await sendEntry(context, entry, deps);
+      return messageResponse(CARD_ACTION_REPLIES.posted);
+    }
+    case 'ask': {
+      const data = askVerbSchema.safeParse(value.action.data);
+      if (!data.success) return tampered(context, deps);
+      await answerQuestion(context, data.data.question, deps);
+      return messageResponse(CARD_ACTION_REPLIES.posted);
+    }
+    case 'scheduleSave': {
+      // Teams adds the form's inputs to the data; saveSchedule checks each value and replies with what to fix.
+      const data = scheduleSaveVerbSchema.safeParse(value.action.data ?? {});
+      if (!data.success) return tampered(context, deps);
+      await saveSchedule(context, { action: 'schedule-save', ...data.data }, deps);
+      return messageResponse(CARD_ACTION_REPLIES.replied);
+    }
+    case 'meetingOpeners': {
+      const data = meetingOpenersVerbSchema.safeParse(value.action.data);
+      if (!data.success) return tampered(context, deps);
+      await meetingCommand(context, data.data.on ? 'openers on' : 'openers off', deps);
+      return messageResponse(CARD_ACTION_REPLIES.replied);
+    }
     case 'suggestCancel': {
       if (!suggestCancelSchema.safeParse(value.action.data ?? {}).success) return tampered(context, deps);
       return cardResponse(suggestDone('cancelled').card);
@@ -99,6 +133,8 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
 export const CARD_ACTION_REPLIES = Object.freeze({
   expired: 'This card has expired, so your vote was not counted. Ask your question again for a fresh card.',
   tooMany: "You've sent a lot of votes in the last minute. Please wait a moment, then try again.",
+  posted: "I've posted it below.",
+  replied: "I've replied below.",
 });
 
 /** Votes one person may cast in a minute (each card allows one vote, which a second click replaces). */

@@ -32,14 +32,21 @@ export const commands = {
     description: 'What I can do, and how to ask',
     run: async (context, _argument, deps) => {
       const framework = await currentFramework(context, deps);
-      // Where only one framework is served there is nothing to switch to: "framework" only shows it.
-      const single = deps.kb.frameworks.length <= 1;
-      const entries = (Object.entries(commands) as Array<[string, Command]>).map(([name, c]) =>
-        single && name === 'framework' ? { name, description: SINGLE_FRAMEWORK_DESCRIPTION } : { name: c.argument ? `${name} ${c.argument}` : name, description: c.description },
+      // Only the lists this framework has, in the order people meet them.
+      const has = new Set(deps.kb.entries.filter((e) => e.frameworkId === framework.id).map((e) => e.kind));
+      const lists = (['value', 'principle', 'approach', 'ingredient'] as const).filter((k) => has.has(k)).map((k) => plural(k));
+      await context.sendActivity(
+        cardActivity(
+          helpCard({
+            place: isGroup(context) ? 'group' : 'personal',
+            lists,
+            canSwitchFramework: deps.kb.frameworks.length > 1,
+            // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
+            digest: conversationType(context) === 'personal' && leadOf(context, deps) !== undefined,
+            examples: framework.examples,
+          }),
+        ),
       );
-      // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
-      if (conversationType(context) === 'personal' && leadOf(context, deps) !== undefined) entries.push({ name: 'digest off / digest on', description: 'Stop or restart your weekly digest (practice leads)' });
-      await context.sendActivity(cardActivity(helpCard({ commands: entries, examples: framework.examples })));
     },
   },
   values: list('value', 'List the values'),
@@ -113,8 +120,6 @@ export const commands = {
     },
   },
 } satisfies Record<CommandName, Command>;
-
-const SINGLE_FRAMEWORK_DESCRIPTION = 'Show which framework this chat uses';
 
 /** What the about card says about data. Keep it true: tests check the logs and the store. */
 export const DATA_HANDLING = [

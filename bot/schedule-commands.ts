@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { Channels, CloudAdapter } from 'botbuilder';
+import { Channels, CloudAdapter, TeamsInfo } from 'botbuilder';
 import type { ConversationParameters, TurnContext } from 'botbuilder';
 import { scheduleCard } from '../cards';
 import type { ScheduleLine } from '../cards';
@@ -254,6 +254,41 @@ async function sendPrivately(context: TurnContext, deps: BotDeps, activities: Re
   }
 }
 
+/** Said in the history for a person whose name Teams did not give us. */
+export const SOMEONE = 'someone';
+/** How long the history waits for Teams to name the people in it. */
+const NAME_LOOKUP_MS = 3000;
+
+/**
+ * The display names of the people who changed schedules, asked of Teams each time the history is shown:
+ * the store keeps only their Microsoft Entra object ids, never names. Anyone Teams cannot name (left the
+ * team, a lookup error, too slow) is "someone"; the error's text is not logged.
+ */
+async function displayNames(context: TurnContext, deps: BotDeps, actors: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...new Set(actors)].map(async (actor) => {
+      if (actor === 'unknown' || actor === '') return;
+      let timer: NodeJS.Timeout | undefined;
+      const lookup = TeamsInfo.getMember(context, actor).then((m) => m.name);
+      // The lookup may fail after the wait is over: that failure is expected, not unhandled.
+      lookup.catch(() => undefined);
+      const late = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), NAME_LOOKUP_MS);
+      });
+      try {
+        const name = await Promise.race([lookup, late]);
+        if (typeof name === 'string' && name.trim() !== '') names.set(actor, name.trim());
+      } catch (error) {
+        deps.logger.info(turnInfo(context, { event: 'member-lookup-failed', status: (error as { statusCode?: number }).statusCode }), 'Teams did not name a person in the schedule history');
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return names;
+}
+
 async function historyText(context: TurnContext, deps: BotDeps, subs: Subscription[]): Promise<string> {
   const tz = subs[0]?.spec.timeZone ?? deps.config.schedule.defaultTimeZone;
   const names = new Map(subs.map((s, i) => [s.id, `${i + 1}. ${describeWhat(deps, s.spec)}`]));
@@ -274,7 +309,8 @@ async function historyText(context: TurnContext, deps: BotDeps, subs: Subscripti
     const why = p.status === 'skipped' || p.status === 'missed' || p.status === 'failed' ? (p.error ? ` (${p.error})` : '') : '';
     return `- ${formatWhen(p.slotAt, tz)}: ${STATUS[p.status]}${entry ? `, ${entry.title}` : ''}${why}${p.subscriptionId ? ` · ${names.get(p.subscriptionId) ?? 'a removed schedule'}` : ''}`;
   });
-  const changeLines = changes.map((c) => `- ${formatWhen(c.at, tz)}: ${c.detail} (by ${c.actor})`);
+  const people = await displayNames(context, deps, changes.map((c) => c.actor));
+  const changeLines = changes.map((c) => `- ${formatWhen(c.at, tz)}: ${c.detail} (by ${people.get(c.actor) ?? SOMEONE})`);
   return [
     '**Posts**',
     ...(postLines.length ? postLines : ['- None yet.']),

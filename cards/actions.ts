@@ -36,7 +36,7 @@ export type SubmitData = z.infer<typeof submitSchema>;
 
 // ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
 
-export const VERBS = ['feedback', 'anotherPrompt', 'suggest', 'suggestSend', 'suggestCancel', 'chooseFramework'] as const;
+export const VERBS = ['feedback', 'anotherPrompt', 'suggest', 'suggestSend', 'suggestCancel', 'chooseFramework', 'open', 'ask', 'scheduleSave', 'meetingOpeners'] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
@@ -72,6 +72,16 @@ export const suggestCancelSchema = z.object({ frameworkId: frameworkId.optional(
 export const chooseFrameworkSchema = z.object({ frameworkId });
 export type ChooseFrameworkData = z.infer<typeof chooseFrameworkSchema>;
 
+/**
+ * "Open", "Ask", "Save schedule" and "Turn on meeting openers" as Universal Actions: the same data as
+ * the Action.Submit buttons on cards already posted (still accepted as messages), without `action`.
+ * Action.Execute works in Teams and in the Agents Playground, which throws on messageBack.
+ */
+export const openVerbSchema = openEntrySchema.omit({ action: true });
+export const askVerbSchema = askSchema.omit({ action: true });
+export const scheduleSaveVerbSchema = scheduleSaveSchema.omit({ action: true });
+export const meetingOpenersVerbSchema = meetingOpenersSchema.omit({ action: true });
+
 export const verbSchemas = {
   feedback: feedbackSchema,
   anotherPrompt: anotherPromptSchema,
@@ -79,6 +89,10 @@ export const verbSchemas = {
   suggestSend: suggestSendSchema,
   suggestCancel: suggestCancelSchema,
   chooseFramework: chooseFrameworkSchema,
+  open: openVerbSchema,
+  ask: askVerbSchema,
+  scheduleSave: scheduleSaveVerbSchema,
+  meetingOpeners: meetingOpenersVerbSchema,
 } as const satisfies Record<Verb, z.ZodType>;
 
 /** Builds the `data` of an Action.Submit that shows `displayText` in the chat and sends `data` to the bot. */

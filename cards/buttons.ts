@@ -1,20 +1,31 @@
 import type { Entry } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import type { AnotherPromptData, FeedbackData } from './actions';
-import { messageBack } from './actions';
-import type { ExecuteAction, SubmitAction } from './elements';
+import type { ExecuteAction } from './elements';
 import { WORDING } from './wording';
 
-/** Opens an entry, showing its title in the chat as if the person had typed it. */
-export function openButton(entry: Entry): SubmitAction {
-  const label = displayTitle(entry);
-  return { type: 'Action.Submit', title: label, data: messageBack({ action: 'open', entryId: entry.id }, label) };
+/** Opens an entry: the bot posts its card as a new message. */
+export function openButton(entry: Entry): ExecuteAction {
+  return { type: 'Action.Execute', title: buttonTitle(displayTitle(entry)), verb: 'open', data: { entryId: entry.id } };
 }
 
-/** Asks a question for the person, showing it in the chat. */
-export function askButton(question: string): SubmitAction {
+/** Asks a question for the person: the bot posts the answer as a new message. */
+export function askButton(question: string): ExecuteAction {
   const label = question.charAt(0).toUpperCase() + question.slice(1);
-  return { type: 'Action.Submit', title: label, data: messageBack({ action: 'ask', question }, question) };
+  return { type: 'Action.Execute', title: buttonTitle(label), verb: 'ask', data: { question } };
+}
+
+/**
+ * Button titles do not wrap in Teams or the Playground: a long one runs off a phone's card.
+ * Titles longer than this are cut at a word and end with "…"; the full text arrives with the reply.
+ */
+export const MAX_BUTTON_TITLE = 40;
+
+export function buttonTitle(label: string): string {
+  if (label.length <= MAX_BUTTON_TITLE) return label;
+  const cut = label.slice(0, MAX_BUTTON_TITLE - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= MAX_BUTTON_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
 export function feedbackButton(data: FeedbackData): ExecuteAction {

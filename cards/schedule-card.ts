@@ -1,5 +1,4 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import { messageBack } from './actions';
 import { cardMessage } from './card-message';
 import type { Element, Input } from './elements';
 import { actionSet, heading, small, text, title } from './elements';
@@ -29,6 +28,9 @@ const CONTENT = [
   { title: 'Ingredients', value: 'ingredient' },
 ];
 
+/** The id of the part of the form that only meeting openers need. */
+export const MEETING_OPENER_PART = 'meetingOpenerPart';
+
 /** This channel's schedules, and a form to add one. */
 export function scheduleCard(input: ScheduleCardInput): CardMessage {
   const { kb } = input;
@@ -51,12 +53,22 @@ export function scheduleCard(input: ScheduleCardInput): CardMessage {
     { type: 'Input.Time', id: 'time', label: 'At what time', value: '09:00', isRequired: true, errorMessage: 'Please give a time.' },
     { type: 'Input.Text', id: 'timeZone', label: 'Time zone', value: input.timeZone, isRequired: true, errorMessage: 'Please give a time zone, such as Europe/London.' },
     { type: 'Input.Date', id: 'endDate', label: 'Stop after (optional)' },
-    choose('kind', 'Kind of post', [
-      { title: 'A reflection post', value: 'post' },
-      { title: 'A meeting opener, before a regular meeting at that time', value: 'meeting-opener' },
-    ], 'post'),
-    { type: 'Input.Number', id: 'leadMinutes', label: 'Meeting openers: minutes before the meeting', value: '5', min: 0, max: 120 },
-    actionSet([{ type: 'Action.Submit', title: 'Save schedule', data: messageBack({ action: 'schedule-save' }, 'Save schedule') }]),
+    // Adaptive Cards 1.5 cannot show an input depending on a choice, so the kind is picked by button:
+    // "Save schedule" saves a reflection post; "Make it a meeting opener" shows the minutes and its own Save.
+    actionSet([
+      { type: 'Action.Execute', title: 'Save schedule', verb: 'scheduleSave', data: { kind: 'post' } },
+      { type: 'Action.ToggleVisibility', title: 'Make it a meeting opener', targetElements: [MEETING_OPENER_PART] },
+    ]),
+    {
+      type: 'Container',
+      id: MEETING_OPENER_PART,
+      isVisible: false,
+      items: [
+        text('A meeting opener is posted a few minutes before a regular meeting held at the time above.', { spacing: 'Small' }),
+        { type: 'Input.Number', id: 'leadMinutes', label: 'Minutes before the meeting', value: '5', min: 0, max: 120, isRequired: true, errorMessage: 'Please give a whole number of minutes from 0 to 120.' },
+        actionSet([{ type: 'Action.Execute', title: 'Save meeting opener', verb: 'scheduleSave', data: { kind: 'meeting-opener' } }]),
+      ],
+    },
   ];
   const body: Element[] = [
     title('Scheduled posts'),

@@ -1,5 +1,4 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import { messageBack } from './actions';
 import { askButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
@@ -39,7 +38,7 @@ export function welcomeCard(input: WelcomeCardInput): CardMessage {
       ? [
           heading(w.meetingsHeading),
           text(w.meetingsOffer, { spacing: 'Small' }),
-          actionSet([{ type: 'Action.Submit', title: w.meetingsButton, data: messageBack({ action: 'meeting-openers', on: true }, 'meeting openers on') }]),
+          actionSet([{ type: 'Action.Execute', title: w.meetingsButton, verb: 'meetingOpeners', data: { on: true } }]),
         ]
       : []),
     ...(input.meetingOpenersOn !== undefined ? [text(input.meetingOpenersOn ? w.meetingOn : w.meetingOff)] : []),

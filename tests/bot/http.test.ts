@@ -72,7 +72,7 @@ describe('the service over HTTP, with real Teams activities', () => {
     expect(connector.requests).toHaveLength(1);
     expect(connector.requests[0]?.path).toMatch(/^\/v3\/conversations\/a%3A1Ka5/);
     const actions = JSON.stringify(firstCard());
-    expect(actions.match(/"action":"ask"/g)?.length).toBe(3);
+    expect(actions.match(/"verb":"ask"/g)?.length).toBe(3);
   });
 
   test('a Helpful click updates the card in place, and a second click changes the vote instead of adding one', async () => {

@@ -109,12 +109,12 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     const welcome = connector.sent().at(-1);
     const card = cardOf(welcome)!;
     expect(textsOf(card)).toContain('Meetings');
-    const button = actionTitled(card, 'Turn on meeting openers') as unknown as { data: Record<string, unknown> };
-    expect(button).toMatchObject({ type: 'Action.Submit', data: { action: 'meeting-openers', on: true } });
+    const button = actionTitled(card, 'Turn on meeting openers') as unknown as { verb: string; data: Record<string, unknown> };
+    expect(button).toMatchObject({ type: 'Action.Execute', verb: 'meetingOpeners', data: { on: true } });
     const teamScope = 'team:19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
     expect(await store.meetingOpeners(teamScope)).toBeUndefined();
     // Pressing it in the channel (no @mention needed: it is a card button).
-    await app.post(activity('channel-mention', connector.url, { text: '', entities: [], value: button.data }));
+    await app.post(activity('channel-mention', connector.url, { type: 'invoke', name: 'adaptiveCard/action', text: '', entities: [], value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' } }));
     expect(await store.meetingOpeners(teamScope)).toBe(true);
     expect(JSON.stringify(connector.sent().at(-1))).toContain('Meeting openers are on');
   });

@@ -45,7 +45,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(validateCard(card)).toEqual([]);
     const texts = textsOf(card).join('\n');
     expect(texts).toContain('This channel has no scheduled posts yet.');
-    expect(JSON.stringify(card)).toContain('"action":"schedule-save"');
+    expect(JSON.stringify(card)).toContain('"verb":"scheduleSave"');
   });
 
   test('saving the form adds a subscription for the channel (not the thread), audited, with the first post time in its zone', async () => {
@@ -104,6 +104,36 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect((await store.subscriptionsIn(CHANNEL))).toEqual([]);
     // The test's clock stands still, so every change has the same time: look for it, not at the top.
     expect((await store.auditLog([CHANNEL], 10)).map((e) => e.action)).toEqual(expect.arrayContaining(['subscribe', 'pause', 'resume', 'skip', 'unsubscribe']));
+  });
+
+  test('history names people as Teams does, asked when shown and never stored; anyone Teams cannot name is "someone"', async () => {
+    await start({}, () => new Date('2026-11-24T12:00:00Z'));
+    connector.members.set(SAM, { name: 'Sam Taylor', email: 'sam.taylor@example.org' });
+    await submit(FORM);
+    await say('schedule pause');
+    await say('schedule history');
+    const history = lastText();
+    expect(history).toMatch(/added "Barking & Dagenham principles".*\(by Sam Taylor\)/);
+    expect(history).not.toContain(SAM);
+    const lookups = connector.requests.filter((r) => r.method === 'GET' && r.path.includes('/members/'));
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups[0]?.path).toBe(`/v3/conversations/${encodeURIComponent(TEAM)}/members/${SAM}`);
+    // The store keeps the id only.
+    const log = await store.auditLog([CHANNEL], 10);
+    expect(log.every((e) => e.actor === SAM)).toBe(true);
+    expect(JSON.stringify(log)).not.toContain('Sam Taylor');
+
+    // Sam has left the team: Teams answers 404, and the history still shows, without the id.
+    connector.members.clear();
+    await say('schedule history');
+    expect(lastText()).toContain('(by someone)');
+    expect(lastText()).not.toContain(SAM);
+
+    // Teams refuses the lookup: the same.
+    connector.members.set(SAM, { name: 'Sam Taylor' });
+    connector.failNext(403, 1);
+    await say('schedule history');
+    expect(lastText()).toContain('(by someone)');
   });
 
   test('several subscriptions: commands ask which one, and a number picks it', async () => {

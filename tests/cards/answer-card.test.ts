@@ -1,8 +1,11 @@
 import { WORDING } from '../../cards/wording';
-import { feedbackSchema, submitSchema } from '../../cards/actions';
+import { feedbackSchema, openVerbSchema } from '../../cards/actions';
 import { answerCard } from '../../cards';
 import type { AnswerCardInput } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
+import { buttonTitle } from '../../cards/buttons';
+
+const shownTitle = (e: Parameters<typeof displayTitle>[0]) => buttonTitle(displayTitle(e));
 import type { AnswerResult } from '../../knowledge/search/answer';
 import { actionTitled, actionsOf, buttonsUnder, nodeWithId, nodesOf, textsOf } from '../helpers/adaptive-cards';
 import { shippedSearch } from '../helpers/kb';
@@ -66,9 +69,10 @@ describe('answerCard for "principle 7"', () => {
 
   test('related entries are open buttons, labelled with their titles', () => {
     const related = found('principle 7').entry.related.flatMap((id) => kb.entry(id) ?? []);
-    expect(buttonsUnder(card, 'Related')).toEqual(related.slice(0, 4).map(displayTitle));
+    expect(buttonsUnder(card, 'Related')).toEqual(related.slice(0, 4).map(shownTitle));
     const open = actionTitled(card, 'Principle 1 · Be collaborative');
-    expect(submitSchema.parse(open.data)).toEqual({ action: 'open', entryId: 'lbbd-be-collaborative' });
+    expect(open).toMatchObject({ type: 'Action.Execute', verb: 'open' });
+    expect(openVerbSchema.parse(open.data)).toEqual({ entryId: 'lbbd-be-collaborative' });
   });
 
   test('names its source quietly at the foot: the document, its author and the date', () => {
@@ -104,14 +108,14 @@ describe('answerCard after a vote', () => {
     const texts = textsOf(card);
     expect(texts).toContain('Thank you, you said this helped. You can change your answer.');
     expect(texts).not.toContain('Did this help?');
-    expect(actionsOf(card, 'Action.Execute').map((a) => a.title)).toEqual(['Helpful', 'Not helpful']);
+    expect(actionsOf(card, 'Action.Execute').filter((a) => a.verb === 'feedback').map((a) => a.title)).toEqual(['Helpful', 'Not helpful']);
   });
 
   test('thanks the person for "not helpful" and says that is what was recorded', () => {
     const message = render('principle 7', { feedback: { helpful: false } });
     expectWellFormed(message);
     expect(textsOf(message.card)).toContain("Thank you, you said this didn't help. You can change your answer.");
-    expect(actionsOf(message.card, 'Action.Execute')).toHaveLength(2);
+    expect(actionsOf(message.card, 'Action.Execute').filter((a) => a.verb === 'feedback')).toHaveLength(2);
   });
 });
 
@@ -129,7 +133,7 @@ describe('answerCard for a best guess', () => {
     const titles = buttonsUnder(message.card, 'Did you mean…');
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.length).toBeLessThanOrEqual(3);
-    expect(titles).toEqual(result.alternatives.slice(0, 3).map((m) => displayTitle(m.entry)));
+    expect(titles).toEqual(result.alternatives.slice(0, 3).map((m) => shownTitle(m.entry)));
   });
 
   test('a confident answer that has alternatives still shows no "Did you mean…"', () => {

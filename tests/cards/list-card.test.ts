@@ -1,6 +1,7 @@
-import { openEntrySchema } from '../../cards/actions';
+import { openVerbSchema } from '../../cards/actions';
 import { listCard } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
+import { buttonTitle } from '../../cards/buttons';
 import { actionsOf, nodesOf, textsOf } from '../helpers/adaptive-cards';
 import { loadOrThrow } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
@@ -22,9 +23,10 @@ describe('listCard', () => {
   });
 
   test('each entry is an open button labelled with its numbered title, in order', () => {
-    const buttons = actionsOf(message.card, 'Action.Submit');
-    expect(buttons.map((b) => b.title)).toEqual(principles.map(displayTitle));
-    expect(buttons.map((b) => openEntrySchema.parse(b.data).entryId)).toEqual(principles.map((e) => e.id));
+    const buttons = actionsOf(message.card, 'Action.Execute');
+    expect(buttons.every((b) => b.verb === 'open')).toBe(true);
+    expect(buttons.map((b) => b.title)).toEqual(principles.map((e) => buttonTitle(displayTitle(e))));
+    expect(buttons.map((b) => openVerbSchema.parse(b.data).entryId)).toEqual(principles.map((e) => e.id));
   });
 
   test('the buttons sit in the body, one to a row, so no host cuts the list short', () => {
@@ -41,7 +43,7 @@ describe('listCard', () => {
     const mixed = listCard({ kb, title: 'Everything about relationships', entries: [principles[0], ingredients[0], principles[1]].flatMap((e) => e ?? []) });
     expectWellFormed(mixed);
     const order = nodesOf(mixed.card).flatMap((n) => (n.type === 'TextBlock' ? [String(n.text)] : n.type.startsWith('Action.') ? [`[${String(n.title)}]`] : []));
-    const [p0, i0, p1] = [principles[0], ingredients[0], principles[1]].map((e) => (e ? `[${displayTitle(e)}]` : ''));
+    const [p0, i0, p1] = [principles[0], ingredients[0], principles[1]].map((e) => (e ? `[${buttonTitle(displayTitle(e))}]` : ''));
     expect(order).toEqual([
       'Everything about relationships',
       "Barking & Dagenham Children's Social Care Practice Framework",

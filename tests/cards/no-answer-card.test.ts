@@ -1,8 +1,9 @@
 import { WORDING } from '../../cards/wording';
-import { askSchema, openEntrySchema } from '../../cards/actions';
+import { askVerbSchema, openVerbSchema } from '../../cards/actions';
 import { noAnswerCard, urgentCard } from '../../cards';
 import type { NoAnswerCardInput } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
+import { buttonTitle } from '../../cards/buttons';
 import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
 import { shippedSearch } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
@@ -34,8 +35,8 @@ describe('noAnswerCard', () => {
   test('offers the suggestions under "Did you mean…" as open buttons, at most three', () => {
     const input = noAnswer('banana');
     const { card } = noAnswerCard({ ...input, suggestions: kb.entries.slice(0, 5) });
-    expect(buttonsUnder(card, 'Did you mean…')).toEqual(kb.entries.slice(0, 3).map(displayTitle));
-    const opens = actionsOf(card, 'Action.Submit').filter((a) => openEntrySchema.safeParse(a.data).success);
+    expect(buttonsUnder(card, 'Did you mean…')).toEqual(kb.entries.slice(0, 3).map((e) => buttonTitle(displayTitle(e))));
+    const opens = actionsOf(card, 'Action.Execute').filter((a) => a.verb === 'open' && openVerbSchema.safeParse(a.data).success);
     expect(opens).toHaveLength(3);
   });
 
@@ -43,15 +44,15 @@ describe('noAnswerCard', () => {
     const input = noAnswer('');
     const { card } = noAnswerCard(input);
     expect(textsOf(card)).not.toContain('Did you mean…');
-    expect(buttonsUnder(card, 'You could start with')).toEqual(input.suggestions.slice(0, 3).map(displayTitle));
+    expect(buttonsUnder(card, 'You could start with')).toEqual(input.suggestions.slice(0, 3).map((e) => buttonTitle(displayTitle(e))));
   });
 
   test('offers up to three example questions under "You could ask", which ask them', () => {
     const { card } = noAnswerCard({ ...noAnswer('banana'), examples: ['one', 'two', 'three', 'four'] });
     expect(buttonsUnder(card, 'You could ask')).toEqual(['One', 'Two', 'Three']);
-    const asks = actionsOf(card, 'Action.Submit').flatMap((a) => {
-      const parsed = askSchema.safeParse(a.data);
-      return parsed.success ? [parsed.data.question] : [];
+    const asks = actionsOf(card, 'Action.Execute').flatMap((a) => {
+      const parsed = a.verb === 'ask' ? askVerbSchema.safeParse(a.data) : undefined;
+      return parsed?.success ? [parsed.data.question] : [];
     });
     expect(asks).toEqual(['one', 'two', 'three']);
   });

@@ -1,4 +1,4 @@
-import { askSchema } from '../../cards/actions';
+import { askVerbSchema } from '../../cards/actions';
 import { welcomeCard } from '../../cards';
 import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
 import { onlyFrameworks } from '../../knowledge/kb/model';
@@ -28,7 +28,7 @@ describe('welcomeCard', () => {
 
   test('offers three example questions that ask themselves', () => {
     expect(buttonsUnder(message.card, 'You could ask')).toEqual(['What does the A in CARES mean', 'Principle 7', 'How do we work with domestic abuse']);
-    expect(actionsOf(message.card, 'Action.Submit').map((a) => askSchema.parse(a.data).question)).toEqual(examples.slice(0, 3));
+    expect(actionsOf(message.card, 'Action.Execute').filter((a) => a.verb === 'ask').map((a) => askVerbSchema.parse(a.data).question)).toEqual(examples.slice(0, 3));
   });
 
   test('says truthfully what happens to what people type: the bot keeps none, Teams keeps the chat', () => {

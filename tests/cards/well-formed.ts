@@ -1,4 +1,4 @@
-import { submitSchema, verbSchemas, VERBS } from '../../cards/actions';
+import { verbSchemas, VERBS } from '../../cards/actions';
 import type { Verb } from '../../cards/actions';
 import { MAX_SUMMARY_LENGTH } from '../../cards/card-message';
 import type { CardMessage } from '../../cards/types';
@@ -35,10 +35,8 @@ export function expectWellFormed({ card, summary }: CardMessage): void {
     expect(['positive', 'destructive']).not.toContain(node.style);
   }
 
-  for (const submit of actionsOf(card, 'Action.Submit')) {
-    expect(() => submitSchema.parse(submit.data)).not.toThrow();
-    expect(submit.data).toMatchObject({ msteams: { type: 'messageBack', displayText: expect.any(String) } });
-  }
+  // Every button is a Universal Action: the Agents Playground throws on Action.Submit with messageBack.
+  expect(actionsOf(card, 'Action.Submit')).toEqual([]);
   for (const execute of actionsOf(card, 'Action.Execute')) {
     const verb = execute.verb;
     expect(isVerb(verb)).toBe(true);

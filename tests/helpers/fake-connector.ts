@@ -17,6 +17,11 @@ export interface FakeConnector {
   sent(): Array<Record<string, unknown>>;
   /** Answer the next requests with this status (and headers) instead of success. */
   failNext(status: number, count?: number, headers?: Record<string, string>): void;
+  /**
+   * Members Teams knows, by Entra object id, for GET /v3/conversations/{id}/members/{userId}
+   * (botbuilder's TeamsInfo.getMember). Anyone not here gets Teams' 404 MemberNotFoundInConversation.
+   */
+  readonly members: Map<string, { name: string; email?: string }>;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,7 @@ export interface FakeConnector {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: RecordedRequest[] = [];
   const failures: Array<{ status: number; headers: Record<string, string> }> = [];
+  const members = new Map<string, { name: string; email?: string }>();
   let next = 1;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -43,6 +49,19 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.end(JSON.stringify({ error: { code: 'Simulated', message: `simulated ${failure.status}` } }));
         return;
       }
+      const member = req.method === 'GET' ? /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path) : null;
+      if (member) {
+        const aadObjectId = decodeURIComponent(member[1] ?? '');
+        const known = members.get(aadObjectId);
+        if (!known) {
+          res.writeHead(404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' } }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `29:${aadObjectId}`, name: known.name, aadObjectId, givenName: known.name.split(' ')[0], email: known.email ?? '', userPrincipalName: known.email ?? '', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', userRole: 'user' }));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.method === 'POST' && path === '/v3/conversations') {
         res.end(JSON.stringify({ id: `19:new-conversation-${next}@thread.tacv2`, activityId: `new-activity-${next++}` }));
@@ -57,6 +76,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    members,
     sent: () =>
       requests
         .filter((r) => r.path.startsWith('/v3/conversations'))

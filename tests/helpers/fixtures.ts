@@ -8,6 +8,7 @@ export type FixtureName =
   | 'install-team'
   | 'install-personal'
   | 'adaptive-card-action'
+  | 'adaptive-card-action-channel'
   | 'meeting-start'
   | 'meeting-end';
 

@@ -1,0 +1,209 @@
+import { writeFileSync } from 'node:fs';
+// Every button on the welcome, answer, not-sure and help cards, pressed in Microsoft 365 Agents Playground
+// (Microsoft's local Teams emulator) in headless Chromium, against the real bot on loopback.
+// The Playground threw "Cannot add property msTeams, object is not extensible" on every Action.Submit
+// with messageBack; these buttons are Action.Execute now, and this proves each one gets its reply.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch } from '../tab/browser';
+import { startApp } from '../helpers/app-harness';
+import type { RunningApp } from '../helpers/app-harness';
+
+/** The README's and closing notes' pictures: written only with UPDATE_SCREENSHOTS=1, so a test run changes no tracked file. */
+async function keep(target: { screenshot(options: { path?: string }): Promise<Buffer> }, path: string): Promise<void> {
+  const shot = await target.screenshot({});
+  expect(shot.length).toBeGreaterThan(0);
+  if (process.env['UPDATE_SCREENSHOTS'] === '1') writeFileSync(path, shot);
+}
+
+jest.setTimeout(240_000);
+
+const PLAYGROUND_BIN = require.resolve('@microsoft/m365agentsplayground/cli.js');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+let app: RunningApp;
+let playground: ChildProcess;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const playgroundOutput: string[] = [];
+
+async function waitForPlayground(url: string): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (playground.exitCode !== null) throw new Error(`the Playground exited (${playground.exitCode}): ${playgroundOutput.join('').slice(-1000)}`);
+    if (Date.now() > until) throw new Error(`the Playground did not start: ${playgroundOutput.join('').slice(-1000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  // Anonymous (the Playground sends no sign-in token), on loopback, on a free port.
+  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+  const port = await freePort();
+  playground = spawn(process.execPath, [PLAYGROUND_BIN, '-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  playground.stdout?.on('data', (d: Buffer) => playgroundOutput.push(d.toString('utf8')));
+  playground.stderr?.on('data', (d: Buffer) => playgroundOutput.push(d.toString('utf8')));
+  const url = `http://localhost:${port}`;
+  await waitForPlayground(url);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  playground?.kill();
+  await app?.close();
+});
+
+const cards = () => page.locator('.ac-adaptiveCard');
+const cardCount = () => cards().count();
+/** The bot's cards only: the Playground renders nothing else as an Adaptive Card. */
+const cardAt = (i: number) => cards().nth(i);
+
+async function waitForCards(count: number): Promise<void> {
+  const until = Date.now() + 30_000;
+  while ((await cardCount()) < count) {
+    if (Date.now() > until) throw new Error(`expected ${count} cards, the Playground shows ${await cardCount()}`);
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(300);
+}
+
+async function say(text: string): Promise<Locator> {
+  const before = await cardCount();
+  const input = page.getByRole('textbox').last();
+  await input.fill(text);
+  await input.press('Enter');
+  await waitForCards(before + 1);
+  return cardAt((await cardCount()) - 1);
+}
+
+async function buttonsOf(card: Locator): Promise<string[]> {
+  return (await card.locator('button').allTextContents()).map((t) => t.trim());
+}
+
+/** Presses a button that posts a new card, and returns that card's text. */
+async function pressForNewCard(card: Locator, title: string): Promise<string> {
+  const before = await cardCount();
+  await card.locator('button', { hasText: title }).first().click();
+  await waitForCards(before + 1);
+  return cardAt((await cardCount()) - 1).innerText();
+}
+
+/** Waits until the card's text passes `ok`, and returns it; fails the test after 15 s. */
+async function cardTextWhen(card: Locator, ok: (text: string) => boolean): Promise<string> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const text = await card.innerText();
+    if (ok(text)) return text;
+    if (Date.now() > until) throw new Error(`the card never changed as expected; it reads:\n${text}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+function expectNoErrors(): void {
+  expect(pageErrors.filter((e) => /msTeams|not extensible|TypeError/i.test(e))).toEqual([]);
+  expect(playgroundOutput.join('')).not.toMatch(/Cannot add property msTeams/);
+}
+
+test('the welcome card: each example question gets its answer', async () => {
+  await waitForCards(1);
+  const welcome = cardAt(0);
+  expect(await welcome.innerText()).toMatch(/I help you find and reflect on your practice framework/);
+  await welcome.scrollIntoViewIfNeeded();
+  await keep(welcome, 'docs/playground-welcome.png');
+  const examples = await buttonsOf(welcome);
+  expect(examples.length).toBeGreaterThan(0);
+  for (const title of examples) expect((await pressForNewCard(welcome, title)).length).toBeGreaterThan(20);
+  expectNoErrors();
+});
+
+test('the answer card: related entries, Read the full text, Helpful, Not helpful and Suggest', async () => {
+  const answer = await say('principle 7');
+  expect(await answer.innerText()).toContain('Principle 7');
+  await keep(answer, 'docs/playground-answer-card.png');
+  const titles = await buttonsOf(answer);
+  const related = titles.filter((t) => t.startsWith('Principle') || t.startsWith('The 10'));
+  expect(related.length).toBeGreaterThan(0);
+  for (const title of related) {
+    const text = await pressForNewCard(answer, title);
+    expect(text).toContain(title.replace(/…$/, ''));
+  }
+  // Read the full text shows more of the same card.
+  const shortText = (await answer.innerText()).length;
+  await answer.locator('button', { hasText: 'Read the full text' }).click();
+  await page.waitForTimeout(300);
+  expect((await answer.innerText()).length).toBeGreaterThan(shortText);
+  // Helpful updates the card in place.
+  await answer.locator('button', { hasText: /^Helpful$/ }).click();
+  expect(await cardTextWhen(answer, (t) => t.includes('Thank you, you said this helped'))).toContain('Thank you');
+  await answer.locator('button', { hasText: 'Not helpful' }).click();
+  expect(await cardTextWhen(answer, (t) => t.includes("Thank you, you said this didn't help"))).toContain('Thank you');
+  // …and then offers to send the question to the practice team; Cancel sends nothing.
+  await answer.locator('button', { hasText: /Suggest/ }).first().click();
+  const form = await cardTextWhen(answer, (t) => /Cancel/.test(t));
+  expect(form).toMatch(/practice team/i);
+  await keep(answer, 'docs/playground-suggest.png');
+  await answer.locator('button', { hasText: 'Cancel' }).click();
+  expect(await cardTextWhen(answer, (t) => !/Cancel/.test(t))).not.toMatch(/Cancel/);
+  expectNoErrors();
+});
+
+test('the not-sure card: "Did you mean" and the example questions each get their reply', async () => {
+  const notSure = await say('banana bread');
+  expect(await notSure.innerText()).toMatch(/not sure/i);
+  await keep(notSure, 'docs/playground-not-sure.png');
+  const titles = (await buttonsOf(notSure)).filter((t) => !/^Suggest/.test(t));
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) expect((await pressForNewCard(notSure, title)).length).toBeGreaterThan(20);
+  expectNoErrors();
+});
+
+test('the help card: shows only what works in a personal chat, and its examples get answers', async () => {
+  const help = await say('help');
+  const text = await help.innerText();
+  expect(text).toContain('Type "values", "principles" or "approaches"');
+  expect(text).not.toMatch(/schedule|meeting openers/i);
+  await keep(help, 'docs/playground-help.png');
+  const titles = await buttonsOf(help);
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) expect((await pressForNewCard(help, title)).length).toBeGreaterThan(20);
+  expectNoErrors();
+});
+
+test("a team channel's welcome card: Turn on meeting openers turns them on and says so", async () => {
+  await page.getByRole('treeitem', { name: 'My Team - General' }).click();
+  const welcome = page.locator('.ac-adaptiveCard', { hasText: 'Turn on meeting openers' }).last();
+  await welcome.waitFor({ timeout: 30_000 });
+  await welcome.locator('button', { hasText: 'Turn on meeting openers' }).click();
+  const reply = page.getByText('Meeting openers are on. When a meeting I am in starts', { exact: false }).first();
+  await reply.waitFor({ timeout: 30_000 });
+  await keep(page, 'docs/playground-team-welcome.png');
+  expectNoErrors();
+});
