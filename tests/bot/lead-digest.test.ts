@@ -49,12 +49,12 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     expect(JSON.stringify(await store.leadChats())).not.toContain('compassion');
   });
 
-  test('the help card lists "digest off / digest on" for a lead in their personal chat, and for nobody else', async () => {
+  test('the help card tells a lead in their personal chat how to turn the digest off and on, and nobody else', async () => {
     await start(SAM);
     await inPersonal('help');
     const lead = cardOf(connector.sent().at(-1))!;
     expect(validateCard(lead)).toEqual([]);
-    expect(cardText(lead)).toContain('digest off / digest on');
+    expect(cardText(lead)).toContain('type "digest off" to stop your Monday digest, or "digest on" to have it again');
     await inChannel('help');
     expect(cardText(cardOf(connector.sent().at(-1)))).not.toContain('digest');
   });
