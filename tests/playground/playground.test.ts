@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch } from '../tab/browser';
 import { startApp } from '../helpers/app-harness';
+import { activity } from '../helpers/fixtures';
 import type { RunningApp } from '../helpers/app-harness';
 
 /** The README's and closing notes' pictures: written only with UPDATE_SCREENSHOTS=1, so a test run changes no tracked file. */
@@ -185,6 +186,17 @@ test('the not-sure card: "Did you mean" and the example questions each get their
   expectNoErrors();
 });
 
+test('the not-sure card: Suggest this question, then Send, sends it to the practice team', async () => {
+  const notSure = await say('how do I book a room for a family meeting');
+  expect(await notSure.innerText()).toMatch(/not sure|doesn't cover/i);
+  await notSure.locator('button', { hasText: /^Suggest/ }).first().click();
+  expect(await cardTextWhen(notSure, (t) => /Cancel/.test(t))).toMatch(/practice team/i);
+  await notSure.locator('button', { hasText: /^Send$/ }).click();
+  expect(await cardTextWhen(notSure, (t) => t.includes('Your question was sent to the practice team'))).not.toMatch(/Cancel/);
+  expect((await app.store.suggestions(10)).map((x) => x.text)).toEqual(['how do I book a room for a family meeting']);
+  expectNoErrors();
+});
+
 test('the help card: shows only what works in a personal chat, and its examples get answers', async () => {
   const help = await say('help');
   const text = await help.innerText();
@@ -205,5 +217,37 @@ test("a team channel's welcome card: Turn on meeting openers turns them on and s
   const reply = page.getByText('Meeting openers are on. When a meeting I am in starts', { exact: false }).first();
   await reply.waitFor({ timeout: 30_000 });
   await keep(page, 'docs/playground-team-welcome.png');
+  expectNoErrors();
+});
+
+test("a team channel's schedule card: Save schedule, pressed in the Playground, saves the schedule", async () => {
+  // Typing in a Playground channel needs an @mention, which its compose box does not script easily, so
+  // the "schedule" command reaches the bot as Teams would send it, addressed to the Playground's own
+  // connector and channel (taken from the channel's install turn); the card then shows in the
+  // Playground, and its button is pressed there.
+  const installed = app.logs
+    .join('')
+    .split('\n')
+    .filter((l) => l.includes('"conversationType":"channel"') || l.includes('"kind":"channel"'))
+    .map((l) => /"conversationId":"([^"]+)"/.exec(l)?.[1])
+    .find((id) => id !== undefined);
+  expect(installed).toBeDefined();
+  const stored = await app.store.conversation(installed!);
+  expect(stored?.kind).toBe('channel');
+  const before = await cardCount();
+  const res = await app.post(
+    activity('channel-mention', stored!.serviceUrl, {
+      text: '<at>Practice Companion</at> schedule',
+      conversation: { isGroup: true, conversationType: 'channel', id: stored!.id, ...(stored!.tenantId && { tenantId: stored!.tenantId }) },
+      channelData: { channel: { id: stored!.id }, ...(stored!.teamId && { team: { id: stored!.teamId } }), ...(stored!.tenantId && { tenant: { id: stored!.tenantId } }) },
+    }),
+  );
+  expect(res.status).toBe(200);
+  await waitForCards(before + 1);
+  const form = page.locator('.ac-adaptiveCard', { hasText: 'Save schedule' }).last();
+  await form.scrollIntoViewIfNeeded();
+  await form.locator('button', { hasText: 'Save schedule' }).click();
+  await page.getByText('Saved:', { exact: false }).first().waitFor({ timeout: 30_000 });
+  expect(await app.store.subscriptionsIn(stored!.id)).toEqual([expect.objectContaining({ status: 'active' })]);
   expectNoErrors();
 });
