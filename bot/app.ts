@@ -15,6 +15,7 @@ import type { AuthEndpoints } from './adapter';
 import { serviceUrlPolicy } from './service-url';
 import { tenantPolicy } from './tenants';
 import { PracticeCompanionBot } from './bot';
+import { turnMiddleware } from './turn-middleware';
 import type { Config } from './config';
 import type { BotDeps } from './deps';
 import type { Logger } from './logger';
@@ -98,6 +99,7 @@ export function createApp(given: AppDeps): App {
     scheduler,
     telemetry,
   };
+  adapter.use(...turnMiddleware(deps));
   const bot = new PracticeCompanionBot(deps);
   const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock);
   const retention = createRetentionJob(app.store, app.config.console.suggestionRetentionDays, deps.clock, app.logger);

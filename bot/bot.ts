@@ -1,23 +1,20 @@
 import { TeamsActivityHandler } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import { handleCardAction } from './card-actions';
-import { forgetConversation, rememberConversation } from './conversations';
-import { rememberLeadChat } from './lead-digest';
+import { forgetConversation } from './conversations';
 import type { BotDeps } from './deps';
 import { extensionQuery, extensionSelectItem } from './message-extension';
 import { onMeetingStart } from './meetings';
 import { handleMessage } from './messages';
-import { tenantPolicy } from './tenants';
-import { tenantOf, turnInfo } from './turn-info';
 import { welcome } from './welcome';
 
-/** Routes each kind of activity to its handler. Unknown activity types are accepted and ignored. */
+/**
+ * Routes each kind of activity to its handler. Unknown activity types are accepted and ignored.
+ * The tenant allow-list and conversation tracking run before it, as middleware on the adapter (turn-middleware.ts).
+ */
 export class PracticeCompanionBot extends TeamsActivityHandler {
-  private readonly tenantAllowed: (tenantId: string | undefined) => boolean;
-
   constructor(private readonly deps: BotDeps) {
     super();
-    this.tenantAllowed = tenantPolicy(deps.config);
     this.onMessage(async (context, next) => {
       await handleMessage(context, deps);
       await next();
@@ -42,32 +39,6 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
       if (context.activity.membersAdded?.some((m) => m.id === botId)) await welcome(context, deps);
       await next();
     });
-  }
-
-  override async run(context: TurnContext): Promise<void> {
-    const started = performance.now();
-    try {
-      await this.runTurn(context);
-    } finally {
-      this.deps.telemetry?.turn(String(context.activity.type), performance.now() - started);
-    }
-  }
-
-  private async runTurn(context: TurnContext): Promise<void> {
-    const tenant = tenantOf(context);
-    if (!this.tenantAllowed(tenant)) {
-      this.deps.logger.warn(turnInfo(context, { event: 'tenant-refused', tenantId: tenant ?? 'none' }), 'an activity came from a tenant that is not allowed');
-      if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
-      return;
-    }
-    const type = context.activity.type;
-    const removal = (type === 'installationUpdate' && /^remove/.test(String(context.activity.action))) || (type === 'conversationUpdate' && (context.activity.membersRemoved?.length ?? 0) > 0);
-    // Not invokes: the search extension is used in chats the bot is not in.
-    if (!removal && (type === 'message' || type === 'conversationUpdate' || type === 'installationUpdate' || type === 'event')) {
-      await rememberConversation(context, this.deps);
-      await rememberLeadChat(context, this.deps);
-    }
-    await super.run(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -10,7 +10,8 @@ import { meetingCommand, openersOn } from './meetings';
 import { REPLIES } from './messages';
 import { saveSchedule } from './schedule-commands';
 import { looksPersonal } from './privacy';
-import { conversationType, settingsScope, turnInfo } from './turn-info';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 /**
  * Action.Execute (Universal Actions). Feedback, prompts and suggestions update their card in place.
@@ -122,9 +123,9 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       const data = chooseFrameworkSchema.safeParse(value.action.data);
       const framework = data.success ? deps.kb.framework(data.data.frameworkId) : undefined;
       if (!framework) return tampered(context, deps);
-      await deps.store.setFramework({ scopeId: settingsScope(context), frameworkId: framework.id, changedBy: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown', at: deps.clock() });
+      await deps.store.setFramework({ scopeId: teamsActivity(context).settingsScope, frameworkId: framework.id, changedBy: teamsActivity(context).actor ?? 'unknown', at: deps.clock() });
       deps.logger.info(turnInfo(context, { event: 'framework-chosen', to: framework.id }), 'framework chosen on the welcome');
-      const offerMeetingOpeners = conversationType(context) === 'channel' && !(await openersOn(context, deps));
+      const offerMeetingOpeners = teamsActivity(context).kind === 'channel' && !(await openersOn(context, deps));
       return cardResponse(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners }).card);
     }
   }
@@ -174,8 +175,7 @@ function messageResponse(text: string): AdaptiveCardInvokeResponse {
 
 /** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
 function voterOf(context: TurnContext, deps: BotDeps): Promise<string> {
-  const from = context.activity.from;
-  return deps.voterCodes.code(from?.aadObjectId ?? from?.id ?? 'anonymous');
+  return deps.voterCodes.code(teamsActivity(context).actor ?? 'anonymous');
 }
 
 function isVerb(v: unknown): v is Verb {

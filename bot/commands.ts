@@ -10,7 +10,8 @@ import type { BotDeps } from './deps';
 import { currentFramework, findFramework } from './framework-choice';
 import { cardActivity, textActivity } from './reply';
 import { leadOf } from './lead-digest';
-import { conversationType, isGroup, settingsScope, turnInfo } from './turn-info';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 export interface Command {
   /** Shown in help and in the app manifest's command list. */
@@ -38,11 +39,11 @@ export const commands = {
       await context.sendActivity(
         cardActivity(
           helpCard({
-            place: isGroup(context) ? 'group' : 'personal',
+            place: teamsActivity(context).kind === 'personal' ? 'personal' : 'group',
             lists,
             canSwitchFramework: deps.kb.frameworks.length > 1,
             // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
-            digest: conversationType(context) === 'personal' && leadOf(context, deps) !== undefined,
+            digest: teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined,
             examples: framework.examples,
           }),
         ),
@@ -72,7 +73,7 @@ export const commands = {
         await context.sendActivity(textActivity(`I don't know a framework by that name. You can type ${options}.`));
         return;
       }
-      await deps.store.setFramework({ scopeId: settingsScope(context), frameworkId: wanted.id, changedBy: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown', at: deps.clock() });
+      await deps.store.setFramework({ scopeId: teamsActivity(context).settingsScope, frameworkId: wanted.id, changedBy: teamsActivity(context).actor ?? 'unknown', at: deps.clock() });
       deps.logger.info(turnInfo(context, { event: 'framework-changed', from: current.id, to: wanted.id }), 'framework changed');
       await context.sendActivity(cardActivity(frameworkCard({ kb: deps.kb, currentId: wanted.id, ...(wanted.id !== current.id && { changedFrom: current.id }) })));
     },
@@ -95,7 +96,7 @@ export const commands = {
         entry = result.entry;
       }
       if (!entry) return;
-      await context.sendActivity(cardActivity(reflectCard({ kb: deps.kb, entry, promptIndex: 0, audience: isGroup(context) ? 'group' : 'individual' })));
+      await context.sendActivity(cardActivity(reflectCard({ kb: deps.kb, entry, promptIndex: 0, audience: teamsActivity(context).kind === 'personal' ? 'individual' : 'group' })));
     },
   },
   schedule: {

@@ -1,23 +1,8 @@
 import { TurnContext } from 'botbuilder';
 import type { ConversationReference } from 'botbuilder';
 import type { BotDeps } from './deps';
-import { conversationType, tenantOf, turnInfo } from './turn-info';
-
-/** Team id from Teams' channel data, when the activity comes from a team. */
-export function teamIdOf(context: TurnContext): string | undefined {
-  const id = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
-  return typeof id === 'string' ? id : undefined;
-}
-
-/**
- * Where the bot posts for this conversation: in a channel, the channel itself (a message's
- * conversation id there names the reply thread, "…;messageid=…"), so posts start new threads.
- */
-export function conversationKey(context: TurnContext): string {
-  const channelId = (context.activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
-  if (conversationType(context) === 'channel' && typeof channelId === 'string' && channelId !== '') return channelId;
-  return (context.activity.conversation?.id ?? '').split(';')[0]!;
-}
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 /** The last reference saved per conversation, so an unchanged one costs no write. */
 const saved = new WeakMap<object, Map<string, string>>();
@@ -30,7 +15,8 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
   const activity = context.activity;
   if (!activity.conversation?.id || !activity.serviceUrl) return;
   const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
-  const id = conversationKey(context);
+  const teams = teamsActivity(context);
+  const id = teams.conversationKey;
   // What posting needs: who the bot is, where, and through which service. Not who spoke, which
   // message, or their locale. Built field by field: copying with a spread and deleting is slower.
   const stable: Partial<ConversationReference> = {
@@ -41,9 +27,9 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
   };
   const record = {
     id,
-    kind: conversationType(context),
-    ...(tenantOf(context) !== undefined && { tenantId: tenantOf(context) }),
-    ...(teamIdOf(context) !== undefined && { teamId: teamIdOf(context) }),
+    kind: teams.kind,
+    ...(teams.tenantId !== undefined && { tenantId: teams.tenantId }),
+    ...(teams.teamId !== undefined && { teamId: teams.teamId }),
     serviceUrl: activity.serviceUrl,
     reference: stable as Record<string, unknown>,
   };
@@ -68,10 +54,9 @@ function withoutName(conversation: ConversationReference['conversation'], id: st
 
 /** The bot was uninstalled or removed: stop posting there, and show why. */
 export async function forgetConversation(context: TurnContext, deps: BotDeps, why: string): Promise<void> {
-  const teamId = teamIdOf(context);
+  const { teamId, conversationKey: id } = teamsActivity(context);
   const at = deps.clock();
   if (teamId !== undefined) await deps.store.markTeamGone(teamId, why, at);
-  const id = conversationKey(context);
   if (id) {
     await deps.store.markConversationGone(id, why, at);
     await deps.store.deactivateSubscriptionsIn(id, why);

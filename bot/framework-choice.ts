@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Framework } from '../knowledge/kb/model';
 import type { BotDeps } from './deps';
-import { settingsScope } from './turn-info';
+import { teamsActivity } from './teams-activity';
 
 /** The framework this team or chat uses: its own choice, else the configured default, else the first. */
 export async function currentFramework(context: TurnContext, deps: BotDeps): Promise<Framework> {
-  const chosen = await deps.store.frameworkFor(settingsScope(context));
+  const chosen = await deps.store.frameworkFor(teamsActivity(context).settingsScope);
   const framework =
     (chosen !== undefined ? deps.kb.framework(chosen) : undefined) ??
     (deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined) ??
@@ -28,5 +28,5 @@ export function findFramework(name: string, deps: BotDeps): Framework | undefine
  */
 export async function frameworkUnchosen(context: TurnContext, deps: BotDeps): Promise<boolean> {
   if (deps.kb.frameworks.length <= 1 || deps.config.defaultFramework !== undefined) return false;
-  return (await deps.store.frameworkFor(settingsScope(context))) === undefined;
+  return (await deps.store.frameworkFor(teamsActivity(context).settingsScope)) === undefined;
 }

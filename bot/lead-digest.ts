@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from './deps';
-import { conversationKey } from './conversations';
 import { textActivity } from './reply';
-import { conversationType, turnInfo } from './turn-info';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 /** The lead's object id, if the person in this turn is a practice lead (PRACTICE_LEAD_AAD_IDS). Never anyone else's. */
 export function leadOf(context: TurnContext, deps: BotDeps): string | undefined {
-  const oid = context.activity.from?.aadObjectId?.toLowerCase();
+  const oid = teamsActivity(context).entraId;
   return oid !== undefined && deps.config.console.leadIds.has(oid) ? oid : undefined;
 }
 
@@ -18,10 +18,10 @@ const recorded = new WeakMap<object, Map<string, string>>();
  * digest goes: their object id (already configured) and that chat's id. Nobody else's id is written.
  */
 export async function rememberLeadChat(context: TurnContext, deps: BotDeps): Promise<void> {
-  if (conversationType(context) !== 'personal') return;
+  if (teamsActivity(context).kind !== 'personal') return;
   const lead = leadOf(context, deps);
   if (lead === undefined) return;
-  const conversationId = conversationKey(context);
+  const conversationId = teamsActivity(context).conversationKey;
   if (conversationId === '') return;
   let cache = recorded.get(deps.store);
   if (!cache) {
@@ -53,7 +53,7 @@ export async function digestCommand(context: TurnContext, setting: 'on' | 'off',
     await context.sendActivity(textActivity(DIGEST_REPLIES.notLead));
     return;
   }
-  if (conversationType(context) !== 'personal') {
+  if (teamsActivity(context).kind !== 'personal') {
     await context.sendActivity(textActivity(DIGEST_REPLIES.notPersonal));
     return;
   }
@@ -61,10 +61,10 @@ export async function digestCommand(context: TurnContext, setting: 'on' | 'off',
   await rememberLeadChat(context, deps);
   if (!(await deps.store.setDigest(lead, setting === 'on', at))) {
     // The cached row was removed underneath us (a restore, say): record it again.
-    await deps.store.saveLeadChat(lead, conversationKey(context), at);
+    await deps.store.saveLeadChat(lead, teamsActivity(context).conversationKey, at);
     await deps.store.setDigest(lead, setting === 'on', at);
   }
-  await deps.store.audit({ scopeId: conversationKey(context), at, actor: lead, action: `digest ${setting}`, detail: `Weekly digest turned ${setting}` });
+  await deps.store.audit({ scopeId: teamsActivity(context).conversationKey, at, actor: lead, action: `digest ${setting}`, detail: `Weekly digest turned ${setting}` });
   deps.logger.info(turnInfo(context, { event: 'digest', setting }), 'a practice lead changed their weekly digest');
   await context.sendActivity(textActivity(setting === 'on' ? DIGEST_REPLIES.on : DIGEST_REPLIES.off));
 }

@@ -4,12 +4,12 @@ import type { PostContent } from '../schedule/planner';
 import { choosePrompts, nextInRotation, rotationOrder } from '../schedule/rotation';
 import { startOfWeek } from '../schedule/slots';
 import type { ContentKind, RotationState } from '../store/types';
-import { conversationKey, teamIdOf } from './conversations';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { textActivity } from './reply';
 import { actorOf, mayChange } from './schedule-commands';
-import { settingsScope, turnInfo } from './turn-info';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 const ALL_KINDS: readonly ContentKind[] = ['principle', 'value', 'approach', 'ingredient'];
 
@@ -19,19 +19,12 @@ const ALL_KINDS: readonly ContentKind[] = ['principle', 'value', 'approach', 'in
  * (Only choices are stored, never the default, so changing the default needed no migration.)
  */
 export async function openersOn(context: TurnContext, deps: BotDeps): Promise<boolean> {
-  return (await deps.store.meetingOpeners(settingsScope(context))) ?? false;
-}
-
-/** A Teams meeting's chat: its conversation id starts "19:meeting_", or Teams says which meeting it is. */
-export function isMeetingChat(context: TurnContext): boolean {
-  const id = context.activity.conversation?.id ?? '';
-  const meeting = (context.activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
-  return id.startsWith('19:meeting_') || (typeof meeting === 'string' && meeting !== '');
+  return (await deps.store.meetingOpeners(teamsActivity(context).settingsScope)) ?? false;
 }
 
 /** The app was added to a meeting: that is choosing openers for it, unless someone here already chose. */
 export async function openersChosenByAdding(context: TurnContext, deps: BotDeps): Promise<boolean> {
-  const scope = settingsScope(context);
+  const scope = teamsActivity(context).settingsScope;
   if ((await deps.store.meetingOpeners(scope)) !== undefined) return false;
   await deps.store.setMeetingOpeners(scope, true, deps.clock());
   await deps.store.audit({ scopeId: scope, at: deps.clock(), actor: actorOf(context), action: 'meeting-openers', detail: 'meeting openers turned on by adding the app to the meeting' });
@@ -40,9 +33,9 @@ export async function openersChosenByAdding(context: TurnContext, deps: BotDeps)
 
 /** This week's item for a team: what its scheduled post featured this week, if any. */
 export async function featuredThisWeek(context: TurnContext, deps: BotDeps): Promise<Entry | undefined> {
-  const teamId = teamIdOf(context);
+  const teamId = teamsActivity(context).teamId;
   const since = startOfWeek(deps.clock(), deps.config.schedule.defaultTimeZone);
-  const id = await deps.store.featuredEntry({ conversationId: conversationKey(context), ...(teamId !== undefined && { teamId }) }, since);
+  const id = await deps.store.featuredEntry({ conversationId: teamsActivity(context).conversationKey, ...(teamId !== undefined && { teamId }) }, since);
   const entry = id === undefined ? undefined : deps.kb.entry(id);
   // Only when it is from the place's framework (a team may have changed framework since that post).
   return entry && entry.frameworkId === (await currentFramework(context, deps)).id ? entry : undefined;
@@ -54,8 +47,7 @@ export async function featuredThisWeek(context: TurnContext, deps: BotDeps): Pro
  * scheduled posts.
  */
 export async function onMeetingStart(context: TurnContext, meeting: MeetingStartEventDetails, deps: BotDeps): Promise<void> {
-  const channelMeetingId = (context.activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
-  const meetingId = typeof channelMeetingId === 'string' && channelMeetingId !== '' ? channelMeetingId : meeting?.id;
+  const meetingId = teamsActivity(context).meetingId ?? meeting?.id;
   const started = meeting?.startTime ? new Date(meeting.startTime) : undefined;
   if (typeof meetingId !== 'string' || meetingId === '' || !started || Number.isNaN(started.getTime())) {
     deps.logger.warn(turnInfo(context, { event: 'meeting-start-unreadable' }), 'a meeting start event had no meeting id or start time');
@@ -67,8 +59,8 @@ export async function onMeetingStart(context: TurnContext, meeting: MeetingStart
   }
   const framework = await currentFramework(context, deps);
   const featured = await featuredThisWeek(context, deps);
-  const conversationId = conversationKey(context);
-  const teamId = teamIdOf(context);
+  const conversationId = teamsActivity(context).conversationKey;
+  const teamId = teamsActivity(context).teamId;
   const now = deps.clock();
   const slotKey = `meeting:${meetingId}@${started.toISOString()}`;
   // The meeting chat is the same for every meeting of a series, so the series' rotation is kept by it.
@@ -108,7 +100,7 @@ export async function meetingCommand(context: TurnContext, argument: string, dep
   }
   const on = match[1]!.toLowerCase() === 'on';
   if (!(await mayChange(context, deps, `turn meeting openers ${on ? 'on' : 'off'}`))) return;
-  const scope = settingsScope(context);
+  const scope = teamsActivity(context).settingsScope;
   const before = await openersOn(context, deps);
   await deps.store.setMeetingOpeners(scope, on, deps.clock());
   await deps.store.audit({ scopeId: scope, at: deps.clock(), actor: actorOf(context), action: 'meeting-openers', detail: `meeting openers turned ${on ? 'on' : 'off'}${before === on ? ' (they already were)' : ''}` });

@@ -1,4 +1,3 @@
-import { conversationKey, teamIdOf } from './conversations';
 import { startOfWeek as weekStart } from '../schedule/slots';
 import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, MessagingExtensionResponse, TurnContext } from 'botbuilder';
@@ -12,7 +11,8 @@ import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { isUrgent } from '../knowledge/search/urgent';
-import { isGroup, turnInfo } from './turn-info';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 // The search-based message extension: `composeExtension/query` lists entries, `composeExtension/selectItem`
 // gives the card to insert. Teams waits at most 5 s for either (see /work/shared/teams-platform.md,
@@ -85,7 +85,7 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
   const page = listed.slice(skip, skip + Math.min(queryOptions?.count ?? MAX_RESULTS, MAX_RESULTS));
   log = { ...log, results: page.length, entryId: page[0]?.entry.id };
   if (listed.length === 0) return { response: message(EXTENSION_REPLIES.noMatch), log };
-  const audience = isGroup(context) ? 'group' : 'individual';
+  const audience = teamsActivity(context).kind === 'personal' ? 'individual' : 'group';
   return { response: result(page.map(({ entry, label }) => attachment(entry, audience, deps, label))), log };
 }
 
@@ -101,8 +101,8 @@ function searchList(answer: AnswerResult, deps: BotDeps): Entry[] {
 async function initialList(context: TurnContext, framework: Framework, within: Within, deps: BotDeps): Promise<Listed[]> {
   const now = deps.clock();
   const monday = startOfWeek(now, deps.config.schedule.defaultTimeZone);
-  const teamId = teamIdOf(context);
-  const where = { conversationId: conversationKey(context), ...(teamId !== undefined && { teamId }) };
+  const teamId = teamsActivity(context).teamId;
+  const where = { conversationId: teamsActivity(context).conversationKey, ...(teamId !== undefined && { teamId }) };
   const [featuredId, asked] = await Promise.all([
     within(deps.store.featuredEntry(where, monday), () => undefined, 'featured-entry'),
     within(deps.store.mostAsked(MAX_RESULTS * 4), () => [], 'most-asked'),
@@ -146,7 +146,7 @@ export async function extensionSelectItem(context: TurnContext, item: unknown, d
   await within(deps.store.recordAsk(entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'record-ask');
   await within(deps.store.countDaily('extension-share', entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'count-share');
   deps.logger.info(turnInfo(context, { event: 'extension-select', found: true, entryId: entry.id }), 'inserted an entry from the compose box');
-  return result([attachment(entry, isGroup(context) ? 'group' : 'individual', deps)]);
+  return result([attachment(entry, teamsActivity(context).kind === 'personal' ? 'individual' : 'group', deps)]);
 }
 
 function attachment(entry: Entry, audience: 'individual' | 'group', deps: BotDeps, label?: PreviewLabel): MessagingExtensionAttachment {

@@ -8,7 +8,8 @@ import { digestCommand, parseDigestCommand } from './lead-digest';
 import { meetingCommand } from './meetings';
 import type { BotDeps } from './deps';
 import { textActivity } from './reply';
-import { conversationType, turnInfo } from './turn-info';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 export const REPLIES = Object.freeze({
   attachmentsOnly: "I can only read typed questions, not files or pictures. Please type your question, for example \"what does the A in CARES mean\".",
@@ -20,7 +21,7 @@ export const REPLIES = Object.freeze({
 /** A message: a button press (Action.Submit), a command, or a question. */
 export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
   const activity = context.activity;
-  const type = conversationType(context);
+  const type = teamsActivity(context).kind;
 
   if (activity.value !== undefined && activity.value !== null && !activity.text?.trim()) {
     await handleSubmit(context, activity.value, deps);

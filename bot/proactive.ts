@@ -8,6 +8,7 @@ import type { PostContent } from '../schedule/planner';
 import type { Send } from '../schedule/scheduler';
 import type { PostRecord, SendOutcome, Store } from '../store/types';
 import { cardActivity } from './reply';
+import { ownTurn } from './start-conversation';
 
 /** The card a planned post carries, rebuilt from what planning fixed (so a retry posts the same card). */
 export function renderPost(kb: KnowledgeBase, post: PostRecord): CardMessage | undefined {
@@ -84,15 +85,19 @@ export function connectorSender(
     // onTurnError that would catch it, and the post would then be recorded as sent.
     let refused: { error: unknown } | undefined;
     try {
-      await adapter.continueConversationAsync(appId, conversation.reference as Partial<ConversationReference>, async (context) => {
-        withoutHiddenRetries(context.turnState.get(adapter.ConnectorClientKey));
-        try {
-          const response = await context.sendActivity(cardActivity(message));
-          activityId = response?.id;
-        } catch (error) {
-          refused = { error };
-        }
-      });
+      await adapter.continueConversationAsync(
+        appId,
+        conversation.reference as Partial<ConversationReference>,
+        ownTurn(async (context) => {
+          withoutHiddenRetries(context.turnState.get(adapter.ConnectorClientKey));
+          try {
+            const response = await context.sendActivity(cardActivity(message));
+            activityId = response?.id;
+          } catch (error) {
+            refused = { error };
+          }
+        }),
+      );
     } catch (error) {
       return classify(error);
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { Channels, CloudAdapter, TeamsInfo } from 'botbuilder';
-import type { ConversationParameters, TurnContext } from 'botbuilder';
+import { CloudAdapter, TeamsInfo } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { scheduleCard } from '../cards';
 import type { ScheduleLine } from '../cards';
 import type { scheduleSaveSchema } from '../cards/actions';
@@ -14,9 +14,10 @@ import { isTimeZone } from './config';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { renderPost } from './proactive';
+import { startConversation } from './start-conversation';
 import { cardActivity, textActivity } from './reply';
-import { conversationType, settingsScope, turnInfo } from './turn-info';
-import { conversationKey, teamIdOf } from './conversations';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 export const SCHEDULE_REPLIES = Object.freeze({
   notHere: 'Schedules belong to a channel or a group chat. Go to the channel, @mention me and type "schedule".',
@@ -34,13 +35,13 @@ const STATE: Record<Subscription['status'], string> = { active: 'On', paused: 'P
 
 /** Who is asking, as the audit log records them: the Entra object id when Teams gives one. */
 export function actorOf(context: TurnContext): string {
-  return context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown';
+  return teamsActivity(context).actor ?? 'unknown';
 }
 
 /** Only named administrators may change schedules when ADMIN_AAD_IDS is set; otherwise any member of the team or chat. */
 export async function mayChange(context: TurnContext, deps: BotDeps, detail: string): Promise<boolean> {
   const admins = deps.config.adminIds;
-  if (admins === null || admins.has((context.activity.from?.aadObjectId ?? '').toLowerCase())) return true;
+  if (admins === null || admins.has(teamsActivity(context).entraId ?? '')) return true;
   deps.logger.info(turnInfo(context, { event: 'change-refused' }), 'a schedule change was refused');
   await context.sendActivity(textActivity(SCHEDULE_REPLIES.refused(detail)));
   return false;
@@ -64,7 +65,7 @@ function line(deps: BotDeps, s: Subscription, number: number): ScheduleLine {
 }
 
 async function subscriptionsHere(context: TurnContext, deps: BotDeps): Promise<Subscription[]> {
-  return deps.store.subscriptionsIn(conversationKey(context));
+  return deps.store.subscriptionsIn(teamsActivity(context).conversationKey);
 }
 
 /** Picks "the one": by its number in the list, or the only one; undefined after telling the person why. */
@@ -88,12 +89,12 @@ async function pickOne(context: TurnContext, subs: Subscription[], numberText: s
 }
 
 async function audit(context: TurnContext, deps: BotDeps, action: string, detail: string): Promise<void> {
-  await deps.store.audit({ scopeId: conversationKey(context), at: deps.clock(), actor: actorOf(context), action, detail });
+  await deps.store.audit({ scopeId: teamsActivity(context).conversationKey, at: deps.clock(), actor: actorOf(context), action, detail });
 }
 
 /** `schedule …`: show and change this channel's scheduled posts. */
 export async function scheduleCommand(context: TurnContext, argument: string, deps: BotDeps): Promise<void> {
-  if (conversationType(context) === 'personal') {
+  if (teamsActivity(context).kind === 'personal') {
     await context.sendActivity(textActivity(SCHEDULE_REPLIES.notHere));
     return;
   }
@@ -230,23 +231,12 @@ export function previewPost(s: Subscription, deps: BotDeps): PostRecord | undefi
 
 /** To the asker only: in a personal chat it is a reply; elsewhere it goes to their one-to-one chat with the bot. */
 async function sendPrivately(context: TurnContext, deps: BotDeps, activities: ReturnType<typeof textActivity>[]): Promise<void> {
-  const adapter = context.adapter;
-  if (conversationType(context) === 'personal' || !(adapter instanceof CloudAdapter)) {
+  if (teamsActivity(context).kind === 'personal' || !(context.adapter instanceof CloudAdapter)) {
     for (const a of activities) await context.sendActivity(a);
     return;
   }
-  const tenantId = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? context.activity.conversation.tenantId;
-  const parameters = {
-    isGroup: false,
-    bot: context.activity.recipient,
-    members: [context.activity.from],
-    channelData: tenantId ? { tenant: { id: tenantId } } : {},
-    ...(tenantId && { tenantId }),
-  } as ConversationParameters;
   try {
-    await adapter.createConversationAsync(deps.config.appId, Channels.Msteams, context.activity.serviceUrl, '', parameters, async (personal) => {
-      for (const a of activities) await personal.sendActivity(a);
-    });
+    await startConversation(context, deps.config.appId, { withSender: true }, activities);
     await context.sendActivity(textActivity("I've sent you the preview in our one-to-one chat, so only you can see it."));
   } catch (error) {
     deps.logger.warn(turnInfo(context, { event: 'preview-private-failed', error: { message: (error as Error).message } }), 'could not open a one-to-one chat for a preview');
@@ -292,8 +282,8 @@ async function displayNames(context: TurnContext, deps: BotDeps, actors: readonl
 async function historyText(context: TurnContext, deps: BotDeps, subs: Subscription[]): Promise<string> {
   const tz = subs[0]?.spec.timeZone ?? deps.config.schedule.defaultTimeZone;
   const names = new Map(subs.map((s, i) => [s.id, `${i + 1}. ${describeWhat(deps, s.spec)}`]));
-  const posts = await deps.store.postLog({ conversationId: conversationKey(context) }, 15);
-  const changes = await deps.store.auditLog([conversationKey(context), settingsScope(context)], 15);
+  const posts = await deps.store.postLog({ conversationId: teamsActivity(context).conversationKey }, 15);
+  const changes = await deps.store.auditLog([teamsActivity(context).conversationKey, teamsActivity(context).settingsScope], 15);
   const STATUS: Record<PostRecord['status'], string> = {
     pending: 'waiting to post',
     sending: 'posting',
@@ -322,7 +312,7 @@ async function historyText(context: TurnContext, deps: BotDeps, subs: Subscripti
 
 /** `unsubscribe [number]`: stop one of this channel's scheduled posts, or all of them. */
 export async function unsubscribeCommand(context: TurnContext, argument: string, deps: BotDeps): Promise<void> {
-  if (conversationType(context) === 'personal') {
+  if (teamsActivity(context).kind === 'personal') {
     await context.sendActivity(textActivity(SCHEDULE_REPLIES.notHere));
     return;
   }
@@ -389,7 +379,7 @@ export function readScheduleForm(data: SaveData, deps: BotDeps, now: Date): { sp
 
 /** "Save schedule" on the form: add a subscription to this channel. */
 export async function saveSchedule(context: TurnContext, data: SaveData, deps: BotDeps): Promise<void> {
-  if (conversationType(context) === 'personal') {
+  if (teamsActivity(context).kind === 'personal') {
     await context.sendActivity(textActivity(SCHEDULE_REPLIES.notHere));
     return;
   }
@@ -407,10 +397,10 @@ export async function saveSchedule(context: TurnContext, data: SaveData, deps: B
   }
   const { spec } = read;
   const first = nextSlot(spec, now);
-  const teamId = teamIdOf(context);
+  const teamId = teamsActivity(context).teamId;
   const subscription: Subscription = {
     id: randomUUID(),
-    conversationId: conversationKey(context),
+    conversationId: teamsActivity(context).conversationKey,
     ...(teamId !== undefined && { teamId }),
     spec,
     status: first ? 'active' : 'ended',

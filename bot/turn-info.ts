@@ -1,4 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import { teamsActivity } from './teams-activity';
 
 /**
  * What may be logged about a turn: ids and kinds, never text, with this event's own fields added.
@@ -7,37 +8,13 @@ import type { Activity, TurnContext } from 'botbuilder';
  */
 export function turnInfo<T extends object>(context: TurnContext, fields?: T): Record<string, string | undefined> & T {
   const a: Partial<Activity> = context.activity;
+  const teams = teamsActivity(context);
   const info = {
     activityId: a.id,
     activityType: a.type,
-    conversationType: conversationType(context),
+    conversationType: teams.kind,
     conversationId: a.conversation?.id,
-    tenantId: tenantOf(context),
+    tenantId: teams.tenantId,
   };
   return Object.assign(info, fields) as Record<string, string | undefined> & T;
-}
-
-export type ConversationType = 'personal' | 'channel' | 'groupChat';
-
-export function conversationType(context: TurnContext): ConversationType {
-  const t = context.activity.conversation?.conversationType;
-  return t === 'channel' || t === 'groupChat' ? t : 'personal';
-}
-
-export function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const id = channelData?.tenant?.id ?? context.activity.conversation?.tenantId;
-  return typeof id === 'string' ? id.toLowerCase() : undefined;
-}
-
-/** Settings such as the framework belong to the team when in a team, else to the chat. */
-export function settingsScope(context: TurnContext): string {
-  const channelData = context.activity.channelData as { team?: { id?: unknown } } | undefined;
-  const teamId = channelData?.team?.id;
-  return typeof teamId === 'string' ? `team:${teamId}` : `conversation:${context.activity.conversation?.id ?? 'unknown'}`;
-}
-
-/** True in a meeting chat: reflection prompts are then worded for a group. */
-export function isGroup(context: TurnContext): boolean {
-  return conversationType(context) !== 'personal';
 }

@@ -1,12 +1,13 @@
 import { teamsGetSelectedChannelId } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
-import { postToChannel } from './channel-post';
 import { frameworkQuestionCard, welcomeCard } from '../cards';
 import type { BotDeps } from './deps';
 import { currentFramework, frameworkUnchosen } from './framework-choice';
-import { isMeetingChat, openersChosenByAdding, openersOn } from './meetings';
+import { openersChosenByAdding, openersOn } from './meetings';
 import { cardActivity } from './reply';
-import { conversationType, turnInfo } from './turn-info';
+import { startConversation } from './start-conversation';
+import { teamsActivity } from './teams-activity';
+import { turnInfo } from './turn-info';
 
 /**
  * The bot was added. In a personal chat the welcome goes to the person; in a team, to the channel
@@ -14,19 +15,19 @@ import { conversationType, turnInfo } from './turn-info';
  */
 export async function welcome(context: TurnContext, deps: BotDeps): Promise<void> {
   const framework = await currentFramework(context, deps);
-  const inMeeting = isMeetingChat(context);
+  const inMeeting = teamsActivity(context).inMeetingChat;
   if (inMeeting) await openersChosenByAdding(context, deps);
   // A team is offered meeting openers with a button; they stay off until someone chooses them.
-  const offerMeetingOpeners = conversationType(context) === 'channel' && !(await openersOn(context, deps));
+  const offerMeetingOpeners = teamsActivity(context).kind === 'channel' && !(await openersOn(context, deps));
   // Several frameworks and none set: ask which one this team or chat uses, rather than guess.
   const ask = await frameworkUnchosen(context, deps);
   const message = ask
-    ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: conversationType(context) === 'channel' ? 'team' : 'chat' }))
+    ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: teamsActivity(context).kind === 'channel' ? 'team' : 'chat' }))
     : cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners, ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }) }));
-  const selected = conversationType(context) === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
+  const selected = teamsActivity(context).kind === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
   const current = context.activity.conversation?.id ?? '';
   if (selected && !current.startsWith(selected)) {
-    await postToChannel(context, selected, message, deps.config.appId);
+    await startConversation(context, deps.config.appId, { channelId: selected }, [message]);
   } else {
     await context.sendActivity(message);
   }

@@ -2,6 +2,7 @@ import { ActivityTypes, TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { Writable } from 'node:stream';
 import { PracticeCompanionBot } from '../../bot/bot';
+import { turnMiddleware } from '../../bot/turn-middleware';
 import { DATA_HANDLING } from '../../bot/commands';
 import { loadConfig } from '../../bot/config';
 import type { BotDeps } from '../../bot/deps';
@@ -33,6 +34,7 @@ async function harness(env: Record<string, string> = {}) {
   };
   const bot = new PracticeCompanionBot(deps);
   const adapter = new TestAdapter(async (context) => bot.run(context));
+  adapter.use(...turnMiddleware(deps));
   return { adapter, store, deps };
 }
 
