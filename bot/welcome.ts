@@ -14,18 +14,19 @@ import { turnInfo } from './turn-info';
  * chosen during install (else the one the event came from); in a group chat, to the chat.
  */
 export async function welcome(context: TurnContext, deps: BotDeps): Promise<void> {
+  const here = teamsActivity(context);
   const framework = await currentFramework(context, deps);
-  const inMeeting = teamsActivity(context).inMeetingChat;
+  const inMeeting = here.inMeetingChat;
   if (inMeeting) await openersChosenByAdding(context, deps);
   // A team is offered meeting openers with a button; they stay off until someone chooses them.
-  const offerMeetingOpeners = teamsActivity(context).kind === 'channel' && !(await openersOn(context, deps));
+  const offerMeetingOpeners = here.kind === 'channel' && !(await openersOn(context, deps));
   // Several frameworks and none set: ask which one this team or chat uses, rather than guess.
   const ask = await frameworkUnchosen(context, deps);
   const message = ask
-    ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: teamsActivity(context).kind === 'channel' ? 'team' : 'chat' }))
+    ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: here.kind === 'channel' ? 'team' : 'chat' }))
     : cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners, ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }) }));
-  const selected = teamsActivity(context).kind === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
-  const current = context.activity.conversation?.id ?? '';
+  const selected = here.kind === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
+  const current = here.conversationId ?? '';
   if (selected && !current.startsWith(selected)) {
     await startConversation(context, deps.config.appId, { channelId: selected }, [message]);
   } else {
