@@ -16,7 +16,7 @@ export function teamIdOf(context: TurnContext): string | undefined {
 export function conversationKey(context: TurnContext): string {
   const channelId = (context.activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
   if (conversationType(context) === 'channel' && typeof channelId === 'string' && channelId !== '') return channelId;
-  return (context.activity.conversation?.id ?? '').split(';')[0]!;
+  return (context.activity.conversation?.id ?? '').split(';')[0] ?? '';
 }
 
 /** The last reference saved per conversation, so an unchanged one costs no write. */
