@@ -35,7 +35,7 @@ async function startServer(script: string, args: string[], env: Record<string, s
     const poll = async () => {
       try {
         const port = env['PORT'] ?? args[0];
-        await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] });
+        await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] ?? null });
         clearTimeout(timer);
         resolve();
       } catch {

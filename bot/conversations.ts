@@ -33,19 +33,21 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
   const id = conversationKey(context);
   // What posting needs: who the bot is, where, and through which service. Not who spoke, which
   // message, or their locale. Built field by field: copying with a spread and deleting is slower.
-  const stable: Partial<ConversationReference> = {
+  const stable: Record<string, unknown> = {
     bot: reference.bot,
     channelId: reference.channelId,
     serviceUrl: reference.serviceUrl,
     ...(reference.conversation && { conversation: withoutName(reference.conversation, id) }),
   };
+  const tenantId = tenantOf(context);
+  const teamId = teamIdOf(context);
   const record = {
     id,
     kind: conversationType(context),
-    ...(tenantOf(context) !== undefined && { tenantId: tenantOf(context) }),
-    ...(teamIdOf(context) !== undefined && { teamId: teamIdOf(context) }),
+    ...(tenantId !== undefined && { tenantId }),
+    ...(teamId !== undefined && { teamId }),
     serviceUrl: activity.serviceUrl,
-    reference: stable as Record<string, unknown>,
+    reference: stable,
   };
   const key = JSON.stringify(record);
   let cache = saved.get(deps.store);
