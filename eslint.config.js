@@ -17,7 +17,13 @@ module.exports = tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
     },
+  },
+  {
+    // Tests may assert what they have just set up (`find(...)!`): a wrong guess fails the test, which is the check.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     // Product code reads configuration only through bot/config.ts. Tests and benchmarks may set up child processes' environments.

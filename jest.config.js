@@ -7,18 +7,49 @@ if (OLD_NODE) {
   if (!options.includes('node20-preload')) process.env.NODE_OPTIONS = `${options} ${preload}`.trim();
 }
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What both projects share. */
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
-  // PostgreSQL, Chromium and dist/, once per run: see tests/setup/global-setup.ts.
-  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
-  setupFiles: ['<rootDir>/tests/setup/loopback-only.ts'],
   // On Node 20 (end of life), better-sqlite3 12 in place of 13, which needs Node 22: see bin/node20.js.
   moduleNameMapper: OLD_NODE ? { '^better-sqlite3$': 'better-sqlite3-node20' } : {},
+};
+
+/**
+ * Two projects, told apart by file name; `npm test` runs both.
+ *   - unit: `*.test.ts`. Needs nothing but Node: no PostgreSQL (SQLite in memory or in a temporary
+ *     folder), no Chromium, no dist/, no child processes; loopback sockets inside the process are fine.
+ *     Enforced: TEST_DATABASE_URL is unset for it and `node:child_process` refuses (tests/setup/).
+ *     `npm run test:unit`, or `npx jest --selectProjects unit`.
+ *   - integration: `*.integration.test.ts`. Its global setup provides PostgreSQL, Chromium and dist/
+ *     (tests/setup/global-setup.ts); jest runs it only when a test of this project is selected.
+ *     `npm run test:integration`.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.ts$'],
+      setupFiles: ['<rootDir>/tests/setup/loopback-only.ts', '<rootDir>/tests/setup/unit-only.ts'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^(node:)?child_process$': '<rootDir>/tests/setup/no-child-processes.ts',
+      },
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.integration.test.ts'],
+      // PostgreSQL, Chromium and dist/, once per run: see tests/setup/global-setup.ts.
+      globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+      setupFiles: ['<rootDir>/tests/setup/loopback-only.ts'],
+    },
+  ],
 };

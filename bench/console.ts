@@ -52,7 +52,7 @@ async function fill(sql: Sql, entryIds: readonly string[], frameworks: readonly 
       add('subscriptions');
       for (let w = 0; w < 52; w++) {
         const slot = start + w * WEEK + t * 60_000;
-        const status = statuses[Math.floor(rnd() * statuses.length)]!;
+        const status = nth(statuses, Math.floor(rnd() * statuses.length));
         await tx.run(
           `INSERT INTO post_log (id, slot_key, subscription_id, conversation_id, team_id, slot_at, entry_id, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
           [`post-${t}-${w}`, `sub-${t}:${slot}`, `sub-${t}`, id, teamId, slot, entryIds[w % entryIds.length], status, slot, slot],
@@ -93,8 +93,8 @@ async function fill(sql: Sql, entryIds: readonly string[], frameworks: readonly 
         add('daily_counts');
       };
       for (const f of frameworks) await daily('not-sure', f, Math.floor(rnd() * 8));
-      for (let k = 0; k < 8; k++) await daily('another-prompt', entryIds[(d + k) % entryIds.length]!, 1 + Math.floor(rnd() * 4));
-      for (let k = 0; k < 4; k++) await daily('extension-share', entryIds[(d * 3 + k) % entryIds.length]!, 1 + Math.floor(rnd() * 3));
+      for (let k = 0; k < 8; k++) await daily('another-prompt', nth(entryIds, d + k), 1 + Math.floor(rnd() * 4));
+      for (let k = 0; k < 4; k++) await daily('extension-share', nth(entryIds, d * 3 + k), 1 + Math.floor(rnd() * 3));
       if (d >= 275 && d % 2 === 0) {
         await tx.run('INSERT INTO suggestions (id, text, framework_id, entry_id, day) VALUES (?, ?, ?, ?, ?)', [`sugg-${d}`, `A made-up question for the benchmark, number ${d}`, frameworks[d % frameworks.length], null, dayIso]);
         add('suggestions');
@@ -104,7 +104,14 @@ async function fill(sql: Sql, entryIds: readonly string[], frameworks: readonly 
   return counts;
 }
 
-const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** `list[i]`, counting round: the lists here are never empty. */
+function nth<T>(list: readonly T[], i: number): T {
+  const item = list[i % list.length];
+  if (item === undefined) throw new Error('nth: an empty list');
+  return item;
+}
+
+const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function runOne(backend: 'sqlite' | 'postgres', requests: number) {
@@ -159,9 +166,9 @@ async function runOne(backend: 'sqlite' | 'postgres', requests: number) {
       store: backend,
       rows,
       fillSeconds: round(fillSeconds),
-      insights12Weeks: { requests, p50: round(pct(insights, 50)), p95: round(pct(insights, 95)), p99: round(pct(insights, 99)), max: round(insights.at(-1)!) },
+      insights12Weeks: { requests, p50: round(pct(insights, 50)), p95: round(pct(insights, 95)), p99: round(pct(insights, 99)), max: round(insights.at(-1) ?? NaN) },
       view12Weeks: { requests: view.length, p50: round(pct(view, 50)), p99: round(pct(view, 99)) },
-      firstChartMs: { loads: firstChart.length, median: pct(firstChart, 50), max: firstChart.at(-1)! },
+      firstChartMs: { loads: firstChart.length, median: pct(firstChart, 50), max: firstChart.at(-1) ?? NaN },
     };
   } finally {
     await app.server.close(1000);

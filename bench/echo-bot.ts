@@ -4,6 +4,7 @@
 // With "reuse-clients" it uses Practice Companion's ReusingClientsAuthentication, for a like-for-like comparison.
 import restify from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Request as BotRequest } from 'botbuilder';
 import { ReusingClientsAuthentication } from '../bot/adapter';
 
 const port = Number(process.argv[2] ?? 3999);
@@ -16,7 +17,8 @@ bot.onMessage(async (context, next) => {
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser());
 server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (context) => bot.run(context));
+  // restify types `method` as `string | undefined`, botbuilder as an optional string: the same thing at run time.
+  await adapter.process(req as BotRequest, res, (context) => bot.run(context));
 });
 server.listen(port, '127.0.0.1', () => process.send?.('ready'));
 process.on('SIGTERM', () => process.exit(0));

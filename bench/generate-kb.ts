@@ -29,11 +29,13 @@ export function generateKnowledgeBase(real: KnowledgeBase, count: number, seed =
   const phrase = (n: number) => Array.from({ length: n }, word).join(' ');
   const kinds = ['principle', 'value', 'approach', 'ingredient'] as const;
 
+  const signposts = real.frameworks[0]?.signposts;
+  if (!signposts) throw new Error('the real knowledge base has no framework');
   const frameworks: Framework[] = [];
   const entries: Entry[] = [];
   for (let f = 0; entries.length < count; f++) {
     const id = `gen${f}`;
-    frameworks.push({ id, name: `Generated framework ${f}`, shortName: `Gen ${f}`, organisation: `Authority ${f}`, author: 'Bench', authorRole: 'author', date: '2026', source: 'generated', description: 'generated', aliases: [id], examples: [], file: `${id}.yaml`, signposts: real.frameworks[0]!.signposts });
+    frameworks.push({ id, name: `Generated framework ${f}`, shortName: `Gen ${f}`, organisation: `Authority ${f}`, author: 'Bench', authorRole: 'author', date: '2026', source: 'generated', description: 'generated', aliases: [id], examples: [], file: `${id}.yaml`, signposts });
     const numbers = new Map<string, number>();
     for (let i = 0; i < 500 && entries.length < count; i++) {
       const kind = pick(kinds);

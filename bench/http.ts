@@ -35,7 +35,7 @@ async function startServer(script: string, args: string[], env: Record<string, s
     const poll = async () => {
       try {
         const port = env['PORT'] ?? args[0];
-        await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] });
+        await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] ?? null });
         clearTimeout(timer);
         resolve();
       } catch {
@@ -108,12 +108,13 @@ async function main() {
     console.log(`/api/messages, expectReplies, 10 connections, ${ROUNDS} rounds of ${DURATION} s each, alternating; node ${process.version}, ${new Date().toISOString()}`);
     console.log(`  ${'server'.padEnd(22)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'p50@200/s'.padStart(12)}${'p99@200/s'.padStart(12)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'RSS'.padStart(10)}`);
     for (const m of servers) {
-      const s = steady.get(m)!;
+      const s = steady.get(m);
+      if (!s) throw new Error(`no steady-rate run for ${m.label}`);
       const errors = [...m.rounds, s].reduce((sum, r) => sum + r.errors + r.non2xx, 0);
       const rps = median(m.rounds.map((r) => r.requests.average));
       const p50 = median(m.rounds.map((r) => r.latency.p50));
       const p99 = median(m.rounds.map((r) => r.latency.p99));
-      console.log(`  ${m.label.padEnd(22)}${rps.toFixed(0).padStart(9)}${`${p50} ms`.padStart(8)}${`${p99} ms`.padStart(8)}${`${s.latency.p50} ms`.padStart(12)}${`${s.latency.p99} ms`.padStart(12)}${String(m.served).padStart(10)}${String(errors).padStart(8)}${`${rss.get(m)!.toFixed(0)} MB`.padStart(10)}`);
+      console.log(`  ${m.label.padEnd(22)}${rps.toFixed(0).padStart(9)}${`${p50} ms`.padStart(8)}${`${p99} ms`.padStart(8)}${`${s.latency.p50} ms`.padStart(12)}${`${s.latency.p99} ms`.padStart(12)}${String(m.served).padStart(10)}${String(errors).padStart(8)}${`${(rss.get(m) ?? NaN).toFixed(0)} MB`.padStart(10)}`);
     }
     const ratios = (other: Server) => a.rounds.map((r, i) => r.requests.average / (other.rounds[i]?.requests.average ?? Number.NaN));
     console.log(`  req/s, p50 and p99 are medians over the rounds; RSS is read after all the requests in the last column`);

@@ -133,7 +133,8 @@ function onlySqlite(url: string, what: string, io: Io): string | undefined {
 }
 
 async function backup(args: readonly string[], io: Io): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
+  const [file] = args;
+  if (args.length !== 1 || file === undefined || file.startsWith('-')) {
     io.stderr.write(`${OPS_USAGE}\n`);
     return 2;
   }
@@ -141,7 +142,7 @@ async function backup(args: readonly string[], io: Io): Promise<number> {
   const source = onlySqlite(config.databaseUrl, 'back up', io);
   if (source === undefined) return 2;
   const now = io.now?.() ?? new Date();
-  const result = await backupSqlite(source, args[0]!);
+  const result = await backupSqlite(source, file);
   // The audit entry is written after the copy: the backup is of the moment before.
   const db = new Database(source, { fileMustExist: true });
   try {
@@ -150,12 +151,13 @@ async function backup(args: readonly string[], io: Io): Promise<number> {
   } finally {
     db.close();
   }
-  io.stdout.write(`Backed up ${source} to ${args[0]}: ${result.pages} pages, schema version ${result.schemaVersion}, integrity check ok.\n`);
+  io.stdout.write(`Backed up ${source} to ${file}: ${result.pages} pages, schema version ${result.schemaVersion}, integrity check ok.\n`);
   return 0;
 }
 
 async function restore(args: readonly string[], io: Io): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
+  const [file] = args;
+  if (args.length !== 1 || file === undefined || file.startsWith('-')) {
     io.stderr.write(`${OPS_USAGE}\n`);
     return 2;
   }
@@ -163,7 +165,7 @@ async function restore(args: readonly string[], io: Io): Promise<number> {
   const target = onlySqlite(config.databaseUrl, 'restore', io);
   if (target === undefined) return 2;
   const now = io.now?.() ?? new Date();
-  const result = restoreSqlite(args[0]!, target, now.toISOString().replace(/[:.]/g, '-'));
+  const result = restoreSqlite(file, target, now.toISOString().replace(/[:.]/g, '-'));
   const db = new Database(target, { fileMustExist: true });
   try {
     insertAudit(db, now, 'restore', `restored the database from a backup (schema version ${result.schemaVersion})`);
@@ -171,7 +173,7 @@ async function restore(args: readonly string[], io: Io): Promise<number> {
     db.close();
   }
   io.stdout.write(
-    `Restored ${args[0]} to ${target} (schema version ${result.schemaVersion}; the service brings it up to date when it starts).${result.previous !== undefined ? `\nThe database it replaced is kept at ${result.previous}: delete it once you are sure, as it holds personal data.` : ''}\n`,
+    `Restored ${file} to ${target} (schema version ${result.schemaVersion}; the service brings it up to date when it starts).${result.previous !== undefined ? `\nThe database it replaced is kept at ${result.previous}: delete it once you are sure, as it holds personal data.` : ''}\n`,
   );
   return 0;
 }

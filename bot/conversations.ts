@@ -19,7 +19,7 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
   const id = teams.conversationKey;
   // What posting needs: who the bot is, where, and through which service. Not who spoke, which
   // message, or their locale. Built field by field: copying with a spread and deleting is slower.
-  const stable: Partial<ConversationReference> = {
+  const stable: Record<string, unknown> = {
     bot: reference.bot,
     channelId: reference.channelId,
     serviceUrl: reference.serviceUrl,
@@ -31,7 +31,7 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
     ...(teams.tenantId !== undefined && { tenantId: teams.tenantId }),
     ...(teams.teamId !== undefined && { teamId: teams.teamId }),
     serviceUrl: activity.serviceUrl,
-    reference: stable as Record<string, unknown>,
+    reference: stable,
   };
   const key = JSON.stringify(record);
   let cache = saved.get(deps.store);

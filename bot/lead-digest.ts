@@ -42,8 +42,8 @@ export const DIGEST_REPLIES = Object.freeze({
 
 /** "digest on" or "digest off", alone (any case), or undefined for anything else. */
 export function parseDigestCommand(text: string): 'on' | 'off' | undefined {
-  const match = /^digest\s+(on|off)$/i.exec(text.trim());
-  return match ? (match[1]!.toLowerCase() as 'on' | 'off') : undefined;
+  const choice = /^digest\s+(on|off)$/i.exec(text.trim())?.[1]?.toLowerCase();
+  return choice === 'on' || choice === 'off' ? choice : undefined;
 }
 
 /** A lead turns their weekly digest on or off, in their personal chat; the change is audited. */

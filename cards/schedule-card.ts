@@ -34,7 +34,7 @@ export const MEETING_OPENER_PART = 'meetingOpenerPart';
 /** This channel's schedules, and a form to add one. */
 export function scheduleCard(input: ScheduleCardInput): CardMessage {
   const { kb } = input;
-  const choose = (id: string, label: string, choices: Input['choices'], value: string, more: Partial<Input> = {}): Input => ({ type: 'Input.ChoiceSet', id, label, choices, value, style: 'compact', isRequired: true, errorMessage: `Please choose ${label.toLowerCase()}.`, ...more });
+  const choose = (id: string, label: string, choices: NonNullable<Input['choices']>, value: string, more: Partial<Input> = {}): Input => ({ type: 'Input.ChoiceSet', id, label, choices, value, style: 'compact', isRequired: true, errorMessage: `Please choose ${label.toLowerCase()}.`, ...more });
   const existing: Element[] =
     input.lines.length === 0
       ? [text('This channel has no scheduled posts yet.')]

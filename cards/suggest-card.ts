@@ -36,7 +36,7 @@ export function withSuggestButton(message: CardMessage, data: SuggestData): Card
 export interface SuggestFormInput {
   readonly question: string;
   readonly frameworkId: string;
-  readonly entryId?: string;
+  readonly entryId?: string | undefined;
   /** Why the last Send was refused, shown above the box. */
   readonly problem?: string;
 }

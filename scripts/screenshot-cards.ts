@@ -20,12 +20,18 @@ async function main(): Promise<void> {
   if (!answer.found) throw new Error('no answer');
   const notSure = search.answer('how do I book annual leave', { defaultFramework: 'lbbd' });
   if (notSure.found) throw new Error('expected no answer');
-  const lbbd = kb.framework('lbbd')!;
+  const lbbd = kb.framework('lbbd');
+  if (!lbbd) throw new Error('no lbbd framework');
+  const entry = (id: string) => {
+    const found = kb.entry(id);
+    if (!found) throw new Error(`no entry ${id}`);
+    return found;
+  };
   const cards: Array<[string, CardMessage, boolean]> = [
     ['card-answer.png', answerCard({ kb, result: answer, answerId: 'screenshot-0001', piiReminder: false, chatFrameworkId: 'lbbd' }), false],
     ['card-answer-framework-says.png', answerCard({ kb, result: answer, answerId: 'screenshot-0002', piiReminder: true, chatFrameworkId: 'lbbd' }), true],
     ['card-not-sure.png', noAnswerCard({ kb, reason: notSure.reason, suggestions: notSure.suggestions.map((m) => m.entry), examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
-    ['card-weekly-post.png', scheduledPostCard({ kb, entry: kb.entry('jersey-stable-relationships')!, prompts: [0, 1], position: 4, of: 9, kindsInCycle: 1 }), false],
+    ['card-weekly-post.png', scheduledPostCard({ kb, entry: entry('jersey-stable-relationships'), prompts: [0, 1], position: 4, of: 9, kindsInCycle: 1 }), false],
     ['card-urgent.png', urgentCard({ signposts: lbbd.signposts }), false],
     ['card-not-covered.png', noAnswerCard({ kb, reason: 'not-covered', notCovered: 'Signs of Safety', suggestions: [], examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
     ['card-staff-support.png', staffSupportCard({ signposts: lbbd.signposts }), false],
@@ -44,9 +50,9 @@ async function main(): Promise<void> {
           postsFailed: 1,
           postsUncertain: 0,
           mostAsked: [
-            { title: displayTitle(kb.entry('lbbd-be-collaborative')!), count: 23 },
-            { title: displayTitle(kb.entry('lbbd-relational-practice')!), count: 17 },
-            { title: displayTitle(kb.entry('lbbd-compassion')!), count: 12 },
+            { title: displayTitle(entry('lbbd-be-collaborative')), count: 23 },
+            { title: displayTitle(entry('lbbd-relational-practice')), count: 17 },
+            { title: displayTitle(entry('lbbd-compassion')), count: 12 },
           ],
           suggestionsWaiting: 3,
         },

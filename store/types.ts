@@ -199,7 +199,8 @@ export interface ScheduleStore {
   createSubscription(subscription: Subscription): Promise<void>;
   subscription(id: string): Promise<Subscription | undefined>;
   subscriptionsIn(conversationId: string): Promise<Subscription[]>;
-  updateSubscription(id: string, patch: Partial<Pick<Subscription, 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason'>>): Promise<void>;
+  /** A key present with the value undefined clears that field (e.g. pausedUntil on resume); an absent key leaves it. */
+  updateSubscription(id: string, patch: { [K in 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason']?: Subscription[K] | undefined }): Promise<void>;
   /** Skips one more coming post, in one statement (two "skip"s at once count twice). The new count, or undefined if there is no such subscription. */
   skipOneMore(id: string): Promise<number | undefined>;
   /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */

@@ -89,10 +89,16 @@ export function periods(today: Date, request: InsightsRequest): Period[] {
 
 export async function insights(store: Store, kb: KnowledgeBase, today: Date, request: InsightsRequest): Promise<Insights> {
   const buckets = periods(today, request);
-  const range = { from: buckets[0]!.start, to: buckets[buckets.length - 1]!.end };
+  const first = buckets[0];
+  const last = buckets.at(-1);
+  if (!first || !last) throw new Error('insights: at least one period');
+  const range = { from: first.start, to: last.end };
   const bucketOf = (d: string) => {
     // Buckets are in order and contiguous: a binary search would do, but there are at most 366.
-    for (let i = buckets.length - 1; i >= 0; i--) if (d >= buckets[i]!.start) return d <= buckets[i]!.end ? i : -1;
+    for (let i = buckets.length - 1; i >= 0; i--) {
+      const bucket = buckets[i];
+      if (bucket && d >= bucket.start) return d <= bucket.end ? i : -1;
+    }
     return -1;
   };
   const served = new Set(kb.frameworks.map((f) => f.id));
@@ -118,16 +124,20 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
   const perEntry = new Map<string, number>();
   for (const a of asks) {
     if (!ours(a.entryId)) continue;
-    const i = bucketOf(a.day);
-    if (i >= 0) questions[i]!.answered += a.count;
+    const question = questions[bucketOf(a.day)];
+    if (question) question.answered += a.count;
     perEntry.set(a.entryId, (perEntry.get(a.entryId) ?? 0) + a.count);
   }
   const suggestions = { waiting, answered: 0, dismissed: 0, expired: 0 };
   for (const c of daily) {
+    // bucketOf gives -1 for a day outside the range: no bucket there.
     const i = bucketOf(c.day);
-    if (c.metric === 'not-sure' && served.has(c.item) && i >= 0) questions[i]!.notSure += c.count;
-    else if (c.metric === 'another-prompt' && ours(c.item) && i >= 0) openers[i]!.anotherPrompt += c.count;
-    else if (c.metric === 'extension-share' && ours(c.item) && i >= 0) shares[i]!.shares += c.count;
+    const question = questions[i];
+    const opener = openers[i];
+    const share = shares[i];
+    if (c.metric === 'not-sure' && served.has(c.item) && question) question.notSure += c.count;
+    else if (c.metric === 'another-prompt' && ours(c.item) && opener) opener.anotherPrompt += c.count;
+    else if (c.metric === 'extension-share' && ours(c.item) && share) share.shares += c.count;
     else if (c.metric.startsWith('suggestion-') && served.has(c.item)) suggestions[c.metric.slice('suggestion-'.length) as 'answered' | 'dismissed' | 'expired'] += c.count;
   }
 
@@ -137,21 +147,23 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
   const never = kb.entries.filter((e) => e.kind !== 'overview' && !perEntry.has(e.id)).map((e) => ({ id: e.id, heading: displayTitle(e) }));
 
   // Teams are shown by number, not id: the ids mean nothing to a reader. Chats without a team are one group.
-  const teamNumbers = new Map<string, string>();
-  const postsByTeam = new Map<string, Record<PostOutcome, number>>();
+  const postsByTeam = new Map<string, { team: string; row: Record<PostOutcome, number> }>();
   for (const p of posts) {
     if (p.kind !== 'post') continue;
     const key = p.teamId ?? 'chats';
-    if (!teamNumbers.has(key)) teamNumbers.set(key, key === 'chats' ? 'Chats (no team)' : `Team ${teamNumbers.size + 1}`);
-    const row = postsByTeam.get(key) ?? Object.fromEntries(POST_OUTCOMES.map((o) => [o, 0])) as Record<PostOutcome, number>;
-    row[OUTCOME_OF[p.status]] += p.count;
-    postsByTeam.set(key, row);
+    let byTeam = postsByTeam.get(key);
+    if (!byTeam) {
+      const team = key === 'chats' ? 'Chats (no team)' : `Team ${postsByTeam.size + 1}`;
+      byTeam = { team, row: Object.fromEntries(POST_OUTCOMES.map((o) => [o, 0])) as Record<PostOutcome, number> };
+      postsByTeam.set(key, byTeam);
+    }
+    byTeam.row[OUTCOME_OF[p.status]] += p.count;
   }
   // Opener slots are logged by meeting time, a few minutes after they were posted.
   for (const p of posts) {
     if (p.kind !== 'meeting-opener' || p.status !== 'sent') continue;
-    const i = bucketOf(p.day);
-    if (i >= 0) openers[i]!.posted += p.count;
+    const opener = openers[bucketOf(p.day)];
+    if (opener) opener.posted += p.count;
   }
 
   return {
@@ -162,7 +174,7 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
     questions,
     entries: { most, least, never },
     votes: votes.filter((v) => ours(v.entryId)).map((v) => ({ id: v.entryId, heading: heading(v.entryId), helpful: v.helpful, notHelpful: v.notHelpful })),
-    posts: [...postsByTeam].map(([key, row]) => ({ team: teamNumbers.get(key)!, ...row })),
+    posts: [...postsByTeam.values()].map(({ team, row }) => ({ team, ...row })),
     openers,
     shares,
     conversations: { teams: conversations.teams, groupChats: conversations.groupChat, personalChats: conversations.personal },

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { fileSchema } from './schema';
 import type { FrameworkFile } from './schema';
 import { createKnowledgeBase } from './model';
-import type { Entry, Framework, KnowledgeBase } from './model';
+import type { Entry, Framework, KnowledgeBase, Signpost } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
 import { warningsFor } from './warnings';
@@ -178,6 +178,11 @@ function defaultExamples(data: FrameworkFile): string[] {
   ].filter((q): q is string => q !== undefined);
 }
 
+/** A signpost as the schema reads it, with no `link` key when it has no link. */
+function signpost(s: { text: string; link?: string | undefined }): Signpost {
+  return s.link === undefined ? { text: s.text } : { text: s.text, link: s.link };
+}
+
 function build(files: readonly ParsedFile[]): KnowledgeBase {
   const frameworks: Framework[] = [];
   const entries: Entry[] = [];
@@ -197,10 +202,10 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
       examples: f.examples ?? defaultExamples(data),
       file,
       signposts: {
-        urgent: data.signposts.urgent,
-        caseAdvice: data.signposts.case_advice,
-        procedures: data.signposts.procedures,
-        staffSupport: data.signposts.staff_support,
+        urgent: signpost(data.signposts.urgent),
+        caseAdvice: signpost(data.signposts.case_advice),
+        procedures: signpost(data.signposts.procedures),
+        staffSupport: signpost(data.signposts.staff_support),
       },
       ...(f.reviewed_by !== undefined && f.reviewed_on !== undefined && f.review_due !== undefined && { review: { by: f.reviewed_by, on: f.reviewed_on, due: f.review_due } }),
     });

@@ -12,10 +12,3 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`;
 }
-
-export class KnowledgeBaseError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'KnowledgeBaseError';
-  }
-}

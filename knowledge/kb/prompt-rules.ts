@@ -68,8 +68,8 @@ export function contentProblems(entries: readonly Entry[]): PromptProblem[] {
     for (const { prompt } of prompts) openings.set(opening(prompt), (openings.get(opening(prompt)) ?? 0) + 1);
     for (const [start, count] of openings) {
       if (count > Math.max(2, prompts.length * MAX_OPENING_SHARE)) {
-        const first = prompts.find((p) => opening(p.prompt) === start)!;
-        problems.push({ ...first, problem: `"${start}…" opens ${count} of ${prompts.length} group prompts: vary how they start` });
+        const first = prompts.find((p) => opening(p.prompt) === start);
+        if (first) problems.push({ ...first, problem: `"${start}…" opens ${count} of ${prompts.length} group prompts: vary how they start` });
       }
     }
   }

@@ -177,4 +177,3 @@ function unknownField(issue: { code?: string; input?: unknown; keys?: string[] }
 }
 
 export type FrameworkFile = z.infer<typeof fileSchema>;
-export type EntryData = z.infer<typeof entrySchema>;

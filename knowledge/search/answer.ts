@@ -4,7 +4,6 @@ import { stem } from './analyse';
 import { loadLexicon } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { parseQuestion } from './query';
-import type { ParsedQuestion } from './query';
 import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
 import { contentTerms, surfaceWords } from './terms';
@@ -204,5 +203,3 @@ function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined)
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
-
-export type { ParsedQuestion };

@@ -26,18 +26,26 @@ const letters = new Int32Array(128);
  * which can only make the words look closer, so the bound stays safe.
  */
 function letterBound(a: string, b: string): number {
-  for (let i = 0; i < a.length; i++) letters[a.charCodeAt(i) & 127]!++;
-  for (let i = 0; i < b.length; i++) letters[b.charCodeAt(i) & 127]!--;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    letters[c] = (letters[c] ?? 0) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    letters[c] = (letters[c] ?? 0) - 1;
+  }
   let extra = 0;
   let missing = 0;
   for (let i = 0; i < a.length; i++) {
     const c = a.charCodeAt(i) & 127;
-    if (letters[c]! > 0) extra += letters[c]!;
+    const n = letters[c] ?? 0;
+    if (n > 0) extra += n;
     letters[c] = 0;
   }
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i) & 127;
-    if (letters[c]! < 0) missing -= letters[c]!;
+    const n = letters[c] ?? 0;
+    if (n < 0) missing -= n;
     letters[c] = 0;
   }
   return Math.max(extra, missing);
@@ -66,8 +74,9 @@ export function withinDistance(a: string, b: string, max: number): boolean {
     let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const bj = b.charCodeAt(j - 1);
-      let v = Math.min(d[up + j]! + 1, d[row + j - 1]! + 1, d[up + j - 1]! + (ai === bj ? 0 : 1));
-      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) v = Math.min(v, d[twoUp + j - 2]! + 1);
+      // Every index is inside `d` (3 × cols long): `?? 0` is never taken.
+      let v = Math.min((d[up + j] ?? 0) + 1, (d[row + j - 1] ?? 0) + 1, (d[up + j - 1] ?? 0) + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) v = Math.min(v, (d[twoUp + j - 2] ?? 0) + 1);
       d[row + j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -78,5 +87,5 @@ export function withinDistance(a: string, b: string, max: number): boolean {
     up = row;
     row = free;
   }
-  return d[up + cols - 1]! <= max;
+  return (d[up + cols - 1] ?? 0) <= max;
 }

@@ -33,9 +33,9 @@ export interface RankedMatch extends Match {
 export interface RankOptions {
   readonly scope: string | undefined;
   readonly preferred: string | undefined;
-  readonly kinds?: ReadonlySet<string>;
+  readonly kinds?: ReadonlySet<string> | undefined;
   /** Only entries of this framework are ranked at all (the asker's, or the one the question names). */
-  readonly keep?: string;
+  readonly keep?: string | undefined;
 }
 
 /** Scratch space reused across calls (answering is synchronous), so large bases allocate nothing per entry. */

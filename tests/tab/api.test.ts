@@ -71,7 +71,7 @@ describe('GET /tab: the page', () => {
     expect(plain.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
 
     // fetch() would unzip silently, so look at the bytes on the wire.
-    const zipped = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+    const zipped = await new Promise<{ encoding?: string | undefined; body: Buffer }>((resolve, reject) => {
       httpGet(`${app.url}/tab/vendor/teams-js.min.js`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
