@@ -8,6 +8,8 @@ import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import type { Telemetry } from '../../bot/telemetry';
+import { startFakeConnector } from './fake-connector';
+import type { FakeConnector } from './fake-connector';
 import { loadOrThrow } from './kb';
 
 export interface RunningApp {
@@ -56,5 +58,61 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
       return { status: res.status, body: await res.text() };
     },
     close: () => app.server.close(1000),
+  };
+}
+
+export type StartOptions = NonNullable<Parameters<typeof startApp>[1]>;
+
+/** The bot under test in one describe block (or file): see useBot. */
+export interface BotUnderTest {
+  /** This test's fake Bot Connector: use its url as the activities' serviceUrl. */
+  readonly connector: FakeConnector;
+  /** The app this test started; fails the test when it started none. */
+  readonly app: RunningApp;
+  /** Starts the app (closing one this test started before), with `env` and `options` over the defaults. */
+  start(env?: Record<string, string>, options?: StartOptions): Promise<RunningApp>;
+  /** Closes the app this test started, if any (before dropping its database, say). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one bot test harness: the real service (startApp) talking to a FakeConnector on loopback.
+ * Registers hooks in the calling scope: before each test a fresh connector, after each the app the
+ * test started and then the connector are closed.
+ */
+export function useBot(defaults: { env?: Record<string, string>; options?: () => StartOptions } = {}): BotUnderTest {
+  let connector: FakeConnector | undefined;
+  let running: RunningApp | undefined;
+  const stop = async () => {
+    const app = running;
+    running = undefined;
+    await app?.close();
+  };
+  beforeEach(async () => {
+    connector = await startFakeConnector();
+  });
+  afterEach(async () => {
+    await stop();
+    await connector?.close();
+    connector = undefined;
+  });
+  return {
+    get connector() {
+      if (!connector) throw new Error('the connector runs only inside a test');
+      return connector;
+    },
+    get app() {
+      if (!running) throw new Error('this test started no app: call start() first');
+      return running;
+    },
+    async start(env = {}, options = {}) {
+      await stop();
+      const app = await startApp({ ...defaults.env, ...env }, { ...defaults.options?.(), ...options });
+      // A test may close the app itself (to restart on the same database); closing twice is harmless.
+      let closed: Promise<void> | undefined;
+      running = { ...app, close: () => (closed ??= app.close()) };
+      return running;
+    },
+    stop,
   };
 }
