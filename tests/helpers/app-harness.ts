@@ -11,6 +11,7 @@ import type { Telemetry } from '../../bot/telemetry';
 import { startFakeConnector } from './fake-connector';
 import type { FakeConnector } from './fake-connector';
 import { loadOrThrow } from './kb';
+import type { Backend } from './stores';
 
 export interface RunningApp {
   readonly url: string;
@@ -69,6 +70,10 @@ export interface BotUnderTest {
   readonly connector: FakeConnector;
   /** The app this test started; fails the test when it started none. */
   readonly app: RunningApp;
+  /** With a backend: this test's store, on a fresh database, which start() hands the app. */
+  readonly store: Store;
+  /** With a backend: this test's fresh database, to open another store on (after an app closed its own). */
+  readonly database: Awaited<ReturnType<Backend['fresh']>>;
   /** Starts the app (closing one this test started before), with `env` and `options` over the defaults. */
   start(env?: Record<string, string>, options?: StartOptions): Promise<RunningApp>;
   /** Closes the app this test started, if any (before dropping its database, say). */
@@ -77,24 +82,34 @@ export interface BotUnderTest {
 
 /**
  * The one bot test harness: the real service (startApp) talking to a FakeConnector on loopback.
- * Registers hooks in the calling scope: before each test a fresh connector, after each the app the
- * test started and then the connector are closed.
+ * Registers hooks in the calling scope: before each test a fresh connector (and, with `backend`, a
+ * fresh database and its store); after each, the app the test started, the connector and the
+ * database are closed and dropped.
  */
-export function useBot(defaults: { env?: Record<string, string>; options?: () => StartOptions } = {}): BotUnderTest {
+export function useBot(defaults: { env?: Record<string, string>; options?: () => StartOptions; backend?: Backend } = {}): BotUnderTest {
   let connector: FakeConnector | undefined;
   let running: RunningApp | undefined;
+  let db: Awaited<ReturnType<Backend['fresh']>> | undefined;
+  let store: Store | undefined;
   const stop = async () => {
     const app = running;
     running = undefined;
     await app?.close();
   };
   beforeEach(async () => {
+    if (defaults.backend) {
+      db = await defaults.backend.fresh();
+      store = await db.open();
+    }
     connector = await startFakeConnector();
   });
   afterEach(async () => {
     await stop();
     await connector?.close();
+    await db?.drop();
     connector = undefined;
+    db = undefined;
+    store = undefined;
   });
   return {
     get connector() {
@@ -105,9 +120,17 @@ export function useBot(defaults: { env?: Record<string, string>; options?: () =>
       if (!running) throw new Error('this test started no app: call start() first');
       return running;
     },
+    get database() {
+      if (!db) throw new Error('useBot was given no backend, or this is not inside a test');
+      return db;
+    },
+    get store() {
+      if (!store) throw new Error('useBot was given no backend, or this is not inside a test');
+      return store;
+    },
     async start(env = {}, options = {}) {
       await stop();
-      const app = await startApp({ ...defaults.env, ...env }, { ...defaults.options?.(), ...options });
+      const app = await startApp({ ...defaults.env, ...env }, { ...(store && { store }), ...defaults.options?.(), ...options });
       // A test may close the app itself (to restart on the same database); closing twice is harmless.
       let closed: Promise<void> | undefined;
       running = { ...app, close: () => (closed ??= app.close()) };
