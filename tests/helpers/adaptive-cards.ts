@@ -108,6 +108,17 @@ export function actionTitled(card: object, title: string): CardNode {
 
 export const nodeWithId = (card: object, id: string): CardNode | undefined => nodesOf(card).find((n) => n.id === id);
 
+/**
+ * The texts of the entry's full text, hidden on the card until the button titled `button` shows it:
+ * fails the test unless that button toggles the container 'full-text' and the container starts hidden.
+ */
+export function hiddenFullText(card: object, button: string): string[] {
+  expect(actionTitled(card, button)).toMatchObject({ type: 'Action.ToggleVisibility', targetElements: ['full-text'] });
+  const container = nodeWithId(card, 'full-text');
+  expect(container).toMatchObject({ type: 'Container', isVisible: false });
+  return container ? textsOf({ body: [container] }) : [];
+}
+
 /** The titles of the buttons in the ActionSet that directly follows the TextBlock reading `heading`. */
 export function buttonsUnder(card: object, heading: string): string[] {
   const nodes = nodesOf(card);
