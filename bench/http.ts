@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { benchMessage } from './activity';
 import { percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -12,21 +13,7 @@ const QUESTIONS = ['what is CARES', 'principle 7', 'how do we work with domestic
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 5);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
 
-function activity(text: string, i: number) {
-  return JSON.stringify({
-    type: 'message',
-    id: `bench-${i}`,
-    text,
-    deliveryMode: 'expectReplies',
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    from: { id: '29:bench-user', aadObjectId: '00000000-0000-4000-8000-000000000001' },
-    recipient: { id: '28:bench-bot' },
-    conversation: { id: 'a:bench', conversationType: 'personal', tenantId: '00000000-0000-4000-8000-000000000002' },
-    channelData: { tenant: { id: '00000000-0000-4000-8000-000000000002' } },
-  });
-}
-const bodies = QUESTIONS.map(activity);
+const bodies = QUESTIONS.map((q, i) => benchMessage(q, `bench-${i}`));
 
 async function startServer(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(script, args, { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchMessage } from './activity';
 import { percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -44,20 +45,6 @@ const questions: string[] = [
   "what's the wifi password",
   'safegaurding',
 ];
-
-const activity = (text: string, i: number) =>
-  JSON.stringify({
-    type: 'message',
-    id: `bench-start-${i}`,
-    text,
-    deliveryMode: 'expectReplies',
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    from: { id: '29:bench-user', aadObjectId: '00000000-0000-4000-8000-000000000001' },
-    recipient: { id: '28:bench-bot' },
-    conversation: { id: 'a:bench', conversationType: 'personal', tenantId: '00000000-0000-4000-8000-000000000002' },
-    channelData: { tenant: { id: '00000000-0000-4000-8000-000000000002' } },
-  });
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -141,7 +128,7 @@ async function ask(url: string, count: number): Promise<void> {
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(questions[i % questions.length] ?? '', i) });
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: benchMessage(questions[i % questions.length] ?? '', `bench-start-${i}`) });
       if (res.status !== 200) throw new Error(`question ${i} got ${res.status}`);
       await res.arrayBuffer();
     }

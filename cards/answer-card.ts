@@ -1,6 +1,7 @@
-import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
+import type { KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import type { AnswerResult } from '../knowledge/search/answer';
+import { answerChoices } from './answer-choices';
 import { feedbackButton, openButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
@@ -12,8 +13,6 @@ import { promptAt } from './prompt';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
-export const MAX_RELATED = 4;
-export const MAX_ALTERNATIVES = 3;
 
 export interface AnswerCardInput {
   readonly kb: KnowledgeBase;
@@ -36,12 +35,7 @@ export function answerCard(input: AnswerCardInput): CardMessage {
   const { entry } = result;
   const framework = kb.framework(entry.frameworkId);
   const prompt = promptAt(entry.prompts, input.promptIndex ?? 0);
-  const alternatives = result.confident ? [] : result.alternatives.slice(0, MAX_ALTERNATIVES).map((m) => m.entry);
-  const shown = new Set([entry.id, ...alternatives.map((e) => e.id)]);
-  const related = entry.related
-    .map((id) => kb.entry(id))
-    .filter((e): e is Entry => e !== undefined && !shown.has(e.id))
-    .slice(0, MAX_RELATED);
+  const { alternatives, related } = answerChoices(kb, result);
 
   const chat = input.chatFrameworkId !== undefined && input.chatFrameworkId !== entry.frameworkId ? kb.framework(input.chatFrameworkId) : undefined;
   const body: Element[] = [

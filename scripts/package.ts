@@ -5,9 +5,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseDotenv } from 'dotenv';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { GUID, setting, withDotenv } from '../bot/config/env';
+import type { Env } from '../bot/config/env';
 
 const ROOT = join(__dirname, '..');
 export const TEMPLATE_PATH = join(ROOT, 'manifest', 'manifest.template.json');
@@ -15,8 +16,6 @@ export const ICON_DIR = join(ROOT, 'manifest');
 export const DEFAULT_OUT_FILE = join(ROOT, 'build', 'appPackage.zip');
 /** Teams' icon sizes (../shared/teams-platform.md, "The app manifest"). */
 export const ICON_SIZES = { 'color.png': 192, 'outline.png': 32 } as const;
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** A setting is missing or wrong. The message names the variable and says how to fix it. */
 export class PackageConfigError extends Error {
@@ -47,13 +46,7 @@ export interface ManifestValues {
   readonly CONSOLE_CLIENT_ID?: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
-
-const setting = (env: Env, name: string): string | undefined => {
-  const v = env[name]?.trim();
-  return v === undefined || v === '' ? undefined : v;
-};
 
 function guid(env: Env, name: string, what: string): string {
   const v = setting(env, name);
@@ -248,9 +241,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuiltPac
 
 /** The process environment over .env in `cwd` (the environment wins). */
 function environment(cwd: string): Env {
-  const file = join(cwd, '.env');
-  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
-  return { ...fromFile, ...process.env };
+  return withDotenv(process.env, cwd);
 }
 
 /** `npm run package -- --teams-app-id … --bot-id … --domain … --out …`: flags win over the environment. */

@@ -6,7 +6,7 @@ import { CONSOLE_REPLIES } from './auth';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayTitle } from '../../knowledge/kb/model';
-import { asset, sendAsset, TYPES } from '../web/tab';
+import { asset, sendAsset, TYPES } from '../web/assets';
 import { consoleCharts } from './charts';
 import { insights, parseInsightsQuery } from './insights';
 import { PROJECT_ROOT } from '../../knowledge/paths';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type restify from 'restify';
+import { FRAME_ANCESTORS_DIRECTIVE } from './framing';
 
 // GET /privacy and GET /terms: the pages the Teams app manifest links to (developer.privacyUrl and
 // termsOfUseUrl). Plain HTML, no scripts, readable without styles. Keep the privacy page true: it
@@ -23,7 +24,7 @@ li{margin:.35rem 0}
 nav{font-size:.95rem;border-bottom:1px solid #d0d7d8;padding-bottom:.75rem}
 @media (prefers-color-scheme:dark){body{color:#f0f0f0;background:#1b1f20}a{color:#8fd3dc}nav{border-color:#3a4446}}
 `.trim();
-const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft; base-uri 'none'; form-action 'none'`;
+const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; ${FRAME_ANCESTORS_DIRECTIVE}; base-uri 'none'; form-action 'none'`;
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

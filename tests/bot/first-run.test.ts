@@ -4,7 +4,8 @@ import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
-import { activity, cardOf, cardText } from '../helpers/fixtures';
+import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
+import { activity, cardOf } from '../helpers/fixtures';
 
 const QUESTION = { chat: 'Which practice framework does this chat use?', team: 'Which practice framework does this team use?' };
 const CHANNEL = {
@@ -26,26 +27,6 @@ afterEach(async () => {
 const startUnset = async () => (app = await startApp({ DEFAULT_FRAMEWORK: '' }));
 const sentCards = () => connector.sent().map((s) => cardOf(s));
 
-interface ExecuteButton {
-  type: string;
-  title: string;
-  verb: string;
-  data: { frameworkId: string };
-}
-function buttonsOf(card: unknown): ExecuteButton[] {
-  const out: ExecuteButton[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o['type'] === 'Action.Execute') out.push(o as unknown as ExecuteButton);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
 const press = (frameworkId: string, place: Record<string, unknown> = {}) =>
   app.post(activity('adaptive-card-action', connector.url, { ...place, value: { action: { type: 'Action.Execute', verb: 'chooseFramework', data: { frameworkId } }, trigger: 'manual' } }));
 async function choose(frameworkId: string, place: Record<string, unknown> = {}): Promise<{ statusCode: number; type: string; value: unknown }> {
@@ -60,7 +41,7 @@ describe('a new personal chat, two frameworks, none set', () => {
     await app.post(activity('install-personal', connector.url));
     const [card] = sentCards();
     expect(cardText(card)).toContain(QUESTION.chat);
-    expect(buttonsOf(card).map((b) => [b.title, b.verb, b.data.frameworkId])).toEqual([
+    expect(executeActionsOf(card).map((b) => [b.title, b.verb, b.data.frameworkId])).toEqual([
       ['Jersey', 'chooseFramework', 'jersey'],
       ['Barking & Dagenham', 'chooseFramework', 'lbbd'],
     ]);
@@ -117,7 +98,7 @@ describe('a new team, two frameworks, none set', () => {
     await app.post(activity('install-team', connector.url));
     const [card] = sentCards();
     expect(cardText(card)).toContain(QUESTION.team);
-    expect(buttonsOf(card).map((b) => b.data.frameworkId)).toEqual(['jersey', 'lbbd']);
+    expect(executeActionsOf(card).map((b) => b.data.frameworkId)).toEqual(['jersey', 'lbbd']);
 
     const response = await choose('jersey', CHANNEL);
     expect(cardText(response.value)).toContain('Jersey');

@@ -1,76 +1,60 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
-import { activity, cardOf, cardText } from '../helpers/fixtures';
+import { cardText } from '../helpers/adaptive-cards';
+import { useBot } from '../helpers/app-harness';
+import { activity, cardOf } from '../helpers/fixtures';
 import { captureConsole } from '../helpers/console-capture';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
 
-let connector: FakeConnector;
-let running: RunningApp | undefined;
-
-beforeEach(async () => {
-  connector = await startFakeConnector();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await connector.close();
-});
-
-const start = async (env: Record<string, string> = {}, options: Parameters<typeof startApp>[1] = {}) => {
-  running = await startApp(env, options);
-  return running;
-};
-const firstCard = () => cardOf(connector.sent()[0]);
+const bot = useBot();
+const { start } = bot;
+const firstCard = () => cardOf(bot.connector.sent()[0]);
 
 describe('the service over HTTP, with real Teams activities', () => {
   test('a personal message gets an answer card as a reply in that chat', async () => {
     const app = await start();
-    const res = await app.post(activity('personal-message', connector.url));
+    const res = await app.post(activity('personal-message', bot.connector.url));
     expect(res.status).toBe(200);
-    expect(connector.requests).toHaveLength(1);
-    expect(connector.requests[0]?.path).toBe(`/v3/conversations/${encodeURIComponent('a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890')}/activities/1763633722485`);
+    expect(bot.connector.requests).toHaveLength(1);
+    expect(bot.connector.requests[0]?.path).toBe(`/v3/conversations/${encodeURIComponent('a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890')}/activities/1763633722485`);
     expect(cardText(firstCard())).toContain('Value 2 · Accountability');
-    expect(connector.sent()[0]?.['summary']).toMatch(/^Value 2 · Accountability/);
+    expect(bot.connector.sent()[0]?.['summary']).toMatch(/^Value 2 · Accountability/);
   });
 
   test('a channel @mention is answered, with the mention stripped from the question', async () => {
     const app = await start();
-    await app.post(activity('channel-mention', connector.url));
+    await app.post(activity('channel-mention', bot.connector.url));
     expect(cardText(firstCard())).toContain('Principle 7 · Be professionally curious');
   });
 
   test('a channel message that does not @mention the bot gets no reply', async () => {
     const app = await start();
-    const plain = activity('channel-mention', connector.url, { text: 'principle 7', entities: [] });
+    const plain = activity('channel-mention', bot.connector.url, { text: 'principle 7', entities: [] });
     expect((await app.post(plain)).status).toBe(200);
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 
   test('a group chat @mention is answered', async () => {
     const app = await start();
-    await app.post(activity('group-chat-message', connector.url));
+    await app.post(activity('group-chat-message', bot.connector.url));
     expect(cardText(firstCard())).toContain('Safe & Together');
   });
 
   test('installing in a team posts the welcome card to the channel chosen during install', async () => {
     const app = await start();
-    await app.post(activity('install-team', connector.url));
-    expect(connector.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/conversations']);
-    const body = connector.requests[0]?.body as { channelData?: { channel?: { id?: string } }; activity?: unknown };
+    await app.post(activity('install-team', bot.connector.url));
+    expect(bot.connector.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/conversations']);
+    const body = bot.connector.requests[0]?.body as { channelData?: { channel?: { id?: string } }; activity?: unknown };
     expect(body.channelData?.channel?.id).toBe('19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2');
     expect(cardText(firstCard())).toMatch(/what does the A in CARES mean|ingredient three/i);
   });
 
   test('installing in a personal chat sends the welcome card to the person', async () => {
     const app = await start();
-    await app.post(activity('install-personal', connector.url));
-    expect(connector.requests).toHaveLength(1);
-    expect(connector.requests[0]?.path).toMatch(/^\/v3\/conversations\/a%3A1Ka5/);
+    await app.post(activity('install-personal', bot.connector.url));
+    expect(bot.connector.requests).toHaveLength(1);
+    expect(bot.connector.requests[0]?.path).toMatch(/^\/v3\/conversations\/a%3A1Ka5/);
     const actions = JSON.stringify(firstCard());
     expect(actions.match(/"verb":"ask"/g)?.length).toBe(3);
   });
@@ -78,11 +62,11 @@ describe('the service over HTTP, with real Teams activities', () => {
   test('a Helpful click updates the card in place, and a second click changes the vote instead of adding one', async () => {
     const app = await start();
     // The id the bot put on the answer card it sent.
-    await app.post(activity('personal-message', connector.url));
+    await app.post(activity('personal-message', bot.connector.url));
     const answerId = /"answerId":"([A-Za-z0-9_-]+)"/.exec(JSON.stringify(firstCard()))![1]!;
-    connector.requests.length = 0;
+    bot.connector.requests.length = 0;
     const click = (helpful: boolean) =>
-      app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId: 'lbbd-accountability', helpful } }, trigger: 'manual' } }));
+      app.post(activity('adaptive-card-action', bot.connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId: 'lbbd-accountability', helpful } }, trigger: 'manual' } }));
     const first = await click(true);
     expect(first.status).toBe(200);
     const response = JSON.parse(first.body) as { statusCode: number; type: string; value: unknown };
@@ -90,7 +74,7 @@ describe('the service over HTTP, with real Teams activities', () => {
     expect(cardText(response.value)).toMatch(/Thank you/);
     await click(false);
     expect(await app.store.feedbackCounts()).toEqual([{ entryId: 'lbbd-accountability', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), helpful: 0, notHelpful: 1 }]);
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 
   test('GET /healthz reports the version and the knowledge base, and no secrets', async () => {
@@ -118,9 +102,9 @@ describe('authentication, when MicrosoftAppId is set', () => {
     ['a token from the wrong issuer', { authorization: `Bearer ${forged}` }],
   ])('%s → 401 and no turn runs', async (_label, headers) => {
     const app = await start(env);
-    const res = await app.post(activity('personal-message', connector.url), headers as Record<string, string>);
+    const res = await app.post(activity('personal-message', bot.connector.url), headers as Record<string, string>);
     expect(res.status).toBe(401);
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
     expect(app.logs.join('')).not.toContain('"event":"answer"');
     // botbuilder prints refused sign-ins with console.error; the service keeps that quiet (it logs a kind instead).
     expect(printed.lines).toEqual([]);
@@ -130,16 +114,16 @@ describe('authentication, when MicrosoftAppId is set', () => {
 describe('tenants', () => {
   test('with ALLOWED_TENANTS set, another tenant gets no answer and a warning is logged with its id', async () => {
     const app = await start({ ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555' });
-    expect((await app.post(activity('personal-message', connector.url))).status).toBe(200);
-    expect(connector.requests).toHaveLength(0);
+    expect((await app.post(activity('personal-message', bot.connector.url))).status).toBe(200);
+    expect(bot.connector.requests).toHaveLength(0);
     const warning = app.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['event'] === 'tenant-refused');
     expect(warning).toMatchObject({ level: 40, tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' });
   });
 
   test('an allowed tenant is answered', async () => {
     const app = await start({ ALLOWED_TENANTS: '3D5F3B7A-8C2E-4F1A-9B6D-2E7C4A1F0B93' });
-    await app.post(activity('personal-message', connector.url));
-    expect(connector.requests).toHaveLength(1);
+    await app.post(activity('personal-message', bot.connector.url));
+    expect(bot.connector.requests).toHaveLength(1);
   });
 });
 
@@ -150,9 +134,9 @@ describe('privacy', () => {
   test("a question's text never appears in the logs or the store", async () => {
     const store = recordingStore(await openStore('sqlite::memory:'));
     const app = await start({}, { store });
-    await app.post(activity('personal-message', connector.url, { text: question }));
-    await app.post(activity('adaptive-card-action', connector.url));
-    await app.post(activity('personal-message', connector.url, { text: `framework jersey ${SECRET}` }));
+    await app.post(activity('personal-message', bot.connector.url, { text: question }));
+    await app.post(activity('adaptive-card-action', bot.connector.url));
+    await app.post(activity('personal-message', bot.connector.url, { text: `framework jersey ${SECRET}` }));
     expect(app.logs.length).toBeGreaterThan(0);
     expect(store.written.length).toBeGreaterThan(0);
     for (const fragment of [SECRET, 'Zephyrine', '07700', '12/03/2015']) {
@@ -163,42 +147,42 @@ describe('privacy', () => {
 
   test('a question that looks personal gets a gentle reminder on its answer card', async () => {
     const app = await start();
-    await app.post(activity('personal-message', connector.url, { text: question }));
+    await app.post(activity('personal-message', bot.connector.url, { text: question }));
     expect(cardText(firstCard())).toMatch(/leave out anything that could identify a child or family/i);
   });
 
   test('an ordinary question gets no reminder', async () => {
     const app = await start();
-    await app.post(activity('personal-message', connector.url));
+    await app.post(activity('personal-message', bot.connector.url));
     expect(cardText(firstCard())).not.toMatch(/leave out anything that could identify a child or family/i);
   });
 });
 
 describe('bad input gets a short, clear reply and never a crash', () => {
-  const textOf = (i = 0) => String(connector.sent()[i]?.['text'] ?? '');
+  const textOf = (i = 0) => String(bot.connector.sent()[i]?.['text'] ?? '');
 
   test('empty text → the "what would you like to know" card', async () => {
     const app = await start();
-    await app.post(activity('personal-message', connector.url, { text: '   ' }));
+    await app.post(activity('personal-message', bot.connector.url, { text: '   ' }));
     expect(cardText(firstCard())).toMatch(/What would you like to know/);
   });
 
   test('text over 1,000 characters is cut, and the person is told', async () => {
     const app = await start();
-    await app.post(activity('personal-message', connector.url, { text: `principle 7 ${'and more '.repeat(300)}` }));
+    await app.post(activity('personal-message', bot.connector.url, { text: `principle 7 ${'and more '.repeat(300)}` }));
     expect(textOf(0)).toMatch(/first 1,000 characters/);
-    expect(cardText(cardOf(connector.sent()[1]))).toContain('Principle 7');
+    expect(cardText(cardOf(bot.connector.sent()[1]))).toContain('Principle 7');
   });
 
   test('a picture with no text → "I can only read typed questions"', async () => {
     const app = await start();
-    await app.post(activity('personal-message', connector.url, { text: '', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }] }));
+    await app.post(activity('personal-message', bot.connector.url, { text: '', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }] }));
     expect(textOf()).toMatch(/only read typed questions/);
   });
 
   test('an unknown card verb → 400 with a clear message, and nothing stored', async () => {
     const app = await start();
-    const res = await app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'deleteEverything', data: {} } } }));
+    const res = await app.post(activity('adaptive-card-action', bot.connector.url, { value: { action: { type: 'Action.Execute', verb: 'deleteEverything', data: {} } } }));
     const body = JSON.parse(res.body) as { statusCode: number; value: { message: string } };
     expect(body.statusCode).toBe(400);
     expect(body.value.message).toMatch(/isn't one I recognise/);
@@ -212,22 +196,22 @@ describe('bad input gets a short, clear reply and never a crash', () => {
     ['an answer id with script in it', { answerId: '<script>alert(1)</script>', entryId: 'lbbd-accountability', helpful: true }],
   ])('tampered Action.Execute data (%s) → 400 and nothing stored', async (_label, data) => {
     const app = await start();
-    const res = await app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data } } }));
+    const res = await app.post(activity('adaptive-card-action', bot.connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data } } }));
     expect(JSON.parse(res.body)).toMatchObject({ statusCode: 400 });
     expect(await app.store.feedbackCounts()).toEqual([]);
   });
 
   test('tampered Action.Submit data → a short reply saying the button did not work', async () => {
     const app = await start();
-    await app.post(activity('personal-message', connector.url, { text: '', value: { action: 'open', entryId: '../../etc/passwd' } }));
+    await app.post(activity('personal-message', bot.connector.url, { text: '', value: { action: 'open', entryId: '../../etc/passwd' } }));
     expect(textOf()).toMatch(/button didn't work/);
   });
 
   test('an unknown activity type is accepted quietly', async () => {
     const app = await start();
-    const res = await app.post(activity('personal-message', connector.url, { type: 'somethingNew', text: undefined }));
+    const res = await app.post(activity('personal-message', bot.connector.url, { type: 'somethingNew', text: undefined }));
     expect(res.status).toBe(200);
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 
   test('a body that is not JSON → 400 without a stack trace', async () => {
@@ -241,14 +225,13 @@ describe('bad input gets a short, clear reply and never a crash', () => {
 describe('shutdown', () => {
   test('close() finishes a turn in flight before stopping, then refuses new connections', async () => {
     const app = await start();
-    // A connector that takes 300 ms to accept the reply keeps the turn in flight.
+    // A bot.connector that takes 300 ms to accept the reply keeps the turn in flight.
     const slow = createServer((_req, res) => setTimeout(() => res.end('{"id":"reply"}'), 300));
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     const inFlight = app.post(activity('personal-message', `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`));
     await new Promise((r) => setTimeout(r, 100));
     expect(app.app.server.inFlight()).toBe(1);
     await app.close();
-    running = undefined;
     expect((await inFlight).status).toBe(200);
     await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
     slow.close();

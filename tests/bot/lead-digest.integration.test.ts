@@ -3,12 +3,10 @@ import { connectorSender } from '../../bot/proactive';
 import { DIGEST_REPLIES } from '../../bot/lead-digest';
 import { createScheduler } from '../../schedule/scheduler';
 import type { Store } from '../../store/types';
-import { validateCard } from '../helpers/adaptive-cards';
-import { startApp } from '../helpers/app-harness';
+import { cardText, validateCard } from '../helpers/adaptive-cards';
+import { useBot } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
-import { activity, cardOf, cardText } from '../helpers/fixtures';
+import { activity, cardOf } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
 import { fakeClock } from '../helpers/scheduling';
 import { BACKENDS } from '../helpers/stores';
@@ -20,27 +18,18 @@ const PERSONAL_CHAT = 'a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOp
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 
 describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) => {
-  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  const bot = useBot({ backend });
   let store: Store;
-  let connector: FakeConnector;
   let app: RunningApp;
+  beforeEach(() => {
+    store = bot.store;
+  });
   const start = async (leads: string) => {
-    app = await startApp({ PRACTICE_LEAD_AAD_IDS: leads }, { store, clock: () => new Date('2026-11-26T10:00:00Z') });
+    app = await bot.start({ PRACTICE_LEAD_AAD_IDS: leads }, { clock: () => new Date('2026-11-26T10:00:00Z') });
   };
-  const inPersonal = (text: string) => app.post(activity('personal-message', connector.url, { text }));
-  const inChannel = (text: string) => app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
-  const lastText = () => String(connector.sent().at(-1)?.['text'] ?? '');
-
-  beforeEach(async () => {
-    db = await backend.fresh();
-    store = await db.open();
-    connector = await startFakeConnector();
-  });
-  afterEach(async () => {
-    await app.close();
-    await connector.close();
-    await db.drop();
-  });
+  const inPersonal = (text: string) => app.post(activity('personal-message', bot.connector.url, { text }));
+  const inChannel = (text: string) => app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+  const lastText = () => String(bot.connector.sent().at(-1)?.['text'] ?? '');
 
   test("a lead's personal chat is recorded when they message the bot; the question itself is not", async () => {
     await start(SAM);
@@ -52,17 +41,17 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
   test('the help card tells a lead in their personal chat how to turn the digest off and on, and nobody else', async () => {
     await start(SAM);
     await inPersonal('help');
-    const lead = cardOf(connector.sent().at(-1))!;
+    const lead = cardOf(bot.connector.sent().at(-1))!;
     expect(validateCard(lead)).toEqual([]);
     expect(cardText(lead)).toContain('type "digest off" to stop your Monday digest, or "digest on" to have it again');
     await inChannel('help');
-    expect(cardText(cardOf(connector.sent().at(-1)))).not.toContain('digest');
+    expect(cardText(cardOf(bot.connector.sent().at(-1)))).not.toContain('digest');
   });
 
   test('the help card in a personal chat of someone not in the lead list does not mention the digest', async () => {
     await start(SOMEONE_ELSE);
     await inPersonal('help');
-    const card = cardOf(connector.sent().at(-1))!;
+    const card = cardOf(bot.connector.sent().at(-1))!;
     expect(cardText(card)).toContain('help');
     expect(cardText(card)).not.toContain('digest');
   });
@@ -120,7 +109,7 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
   test('the digest reaches the personal chat the bot recorded, through its stored reference', async () => {
     await start(SAM);
     await inPersonal('hello');
-    const before = connector.sent().length;
+    const before = bot.connector.sent().length;
     const clock = fakeClock('2026-11-30T08:00:00Z');
     const kb = loadOrThrow();
     const scheduler = createScheduler({
@@ -134,9 +123,9 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
       digest: { leadIds: new Set([SAM]), timeZone: 'Europe/London', time: '08:00' },
     });
     expect(await scheduler.runOnce()).toBe(1);
-    expect(connector.sent().length).toBe(before + 1);
-    expect(decodeURIComponent(connector.requests.at(-1)!.path).startsWith(`/v3/conversations/${PERSONAL_CHAT}/activities`)).toBe(true);
-    const card = cardOf(connector.sent().at(-1))!;
+    expect(bot.connector.sent().length).toBe(before + 1);
+    expect(decodeURIComponent(bot.connector.requests.at(-1)!.path).startsWith(`/v3/conversations/${PERSONAL_CHAT}/activities`)).toBe(true);
+    const card = cardOf(bot.connector.sent().at(-1))!;
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain('Last week in Practice Companion');
   });

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { FRAME_ANCESTORS } from '../../bot/web/framing';
 import { privacyPage, termsPage } from '../../bot/web/legal';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
@@ -24,6 +25,8 @@ describe('GET /privacy and GET /terms, served by the bot for the app manifest', 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'/);
+    // The same hosts may frame these pages as frame the tab and the console: the one list.
+    expect(res.headers.get('content-security-policy')?.split('; ')).toContain(`frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await res.text();
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startApp, useBot } from '../helpers/app-harness';
+import type { RunningApp, StartOptions } from '../helpers/app-harness';
 import { MAX_RESULTS, STORE_BUDGET_MS } from '../../bot/message-extension';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
 import { textsOf, validateCard } from '../helpers/adaptive-cards';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
 import { loadOrThrow } from '../helpers/kb';
 import { recordingStore } from '../helpers/recording-store';
 
@@ -39,27 +37,13 @@ const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const WEDNESDAY = new Date('2026-11-25T10:00:00Z');
 const ITS_MONDAY = new Date('2026-11-23T00:00:00Z');
 
-let connector: FakeConnector;
-let running: RunningApp | undefined;
-
-beforeEach(async () => {
-  connector = await startFakeConnector();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await connector.close();
-});
-
-const start = async (options: Parameters<typeof startApp>[1] = {}, env: Record<string, string> = {}) => {
-  running = await startApp(env, { clock: () => WEDNESDAY, ...options });
-  return running;
-};
+const bot = useBot({ options: () => ({ clock: () => WEDNESDAY }) });
+const start = (options: StartOptions = {}, env: Record<string, string> = {}) => bot.start(env, options);
 
 /** A real invoke from tests/fixtures/activities, with changes applied, pointed at the fake connector. */
 function invoke(name: Fixture, changes: Record<string, unknown> = {}): Record<string, unknown> {
   const json = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8')) as Record<string, unknown>;
-  return { ...json, ...changes, serviceUrl: connector.url };
+  return { ...json, ...changes, serviceUrl: bot.connector.url };
 }
 const search = (query: unknown, extra: Record<string, unknown> = {}) =>
   invoke('compose-extension-query', { value: { commandId: 'searchFramework', parameters: [{ name: 'query', value: query }], queryOptions: { skip: 0, count: 25 }, ...extra } });
@@ -125,7 +109,7 @@ describe('composeExtension/query: searching', () => {
     expect(first?.text).toBe(kb.entry('lbbd-professional-curiosity')?.summary);
     expect(rest.map(tapped)).toEqual(expect.arrayContaining(kb.entry('lbbd-professional-curiosity')?.related.slice(0, 1) ?? []));
     expect(textsOf(attachmentsOf(response)[0]?.content ?? {})).toContain('Principle 7 · Be professionally curious');
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 
   test('a typo ("safegaurding") still finds Contextual Safeguarding first', async () => {
@@ -202,7 +186,7 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     const response = await post(app, invoke('compose-extension-initial-run'));
     expect(previews(response)[0]).toMatchObject({ title: kb.entry('jersey-direct-work')?.title, subtitle: 'This week · Jersey · Ingredient 9' });
     // In a place set to another framework, that week's item is not offered.
-    await running?.close();
+    await app.close();
     const elsewhere = await start({ store });
     expect(previews(await post(elsewhere, invoke('compose-extension-initial-run'))).map(tapped)).not.toContain('jersey-direct-work');
     expect(asked[0]).toEqual({ where: { conversationId: CHANNEL, teamId: TEAM }, since: ITS_MONDAY });

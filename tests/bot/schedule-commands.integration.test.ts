@@ -1,9 +1,7 @@
 import type { Store } from '../../store/types';
 import { validateCard, textsOf } from '../helpers/adaptive-cards';
-import { startApp } from '../helpers/app-harness';
+import { useBot } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { BACKENDS } from '../helpers/stores';
 
@@ -13,35 +11,26 @@ const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
 const FORM = { action: 'schedule-save', frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
 
 describe.each(BACKENDS)('schedule commands on $name', (backend) => {
-  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  const bot = useBot({ backend });
   let store: Store;
-  let connector: FakeConnector;
   let app: RunningApp;
+  beforeEach(() => {
+    store = bot.store;
+  });
   const start = async (env: Record<string, string> = {}, clock?: () => Date) => {
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store, ...(clock && { clock }) });
+    app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store, ...(clock && { clock }) });
   };
-  const say = (text: string) => app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
-  const submit = (value: Record<string, unknown>) => app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value }));
+  const say = (text: string) => app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+  const submit = (value: Record<string, unknown>) => app.post(activity('channel-mention', bot.connector.url, { text: '', attachments: [], value }));
   const lastText = () => {
-    const a = connector.sent().at(-1) ?? {};
+    const a = bot.connector.sent().at(-1) ?? {};
     return String(a['text'] ?? '') + textsOf(cardOf(a) ?? { body: [] }).join('\n');
   };
-
-  beforeEach(async () => {
-    db = await backend.fresh();
-    store = await db.open();
-    connector = await startFakeConnector();
-  });
-  afterEach(async () => {
-    await app.close();
-    await connector.close();
-    await db.drop();
-  });
 
   test('"schedule" in a channel shows its schedules and a form that validates at 1.5', async () => {
     await start();
     await say('schedule');
-    const card = cardOf(connector.sent().at(-1))!;
+    const card = cardOf(bot.connector.sent().at(-1))!;
     expect(validateCard(card)).toEqual([]);
     const texts = textsOf(card).join('\n');
     expect(texts).toContain('This channel has no scheduled posts yet.');
@@ -79,7 +68,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     await submit(FORM);
     await Promise.all([say('schedule skip'), say('schedule skip')]);
     expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ skipNext: 2 });
-    const replies = connector.sent().slice(-2).map((a) => String(a['text'] ?? '')).sort();
+    const replies = bot.connector.sent().slice(-2).map((a) => String(a['text'] ?? '')).sort();
     expect(replies).toEqual([
       'Done: the post on Mon 30 Nov 2026 at 09:00 will be skipped. The one after will post as usual.',
       'Done: the post on Mon 7 Dec 2026 at 09:00 will be skipped. The one after will post as usual.',
@@ -108,14 +97,14 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('history names people as Teams does, asked when shown and never stored; anyone Teams cannot name is "someone"', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
-    connector.members.set(SAM, { name: 'Sam Taylor', email: 'sam.taylor@example.org' });
+    bot.connector.members.set(SAM, { name: 'Sam Taylor', email: 'sam.taylor@example.org' });
     await submit(FORM);
     await say('schedule pause');
     await say('schedule history');
     const history = lastText();
     expect(history).toMatch(/added "Barking & Dagenham principles".*\(by Sam Taylor\)/);
     expect(history).not.toContain(SAM);
-    const lookups = connector.requests.filter((r) => r.method === 'GET' && r.path.includes('/members/'));
+    const lookups = bot.connector.requests.filter((r) => r.method === 'GET' && r.path.includes('/members/'));
     expect(lookups.length).toBeGreaterThan(0);
     expect(lookups[0]?.path).toBe(`/v3/conversations/${encodeURIComponent(TEAM)}/members/${SAM}`);
     // The store keeps the id only.
@@ -124,14 +113,14 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(JSON.stringify(log)).not.toContain('Sam Taylor');
 
     // Sam has left the team: Teams answers 404, and the history still shows, without the id.
-    connector.members.clear();
+    bot.connector.members.clear();
     await say('schedule history');
     expect(lastText()).toContain('(by someone)');
     expect(lastText()).not.toContain(SAM);
 
     // Teams refuses the lookup: the same.
-    connector.members.set(SAM, { name: 'Sam Taylor' });
-    connector.failNext(403, 1);
+    bot.connector.members.set(SAM, { name: 'Sam Taylor' });
+    bot.connector.failNext(403, 1);
     await say('schedule history');
     expect(lastText()).toContain('(by someone)');
   });
@@ -150,23 +139,23 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   test('"schedule preview" sends the next card to the asker only, exactly as "post now" then posts it', async () => {
     await start();
     await submit(FORM);
-    const before = connector.requests.length;
+    const before = bot.connector.requests.length;
     await say('schedule preview');
-    const newConversation = connector.requests.slice(before).find((r) => r.path === '/v3/conversations');
+    const newConversation = bot.connector.requests.slice(before).find((r) => r.path === '/v3/conversations');
     expect(newConversation?.body).toMatchObject({ isGroup: false, members: [{ aadObjectId: SAM }] });
     expect(lastText()).toContain('sent you the preview in our one-to-one chat');
-    const preview = connector.requests.slice(before).map((r) => cardOf(r.body)).find((c) => c !== undefined)!;
+    const preview = bot.connector.requests.slice(before).map((r) => cardOf(r.body)).find((c) => c !== undefined)!;
     expect(textsOf(preview).join('\n')).toContain('Principle 1 of 10');
 
     await say('schedule post now');
     await app.app.scheduler.runOnce();
     // To the channel itself (a new thread), not to the thread the command was typed in.
-    const post = connector.requests.find((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(CHANNEL)}/activities`));
+    const post = bot.connector.requests.find((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(CHANNEL)}/activities`));
     expect(post).toBeDefined();
     expect(cardOf(post!.body)).toEqual(preview);
     // Post now used up item 1; the next preview is item 2.
     await say('schedule preview');
-    const next = connector.requests.map((r) => cardOf(r.body)).filter((c) => c !== undefined).at(-1)!;
+    const next = bot.connector.requests.map((r) => cardOf(r.body)).filter((c) => c !== undefined).at(-1)!;
     expect(textsOf(next).join('\n')).toContain('Principle 2 of 10');
   });
 
@@ -176,7 +165,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(lastText()).toContain('Only the people your organisation has named as Practice Companion administrators');
     expect(await store.subscriptionsIn(CHANNEL)).toEqual([]);
     await app.close(); // closes the store too
-    store = await db.open();
+    store = await bot.database.open();
     await start({ ADMIN_AAD_IDS: `11111111-2222-4333-8444-555555555555, ${SAM}` });
     await submit(FORM);
     expect(await store.subscriptionsIn(CHANNEL)).toHaveLength(1);
@@ -184,16 +173,16 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('schedules belong to channels and group chats: a personal chat is told so', async () => {
     await start();
-    await app.post(activity('personal-message', connector.url, { text: 'schedule' }));
+    await app.post(activity('personal-message', bot.connector.url, { text: 'schedule' }));
     expect(lastText()).toContain('Schedules belong to a channel or a group chat');
   });
 
   test('installing saves the channel\'s address; uninstalling marks it gone and stops its subscriptions', async () => {
     await start();
-    await app.post(activity('install-team', connector.url));
+    await app.post(activity('install-team', bot.connector.url));
     expect((await store.conversation(TEAM))?.status).toBe('active');
     await submit(FORM);
-    await app.post(activity('install-team', connector.url, { type: 'installationUpdate', action: 'remove', membersAdded: undefined }));
+    await app.post(activity('install-team', bot.connector.url, { type: 'installationUpdate', action: 'remove', membersAdded: undefined }));
     expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ status: 'inactive', inactiveReason: 'the app was uninstalled' });
     expect((await store.conversation(CHANNEL))?.status).toBe('gone');
     await say('schedule');

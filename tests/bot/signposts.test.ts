@@ -4,7 +4,8 @@ import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
-import { activity, cardOf, cardText } from '../helpers/fixtures';
+import { cardText } from '../helpers/adaptive-cards';
+import { activity, cardOf } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();

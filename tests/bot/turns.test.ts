@@ -12,7 +12,8 @@ import { REPLIES } from '../../bot/messages';
 import { createSearch } from '../../knowledge/search/answer';
 import { openStore } from '../../store/open';
 import { createVoterCodes } from '../../bot/voter-code';
-import { cardOf, cardText } from '../helpers/fixtures';
+import { cardText } from '../helpers/adaptive-cards';
+import { cardOf } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();

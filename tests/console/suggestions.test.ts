@@ -2,7 +2,8 @@ import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
-import { activity, cardOf, cardText } from '../helpers/fixtures';
+import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
+import { activity, cardOf } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
 import { SUGGEST_WORDING } from '../../cards';
@@ -29,19 +30,6 @@ describe('suggesting a question to the practice team', () => {
   });
 
   const lastCard = () => cardOf(connector.sent().at(-1));
-  const actionsOf = (card: unknown): Array<{ title: string; verb: string; data: Record<string, unknown> }> => {
-    const out: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
-    const walk = (n: unknown) => {
-      if (Array.isArray(n)) n.forEach(walk);
-      else if (n && typeof n === 'object') {
-        const o = n as Record<string, unknown>;
-        if (o['type'] === 'Action.Execute') out.push(o as never);
-        Object.values(o).forEach(walk);
-      }
-    };
-    walk(card);
-    return out;
-  };
   const execute = async (verb: string, data: Record<string, unknown>) => {
     const res = await app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
     expect(res.status).toBe(200);
@@ -58,7 +46,7 @@ describe('suggesting a question to the practice team', () => {
 
   test('the not-sure card offers it; nothing is stored until Send; then the console lists it, and only it', async () => {
     const card = await ask(QUESTION);
-    const suggest = actionsOf(card).find((a) => a.verb === 'suggest');
+    const suggest = executeActionsOf(card).find((a) => a.verb === 'suggest');
     expect(suggest?.title).toBe(SUGGEST_WORDING.button);
     expect(suggest?.data).toEqual({ question: QUESTION, frameworkId: 'lbbd' });
 
@@ -66,7 +54,7 @@ describe('suggesting a question to the practice team', () => {
     const form = await execute('suggest', suggest!.data);
     expect(JSON.stringify(form)).toContain('"type":"Input.Text"');
     expect(cardText(form)).toContain(SUGGEST_WORDING.whoSees);
-    expect(actionsOf(form).map((a) => a.title)).toEqual(['Send', 'Cancel']);
+    expect(executeActionsOf(form).map((a) => a.title)).toEqual(['Send', 'Cancel']);
     expect(written.join('\n')).not.toContain('zebra');
 
     // Another question the person does not send.
@@ -75,7 +63,7 @@ describe('suggesting a question to the practice team', () => {
     expect(cardText(cancelled)).toContain(SUGGEST_WORDING.cancelled);
     expect(written.join('\n')).not.toContain('zebra');
 
-    const send = actionsOf(form).find((a) => a.verb === 'suggestSend')!;
+    const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
     const edited = `${QUESTION} (edited)`;
     const done = await execute('suggestSend', { ...send.data, suggestion: edited });
     expect(cardText(done)).toContain(SUGGEST_WORDING.sent);
@@ -93,7 +81,7 @@ describe('suggesting a question to the practice team', () => {
 
   test('a personal-looking text is refused with the reason, back in the box, and not stored', async () => {
     const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd' });
-    const send = actionsOf(form).find((a) => a.verb === 'suggestSend')!;
+    const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
     const refused = await execute('suggestSend', { ...send.data, suggestion: 'zebra family at RM10 7BY, call 07700 900123' });
     expect(cardText(refused)).toContain(SUGGEST_WORDING.personal);
     expect(JSON.stringify(refused)).toContain('"type":"Input.Text"');
@@ -104,13 +92,13 @@ describe('suggesting a question to the practice team', () => {
 
   test('"Not helpful" offers it too, with the entry the answer was about', async () => {
     const card = await ask('what does accountability mean');
-    const notHelpful = actionsOf(card).find((a) => a.verb === 'feedback' && a.data['helpful'] === false)!;
+    const notHelpful = executeActionsOf(card).find((a) => a.verb === 'feedback' && a.data['helpful'] === false)!;
     expect(notHelpful.data['question']).toBe('what does accountability mean');
     const after = await execute('feedback', notHelpful.data);
-    const suggest = actionsOf(after).find((a) => a.verb === 'suggest');
+    const suggest = executeActionsOf(after).find((a) => a.verb === 'suggest');
     expect(suggest?.data).toMatchObject({ question: 'what does accountability mean', frameworkId: 'lbbd', entryId: notHelpful.data['entryId'] });
     const helpful = await execute('feedback', { ...notHelpful.data, helpful: true });
-    expect(actionsOf(helpful).some((a) => a.verb === 'suggest')).toBe(false);
+    expect(executeActionsOf(helpful).some((a) => a.verb === 'suggest')).toBe(false);
   });
 
   test('dismissed or answered: the text is deleted and only a count is kept', async () => {

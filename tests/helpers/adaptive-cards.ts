@@ -45,21 +45,37 @@ export type CardNode = Readonly<Record<string, unknown>> & { readonly type: stri
 const isNode = (value: unknown): value is CardNode =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { type?: unknown }).type === 'string';
 
-/** Every element and action in the card, depth first, in reading order (body before card-level actions). */
-export function nodesOf(card: object): CardNode[] {
-  const found: CardNode[] = [];
+/**
+ * Every object in the card, depth first, in the order the card gives them (body before card-level
+ * actions): the one walk that every reader below uses. What a button sends (`data`, `msteams`) is not
+ * part of what a person sees, and is left out.
+ */
+function objectsOf(card: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
       value.forEach(visit);
       return;
     }
     if (typeof value !== 'object' || value === null) return;
-    if (isNode(value) && value !== card) found.push(value);
     const record = value as Record<string, unknown>;
-    for (const key of ['body', 'items', 'actions', 'columns', 'card']) visit(record[key]);
+    found.push(record);
+    for (const [key, v] of Object.entries(record)) if (key !== 'data' && key !== 'msteams') visit(v);
   };
   visit(card);
   return found;
+}
+
+/** Every element and action in the card, depth first, in reading order (body before card-level actions). */
+export function nodesOf(card: object): CardNode[] {
+  return objectsOf(card).filter((o): o is CardNode => o !== card && isNode(o));
+}
+
+/** All the text shown on a card (every text, title and value), joined: for asserting what a person would read. */
+export function cardText(card: unknown): string {
+  return objectsOf(card)
+    .flatMap((o) => ['text', 'title', 'value'].flatMap((key) => (typeof o[key] === 'string' ? [o[key] as string] : [])))
+    .join('\n');
 }
 
 /** The text of every TextBlock, in reading order. */
@@ -71,6 +87,18 @@ export const textsOf = (card: object): string[] =>
 export const actionsOf = (card: object, type?: string): CardNode[] =>
   nodesOf(card).filter((n) => n.type.startsWith('Action.') && (type === undefined || n.type === type));
 
+/** An Action.Execute button: what it says, and what it sends back to the bot. */
+export interface ExecuteAction extends CardNode {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The card's Action.Execute buttons, in reading order; none when there is no card. */
+export const executeActionsOf = (card: unknown): ExecuteAction[] =>
+  typeof card === 'object' && card !== null ? (actionsOf(card, 'Action.Execute') as ExecuteAction[]) : [];
+
 /** The action with this title; fails the test when there is none. */
 export function actionTitled(card: object, title: string): CardNode {
   const action = actionsOf(card).find((a) => a.title === title);
@@ -79,6 +107,17 @@ export function actionTitled(card: object, title: string): CardNode {
 }
 
 export const nodeWithId = (card: object, id: string): CardNode | undefined => nodesOf(card).find((n) => n.id === id);
+
+/**
+ * The texts of the entry's full text, hidden on the card until the button titled `button` shows it:
+ * fails the test unless that button toggles the container 'full-text' and the container starts hidden.
+ */
+export function hiddenFullText(card: object, button: string): string[] {
+  expect(actionTitled(card, button)).toMatchObject({ type: 'Action.ToggleVisibility', targetElements: ['full-text'] });
+  const container = nodeWithId(card, 'full-text');
+  expect(container).toMatchObject({ type: 'Container', isVisible: false });
+  return container ? textsOf({ body: [container] }) : [];
+}
 
 /** The titles of the buttons in the ActionSet that directly follows the TextBlock reading `heading`. */
 export function buttonsUnder(card: object, heading: string): string[] {

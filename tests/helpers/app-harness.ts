@@ -8,7 +8,10 @@ import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import type { Telemetry } from '../../bot/telemetry';
+import { startFakeConnector } from './fake-connector';
+import type { FakeConnector } from './fake-connector';
 import { loadOrThrow } from './kb';
+import type { Backend } from './stores';
 
 export interface RunningApp {
   readonly url: string;
@@ -56,5 +59,83 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
       return { status: res.status, body: await res.text() };
     },
     close: () => app.server.close(1000),
+  };
+}
+
+export type StartOptions = NonNullable<Parameters<typeof startApp>[1]>;
+
+/** The bot under test in one describe block (or file): see useBot. */
+export interface BotUnderTest {
+  /** This test's fake Bot Connector: use its url as the activities' serviceUrl. */
+  readonly connector: FakeConnector;
+  /** The app this test started; fails the test when it started none. */
+  readonly app: RunningApp;
+  /** With a backend: this test's store, on a fresh database, which start() hands the app. */
+  readonly store: Store;
+  /** With a backend: this test's fresh database, to open another store on (after an app closed its own). */
+  readonly database: Awaited<ReturnType<Backend['fresh']>>;
+  /** Starts the app (closing one this test started before), with `env` and `options` over the defaults. */
+  start(env?: Record<string, string>, options?: StartOptions): Promise<RunningApp>;
+  /** Closes the app this test started, if any (before dropping its database, say). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one bot test harness: the real service (startApp) talking to a FakeConnector on loopback.
+ * Registers hooks in the calling scope: before each test a fresh connector (and, with `backend`, a
+ * fresh database and its store); after each, the app the test started, the connector and the
+ * database are closed and dropped.
+ */
+export function useBot(defaults: { env?: Record<string, string>; options?: () => StartOptions; backend?: Backend } = {}): BotUnderTest {
+  let connector: FakeConnector | undefined;
+  let running: RunningApp | undefined;
+  let db: Awaited<ReturnType<Backend['fresh']>> | undefined;
+  let store: Store | undefined;
+  const stop = async () => {
+    const app = running;
+    running = undefined;
+    await app?.close();
+  };
+  beforeEach(async () => {
+    if (defaults.backend) {
+      db = await defaults.backend.fresh();
+      store = await db.open();
+    }
+    connector = await startFakeConnector();
+  });
+  afterEach(async () => {
+    await stop();
+    await connector?.close();
+    await db?.drop();
+    connector = undefined;
+    db = undefined;
+    store = undefined;
+  });
+  return {
+    get connector() {
+      if (!connector) throw new Error('the connector runs only inside a test');
+      return connector;
+    },
+    get app() {
+      if (!running) throw new Error('this test started no app: call start() first');
+      return running;
+    },
+    get database() {
+      if (!db) throw new Error('useBot was given no backend, or this is not inside a test');
+      return db;
+    },
+    get store() {
+      if (!store) throw new Error('useBot was given no backend, or this is not inside a test');
+      return store;
+    },
+    async start(env = {}, options = {}) {
+      await stop();
+      const app = await startApp({ ...defaults.env, ...env }, { ...(store && { store }), ...defaults.options?.(), ...options });
+      // A test may close the app itself (to restart on the same database); closing twice is harmless.
+      let closed: Promise<void> | undefined;
+      running = { ...app, close: () => (closed ??= app.close()) };
+      return running;
+    },
+    stop,
   };
 }

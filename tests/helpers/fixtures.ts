@@ -23,18 +23,3 @@ export function cardOf(sent: Record<string, unknown> | undefined): Record<string
   const attachments = sent?.['attachments'] as Array<{ contentType?: string; content?: Record<string, unknown> }> | undefined;
   return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
-
-/** All the text shown on a card, joined: for asserting what a person would read. */
-export function cardText(card: unknown): string {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      for (const key of ['text', 'title', 'value']) if (typeof o[key] === 'string') out.push(o[key] as string);
-      for (const [key, v] of Object.entries(o)) if (key !== 'data' && key !== 'msteams') walk(v);
-    }
-  };
-  walk(card);
-  return out.join('\n');
-}

@@ -5,17 +5,13 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { useBot } from '../helpers/app-harness';
 import { activity } from '../helpers/fixtures';
 
 const APP = { MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' };
 const STACK = /\bat .+[(\s].+:\d+:\d+|node_modules|Error:/;
 
-let connector: FakeConnector;
-let running: RunningApp | undefined;
+const bot = useBot();
 let tmp: string;
 const originalTmp = process.env['TMPDIR'];
 
@@ -27,14 +23,6 @@ beforeAll(() => {
 afterAll(() => {
   if (originalTmp === undefined) delete process.env['TMPDIR'];
   else process.env['TMPDIR'] = originalTmp;
-});
-beforeEach(async () => {
-  connector = await startFakeConnector();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await connector.close();
 });
 
 /** A raw request, so the body and headers are exactly what an attacker would send. */
@@ -74,7 +62,7 @@ const modes: Array<[string, Record<string, string>]> = [
 
 describe.each(modes)('request bodies, %s', (_mode, env) => {
   test('a 5 MB multipart upload with no token gets 415 (or 401 before reading), and nothing lands in $TMPDIR', async () => {
-    const app = (running = await startApp(env));
+    const app = await bot.start(env);
     const before = readdirSync(tmp);
     const { body, type } = multipart(5 * 1024 * 1024);
     const res = await send(app.url, { headers: { 'content-type': type, 'content-length': body.length }, body, chunks: 20 });
@@ -82,7 +70,7 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
     // Give a parser that might still be writing time to do so, then look.
     await new Promise((r) => setTimeout(r, 200));
     expect(readdirSync(tmp)).toEqual(before);
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 
   test.each([
@@ -94,7 +82,7 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
     ['no content type', '', '{"type":"message"}'],
     ['a JSON look-alike', 'application/jsonp', '{"type":"message"}'],
   ])('%s → 415 with a fixed message, no turn, nothing in $TMPDIR', async (_label, type, body) => {
-    const app = (running = await startApp(env));
+    const app = await bot.start(env);
     const before = readdirSync(tmp);
     const headers: Record<string, string> = type ? { 'content-type': type } : {};
     if (env['MicrosoftAppId']) headers['authorization'] = 'Bearer x.y.z';
@@ -102,27 +90,27 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
     expect(res.status).toBe(415);
     expect(JSON.parse(res.body)).toEqual({ code: 'UnsupportedMediaType', message: 'Send the activity as JSON (Content-Type: application/json).' });
     expect(readdirSync(tmp)).toEqual(before);
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 });
 
 describe('JSON bodies', () => {
   test('JSON with a charset is accepted', async () => {
-    const app = (running = await startApp());
-    const res = await send(app.url, { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(activity('personal-message', connector.url)) });
+    const app = await bot.start();
+    const res = await send(app.url, { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(activity('personal-message', bot.connector.url)) });
     expect(res.status).toBe(200);
-    expect(connector.requests).toHaveLength(1);
+    expect(bot.connector.requests).toHaveLength(1);
   });
 
   test('over 256 KB → 413 with a fixed message, whether or not Content-Length says so', async () => {
-    const app = (running = await startApp());
-    const big = JSON.stringify(activity('personal-message', connector.url, { text: 'a'.repeat(300 * 1024) }));
+    const app = await bot.start();
+    const big = JSON.stringify(activity('personal-message', bot.connector.url, { text: 'a'.repeat(300 * 1024) }));
     const declared = await send(app.url, { headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(big) }, body: big });
     expect(declared.status === 413 || declared.status === -1).toBe(true);
     const chunked = await send(app.url, { headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: big, chunks: 10 });
     expect(chunked.status === 413 || chunked.status === -1).toBe(true);
     for (const res of [declared, chunked].filter((r) => r.status === 413)) expect(JSON.parse(res.body)).toEqual({ code: 'PayloadTooLarge', message: 'The request is too large.' });
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 
   test.each([
@@ -134,7 +122,7 @@ describe('JSON bodies', () => {
     ['an activity without a type', '{"text":"Zephyrine secret","serviceUrl":"http://127.0.0.1:9/"}'],
     ['a type that is not a string', '{"type":{"Zephyrine":"secret"},"serviceUrl":"http://127.0.0.1:9/"}'],
   ])('%s → 400 with a fixed message; no body text in the reply or the log', async (_label, body) => {
-    const app = (running = await startApp());
+    const app = await bot.start();
     const warn = jest.spyOn(console, 'warn');
     const error = jest.spyOn(console, 'error');
     try {
@@ -149,13 +137,13 @@ describe('JSON bodies', () => {
       warn.mockRestore();
       error.mockRestore();
     }
-    expect(connector.requests).toHaveLength(0);
+    expect(bot.connector.requests).toHaveLength(0);
   });
 });
 
 describe('other methods on /api/messages', () => {
   test('HEAD (the Agents Playground sends it on every connection) gets a quiet 200 and no warning in the log', async () => {
-    const app = (running = await startApp());
+    const app = await bot.start();
     const res = await send(app.url, { method: 'HEAD' });
     expect(res.status).toBe(200);
     const lines = app.logs.map((l) => JSON.parse(l) as { level: number });
@@ -163,7 +151,7 @@ describe('other methods on /api/messages', () => {
   });
 
   test('GET gets 405 with a fixed message and no warning', async () => {
-    const app = (running = await startApp());
+    const app = await bot.start();
     const res = await send(app.url, { method: 'GET' });
     expect(res.status).toBe(405);
     expect(JSON.parse(res.body)).toEqual({ code: 'MethodNotAllowed', message: 'Send activities with POST.' });

@@ -5,10 +5,7 @@ import type { PracticeAdapter } from '../../bot/adapter';
 import { createLogger } from '../../bot/logger';
 import { createServer } from '../../bot/server';
 import type { HttpServer } from '../../bot/server';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { useBot } from '../helpers/app-harness';
 import { activity } from '../helpers/fixtures';
 
 describe('an error outside the turn (in botbuilder, after sign-in)', () => {
@@ -43,23 +40,14 @@ describe('an error outside the turn (in botbuilder, after sign-in)', () => {
 });
 
 describe('an error inside a turn', () => {
-  let connector: FakeConnector;
-  let running: RunningApp | undefined;
-  beforeEach(async () => {
-    connector = await startFakeConnector();
-  });
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-    await connector.close();
-  });
+  const bot = useBot();
 
   test('gets the kind reply, and its stack is logged once however often it happens', async () => {
-    running = await startApp();
+    const running = await bot.start();
     // The store failing under the turn, the same way each time.
     jest.spyOn(running.store, 'frameworkFor').mockRejectedValue(new Error('database is locked'));
-    for (let i = 0; i < 3; i++) expect((await running.post(activity('personal-message', connector.url))).status).toBe(200);
-    expect(connector.sent().map((a) => a['text'])).toEqual(Array(3).fill("Sorry, something went wrong on my side. Please try again in a moment."));
+    for (let i = 0; i < 3; i++) expect((await running.post(activity('personal-message', bot.connector.url))).status).toBe(200);
+    expect(bot.connector.sent().map((a) => a['text'])).toEqual(Array(3).fill("Sorry, something went wrong on my side. Please try again in a moment."));
     const errors = running.logs.map((l) => JSON.parse(l) as { event?: string; error?: { stack?: string } }).filter((l) => l.event === 'turn-error');
     expect(errors).toHaveLength(3);
     expect(errors.filter((l) => l.error?.stack !== undefined)).toHaveLength(1);

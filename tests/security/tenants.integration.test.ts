@@ -1,6 +1,6 @@
 // Finding 6: a tenant taken off ALLOWED_TENANTS still got its scheduled posts and meeting openers.
 import { DateTime } from 'luxon';
-import { startApp } from '../helpers/app-harness';
+import { useBot } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
@@ -71,25 +71,17 @@ describe.each(BACKENDS)('the scheduler on $name', (backend) => {
 });
 
 describe('the running service', () => {
-  let connector: FakeConnector;
-  let running: RunningApp | undefined;
-  beforeEach(async () => {
-    connector = await startFakeConnector();
-  });
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-    await connector.close();
-  });
+  const bot = useBot();
+  let running: RunningApp;
 
   test('reads ALLOWED_TENANTS for its scheduler, and `schedule history` shows why a post was not sent', async () => {
     const db = await BACKENDS[0]!.fresh();
     const fixtureTenant = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
     const conversationId = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
-    const mention = activity('channel-mention', connector.url, { text: '<at>Practice Companion</at> schedule history' });
+    const mention = activity('channel-mention', bot.connector.url, { text: '<at>Practice Companion</at> schedule history' });
     try {
       // The bot hears from a channel of the fixtures' tenant, and keeps its reference.
-      running = await startApp({ ALLOWED_TENANTS: fixtureTenant }, { store: await db.open() });
+      running = await bot.start({ ALLOWED_TENANTS: fixtureTenant }, { store: await db.open() });
       await running.post(mention);
       expect(await running.store.conversation(conversationId)).toBeDefined();
       // A post due a minute ago (the service's scheduler runs on the real clock).
@@ -98,20 +90,19 @@ describe('the running service', () => {
       await running.close();
 
       // The tenant is taken off the list; the service restarts with the new setting.
-      running = await startApp({ ALLOWED_TENANTS: OTHER_TENANT }, { store: await db.open() });
-      const before = connector.requests.length;
+      running = await bot.start({ ALLOWED_TENANTS: OTHER_TENANT }, { store: await db.open() });
+      const before = bot.connector.requests.length;
       await running.app.scheduler.runOnce();
-      expect(connector.requests.length).toBe(before);
+      expect(bot.connector.requests.length).toBe(before);
       await running.close();
 
       // Back on the list: the history says what happened.
-      running = await startApp({ ALLOWED_TENANTS: fixtureTenant }, { store: await db.open() });
+      running = await bot.start({ ALLOWED_TENANTS: fixtureTenant }, { store: await db.open() });
       await running.post(mention);
-      const history = String(connector.sent().at(-1)?.['text'] ?? '');
+      const history = String(bot.connector.sent().at(-1)?.['text'] ?? '');
       expect(history).toMatch(/skipped.*organisation is no longer allowed/);
     } finally {
-      await running?.close();
-      running = undefined;
+      await bot.stop();
       await db.drop();
     }
   });

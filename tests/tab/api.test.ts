@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { blocks, FRAME_ANCESTORS } from '../../bot/web/tab';
-import type { TabEntry, TabFramework, TabSearchResult } from '../../bot/web/tab';
+import { FRAME_ANCESTORS } from '../../bot/web/framing';
+import { blocks } from '../../bot/web/tab-frameworks';
+import type { TabEntry, TabFramework } from '../../bot/web/tab-frameworks';
+import type { TabSearchResult } from '../../bot/web/tab-search';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
@@ -36,7 +38,7 @@ describe('GET /tab: the page', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await res.text()).toContain('<h1>Your practice framework</h1>');
     const csp = res.headers.get('content-security-policy') ?? '';
-    // The hosts listed in Microsoft's "Tab requirements" (see bot/web/tab.ts).
+    // The hosts listed in Microsoft's "Tab requirements" (see bot/web/framing.ts).
     for (const host of ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://*.microsoft365.com']) {
       expect(csp).toContain(host);
     }
@@ -47,6 +49,12 @@ describe('GET /tab: the page', () => {
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  test('the console page may be framed by the same hosts: one list for every page', async () => {
+    const res = await get('/console');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')?.split('; ')).toContain(`frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
   });
 
   test('a browser that already has the page gets 304 Not Modified', async () => {

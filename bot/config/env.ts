@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+
+/** Settings by name, as the process environment holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** An Entra or Teams id: a GUID, in either case. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `env` over the `.env` file in `cwd`, when there is one: the environment wins, even where it sets a
+ * variable to the empty string. The one `.env` loader, used by the service's config and `npm run package`.
+ */
+export function withDotenv(env: Env, cwd: string): Env {
+  const file = join(cwd, '.env');
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return { ...fromFile, ...env };
+}
+
+/** A setting's value, trimmed; undefined when it is unset or blank. */
+export function setting(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
