@@ -1,18 +1,12 @@
 import { extensionCard } from '../../cards';
 import type { ExtensionCardInput } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
-import type { Entry } from '../../knowledge/kb/model';
 import { actionsOf, hiddenFullText, nodesOf, textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { entryOf, loadOrThrow } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();
-const entryWithId = (id: string): Entry => {
-  const entry = kb.entry(id);
-  if (!entry) throw new Error(`No entry ${id}`);
-  return entry;
-};
-const curiosity = entryWithId('lbbd-professional-curiosity');
+const curiosity = entryOf(kb, 'lbbd-professional-curiosity');
 const render = (extra: Partial<ExtensionCardInput> = {}) => extensionCard({ kb, entry: curiosity, audience: 'individual', ...extra });
 const promptShown = (extra: Partial<ExtensionCardInput>) => {
   const texts = textsOf(render(extra).card);

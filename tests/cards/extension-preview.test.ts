@@ -1,18 +1,12 @@
 import { extensionPreview, PREVIEW_LABELS, selectItemSchema } from '../../cards';
 import { MAX_SUMMARY_LENGTH } from '../../cards/card-message';
-import type { Entry } from '../../knowledge/kb/model';
-import { loadOrThrow } from '../helpers/kb';
+import { entryOf, loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();
-const entryWithId = (id: string): Entry => {
-  const entry = kb.entry(id);
-  if (!entry) throw new Error(`No entry ${id}`);
-  return entry;
-};
 
 describe('extensionPreview: one line of the compose box result list', () => {
   test('a numbered entry: its title, then framework short name and kind with number, then its summary', () => {
-    const curiosity = entryWithId('lbbd-professional-curiosity');
+    const curiosity = entryOf(kb, 'lbbd-professional-curiosity');
     expect(extensionPreview({ kb, entry: curiosity })).toEqual({
       title: 'Be professionally curious',
       subtitle: 'Barking & Dagenham · Principle 7',
@@ -22,12 +16,12 @@ describe('extensionPreview: one line of the compose box result list', () => {
   });
 
   test('an entry without a number is named by its kind alone', () => {
-    expect(extensionPreview({ kb, entry: entryWithId('lbbd-cares') }).subtitle).toBe('Barking & Dagenham · Overview');
-    expect(extensionPreview({ kb, entry: entryWithId('jersey-trauma-informed') }).subtitle).toBe('Jersey · Ingredient 6');
+    expect(extensionPreview({ kb, entry: entryOf(kb, 'lbbd-cares') }).subtitle).toBe('Barking & Dagenham · Overview');
+    expect(extensionPreview({ kb, entry: entryOf(kb, 'jersey-trauma-informed') }).subtitle).toBe('Jersey · Ingredient 6');
   });
 
   test.each(Object.entries(PREVIEW_LABELS))('the "%s" label leads the subtitle', (label, words) => {
-    const preview = extensionPreview({ kb, entry: entryWithId('lbbd-respect'), label: label as keyof typeof PREVIEW_LABELS });
+    const preview = extensionPreview({ kb, entry: entryOf(kb, 'lbbd-respect'), label: label as keyof typeof PREVIEW_LABELS });
     expect(preview.subtitle).toBe(`${words} · Barking & Dagenham · Value 3`);
   });
 

@@ -1,18 +1,12 @@
 import { anotherPromptSchema } from '../../cards/actions';
 import { reflectCard } from '../../cards';
 import type { ReflectCardInput } from '../../cards';
-import type { Entry } from '../../knowledge/kb/model';
 import { actionTitled, hiddenFullText, nodesOf, textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { entryOf, loadOrThrow } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();
-const entryWithId = (id: string): Entry => {
-  const entry = kb.entry(id);
-  if (!entry) throw new Error(`No entry ${id}`);
-  return entry;
-};
-const curiosity = entryWithId('lbbd-professional-curiosity');
+const curiosity = entryOf(kb, 'lbbd-professional-curiosity');
 const render = (extra: Partial<ReflectCardInput> = {}) =>
   reflectCard({ kb, entry: curiosity, promptIndex: 0, audience: 'individual', ...extra });
 const promptShown = (extra: Partial<ReflectCardInput>) => {
