@@ -13,6 +13,7 @@ import { openStore } from '../../store/open';
 import { createVoterCodes } from '../../bot/voter-code';
 import { cardOf, cardText } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
+import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();
 
@@ -24,6 +25,7 @@ async function harness(env: Record<string, string> = {}) {
     kb,
     search: createSearch(kb),
     store,
+    schedules: scheduleStore(store),
     logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
     clock: () => new Date('2026-11-23T09:00:00Z'),
     newId: () => 'answer-id-0001',
