@@ -7,8 +7,8 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
-import { openPostgres, openSqlite } from '../store/sql';
-import type { Sql } from '../store/sql';
+import { openPostgres, openSqlite } from '../store/db';
+import type { Db } from '../store/db';
 import { addChannel, MONDAY_9_LONDON } from '../tests/helpers/scheduling';
 import { postgres, sqlite } from '../tests/helpers/stores';
 import { startTeamsConnector } from '../tests/helpers/teams-connector';
@@ -75,13 +75,13 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
   await setupStore.close();
   log(`seeded ${o.channels} channels on ${o.store}`);
 
-  const sql: Sql = o.store === 'postgres' ? await openPostgres(db.url, 2) : openSqlite(db.url.slice('sqlite:'.length));
+  const sql: Db = o.store === 'postgres' ? await openPostgres(db.url, 2) : openSqlite(db.url.slice('sqlite:'.length));
   try {
     // The service is running when the slot comes, as in real life: start the sender, then make the
     // slot fall due a second later, and time from the slot.
     current = await startSender(db.url, o.rps);
     const slot = Date.now() + 1000;
-    await sql.run('UPDATE subscriptions SET next_slot_at = ?', [slot]);
+    await sql.k.updateTable('subscriptions').set({ next_slot_at: slot }).execute();
     await new Promise((r) => setTimeout(r, Math.max(0, slot - Date.now())));
     const started = process.hrtime.bigint();
     let exited = false;
@@ -98,15 +98,19 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
         current.on('exit', onExit);
       }
       // Cheap, indexed questions: this process is also the fake Teams, and must stay responsive.
-      const planned = await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM post_log');
-      const open = await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM post_log WHERE status = 'pending' OR (status = 'sending' AND claimed_by LIKE ?)`, [`%:${current.pid}:%`]);
+      const planned = await sql.k.selectFrom('post_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const open = await sql.k
+        .selectFrom('post_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_by', 'like', `%:${current!.pid}:%`)])]))
+        .executeTakeFirst();
       const row = { planned: Number(planned?.n), open: Number(open?.n) };
       if (Number(row?.planned) >= o.channels && Number(row?.open ?? 0) === 0) break;
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9; // includes any restart after a kill
     current.kill('SIGTERM');
     const statuses: Record<string, number> = {};
-    for (const r of await sql.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM post_log GROUP BY status')) statuses[r.status] = Number(r.n);
+    for (const r of await sql.k.selectFrom('post_log').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status').execute()) statuses[r.status] = Number(r.n);
     const counts = [...teams.deliveries.values()];
     const limit = o.channels / o.rps;
     return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import { createSearch } from '../knowledge/search/answer';
 import type { Store } from '../store/types';
+import { scheduleStore } from '../schedule/schedule-store';
 import { systemClock } from '../schedule/limiter';
 import { createScheduler } from '../schedule/scheduler';
 import { createPurger } from '../schedule/purge';
@@ -90,6 +91,7 @@ export function createApp(given: AppDeps): App {
     kb: app.kb,
     search: createSearch(app.kb),
     store: app.store,
+    schedules: scheduleStore(app.store),
     logger: app.logger,
     version: app.version,
     clock: app.clock ?? (() => new Date()),

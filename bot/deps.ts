@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Search } from '../knowledge/search/answer';
+import type { ScheduleStore } from '../schedule/schedule-store';
 import type { Scheduler } from '../schedule/scheduler';
 import type { Store } from '../store/types';
 import type { VoterCodes } from './voter-code';
@@ -14,6 +15,8 @@ export interface BotDeps {
   readonly kb: KnowledgeBase;
   readonly search: Search;
   readonly store: Store;
+  /** The same store in the scheduler's types (schedule/schedule-store.ts): subscriptions, rotations, meeting openers. */
+  readonly schedules: ScheduleStore;
   readonly logger: Logger;
   readonly clock: () => Date;
   /** Random ids (the random part of answer card ids). */

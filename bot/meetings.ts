@@ -3,7 +3,7 @@ import type { Entry } from '../knowledge/kb/model';
 import type { PostContent } from '../schedule/planner';
 import { choosePrompts, nextInRotation, rotationOrder } from '../schedule/rotation';
 import { startOfWeek } from '../schedule/slots';
-import type { ContentKind, RotationState } from '../store/types';
+import type { ContentKind, RotationState } from '../schedule/model';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { textActivity } from './reply';
@@ -64,7 +64,7 @@ export async function onMeetingStart(context: TurnContext, meeting: MeetingStart
   const now = deps.clock();
   const slotKey = `meeting:${meetingId}@${started.toISOString()}`;
   // The meeting chat is the same for every meeting of a series, so the series' rotation is kept by it.
-  const added = await deps.store.addPostWithRotation(`meeting-series:${conversationId}`, slotKey, now, (state: RotationState) => {
+  const added = await deps.schedules.addPostWithRotation(`meeting-series:${conversationId}`, slotKey, now, (state: RotationState) => {
     let entry: Entry | undefined = featured;
     let next = state;
     let prompt = 0;

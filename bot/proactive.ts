@@ -1,18 +1,19 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { digestCard, reflectCard, scheduledPostCard } from '../cards';
 import { digestFigures } from '../schedule/digest';
-import type { DigestContent } from '../schedule/digest';
 import type { CardMessage } from '../cards';
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import type { PostContent } from '../schedule/planner';
+import { digestContentSchema, postContentSchema } from '../schedule/model';
+import type { SendOutcome } from '../schedule/model';
 import type { Send } from '../schedule/scheduler';
-import type { PostRecord, SendOutcome, Store } from '../store/types';
+import type { PostRecord, Store } from '../store/types';
 import { cardActivity } from './reply';
 import { ownTurn } from './start-conversation';
 
 /** The card a planned post carries, rebuilt from what planning fixed (so a retry posts the same card). */
 export function renderPost(kb: KnowledgeBase, post: PostRecord): CardMessage | undefined {
-  const content = post.content as PostContent | undefined;
+  const parsed = postContentSchema.safeParse(post.content);
+  const content = parsed.success ? parsed.data : undefined;
   const entry = content && kb.entry(content.entryId);
   if (!content || !entry) return undefined;
   if (content.kind === 'meeting-opener') {
@@ -70,9 +71,10 @@ export function connectorSender(
 ): Send {
   return async (post, conversation) => {
     if (!serviceUrlAllowed(conversation.serviceUrl)) return { kind: 'failed', error: 'not posted: the conversation\'s service URL is not allowed (see ALLOWED_SERVICE_URLS)' };
-    const content = post.content as DigestContent | undefined;
+    const digestContent = digestContentSchema.safeParse(post.content);
     let message: CardMessage | undefined;
-    if (content?.kind === 'digest') {
+    if (digestContent.success) {
+      const content = digestContent.data;
       // The figures are read when the digest is sent, so a retry shows the same finished week.
       if (!digest) return { kind: 'failed', error: 'this instance does not send weekly digests' };
       message = digestCard(await digestFigures(digest.store, kb, content), digest.consoleUrl);

@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import { planSubscription, slotKey } from '../schedule/planner';
 import { EMPTY_ROTATION } from '../schedule/rotation';
 import { describeWhen, mondayOf, nextSlot } from '../schedule/slots';
-import type { Cadence, ContentKind, PostRecord, Subscription, SubscriptionSpec } from '../store/types';
+import type { Cadence, ContentKind, Subscription, SubscriptionSpec } from '../schedule/model';
+import type { PostRecord } from '../store/types';
 import { isTimeZone } from './config';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
@@ -65,7 +66,7 @@ function line(deps: BotDeps, s: Subscription, number: number): ScheduleLine {
 }
 
 async function subscriptionsHere(context: TurnContext, deps: BotDeps): Promise<Subscription[]> {
-  return deps.store.subscriptionsIn(teamsActivity(context).conversationKey);
+  return deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey);
 }
 
 /** Picks "the one": by its number in the list, or the only one; undefined after telling the person why. */
@@ -135,7 +136,7 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       if (!(await mayChange(context, deps, 'pause the scheduled posts here'))) return;
       for (const s of targets) {
         const zoned = until && DateTime.fromISO(rest[1]!, { zone: s.spec.timeZone }).startOf('day').toJSDate();
-        await deps.store.updateSubscription(s.id, { status: 'paused', pausedUntil: zoned });
+        await deps.schedules.updateSubscription(s.id, { status: 'paused', pausedUntil: zoned });
         await audit(context, deps, 'pause', `paused "${describeWhat(deps, s.spec)}"${zoned ? ` until ${formatWhen(zoned, s.spec.timeZone)}` : ''}`);
       }
       await context.sendActivity(textActivity(`Paused${until ? ` until ${rest[1]}` : ''}. ${targets.length === 1 ? 'It' : `All ${targets.length}`} will ${until ? 'start again by itself then' : 'stay paused until someone types "schedule resume"'}.`));
@@ -149,7 +150,7 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       }
       if (!(await mayChange(context, deps, 'resume the scheduled posts here'))) return;
       for (const s of targets) {
-        await deps.store.updateSubscription(s.id, { status: 'active', pausedUntil: undefined });
+        await deps.schedules.updateSubscription(s.id, { status: 'active', pausedUntil: undefined });
         await audit(context, deps, 'resume', `resumed "${describeWhat(deps, s.spec)}"`);
       }
       const next = targets[0]!;
@@ -161,7 +162,7 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       const s = await pickOne(context, subs, numberAtEnd, true);
       if (!s) return;
       if (!(await mayChange(context, deps, 'skip a scheduled post here'))) return;
-      const skipping = await deps.store.skipOneMore(s.id);
+      const skipping = await deps.schedules.skipOneMore(s.id);
       if (skipping === undefined) {
         await context.sendActivity(textActivity(SCHEDULE_REPLIES.none)); // removed a moment ago
         return;
@@ -190,7 +191,7 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       const s = await pickOne(context, subs, numberAtEnd, true);
       if (!s) return;
       if (!(await mayChange(context, deps, 'post now'))) return;
-      await deps.store.planOne(s.id, now, (current) => postNowPlan(current, deps));
+      await deps.schedules.planOne(s.id, now, (current) => postNowPlan(current, deps));
       await audit(context, deps, 'post-now', `asked for a post of "${describeWhat(deps, s.spec)}" now`);
       deps.scheduler?.poke();
       await context.sendActivity(textActivity('Posting it now. The schedule carries on as before.'));
@@ -325,7 +326,7 @@ export async function unsubscribeCommand(context: TurnContext, argument: string,
   }
   if (!(await mayChange(context, deps, 'stop the scheduled posts here'))) return;
   for (const s of targets) {
-    await deps.store.updateSubscription(s.id, { status: 'cancelled', nextSlotAt: undefined });
+    await deps.schedules.updateSubscription(s.id, { status: 'cancelled', nextSlotAt: undefined });
     await audit(context, deps, 'unsubscribe', `stopped "${describeWhat(deps, s.spec)}"`);
   }
   await context.sendActivity(textActivity(targets.length === 1 ? `Stopped "${describeWhat(deps, targets[0]!.spec)}". Type "schedule" to add a new one.` : `Stopped all ${targets.length} scheduled posts here.`));
@@ -410,8 +411,7 @@ export async function saveSchedule(context: TurnContext, data: SaveData, deps: B
     createdAt: now,
     createdBy: actorOf(context),
   };
-  await deps.store.createSubscription(subscription);
-  await audit(context, deps, 'subscribe', `added "${describeWhat(deps, spec)}", ${describeWhen(spec)}`);
+  await deps.schedules.createSubscription(subscription, { scopeId: teamsActivity(context).conversationKey, at: deps.clock(), actor: actorOf(context), action: 'subscribe', detail: `added "${describeWhat(deps, spec)}", ${describeWhen(spec)}` });
   deps.scheduler?.poke();
   deps.logger.info(turnInfo(context, { event: 'subscribed', subscriptionId: subscription.id }), 'a scheduled post was added');
   await context.sendActivity(textActivity(first ? `Saved: ${describeWhat(deps, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.` : 'Saved, but with that end date there is nothing left to post.'));

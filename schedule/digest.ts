@@ -3,6 +3,10 @@ import type { DigestFigures } from '../cards/digest-card';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
 import type { Store } from '../store/types';
+import type { DigestContent } from './model';
+import { scheduleStore } from './schedule-store';
+
+export type { DigestContent } from './model';
 
 /** Who gets the weekly digest, and when. */
 export interface DigestOptions {
@@ -15,13 +19,6 @@ export interface DigestOptions {
 }
 
 /** What a digest post carries in the post log: the week it describes, never figures or text. */
-export interface DigestContent {
-  readonly kind: 'digest';
-  /** Monday and Sunday of the week described (YYYY-MM-DD, in the lead's time zone). */
-  readonly from: string;
-  readonly to: string;
-}
-
 export const DIGEST_SLOT_PREFIX = 'digest:';
 const DIGEST_LOCK_KEY = 'weekly-digest';
 
@@ -48,7 +45,7 @@ export async function planDigests(store: Store, options: DigestOptions, now: Dat
     if (!chat.digestOn || !options.leadIds.has(chat.leadId)) continue;
     const slotKey = `${DIGEST_SLOT_PREFIX}${chat.leadId}:${monday}`;
     // One shared rotation key: it only serialises planning, and keeps lead ids out of the rotations table.
-    const added = await store.addPostWithRotation(DIGEST_LOCK_KEY, slotKey, now, (state) => ({
+    const added = await scheduleStore(store).addPostWithRotation(DIGEST_LOCK_KEY, slotKey, now, (state) => ({
       post: { slotKey, conversationId: chat.conversationId, slotAt: at, content: { ...content }, status: 'pending' },
       state,
     }));

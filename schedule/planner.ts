@@ -1,20 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import type { NewPost, Plan, RotationState, Subscription } from '../store/types';
+import type { NewPost } from '../store/types';
+import type { Plan, PostContent, RotationState, Subscription } from './model';
+
+export type { PostContent } from './model';
 import { nextInRotation, rotationOrder } from './rotation';
 import { nextSlot } from './slots';
-
-/** What a post carries from planning to sending: fixed once planned, so a retry posts the same card. */
-export interface PostContent {
-  readonly entryId: string;
-  readonly prompts: readonly number[];
-  readonly audience: 'individual' | 'group';
-  readonly position: number;
-  readonly of: number;
-  readonly cycle: number;
-  readonly kind: 'post' | 'meeting-opener';
-  /** How many kinds of entry the cycle mixes: one gives "Principle 4 of 10". */
-  readonly kinds: number;
-}
 
 /** Slots overdue by more than this many are logged in one go at most (a service down for a year). */
 const MAX_SLOTS_PER_PLAN = 500;

@@ -1,5 +1,5 @@
 import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
-import type { ContentKind, RotationState, SubscriptionSpec } from '../store/types';
+import type { ContentKind, RotationState, SubscriptionSpec } from './model';
 
 export const EMPTY_ROTATION: RotationState = { cycle: 1, seen: [], promptsUsed: {} };
 

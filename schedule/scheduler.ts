@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import type { ConversationRecord, PostRecord, SendOutcome, Store } from '../store/types';
+import type { ConversationRecord, PostRecord, Store } from '../store/types';
+import type { SendOutcome } from './model';
+import { scheduleStore } from './schedule-store';
 import type { Clock } from './limiter';
 import { KeyedRateLimiter, RateLimiter, backoffMs } from './limiter';
 import type { Permit } from './limiter';
@@ -70,6 +72,7 @@ export interface Scheduler {
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store, kb, send, clock } = options;
+  const schedules = scheduleStore(store);
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const concurrency = options.concurrency ?? 8;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -90,7 +93,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function planAll(): Promise<void> {
     let total = 0;
     for (;;) {
-      const planned = await store.planDue(clock.now(), 100, (subscription) => planSubscription(subscription, kb, clock.now(), options.graceMs));
+      const planned = await schedules.planDue(clock.now(), 100, (subscription) => planSubscription(subscription, kb, clock.now(), options.graceMs));
       total += planned;
       if (planned < 100 || stopping) break;
     }

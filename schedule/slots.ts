@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { SubscriptionSpec } from '../store/types';
+import type { SubscriptionSpec } from './model';
 
 /** Days to look ahead for the next slot: a fortnight plus one day covers every cadence. */
 const HORIZON_DAYS = 15;

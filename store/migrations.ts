@@ -1,4 +1,6 @@
-import type { Sql } from './sql';
+import { sql } from 'kysely';
+import { transaction } from './db';
+import type { Db, Kdb } from './db';
 
 /**
  * Versioned migrations, applied in order at start on both backends. Never edit a migration that has
@@ -10,7 +12,7 @@ export interface Migration {
   readonly name: string;
   readonly statements: readonly string[];
   /** Runs after the statements, in the same transaction: for changes to stored JSON, which the two dialects write differently. */
-  readonly apply?: (tx: Sql) => Promise<void>;
+  readonly apply?: (tx: Kdb) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -124,12 +126,14 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
     // A group chat's title is text people typed: earlier versions kept it in the reference.
     apply: async (tx) => {
-      const rows = await tx.all<{ id: string; reference: string }>(`SELECT id, reference FROM conversations WHERE reference LIKE '%"name"%'`);
+      const rows = await tx.selectFrom('conversations').select(['id', 'reference']).where('reference', 'like', '%"name"%').execute();
       for (const row of rows) {
-        const reference = JSON.parse(row.reference) as { conversation?: Record<string, unknown> };
-        if (!reference.conversation || !('name' in reference.conversation)) continue;
-        delete reference.conversation['name'];
-        await tx.run('UPDATE conversations SET reference = ? WHERE id = ?', [JSON.stringify(reference), row.id]);
+        const reference: unknown = JSON.parse(row.reference);
+        if (typeof reference !== 'object' || reference === null || !('conversation' in reference)) continue;
+        const conversation: unknown = reference.conversation;
+        if (typeof conversation !== 'object' || conversation === null || !('name' in conversation)) continue;
+        delete conversation.name;
+        await tx.updateTable('conversations').set({ reference: JSON.stringify(reference) }).where('id', '=', row.id).execute();
       }
     },
   },
@@ -203,30 +207,29 @@ export const MIGRATIONS: readonly Migration[] = [
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /** The newest migration applied to this database, or 0 for an empty one. */
-export async function schemaVersion(sql: Sql): Promise<number> {
-  const table = await sql.get<{ found: number }>(
-    sql.dialect === 'postgres'
-      ? `SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
-      : `SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
-  );
-  if (!table) return 0;
-  const row = await sql.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+export async function schemaVersion(db: Db): Promise<number> {
+  const table = await (db.dialect === 'postgres'
+    ? sql`SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
+    : sql`SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+  ).execute(db.k);
+  if (table.rows.length === 0) return 0;
+  const row = await db.k.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
   return Number(row?.v ?? 0);
 }
 
-/** Applies the migrations not yet applied. Safe when several instances start at once. */
-export async function migrate(sql: Sql, now: () => number = Date.now): Promise<number[]> {
-  return sql.transaction(async (tx) => {
+/** Applies the migrations not yet applied, each statement as written, through Kysely. Safe when several instances start at once. */
+export async function migrate(db: Db, now: () => number = Date.now): Promise<number[]> {
+  return transaction(db.k, async (tx) => {
     // PostgreSQL: one instance migrates at a time; the others wait, then find nothing to do.
-    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(7031959)');
-    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    if (db.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7031959)`.execute(tx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(tx);
+    const done = new Set((await tx.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)));
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
-      for (const statement of m.statements) await tx.run(statement);
+      for (const statement of m.statements) await sql.raw(statement).execute(tx);
       await m.apply?.(tx);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, now()]);
+      await tx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: now() }).execute();
       applied.push(m.version);
     }
     const newest = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,9 +1,61 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createSqlStore } from './sql-store';
-import type { StoreOptions } from './sql-store';
-import { openPostgres, openSqlite } from './sql';
+import { auditTable } from './audit';
+import { consoleTables } from './console';
+import { conversationTables } from './conversations';
+import { openPostgres, openSqlite } from './db';
+import type { Db } from './db';
+import { ASK_FLUSH_MS, feedbackTables } from './feedback';
+import { createHousekeeping } from './housekeeping';
+import { migrate } from './migrations';
+import { postTables } from './posts';
+import { settingsTables } from './settings';
+import { subscriptionTables } from './subscriptions';
 import type { Store } from './types';
+
+export { ASK_FLUSH_MS } from './feedback';
+
+export interface StoreOptions {
+  /** How long ask counts wait before they are written; ASK_FLUSH_MS unless a test wants it shorter. */
+  readonly askFlushMs?: number;
+}
+
+/**
+ * The store on SQLite or PostgreSQL, one part per group of tables, over one typed connection.
+ * Runs the migrations before it is returned.
+ */
+export async function createStore(db: Db, options: StoreOptions = {}): Promise<Store> {
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  let closed = false;
+  const open = () => {
+    if (closed) throw new Error('the store is closed');
+  };
+  const feedback = feedbackTables(db, open, options.askFlushMs ?? ASK_FLUSH_MS);
+  return {
+    ...conversationTables(db, open),
+    ...auditTable(db, open),
+    ...settingsTables(db, open),
+    ...subscriptionTables(db, open),
+    ...postTables(db, open),
+    ...feedback.methods,
+    ...consoleTables(db, open),
+    ...createHousekeeping(db, () => feedback.asks.flush(), open),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await feedback.asks.flush();
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}
 
 /**
  * Opens the store named by a DATABASE_URL: `sqlite:path` (relative to the working directory;
@@ -12,7 +64,7 @@ import type { Store } from './types';
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     try {
-      return await createSqlStore(await openPostgres(url), options);
+      return await createStore(await openPostgres(url), options);
     } catch (error) {
       throw new Error(`Could not open the PostgreSQL database at ${redact(url)}: ${(error as Error).message}`);
     }
@@ -20,7 +72,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    return createSqlStore(openSqlite(path), options);
+    return createStore(openSqlite(path), options);
   }
   throw new Error(`"${redact(url)}" is not a database address: use sqlite:path or postgres://…`);
 }

@@ -1,8 +1,14 @@
+import type { CONVERSATION_KINDS, Json, POST_STATUSES, SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from './schema';
+
+export type { Json } from './schema';
+export type { ConsoleStore, DailyCount, DailyMetric, DayRange, LeadChat, Suggestion } from './console-types';
+import type { ConsoleStore } from './console-types';
+
 /**
  * What the bot keeps. Never message text: only ids, settings, and counts.
  * SQLite (the embedded default) and PostgreSQL implement it with the same statements.
  */
-export interface Store extends ScheduleStore, HousekeepingStore, ConsoleStore {
+export interface Store extends ScheduleRecords, HousekeepingStore, ConsoleStore {
   /** The framework chosen for a team or chat, if anyone has chosen one. */
   frameworkFor(scopeId: string): Promise<string | undefined>;
   setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;
@@ -52,7 +58,7 @@ export interface FeedbackCount {
 /** Where the bot can post: a Teams conversation reference (ids and the service URL, never text). */
 export interface ConversationRecord {
   readonly id: string;
-  readonly kind: 'personal' | 'groupChat' | 'channel';
+  readonly kind: (typeof CONVERSATION_KINDS)[number];
   readonly tenantId?: string;
   readonly teamId?: string;
   readonly serviceUrl: string;
@@ -73,67 +79,42 @@ export interface AuditEntry {
   readonly detail: string;
 }
 
-export type ContentKind = 'principle' | 'value' | 'approach' | 'ingredient';
-export type Cadence = 'weekly' | 'fortnightly' | 'weekdays';
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
 
-/** What a team chose: what to post, where, and when. */
-export interface SubscriptionSpec {
-  /** A post of the framework, or a meeting opener a few minutes before a recurring meeting. */
-  readonly kind: 'post' | 'meeting-opener';
-  readonly frameworkId: string;
-  readonly content: readonly ContentKind[];
-  /** ISO weekdays, 1 = Monday … 7 = Sunday. Ignored for 'weekdays' cadence (Monday to Friday). */
-  readonly weekdays: readonly number[];
-  /** HH:MM in the time zone: the post time, or the meeting's start for a meeting opener. */
-  readonly time: string;
-  /** IANA time zone name, e.g. Europe/London. */
-  readonly timeZone: string;
-  readonly cadence: Cadence;
-  /** The Monday (YYYY-MM-DD) of the first week, so fortnightly posts know which weeks are theirs. */
-  readonly anchorWeek: string;
-  /** Last day to post (YYYY-MM-DD, inclusive, in the time zone). */
-  readonly endDate?: string;
-  /** Meeting openers: how many minutes before `time` to post. */
-  readonly leadMinutes?: number;
-}
-
-/** Where a subscription is in its walk through the chosen entries. */
-export interface RotationState {
-  readonly cycle: number;
-  /** Entry ids already posted this cycle. */
-  readonly seen: readonly string[];
-  /** Per entry, the prompt numbers used in the current round of that entry's prompts. */
-  readonly promptsUsed: Readonly<Record<string, readonly number[]>>;
-}
-
-export type SubscriptionStatus = 'active' | 'paused' | 'ended' | 'inactive' | 'cancelled';
-
-export interface Subscription {
+/**
+ * A subscription as the store keeps it. What to post and where the rotation stands are JSON the store
+ * does not read (the scheduler's `Subscription`, schedule/model.ts, gives them meaning); the kind is a
+ * column of its own, for the console's counts and the post log.
+ */
+export interface SubscriptionRecord {
   readonly id: string;
   readonly conversationId: string;
   readonly teamId?: string;
-  readonly spec: SubscriptionSpec;
+  readonly kind: SubscriptionKind;
+  readonly spec: Json;
   readonly status: SubscriptionStatus;
   readonly inactiveReason?: string;
   /** While paused: the moment it resumes by itself, or undefined to stay paused until resumed. */
   readonly pausedUntil?: Date;
   /** How many coming slots to skip. */
   readonly skipNext: number;
-  readonly rotation: RotationState;
+  readonly rotation: Json;
   readonly nextSlotAt?: Date;
   readonly createdAt: Date;
   readonly createdBy: string;
 }
 
-export type PostStatus =
-  | 'pending' // due, waiting to be sent (or to be retried)
-  | 'sending' // claimed by a sender
-  | 'sent'
-  | 'skipped' // skipped on request, or while paused
-  | 'missed' // the service was down for longer than the grace window
-  | 'uncertain' // the sender stopped mid-send: it may or may not have arrived; never sent twice
-  | 'failed' // gave up after the retries, or Teams refused it
-  | 'gone'; // the bot was removed from the conversation
+/** A key present with the value undefined clears that field (e.g. pausedUntil on resume); an absent key leaves it. */
+export type SubscriptionPatch = { [K in 'status' | 'pausedUntil' | 'skipNext' | 'kind' | 'spec' | 'nextSlotAt' | 'inactiveReason']?: SubscriptionRecord[K] | undefined };
+
+/**
+ * pending: due, waiting to be sent (or to be retried); sending: claimed by a sender; skipped: on
+ * request, or while paused; missed: the service was down for longer than the grace window;
+ * uncertain: the sender stopped mid-send, so it may or may not have arrived, and is never sent twice;
+ * failed: gave up after the retries, or Teams refused it; gone: the bot was removed from the conversation.
+ */
+export type PostStatus = (typeof POST_STATUSES)[number];
 
 export interface PostRecord {
   readonly id: string;
@@ -144,7 +125,7 @@ export interface PostRecord {
   readonly slotAt: Date;
   readonly entryId?: string;
   /** What to post, fixed when the slot is planned: entry, prompts and place in the cycle (JSON). */
-  readonly content?: Record<string, unknown>;
+  readonly content?: Json;
   readonly status: PostStatus;
   readonly attempts: number;
   readonly nextAttemptAt?: Date;
@@ -161,29 +142,23 @@ export interface NewPost {
   readonly teamId?: string;
   readonly slotAt: Date;
   readonly entryId?: string;
-  readonly content?: Record<string, unknown>;
+  readonly content?: Json;
   readonly status: 'pending' | 'skipped' | 'missed';
   readonly error?: string;
 }
 
 /** What planning decided for one due subscription: the slots to log, and where it is now. */
-export interface Plan {
+export interface PlanRecord {
   readonly posts: readonly NewPost[];
-  readonly rotation: RotationState;
+  readonly rotation: Json;
   readonly nextSlotAt: Date | undefined;
   readonly skipNext: number;
   readonly status: SubscriptionStatus;
   readonly pausedUntil: Date | undefined;
 }
 
-export type SendOutcome =
-  | { readonly kind: 'sent'; readonly activityId?: string }
-  | { readonly kind: 'retry'; readonly afterMs: number; readonly error: string }
-  | { readonly kind: 'failed'; readonly error: string }
-  | { readonly kind: 'gone'; readonly error: string };
-
-/** Durable state of the scheduler. Both backends implement it; the scheduling rules live in schedule/. */
-export interface ScheduleStore {
+/** Durable state of the scheduler, as records. schedule/schedule-store.ts gives it the scheduler's types. */
+export interface ScheduleRecords {
   saveConversation(conversation: Omit<ConversationRecord, 'status' | 'updatedAt'>, at: Date): Promise<void>;
   conversation(id: string): Promise<ConversationRecord | undefined>;
   markConversationGone(id: string, reason: string, at: Date): Promise<void>;
@@ -194,15 +169,19 @@ export interface ScheduleStore {
   auditLog(scopeIds: readonly string[], limit: number): Promise<AuditEntry[]>;
 
   meetingOpeners(scopeId: string): Promise<boolean | undefined>;
-  setMeetingOpeners(scopeId: string, on: boolean, at: Date): Promise<void>;
+  /** Turns meeting openers on or off, and writes `audit` in the same transaction. */
+  setMeetingOpeners(scopeId: string, on: boolean, at: Date, audit?: AuditEntry): Promise<void>;
 
-  createSubscription(subscription: Subscription): Promise<void>;
-  subscription(id: string): Promise<Subscription | undefined>;
-  subscriptionsIn(conversationId: string): Promise<Subscription[]>;
-  /** A key present with the value undefined clears that field (e.g. pausedUntil on resume); an absent key leaves it. */
-  updateSubscription(id: string, patch: { [K in 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason']?: Subscription[K] | undefined }): Promise<void>;
-  /** Skips one more coming post, in one statement (two "skip"s at once count twice). The new count, or undefined if there is no such subscription. */
-  skipOneMore(id: string): Promise<number | undefined>;
+  /** Saves a new subscription and its audit entry in one transaction. */
+  createSubscription(subscription: SubscriptionRecord, audit: AuditEntry): Promise<void>;
+  subscription(id: string): Promise<SubscriptionRecord | undefined>;
+  subscriptionsIn(conversationId: string): Promise<SubscriptionRecord[]>;
+  updateSubscription(id: string, patch: SubscriptionPatch, audit?: AuditEntry): Promise<void>;
+  /**
+   * Skips one more coming post, in one statement (two "skip"s at once count twice), with the audit
+   * entry for the new count in the same transaction. The new count, or undefined if there is no such subscription.
+   */
+  skipOneMore(id: string, audit?: (skipping: number) => AuditEntry): Promise<number | undefined>;
   /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */
   deactivateSubscriptionsIn(conversationId: string, reason: string): Promise<number>;
 
@@ -210,23 +189,25 @@ export interface ScheduleStore {
    * Plans due subscriptions one at a time, each in its own transaction with the subscription locked
    * (SKIP LOCKED on PostgreSQL, so instances share the work), logging its slots under their unique keys.
    */
-  planDue(now: Date, limit: number, plan: (subscription: Subscription) => Plan): Promise<number>;
-  /** Like planDue, for one subscription now, whether due or not ("schedule post now"). False if it does not exist. */
-  planOne(id: string, at: Date, plan: (subscription: Subscription) => Plan): Promise<boolean>;
+  planDue(now: Date, limit: number, plan: (subscription: SubscriptionRecord) => PlanRecord): Promise<number>;
+  /** Like planDue, for one subscription now, whether due or not ("schedule post now"), with its audit entry. False if it does not exist. */
+  planOne(id: string, at: Date, plan: (subscription: SubscriptionRecord) => PlanRecord, audit?: AuditEntry): Promise<boolean>;
   /**
    * Adds the post for `slotKey` unless it is already logged, choosing its content from the rotation
-   * kept under `rotationKey`, all in one transaction: the rotation moves on only when the post is added.
-   * True if added; false if the slot was already logged (a repeated or racing event).
+   * kept under `rotationKey` (`initial` if there is none yet), all in one transaction: the rotation
+   * moves on only when the post is added. True if added; false if the slot was already logged.
    */
-  addPostWithRotation(rotationKey: string, slotKey: string, at: Date, build: (state: RotationState) => { post: NewPost; state: RotationState } | undefined): Promise<boolean>;
+  addPostWithRotation(rotationKey: string, slotKey: string, at: Date, initial: Json, build: (state: Json) => { post: NewPost; state: Json } | undefined): Promise<boolean>;
   /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
   claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
   /** Records how a claimed send went. */
-  finishPost(id: string, worker: string, result: { status: 'sent' | 'failed' | 'gone' | 'missed' | 'skipped'; activityId?: string; error?: string } | { status: 'pending'; nextAttemptAt: Date; error: string }, at: Date): Promise<void>;
+  finishPost(id: string, worker: string, result: PostResult, at: Date): Promise<void>;
   /** When the next post is due (for the scheduler to sleep until), if any. */
   nextWake(): Promise<Date | undefined>;
   postLog(where: { conversationId?: string; subscriptionId?: string; slotKey?: string }, limit: number): Promise<PostRecord[]>;
 }
+
+export type PostResult = { status: 'sent' | 'failed' | 'gone' | 'missed' | 'skipped'; activityId?: string; error?: string } | { status: 'pending'; nextAttemptAt: Date; error: string };
 
 /** How many days each kind of row is kept (see docs/data-protection.md). */
 export interface Retention {
@@ -292,67 +273,3 @@ export interface HousekeepingStore {
   schemaVersion(): Promise<number>;
 }
 
-/** Things counted per day that have no row of their own. `item` is a framework or entry id, never text. */
-export type DailyMetric = 'not-sure' | 'another-prompt' | 'extension-share' | 'suggestion-answered' | 'suggestion-dismissed' | 'suggestion-expired';
-
-export interface DailyCount {
-  readonly day: string;
-  readonly metric: DailyMetric;
-  readonly item: string;
-  readonly count: number;
-}
-
-/** A question a person chose to send to the practice team. No user id, no conversation. */
-export interface Suggestion {
-  readonly id: string;
-  readonly text: string;
-  readonly frameworkId: string;
-  /** The entry the question was about, when it came from an answer marked "Not helpful". */
-  readonly entryId?: string;
-  /** YYYY-MM-DD, UTC, the day it was sent. */
-  readonly day: string;
-}
-
-/** A period of days, YYYY-MM-DD, both inclusive. */
-export interface DayRange {
-  readonly from: string;
-  readonly to: string;
-}
-
-/** What the practice lead's console reads and keeps. Counts only, and suggestions sent by consent. */
-export interface ConsoleStore {
-  /** Adds one to a daily count. */
-  countDaily(metric: DailyMetric, item: string, day: string): Promise<void>;
-  dailyCounts(metrics: readonly DailyMetric[], range: DayRange): Promise<DailyCount[]>;
-  /** Answer counts per entry per day in the range (writes waiting in memory first). */
-  askCounts(range: DayRange): Promise<Array<{ entryId: string; day: string; count: number }>>;
-  /** Votes per entry in the range, with those the daily purge has rolled up into daily counts. */
-  voteCounts(range: DayRange): Promise<Array<{ entryId: string; helpful: number; notHelpful: number }>>;
-  /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
-  postOutcomes(from: Date, to: Date): Promise<Array<{ day: string; conversationId: string; teamId?: string; kind: 'post' | 'meeting-opener'; status: PostStatus; count: number }>>;
-  /** Conversations the bot is in now, by kind; channels are counted once per team. */
-  conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
-  addSuggestion(suggestion: Suggestion): Promise<void>;
-  suggestions(limit: number): Promise<Suggestion[]>;
-  /** How many suggestions are waiting, per framework. */
-  suggestionCounts(): Promise<Array<{ frameworkId: string; count: number }>>;
-  /** Deletes the suggestion's text and counts the outcome on `day`. False if there was no such suggestion. */
-  resolveSuggestion(id: string, outcome: 'answered' | 'dismissed', day: string): Promise<boolean>;
-  /** Deletes suggestions sent before `beforeDay` (counted as expired). How many were deleted. */
-  purgeSuggestions(beforeDay: string): Promise<number>;
-  /** Records (or moves) a practice lead's personal chat with the bot. Callers pass only ids from PRACTICE_LEAD_AAD_IDS. */
-  saveLeadChat(leadId: string, conversationId: string, at: Date): Promise<void>;
-  /** Every practice lead's personal chat, and whether they want the weekly digest. */
-  leadChats(): Promise<LeadChat[]>;
-  /** Turns a lead's digest on or off. False if the bot has no personal chat with them. */
-  setDigest(leadId: string, on: boolean, at: Date): Promise<boolean>;
-}
-
-/** Where a practice lead's weekly digest goes. */
-export interface LeadChat {
-  /** Entra object id, one of PRACTICE_LEAD_AAD_IDS (lower case). */
-  readonly leadId: string;
-  readonly conversationId: string;
-  readonly digestOn: boolean;
-  readonly updatedAt: Date;
-}

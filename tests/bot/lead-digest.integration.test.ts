@@ -10,6 +10,7 @@ import { activity, cardOf } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
 import { fakeClock } from '../helpers/scheduling';
 import { BACKENDS } from '../helpers/stores';
+import { scheduleStore } from '../../schedule/schedule-store';
 
 /** Sam Taylor, who sends the personal-message and channel-mention fixtures. */
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -96,7 +97,7 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     await start(`${SAM},${SOMEONE_ELSE}`);
     await inPersonal('hello');
     await store.saveLeadChat(SOMEONE_ELSE, 'a:someone-else', new Date('2026-11-26T10:00:00Z'));
-    await store.addPostWithRotation('weekly-digest', `digest:${SAM}:2026-11-30`, new Date('2026-11-30T08:00:00Z'), (state) => ({
+    await scheduleStore(store).addPostWithRotation('weekly-digest', `digest:${SAM}:2026-11-30`, new Date('2026-11-30T08:00:00Z'), (state) => ({
       post: { slotKey: `digest:${SAM}:2026-11-30`, conversationId: PERSONAL_CHAT, slotAt: new Date('2026-11-30T08:00:00Z'), status: 'pending' },
       state,
     }));

@@ -15,6 +15,7 @@ import { createVoterCodes } from '../../bot/voter-code';
 import { cardText } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
+import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();
 
@@ -26,6 +27,7 @@ async function harness(env: Record<string, string> = {}) {
     kb,
     search: createSearch(kb),
     store,
+    schedules: scheduleStore(store),
     logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
     clock: () => new Date('2026-11-23T09:00:00Z'),
     newId: () => 'answer-id-0001',

@@ -6,7 +6,9 @@ import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { createScheduler } from '../../schedule/scheduler';
 import type { SchedulerOptions } from '../../schedule/scheduler';
 import { nextSlot } from '../../schedule/slots';
-import type { Store, Subscription, SubscriptionSpec } from '../../store/types';
+import type { Subscription, SubscriptionSpec } from '../../schedule/model';
+import type { Store } from '../../store/types';
+import { scheduleStore } from '../../schedule/schedule-store';
 
 /** A clock tests move by hand; sleeping moves it on at once, so no test waits for real time. */
 export function fakeClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -54,7 +56,7 @@ export async function addChannel(store: Store, serviceUrl: string, n: number, sp
     createdAt,
     createdBy: '00000000-0000-4000-8000-0000000000aa',
   };
-  await store.createSubscription(subscription);
+  await scheduleStore(store).createSubscription(subscription, { scopeId: id, at: createdAt, actor: 'someone', action: 'subscribe', detail: 'a test channel' });
   return subscription;
 }
 

@@ -59,5 +59,5 @@ export const BACKENDS: readonly Backend[] = [sqlite, postgres];
 
 /** Logs one post as the scheduler would (unique slot key), with no rotation to move: for setting up tests. */
 export function addPost(store: Store, post: NewPost, at: Date): Promise<boolean> {
-  return store.addPostWithRotation(`test:${post.slotKey}`, post.slotKey, at, (state) => ({ post, state }));
+  return store.addPostWithRotation(`test:${post.slotKey}`, post.slotKey, at, null, (state) => ({ post, state }));
 }

@@ -13,6 +13,7 @@ import { fakeClock } from '../helpers/scheduling';
 import { BACKENDS } from '../helpers/stores';
 import { startTeamsConnector } from '../helpers/teams-connector';
 import type { TeamsConnector } from '../helpers/teams-connector';
+import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();
 const LEAD = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -152,7 +153,7 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
     await store.recordVote({ answerId: 'a1', voter: 'v1', entryId: 'lbbd-compassion', day: '2026-11-25', helpful: true });
     await store.recordVote({ answerId: 'a2', voter: 'v1', entryId: 'lbbd-compassion', day: '2026-11-25', helpful: false });
     await store.addSuggestion({ id: 's1', text: QUESTION, frameworkId: 'lbbd', day: '2026-11-26' });
-    await store.addPostWithRotation('r', 'slot-failed', clock.now(), (state) => ({
+    await scheduleStore(store).addPostWithRotation('r', 'slot-failed', clock.now(), (state) => ({
       post: { slotKey: 'slot-failed', conversationId: '19:some-channel@thread.tacv2', slotAt: new Date('2026-11-24T09:00:00Z'), status: 'pending' },
       state,
     }));

@@ -1,7 +1,7 @@
 import { choosePrompts, EMPTY_ROTATION, nextInRotation, rotationOrder } from '../../schedule/rotation';
 import { planSubscription } from '../../schedule/planner';
 import { nextSlot } from '../../schedule/slots';
-import type { RotationState, Subscription, SubscriptionSpec } from '../../store/types';
+import type { RotationState, Subscription, SubscriptionSpec } from '../../schedule/model';
 import { loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();

@@ -1,5 +1,5 @@
 import { nextSlot } from '../../schedule/slots';
-import type { SubscriptionSpec } from '../../store/types';
+import type { SubscriptionSpec } from '../../schedule/model';
 
 const monday9: SubscriptionSpec = { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-01-05' };
 

@@ -1,9 +1,10 @@
 // Finding 3: typed text was kept. The group chat's title was stored in the conversation reference;
 // any well-formed answer id a caller made up was stored as a vote (one person cast 1,003 votes for
 // answers that never existed).
-import { openPostgres, openSqlite } from '../../store/sql';
+import { sql } from 'kysely';
+import { openPostgres, openSqlite } from '../../store/db';
 import { MIGRATIONS } from '../../store/migrations';
-import type { Sql } from '../../store/sql';
+import type { Db } from '../../store/db';
 import type { Store } from '../../store/types';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
@@ -52,16 +53,17 @@ describe.each(BACKENDS)('on $name', (backend) => {
 
     test('is removed from references stored before, by a migration', async () => {
       // A database as the previous version left it: migrations 1 and 2, and a reference with a name.
-      const sql: Sql = backend.name === 'sqlite' ? openSqlite(db.url.slice('sqlite:'.length)) : await openPostgres(db.url);
-      await sql.run('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+      const old: Db = backend.name === 'sqlite' ? openSqlite(db.url.slice('sqlite:'.length)) : await openPostgres(db.url);
+      await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(old.k);
       for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
-        for (const statement of m.statements) await sql.run(statement);
-        await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, 0]);
+        for (const statement of m.statements) await sql.raw(statement).execute(old.k);
+        await old.k.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: 0 }).execute();
       }
       const reference = { bot: { id: '28:bot' }, channelId: 'msteams', serviceUrl: connector.url, conversation: { id: GROUP_CHAT, isGroup: true, conversationType: 'groupChat', name: CHAT_TITLE, tenantId: 't' } };
-      await sql.run(`INSERT INTO conversations (id, kind, tenant_id, team_id, service_url, reference, status, gone_reason, updated_at) VALUES (?, 'groupChat', NULL, NULL, ?, ?, 'active', NULL, 0)`, [GROUP_CHAT, connector.url, JSON.stringify(reference)]);
-      await sql.run(`INSERT INTO conversations (id, kind, tenant_id, team_id, service_url, reference, status, gone_reason, updated_at) VALUES ('a:personal', 'personal', NULL, NULL, ?, ?, 'active', NULL, 0)`, [connector.url, JSON.stringify({ ...reference, conversation: { id: 'a:personal' } })]);
-      await sql.close();
+      const row = { tenant_id: null, team_id: null, service_url: connector.url, status: 'active', gone_reason: null, updated_at: 0 } as const;
+      await old.k.insertInto('conversations').values({ ...row, id: GROUP_CHAT, kind: 'groupChat', reference: JSON.stringify(reference) }).execute();
+      await old.k.insertInto('conversations').values({ ...row, id: 'a:personal', kind: 'personal', reference: JSON.stringify({ ...reference, conversation: { id: 'a:personal' } }) }).execute();
+      await old.close();
 
       const store = await db.open();
       try {

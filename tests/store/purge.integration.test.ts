@@ -8,6 +8,7 @@ import { loadOrThrow } from '../helpers/kb';
 import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
 import { addPost, BACKENDS } from '../helpers/stores';
 import { startTeamsConnector } from '../helpers/teams-connector';
+import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();
 const at = (iso: string) => new Date(iso);
@@ -57,7 +58,7 @@ async function seed(store: Store) {
   await store.setMeetingOpeners('team:19:team-old@thread.tacv2', true, at('2026-01-01T00:00:00Z'));
   await store.setMeetingOpeners(`conversation:${KEPT}`, true, at('2026-01-01T00:00:00Z'));
   await addPost(store, { slotKey: 'meeting', conversationId: OLD_GONE, slotAt: at('2027-03-01T08:00:00Z'), status: 'skipped' }, at('2027-03-01T08:00:00Z'));
-  await store.addPostWithRotation(`meeting-series:${OLD_GONE}`, 'meeting-2', at('2027-03-08T08:00:00Z'), (state) => ({ post: { slotKey: 'meeting-2', conversationId: OLD_GONE, slotAt: at('2027-03-08T08:00:00Z'), status: 'skipped' }, state }));
+  await scheduleStore(store).addPostWithRotation(`meeting-series:${OLD_GONE}`, 'meeting-2', at('2027-03-08T08:00:00Z'), (state) => ({ post: { slotKey: 'meeting-2', conversationId: OLD_GONE, slotAt: at('2027-03-08T08:00:00Z'), status: 'skipped' }, state }));
   await store.markConversationGone(OLD_GONE, 'the bot was removed', at('2027-04-01T00:00:00Z'));
   await store.markConversationGone(NEW_GONE, 'the bot was removed', at('2027-05-28T00:00:00Z'));
 }

@@ -1,7 +1,10 @@
 import { migrate, MIGRATIONS } from '../../store/migrations';
-import { openSqlite } from '../../store/sql';
+import { openSqlite } from '../../store/db';
 import { openStore } from '../../store/open';
-import type { NewPost, Store, Subscription } from '../../store/types';
+import type { AuditEntry, NewPost, Store } from '../../store/types';
+import type { Subscription } from '../../schedule/model';
+import { scheduleStore } from '../../schedule/schedule-store';
+import type { ScheduleStore } from '../../schedule/schedule-store';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { addPost, BACKENDS } from '../helpers/stores';
 
@@ -18,15 +21,19 @@ const subscription = (id: string, conversationId = '19:a@thread.tacv2', nextSlot
   createdAt: at('2026-11-20T10:00:00Z'),
   createdBy: '00000000-0000-4000-8000-0000000000aa',
 });
+const made = (s: Subscription): AuditEntry => ({ scopeId: s.conversationId, at: s.createdAt, actor: s.createdBy, action: 'subscribe', detail: `added ${s.id}` });
 const post = (key: string, conversationId = '19:a@thread.tacv2', slotAt = at('2026-11-23T09:00:00Z')): NewPost => ({ slotKey: key, conversationId, slotAt, status: 'pending', entryId: 'lbbd-be-curious', content: { entryId: 'lbbd-be-curious' } });
 
 describe.each(BACKENDS)('store on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
   let store: Store;
+  let schedules: ScheduleStore;
   beforeEach(async () => {
     db = await backend.fresh();
     store = await db.open();
+    schedules = scheduleStore(store);
   });
+  const create = (s: Subscription) => schedules.createSubscription(s, made(s));
   afterEach(async () => {
     await store.close();
     await db.drop();
@@ -70,10 +77,10 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('skipOneMore adds one skip per call, calls at the same moment included, and says when there is no such subscription', async () => {
-    await store.createSubscription(subscription('s1'));
-    expect((await Promise.all([1, 2, 3].map(() => store.skipOneMore('s1')))).sort()).toEqual([1, 2, 3]);
-    expect((await store.subscription('s1'))?.skipNext).toBe(3);
-    expect(await store.skipOneMore('no-such-id')).toBeUndefined();
+    await create(subscription('s1'));
+    expect((await Promise.all([1, 2, 3].map(() => schedules.skipOneMore('s1')))).sort()).toEqual([1, 2, 3]);
+    expect((await schedules.subscription('s1'))?.skipNext).toBe(3);
+    expect(await schedules.skipOneMore('no-such-id')).toBeUndefined();
   });
 
   test('ask counts are written a moment after they are counted, with nobody reading them, and on close', async () => {
@@ -110,22 +117,22 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('removing the bot from a team stops every subscription in its channels', async () => {
-    await store.createSubscription(subscription('s1'));
-    await store.createSubscription(subscription('s2', '19:b@thread.tacv2'));
+    await create(subscription('s1'));
+    await create(subscription('s2', '19:b@thread.tacv2'));
     await store.markTeamGone('19:team@thread.tacv2', 'the app was uninstalled', at('2026-11-23T09:00:00Z'));
-    expect((await store.subscription('s1'))?.status).toBe('inactive');
-    expect((await store.subscription('s2'))?.inactiveReason).toBe('the app was uninstalled');
+    expect((await schedules.subscription('s1'))?.status).toBe('inactive');
+    expect((await schedules.subscription('s2'))?.inactiveReason).toBe('the app was uninstalled');
   });
 
   test('subscriptions round-trip, and updates change only what they name', async () => {
-    await store.createSubscription(subscription('s1'));
-    await store.updateSubscription('s1', { status: 'paused', pausedUntil: at('2026-12-01T00:00:00Z') });
-    const s = await store.subscription('s1');
+    await create(subscription('s1'));
+    await schedules.updateSubscription('s1', { status: 'paused', pausedUntil: at('2026-12-01T00:00:00Z') });
+    const s = await schedules.subscription('s1');
     expect(s).toMatchObject({ status: 'paused', skipNext: 0, conversationId: '19:a@thread.tacv2' });
     expect(s?.pausedUntil?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
     expect(s?.spec).toEqual(subscription('s1').spec);
-    await store.updateSubscription('s1', { status: 'active', pausedUntil: undefined });
-    expect((await store.subscription('s1'))?.pausedUntil).toBeUndefined();
+    await schedules.updateSubscription('s1', { status: 'active', pausedUntil: undefined });
+    expect((await schedules.subscription('s1'))?.pausedUntil).toBeUndefined();
   });
 
   test('a slot key is logged once: the second add of the same slot is refused', async () => {
@@ -137,10 +144,10 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   test('a post chosen from a kept rotation: the rotation moves on only when the post is added', async () => {
     const t = at('2026-11-23T10:00:00Z');
     const build = (state: { cycle: number; seen: readonly string[]; promptsUsed: Readonly<Record<string, readonly number[]>> }) => ({ post: post('m1'), state: { ...state, cycle: state.cycle + 1 } });
-    expect(await store.addPostWithRotation('series-1', 'm1', t, build)).toBe(true);
-    expect(await store.addPostWithRotation('series-1', 'm1', t, build)).toBe(false); // the same meeting again
+    expect(await schedules.addPostWithRotation('series-1', 'm1', t, build)).toBe(true);
+    expect(await schedules.addPostWithRotation('series-1', 'm1', t, build)).toBe(false); // the same meeting again
     let cycleSeen = 0;
-    await store.addPostWithRotation('series-1', 'm2', t, (state) => {
+    await schedules.addPostWithRotation('series-1', 'm2', t, (state) => {
       cycleSeen = state.cycle;
       return { post: post('m2'), state };
     });
@@ -148,13 +155,13 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('planDue plans each due subscription once, in its own transaction', async () => {
-    await store.createSubscription(subscription('s1'));
-    await store.createSubscription(subscription('s2', '19:a@thread.tacv2', at('2026-11-30T09:00:00Z')));
+    await create(subscription('s1'));
+    await create(subscription('s2', '19:a@thread.tacv2', at('2026-11-30T09:00:00Z')));
     const plan = (s: Subscription) => ({ posts: [{ ...post(`${s.id}@x`), subscriptionId: s.id }], rotation: { ...s.rotation, cycle: 7 }, nextSlotAt: at('2026-11-30T09:00:00Z'), skipNext: 0, status: 'active' as const, pausedUntil: undefined });
-    expect(await store.planDue(at('2026-11-23T09:00:01Z'), 10, plan)).toBe(1);
-    expect(await store.planDue(at('2026-11-23T09:00:02Z'), 10, plan)).toBe(0);
-    expect((await store.subscription('s1'))?.rotation.cycle).toBe(7);
-    expect((await store.subscription('s1'))?.nextSlotAt?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
+    expect(await schedules.planDue(at('2026-11-23T09:00:01Z'), 10, plan)).toBe(1);
+    expect(await schedules.planDue(at('2026-11-23T09:00:02Z'), 10, plan)).toBe(0);
+    expect((await schedules.subscription('s1'))?.rotation.cycle).toBe(7);
+    expect((await schedules.subscription('s1'))?.nextSlotAt?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
   });
 
   test('claims: one claimant per post; finished posts are not claimed again; retries wait their turn', async () => {
@@ -183,7 +190,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('featuredEntry finds what a scheduled post (not a meeting opener) sent this week, in this channel or any channel of the team', async () => {
-    await store.createSubscription(subscription('s1', '19:b@thread.tacv2'));
+    await create(subscription('s1', '19:b@thread.tacv2'));
     await addPost(store, { ...post('k1', '19:b@thread.tacv2'), subscriptionId: 's1', teamId: 'team1' }, at('2026-11-23T09:00:00Z'));
     const claimed = await store.claimNextPost(at('2026-11-23T09:00:01Z'), 'w', at('2026-11-23T09:05:00Z'));
     expect(await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-23T00:00:00Z'))).toBeUndefined(); // not sent yet
@@ -203,11 +210,11 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 });
 
 test('a database newer than this version is refused with a clear message', async () => {
-  const sql = openSqlite(':memory:');
-  await migrate(sql);
-  await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, 0)', ['from the future']);
-  await expect(migrate(sql)).rejects.toThrow(/migrations this version does not know \(999\)/);
-  await sql.close();
+  const db = openSqlite(':memory:');
+  await migrate(db);
+  await db.k.insertInto('schema_migrations').values({ version: 999, name: 'from the future', applied_at: 0 }).execute();
+  await expect(migrate(db)).rejects.toThrow(/migrations this version does not know \(999\)/);
+  await db.close();
 });
 
 test('a PostgreSQL that cannot be reached gives a clear message, without the password', async () => {

@@ -1,0 +1,69 @@
+import type { AuditEntry } from './types';
+import type { DAILY_METRICS, POST_STATUSES } from './schema';
+
+type PostStatus = (typeof POST_STATUSES)[number];
+
+/** Things counted per day that have no row of their own. `item` is a framework or entry id, never text. */
+export type DailyMetric = (typeof DAILY_METRICS)[number];
+
+export interface DailyCount {
+  readonly day: string;
+  readonly metric: DailyMetric;
+  readonly item: string;
+  readonly count: number;
+}
+
+/** A question a person chose to send to the practice team. No user id, no conversation. */
+export interface Suggestion {
+  readonly id: string;
+  readonly text: string;
+  readonly frameworkId: string;
+  /** The entry the question was about, when it came from an answer marked "Not helpful". */
+  readonly entryId?: string;
+  /** YYYY-MM-DD, UTC, the day it was sent. */
+  readonly day: string;
+}
+
+/** A period of days, YYYY-MM-DD, both inclusive. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What the practice lead's console reads and keeps. Counts only, and suggestions sent by consent. */
+export interface ConsoleStore {
+  /** Adds one to a daily count. */
+  countDaily(metric: DailyMetric, item: string, day: string): Promise<void>;
+  dailyCounts(metrics: readonly DailyMetric[], range: DayRange): Promise<DailyCount[]>;
+  /** Answer counts per entry per day in the range (writes waiting in memory first). */
+  askCounts(range: DayRange): Promise<Array<{ entryId: string; day: string; count: number }>>;
+  /** Votes per entry in the range, with those the daily purge has rolled up into daily counts. */
+  voteCounts(range: DayRange): Promise<Array<{ entryId: string; helpful: number; notHelpful: number }>>;
+  /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
+  postOutcomes(from: Date, to: Date): Promise<Array<{ day: string; conversationId: string; teamId?: string; kind: 'post' | 'meeting-opener'; status: PostStatus; count: number }>>;
+  /** Conversations the bot is in now, by kind; channels are counted once per team. */
+  conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
+  addSuggestion(suggestion: Suggestion): Promise<void>;
+  suggestions(limit: number): Promise<Suggestion[]>;
+  /** How many suggestions are waiting, per framework. */
+  suggestionCounts(): Promise<Array<{ frameworkId: string; count: number }>>;
+  /** Deletes the suggestion's text and counts the outcome on `day`. False if there was no such suggestion. */
+  resolveSuggestion(id: string, outcome: 'answered' | 'dismissed', day: string): Promise<boolean>;
+  /** Deletes suggestions sent before `beforeDay` (counted as expired). How many were deleted. */
+  purgeSuggestions(beforeDay: string): Promise<number>;
+  /** Records (or moves) a practice lead's personal chat with the bot. Callers pass only ids from PRACTICE_LEAD_AAD_IDS. */
+  saveLeadChat(leadId: string, conversationId: string, at: Date): Promise<void>;
+  /** Every practice lead's personal chat, and whether they want the weekly digest. */
+  leadChats(): Promise<LeadChat[]>;
+  /** Turns a lead's digest on or off, with `audit` in the same transaction. False (and nothing audited) if the bot has no personal chat with them. */
+  setDigest(leadId: string, on: boolean, at: Date, audit?: AuditEntry): Promise<boolean>;
+}
+
+/** Where a practice lead's weekly digest goes. */
+export interface LeadChat {
+  /** Entra object id, one of PRACTICE_LEAD_AAD_IDS (lower case). */
+  readonly leadId: string;
+  readonly conversationId: string;
+  readonly digestOn: boolean;
+  readonly updatedAt: Date;
+}

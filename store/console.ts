@@ -1,0 +1,152 @@
+import { insertAudit } from './audit';
+import { changed, transaction } from './db';
+import type { Db } from './db';
+import type { Store, Suggestion } from './types';
+
+const DAY_MS = 86_400_000;
+
+/** What the practice lead's console keeps: daily counts, suggested questions, and leads' personal chats (lead_chats). */
+export function consoleTables(
+  db: Db,
+  open: () => void,
+): Pick<
+  Store,
+  | 'countDaily'
+  | 'dailyCounts'
+  | 'postOutcomes'
+  | 'addSuggestion'
+  | 'suggestions'
+  | 'suggestionCounts'
+  | 'resolveSuggestion'
+  | 'purgeSuggestions'
+  | 'saveLeadChat'
+  | 'leadChats'
+  | 'setDigest'
+> {
+  return {
+    async countDaily(metric, item, day) {
+      open();
+      await db.k
+        .insertInto('daily_counts')
+        .values({ day, metric, item, count: 1 })
+        .onConflict((oc) => oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })))
+        .execute();
+    },
+    async dailyCounts(metrics, range) {
+      open();
+      if (metrics.length === 0) return [];
+      const rows = await db.k
+        .selectFrom('daily_counts')
+        .select(['day', 'metric', 'item', 'count'])
+        .where('day', '>=', range.from)
+        .where('day', '<=', range.to)
+        .where('metric', 'in', metrics)
+        .orderBy('day')
+        .orderBy('metric')
+        .orderBy('item')
+        .execute();
+      return rows.map((r) => ({ day: r.day, metric: r.metric, item: r.item, count: Number(r.count) }));
+    },
+    async postOutcomes(from, to) {
+      open();
+      // By UTC day (whole-number division works alike on both backends). Meeting openers are logged
+      // without a subscription: their slot key names the meeting series.
+      const rows = await db.k
+        .selectFrom('post_log as p')
+        .leftJoin('subscriptions as s', 's.id', 'p.subscription_id')
+        .select((eb) => [eb('p.slot_at', '/', eb.lit(DAY_MS)).as('d'), 'p.conversation_id', 'p.team_id', 's.kind', 'p.status', eb.fn.countAll().as('n')])
+        .where('p.slot_at', '>=', from.getTime())
+        .where('p.slot_at', '<', to.getTime())
+        .where('p.slot_key', 'not like', 'digest:%')
+        .groupBy((eb) => [eb('p.slot_at', '/', eb.lit(DAY_MS)), 'p.conversation_id', 'p.team_id', 's.kind', 'p.status'])
+        .orderBy('d')
+        .orderBy('p.conversation_id')
+        .execute();
+      return rows.map((r) => ({
+        day: new Date(Math.floor(Number(r.d)) * DAY_MS).toISOString().slice(0, 10),
+        conversationId: r.conversation_id,
+        ...(r.team_id !== null && { teamId: r.team_id }),
+        kind: r.kind === 'post' ? 'post' : 'meeting-opener',
+        status: r.status,
+        count: Number(r.n),
+      }));
+    },
+    async addSuggestion(s) {
+      open();
+      await db.k.insertInto('suggestions').values({ id: s.id, text: s.text, framework_id: s.frameworkId, entry_id: s.entryId ?? null, day: s.day }).execute();
+    },
+    async suggestions(limit) {
+      open();
+      const rows = await db.k.selectFrom('suggestions').select(['id', 'text', 'framework_id', 'entry_id', 'day']).orderBy('day', 'desc').orderBy('id').limit(limit).execute();
+      return rows.map((r): Suggestion => ({ id: r.id, text: r.text, frameworkId: r.framework_id, ...(r.entry_id !== null && { entryId: r.entry_id }), day: r.day }));
+    },
+    async suggestionCounts() {
+      open();
+      const rows = await db.k
+        .selectFrom('suggestions')
+        .select((eb) => ['framework_id', eb.fn.countAll().as('n')])
+        .groupBy('framework_id')
+        .orderBy('framework_id')
+        .execute();
+      return rows.map((r) => ({ frameworkId: r.framework_id, count: Number(r.n) }));
+    },
+    async resolveSuggestion(id, outcome, day) {
+      open();
+      return transaction(db.k, async (tx) => {
+        const row = await tx.selectFrom('suggestions').select('framework_id').where('id', '=', id).executeTakeFirst();
+        if (!row) return false;
+        await tx.deleteFrom('suggestions').where('id', '=', id).execute();
+        await tx
+          .insertInto('daily_counts')
+          .values({ day, metric: outcome === 'answered' ? 'suggestion-answered' : 'suggestion-dismissed', item: row.framework_id, count: 1 })
+          .onConflict((oc) => oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })))
+          .execute();
+        return true;
+      });
+    },
+    async purgeSuggestions(beforeDay) {
+      open();
+      return transaction(db.k, async (tx) => {
+        const rows = await tx
+          .selectFrom('suggestions')
+          .select((eb) => ['framework_id', 'day', eb.fn.countAll().as('n')])
+          .where('day', '<', beforeDay)
+          .groupBy(['framework_id', 'day'])
+          .execute();
+        if (rows.length === 0) return 0;
+        const deleted = changed(await tx.deleteFrom('suggestions').where('day', '<', beforeDay).executeTakeFirstOrThrow());
+        for (const r of rows) {
+          await tx
+            .insertInto('daily_counts')
+            .values({ day: r.day, metric: 'suggestion-expired', item: r.framework_id, count: Number(r.n) })
+            .onConflict((oc) => oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', eb.ref('excluded.count')) })))
+            .execute();
+        }
+        return deleted;
+      });
+    },
+    async saveLeadChat(leadId, conversationId, at) {
+      open();
+      // A new chat keeps the lead's choice about the digest; a first one starts with it on.
+      await db.k
+        .insertInto('lead_chats')
+        .values({ lead_id: leadId, conversation_id: conversationId, digest_on: 1, updated_at: at.getTime() })
+        .onConflict((oc) => oc.column('lead_id').doUpdateSet((eb) => ({ conversation_id: eb.ref('excluded.conversation_id'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+    },
+    async leadChats() {
+      open();
+      const rows = await db.k.selectFrom('lead_chats').select(['lead_id', 'conversation_id', 'digest_on', 'updated_at']).orderBy('lead_id').execute();
+      return rows.map((r) => ({ leadId: r.lead_id, conversationId: r.conversation_id, digestOn: Number(r.digest_on) === 1, updatedAt: new Date(Number(r.updated_at)) }));
+    },
+    async setDigest(leadId, on, at, audit) {
+      open();
+      return transaction(db.k, async (tx) => {
+        const result = await tx.updateTable('lead_chats').set({ digest_on: on ? 1 : 0, updated_at: at.getTime() }).where('lead_id', '=', leadId).executeTakeFirstOrThrow();
+        if (changed(result) === 0) return false;
+        if (audit) await insertAudit(tx, audit);
+        return true;
+      });
+    },
+  };
+}

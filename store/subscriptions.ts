@@ -1,0 +1,160 @@
+import { insertAudit } from './audit';
+import { transaction } from './db';
+import type { Db, Kdb } from './db';
+import { insertPost, parseJson } from './posts';
+import type { Database } from './schema';
+import type { PlanRecord, Store, SubscriptionRecord } from './types';
+
+const ms = (d: Date | undefined) => (d === undefined ? null : d.getTime());
+
+const toSubscription = (r: Database['subscriptions']): SubscriptionRecord => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  ...(r.team_id !== null && { teamId: r.team_id }),
+  kind: r.kind,
+  spec: parseJson(r.spec),
+  status: r.status,
+  ...(r.inactive_reason !== null && { inactiveReason: r.inactive_reason }),
+  ...(r.paused_until !== null && { pausedUntil: new Date(Number(r.paused_until)) }),
+  skipNext: Number(r.skip_next),
+  rotation: parseJson(r.rotation),
+  ...(r.next_slot_at !== null && { nextSlotAt: new Date(Number(r.next_slot_at)) }),
+  createdAt: new Date(Number(r.created_at)),
+  createdBy: r.created_by,
+});
+
+async function applyPlan(tx: Kdb, row: Database['subscriptions'], plan: (s: SubscriptionRecord) => PlanRecord, now: Date): Promise<void> {
+  const decided = plan(toSubscription(row));
+  for (const post of decided.posts) await insertPost(tx, post, now);
+  await tx
+    .updateTable('subscriptions')
+    .set({ rotation: JSON.stringify(decided.rotation), next_slot_at: ms(decided.nextSlotAt), skip_next: decided.skipNext, status: decided.status, paused_until: ms(decided.pausedUntil) })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+/** Schedules (subscriptions): made, changed, and planned slot by slot into the post log. */
+export function subscriptionTables(
+  db: Db,
+  open: () => void,
+): Pick<Store, 'createSubscription' | 'subscription' | 'subscriptionsIn' | 'updateSubscription' | 'skipOneMore' | 'deactivateSubscriptionsIn' | 'planDue' | 'planOne'> {
+  const postgres = db.dialect === 'postgres';
+  return {
+    async createSubscription(s, audit) {
+      open();
+      await transaction(db.k, async (tx) => {
+        await tx
+          .insertInto('subscriptions')
+          .values({
+            id: s.id,
+            conversation_id: s.conversationId,
+            team_id: s.teamId ?? null,
+            kind: s.kind,
+            spec: JSON.stringify(s.spec),
+            status: s.status,
+            inactive_reason: s.inactiveReason ?? null,
+            paused_until: ms(s.pausedUntil),
+            skip_next: s.skipNext,
+            rotation: JSON.stringify(s.rotation),
+            next_slot_at: ms(s.nextSlotAt),
+            created_at: s.createdAt.getTime(),
+            created_by: s.createdBy,
+          })
+          .execute();
+        await insertAudit(tx, audit);
+      });
+    },
+    async subscription(id) {
+      open();
+      const row = await db.k.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toSubscription(row);
+    },
+    async subscriptionsIn(conversationId) {
+      open();
+      const rows = await db.k.selectFrom('subscriptions').selectAll().where('conversation_id', '=', conversationId).where('status', '<>', 'cancelled').orderBy('created_at').orderBy('id').execute();
+      return rows.map(toSubscription);
+    },
+    async skipOneMore(id, audit) {
+      open();
+      return transaction(db.k, async (tx) => {
+        const row = await tx
+          .updateTable('subscriptions')
+          .set((eb) => ({ skip_next: eb('skip_next', '+', 1) }))
+          .where('id', '=', id)
+          .returning('skip_next')
+          .executeTakeFirst();
+        if (row === undefined) return undefined;
+        const skipping = Number(row.skip_next);
+        if (audit) await insertAudit(tx, audit(skipping));
+        return skipping;
+      });
+    },
+    async updateSubscription(id, patch, audit) {
+      open();
+      const set: Partial<Database['subscriptions']> = {
+        ...('status' in patch && patch.status !== undefined && { status: patch.status }),
+        ...('pausedUntil' in patch && { paused_until: ms(patch.pausedUntil) }),
+        ...('skipNext' in patch && patch.skipNext !== undefined && { skip_next: patch.skipNext }),
+        ...('spec' in patch && patch.spec !== undefined && { spec: JSON.stringify(patch.spec) }),
+        ...('kind' in patch && patch.kind !== undefined && { kind: patch.kind }),
+        ...('nextSlotAt' in patch && { next_slot_at: ms(patch.nextSlotAt) }),
+        ...('inactiveReason' in patch && { inactive_reason: patch.inactiveReason ?? null }),
+      };
+      if (Object.keys(set).length === 0 && !audit) return;
+      await transaction(db.k, async (tx) => {
+        if (Object.keys(set).length > 0) await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
+        if (audit) await insertAudit(tx, audit);
+      });
+    },
+    async deactivateSubscriptionsIn(conversationId, reason) {
+      open();
+      const result = await db.k
+        .updateTable('subscriptions')
+        .set({ status: 'inactive', inactive_reason: reason, next_slot_at: null })
+        .where('conversation_id', '=', conversationId)
+        .where('status', 'in', ['active', 'paused'])
+        .executeTakeFirstOrThrow();
+      return Number(result.numUpdatedRows);
+    },
+    async planDue(now, limit, plan) {
+      open();
+      let planned = 0;
+      while (planned < limit) {
+        // A batch per transaction, locked (and skipped by other instances) until it commits.
+        const batch = await transaction(db.k, async (tx) => {
+          const rows = await tx
+            .selectFrom('subscriptions')
+            .selectAll()
+            .where('next_slot_at', 'is not', null)
+            .where('next_slot_at', '<=', now.getTime())
+            .where('status', 'in', ['active', 'paused'])
+            .orderBy('next_slot_at')
+            .orderBy('id')
+            .limit(Math.min(50, limit - planned))
+            .$if(postgres, (q) => q.forUpdate().skipLocked())
+            .execute();
+          for (const row of rows) await applyPlan(tx, row, plan, now);
+          return rows.length;
+        });
+        if (batch === 0) break;
+        planned += batch;
+      }
+      return planned;
+    },
+    async planOne(id, at, plan, audit) {
+      open();
+      return transaction(db.k, async (tx) => {
+        const row = await tx
+          .selectFrom('subscriptions')
+          .selectAll()
+          .where('id', '=', id)
+          .$if(postgres, (q) => q.forUpdate())
+          .executeTakeFirst();
+        if (!row) return false;
+        await applyPlan(tx, row, plan, at);
+        if (audit) await insertAudit(tx, audit);
+        return true;
+      });
+    },
+  };
+}
