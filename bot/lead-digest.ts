@@ -59,12 +59,13 @@ export async function digestCommand(context: TurnContext, setting: 'on' | 'off',
   }
   const at = deps.clock();
   await rememberLeadChat(context, deps);
-  if (!(await deps.store.setDigest(lead, setting === 'on', at))) {
+  // The change and its audit row are written together (the audit only when the change is made).
+  const audit = { scopeId: conversationKey(context), at, actor: lead, action: `digest ${setting}`, detail: `Weekly digest turned ${setting}` };
+  if (!(await deps.store.setDigest(lead, setting === 'on', at, audit))) {
     // The cached row was removed underneath us (a restore, say): record it again.
     await deps.store.saveLeadChat(lead, conversationKey(context), at);
-    await deps.store.setDigest(lead, setting === 'on', at);
+    await deps.store.setDigest(lead, setting === 'on', at, audit);
   }
-  await deps.store.audit({ scopeId: conversationKey(context), at, actor: lead, action: `digest ${setting}`, detail: `Weekly digest turned ${setting}` });
   deps.logger.info(turnInfo(context, { event: 'digest', setting }), 'a practice lead changed their weekly digest');
   await context.sendActivity(textActivity(setting === 'on' ? DIGEST_REPLIES.on : DIGEST_REPLIES.off));
 }

@@ -138,6 +138,12 @@ async function applyPlan(tx: Sql, row: SubscriptionRow, plan: (s: Subscription) 
   ]);
 }
 
+/** Writes an audit row inside the caller's transaction, so the change and its audit are kept or lost together. */
+async function insertAudit(tx: Sql, entry: AuditEntry | undefined): Promise<void> {
+  if (entry === undefined) return;
+  await tx.run('INSERT INTO audit_log (id, scope_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)', [randomUUID(), entry.scopeId, entry.at.getTime(), entry.actor, entry.action, entry.detail]);
+}
+
 /** How long ask counts wait in memory before they are written together (see AskTally). */
 export const ASK_FLUSH_MS = 2000;
 
@@ -270,7 +276,7 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
 
     async audit(entry) {
       open();
-      await sql.run('INSERT INTO audit_log (id, scope_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)', [randomUUID(), entry.scopeId, entry.at.getTime(), entry.actor, entry.action, entry.detail]);
+      await insertAudit(sql, entry);
     },
     async auditLog(scopeIds, limit) {
       open();
@@ -287,36 +293,42 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       const row = await sql.get<{ meeting_openers: string | null }>('SELECT meeting_openers FROM settings WHERE scope_id = ?', [scopeId]);
       return row?.meeting_openers === null || row?.meeting_openers === undefined ? undefined : row.meeting_openers === 'on';
     },
-    async setMeetingOpeners(scopeId, on, at) {
+    async setMeetingOpeners(scopeId, on, at, audit) {
       open();
-      await sql.run(
-        `INSERT INTO settings (scope_id, meeting_openers, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (scope_id) DO UPDATE SET meeting_openers = excluded.meeting_openers, updated_at = excluded.updated_at`,
-        [scopeId, on ? 'on' : 'off', at.getTime()],
-      );
+      await sql.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO settings (scope_id, meeting_openers, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (scope_id) DO UPDATE SET meeting_openers = excluded.meeting_openers, updated_at = excluded.updated_at`,
+          [scopeId, on ? 'on' : 'off', at.getTime()],
+        );
+        await insertAudit(tx, audit);
+      });
     },
 
-    async createSubscription(s) {
+    async createSubscription(s, audit) {
       open();
-      await sql.run(
-        `INSERT INTO subscriptions (id, conversation_id, team_id, kind, spec, status, inactive_reason, paused_until, skip_next, rotation, next_slot_at, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          s.id,
-          s.conversationId,
-          s.teamId ?? null,
-          s.spec.kind,
-          JSON.stringify(s.spec),
-          s.status,
-          s.inactiveReason ?? null,
-          ms(s.pausedUntil),
-          s.skipNext,
-          JSON.stringify(s.rotation),
-          ms(s.nextSlotAt),
-          s.createdAt.getTime(),
-          s.createdBy,
-        ],
-      );
+      await sql.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO subscriptions (id, conversation_id, team_id, kind, spec, status, inactive_reason, paused_until, skip_next, rotation, next_slot_at, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            s.id,
+            s.conversationId,
+            s.teamId ?? null,
+            s.spec.kind,
+            JSON.stringify(s.spec),
+            s.status,
+            s.inactiveReason ?? null,
+            ms(s.pausedUntil),
+            s.skipNext,
+            JSON.stringify(s.rotation),
+            ms(s.nextSlotAt),
+            s.createdAt.getTime(),
+            s.createdBy,
+          ],
+        );
+        await insertAudit(tx, audit);
+      });
     },
     async subscription(id) {
       open();
@@ -328,12 +340,17 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       const rows = await sql.all<SubscriptionRow>(`SELECT * FROM subscriptions WHERE conversation_id = ? AND status <> 'cancelled' ORDER BY created_at, id`, [conversationId]);
       return rows.map(toSubscription);
     },
-    async skipOneMore(id) {
+    async skipOneMore(id, audit) {
       open();
-      const row = await sql.get<{ skip_next: number }>('UPDATE subscriptions SET skip_next = skip_next + 1 WHERE id = ? RETURNING skip_next', [id]);
-      return row === undefined ? undefined : Number(row.skip_next);
+      return sql.transaction(async (tx) => {
+        const row = await tx.get<{ skip_next: number }>('UPDATE subscriptions SET skip_next = skip_next + 1 WHERE id = ? RETURNING skip_next', [id]);
+        if (row === undefined) return undefined;
+        const skipping = Number(row.skip_next);
+        await insertAudit(tx, audit?.(skipping));
+        return skipping;
+      });
     },
-    async updateSubscription(id, patch) {
+    async updateSubscription(id, patch, audit) {
       open();
       const sets: string[] = [];
       const values: unknown[] = [];
@@ -350,8 +367,11 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       }
       if ('nextSlotAt' in patch) set('next_slot_at', ms(patch.nextSlotAt));
       if ('inactiveReason' in patch) set('inactive_reason', patch.inactiveReason ?? null);
-      if (sets.length === 0) return;
-      await sql.run(`UPDATE subscriptions SET ${sets.join(', ')} WHERE id = ?`, [...values, id]);
+      if (sets.length === 0 && audit === undefined) return;
+      await sql.transaction(async (tx) => {
+        if (sets.length > 0) await tx.run(`UPDATE subscriptions SET ${sets.join(', ')} WHERE id = ?`, [...values, id]);
+        await insertAudit(tx, audit);
+      });
     },
     async deactivateSubscriptionsIn(conversationId, reason) {
       open();
@@ -376,12 +396,13 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       }
       return planned;
     },
-    async planOne(id, at, plan) {
+    async planOne(id, at, plan, audit) {
       open();
       return sql.transaction(async (tx) => {
         const row = await tx.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [id]);
         if (!row) return false;
         await applyPlan(tx, row, plan, at);
+        await insertAudit(tx, audit);
         return true;
       });
     },
@@ -559,9 +580,13 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
       const rows = await sql.all<{ lead_id: string; conversation_id: string; digest_on: number; updated_at: number }>('SELECT lead_id, conversation_id, digest_on, updated_at FROM lead_chats ORDER BY lead_id');
       return rows.map((r) => ({ leadId: r.lead_id, conversationId: r.conversation_id, digestOn: Number(r.digest_on) === 1, updatedAt: new Date(Number(r.updated_at)) }));
     },
-    async setDigest(leadId, on, at) {
+    async setDigest(leadId, on, at, audit) {
       open();
-      return (await sql.run('UPDATE lead_chats SET digest_on = ?, updated_at = ? WHERE lead_id = ?', [on ? 1 : 0, at.getTime(), leadId])) > 0;
+      return sql.transaction(async (tx) => {
+        const changed = (await tx.run('UPDATE lead_chats SET digest_on = ?, updated_at = ? WHERE lead_id = ?', [on ? 1 : 0, at.getTime(), leadId])) > 0;
+        if (changed) await insertAudit(tx, audit);
+        return changed;
+      });
     },
 
     async close() {

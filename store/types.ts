@@ -194,14 +194,18 @@ export interface ScheduleStore {
   auditLog(scopeIds: readonly string[], limit: number): Promise<AuditEntry[]>;
 
   meetingOpeners(scopeId: string): Promise<boolean | undefined>;
-  setMeetingOpeners(scopeId: string, on: boolean, at: Date): Promise<void>;
+  /** Every change below that takes an `audit` writes its audit row in the same transaction as the change: both or neither. */
+  setMeetingOpeners(scopeId: string, on: boolean, at: Date, audit?: AuditEntry): Promise<void>;
 
-  createSubscription(subscription: Subscription): Promise<void>;
+  createSubscription(subscription: Subscription, audit: AuditEntry): Promise<void>;
   subscription(id: string): Promise<Subscription | undefined>;
   subscriptionsIn(conversationId: string): Promise<Subscription[]>;
-  updateSubscription(id: string, patch: Partial<Pick<Subscription, 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason'>>): Promise<void>;
-  /** Skips one more coming post, in one statement (two "skip"s at once count twice). The new count, or undefined if there is no such subscription. */
-  skipOneMore(id: string): Promise<number | undefined>;
+  updateSubscription(id: string, patch: Partial<Pick<Subscription, 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason'>>, audit?: AuditEntry): Promise<void>;
+  /**
+   * Skips one more coming post, in one statement (two "skip"s at once count twice). The new count, or undefined if there is no such subscription.
+   * `audit` makes the audit row from the new count (which post is skipped depends on it); nothing is audited when there is no such subscription.
+   */
+  skipOneMore(id: string, audit?: (skipping: number) => AuditEntry): Promise<number | undefined>;
   /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */
   deactivateSubscriptionsIn(conversationId: string, reason: string): Promise<number>;
 
@@ -211,7 +215,7 @@ export interface ScheduleStore {
    */
   planDue(now: Date, limit: number, plan: (subscription: Subscription) => Plan): Promise<number>;
   /** Like planDue, for one subscription now, whether due or not ("schedule post now"). False if it does not exist. */
-  planOne(id: string, at: Date, plan: (subscription: Subscription) => Plan): Promise<boolean>;
+  planOne(id: string, at: Date, plan: (subscription: Subscription) => Plan, audit?: AuditEntry): Promise<boolean>;
   /**
    * Adds the post for `slotKey` unless it is already logged, choosing its content from the rotation
    * kept under `rotationKey`, all in one transaction: the rotation moves on only when the post is added.
@@ -343,8 +347,8 @@ export interface ConsoleStore {
   saveLeadChat(leadId: string, conversationId: string, at: Date): Promise<void>;
   /** Every practice lead's personal chat, and whether they want the weekly digest. */
   leadChats(): Promise<LeadChat[]>;
-  /** Turns a lead's digest on or off. False if the bot has no personal chat with them. */
-  setDigest(leadId: string, on: boolean, at: Date): Promise<boolean>;
+  /** Turns a lead's digest on or off, with its audit row in the same transaction. False (and nothing audited) if the bot has no personal chat with them. */
+  setDigest(leadId: string, on: boolean, at: Date, audit?: AuditEntry): Promise<boolean>;
 }
 
 /** Where a practice lead's weekly digest goes. */

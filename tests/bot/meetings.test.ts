@@ -6,7 +6,7 @@ import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { loadOrThrow } from '../helpers/kb';
-import { addPost, BACKENDS, postgres } from '../helpers/stores';
+import { addPost, BACKENDS, postgres, setUpAudit } from '../helpers/stores';
 
 const kb = loadOrThrow();
 const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
@@ -176,7 +176,7 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     await start();
     await store.setFramework({ scopeId: `conversation:${MEETING_CHAT}`, frameworkId: 'jersey', changedBy: 'x', at: new Date() });
     const spec = { kind: 'post' as const, frameworkId: 'jersey', content: ['ingredient' as const], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly' as const, anchorWeek: '2026-11-23' };
-    await store.createSubscription({ id: 'sub', conversationId: MEETING_CHAT, spec, status: 'active', skipNext: 0, rotation: { cycle: 1, seen: [], promptsUsed: {} }, createdAt: new Date(), createdBy: 'x' });
+    await store.createSubscription({ id: 'sub', conversationId: MEETING_CHAT, spec, status: 'active', skipNext: 0, rotation: { cycle: 1, seen: [], promptsUsed: {} }, createdAt: new Date(), createdBy: 'x' }, setUpAudit({ conversationId: MEETING_CHAT, createdAt: new Date() }));
     await addPost(store, { slotKey: 'sub@week', subscriptionId: 'sub', conversationId: MEETING_CHAT, slotAt: new Date(), entryId: 'jersey-trauma-informed', content: { entryId: 'jersey-trauma-informed' }, status: 'pending' }, new Date());
     const claimed = await store.claimNextPost(new Date(), 'test', new Date(Date.now() + 60_000));
     await store.finishPost(claimed!.id, 'test', { status: 'sent' }, new Date());

@@ -6,6 +6,7 @@ import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { MONDAY_9_LONDON } from '../helpers/scheduling';
+import { setUpAudit } from '../helpers/stores';
 
 // The service's own adapter has an onTurnError for replies. A scheduled post that Teams refuses must
 // still reach the scheduler as refused, not be caught there and recorded as sent.
@@ -22,7 +23,7 @@ describe('scheduled posts sent through the service\'s own adapter', () => {
       { id: channel, kind: 'channel', serviceUrl: connector.url, reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: channel, isGroup: true, conversationType: 'channel' }, bot: { id: '28:bot', name: 'Practice Companion' } } },
       new Date(),
     );
-    await store.createSubscription({ id: 'sub-e', conversationId: channel, spec: MONDAY_9_LONDON, status: 'active', skipNext: 0, rotation: EMPTY_ROTATION, nextSlotAt: new Date(Date.now() - 60_000), createdAt: new Date(), createdBy: 'someone' });
+    await store.createSubscription({ id: 'sub-e', conversationId: channel, spec: MONDAY_9_LONDON, status: 'active', skipNext: 0, rotation: EMPTY_ROTATION, nextSlotAt: new Date(Date.now() - 60_000), createdAt: new Date(), createdBy: 'someone' }, setUpAudit({ conversationId: channel, createdAt: new Date() }));
   });
   afterEach(async () => {
     await app.close();

@@ -7,6 +7,7 @@ import { createScheduler } from '../../schedule/scheduler';
 import type { SchedulerOptions } from '../../schedule/scheduler';
 import { nextSlot } from '../../schedule/slots';
 import type { Store, Subscription, SubscriptionSpec } from '../../store/types';
+import { setUpAudit } from './stores';
 
 /** A clock tests move by hand; sleeping moves it on at once, so no test waits for real time. */
 export function fakeClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -54,7 +55,7 @@ export async function addChannel(store: Store, serviceUrl: string, n: number, sp
     createdAt,
     createdBy: '00000000-0000-4000-8000-0000000000aa',
   };
-  await store.createSubscription(subscription);
+  await store.createSubscription(subscription, setUpAudit(subscription));
   return subscription;
 }
 

@@ -8,6 +8,7 @@ import { startApp } from './app-harness';
 import { startFakeConnector } from './fake-connector';
 import { activity } from './fixtures';
 import { MONDAY_9_LONDON } from './scheduling';
+import { setUpAudit } from './stores';
 
 async function run(connectionString: string, questions: string[]): Promise<void> {
   const connector = await startFakeConnector();
@@ -24,7 +25,7 @@ async function run(connectionString: string, questions: string[]): Promise<void>
       { id: channel, kind: 'channel', serviceUrl: connector.url, reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: channel, isGroup: true, conversationType: 'channel' }, bot: { id: '28:bot', name: 'Practice Companion' } } },
       new Date(),
     );
-    await store.createSubscription({ id: 'sub-t', conversationId: channel, spec: MONDAY_9_LONDON, status: 'active', skipNext: 0, rotation: EMPTY_ROTATION, nextSlotAt: new Date(Date.now() - 60_000), createdAt: new Date(), createdBy: 'someone' });
+    await store.createSubscription({ id: 'sub-t', conversationId: channel, spec: MONDAY_9_LONDON, status: 'active', skipNext: 0, rotation: EMPTY_ROTATION, nextSlotAt: new Date(Date.now() - 60_000), createdAt: new Date(), createdBy: 'someone' }, setUpAudit({ conversationId: channel, createdAt: new Date() }));
     connector.failNext(429, 1, { 'retry-after': '0.2' });
     await app.app.scheduler.runOnce();
     await new Promise((r) => setTimeout(r, 300));

@@ -3,7 +3,7 @@ import { openSqlite } from '../../store/sql';
 import { openStore } from '../../store/open';
 import type { NewPost, Store, Subscription } from '../../store/types';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
-import { addPost, BACKENDS } from '../helpers/stores';
+import { addPost, BACKENDS, setUpAudit } from '../helpers/stores';
 
 const at = (iso: string) => new Date(iso);
 const subscription = (id: string, conversationId = '19:a@thread.tacv2', nextSlotAt = at('2026-11-23T09:00:00Z')): Subscription => ({
@@ -23,6 +23,7 @@ const post = (key: string, conversationId = '19:a@thread.tacv2', slotAt = at('20
 describe.each(BACKENDS)('store on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
   let store: Store;
+  const create = (s: Subscription) => store.createSubscription(s, setUpAudit(s));
   beforeEach(async () => {
     db = await backend.fresh();
     store = await db.open();
@@ -70,7 +71,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('skipOneMore adds one skip per call, calls at the same moment included, and says when there is no such subscription', async () => {
-    await store.createSubscription(subscription('s1'));
+    await create(subscription('s1'));
     expect((await Promise.all([1, 2, 3].map(() => store.skipOneMore('s1')))).sort()).toEqual([1, 2, 3]);
     expect((await store.subscription('s1'))?.skipNext).toBe(3);
     expect(await store.skipOneMore('no-such-id')).toBeUndefined();
@@ -110,15 +111,15 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('removing the bot from a team stops every subscription in its channels', async () => {
-    await store.createSubscription(subscription('s1'));
-    await store.createSubscription(subscription('s2', '19:b@thread.tacv2'));
+    await create(subscription('s1'));
+    await create(subscription('s2', '19:b@thread.tacv2'));
     await store.markTeamGone('19:team@thread.tacv2', 'the app was uninstalled', at('2026-11-23T09:00:00Z'));
     expect((await store.subscription('s1'))?.status).toBe('inactive');
     expect((await store.subscription('s2'))?.inactiveReason).toBe('the app was uninstalled');
   });
 
   test('subscriptions round-trip, and updates change only what they name', async () => {
-    await store.createSubscription(subscription('s1'));
+    await create(subscription('s1'));
     await store.updateSubscription('s1', { status: 'paused', pausedUntil: at('2026-12-01T00:00:00Z') });
     const s = await store.subscription('s1');
     expect(s).toMatchObject({ status: 'paused', skipNext: 0, conversationId: '19:a@thread.tacv2' });
@@ -148,8 +149,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('planDue plans each due subscription once, in its own transaction', async () => {
-    await store.createSubscription(subscription('s1'));
-    await store.createSubscription(subscription('s2', '19:a@thread.tacv2', at('2026-11-30T09:00:00Z')));
+    await create(subscription('s1'));
+    await create(subscription('s2', '19:a@thread.tacv2', at('2026-11-30T09:00:00Z')));
     const plan = (s: Subscription) => ({ posts: [{ ...post(`${s.id}@x`), subscriptionId: s.id }], rotation: { ...s.rotation, cycle: 7 }, nextSlotAt: at('2026-11-30T09:00:00Z'), skipNext: 0, status: 'active' as const, pausedUntil: undefined });
     expect(await store.planDue(at('2026-11-23T09:00:01Z'), 10, plan)).toBe(1);
     expect(await store.planDue(at('2026-11-23T09:00:02Z'), 10, plan)).toBe(0);
@@ -183,7 +184,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('featuredEntry finds what a scheduled post (not a meeting opener) sent this week, in this channel or any channel of the team', async () => {
-    await store.createSubscription(subscription('s1', '19:b@thread.tacv2'));
+    await create(subscription('s1', '19:b@thread.tacv2'));
     await addPost(store, { ...post('k1', '19:b@thread.tacv2'), subscriptionId: 's1', teamId: 'team1' }, at('2026-11-23T09:00:00Z'));
     const claimed = await store.claimNextPost(at('2026-11-23T09:00:01Z'), 'w', at('2026-11-23T09:05:00Z'));
     expect(await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-23T00:00:00Z'))).toBeUndefined(); // not sent yet
