@@ -1,0 +1,112 @@
+import * as openers from '../../schedule/openers';
+import type { OpenersDeps } from '../../schedule/openers';
+import * as operations from '../../schedule/operations';
+import type { ScheduleOperationsDeps } from '../../schedule/operations';
+import { openPostgres, openSqlite } from '../../store/sql';
+import type { Sql } from '../../store/sql';
+import type { Store, Subscription } from '../../store/types';
+import { loadOrThrow } from '../helpers/kb';
+import { BACKENDS } from '../helpers/stores';
+
+const kb = loadOrThrow();
+const CHANNEL = '19:atomic@thread.tacv2';
+const SCOPE = 'team:19:team-atomic@thread.tacv2';
+const SAM = { id: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f', aadObjectId: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f' };
+const NOW = new Date('2026-11-24T12:00:00Z');
+const FORM = { frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post' };
+const LBBD = { id: 'lbbd', name: 'Barking & Dagenham framework' };
+
+/** Makes every insert into the audit log fail, for real, in the database itself. */
+async function auditDown(url: string): Promise<void> {
+  const sql: Sql = url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : await openPostgres(url, 1);
+  try {
+    if (sql.dialect === 'sqlite') {
+      await sql.run(`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END`);
+    } else {
+      await sql.run(`CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`);
+      await sql.run(`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()`);
+    }
+  } finally {
+    await sql.close();
+  }
+}
+
+describe.each(BACKENDS)('a schedule change and its audit row are written together, on $name', (backend) => {
+  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  let store: Store;
+  let deps: ScheduleOperationsDeps;
+  let openerDeps: OpenersDeps;
+  let before: Subscription;
+  const request = { actor: SAM, scopeId: CHANNEL };
+  const state = async () => (await store.subscriptionsIn(CHANNEL))[0];
+
+  beforeAll(async () => {
+    db = await backend.fresh();
+    store = await db.open();
+    deps = { store, kb, clock: () => NOW, adminIds: null, defaultTimeZone: 'Europe/London' };
+    openerDeps = { store, kb, clock: () => NOW, adminIds: null };
+    // Set up while the audit log works: a schedule, openers chosen in one team, and a lead's chat.
+    expect(await operations.subscribe(deps, { ...request, form: FORM, frameworkHere: async () => LBBD })).toMatchObject({ kind: 'subscribed' });
+    await store.saveConversation({ id: CHANNEL, kind: 'channel', serviceUrl: 'http://127.0.0.1:1/', reference: {} }, NOW);
+    expect(await openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: true })).toMatchObject({ kind: 'set', on: true });
+    await store.saveLeadChat(SAM.id, 'a:lead-chat', NOW);
+    before = (await state())!;
+    expect((await store.auditLog([CHANNEL, SCOPE], 10)).map((e) => e.action).sort()).toEqual(['meeting-openers', 'subscribe']);
+    await auditDown(db.url);
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  test('the audit log really refuses writes', async () => {
+    await expect(store.audit({ scopeId: CHANNEL, at: NOW, actor: SAM.id, action: 'probe', detail: 'probe' })).rejects.toThrow(/audit down/);
+  });
+
+  test('subscribe: no subscription is added', async () => {
+    await expect(operations.subscribe(deps, { ...request, form: { ...FORM, weekdays: '2' }, frameworkHere: async () => LBBD })).rejects.toThrow(/audit down/);
+    expect(await store.subscriptionsIn(CHANNEL)).toEqual([before]);
+  });
+
+  test('pause, resume, skip and unsubscribe: the subscription is as it was', async () => {
+    await expect(operations.pause(deps, request)).rejects.toThrow(/audit down/);
+    await expect(operations.pause(deps, { ...request, until: '2026-12-10' })).rejects.toThrow(/audit down/);
+    expect(await state()).toEqual(before);
+    await expect(operations.skip(deps, request)).rejects.toThrow(/audit down/);
+    expect(await state()).toEqual(before);
+    await expect(operations.unsubscribe(deps, request)).rejects.toThrow(/audit down/);
+    await expect(operations.unsubscribe(deps, { ...request, number: '1' })).rejects.toThrow(/audit down/);
+    expect(await state()).toEqual(before);
+  });
+
+  test('resume: a paused subscription stays paused', async () => {
+    await store.updateSubscription(before.id, { status: 'paused' }); // no audit: set-up only
+    await expect(operations.resume(deps, request)).rejects.toThrow(/audit down/);
+    expect(await state()).toEqual({ ...before, status: 'paused' });
+    await store.updateSubscription(before.id, { status: 'active' });
+  });
+
+  test('post now: nothing is logged to post and the rotation has not moved', async () => {
+    await expect(operations.postNow(deps, request)).rejects.toThrow(/audit down/);
+    expect(await store.postLog({ conversationId: CHANNEL }, 10)).toEqual([]);
+    expect(await state()).toEqual(before);
+  });
+
+  test('meeting openers on and off, and on by adding the app: the setting is as it was', async () => {
+    await expect(openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: false })).rejects.toThrow(/audit down/);
+    expect(await store.meetingOpeners(SCOPE)).toBe(true);
+    await expect(openers.setOpeners(openerDeps, { actor: SAM, scopeId: 'team:other', on: true })).rejects.toThrow(/audit down/);
+    expect(await store.meetingOpeners('team:other')).toBeUndefined();
+    await expect(openers.openersChosenByAdding(openerDeps, { actor: SAM, scopeId: 'conversation:19:meeting_x@thread.v2' })).rejects.toThrow(/audit down/);
+    expect(await store.meetingOpeners('conversation:19:meeting_x@thread.v2')).toBeUndefined();
+  });
+
+  test('a lead\'s weekly digest: the setting is as it was', async () => {
+    await expect(store.setDigest(SAM.id, false, NOW, { scopeId: 'a:lead-chat', at: NOW, actor: SAM.id, action: 'digest off', detail: 'Weekly digest turned off' })).rejects.toThrow(/audit down/);
+    expect((await store.leadChats())[0]).toMatchObject({ leadId: SAM.id, digestOn: true });
+  });
+
+  test('nothing was audited while the audit log was down', async () => {
+    expect((await store.auditLog([CHANNEL, SCOPE, 'a:lead-chat', 'team:other'], 20)).map((e) => e.action).sort()).toEqual(['meeting-openers', 'subscribe']);
+  });
+});
