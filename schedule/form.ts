@@ -45,6 +45,8 @@ const trimmed = () => text().pipe(z.string().trim());
 const whenSound = (...fields: string[]) => ({ when: (p: { issues: ReadonlyArray<{ path?: PropertyKey[] | undefined }> }) => !p.issues.some((i) => fields.includes(String(i.path?.[0]))) });
 
 /** The form's fields, in the order their problems are listed. */
+const FIELD_ORDER = ['frameworkId', 'content', 'cadence', 'weekdays', 'time', 'timeZone', 'endDate', 'kind', 'leadMinutes'] as const;
+
 function fields(kb: KnowledgeBase) {
   return {
     frameworkId: text().refine((id) => kb.framework(id) !== undefined, FORM_PROBLEMS.framework),
@@ -61,9 +63,8 @@ function fields(kb: KnowledgeBase) {
     endDate: trimmed().refine((d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid), FORM_PROBLEMS.endDate),
     kind: z.enum(['post', 'meeting-opener'], { error: FORM_PROBLEMS.kind }).optional().transform((k) => k ?? 'post'),
     leadMinutes: z.union([z.string(), z.number()]).optional().transform((v) => Number(v ?? 0)),
-  };
+  } satisfies Record<(typeof FIELD_ORDER)[number], z.ZodType>;
 }
-const FIELD_ORDER = Object.keys(fields({ framework: () => undefined } as unknown as KnowledgeBase));
 
 /**
  * The schedule form's validator: the form's values in, a subscription's spec out. Checks that need
@@ -76,6 +77,7 @@ export function scheduleFormSchema(kb: KnowledgeBase, now: Date) {
     .refine((v) => kb.framework(v.frameworkId) === undefined || lacking(kb, v.frameworkId, v.content).length === 0, {
       path: ['content'],
       error: (issue) => {
+        // The input here is the object the fields above produced.
         const v = issue.input as { frameworkId: string; content: ContentKind[] };
         return FORM_PROBLEMS.frameworkLacks(kb.framework(v.frameworkId)?.shortName ?? v.frameworkId, lacking(kb, v.frameworkId, v.content));
       },
@@ -113,6 +115,6 @@ function lacking(kb: KnowledgeBase, frameworkId: string, kinds: readonly Content
 export function readScheduleForm(data: ScheduleFormInput, kb: KnowledgeBase, now: Date): { spec: SubscriptionSpec } | { problems: string[] } {
   const read = scheduleFormSchema(kb, now).safeParse(data);
   if (read.success) return { spec: read.data };
-  const rank = (path: readonly PropertyKey[]) => FIELD_ORDER.indexOf(String(path[0]));
+  const rank = (path: readonly PropertyKey[]) => (FIELD_ORDER as readonly PropertyKey[]).indexOf(path[0] ?? '');
   return { problems: [...read.error.issues].sort((a, b) => rank(a.path) - rank(b.path)).map((i) => i.message) };
 }
