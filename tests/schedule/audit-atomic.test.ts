@@ -16,6 +16,18 @@ const NOW = new Date('2026-11-24T12:00:00Z');
 const FORM = { frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post' };
 const LBBD = { id: 'lbbd', name: 'Barking & Dagenham framework' };
 
+/**
+ * Why the promise failed: its error's message, or "resolved". (Not `rejects.toThrow`: better-sqlite3's
+ * errors come from the realm of the first test file that loaded it in this jest worker, so later files
+ * do not see them as instances of their own Error.)
+ */
+function failure(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => String((error as { message?: unknown } | undefined)?.message ?? error),
+  );
+}
+
 /** Makes every insert into the audit log fail, for real, in the database itself. */
 async function auditDown(url: string): Promise<void> {
   const sql: Sql = url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : await openPostgres(url, 1);
@@ -53,56 +65,56 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
     before = (await state())!;
     expect((await store.auditLog([CHANNEL, SCOPE], 10)).map((e) => e.action).sort()).toEqual(['meeting-openers', 'subscribe']);
     await auditDown(db.url);
-  });
+  }, 30_000);
   afterAll(async () => {
     await store.close();
     await db.drop();
   });
 
   test('the audit log really refuses writes', async () => {
-    await expect(store.audit({ scopeId: CHANNEL, at: NOW, actor: SAM.id, action: 'probe', detail: 'probe' })).rejects.toThrow(/audit down/);
+    expect(await failure(store.audit({ scopeId: CHANNEL, at: NOW, actor: SAM.id, action: 'probe', detail: 'probe' }))).toMatch(/audit down/);
   });
 
   test('subscribe: no subscription is added', async () => {
-    await expect(operations.subscribe(deps, { ...request, form: { ...FORM, weekdays: '2' }, frameworkHere: async () => LBBD })).rejects.toThrow(/audit down/);
+    expect(await failure(operations.subscribe(deps, { ...request, form: { ...FORM, weekdays: '2' }, frameworkHere: async () => LBBD }))).toMatch(/audit down/);
     expect(await store.subscriptionsIn(CHANNEL)).toEqual([before]);
   });
 
   test('pause, resume, skip and unsubscribe: the subscription is as it was', async () => {
-    await expect(operations.pause(deps, request)).rejects.toThrow(/audit down/);
-    await expect(operations.pause(deps, { ...request, until: '2026-12-10' })).rejects.toThrow(/audit down/);
+    expect(await failure(operations.pause(deps, request))).toMatch(/audit down/);
+    expect(await failure(operations.pause(deps, { ...request, until: '2026-12-10' }))).toMatch(/audit down/);
     expect(await state()).toEqual(before);
-    await expect(operations.skip(deps, request)).rejects.toThrow(/audit down/);
+    expect(await failure(operations.skip(deps, request))).toMatch(/audit down/);
     expect(await state()).toEqual(before);
-    await expect(operations.unsubscribe(deps, request)).rejects.toThrow(/audit down/);
-    await expect(operations.unsubscribe(deps, { ...request, number: '1' })).rejects.toThrow(/audit down/);
+    expect(await failure(operations.unsubscribe(deps, request))).toMatch(/audit down/);
+    expect(await failure(operations.unsubscribe(deps, { ...request, number: '1' }))).toMatch(/audit down/);
     expect(await state()).toEqual(before);
   });
 
   test('resume: a paused subscription stays paused', async () => {
     await store.updateSubscription(before.id, { status: 'paused' }); // no audit: set-up only
-    await expect(operations.resume(deps, request)).rejects.toThrow(/audit down/);
+    expect(await failure(operations.resume(deps, request))).toMatch(/audit down/);
     expect(await state()).toEqual({ ...before, status: 'paused' });
     await store.updateSubscription(before.id, { status: 'active' });
   });
 
   test('post now: nothing is logged to post and the rotation has not moved', async () => {
-    await expect(operations.postNow(deps, request)).rejects.toThrow(/audit down/);
+    expect(await failure(operations.postNow(deps, request))).toMatch(/audit down/);
     expect(await store.postLog({ conversationId: CHANNEL }, 10)).toEqual([]);
     expect(await state()).toEqual(before);
   });
 
   test('meeting openers on and off, and on by adding the app: the setting is as it was', async () => {
-    await expect(openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: false })).rejects.toThrow(/audit down/);
+    expect(await failure(openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: false }))).toMatch(/audit down/);
     expect(await store.meetingOpeners(SCOPE)).toBe(true);
-    await expect(openers.setOpeners(openerDeps, { actor: SAM, scopeId: 'team:other', on: true })).rejects.toThrow(/audit down/);
+    expect(await failure(openers.setOpeners(openerDeps, { actor: SAM, scopeId: 'team:other', on: true }))).toMatch(/audit down/);
     expect(await store.meetingOpeners('team:other')).toBeUndefined();
-    await expect(openers.openersChosenByAdding(openerDeps, { actor: SAM, scopeId: 'conversation:19:meeting_x@thread.v2' })).rejects.toThrow(/audit down/);
+    expect(await failure(openers.openersChosenByAdding(openerDeps, { actor: SAM, scopeId: 'conversation:19:meeting_x@thread.v2' }))).toMatch(/audit down/);
     expect(await store.meetingOpeners('conversation:19:meeting_x@thread.v2')).toBeUndefined();
   });
 
   test('a lead\'s weekly digest: the setting is as it was', async () => {
-    await expect(store.setDigest(SAM.id, false, NOW, { scopeId: 'a:lead-chat', at: NOW, actor: SAM.id, action: 'digest off', detail: 'Weekly digest turned off' })).rejects.toThrow(/audit down/);
+    expect(await failure(store.setDigest(SAM.id, false, NOW, { scopeId: 'a:lead-chat', at: NOW, actor: SAM.id, action: 'digest off', detail: 'Weekly digest turned off' }))).toMatch(/audit down/);
     expect((await store.leadChats())[0]).toMatchObject({ leadId: SAM.id, digestOn: true });
   });
 
