@@ -102,10 +102,10 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       return messageResponse(CARD_ACTION_REPLIES.posted);
     }
     case 'scheduleSave': {
-      // Teams adds the form's inputs to the data; saveSchedule checks each value and replies with what to fix.
+      // Teams adds the form's inputs to the data; the schedule form's schema (schedule/form.ts) checks each value and the reply says what to fix.
       const data = scheduleSaveVerbSchema.safeParse(value.action.data ?? {});
       if (!data.success) return tampered(context, deps);
-      await saveSchedule(context, { action: 'schedule-save', ...data.data }, deps);
+      await saveSchedule(context, data.data, deps);
       return messageResponse(CARD_ACTION_REPLIES.replied);
     }
     case 'meetingOpeners': {

@@ -1,8 +1,9 @@
 // The service's configuration: what it reads from its environment, checked once at start.
 // The rules live in config/load.ts, the shapes in config/types.ts, the `.env` loader and the GUID pattern
 // (shared with scripts/package.ts) in config/env.ts.
-export { CONFIG_SETTINGS, loadConfig, isTimeZone } from './config/load';
+export { CONFIG_SETTINGS, loadConfig } from './config/load';
 export { ConfigError, RETENTION_DEFAULTS } from './config/types';
+export { isTimeZone } from '../schedule/slots';
 export type { Config, ConsoleConfig, RetentionConfig, ScheduleConfig } from './config/types';
 
 /** The process environment. The one place in the code base that reads it. */

@@ -15,7 +15,7 @@ export const openEntrySchema = z.object({ action: z.literal('open'), entryId });
 export const askSchema = z.object({ action: z.literal('ask'), question: z.string().min(1).max(200) });
 /**
  * "Save schedule" on the schedule form. Teams sends every input as a string (multi-selects joined
- * with commas), next to the action; the bot checks the values themselves.
+ * with commas), next to the action. A transport schema only: schedule/form.ts validates the values.
  */
 export const scheduleSaveSchema = z.object({
   action: z.literal('schedule-save'),

@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon';
 import type { SubscriptionSpec } from './model';
 
+/** An IANA time zone name (Europe/London) or UTC: what DEFAULT_TIME_ZONE and the schedule form accept. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
 /** Days to look ahead for the next slot: a fortnight plus one day covers every cadence. */
 const HORIZON_DAYS = 15;
 

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../schedule/slots';
 import { redact } from '../../store/open';
 import { GUID, setting, withDotenv } from './env';
 import type { Env } from './env';
@@ -212,16 +213,6 @@ function leadConsole(e: Read, appId: string, production: boolean): ConsoleConfig
     throw new ConfigError('SUGGESTION_RETENTION_DAYS', `"${retentionRaw}" is not a number of days: use a whole number from 1 to 3650, e.g. 90`);
   }
   return Object.freeze({ leadIds, clientId: consoleClientId, appIdUri, localMode: appId === '' && !production, suggestionRetentionDays });
-}
-
-/** True for an IANA zone name (Area/Location) or UTC, as Intl knows them. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: name });
-    return name.includes('/') || name === 'UTC';
-  } catch {
-    return false;
-  }
 }
 
 function isOneOf<T extends string>(values: readonly T[], v: string): v is T {

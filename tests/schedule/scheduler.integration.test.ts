@@ -199,5 +199,6 @@ describe('several instances on one PostgreSQL', () => {
       await teams.close();
       await db.drop();
     }
-  });
+    // Seeding 120 subscriptions, each in its own transaction with its audit row, takes seconds on a busy machine.
+  }, 30_000);
 });

@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { Subscription } from '../../schedule/model';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { scheduleStore } from '../../schedule/schedule-store';
 import type { ScheduleStore } from '../../schedule/schedule-store';
-import { openPostgres, openSqlite } from '../../store/db';
 import type { AuditEntry, Store } from '../../store/types';
+import { breakAuditLog } from '../helpers/audit-down';
 import { BACKENDS } from '../helpers/stores';
 
 const at = (iso: string) => new Date(iso);
@@ -23,20 +22,6 @@ const subscription = (id: string): Subscription => ({
   createdBy: LEAD,
 });
 
-/** Makes every insert into audit_log fail, from another connection, as a full disk or a revoked grant would. */
-async function breakAuditLog(backend: 'sqlite' | 'postgres', url: string): Promise<void> {
-  const db = backend === 'sqlite' ? openSqlite(url.slice('sqlite:'.length)) : await openPostgres(url);
-  try {
-    if (backend === 'sqlite') {
-      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END`.execute(db.k);
-    } else {
-      await sql`CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`.execute(db.k);
-      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()`.execute(db.k);
-    }
-  } finally {
-    await db.close();
-  }
-}
 
 describe.each(BACKENDS)('a change and its audit row, on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
