@@ -1,4 +1,5 @@
 import type { Sql } from './sql';
+import { FRAMEWORK_VERSION_TABLES } from './framework-versions';
 
 /**
  * Versioned migrations, applied in order at start on both backends. Never edit a migration that has
@@ -196,6 +197,11 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at BIGINT NOT NULL
       )`,
     ],
+  },
+  {
+    version: 7,
+    name: 'frameworks edited in the console: published versions and drafts',
+    statements: FRAMEWORK_VERSION_TABLES,
   },
 ];
 

@@ -3,6 +3,7 @@ import { AskTally } from './ask-tally';
 import { createHousekeeping } from './housekeeping';
 import { migrate } from './migrations';
 import type { Sql } from './sql';
+import { createFrameworkVersionStore } from './framework-versions';
 import { EMPTY_ROTATION } from '../schedule/rotation';
 import type { AuditEntry, ConversationRecord, DailyMetric, FeedbackCount, NewPost, Plan, PostRecord, PostStatus, RotationState, Store, Subscription, Suggestion } from './types';
 
@@ -166,6 +167,7 @@ export async function createSqlStore(sql: Sql, options: StoreOptions = {}): Prom
 
   const store: Store = {
     ...createHousekeeping(sql, () => asks.flush(), open),
+    frameworkVersions: createFrameworkVersionStore(sql),
     async frameworkFor(scopeId) {
       open();
       const row = await sql.get<{ framework_id: string | null }>('SELECT framework_id FROM settings WHERE scope_id = ?', [scopeId]);

@@ -1,8 +1,11 @@
+import type { FrameworkVersionStore } from './framework-versions';
 /**
  * What the bot keeps. Never message text: only ids, settings, and counts.
  * SQLite (the embedded default) and PostgreSQL implement it with the same statements.
  */
 export interface Store extends ScheduleStore, HousekeepingStore, ConsoleStore {
+  /** Frameworks edited in the console (store/framework-versions.ts); absent in stores made for tests. */
+  readonly frameworkVersions?: FrameworkVersionStore;
   /** The framework chosen for a team or chat, if anyone has chosen one. */
   frameworkFor(scopeId: string): Promise<string | undefined>;
   setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;
