@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const store = await openStore(config.databaseUrl);
   logger.info({ event: 'store', database: redact(config.databaseUrl) }, 'store opened and migrated');
   const app = createApp({ config, kb, store, logger, version, telemetry });
+  await app.knowledge.refresh(); // framework versions published in the console, before the first question
+  app.knowledge.start();
   const url = await app.server.listen(config.port, config.host);
   if (config.schedule.enabled) app.scheduler.start();
   app.purger.start();

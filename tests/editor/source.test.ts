@@ -23,7 +23,7 @@ describe('a framework file edited one part at a time', () => {
   test('a changed summary changes that entry only, in the files\' layout', () => {
     const { source } = files[0]!;
     const data = toData(source) as { entries: Array<Record<string, unknown>> };
-    const entry = { ...data.entries[2]!, summary: 'A new summary, written by a practice lead.' };
+    const entry: Record<string, unknown> = { ...data.entries[2]!, summary: 'A new summary, written by a practice lead.' };
     const edited = withEntry(source, entry);
     expect(entryText(edited, String(entry['id']))).toContain('summary: >-\n      A new summary, written by a practice lead.\n');
     expect(etagOf(entryText(edited, 'lbbd-framework'))).toBe(etagOf(entryText(source, 'lbbd-framework')));
