@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type restify from 'restify';
+import { PROJECT_ROOT } from '../../knowledge/paths';
+import { asset, sendAsset, TYPES } from '../web/tab';
 import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
 import { loadSources } from '../../knowledge/kb/load';
 import type { Problem } from '../../knowledge/kb/problems';
@@ -67,7 +71,25 @@ function concerns(p: Problem, entryId: string | undefined, section: Section | un
   return p.field === section || p.field.startsWith(`${section}.`);
 }
 
+/** The editor's page and files, and the Adaptive Cards renderer its preview uses. Public: they hold no data. */
+function registerEditorPage(server: restify.Server): void {
+  const dir = join(PROJECT_ROOT, 'console');
+  const files = new Map([
+    ['/console/editor', asset(readFileSync(join(dir, 'editor.html')), TYPES.html)],
+    ['/console/editor.mjs', asset(readFileSync(join(dir, 'editor.mjs')), TYPES.js)],
+    ['/console/editor.css', asset(readFileSync(join(dir, 'editor.css')), TYPES.css)],
+    ['/console/vendor/adaptivecards.min.js', asset(readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js')), TYPES.js)],
+  ]);
+  for (const [path, file] of files) {
+    server.get(path, (req, res, next) => {
+      sendAsset(req, res, file);
+      next();
+    });
+  }
+}
+
 export function registerFrameworkEditor(server: restify.Server, { deps, auth, knowledge }: FrameworkEditorDeps): void {
+  registerEditorPage(server);
   const guarded = consoleGuard(deps.logger, auth);
   const versions = deps.store.frameworkVersions;
   const who = (session: ConsoleSession) => session.leadId ?? (session.localMode ? 'local' : 'unknown');
