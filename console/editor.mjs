@@ -264,7 +264,7 @@ function renderList() {
   const items = [
     { id: '@framework', label: 'Framework details and review' },
     { id: '@signposts', label: 'Signposts' },
-    ...state.data.entries.map((e) => ({ id: e.id, label: e.number !== undefined ? `${e.kind} ${e.number} · ${e.title}` : e.title, tag: e.retired ? 'retired' : e.kind === 'overview' ? 'overview' : undefined })),
+    ...state.data.entries.map((e) => ({ id: e.id, label: e.number !== undefined ? `${e.kind.charAt(0).toUpperCase()}${e.kind.slice(1)} ${e.number} · ${e.title}` : e.title, tag: e.retired ? 'retired' : e.kind === 'overview' ? 'overview' : undefined })),
   ];
   $('entries').replaceChildren(
     ...items.map((item) =>

@@ -40,7 +40,7 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
   expect(await page.locator('#local-banner').isVisible()).toBe(true);
   expect(await page.locator('#live').textContent()).toBe('Live: the file in git.');
 
-  await page.getByRole('button', { name: 'principle 1 · Be collaborative' }).click();
+  await page.getByRole('button', { name: 'Principle 1 · Be collaborative' }).first().click();
   expect(await page.locator('#entry-heading').textContent()).toBe('Be collaborative');
 
   // An empty title is refused, with the error beside the field in kb validate's words.
@@ -61,7 +61,13 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
   expect(await page.locator('#preview-answer .ac-adaptiveCard').count()).toBe(1);
   expect(await page.locator('#preview-answer').textContent()).toContain(NEW_PROMPT);
   expect(await page.locator('#preview-opener').textContent()).toContain('Welcome. A moment to reflect before we start');
-  if (shots) writeFileSync(join(DOCS, 'framework-editor.png'), await page.screenshot({ fullPage: false }));
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    writeFileSync(join(DOCS, 'framework-editor.png'), await page.screenshot());
+    writeFileSync(join(DOCS, 'framework-preview.png'), await page.locator('#preview-panel').screenshot());
+    await page.setViewportSize({ width: 1200, height: 1000 });
+  }
 
   await page.getByRole('button', { name: 'Check the draft' }).click();
   await page.locator('html[data-checked="true"]').waitFor({ state: 'attached', timeout: 30_000 });
