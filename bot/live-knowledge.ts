@@ -123,13 +123,18 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
       else if (v.fileHash === file.fileHash || hashOf(v.source) === file.fileHash) sources.set(id, { ...file, source: v.source, origin: 'console', version: v.version });
       else sources.set(id, { ...file, setAside: v.version });
     }
-    const changed = [...sources.values()].some((s) => state.sources.get(s.frameworkId)?.source !== s.source) || [...sources.values()].some((s) => state.sources.get(s.frameworkId)?.setAside !== s.setAside);
-    if (changed) {
+    const was = (s: FrameworkSource) => state.sources.get(s.frameworkId);
+    const textChanged = [...sources.values()].some((s) => was(s)?.source !== s.source);
+    const labelChanged = [...sources.values()].some((s) => was(s)?.origin !== s.origin || was(s)?.version !== s.version || was(s)?.setAside !== s.setAside);
+    if (textChanged) {
       install(sources);
       logger.info({ event: 'knowledge-swapped', versions: Object.fromEntries([...sources.values()].map((s) => [s.frameworkId, s.version])) }, 'a published framework version is now live');
+    } else if (labelChanged) {
+      // The same text under another name (a version whose export is the deployed file): no new index needed.
+      state = { ...state, sources };
     }
     seen = stamp;
-    return changed;
+    return textChanged || labelChanged;
   };
 
   const refresh = () => {
