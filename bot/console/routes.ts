@@ -41,7 +41,8 @@ export function registerConsolePage(server: restify.Server): void {
 
 export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
   registerConsolePage(server);
-  const allEntries = deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
+  // Read per request: a version published in the framework editor may add or retire entries.
+  const allEntries = () => deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
   const guarded = consoleGuard(deps.logger, auth);
 
   server.get('/api/console/session', guarded('session', async (_req, res, session) => {
@@ -68,7 +69,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
       return;
     }
     const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
-    res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries }, HEADERS);
+    res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
   }));
 
   server.get('/api/console/suggestions', guarded('suggestions', async (_req, res) => {
