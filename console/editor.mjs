@@ -2,7 +2,7 @@
 // getAuthToken; open in local mode). Errors appear beside their fields in `kb validate`'s words; Preview
 // renders the cards the bot would send with the Adaptive Cards renderer; Check and Publish run the
 // evaluation; History restores any version as a draft.
-/* global Blob, CSS, URL, console, document, fetch, structuredClone, window */
+/* global Blob, CSS, URL, URLSearchParams, console, document, fetch, structuredClone, window */
 import { applyTheme, followTeamsTheme, initialTheme } from '/tab/theme.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -300,7 +300,10 @@ function renderCard(target, json) {
   const card = new window.AdaptiveCards.AdaptiveCard();
   card.hostConfig = new window.AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, Helvetica, Arial, sans-serif', supportsInteractivity: true, spacing: { small: 4, default: 8, medium: 16, large: 20, padding: 16 } });
   card.parse(json);
-  $(target).replaceChildren(card.render());
+  const node = card.render();
+  // The renderer marks headings without a level; Teams reads them as level 3 (a card under the page's h2).
+  for (const h of node.querySelectorAll('[role="heading"]:not([aria-level])')) h.setAttribute('aria-level', '3');
+  $(target).replaceChildren(node);
 }
 
 async function preview() {

@@ -6,6 +6,7 @@ import { asset, sendAsset, TYPES } from '../web/tab';
 import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
 import { loadSources } from '../../knowledge/kb/load';
 import type { Problem } from '../../knowledge/kb/problems';
+import { promptProblems } from '../../knowledge/kb/prompt-rules';
 import { formatProblem } from '../../knowledge/kb/problems';
 import { createSearch, directAnswer } from '../../knowledge/search/answer';
 import { checkDraft, evaluationAvailable } from '../../knowledge/editor/check';
@@ -63,6 +64,13 @@ const reply = (status: number, body: unknown): Reply => ({ status, body });
 /** A problem as the page shows it: the field, the command line's words, and the whole line as `kb validate` prints it. */
 function problemJson(p: Problem) {
   return { field: p.field, message: p.message, line: p.line, column: p.column, text: formatProblem(p) };
+}
+
+/** Prompt rules as problems, in the validator's shape: "lbbd-be-human.group_prompts[1]: …". */
+function promptRuleProblems(file: string, entryId: string, prompts: readonly string[], groupPrompts: readonly string[]): Problem[] {
+  const of = (field: string, list: readonly string[], group: boolean) =>
+    list.flatMap((prompt, i) => promptProblems(entryId, prompt, group).map((p) => ({ file, line: 1, column: 1, field: `${entryId}.${field}[${i}]`, message: `"${prompt}" ${p.problem}` })));
+  return [...of('prompts', prompts, false), ...of('group_prompts', groupPrompts, true)];
 }
 
 /** The field a problem concerns, inside the part that was saved: "lbbd-be-human.title" → "title". */
@@ -180,8 +188,11 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
         });
       }
       const next = 'entryId' in part ? withEntry(source, fields) : withSection(source, part.section, fields);
-      const { problems } = validate(live, next);
+      const { problems, kb } = validate(live, next);
       const mine = problems.filter((p) => concerns(p, 'entryId' in part ? part.entryId : undefined, 'section' in part ? part.section : undefined));
+      // The rules `npm test` holds every prompt to (open, second person, nothing that invites case details in a channel).
+      const entry = 'entryId' in part ? kb?.entry(part.entryId) : undefined;
+      if (entry) mine.push(...promptRuleProblems(live.file, entry.id, entry.prompts, entry.groupPrompts));
       if (mine.length > 0) return reply(400, { code: 'Invalid', problems: mine.map(problemJson) });
       const saved = await store.saveDraft(live.frameworkId, rev, { source: next, base: draft?.base ?? baseOf(live), by: who(session), at: deps.clock() });
       if (!saved) continue; // someone saved another part in between: read again and re-apply

@@ -95,6 +95,18 @@ describe('the framework editor API (local mode)', () => {
     expect((await a.draft())['draft']).toBeNull();
   });
 
+  test('prompts are held to the rules npm test holds them to: a yes/no group prompt that invites a case is refused, beside the field', async () => {
+    const f = await a.framework();
+    const entry = f.entries.find((e) => e['id'] === 'lbbd-respect')!;
+    const groupPrompts = ['Can you tell us about a family you are working with?', ...(entry['group_prompts'] as string[]).slice(1)];
+    const res = await a.save({ ...entry, group_prompts: groupPrompts }, f.etags.entries['lbbd-respect']);
+    expect(res.status).toBe(400);
+    const problems = res.json['problems'] as Array<{ field: string; message: string }>;
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(problems.map((p) => p.field))).toEqual(new Set(['lbbd-respect.group_prompts[0]']));
+    expect(problems.map((p) => p.message).join(' ')).toMatch(/is a yes\/no question.*not in the second person.*invites people to describe a case/);
+  });
+
   test('two leads editing the same entry: the second save gets 409 with the first one\'s version, and can resolve it', async () => {
     const f = await a.framework();
     const etag = f.etags.entries['lbbd-respect']!;
