@@ -49,6 +49,12 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
   await page.getByRole('button', { name: 'Save to draft' }).click();
   await page.locator('[data-error-for="title"]').filter({ hasText: 'is empty: write a short title' }).waitFor();
   expect(await title.getAttribute('aria-invalid')).toBe('true');
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    writeFileSync(join(DOCS, 'framework-editor.png'), await page.screenshot());
+    await page.setViewportSize({ width: 1200, height: 1000 });
+  }
   await title.fill('Be collaborative');
 
   const prompts = page.getByLabel('Prompts', { exact: true });
@@ -62,11 +68,7 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
   expect(await page.locator('#preview-answer').textContent()).toContain(NEW_PROMPT);
   expect(await page.locator('#preview-opener').textContent()).toContain('Welcome. A moment to reflect before we start');
   if (shots) {
-    await page.setViewportSize({ width: 1280, height: 1400 });
-    await page.evaluate('window.scrollTo(0, 0)');
-    writeFileSync(join(DOCS, 'framework-editor.png'), await page.screenshot());
     writeFileSync(join(DOCS, 'framework-preview.png'), await page.locator('#preview-panel').screenshot());
-    await page.setViewportSize({ width: 1200, height: 1000 });
   }
 
   await page.getByRole('button', { name: 'Check the draft' }).click();
