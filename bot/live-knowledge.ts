@@ -115,6 +115,8 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
     const newest = await versions.newestVersions();
     const stamp = JSON.stringify([...newest].sort());
     if (stamp === seen) return false;
+    // Marked seen first: a version that does not load is reported once, not every poll.
+    seen = stamp;
     const sources = new Map<string, FrameworkSource>();
     for (const [id, file] of files) {
       const n = newest.get(id);
@@ -133,7 +135,6 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
       // The same text under another name (a version whose export is the deployed file): no new index needed.
       state = { ...state, sources };
     }
-    seen = stamp;
     return textChanged || labelChanged;
   };
 
