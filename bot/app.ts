@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import { createSearch } from '../knowledge/search/answer';
 import type { Store } from '../store/types';
 import { scheduleStore } from '../schedule/schedule-store';
 import { systemClock } from '../schedule/limiter';
@@ -33,6 +32,9 @@ import { createRetentionJob } from './console/retention';
 import type { RetentionJob } from './console/retention';
 import { registerConsoleApi } from './console/routes';
 import type { HttpServer } from './server';
+import { createLiveKnowledge } from './live-knowledge';
+import type { LiveKnowledge } from './live-knowledge';
+import { registerFrameworkEditor } from './console/frameworks';
 
 export interface AppDeps {
   readonly config: Config;
@@ -59,12 +61,17 @@ export interface App {
   readonly purger: Purger;
   /** Deletes suggested questions past SUGGESTION_RETENTION_DAYS. */
   readonly retention: RetentionJob;
+  /** The knowledge answered from, swapped whole when a framework version is published (bot/live-knowledge.ts). */
+  readonly knowledge: LiveKnowledge;
 }
 
 /** Builds the whole service without opening a port. */
 export function createApp(given: AppDeps): App {
   // Everything below sees only the frameworks this deployment serves.
-  const app: AppDeps = { ...given, kb: servedKnowledgeBase(given.kb, given.config) };
+  servedKnowledgeBase(given.kb, given.config); // refuses FRAMEWORKS that name no framework, before anything starts
+  const knowledge = createLiveKnowledge({ config: given.config, initial: given.kb, ...(given.store.frameworkVersions && { versions: given.store.frameworkVersions }), logger: given.logger });
+  // Parts built once read the knowledge through `knowledge.kb`, which always gives the version now live.
+  const app: AppDeps = { ...given, kb: knowledge.kb };
   const telemetry = app.telemetry ?? NO_TELEMETRY;
   const adapter = createAdapter(app.config, app.logger, app.authEndpoints);
   const serviceUrlAllowed = serviceUrlPolicy(app.config);
@@ -88,8 +95,13 @@ export function createApp(given: AppDeps): App {
   const newId = app.newId ?? (() => randomUUID().replace(/-/g, ''));
   const deps: BotDeps = {
     config: app.config,
-    kb: app.kb,
-    search: createSearch(app.kb),
+    // One version per read: a turn that reads `kb` and then `search` without awaiting between sees the same one.
+    get kb() {
+      return knowledge.current().kb;
+    },
+    get search() {
+      return knowledge.current().search;
+    },
     store: app.store,
     schedules: scheduleStore(app.store),
     logger: app.logger,
@@ -117,6 +129,7 @@ export function createApp(given: AppDeps): App {
       auth: app.config.anonymous ? 'anonymous' : app.config.appType,
     }),
     onDrained: async () => {
+      knowledge.stop();
       retention.stop();
       await scheduler.stop();
       await purger.stop();
@@ -128,9 +141,10 @@ export function createApp(given: AppDeps): App {
       (server) => registerTab(server, deps),
       (server) => registerReadiness(server, { store: app.store, scheduler: app.config.schedule.enabled ? scheduler : undefined, logger: app.logger }),
       (server) => registerConsoleApi(server, deps, consoleAuth),
+      (server) => registerFrameworkEditor(server, { deps, auth: consoleAuth, knowledge }),
     ],
   });
-  return { server, bot, deps, scheduler, purger, retention };
+  return { server, bot, deps, scheduler, purger, retention, knowledge };
 }
 
 function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {

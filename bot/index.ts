@@ -38,6 +38,10 @@ async function main(): Promise<void> {
   const store = await openStore(config.databaseUrl);
   logger.info({ event: 'store', database: redact(config.databaseUrl) }, 'store opened and migrated');
   const app = createApp({ config, kb, store, logger, version, telemetry });
+  // Framework versions published in the console, before the first question. One that does not load
+  // (a newer validator is stricter) is logged, and the files answer until a lead publishes again.
+  await app.knowledge.refresh().catch((error: unknown) => logger.error({ event: 'knowledge-version-unloadable', error: { message: (error as Error).message } }, 'a published framework version does not load; answering from the files'));
+  app.knowledge.start();
   const url = await app.server.listen(config.port, config.host);
   if (config.schedule.enabled) app.scheduler.start();
   app.purger.start();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { transaction } from './db';
 import type { Db, Kdb } from './db';
+import { FRAMEWORK_VERSION_TABLES } from './framework-versions';
 
 /**
  * Versioned migrations, applied in order at start on both backends. Never edit a migration that has
@@ -200,6 +201,11 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at BIGINT NOT NULL
       )`,
     ],
+  },
+  {
+    version: 7,
+    name: 'frameworks edited in the console: published versions and drafts',
+    statements: FRAMEWORK_VERSION_TABLES,
   },
 ];
 

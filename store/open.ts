@@ -10,6 +10,7 @@ import { createHousekeeping } from './housekeeping';
 import { migrate } from './migrations';
 import { postTables } from './posts';
 import { settingsTables } from './settings';
+import { frameworkVersionTables } from './framework-versions';
 import { subscriptionTables } from './subscriptions';
 import type { Store } from './types';
 
@@ -45,6 +46,7 @@ export async function createStore(db: Db, options: StoreOptions = {}): Promise<S
     ...feedback.methods,
     ...consoleTables(db, open),
     ...createHousekeeping(db, () => feedback.asks.flush(), open),
+    frameworkVersions: frameworkVersionTables(db, open),
     async close() {
       if (closed) return;
       closed = true;

@@ -90,6 +90,9 @@ export const TABLES = {
   daily_counts: { day: text, metric: oneOf(...DAILY_METRICS), item: text, count: bigint },
   suggestions: { id: text, text: text, framework_id: text, entry_id: textOrNull, day: text },
   lead_chats: { lead_id: text, conversation_id: text, digest_on: integer, updated_at: bigint },
+  /** A framework as published from the console: the whole YAML file, one row a version (migration 7). */
+  framework_versions: { framework_id: text, version: integer, source: text, file_hash: text, note: text, reason: textOrNull, published_by: text, published_at: bigint, diff: text },
+  framework_drafts: { framework_id: text, source: text, base: text, rev: integer, updated_by: text, updated_at: bigint },
 } as const satisfies Record<string, Record<string, Column>>;
 
 /** The primary key of each table: SQLite reports such TEXT columns as nullable, PostgreSQL does not. */
@@ -109,6 +112,8 @@ export const PRIMARY_KEYS: { readonly [T in TableName]: readonly (keyof (typeof 
   daily_counts: ['day', 'metric', 'item'],
   suggestions: ['id'],
   lead_chats: ['lead_id'],
+  framework_versions: ['framework_id', 'version'],
+  framework_drafts: ['framework_id'],
 };
 
 export type TableName = keyof typeof TABLES;

@@ -1,3 +1,4 @@
+import type { FrameworkVersionStore } from './framework-versions';
 import type { CONVERSATION_KINDS, Json, POST_STATUSES, SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from './schema';
 
 export type { Json } from './schema';
@@ -9,6 +10,8 @@ import type { ConsoleStore } from './console-types';
  * SQLite (the embedded default) and PostgreSQL implement it with the same statements.
  */
 export interface Store extends ScheduleRecords, HousekeepingStore, ConsoleStore {
+  /** Frameworks edited in the console (store/framework-versions.ts). */
+  readonly frameworkVersions: FrameworkVersionStore;
   /** The framework chosen for a team or chat, if anyone has chosen one. */
   frameworkFor(scopeId: string): Promise<string | undefined>;
   setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;

@@ -8,7 +8,7 @@ import type { Config } from '../config';
  */
 
 export type ConsoleAuthResult =
-  | { readonly ok: true; readonly localMode: boolean; readonly tenantId?: string }
+  | { readonly ok: true; readonly localMode: boolean; readonly tenantId?: string; readonly leadId?: string }
   | { readonly ok: false; readonly status: 401 | 403; readonly kind: ConsoleRefusal };
 
 /** Fixed words for the log: why a call was refused. Never the token's claims. */
@@ -101,7 +101,7 @@ export function createConsoleAuth(config: Config, keysUrl: KeysUrl = MICROSOFT_K
       if (!scopes.includes(SCOPE)) return refuse(401, 'scope');
       const oid = typeof payload['oid'] === 'string' ? payload['oid'].toLowerCase() : '';
       if (!leadIds.has(oid)) return refuse(403, 'not-a-lead');
-      return { ok: true, localMode: false, tenantId: tid };
+      return { ok: true, localMode: false, tenantId: tid, leadId: oid };
     },
   };
 }

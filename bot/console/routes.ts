@@ -15,11 +15,12 @@ const CONSOLE_DIR = join(PROJECT_ROOT, 'console');
 
 /** The practice lead's console API, /api/console/…. Every call is signed in first (or local mode). */
 
-const HEADERS = {
+export const CONSOLE_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 } as const;
+const HEADERS = CONSOLE_HEADERS;
 
 const MAX_SUGGESTIONS = 500;
 
@@ -40,26 +41,9 @@ export function registerConsolePage(server: restify.Server): void {
 
 export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
   registerConsolePage(server);
-  const allEntries = deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
-  /** Runs `handle` for a signed-in lead; otherwise answers 401/403 with a fixed message and logs a fixed kind. */
-  const guarded =
-    (name: string, handle: (req: restify.Request, res: restify.Response, session: { localMode: boolean }) => Promise<void>) =>
-    (req: restify.Request, res: restify.Response, next: restify.Next) => {
-      void (async () => {
-        const result = await auth.check(req.headers.authorization);
-        if (!result.ok) {
-          deps.logger.info({ event: 'console-refused', route: name, kind: result.kind, status: result.status }, 'a console request was refused');
-          res.send(result.status, CONSOLE_REPLIES[result.status], { ...HEADERS, ...(result.status === 401 && { 'www-authenticate': 'Bearer' }) });
-          return;
-        }
-        await handle(req, res, result);
-      })()
-        .catch((error: unknown) => {
-          deps.logger.error({ event: 'console-error', route: name, error: { name: (error as Error)?.name } }, 'a console request failed');
-          if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'Something went wrong. Please try again.' }, HEADERS);
-        })
-        .finally(() => next());
-    };
+  // Read per request: a version published in the framework editor may add or retire entries.
+  const allEntries = () => deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
+  const guarded = consoleGuard(deps.logger, auth);
 
   server.get('/api/console/session', guarded('session', async (_req, res, session) => {
     res.send(200, { localMode: session.localMode, frameworks: deps.kb.frameworks.map((f) => ({ id: f.id, name: f.name })) }, HEADERS);
@@ -85,7 +69,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
       return;
     }
     const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
-    res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries }, HEADERS);
+    res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
   }));
 
   server.get('/api/console/suggestions', guarded('suggestions', async (_req, res) => {
@@ -120,4 +104,33 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
     deps.logger.info({ event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) }, 'a suggestion was marked and its text deleted');
     res.send(200, { ok: true }, HEADERS);
   }));
+}
+
+/** The session a console call runs in: local mode, or a lead signed in (their Entra object id). */
+export interface ConsoleSession {
+  readonly localMode: boolean;
+  readonly leadId?: string;
+}
+
+export type ConsoleHandler = (req: restify.Request, res: restify.Response, session: ConsoleSession) => Promise<void>;
+
+/** Runs `handle` for a signed-in lead; otherwise answers 401/403 with a fixed message and logs a fixed kind. */
+export function consoleGuard(logger: BotDeps['logger'], auth: ConsoleAuth) {
+  return (name: string, handle: ConsoleHandler) =>
+    (req: restify.Request, res: restify.Response, next: restify.Next) => {
+      void (async () => {
+        const result = await auth.check(req.headers.authorization);
+        if (!result.ok) {
+          logger.info({ event: 'console-refused', route: name, kind: result.kind, status: result.status }, 'a console request was refused');
+          res.send(result.status, CONSOLE_REPLIES[result.status], { ...CONSOLE_HEADERS, ...(result.status === 401 && { 'www-authenticate': 'Bearer' }) });
+          return;
+        }
+        await handle(req, res, result);
+      })()
+        .catch((error: unknown) => {
+          logger.error({ event: 'console-error', route: name, error: { name: (error as Error)?.name } }, 'a console request failed');
+          if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'Something went wrong. Please try again.' }, CONSOLE_HEADERS);
+        })
+        .finally(() => next());
+    };
 }

@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
 import { PROJECT_ROOT } from '../../knowledge/paths';
 import { isUrgent } from '../../knowledge/search/urgent';
+import type { KnowledgeBase } from '../../knowledge/kb/model';
 import type { BotDeps } from '../deps';
 import { looksPersonal } from '../privacy';
 import { asset, SECURITY_HEADERS, sendAsset, TYPES } from './assets';
@@ -43,11 +44,15 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
   // As the bot chooses for a chat that has not picked one: the configured default, else the first.
   const configured = deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined;
   const defaultFramework = (configured ?? deps.kb.frameworks[0])?.id ?? '';
-  // The knowledge base does not change while the service runs, so the JSON is made once.
-  const payload = { defaultFramework, maxQuestionLength: MAX_QUESTION_LENGTH, frameworks: tabFrameworks(deps.kb) };
-  const frameworksFile = asset(Buffer.from(JSON.stringify(payload)), 'application/json; charset=utf-8');
+  // The JSON is made once per knowledge base: again only when a version published in the console is swapped in.
+  let made: { kb: KnowledgeBase; file: Asset } | undefined;
+  const frameworksFile = () => {
+    const kb = deps.kb;
+    if (made?.kb !== kb) made = { kb, file: asset(Buffer.from(JSON.stringify({ defaultFramework, maxQuestionLength: MAX_QUESTION_LENGTH, frameworks: tabFrameworks(kb) })), 'application/json; charset=utf-8') };
+    return made.file;
+  };
   server.get('/api/tab/frameworks', (req, res, next) => {
-    sendAsset(req, res, frameworksFile);
+    sendAsset(req, res, frameworksFile());
     next();
   });
 

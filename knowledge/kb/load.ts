@@ -41,11 +41,16 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR, today: Da
     return fail(dir, 'path', 'holds no .yaml files: add one file per framework (see knowledge/README.md)');
   }
 
+  return loadSources(names.map((name) => ({ file: name, source: readFileSync(join(dir, name), 'utf8') })), today);
+}
+
+/** Validate and load framework files given as text (the console's drafts and published versions), as `kb validate` does files. */
+export function loadSources(files: ReadonlyArray<{ readonly file: string; readonly source: string }>, today: Date = new Date()): LoadResult {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   const idsInBrokenFiles = new Set<string>();
-  for (const name of names) {
-    const result = parseFile(name, readFileSync(join(dir, name), 'utf8'));
+  for (const { file, source } of files) {
+    const result = parseFile(file, source);
     if ('problems' in result) {
       problems.push(...result.problems);
       result.entryIds.forEach((id) => idsInBrokenFiles.add(id));
@@ -228,6 +233,7 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
         related: e.related,
         prompts: e.prompts,
         groupPrompts: e.group_prompts,
+        ...(e.retired === true && { retired: true as const }),
       });
     }
   }

@@ -60,6 +60,8 @@ export interface Entry {
   readonly related: readonly string[];
   readonly prompts: readonly string[];
   readonly groupPrompts: readonly string[];
+  /** Retired in the console: it no longer answers, lists or posts, but its id still opens it (old cards, rotations, counts). */
+  readonly retired?: true;
 }
 
 export interface KnowledgeBase {
@@ -72,9 +74,12 @@ export interface KnowledgeBase {
 export function createKnowledgeBase(frameworks: readonly Framework[], entries: readonly Entry[]): KnowledgeBase {
   const entriesById = new Map(entries.map((e) => [e.id, e]));
   const frameworksById = new Map(frameworks.map((f) => [f.id, f]));
+  // A retired entry is left out of `entries` (so nothing searches, lists or posts it) and out of others' related links.
+  const retired = new Set(entries.filter((e) => e.retired).map((e) => e.id));
+  const active = retired.size === 0 ? entries : entries.filter((e) => !e.retired).map((e) => (e.related.some((id) => retired.has(id)) ? { ...e, related: e.related.filter((id) => !retired.has(id)) } : e));
   return Object.freeze({
     frameworks: Object.freeze([...frameworks]),
-    entries: Object.freeze([...entries]),
+    entries: Object.freeze([...active]),
     entry: (id: string) => entriesById.get(id),
     framework: (id: string) => frameworksById.get(id),
   });

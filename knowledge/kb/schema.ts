@@ -133,6 +133,7 @@ export const entrySchema = z
       related: z.array(id('the id of a related entry'), { error: 'must be a list of entry ids' }).default([]),
       prompts: textList('open reflection prompts for a practitioner', MIN_PROMPTS),
       group_prompts: textList('reflection prompts worded for a team', MIN_GROUP_PROMPTS),
+      retired: z.literal(true, { error: 'must be true, or left out: a retired entry stops answering but keeps its id' }).optional(),
     },
     { error: (issue) => unknownField(issue) },
   )

@@ -1,0 +1,159 @@
+// The framework editor in real headless Chromium, in local mode: edit a prompt, preview it, check,
+// publish, and see it in the Framework tab.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp } from '../helpers/app-harness';
+import type { RunningApp } from '../helpers/app-harness';
+import { axeViolations, describeViolations, launch, loopbackContext, ready, seriousOrCritical, watchCspViolations } from '../tab/browser';
+
+jest.setTimeout(90_000);
+
+const NEW_PROMPT = 'Who else could you bring in to help this week, and what would they add?';
+const shots = process.env['UPDATE_SCREENSHOTS'] === '1';
+const DOCS = join(__dirname, '..', '..', 'docs');
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }), launch()]);
+  ({ context } = await loopbackContext(browser));
+  page = await context.newPage();
+  errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.close();
+});
+
+test('a lead edits a prompt, previews it as the cards, checks the draft, publishes it, and sees it in the Framework tab', async () => {
+  const csp = await watchCspViolations(page);
+  await page.setViewportSize({ width: 1200, height: 1000 });
+  await page.goto(`${app.url}/console/editor?framework=lbbd`);
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+  expect(await page.locator('#local-banner').isVisible()).toBe(true);
+  expect(await page.locator('#live').textContent()).toBe('Live: the file in git.');
+
+  await page.getByRole('button', { name: 'Principle 1 · Be collaborative' }).first().click();
+  expect(await page.locator('#entry-heading').textContent()).toBe('Be collaborative');
+
+  // An empty title is refused, with the error beside the field in kb validate's words.
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('');
+  await page.getByRole('button', { name: 'Save to draft' }).click();
+  await page.locator('[data-error-for="title"]').filter({ hasText: 'is empty: write a short title' }).waitFor();
+  expect(await title.getAttribute('aria-invalid')).toBe('true');
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    writeFileSync(join(DOCS, 'framework-editor.png'), await page.screenshot());
+    await page.setViewportSize({ width: 1200, height: 1000 });
+  }
+  await title.fill('Be collaborative');
+
+  const prompts = page.getByLabel('Prompts', { exact: true });
+  const lines = (await prompts.inputValue()).split('\n');
+  await prompts.fill([NEW_PROMPT, ...lines.slice(1)].join('\n'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.locator('html[data-preview="shown"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#save-status').textContent()).toMatch(/Saved to the draft/);
+  // The answer card, rendered by the Adaptive Cards renderer from the bot's own card function, shows the new prompt.
+  expect(await page.locator('#preview-answer .ac-adaptiveCard').count()).toBe(1);
+  expect(await page.locator('#preview-answer').textContent()).toContain(NEW_PROMPT);
+  expect(await page.locator('#preview-opener').textContent()).toContain('Welcome. A moment to reflect before we start');
+  if (shots) {
+    writeFileSync(join(DOCS, 'framework-preview.png'), await page.locator('#preview-panel').screenshot());
+  }
+
+  await page.getByRole('button', { name: 'Check the draft' }).click();
+  await page.locator('html[data-checked="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+  expect(await page.locator('#check-sets tbody tr').count()).toBe(6);
+  expect(await page.locator('#check-result').textContent()).toContain('Within the gate.');
+
+  await page.getByLabel('Change note (what changed, and why)').fill('A plainer first prompt for Be collaborative');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.locator('html[data-published="1"]').waitFor({ state: 'attached', timeout: 30_000 });
+  expect(await page.locator('#publish-status').textContent()).toMatch(/Published version 1/);
+  expect(await page.locator('#live').textContent()).toBe('Live: version 1, published in the console.');
+  expect(await page.locator('#history .version').first().textContent()).toContain('lbbd-be-collaborative.prompts');
+  expect(errors).toEqual([]);
+  expect(await csp()).toEqual([]);
+  expect(describeViolations(seriousOrCritical(await axeViolations(page)))).toEqual([]);
+
+  // The Framework tab shows the published prompt.
+  await page.goto(`${app.url}/tab`);
+  await ready(page);
+  await page.getByRole('button', { name: 'Principle 1 · Be collaborative' }).click();
+  await page.locator('dialog#entry[open]').waitFor();
+  expect(await page.locator('dialog#entry').textContent()).toContain(NEW_PROMPT);
+});
+
+test('a draft that breaks answers: Check lists the broken questions, Publish is refused until a reason is written', async () => {
+  await page.setViewportSize({ width: 1200, height: 1000 });
+  await page.goto(`${app.url}/console/editor?framework=lbbd`);
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+  await page.getByRole('button', { name: 'Trauma Informed Practice' }).click();
+  await page.getByLabel('Retired: it stops answering, listing and posting, but keeps its id').check();
+  await page.getByRole('button', { name: 'Save to draft' }).click();
+  await page.locator('#save-status').filter({ hasText: 'Saved to the draft' }).waitFor();
+  await page.getByLabel('Change note (what changed, and why)').fill('Retire trauma-informed practice');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.locator('#publish-status').filter({ hasText: 'Not published' }).waitFor({ timeout: 30_000 });
+  expect(await page.locator('#publish-status').textContent()).toMatch(/top-1 accuracy would fall/);
+  expect(await page.locator('#check-changed tr.effect-broken').count()).toBeGreaterThanOrEqual(5);
+  expect(await page.locator('#reason-field').isVisible()).toBe(true);
+  if (shots) {
+    await page.locator('#check-panel').scrollIntoViewIfNeeded();
+    writeFileSync(join(DOCS, 'framework-check.png'), await page.locator('#check-panel').screenshot());
+  }
+  await page.getByRole('button', { name: 'Discard the draft' }).click();
+  await page.locator('#draft-state').filter({ hasText: 'No draft' }).waitFor();
+});
+
+test('two leads on the same entry: the second save shows the conflict and loads the first one\'s version; a new entry can be added', async () => {
+  const open = async () => {
+    const p = await context.newPage();
+    await p.setViewportSize({ width: 1200, height: 1000 });
+    await p.goto(`${app.url}/console/editor?framework=lbbd`);
+    await p.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+    await p.getByRole('button', { name: 'Value 3 · Respect' }).click();
+    return p;
+  };
+  const [first, second] = [await open(), await open()];
+  await first.getByLabel('Summary', { exact: true }).fill('Respect, as the first lead wrote it.');
+  await first.getByRole('button', { name: 'Save to draft' }).click();
+  await first.locator('#save-status').filter({ hasText: 'Saved to the draft' }).waitFor();
+  await second.getByLabel('Summary', { exact: true }).fill('Respect, as the second lead wrote it.');
+  await second.getByRole('button', { name: 'Save to draft' }).click();
+  await second.locator('#conflict:not([hidden])').waitFor();
+  expect(await second.locator('#conflict').textContent()).toMatch(/Someone else saved this since you opened it/);
+  await second.getByRole('button', { name: /Load their version/ }).click();
+  await second.locator('#conflict').waitFor({ state: 'hidden' });
+  expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe('Respect, as the first lead wrote it.');
+
+  await second.getByRole('button', { name: 'Add an entry' }).click();
+  await second.getByLabel('Id (for good: it can never change)').fill('lbbd-local-offer');
+  await second.getByLabel('Kind', { exact: true }).selectOption('approach');
+  await second.getByLabel('Title', { exact: true }).fill('Our local early help offer');
+  await second.getByLabel('Summary', { exact: true }).fill('How to reach the early help team in Barking and Dagenham, and what they offer families.');
+  await second.getByLabel('Full text', { exact: true }).fill('The early help team works with families before problems grow.');
+  await second.getByLabel('Who uses it (approaches)').fill('Social workers and family support workers.');
+  await second.getByLabel('Why (approaches)').fill('So families get help early, from people they already know.');
+  await second.getByLabel('Aliases', { exact: true }).fill('early help\nearly help offer');
+  await second.getByLabel('Keywords', { exact: true }).fill('early help');
+  await second.getByLabel('Prompts', { exact: true }).fill('What would early help add for the family you are thinking of?\nWho could you ask about early help this week?\nHow would the family describe the help they want?');
+  await second.getByLabel('Group prompts', { exact: true }).fill('How does your team hear about early help?\nWhich partners help your team offer help early?');
+  await second.getByRole('button', { name: 'Save to draft' }).click();
+  await second.locator('#save-status').filter({ hasText: 'Saved to the draft' }).waitFor();
+  expect(await second.locator('#entries button[data-entry="lbbd-local-offer"]').textContent()).toBe('Our local early help offer');
+  await second.getByRole('button', { name: 'Discard the draft' }).click();
+  await second.locator('#draft-state').filter({ hasText: 'No draft' }).waitFor();
+  await first.close();
+  await second.close();
+});
