@@ -15,3 +15,15 @@ export async function breakAuditLog(backend: 'sqlite' | 'postgres', url: string)
     await db.close();
   }
 }
+
+/**
+ * What a promise failed with, or 'resolved'. Read from the message rather than with rejects.toThrow,
+ * which misses better-sqlite3's errors when another test file in the same jest worker loaded it first
+ * (its Error is then of another realm).
+ */
+export function failure(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => String((error as { message?: unknown } | undefined)?.message ?? error),
+  );
+}

@@ -5,7 +5,7 @@ import type { ScheduleOperationsDeps } from '../../schedule/operations';
 import type { Subscription } from '../../schedule/model';
 import { scheduleStore } from '../../schedule/schedule-store';
 import type { Store } from '../../store/types';
-import { breakAuditLog } from '../helpers/audit-down';
+import { breakAuditLog, failure } from '../helpers/audit-down';
 import { loadOrThrow } from '../helpers/kb';
 import { BACKENDS } from '../helpers/stores';
 
@@ -17,17 +17,6 @@ const NOW = new Date('2026-11-24T12:00:00Z');
 const FORM = { frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post' };
 const LBBD = { id: 'lbbd', name: 'Barking & Dagenham framework' };
 
-/**
- * Why the promise failed: its error's message, or "resolved". (Not `rejects.toThrow`: better-sqlite3's
- * errors come from the realm of the first test file that loaded it in this jest worker, so later files
- * do not see them as instances of their own Error.)
- */
-function failure(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => 'resolved',
-    (error: unknown) => String((error as { message?: unknown } | undefined)?.message ?? error),
-  );
-}
 
 
 describe.each(BACKENDS)('a schedule change and its audit row are written together, on $name', (backend) => {
