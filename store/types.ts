@@ -1,7 +1,7 @@
 import type { CONVERSATION_KINDS, Json, POST_STATUSES, SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from './schema';
 
 export type { Json } from './schema';
-export type { ConsoleStore, DailyCount, DailyMetric, DayRange, LeadChat, Suggestion } from './console-types';
+export type { ConsoleStore, Suggestion } from './console-types';
 import type { ConsoleStore } from './console-types';
 
 /**
