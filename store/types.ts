@@ -135,16 +135,8 @@ export interface PostRecord {
 }
 
 /** A post to add to the log; `slotKey` is unique, so the same slot can never be logged twice. */
-export interface NewPost {
-  readonly slotKey: string;
-  readonly subscriptionId?: string;
-  readonly conversationId: string;
-  readonly teamId?: string;
-  readonly slotAt: Date;
-  readonly entryId?: string;
-  readonly content?: Json;
+export interface NewPost extends Pick<PostRecord, 'slotKey' | 'subscriptionId' | 'conversationId' | 'teamId' | 'slotAt' | 'entryId' | 'content' | 'error'> {
   readonly status: 'pending' | 'skipped' | 'missed';
-  readonly error?: string;
 }
 
 /** What planning decided for one due subscription: the slots to log, and where it is now. */
