@@ -97,12 +97,13 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
         exited = false;
         current.on('exit', onExit);
       }
+      const sender = current;
       // Cheap, indexed questions: this process is also the fake Teams, and must stay responsive.
       const planned = await sql.k.selectFrom('post_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
       const open = await sql.k
         .selectFrom('post_log')
         .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_by', 'like', `%:${current!.pid}:%`)])]))
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_by', 'like', `%:${sender.pid}:%`)])]))
         .executeTakeFirst();
       const row = { planned: Number(planned?.n), open: Number(open?.n) };
       if (Number(row?.planned) >= o.channels && Number(row?.open ?? 0) === 0) break;

@@ -3,8 +3,7 @@
 // (shared with scripts/package.ts) in config/env.ts.
 export { CONFIG_SETTINGS, loadConfig } from './config/load';
 export { ConfigError, RETENTION_DEFAULTS } from './config/types';
-export { isTimeZone } from '../schedule/slots';
-export type { Config, ConsoleConfig, RetentionConfig, ScheduleConfig } from './config/types';
+export type { Config } from './config/types';
 
 /** The process environment. The one place in the code base that reads it. */
 export function processEnvironment(): Readonly<Record<string, string | undefined>> {

@@ -68,7 +68,7 @@ export async function meetingCommand(context: TurnContext, argument: string, dep
     await context.sendActivity(textActivity(`Meeting openers are ${on ? 'on' : 'off'} here. Type "meeting openers on" or "meeting openers off" to change that.`));
     return;
   }
-  const on = match[1]!.toLowerCase() === 'on';
+  const on = match[1]?.toLowerCase() === 'on';
   const result = await openers.setOpeners({ store: deps.schedules, kb: deps.kb, clock: deps.clock, adminIds: deps.config.adminIds }, { actor: actorOf(context), scopeId: teamsActivity(context).settingsScope, on });
   if (result.kind === 'refused') {
     await refuse(context, deps, `turn meeting openers ${on ? 'on' : 'off'}`);

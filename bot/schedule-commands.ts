@@ -220,7 +220,8 @@ export async function unsubscribeCommand(context: TurnContext, argument: string,
   if (result.kind === 'refused') await refuse(context, deps, 'stop the scheduled posts here');
   else if (result.kind === 'stopped') {
     const { stopped } = result;
-    await say(context, stopped.length === 1 ? `Stopped "${describeWhat(deps.kb, stopped[0]!.spec)}". Type "schedule" to add a new one.` : `Stopped all ${stopped.length} scheduled posts here.`);
+    const [only] = stopped;
+    await say(context, stopped.length === 1 && only ? `Stopped "${describeWhat(deps.kb, only.spec)}". Type "schedule" to add a new one.` : `Stopped all ${stopped.length} scheduled posts here.`);
   } else await say(context, notPickedText(result));
 }
 

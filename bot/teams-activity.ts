@@ -47,7 +47,7 @@ export function readTeamsActivity(activity: Partial<Activity>): TeamsActivity {
   const channelId = nonEmpty(teams && teamsGetChannelId(teams));
   const meetingId = nonEmpty(teams && teamsGetTeamMeetingInfo(teams)?.id);
   const conversationId = text(conversation?.id);
-  const conversationKey = kind === 'channel' && channelId !== undefined ? channelId : (conversationId ?? '').split(';')[0]!;
+  const conversationKey = kind === 'channel' && channelId !== undefined ? channelId : ((conversationId ?? '').split(';')[0] ?? '');
   const from = activity.from;
   const aadObjectId = text(from?.aadObjectId);
   return Object.freeze({

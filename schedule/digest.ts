@@ -5,6 +5,7 @@ import { displayTitle } from '../knowledge/kb/model';
 import type { Store } from '../store/types';
 import type { DigestContent } from './model';
 import { scheduleStore } from './schedule-store';
+import { isoDay } from './slots';
 
 export type { DigestContent } from './model';
 
@@ -27,7 +28,7 @@ export function digestSlot(now: Date, options: Pick<DigestOptions, 'timeZone' | 
   const [hour, minute] = options.time.split(':').map(Number) as [number, number];
   const monday = DateTime.fromJSDate(now, { zone: options.timeZone }).startOf('week');
   const at = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day, hour, minute }, { zone: options.timeZone }).toJSDate();
-  return { at, monday: monday.toISODate()! };
+  return { at, monday: isoDay(monday) };
 }
 
 /**
@@ -39,7 +40,7 @@ export async function planDigests(store: Store, options: DigestOptions, now: Dat
   const { at, monday } = digestSlot(now, options);
   if (now.getTime() < at.getTime() || now.getTime() - at.getTime() > graceMs) return 0;
   const lastMonday = DateTime.fromISO(monday, { zone: options.timeZone }).minus({ weeks: 1 });
-  const content: DigestContent = { kind: 'digest', from: lastMonday.toISODate()!, to: lastMonday.plus({ days: 6 }).toISODate()! };
+  const content: DigestContent = { kind: 'digest', from: isoDay(lastMonday), to: isoDay(lastMonday.plus({ days: 6 })) };
   let planned = 0;
   for (const chat of await store.leadChats()) {
     if (!chat.digestOn || !options.leadIds.has(chat.leadId)) continue;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Cadence, ContentKind, SubscriptionSpec } from './model';
 import { KIND_PLURAL, KINDS } from './describe';
-import { isTimeZone, mondayOf } from './slots';
+import { isoDay, isTimeZone, mondayOf } from './slots';
 
 /**
  * The schedule form's values as Teams sends them: every input a string (multi-selects joined with
@@ -84,7 +84,7 @@ export function scheduleFormSchema(kb: KnowledgeBase, now: Date) {
       ...whenSound('frameworkId'),
     })
     .refine((v) => v.cadence === 'weekdays' || v.weekdays.length > 0, { path: ['weekdays'], message: FORM_PROBLEMS.days, ...whenSound('weekdays') })
-    .refine((v) => v.endDate === '' || v.endDate >= DateTime.fromJSDate(now, { zone: v.timeZone }).toISODate()!, { path: ['endDate'], message: FORM_PROBLEMS.endDatePassed, ...whenSound('endDate', 'timeZone') })
+    .refine((v) => v.endDate === '' || v.endDate >= isoDay(DateTime.fromJSDate(now, { zone: v.timeZone })), { path: ['endDate'], message: FORM_PROBLEMS.endDatePassed, ...whenSound('endDate', 'timeZone') })
     .refine((v) => v.kind !== 'meeting-opener' || (Number.isInteger(v.leadMinutes) && v.leadMinutes >= 0 && v.leadMinutes <= 120), {
       path: ['leadMinutes'],
       message: FORM_PROBLEMS.leadMinutes,

@@ -50,10 +50,10 @@ export class RateLimiter {
   private async wait(): Promise<Permit> {
     for (;;) {
       const now = this.clock.now().getTime();
-      while (this.sends.length > 0 && !this.sends[0]!.open && this.sends[0]!.at <= now - this.windowMs) this.sends.shift();
+      for (let first = this.sends[0]; first !== undefined && !first.open && first.at <= now - this.windowMs; first = this.sends[0]) this.sends.shift();
       let free = Math.max(this.heldUntil, this.last + this.minGapMs);
-      if (this.sends.length >= this.max) {
-        const oldest = this.sends[0]!;
+      const oldest = this.sends[0];
+      if (this.sends.length >= this.max && oldest !== undefined) {
         free = Math.max(free, oldest.open ? now + this.minGapMs : oldest.at + this.windowMs);
       }
       if (free <= now) {

@@ -51,8 +51,11 @@ export function pickOne(subs: readonly Subscription[], number: string | undefine
   }
   const live = subs.filter(isLive);
   if (live.length === 0) return { kind: 'none' };
-  if (live.length === 1) return live[0]!;
-  if (soonest) return [...live].sort((a, b) => (a.nextSlotAt?.getTime() ?? Infinity) - (b.nextSlotAt?.getTime() ?? Infinity))[0]!;
+  const [only] = live;
+  if (live.length === 1 && only) return only;
+  // The first of the soonest, as a stable sort would give; a schedule with no next slot comes last.
+  const due = (s: Subscription) => s.nextSlotAt?.getTime() ?? Infinity;
+  if (soonest) return live.reduce((best, s) => (due(s) < due(best) ? s : best));
   return { kind: 'which', count: live.length };
 }
 
@@ -126,12 +129,13 @@ export async function pause(
 export async function resume(deps: ScheduleOperationsDeps, request: ScheduleRequest): Promise<NotPicked | Refused | { kind: 'nothingPaused' } | { kind: 'resumed'; first: Subscription }> {
   const targets = targetsOf(await deps.store.subscriptionsIn(request.scopeId), request.number, (s) => s.status === 'paused');
   if (!Array.isArray(targets)) return targets;
-  if (targets.length === 0) return { kind: 'nothingPaused' };
+  const [first] = targets;
+  if (first === undefined) return { kind: 'nothingPaused' };
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   for (const s of targets) {
     await deps.store.updateSubscription(s.id, { status: 'active', pausedUntil: undefined }, auditOf(deps, request, 'resume', `resumed "${describeWhat(deps.kb, s.spec)}"`));
   }
-  return { kind: 'resumed', first: targets[0]! };
+  return { kind: 'resumed', first };
 }
 
 /** "schedule skip [n]": skips one more coming post of the schedule due soonest (or the numbered one). */

@@ -37,7 +37,8 @@ export function nextInRotation(order: readonly Entry[], state: RotationState, pr
     seen = new Set();
     index = 0;
   }
-  const entry = order[index]!;
+  const entry = order[index];
+  if (entry === undefined) throw new Error('rotation index outside a non-empty order');
   const available = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
   const { chosen, used } = choosePrompts(available.length, state.promptsUsed[entry.id] ?? [], promptsWanted);
   seen.add(entry.id);
@@ -58,13 +59,13 @@ export function choosePrompts(count: number, usedBefore: readonly number[], want
   let used = usedBefore.filter((i) => i < count);
   const take = Math.min(wanted, count);
   while (chosen.length < take) {
-    const fresh = [...Array(count).keys()].filter((i) => !used.includes(i) && !chosen.includes(i));
-    if (fresh.length === 0) {
+    const next = [...Array(count).keys()].find((i) => !used.includes(i) && !chosen.includes(i));
+    if (next === undefined) {
       used = [];
       continue;
     }
-    chosen.push(fresh[0]!);
-    used = [...used, fresh[0]!];
+    chosen.push(next);
+    used = [...used, next];
   }
   return { chosen, used: used.length >= count ? [] : used };
 }

@@ -1,36 +1,25 @@
-import type { AuditEntry, ConversationRecord, NewPost, PlanRecord, PostRecord, PostResult, Store, SubscriptionPatch, SubscriptionRecord } from '../store/types';
+import type { AuditEntry, NewPost, PlanRecord, ScheduleRecords, Store, SubscriptionPatch, SubscriptionRecord } from '../store/types';
 import { rotationStateSchema, subscriptionSpecSchema } from './model';
 import type { Plan, RotationState, Subscription } from './model';
 import { EMPTY_ROTATION } from './rotation';
+
+/** The store's methods that carry no scheduling types: the same as ScheduleRecords'. */
+type UntypedScheduleRecords = Pick<
+  ScheduleRecords,
+  'saveConversation' | 'conversation' | 'markConversationGone' | 'markTeamGone' | 'audit' | 'auditLog' | 'meetingOpeners' | 'setMeetingOpeners' | 'skipOneMore' | 'deactivateSubscriptionsIn' | 'claimNextPost' | 'finishPost' | 'nextWake' | 'postLog'
+>;
 
 /**
  * The scheduler's durable state in its own types: the store keeps specs, rotations and post content
  * as opaque JSON, and this reads them back through the zod schemas of schedule/model.ts.
  */
-export interface ScheduleStore {
-  saveConversation(conversation: Omit<ConversationRecord, 'status' | 'updatedAt'>, at: Date): Promise<void>;
-  conversation(id: string): Promise<ConversationRecord | undefined>;
-  markConversationGone(id: string, reason: string, at: Date): Promise<void>;
-  /** The bot was removed from a team: every channel of it is gone, and its subscriptions stop. */
-  markTeamGone(teamId: string, reason: string, at: Date): Promise<void>;
-
-  audit(entry: AuditEntry): Promise<void>;
-  auditLog(scopeIds: readonly string[], limit: number): Promise<AuditEntry[]>;
-
-  meetingOpeners(scopeId: string): Promise<boolean | undefined>;
-  /** Turns meeting openers on or off, with `audit` in the same transaction. */
-  setMeetingOpeners(scopeId: string, on: boolean, at: Date, audit?: AuditEntry): Promise<void>;
-
+export interface ScheduleStore extends UntypedScheduleRecords {
   /** Saves a new subscription and its audit entry in one transaction. */
   createSubscription(subscription: Subscription, audit: AuditEntry): Promise<void>;
   subscription(id: string): Promise<Subscription | undefined>;
   subscriptionsIn(conversationId: string): Promise<Subscription[]>;
   /** Changes a subscription, with `audit` in the same transaction. */
   updateSubscription(id: string, patch: { [K in 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason']?: Subscription[K] | undefined }, audit?: AuditEntry): Promise<void>;
-  /** Skips one more coming post (two "skip"s at once count twice), audited with the new count in the same transaction. Undefined if there is no such subscription. */
-  skipOneMore(id: string, audit?: (skipping: number) => AuditEntry): Promise<number | undefined>;
-  /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */
-  deactivateSubscriptionsIn(conversationId: string, reason: string): Promise<number>;
 
   /** Plans due subscriptions, each locked while it is planned (SKIP LOCKED on PostgreSQL, so instances share the work). */
   planDue(now: Date, limit: number, plan: (subscription: Subscription) => Plan): Promise<number>;
@@ -42,13 +31,6 @@ export interface ScheduleStore {
    * True if added; false if the slot was already logged (a repeated or racing event).
    */
   addPostWithRotation(rotationKey: string, slotKey: string, at: Date, build: (state: RotationState) => { post: NewPost; state: RotationState } | undefined): Promise<boolean>;
-  /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
-  claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
-  /** Records how a claimed send went. */
-  finishPost(id: string, worker: string, result: PostResult, at: Date): Promise<void>;
-  /** When the next post is due (for the scheduler to sleep until), if any. */
-  nextWake(): Promise<Date | undefined>;
-  postLog(where: { conversationId?: string; subscriptionId?: string; slotKey?: string }, limit: number): Promise<PostRecord[]>;
 }
 
 export function toSubscription(r: SubscriptionRecord): Subscription {

@@ -11,12 +11,22 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * YYYY-MM-DD of a luxon DateTime. luxon gives null only for an invalid DateTime, and every zone that
+ * reaches the schedule has passed isTimeZone, so null here is a broken invariant, not bad input.
+ */
+export function isoDay(day: DateTime): string {
+  const iso = day.toISODate();
+  if (iso === null) throw new Error('invalid DateTime in the schedule: time zones are checked before they get here');
+  return iso;
+}
+
 /** Days to look ahead for the next slot: a fortnight plus one day covers every cadence. */
 const HORIZON_DAYS = 15;
 
 /** Does this local day carry a slot? Weekday choice, cadence and end date, in the subscription's time zone. */
 export function isSlotDay(spec: SubscriptionSpec, day: DateTime): boolean {
-  if (spec.endDate !== undefined && day.toISODate()! > spec.endDate) return false;
+  if (spec.endDate !== undefined && isoDay(day) > spec.endDate) return false;
   if (spec.cadence === 'weekdays') return day.weekday <= 5;
   if (!spec.weekdays.includes(day.weekday)) return false;
   if (spec.cadence === 'fortnightly') {
@@ -42,7 +52,7 @@ export function slotOn(spec: SubscriptionSpec, day: DateTime): Date {
 export function nextSlot(spec: SubscriptionSpec, after: Date): Date | undefined {
   let day = DateTime.fromJSDate(after, { zone: spec.timeZone }).startOf('day').minus({ days: 1 });
   for (let i = 0; i <= HORIZON_DAYS + 1; i++, day = day.plus({ days: 1 })) {
-    if (spec.endDate !== undefined && day.toISODate()! > spec.endDate) return undefined;
+    if (spec.endDate !== undefined && isoDay(day) > spec.endDate) return undefined;
     if (!isSlotDay(spec, day)) continue;
     const at = slotOn(spec, day);
     if (at.getTime() > after.getTime()) return at;
@@ -52,7 +62,7 @@ export function nextSlot(spec: SubscriptionSpec, after: Date): Date | undefined 
 
 /** The Monday of the week holding `at`, in the time zone, as YYYY-MM-DD. */
 export function mondayOf(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).startOf('week').toISODate()!;
+  return isoDay(DateTime.fromJSDate(at, { zone: timeZone }).startOf('week'));
 }
 
 /** Start of the week (Monday 00:00) holding `at`, in the time zone. */

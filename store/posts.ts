@@ -139,12 +139,12 @@ export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRo
     },
     async postLog(where, limit) {
       open();
-      const rows = await db.k
-        .selectFrom('post_log')
-        .selectAll()
-        .$if(where.conversationId !== undefined, (q) => q.where('conversation_id', '=', where.conversationId!))
-        .$if(where.subscriptionId !== undefined, (q) => q.where('subscription_id', '=', where.subscriptionId!))
-        .$if(where.slotKey !== undefined, (q) => q.where('slot_key', '=', where.slotKey!))
+      const { conversationId, subscriptionId, slotKey } = where;
+      let query = db.k.selectFrom('post_log').selectAll();
+      if (conversationId !== undefined) query = query.where('conversation_id', '=', conversationId);
+      if (subscriptionId !== undefined) query = query.where('subscription_id', '=', subscriptionId);
+      if (slotKey !== undefined) query = query.where('slot_key', '=', slotKey);
+      const rows = await query
         .orderBy('slot_at', 'desc')
         .orderBy('id')
         .limit(limit)

@@ -2,7 +2,7 @@ import type { FrameworkVersionStore } from './framework-versions';
 import type { CONVERSATION_KINDS, Json, POST_STATUSES, SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from './schema';
 
 export type { Json } from './schema';
-export type { ConsoleStore, DailyCount, DailyMetric, DayRange, LeadChat, Suggestion } from './console-types';
+export type { ConsoleStore, Suggestion } from './console-types';
 import type { ConsoleStore } from './console-types';
 
 /**
@@ -138,16 +138,8 @@ export interface PostRecord {
 }
 
 /** A post to add to the log; `slotKey` is unique, so the same slot can never be logged twice. */
-export interface NewPost {
-  readonly slotKey: string;
-  readonly subscriptionId?: string;
-  readonly conversationId: string;
-  readonly teamId?: string;
-  readonly slotAt: Date;
-  readonly entryId?: string;
-  readonly content?: Json;
+export interface NewPost extends Pick<PostRecord, 'slotKey' | 'subscriptionId' | 'conversationId' | 'teamId' | 'slotAt' | 'entryId' | 'content' | 'error'> {
   readonly status: 'pending' | 'skipped' | 'missed';
-  readonly error?: string;
 }
 
 /** What planning decided for one due subscription: the slots to log, and where it is now. */

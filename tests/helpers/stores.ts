@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openStore } from '../../store/open';
-import type { AuditEntry, NewPost, Store } from '../../store/types';
-import type { Subscription } from '../../schedule/model';
+import type { NewPost, Store } from '../../store/types';
 
 /**
  * The PostgreSQL the tests use: TEST_DATABASE_URL, which you may set to a server of your own, or which
@@ -61,9 +60,4 @@ export const BACKENDS: readonly Backend[] = [sqlite, postgres];
 /** Logs one post as the scheduler would (unique slot key), with no rotation to move: for setting up tests. */
 export function addPost(store: Store, post: NewPost, at: Date): Promise<boolean> {
   return store.addPostWithRotation(`test:${post.slotKey}`, post.slotKey, at, null, (state) => ({ post, state }));
-}
-
-/** The audit row a test's own setup writes with a subscription (the store writes both together). */
-export function setUpAudit(s: Pick<Subscription, 'conversationId' | 'createdAt'>): AuditEntry {
-  return { scopeId: s.conversationId, at: s.createdAt, actor: 'test-setup', action: 'subscribe', detail: 'added by the test' };
 }
