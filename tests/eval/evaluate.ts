@@ -6,7 +6,7 @@ import type { EvalQuestion, Miss, Ranker } from '../../knowledge/search/evaluati
 
 // The scoring lives with the search, so the console's Check runs the very same evaluation.
 export { evaluate, practiceCompanionRanker, EVAL_GATE } from '../../knowledge/search/evaluation';
-export type { EvalQuestion, Figures, Miss, Ranked, Ranker } from '../../knowledge/search/evaluation';
+export type { EvalQuestion, Figures, Miss, Ranker } from '../../knowledge/search/evaluation';
 
 export const EVAL_DIR = __dirname;
 
