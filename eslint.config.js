@@ -38,15 +38,28 @@ module.exports = tseslint.config(
         {
           // restify's body parsers write multipart uploads to $TMPDIR before sign-in (formidable 1.2.6),
           // and serveStatic is send's CVE-2024-43799 path. The README's security section counts on neither being used.
-          selector: "MemberExpression[property.name=/^(bodyParser|multipartBodyParser|urlEncodedBodyParser|jsonBodyParser|serveStatic|serveStaticFiles)$/]",
-          message: 'Bodies are read by bot/request-body.ts (JSON only, in memory); restify\'s parsers and static serving stay unused (README, Security).',
+          selector:
+            'MemberExpression[property.name=/^(bodyParser|multipartBodyParser|urlEncodedBodyParser|jsonBodyParser|serveStatic|serveStaticFiles)$/]',
+          message:
+            "Bodies are read by bot/request-body.ts (JSON only, in memory); restify's parsers and static serving stay unused (README, Security).",
         },
       ],
     },
   },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

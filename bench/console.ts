@@ -28,7 +28,12 @@ function random(seed: number): () => number {
   };
 }
 
-async function fill(db: Db, entryIds: readonly string[], frameworks: readonly string[], now: number): Promise<Record<string, number>> {
+async function fill(
+  db: Db,
+  entryIds: readonly string[],
+  frameworks: readonly string[],
+  now: number,
+): Promise<Record<string, number>> {
   const rnd = random(42);
   const counts: Record<string, number> = {};
   const add = (table: string) => (counts[table] = (counts[table] ?? 0) + 1);
@@ -37,22 +42,81 @@ async function fill(db: Db, entryIds: readonly string[], frameworks: readonly st
   await db.k.transaction().execute(async (k) => {
     // Plain INSERTs with ? placeholders ($1… on PostgreSQL): the fastest way to seed a year of rows.
     let n = 0;
-    const placeholders = (text: string) => (db.dialect === 'postgres' ? ((n = 0), text.replace(/\?/g, () => `$${++n}`)) : text);
-    const tx = { run: (text: string, params: readonly unknown[] = []) => k.executeQuery(CompiledQuery.raw(placeholders(text), [...params])) };
+    const placeholders = (text: string) =>
+      db.dialect === 'postgres' ? ((n = 0), text.replace(/\?/g, () => `$${++n}`)) : text;
+    const tx = {
+      run: (text: string, params: readonly unknown[] = []) =>
+        k.executeQuery(CompiledQuery.raw(placeholders(text), [...params])),
+    };
     const conversation = async (id: string, kind: string, teamId: string | null) => {
-      const reference = JSON.stringify({ channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id, conversationType: kind } });
-      await tx.run('INSERT INTO conversations (id, kind, tenant_id, team_id, service_url, reference, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, kind, '00000000-0000-4000-8000-000000000001', teamId, 'https://smba.trafficmanager.net/emea/', reference, 'active', start]);
+      const reference = JSON.stringify({
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        conversation: { id, conversationType: kind },
+      });
+      await tx.run(
+        'INSERT INTO conversations (id, kind, tenant_id, team_id, service_url, reference, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          id,
+          kind,
+          '00000000-0000-4000-8000-000000000001',
+          teamId,
+          'https://smba.trafficmanager.net/emea/',
+          reference,
+          'active',
+          start,
+        ],
+      );
       add('conversations');
     };
-    const statuses = ['sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'skipped', 'missed', 'failed', 'uncertain'];
+    const statuses = [
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'skipped',
+      'missed',
+      'failed',
+      'uncertain',
+    ];
     for (let t = 0; t < 50; t++) {
       const id = `19:channel-${t}@thread.tacv2`;
       const teamId = `19:team-${t}@thread.tacv2`;
       await conversation(id, 'channel', teamId);
-      const spec = { kind: 'post', frameworkId: frameworks[t % frameworks.length], content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2025-01-06' };
+      const spec = {
+        kind: 'post',
+        frameworkId: frameworks[t % frameworks.length],
+        content: ['principle'],
+        weekdays: [1],
+        time: '09:00',
+        timeZone: 'Europe/London',
+        cadence: 'weekly',
+        anchorWeek: '2025-01-06',
+      };
       await tx.run(
         `INSERT INTO subscriptions (id, conversation_id, team_id, kind, spec, status, skip_next, rotation, next_slot_at, created_at, created_by) VALUES (?, ?, ?, 'post', ?, 'active', 0, ?, ?, ?, ?)`,
-        [`sub-${t}`, id, teamId, JSON.stringify(spec), JSON.stringify({ cycle: 0, seen: [], promptsUsed: {} }), now + WEEK, start, 'bench'],
+        [
+          `sub-${t}`,
+          id,
+          teamId,
+          JSON.stringify(spec),
+          JSON.stringify({ cycle: 0, seen: [], promptsUsed: {} }),
+          now + WEEK,
+          start,
+          'bench',
+        ],
       );
       add('subscriptions');
       for (let w = 0; w < 52; w++) {
@@ -60,7 +124,18 @@ async function fill(db: Db, entryIds: readonly string[], frameworks: readonly st
         const status = nth(statuses, Math.floor(rnd() * statuses.length));
         await tx.run(
           `INSERT INTO post_log (id, slot_key, subscription_id, conversation_id, team_id, slot_at, entry_id, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-          [`post-${t}-${w}`, `sub-${t}:${slot}`, `sub-${t}`, id, teamId, slot, entryIds[w % entryIds.length], status, slot, slot],
+          [
+            `post-${t}-${w}`,
+            `sub-${t}:${slot}`,
+            `sub-${t}`,
+            id,
+            teamId,
+            slot,
+            entryIds[w % entryIds.length],
+            status,
+            slot,
+            slot,
+          ],
         );
         add('post_log');
       }
@@ -72,7 +147,10 @@ async function fill(db: Db, entryIds: readonly string[], frameworks: readonly st
       if (g < 20) {
         for (let w = 0; w < 52; w++) {
           const slot = start + w * WEEK + 2 * DAY + g * 60_000;
-          await tx.run(`INSERT INTO post_log (id, slot_key, conversation_id, slot_at, entry_id, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'sent', 1, ?, ?)`, [`opener-${g}-${w}`, `meeting:${id}:${slot}`, id, slot, entryIds[(w + g) % entryIds.length], slot, slot]);
+          await tx.run(
+            `INSERT INTO post_log (id, slot_key, conversation_id, slot_at, entry_id, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'sent', 1, ?, ?)`,
+            [`opener-${g}-${w}`, `meeting:${id}:${slot}`, id, slot, entryIds[(w + g) % entryIds.length], slot, slot],
+          );
           add('post_log');
         }
       }
@@ -89,19 +167,36 @@ async function fill(db: Db, entryIds: readonly string[], frameworks: readonly st
         }
       }
       for (let v = 0; v < 15; v++) {
-        await tx.run('INSERT INTO votes (answer_id, voter, entry_id, day, helpful) VALUES (?, ?, ?, ?, ?)', [`answer-${d}-${v}`, `voter-${v}`, entryIds[Math.floor(rnd() * entryIds.length)], dayIso, rnd() < 0.8 ? 1 : 0]);
+        await tx.run('INSERT INTO votes (answer_id, voter, entry_id, day, helpful) VALUES (?, ?, ?, ?, ?)', [
+          `answer-${d}-${v}`,
+          `voter-${v}`,
+          entryIds[Math.floor(rnd() * entryIds.length)],
+          dayIso,
+          rnd() < 0.8 ? 1 : 0,
+        ]);
         add('votes');
       }
       const daily = async (metric: string, item: string, count: number) => {
         if (count <= 0) return;
-        await tx.run('INSERT INTO daily_counts (day, metric, item, count) VALUES (?, ?, ?, ?)', [dayIso, metric, item, count]);
+        await tx.run('INSERT INTO daily_counts (day, metric, item, count) VALUES (?, ?, ?, ?)', [
+          dayIso,
+          metric,
+          item,
+          count,
+        ]);
         add('daily_counts');
       };
       for (const f of frameworks) await daily('not-sure', f, Math.floor(rnd() * 8));
       for (let k = 0; k < 8; k++) await daily('another-prompt', nth(entryIds, d + k), 1 + Math.floor(rnd() * 4));
       for (let k = 0; k < 4; k++) await daily('extension-share', nth(entryIds, d * 3 + k), 1 + Math.floor(rnd() * 3));
       if (d >= 275 && d % 2 === 0) {
-        await tx.run('INSERT INTO suggestions (id, text, framework_id, entry_id, day) VALUES (?, ?, ?, ?, ?)', [`sugg-${d}`, `A made-up question for the benchmark, number ${d}`, frameworks[d % frameworks.length], null, dayIso]);
+        await tx.run('INSERT INTO suggestions (id, text, framework_id, entry_id, day) VALUES (?, ?, ?, ?, ?)', [
+          `sugg-${d}`,
+          `A made-up question for the benchmark, number ${d}`,
+          frameworks[d % frameworks.length],
+          null,
+          dayIso,
+        ]);
         add('suggestions');
       }
     }
@@ -116,7 +211,8 @@ function nth<T>(list: readonly T[], i: number): T {
   return item;
 }
 
-const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const pct = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function runOne(backend: 'sqlite' | 'postgres', requests: number) {
@@ -127,7 +223,12 @@ async function runOne(backend: 'sqlite' | 'postgres', requests: number) {
   const store = await openStore(db.url); // runs the migrations
   const sql = backend === 'postgres' ? await openPostgres(db.url, 1) : openSqlite(db.url.slice('sqlite:'.length));
   const filledAt = Date.now();
-  const rows = await fill(sql, kb.entries.filter((e) => e.kind !== 'overview').map((e) => e.id), kb.frameworks.map((f) => f.id), Date.now());
+  const rows = await fill(
+    sql,
+    kb.entries.filter((e) => e.kind !== 'overview').map((e) => e.id),
+    kb.frameworks.map((f) => f.id),
+    Date.now(),
+  );
   await sql.close();
   const fillSeconds = (Date.now() - filledAt) / 1000;
 
@@ -171,7 +272,13 @@ async function runOne(backend: 'sqlite' | 'postgres', requests: number) {
       store: backend,
       rows,
       fillSeconds: round(fillSeconds),
-      insights12Weeks: { requests, p50: round(pct(insights, 50)), p95: round(pct(insights, 95)), p99: round(pct(insights, 99)), max: round(insights.at(-1) ?? NaN) },
+      insights12Weeks: {
+        requests,
+        p50: round(pct(insights, 50)),
+        p95: round(pct(insights, 95)),
+        p99: round(pct(insights, 99)),
+        max: round(insights.at(-1) ?? NaN),
+      },
       view12Weeks: { requests: view.length, p50: round(pct(view, 50)), p99: round(pct(view, 99)) },
       firstChartMs: { loads: firstChart.length, median: pct(firstChart, 50), max: firstChart.at(-1) ?? NaN },
     };
@@ -182,13 +289,17 @@ async function runOne(backend: 'sqlite' | 'postgres', requests: number) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { store: { type: 'string', default: 'both' }, requests: { type: 'string', default: '300' } } });
+  const { values } = parseArgs({
+    options: { store: { type: 'string', default: 'both' }, requests: { type: 'string', default: '300' } },
+  });
   const stores = values.store === 'both' ? (['sqlite', 'postgres'] as const) : [values.store as 'sqlite' | 'postgres'];
   const requests = Number(values.requests);
   const results = [];
   for (const s of stores) {
     const r = await runOne(s, requests);
-    console.log(`${s}: filled ${JSON.stringify(r.rows)} in ${r.fillSeconds} s; insights (12 weeks) p50 ${r.insights12Weeks.p50} ms, p99 ${r.insights12Weeks.p99} ms (target 100); page view p99 ${r.view12Weeks.p99} ms; first chart median ${r.firstChartMs.median} ms, max ${r.firstChartMs.max} ms (target 1000)`);
+    console.log(
+      `${s}: filled ${JSON.stringify(r.rows)} in ${r.fillSeconds} s; insights (12 weeks) p50 ${r.insights12Weeks.p50} ms, p99 ${r.insights12Weeks.p99} ms (target 100); page view p99 ${r.view12Weeks.p99} ms; first chart median ${r.firstChartMs.median} ms, max ${r.firstChartMs.max} ms (target 1000)`,
+    );
     results.push(r);
   }
   console.log(JSON.stringify(results));

@@ -8,7 +8,11 @@ import type { Request as BotRequest } from 'botbuilder';
 import { ReusingClientsAuthentication } from '../bot/adapter';
 
 const port = Number(process.argv[2] ?? 3999);
-const adapter = new CloudAdapter(process.argv[3] === 'reuse-clients' ? new ReusingClientsAuthentication({}) : new ConfigurationBotFrameworkAuthentication({}));
+const adapter = new CloudAdapter(
+  process.argv[3] === 'reuse-clients'
+    ? new ReusingClientsAuthentication({})
+    : new ConfigurationBotFrameworkAuthentication({}),
+);
 const bot = new ActivityHandler();
 bot.onMessage(async (context, next) => {
   await context.sendActivity(`echo: ${context.activity.text ?? ''}`);

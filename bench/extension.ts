@@ -18,8 +18,25 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const TARGET_P99_MS = 50;
 const STEADY_RATE = 50;
 /** What people type, key press by key press: partial words, typos, numbers, other frameworks, off-topic. */
-const QUERIES = ['p', 'princ', 'principle 7', 'curio', 'safegaurding', 'domestic ab', 'jersey trauma', 'what is cares', 'the E in CARES', "what's the wifi password"];
-const PICKED = ['lbbd-professional-curiosity', 'lbbd-respect', 'jersey-direct-work', 'lbbd-be-human', 'lbbd-contextual-safeguarding'];
+const QUERIES = [
+  'p',
+  'princ',
+  'principle 7',
+  'curio',
+  'safegaurding',
+  'domestic ab',
+  'jersey trauma',
+  'what is cares',
+  'the E in CARES',
+  "what's the wifi password",
+];
+const PICKED = [
+  'lbbd-professional-curiosity',
+  'lbbd-respect',
+  'jersey-direct-work',
+  'lbbd-be-human',
+  'lbbd-contextual-safeguarding',
+];
 
 /** An invoke as Teams sends it from a channel's compose box (see tests/fixtures/activities/compose-extension-*.json). */
 function invoke(name: 'composeExtension/query' | 'composeExtension/selectItem', value: unknown, i: number): string {
@@ -31,22 +48,59 @@ function invoke(name: 'composeExtension/query' | 'composeExtension/selectItem', 
     serviceUrl: 'http://127.0.0.1:9/',
     from: { id: '29:bench-user', aadObjectId: '00000000-0000-4000-8000-000000000001' },
     recipient: { id: '28:bench-bot' },
-    conversation: { id: '19:bench-channel@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: '00000000-0000-4000-8000-000000000002' },
-    channelData: { tenant: { id: '00000000-0000-4000-8000-000000000002' }, team: { id: '19:bench-team@thread.tacv2' }, channel: { id: '19:bench-channel@thread.tacv2' }, source: { name: 'compose' } },
+    conversation: {
+      id: '19:bench-channel@thread.tacv2',
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: '00000000-0000-4000-8000-000000000002',
+    },
+    channelData: {
+      tenant: { id: '00000000-0000-4000-8000-000000000002' },
+      team: { id: '19:bench-team@thread.tacv2' },
+      channel: { id: '19:bench-channel@thread.tacv2' },
+      source: { name: 'compose' },
+    },
     value,
   });
 }
-const query = (text: string, i: number) => invoke('composeExtension/query', { commandId: 'searchFramework', parameters: [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 25 } }, i);
+const query = (text: string, i: number) =>
+  invoke(
+    'composeExtension/query',
+    {
+      commandId: 'searchFramework',
+      parameters: [{ name: 'query', value: text }],
+      queryOptions: { skip: 0, count: 25 },
+    },
+    i,
+  );
 const SEARCHES = QUERIES.map(query);
-const INITIAL = [invoke('composeExtension/query', { commandId: 'searchFramework', parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: { skip: 0, count: 25 } }, 0)];
+const INITIAL = [
+  invoke(
+    'composeExtension/query',
+    {
+      commandId: 'searchFramework',
+      parameters: [{ name: 'initialRun', value: 'true' }],
+      queryOptions: { skip: 0, count: 25 },
+    },
+    0,
+  ),
+];
 
 async function post(body: string): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${URL}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${URL}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { status: res.status, body: await res.text() };
 }
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(join(ROOT, 'bot', 'index.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(ROOT, 'bot', 'index.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -103,7 +157,11 @@ async function round(bodies: readonly string[]): Promise<Round> {
 
 /** The median of each figure across rounds; requests and errors are totals. */
 function summarise(label: string, rounds: readonly Round[]) {
-  const median = (key: keyof Round) => percentile(rounds.map((r) => r[key]), 50);
+  const median = (key: keyof Round) =>
+    percentile(
+      rounds.map((r) => r[key]),
+      50,
+    );
   const total = (key: 'requests' | 'errors') => rounds.reduce((n, r) => n + r[key], 0);
   return {
     label,
@@ -122,14 +180,26 @@ function summarise(label: string, rounds: readonly Round[]) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-extension-'));
-  const server = await startServer({ PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, SCHEDULER: 'off' });
+  const server = await startServer({
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+    SCHEDULER: 'off',
+  });
   try {
     // Picked results count as asks, so initialRun has a real "most asked" list to read from SQLite.
-    for (const [i, entryId] of PICKED.entries()) for (let n = 0; n <= i; n++) await post(invoke('composeExtension/selectItem', { entryId }, n));
+    for (const [i, entryId] of PICKED.entries())
+      for (let n = 0; n <= i; n++) await post(invoke('composeExtension/selectItem', { entryId }, n));
     for (const body of [...SEARCHES, ...INITIAL]) {
       const res = await post(body);
       const answer = JSON.parse(res.body) as { composeExtension?: { type?: string; attachments?: unknown[] } };
-      if (res.status !== 200 || answer.composeExtension?.type !== 'result' || !answer.composeExtension.attachments?.length) {
+      if (
+        res.status !== 200 ||
+        answer.composeExtension?.type !== 'result' ||
+        !answer.composeExtension.attachments?.length
+      ) {
         throw new Error(`a bench request did not get a result list: HTTP ${res.status}`);
       }
     }
@@ -143,15 +213,35 @@ async function main() {
     const results = [summarise('typed queries', searchRounds), summarise('initialRun', initialRounds)];
 
     const at = new Date().toISOString();
-    console.log(`composeExtension/query over HTTP, SQLite store, medians of ${ROUNDS} rounds of ${DURATION} s per measure, node ${process.version}, ${at}`);
+    console.log(
+      `composeExtension/query over HTTP, SQLite store, medians of ${ROUNDS} rounds of ${DURATION} s per measure, node ${process.version}, ${at}`,
+    );
     const ms = (n: number) => `${n} ms`.padStart(9);
-    console.log(`  ${'invoke'.padEnd(15)}${'1 user p50'.padStart(11)}${'p99'.padStart(9)}${`${STEADY_RATE}/s p50`.padStart(11)}${'p99'.padStart(9)}${'max req/s'.padStart(11)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'requests'.padStart(10)}${'errors'.padStart(8)}`);
+    console.log(
+      `  ${'invoke'.padEnd(15)}${'1 user p50'.padStart(11)}${'p99'.padStart(9)}${`${STEADY_RATE}/s p50`.padStart(11)}${'p99'.padStart(9)}${'max req/s'.padStart(11)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'requests'.padStart(10)}${'errors'.padStart(8)}`,
+    );
     for (const m of results) {
-      console.log(`  ${m.label.padEnd(15)}${ms(m.oneP50).padStart(11)}${ms(m.oneP99)}${ms(m.steadyP50).padStart(11)}${ms(m.steadyP99)}${m.rps.toFixed(0).padStart(11)}${ms(m.fullP50)}${ms(m.fullP99)}${String(m.requests).padStart(10)}${String(m.errors).padStart(8)}`);
+      console.log(
+        `  ${m.label.padEnd(15)}${ms(m.oneP50).padStart(11)}${ms(m.oneP99)}${ms(m.steadyP50).padStart(11)}${ms(m.steadyP99)}${m.rps.toFixed(0).padStart(11)}${ms(m.fullP50)}${ms(m.fullP99)}${String(m.requests).padStart(10)}${String(m.errors).padStart(8)}`,
+      );
     }
     const pass = results.every((m) => m.steadyP99 < TARGET_P99_MS && m.errors === 0);
-    console.log(`  target: p99 < ${TARGET_P99_MS} ms at ${STEADY_RATE} req/s, no errors (Teams allows 5,000 ms): ${pass ? 'met' : 'NOT met'}`);
-    console.log(JSON.stringify({ bench: 'extension', at, node: process.version, seconds: DURATION, rounds: ROUNDS, steadyRate: STEADY_RATE, targetP99Ms: TARGET_P99_MS, pass, results }));
+    console.log(
+      `  target: p99 < ${TARGET_P99_MS} ms at ${STEADY_RATE} req/s, no errors (Teams allows 5,000 ms): ${pass ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'extension',
+        at,
+        node: process.version,
+        seconds: DURATION,
+        rounds: ROUNDS,
+        steadyRate: STEADY_RATE,
+        targetP99Ms: TARGET_P99_MS,
+        pass,
+        results,
+      }),
+    );
     if (!pass) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');

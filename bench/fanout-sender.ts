@@ -10,11 +10,19 @@ async function main(): Promise<void> {
   const loaded = loadKnowledgeBase();
   if (!loaded.ok) throw new Error('knowledge base failed to load');
   const store = await openStore(url);
-  const scheduler = schedulerFor(store, loaded.kb, systemClock, { ratePerSecond: Number(rps), random: Math.random, pollMs: 200, ...(process.env['FANOUT_CONCURRENCY'] && { concurrency: Number(process.env['FANOUT_CONCURRENCY']) }) });
+  const scheduler = schedulerFor(store, loaded.kb, systemClock, {
+    ratePerSecond: Number(rps),
+    random: Math.random,
+    pollMs: 200,
+    ...(process.env['FANOUT_CONCURRENCY'] && { concurrency: Number(process.env['FANOUT_CONCURRENCY']) }),
+  });
   scheduler.start();
   process.send?.('ready');
   process.on('SIGTERM', () => {
-    void scheduler.stop().then(() => store.close()).then(() => process.exit(0));
+    void scheduler
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }
 

@@ -43,7 +43,10 @@ export interface FanoutResult {
 }
 
 function startSender(url: string, rps: number): Promise<ChildProcess> {
-  const child = fork(join(__dirname, 'fanout-sender.ts'), [url, String(rps)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'fanout-sender.ts'), [url, String(rps)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`the sender exited early (${code})`)));
@@ -99,11 +102,19 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
       }
       const sender = current;
       // Cheap, indexed questions: this process is also the fake Teams, and must stay responsive.
-      const planned = await sql.k.selectFrom('post_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const planned = await sql.k
+        .selectFrom('post_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
       const open = await sql.k
         .selectFrom('post_log')
         .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_by', 'like', `%:${sender.pid}:%`)])]))
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            eb.and([eb('status', '=', 'sending'), eb('claimed_by', 'like', `%:${sender.pid}:%`)]),
+          ]),
+        )
         .executeTakeFirst();
       const row = { planned: Number(planned?.n), open: Number(open?.n) };
       if (Number(row?.planned) >= o.channels && Number(row?.open ?? 0) === 0) break;
@@ -111,7 +122,12 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9; // includes any restart after a kill
     current.kill('SIGTERM');
     const statuses: Record<string, number> = {};
-    for (const r of await sql.k.selectFrom('post_log').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status').execute()) statuses[r.status] = Number(r.n);
+    for (const r of await sql.k
+      .selectFrom('post_log')
+      .select((eb) => ['status', eb.fn.countAll().as('n')])
+      .groupBy('status')
+      .execute())
+      statuses[r.status] = Number(r.n);
     const counts = [...teams.deliveries.values()];
     const limit = o.channels / o.rps;
     return {
@@ -138,7 +154,14 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { channels: { type: 'string', default: '5000' }, rps: { type: 'string', default: '50' }, store: { type: 'string', default: 'sqlite' }, 'kill-at': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      channels: { type: 'string', default: '5000' },
+      rps: { type: 'string', default: '50' },
+      store: { type: 'string', default: 'sqlite' },
+      'kill-at': { type: 'string' },
+    },
+  });
   const store = values.store === 'postgres' ? 'postgres' : values.store === 'sqlite' ? 'sqlite' : undefined;
   if (!store) throw new Error('--store must be sqlite or postgres');
   const result = await runFanout({
@@ -150,10 +173,16 @@ async function main(): Promise<void> {
   });
   const full = result.perSecond.slice(1, -1);
   const sorted = [...full].sort((a, b) => a - b);
-  console.error(`node ${process.version}, ${new Date().toISOString()}: requests ${result.requests}, 429s ${result.throttled}, 503s ${result.transient}, post log ${JSON.stringify(result.statuses)}`);
-  console.error(`requests per second while sending: median ${sorted[sorted.length >> 1] ?? 0}, lowest ${sorted[0] ?? 0}; first second ${result.perSecond[0] ?? 0}; about ${Math.max(0, result.seconds - result.perSecond.length).toFixed(1)} s of the total had no requests (before the first, after the last)`);
+  console.error(
+    `node ${process.version}, ${new Date().toISOString()}: requests ${result.requests}, 429s ${result.throttled}, 503s ${result.transient}, post log ${JSON.stringify(result.statuses)}`,
+  );
+  console.error(
+    `requests per second while sending: median ${sorted[sorted.length >> 1] ?? 0}, lowest ${sorted[0] ?? 0}; first second ${result.perSecond[0] ?? 0}; about ${Math.max(0, result.seconds - result.perSecond.length).toFixed(1)} s of the total had no requests (before the first, after the last)`,
+  );
   const { store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency } = result;
-  console.log(JSON.stringify({ store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency }));
+  console.log(
+    JSON.stringify({ store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency }),
+  );
 }
 
 if (require.main === module) {

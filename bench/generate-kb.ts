@@ -23,8 +23,27 @@ export function generateKnowledgeBase(real: KnowledgeBase, count: number, seed =
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const realWords = [...new Set(real.entries.flatMap((e) => words(`${e.title} ${e.summary} ${e.text}`)))];
-  const syllables = ['ka', 'ro', 'mi', 'sen', 'tor', 'al', 'ven', 'dra', 'lo', 'pe', 'sha', 'quin', 'bel', 'ty', 'ur', 'gan'];
-  const invented = Array.from({ length: 20_000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(syllables)).join(''));
+  const syllables = [
+    'ka',
+    'ro',
+    'mi',
+    'sen',
+    'tor',
+    'al',
+    'ven',
+    'dra',
+    'lo',
+    'pe',
+    'sha',
+    'quin',
+    'bel',
+    'ty',
+    'ur',
+    'gan',
+  ];
+  const invented = Array.from({ length: 20_000 }, () =>
+    Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(syllables)).join(''),
+  );
   const word = () => (rnd() < 0.7 ? pick(realWords) : pick(invented));
   const phrase = (n: number) => Array.from({ length: n }, word).join(' ');
   const kinds = ['principle', 'value', 'approach', 'ingredient'] as const;
@@ -35,7 +54,21 @@ export function generateKnowledgeBase(real: KnowledgeBase, count: number, seed =
   const entries: Entry[] = [];
   for (let f = 0; entries.length < count; f++) {
     const id = `gen${f}`;
-    frameworks.push({ id, name: `Generated framework ${f}`, shortName: `Gen ${f}`, organisation: `Authority ${f}`, author: 'Bench', authorRole: 'author', date: '2026', source: 'generated', description: 'generated', aliases: [id], examples: [], file: `${id}.yaml`, signposts });
+    frameworks.push({
+      id,
+      name: `Generated framework ${f}`,
+      shortName: `Gen ${f}`,
+      organisation: `Authority ${f}`,
+      author: 'Bench',
+      authorRole: 'author',
+      date: '2026',
+      source: 'generated',
+      description: 'generated',
+      aliases: [id],
+      examples: [],
+      file: `${id}.yaml`,
+      signposts,
+    });
     const numbers = new Map<string, number>();
     for (let i = 0; i < 500 && entries.length < count; i++) {
       const kind = pick(kinds);
@@ -58,7 +91,10 @@ export function generateKnowledgeBase(real: KnowledgeBase, count: number, seed =
     }
   }
   // Round-trip through JSON, as if read from files: loaded text is flat, not the joined ropes built above.
-  return createKnowledgeBase(JSON.parse(JSON.stringify(frameworks)) as Framework[], JSON.parse(JSON.stringify(entries)) as Entry[]);
+  return createKnowledgeBase(
+    JSON.parse(JSON.stringify(frameworks)) as Framework[],
+    JSON.parse(JSON.stringify(entries)) as Entry[],
+  );
 }
 
 /** Questions like people type against a generated base: titles with a typo, topics with filler, references, off-topic. */
@@ -74,11 +110,16 @@ export function generateQuestions(kb: KnowledgeBase, count: number, seed = 7): s
   return Array.from({ length: count }, () => {
     const e = pick(kb.entries);
     switch (Math.floor(rnd() * 5)) {
-      case 0: return e.title;
-      case 1: return e.title.split(' ').map(typo).join(' ');
-      case 2: return `can you tell me what we mean by ${pick(e.aliases)}`;
-      case 3: return `${e.kind} ${e.number ?? 1}`;
-      default: return pick(offTopic);
+      case 0:
+        return e.title;
+      case 1:
+        return e.title.split(' ').map(typo).join(' ');
+      case 2:
+        return `can you tell me what we mean by ${pick(e.aliases)}`;
+      case 3:
+        return `${e.kind} ${e.number ?? 1}`;
+      default:
+        return pick(offTopic);
     }
   });
 }

@@ -9,20 +9,35 @@ import { benchMessage } from './activity';
 import { percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
-const QUESTIONS = ['what is CARES', 'principle 7', 'how do we work with domestic abuse', 'jersey trauma informed', 'safegaurding', "what's the wifi password"];
+const QUESTIONS = [
+  'what is CARES',
+  'principle 7',
+  'how do we work with domestic abuse',
+  'jersey trauma informed',
+  'safegaurding',
+  "what's the wifi password",
+];
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 5);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
 
 const bodies = QUESTIONS.map((q, i) => benchMessage(q, `bench-${i}`));
 
 async function startServer(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(script, args, { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(script, args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 30_000);
     const poll = async () => {
       try {
         const port = env['PORT'] ?? args[0];
-        await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] ?? null });
+        await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: bodies[0] ?? null,
+        });
         clearTimeout(timer);
         resolve();
       } catch {
@@ -62,14 +77,31 @@ interface Server {
 const median = (values: readonly number[]) => percentile(values, 50);
 
 async function main() {
-  const ours = await startServer(join(ROOT, 'bot', 'index.ts'), [], { PORT: '3981', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' });
+  const ours = await startServer(join(ROOT, 'bot', 'index.ts'), [], {
+    PORT: '3981',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+  });
   const echo = await startServer(join(ROOT, 'bench', 'echo-bot.ts'), ['3982'], {});
   const reusing = await startServer(join(ROOT, 'bench', 'echo-bot.ts'), ['3983', 'reuse-clients'], {});
   const a: Server = { label: 'Practice Companion', url: 'http://127.0.0.1:3981', pid: ours.pid, rounds: [], served: 0 };
-  const b: Server = { label: 'botbuilder echo bot', url: 'http://127.0.0.1:3982', pid: echo.pid, rounds: [], served: 0 };
+  const b: Server = {
+    label: 'botbuilder echo bot',
+    url: 'http://127.0.0.1:3982',
+    pid: echo.pid,
+    rounds: [],
+    served: 0,
+  };
   // Practice Companion reuses botbuilder's per-turn clients (bot/adapter.ts); this echo bot does too,
   // to show how much of the ratio is that reuse and how much is the rest.
-  const c: Server = { label: 'echo, clients reused', url: 'http://127.0.0.1:3983', pid: reusing.pid, rounds: [], served: 0 };
+  const c: Server = {
+    label: 'echo, clients reused',
+    url: 'http://127.0.0.1:3983',
+    pid: reusing.pid,
+    rounds: [],
+    served: 0,
+  };
   const servers = [a, b, c];
   const flat = async (server: Server) => {
     const result = await run(server.url, { connections: 10 });
@@ -77,7 +109,8 @@ async function main() {
     server.served += result.requests.total;
   };
   try {
-    for (const server of servers) server.served += (await run(server.url, { connections: 10, duration: 3 })).requests.total; // warm up
+    for (const server of servers)
+      server.served += (await run(server.url, { connections: 10, duration: 3 })).requests.total; // warm up
     // Rounds in the order A B C C B A A B C …, so a machine that gets busier or quieter during the
     // run weighs on every server alike; each round's ratios compare measures taken moments apart.
     for (let round = 0; round < ROUNDS; round++) {
@@ -92,8 +125,12 @@ async function main() {
     }
     const rss = new Map(servers.map((server) => [server, rssMb(server.pid)]));
 
-    console.log(`/api/messages, expectReplies, 10 connections, ${ROUNDS} rounds of ${DURATION} s each, alternating; node ${process.version}, ${new Date().toISOString()}`);
-    console.log(`  ${'server'.padEnd(22)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'p50@200/s'.padStart(12)}${'p99@200/s'.padStart(12)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'RSS'.padStart(10)}`);
+    console.log(
+      `/api/messages, expectReplies, 10 connections, ${ROUNDS} rounds of ${DURATION} s each, alternating; node ${process.version}, ${new Date().toISOString()}`,
+    );
+    console.log(
+      `  ${'server'.padEnd(22)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'p50@200/s'.padStart(12)}${'p99@200/s'.padStart(12)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'RSS'.padStart(10)}`,
+    );
     for (const m of servers) {
       const s = steady.get(m);
       if (!s) throw new Error(`no steady-rate run for ${m.label}`);
@@ -101,13 +138,20 @@ async function main() {
       const rps = median(m.rounds.map((r) => r.requests.average));
       const p50 = median(m.rounds.map((r) => r.latency.p50));
       const p99 = median(m.rounds.map((r) => r.latency.p99));
-      console.log(`  ${m.label.padEnd(22)}${rps.toFixed(0).padStart(9)}${`${p50} ms`.padStart(8)}${`${p99} ms`.padStart(8)}${`${s.latency.p50} ms`.padStart(12)}${`${s.latency.p99} ms`.padStart(12)}${String(m.served).padStart(10)}${String(errors).padStart(8)}${`${(rss.get(m) ?? NaN).toFixed(0)} MB`.padStart(10)}`);
+      console.log(
+        `  ${m.label.padEnd(22)}${rps.toFixed(0).padStart(9)}${`${p50} ms`.padStart(8)}${`${p99} ms`.padStart(8)}${`${s.latency.p50} ms`.padStart(12)}${`${s.latency.p99} ms`.padStart(12)}${String(m.served).padStart(10)}${String(errors).padStart(8)}${`${(rss.get(m) ?? NaN).toFixed(0)} MB`.padStart(10)}`,
+      );
     }
-    const ratios = (other: Server) => a.rounds.map((r, i) => r.requests.average / (other.rounds[i]?.requests.average ?? Number.NaN));
-    console.log(`  req/s, p50 and p99 are medians over the rounds; RSS is read after all the requests in the last column`);
+    const ratios = (other: Server) =>
+      a.rounds.map((r, i) => r.requests.average / (other.rounds[i]?.requests.average ?? Number.NaN));
+    console.log(
+      `  req/s, p50 and p99 are medians over the rounds; RSS is read after all the requests in the last column`,
+    );
     for (const other of [b, c]) {
       const each = ratios(other);
-      console.log(`  Practice Companion / ${other.label}: median ${median(each).toFixed(2)}× (rounds: ${each.map((r) => r.toFixed(2)).join(' ')})`);
+      console.log(
+        `  Practice Companion / ${other.label}: median ${median(each).toFixed(2)}× (rounds: ${each.map((r) => r.toFixed(2)).join(' ')})`,
+      );
     }
     console.log(`  targets: ≥ 0.8× the echo bot's throughput, p99 at 200 req/s ≤ 25 ms`);
   } finally {

@@ -40,7 +40,14 @@ function measure(kb: KnowledgeBase, questions: readonly string[], rounds: number
       times.push(performance.now() - s);
     }
   }
-  return { entries: kb.entries.length, calls: times.length, buildMs, indexMb, p50: percentile(times, 50), p99: percentile(times, 99) };
+  return {
+    entries: kb.entries.length,
+    calls: times.length,
+    buildMs,
+    indexMb,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+  };
 }
 
 function measurePlainFuse(kb: KnowledgeBase, questions: readonly string[], rounds: number) {
@@ -69,9 +76,18 @@ const fuse = measurePlainFuse(real, realQuestions, 5);
 const b = measure(big, bigQuestions, 2);
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 console.log(`answer() latency, ${new Date().toISOString()}, node ${process.version}`);
-console.log(`  ${'knowledge base'.padEnd(26)}${'entries'.padStart(8)}${'calls'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'build'.padStart(12)}${'index heap'.padStart(12)}`);
-for (const [label, m] of [['real (eval questions)', a], ['generated 10,000', b]] as const) {
-  console.log(`  ${label.padEnd(26)}${String(m.entries).padStart(8)}${String(m.calls).padStart(8)}${ms(m.p50).padStart(11)}${ms(m.p99).padStart(11)}${ms(m.buildMs).padStart(12)}${`${m.indexMb.toFixed(1)} MB`.padStart(12)}`);
+console.log(
+  `  ${'knowledge base'.padEnd(26)}${'entries'.padStart(8)}${'calls'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'build'.padStart(12)}${'index heap'.padStart(12)}`,
+);
+for (const [label, m] of [
+  ['real (eval questions)', a],
+  ['generated 10,000', b],
+] as const) {
+  console.log(
+    `  ${label.padEnd(26)}${String(m.entries).padStart(8)}${String(m.calls).padStart(8)}${ms(m.p50).padStart(11)}${ms(m.p99).padStart(11)}${ms(m.buildMs).padStart(12)}${`${m.indexMb.toFixed(1)} MB`.padStart(12)}`,
+  );
 }
-console.log(`  plain Fuse.js on the real knowledge base, same questions: p50 ${ms(fuse.p50)}, p99 ${ms(fuse.p99)} (${(fuse.p50 / a.p50).toFixed(1)}× our p50)`);
+console.log(
+  `  plain Fuse.js on the real knowledge base, same questions: p50 ${ms(fuse.p50)}, p99 ${ms(fuse.p99)} (${(fuse.p50 / a.p50).toFixed(1)}× our p50)`,
+);
 console.log(`  targets: p99 ≤ 1 ms (real), p99 ≤ 15 ms (10,000), build ≤ 2,000 ms (10,000)`);

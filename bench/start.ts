@@ -30,7 +30,11 @@ interface Mode {
 }
 const MODES: readonly Mode[] = [
   // --require bin/node20-preload.js: better-sqlite3 12 on Node 20, as npm start and npm run dev do (see bin/node20.js).
-  { label: 'tsx (TypeScript sources)', command: join(ROOT, 'node_modules', '.bin', 'tsx'), args: ['--require', join(ROOT, 'bin', 'node20-preload.js'), join(ROOT, 'bot', 'index.ts')] },
+  {
+    label: 'tsx (TypeScript sources)',
+    command: join(ROOT, 'node_modules', '.bin', 'tsx'),
+    args: ['--require', join(ROOT, 'bin', 'node20-preload.js'), join(ROOT, 'bot', 'index.ts')],
+  },
   { label: 'npm start (compiled dist/)', command: process.execPath, args: [join(ROOT, 'bin', 'start.js')] },
 ];
 
@@ -96,10 +100,18 @@ async function start(mode: Mode): Promise<Started> {
   const began = performance.now();
   const child = spawn(mode.command, mode.args, {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(folder, 'bench.db')}`, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(folder, 'bench.db')}`,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${mode.label} exited (${code}) before /healthz answered`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${mode.label} exited (${code}) before /healthz answered`))),
+  );
   for (;;) {
     const ok = await Promise.race([
       fetch(`${url}/healthz`).then(
@@ -128,7 +140,11 @@ async function ask(url: string, count: number): Promise<void> {
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: benchMessage(questions[i % questions.length] ?? '', `bench-start-${i}`) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: benchMessage(questions[i % questions.length] ?? '', `bench-start-${i}`),
+      });
       if (res.status !== 200) throw new Error(`question ${i} got ${res.status}`);
       await res.arrayBuffer();
     }
@@ -172,12 +188,16 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ensureBuilt } = require('../bin/build.js') as { ensureBuilt(): boolean };
   ensureBuilt();
-  console.log(`Node ${process.version}, ${RUNS} cold starts each to /healthz, then RSS at idle (${IDLE_MS / 1000} s after start) and after ${QUESTIONS.toLocaleString('en-GB')} questions (${CONCURRENCY} at a time)\n`);
+  console.log(
+    `Node ${process.version}, ${RUNS} cold starts each to /healthz, then RSS at idle (${IDLE_MS / 1000} s after start) and after ${QUESTIONS.toLocaleString('en-GB')} questions (${CONCURRENCY} at a time)\n`,
+  );
   const results: Figures[] = [];
   for (const mode of MODES) results.push(await measure(mode));
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (n: number, unit: string) => `${n.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`;
-  console.log(`${pad('', 28)}${pad('median start', 14)}${pad('each start (ms)', 34)}${pad('RSS idle', 11)}${pad('RSS after', 11)}questions/s`);
+  console.log(
+    `${pad('', 28)}${pad('median start', 14)}${pad('each start (ms)', 34)}${pad('RSS idle', 11)}${pad('RSS after', 11)}questions/s`,
+  );
   for (const r of results) {
     console.log(
       `${pad(r.label, 28)}${pad(num(percentile(r.starts, 50), 'ms'), 14)}${pad(r.starts.map((ms) => ms.toFixed(0)).join(', '), 34)}${pad(num(r.idleMb, 'MB'), 11)}${pad(num(r.afterMb, 'MB'), 11)}${(QUESTIONS / r.askSeconds).toFixed(0)}`,

@@ -64,7 +64,10 @@ function build() {
   const out = join(ROOT, `dist.building-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
   // tsc prints its errors on stdout; send them to stderr, so that a CLI's own output stays clean.
-  const run = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  const run = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2],
+  });
   if (run.status !== 0) {
     rmSync(out, { recursive: true, force: true });
     throw new Error(`tsc could not compile the service (exit ${run.status ?? run.signal}): see its messages above.`);

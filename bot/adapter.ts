@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 import { textActivity } from './reply';
 import { turnInfo } from './turn-info';
 
-export const TURN_ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment.";
+export const TURN_ERROR_REPLY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /**
  * botbuilder's endpoint settings (ToBotFromChannelOpenIdMetadataUrl, ToBotFromChannelTokenIssuer,
@@ -19,12 +19,19 @@ export type AuthEndpoints = Readonly<Record<string, string | boolean>>;
 /** CloudAdapter whose request authentication can be run on its own, before the turn. */
 export class PracticeAdapter extends CloudAdapter {
   /** Checks the Authorization header against the activity, as CloudAdapter.process would. Throws when it fails. */
-  authenticate(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
+  authenticate(
+    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return withoutLibraryConsole(() => this.botFrameworkAuthentication.authenticateRequest(activity, authHeader));
   }
 
   /** Runs the turn of an activity `authenticate` accepted; an invoke's answer is returned, not sent. */
-  runAuthenticated(auth: AuthenticateRequestResult, activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
 }
@@ -76,12 +83,21 @@ export function createAdapter(config: Config, logger: Logger, endpoints: AuthEnd
     const kind = `${err.name}\n${/^\s+at .*$/m.exec(err.stack ?? '')?.[0] ?? ''}`;
     const first = !traced.has(kind) && traced.size < 1000;
     if (first) traced.add(kind);
-    logger.error(turnInfo(context, { event: 'turn-error', error: { name: err.name, message: err.message, ...(first && { stack: err.stack }) } }), 'a turn failed');
+    logger.error(
+      turnInfo(context, {
+        event: 'turn-error',
+        error: { name: err.name, message: err.message, ...(first && { stack: err.stack }) },
+      }),
+      'a turn failed',
+    );
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(textActivity(TURN_ERROR_REPLY));
       } catch (sendError) {
-        logger.error(turnInfo(context, { event: 'turn-error-reply-failed', error: { message: (sendError as Error).message } }), 'could not send the error reply');
+        logger.error(
+          turnInfo(context, { event: 'turn-error-reply-failed', error: { message: (sendError as Error).message } }),
+          'could not send the error reply',
+        );
       }
     }
   };
@@ -109,12 +125,20 @@ export class ReusingClientsAuthentication extends ConfigurationBotFrameworkAuthe
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  override async authenticateRequest(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateRequest(
+    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
     const factory = result.connectorFactory;
     if (!factory) return result;
     const appId = appIdOf(result.claimsIdentity);
-    const reusing: ConnectorFactory = { create: (serviceUrl, audience) => reuse(this.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)) };
+    const reusing: ConnectorFactory = {
+      create: (serviceUrl, audience) =>
+        reuse(this.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
+          factory.create(serviceUrl, audience),
+        ),
+    };
     return Object.assign({}, result, { connectorFactory: reusing });
   }
 

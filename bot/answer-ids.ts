@@ -26,10 +26,13 @@ export function createAnswerIds(store: Pick<Store, 'secretKey'>, newNonce: () =>
     });
     return key;
   };
-  const mac = (k: Buffer, nonce: string) => createHmac('sha256', k).update(`practice-companion/answer-id/${nonce}`).digest('base64url').slice(0, MAC_LENGTH);
+  const mac = (k: Buffer, nonce: string) =>
+    createHmac('sha256', k).update(`practice-companion/answer-id/${nonce}`).digest('base64url').slice(0, MAC_LENGTH);
   return {
     async issue() {
-      const nonce = newNonce().replace(/[^A-Za-z0-9_-]/g, '').slice(0, 42);
+      const nonce = newNonce()
+        .replace(/[^A-Za-z0-9_-]/g, '')
+        .slice(0, 42);
       if (!NONCE.test(nonce)) throw new Error('newId gave an id too short for an answer card');
       return `${nonce}${mac(await keyOnce(), nonce)}`;
     },

@@ -1,5 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import { MAX_SUGGESTION_LENGTH, answerCard, noAnswerCard, staffSupportCard, urgentCard, withSuggestButton } from '../cards';
+import {
+  MAX_SUGGESTION_LENGTH,
+  answerCard,
+  noAnswerCard,
+  staffSupportCard,
+  urgentCard,
+  withSuggestButton,
+} from '../cards';
 import { isUrgent } from '../knowledge/search/urgent';
 import { isStaffWellbeing } from '../knowledge/search/wellbeing';
 import type { Entry } from '../knowledge/kb/model';
@@ -24,18 +31,30 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
   // After the staff-support card, no entry: "stressed" or "overwhelmed" shared with an entry is not an answer.
-  if (!wellbeing && (!urgent || result.found)) await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, { question, frameworkId: framework.id });
+  if (!wellbeing && (!urgent || result.found))
+    await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, {
+      question,
+      frameworkId: framework.id,
+    });
   deps.telemetry?.answered(result.found);
   if (!result.found && result.reason !== 'empty') {
     // How often the bot was not sure, per framework per day: a count, never the question.
-    await deps.store.countDaily('not-sure', framework.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
-      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not write the not-sure count');
-    });
+    await deps.store
+      .countDaily('not-sure', framework.id, deps.clock().toISOString().slice(0, 10))
+      .catch((error: unknown) => {
+        deps.logger.warn(
+          turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
+          'could not write the not-sure count',
+        );
+      });
   }
   if (result.found) {
     // Counts which entry answered (for "most asked"), never the question.
     await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
-      deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not write answer counts');
+      deps.logger.warn(
+        turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
+        'could not write answer counts',
+      );
     });
   }
   deps.logger.info(
@@ -53,7 +72,10 @@ export async function answerQuestion(context: TurnContext, question: string, dep
 
 /** Sends an entry's card, as asked for by a button. */
 export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
-  await sendAnswer(context, directAnswer(entry), false, deps, [], { question: '', frameworkId: (await currentFramework(context, deps)).id });
+  await sendAnswer(context, directAnswer(entry), false, deps, [], {
+    question: '',
+    frameworkId: (await currentFramework(context, deps)).id,
+  });
   deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
@@ -63,17 +85,43 @@ interface Asked {
   readonly frameworkId: string;
 }
 
-async function sendAnswer(context: TurnContext, result: AnswerResult, piiReminder: boolean, deps: BotDeps, examples: readonly string[], asked: Asked): Promise<void> {
+async function sendAnswer(
+  context: TurnContext,
+  result: AnswerResult,
+  piiReminder: boolean,
+  deps: BotDeps,
+  examples: readonly string[],
+  asked: Asked,
+): Promise<void> {
   const question = asked.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
   let message = result.found
-    ? answerCard({ kb: deps.kb, result, answerId: await deps.answerIds.issue(), piiReminder, chatFrameworkId: asked.frameworkId, ...(question && { question }) })
-    : noAnswerCard({ kb: deps.kb, reason: result.reason, ...(result.notCovered !== undefined && { notCovered: result.notCovered }), suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder, ...signpostsOf(deps, asked.frameworkId) });
-  if (!result.found && result.reason !== 'empty' && question) message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
+    ? answerCard({
+        kb: deps.kb,
+        result,
+        answerId: await deps.answerIds.issue(),
+        piiReminder,
+        chatFrameworkId: asked.frameworkId,
+        ...(question && { question }),
+      })
+    : noAnswerCard({
+        kb: deps.kb,
+        reason: result.reason,
+        ...(result.notCovered !== undefined && { notCovered: result.notCovered }),
+        suggestions: result.suggestions.map((m) => m.entry),
+        examples,
+        piiReminder,
+        ...signpostsOf(deps, asked.frameworkId),
+      });
+  if (!result.found && result.reason !== 'empty' && question)
+    message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
   await context.sendActivity(cardActivity(message));
 }
 
 /** The signposts of the chat's framework, for the not-sure card. */
-function signpostsOf(deps: BotDeps, frameworkId: string): { signposts?: NonNullable<ReturnType<BotDeps['kb']['framework']>>['signposts'] } {
+function signpostsOf(
+  deps: BotDeps,
+  frameworkId: string,
+): { signposts?: NonNullable<ReturnType<BotDeps['kb']['framework']>>['signposts'] } {
   const framework = deps.kb.framework(frameworkId);
   return framework ? { signposts: framework.signposts } : {};
 }

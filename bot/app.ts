@@ -69,7 +69,12 @@ export interface App {
 export function createApp(given: AppDeps): App {
   // Everything below sees only the frameworks this deployment serves.
   servedKnowledgeBase(given.kb, given.config); // refuses FRAMEWORKS that name no framework, before anything starts
-  const knowledge = createLiveKnowledge({ config: given.config, initial: given.kb, ...(given.store.frameworkVersions && { versions: given.store.frameworkVersions }), logger: given.logger });
+  const knowledge = createLiveKnowledge({
+    config: given.config,
+    initial: given.kb,
+    ...(given.store.frameworkVersions && { versions: given.store.frameworkVersions }),
+    logger: given.logger,
+  });
   // Parts built once read the knowledge through `knowledge.kb`, which always gives the version now live.
   const app: AppDeps = { ...given, kb: knowledge.kb };
   const telemetry = app.telemetry ?? NO_TELEMETRY;
@@ -78,19 +83,29 @@ export function createApp(given: AppDeps): App {
   const scheduler = createScheduler({
     store: app.store,
     kb: app.kb,
-    send: connectorSender(adapter, app.config.appId, app.kb, serviceUrlAllowed, { store: app.store, consoleUrl: consoleUrl(app.config) }),
+    send: connectorSender(adapter, app.config.appId, app.kb, serviceUrlAllowed, {
+      store: app.store,
+      consoleUrl: consoleUrl(app.config),
+    }),
     clock: systemClock,
     graceMs: app.config.schedule.graceMs,
     ratePerSecond: app.config.schedule.ratePerSecond,
     conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
     tenantAllowed: tenantPolicy(app.config),
-    ...(app.config.console.leadIds.size > 0 && { digest: { leadIds: app.config.console.leadIds, timeZone: app.config.schedule.defaultTimeZone, time: DIGEST_TIME } }),
+    ...(app.config.console.leadIds.size > 0 && {
+      digest: { leadIds: app.config.console.leadIds, timeZone: app.config.schedule.defaultTimeZone, time: DIGEST_TIME },
+    }),
     onEvent: (event) => {
       logSchedulerEvent(app.logger, event);
       countPost(telemetry, event);
     },
   });
-  const purger = createPurger({ store: app.store, retention: app.config.retention, clock: systemClock, onEvent: (event) => logPurgeEvent(app.logger, event) });
+  const purger = createPurger({
+    store: app.store,
+    retention: app.config.retention,
+    clock: systemClock,
+    onEvent: (event) => logPurgeEvent(app.logger, event),
+  });
   // randomUUID draws from a cached entropy pool: far cheaper per answer than randomBytes.
   const newId = app.newId ?? (() => randomUUID().replace(/-/g, ''));
   const deps: BotDeps = {
@@ -137,9 +152,18 @@ export function createApp(given: AppDeps): App {
       await telemetry.shutdown();
     },
     routes: [
-      (server) => registerLegalPages(server, { ...(app.config.organisation !== undefined && { organisation: app.config.organisation }), ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }) }),
+      (server) =>
+        registerLegalPages(server, {
+          ...(app.config.organisation !== undefined && { organisation: app.config.organisation }),
+          ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }),
+        }),
       (server) => registerTab(server, deps),
-      (server) => registerReadiness(server, { store: app.store, scheduler: app.config.schedule.enabled ? scheduler : undefined, logger: app.logger }),
+      (server) =>
+        registerReadiness(server, {
+          store: app.store,
+          scheduler: app.config.schedule.enabled ? scheduler : undefined,
+          logger: app.logger,
+        }),
       (server) => registerConsoleApi(server, deps, consoleAuth),
       (server) => registerFrameworkEditor(server, { deps, auth: consoleAuth, knowledge }),
     ],
@@ -148,20 +172,46 @@ export function createApp(given: AppDeps): App {
 }
 
 function logSchedulerEvent(logger: Logger, event: SchedulerEvent): void {
-  if (event.type === 'error') logger.error({ event: 'scheduler-error', error: { message: event.error } }, 'the scheduler hit an error and will try again');
-  else if (event.type === 'skipped') logger.warn({ event: 'post-skipped', postId: event.postId, conversationId: event.conversationId, reason: event.error }, "a scheduled post was not sent: its organisation is no longer in ALLOWED_TENANTS");
-  else if (event.type === 'failed' || event.type === 'gone') logger.warn({ event: `post-${event.type}`, postId: event.postId, conversationId: event.conversationId, error: event.error }, `a scheduled post ${event.type === 'gone' ? 'could not be delivered: the bot was removed' : 'failed'}`);
+  if (event.type === 'error')
+    logger.error(
+      { event: 'scheduler-error', error: { message: event.error } },
+      'the scheduler hit an error and will try again',
+    );
+  else if (event.type === 'skipped')
+    logger.warn(
+      { event: 'post-skipped', postId: event.postId, conversationId: event.conversationId, reason: event.error },
+      'a scheduled post was not sent: its organisation is no longer in ALLOWED_TENANTS',
+    );
+  else if (event.type === 'failed' || event.type === 'gone')
+    logger.warn(
+      { event: `post-${event.type}`, postId: event.postId, conversationId: event.conversationId, error: event.error },
+      `a scheduled post ${event.type === 'gone' ? 'could not be delivered: the bot was removed' : 'failed'}`,
+    );
   else logger.debug({ event: `scheduler-${event.type}`, ...event }, 'scheduler');
 }
 
 function countPost(telemetry: Telemetry, event: SchedulerEvent): void {
-  if (event.type === 'sent' || event.type === 'failed' || event.type === 'gone' || event.type === 'missed') telemetry.post(event.type);
+  if (event.type === 'sent' || event.type === 'failed' || event.type === 'gone' || event.type === 'missed')
+    telemetry.post(event.type);
   else if (event.type === 'retry') telemetry.post(event.throttled ? 'throttled' : 'retried');
 }
 
 function logPurgeEvent(logger: Logger, event: PurgeEvent): void {
-  if (event.type === 'error') logger.error({ event: 'purge-error', error: { message: event.error } }, 'the daily purge failed and will try again within the hour');
-  else logger.info({ event: 'purged', day: event.report.day, votesRolledUp: event.report.votesRolledUp, removed: event.report.removed }, 'removed what is past its retention period');
+  if (event.type === 'error')
+    logger.error(
+      { event: 'purge-error', error: { message: event.error } },
+      'the daily purge failed and will try again within the hour',
+    );
+  else
+    logger.info(
+      {
+        event: 'purged',
+        day: event.report.day,
+        votesRolledUp: event.report.votesRolledUp,
+        removed: event.report.removed,
+      },
+      'removed what is past its retention period',
+    );
 }
 
 /** Monday morning, in DEFAULT_TIME_ZONE: when practice leads get the weekly digest. */

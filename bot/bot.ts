@@ -1,5 +1,11 @@
 import { TeamsActivityHandler } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
+import type {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  MessagingExtensionQuery,
+  MessagingExtensionResponse,
+  TurnContext,
+} from 'botbuilder';
 import { handleCardAction } from './card-actions';
 import { forgetConversation } from './conversations';
 import type { BotDeps } from './deps';
@@ -21,7 +27,8 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
     });
     this.onMembersRemoved(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersRemoved?.some((m) => m.id === botId)) await forgetConversation(context, deps, 'the bot was removed');
+      if (context.activity.membersRemoved?.some((m) => m.id === botId))
+        await forgetConversation(context, deps, 'the bot was removed');
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -41,15 +48,24 @@ export class PracticeCompanionBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     return handleCardAction(context, value, this.deps);
   }
 
-  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
     return extensionQuery(context, query, this.deps);
   }
 
-  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, item: unknown): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    item: unknown,
+  ): Promise<MessagingExtensionResponse> {
     return extensionSelectItem(context, item, this.deps);
   }
 }

@@ -1,6 +1,27 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { MAX_SUGGESTION_LENGTH, answerCard, reflectCard, suggestDone, suggestForm, SUGGEST_WORDING, welcomeCard, withSuggestButton } from '../cards';
-import { VERBS, anotherPromptSchema, askVerbSchema, chooseFrameworkSchema, feedbackSchema, meetingOpenersVerbSchema, openVerbSchema, scheduleSaveVerbSchema, suggestCancelSchema, suggestSchema, suggestSendSchema } from '../cards/actions';
+import {
+  MAX_SUGGESTION_LENGTH,
+  answerCard,
+  reflectCard,
+  suggestDone,
+  suggestForm,
+  SUGGEST_WORDING,
+  welcomeCard,
+  withSuggestButton,
+} from '../cards';
+import {
+  VERBS,
+  anotherPromptSchema,
+  askVerbSchema,
+  chooseFrameworkSchema,
+  feedbackSchema,
+  meetingOpenersVerbSchema,
+  openVerbSchema,
+  scheduleSaveVerbSchema,
+  suggestCancelSchema,
+  suggestSchema,
+  suggestSendSchema,
+} from '../cards/actions';
 import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
@@ -18,7 +39,11 @@ import { turnInfo } from './turn-info';
  * "open", "ask", "scheduleSave" and "meetingOpeners" post their reply as new messages in the same turn
  * and leave the card as it was, with a one-line note to the person who clicked.
  */
-export async function handleCardAction(context: TurnContext, value: AdaptiveCardInvokeValue, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+export async function handleCardAction(
+  context: TurnContext,
+  value: AdaptiveCardInvokeValue,
+  deps: BotDeps,
+): Promise<AdaptiveCardInvokeResponse> {
   const verb: unknown = value.action?.verb;
   if (!isVerb(verb)) {
     deps.logger.warn(turnInfo(context, { event: 'unknown-verb' }), 'a card action used a verb we do not know');
@@ -31,12 +56,18 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       if (!data.success || !entry) return tampered(context, deps);
       // Only cards this bot issued can be voted on: a made-up id stores nothing.
       if (!(await deps.answerIds.verify(data.data.answerId))) {
-        deps.logger.info(turnInfo(context, { event: 'feedback-expired', entryId: entry.id }), 'a vote named an answer card this bot did not issue');
+        deps.logger.info(
+          turnInfo(context, { event: 'feedback-expired', entryId: entry.id }),
+          'a vote named an answer card this bot did not issue',
+        );
         return messageResponse(CARD_ACTION_REPLIES.expired);
       }
       const voter = await voterOf(context, deps);
       if (!votesAllowed(deps).take(voter, deps.clock().getTime())) {
-        deps.logger.info(turnInfo(context, { event: 'feedback-limited', entryId: entry.id }), 'one person voted too often in a minute');
+        deps.logger.info(
+          turnInfo(context, { event: 'feedback-limited', entryId: entry.id }),
+          'one person voted too often in a minute',
+        );
         return messageResponse(CARD_ACTION_REPLIES.tooMany);
       }
       const outcome = await deps.store.recordVote({
@@ -46,34 +77,68 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
         day: deps.clock().toISOString().slice(0, 10),
         helpful: data.data.helpful,
       });
-      deps.logger.info(turnInfo(context, { event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }), 'feedback recorded');
+      deps.logger.info(
+        turnInfo(context, { event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }),
+        'feedback recorded',
+      );
       const question = data.data.question;
-      let card = answerCard({ kb: deps.kb, result: directAnswer(entry), answerId: data.data.answerId, piiReminder: false, feedback: { helpful: data.data.helpful }, ...(question !== undefined && { question }) });
+      let card = answerCard({
+        kb: deps.kb,
+        result: directAnswer(entry),
+        answerId: data.data.answerId,
+        piiReminder: false,
+        feedback: { helpful: data.data.helpful },
+        ...(question !== undefined && { question }),
+      });
       // After "Not helpful", the person may send their question to the practice team.
-      if (!data.data.helpful && question) card = withSuggestButton(card, { question, frameworkId: entry.frameworkId, entryId: entry.id });
+      if (!data.data.helpful && question)
+        card = withSuggestButton(card, { question, frameworkId: entry.frameworkId, entryId: entry.id });
       return cardResponse(card.card);
     }
     case 'anotherPrompt': {
       const data = anotherPromptSchema.safeParse(value.action.data);
       const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
       if (!data.success || !entry) return tampered(context, deps);
-      await deps.store.countDaily('another-prompt', entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
-        deps.logger.warn(turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }), 'could not count the press');
+      await deps.store
+        .countDaily('another-prompt', entry.id, deps.clock().toISOString().slice(0, 10))
+        .catch((error: unknown) => {
+          deps.logger.warn(
+            turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
+            'could not count the press',
+          );
+        });
+      const card = reflectCard({
+        kb: deps.kb,
+        entry,
+        promptIndex: data.data.promptIndex,
+        audience: data.data.audience,
       });
-      const card = reflectCard({ kb: deps.kb, entry, promptIndex: data.data.promptIndex, audience: data.data.audience });
       return cardResponse(card.card);
     }
     case 'suggest': {
       // Nothing is kept yet: the form holds the question, and only Send stores it.
       const data = suggestSchema.safeParse(value.action.data);
-      if (!data.success || !deps.kb.framework(data.data.frameworkId) || (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))) return tampered(context, deps);
+      if (
+        !data.success ||
+        !deps.kb.framework(data.data.frameworkId) ||
+        (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
+      )
+        return tampered(context, deps);
       deps.logger.info(turnInfo(context, { event: 'suggest-form' }), 'showed the suggestion form');
       return cardResponse(suggestForm(data.data).card);
     }
     case 'suggestSend': {
       const data = suggestSendSchema.safeParse(value.action.data);
-      if (!data.success || !deps.kb.framework(data.data.frameworkId) || (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))) return tampered(context, deps);
-      const ids = { frameworkId: data.data.frameworkId, ...(data.data.entryId !== undefined && { entryId: data.data.entryId }) };
+      if (
+        !data.success ||
+        !deps.kb.framework(data.data.frameworkId) ||
+        (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
+      )
+        return tampered(context, deps);
+      const ids = {
+        frameworkId: data.data.frameworkId,
+        ...(data.data.entryId !== undefined && { entryId: data.data.entryId }),
+      };
       const textSent = (data.data.suggestion ?? '').trim();
       // Refused with the reason, and the text back in the box to edit. The log says why, never what.
       const refuse = (problem: string, reason: string) => {
@@ -83,8 +148,16 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       if (textSent === '') return refuse(SUGGEST_WORDING.empty, 'empty');
       if (textSent.length > MAX_SUGGESTION_LENGTH) return refuse(SUGGEST_WORDING.tooLong, 'too-long');
       if (looksPersonal(textSent)) return refuse(SUGGEST_WORDING.personal, 'personal');
-      await deps.store.addSuggestion({ id: deps.newId(), text: textSent, day: deps.clock().toISOString().slice(0, 10), ...ids });
-      deps.logger.info(turnInfo(context, { event: 'suggestion-sent', frameworkId: ids.frameworkId, entryId: ids.entryId }), 'a question was sent to the practice team');
+      await deps.store.addSuggestion({
+        id: deps.newId(),
+        text: textSent,
+        day: deps.clock().toISOString().slice(0, 10),
+        ...ids,
+      });
+      deps.logger.info(
+        turnInfo(context, { event: 'suggestion-sent', frameworkId: ids.frameworkId, entryId: ids.entryId }),
+        'a question was sent to the practice team',
+      );
       return cardResponse(suggestDone('sent').card);
     }
     case 'open': {
@@ -123,10 +196,25 @@ export async function handleCardAction(context: TurnContext, value: AdaptiveCard
       const data = chooseFrameworkSchema.safeParse(value.action.data);
       const framework = data.success ? deps.kb.framework(data.data.frameworkId) : undefined;
       if (!framework) return tampered(context, deps);
-      await deps.store.setFramework({ scopeId: teamsActivity(context).settingsScope, frameworkId: framework.id, changedBy: teamsActivity(context).actor ?? 'unknown', at: deps.clock() });
-      deps.logger.info(turnInfo(context, { event: 'framework-chosen', to: framework.id }), 'framework chosen on the welcome');
+      await deps.store.setFramework({
+        scopeId: teamsActivity(context).settingsScope,
+        frameworkId: framework.id,
+        changedBy: teamsActivity(context).actor ?? 'unknown',
+        at: deps.clock(),
+      });
+      deps.logger.info(
+        turnInfo(context, { event: 'framework-chosen', to: framework.id }),
+        'framework chosen on the welcome',
+      );
       const offerMeetingOpeners = teamsActivity(context).kind === 'channel' && !(await openersOn(context, deps));
-      return cardResponse(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners }).card);
+      return cardResponse(
+        welcomeCard({
+          kb: deps.kb,
+          frameworkId: framework.id,
+          examples: framework.examples.slice(0, 3),
+          offerMeetingOpeners,
+        }).card,
+      );
     }
   }
 }
@@ -148,7 +236,8 @@ class VoteLimiter {
   take(voter: string, now: number): boolean {
     let w = this.windows.get(voter);
     if (!w || now - w.start >= 60_000) {
-      if (this.windows.size >= 10_000) for (const [k, v] of this.windows) if (now - v.start >= 60_000) this.windows.delete(k);
+      if (this.windows.size >= 10_000)
+        for (const [k, v] of this.windows) if (now - v.start >= 60_000) this.windows.delete(k);
       w = { start: now, count: 0 };
       this.windows.set(voter, w);
     }
@@ -170,7 +259,11 @@ function votesAllowed(deps: BotDeps): VoteLimiter {
 
 /** A short message in place of the card (Universal Actions show it to the person who clicked). */
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as Record<string, unknown>,
+  };
 }
 
 /** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
@@ -183,7 +276,11 @@ function isVerb(v: unknown): v is Verb {
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: card as unknown as Record<string, unknown>,
+  };
 }
 
 function tampered(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeResponse {
@@ -192,5 +289,9 @@ function tampered(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeRespon
 }
 
 function badRequest(message: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } as unknown as Record<string, unknown> };
+  return {
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
+    value: { code: 'BadRequest', message } as unknown as Record<string, unknown>,
+  };
 }

@@ -36,7 +36,9 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     if (command === 'backup') return await backup(rest, io);
     if (command === 'restore') return await restore(rest, io);
   } catch (error) {
-    io.stderr.write(`${error instanceof ConfigError ? `Configuration problem. ${error.message}` : (error as Error).message}\n`);
+    io.stderr.write(
+      `${error instanceof ConfigError ? `Configuration problem. ${error.message}` : (error as Error).message}\n`,
+    );
     return 1;
   }
   const code = await knowledgeMain(args, io);
@@ -67,14 +69,18 @@ async function data(args: readonly string[], io: Io): Promise<number> {
   }
   const id = user.trim();
   if (!GUID.test(id) && !/^\d+:\S+$/.test(id)) {
-    io.stderr.write(`"${user}" is not an Entra object id: give the person's object id (a GUID such as 6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f), from their profile in Microsoft Entra admin centre.\n`);
+    io.stderr.write(
+      `"${user}" is not an Entra object id: give the person's object id (a GUID such as 6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f), from their profile in Microsoft Entra admin centre.\n`,
+    );
     return 2;
   }
   const config = settings(io);
   const now = io.now?.() ?? new Date();
   const file = sqlitePath(config.databaseUrl);
   if (file !== undefined && !existsSync(file)) {
-    io.stderr.write(`There is no database at ${file}. Set DATABASE_URL to the one the service uses (see .env or the App Service settings).\n`);
+    io.stderr.write(
+      `There is no database at ${file}. Set DATABASE_URL to the one the service uses (see .env or the App Service settings).\n`,
+    );
     return 1;
   }
   const store = await openStore(config.databaseUrl);
@@ -83,32 +89,52 @@ async function data(args: readonly string[], io: Io): Promise<number> {
     // it, with the service's key (and, for votes stored before codes had a key, without one).
     const ids = [...new Set([id, id.toLowerCase()])];
     const codes = createVoterCodes(store);
-    const person: Person = { ids: [id], voterCodes: [...(await Promise.all(ids.map((i) => codes.code(i)))), ...ids.map(legacyVoterCode)] };
+    const person: Person = {
+      ids: [id],
+      voterCodes: [...(await Promise.all(ids.map((i) => codes.code(i)))), ...ids.map(legacyVoterCode)],
+    };
     if (action === 'export') {
       const found = await store.personalData(person);
       const out = {
         person: id,
         exportedAt: now.toISOString(),
         database: redact(config.databaseUrl),
-        auditEntries: found.audit.map((a) => ({ at: a.at.toISOString(), where: a.scopeId, action: a.action, detail: a.detail })),
+        auditEntries: found.audit.map((a) => ({
+          at: a.at.toISOString(),
+          where: a.scopeId,
+          action: a.action,
+          detail: a.detail,
+        })),
         votes: found.votes,
         schedulesCreated: found.schedulesCreated.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
         leadChats: found.leadChats.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
         notes: [
-          'Votes are stored under a one-way code made from the id, not the id itself; these are the votes under this person\'s code.',
+          "Votes are stored under a one-way code made from the id, not the id itself; these are the votes under this person's code.",
           'Practice Companion stores no message text: not questions, not answers, not chat titles. The Teams chats themselves are held by Microsoft 365 for your organisation.',
         ],
       };
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      await audit(store, now, 'data-export', `exported the data held about one person: ${found.audit.length} audit entries, ${found.votes.length} votes, ${found.schedulesCreated.length} schedules made`);
+      await audit(
+        store,
+        now,
+        'data-export',
+        `exported the data held about one person: ${found.audit.length} audit entries, ${found.votes.length} votes, ${found.schedulesCreated.length} schedules made`,
+      );
       return 0;
     }
     const erased = await store.erasePerson(person);
     io.stdout.write(
       `${JSON.stringify({ person: id, erasedAt: now.toISOString(), database: redact(config.databaseUrl), votesDeleted: erased.votesDeleted, auditEntriesErased: erased.auditEntriesErased, schedulesErased: erased.schedulesErased, leadChatsDeleted: erased.leadChatsDeleted, digestPostsDeleted: erased.digestPostsDeleted }, null, 2)}\n`,
     );
-    io.stderr.write(`Deleted ${erased.votesDeleted} votes; put "erased" in place of the id in ${erased.auditEntriesErased} audit entries and on ${erased.schedulesErased} schedules.\n`);
-    await audit(store, now, 'data-erase', `erased one person's data: ${erased.votesDeleted} votes deleted, ${erased.auditEntriesErased} audit entries and ${erased.schedulesErased} schedules made anonymous`);
+    io.stderr.write(
+      `Deleted ${erased.votesDeleted} votes; put "erased" in place of the id in ${erased.auditEntriesErased} audit entries and on ${erased.schedulesErased} schedules.\n`,
+    );
+    await audit(
+      store,
+      now,
+      'data-erase',
+      `erased one person's data: ${erased.votesDeleted} votes deleted, ${erased.auditEntriesErased} audit entries and ${erased.schedulesErased} schedules made anonymous`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -147,11 +173,18 @@ async function backup(args: readonly string[], io: Io): Promise<number> {
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    insertAudit(db, now, 'backup', `backed up the database (${result.pages} pages, schema version ${result.schemaVersion})`);
+    insertAudit(
+      db,
+      now,
+      'backup',
+      `backed up the database (${result.pages} pages, schema version ${result.schemaVersion})`,
+    );
   } finally {
     db.close();
   }
-  io.stdout.write(`Backed up ${source} to ${file}: ${result.pages} pages, schema version ${result.schemaVersion}, integrity check ok.\n`);
+  io.stdout.write(
+    `Backed up ${source} to ${file}: ${result.pages} pages, schema version ${result.schemaVersion}, integrity check ok.\n`,
+  );
   return 0;
 }
 
@@ -179,5 +212,12 @@ async function restore(args: readonly string[], io: Io): Promise<number> {
 }
 
 function insertAudit(db: Database.Database, at: Date, action: string, detail: string): void {
-  db.prepare('INSERT INTO audit_log (id, scope_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), 'service', at.getTime(), operator(), action, detail);
+  db.prepare('INSERT INTO audit_log (id, scope_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    randomUUID(),
+    'service',
+    at.getTime(),
+    operator(),
+    action,
+    detail,
+  );
 }

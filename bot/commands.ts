@@ -21,7 +21,18 @@ export interface Command {
   run(context: TurnContext, argument: string, deps: BotDeps): Promise<void>;
 }
 
-export type CommandName = 'help' | 'values' | 'principles' | 'approaches' | 'ingredients' | 'framework' | 'reflect' | 'schedule' | 'unsubscribe' | 'meeting' | 'about';
+export type CommandName =
+  | 'help'
+  | 'values'
+  | 'principles'
+  | 'approaches'
+  | 'ingredients'
+  | 'framework'
+  | 'reflect'
+  | 'schedule'
+  | 'unsubscribe'
+  | 'meeting'
+  | 'about';
 
 const list = (kind: Kind, description: string): Command => ({
   description,
@@ -35,7 +46,9 @@ export const commands = {
       const framework = await currentFramework(context, deps);
       // Only the lists this framework has, in the order people meet them.
       const has = new Set(deps.kb.entries.filter((e) => e.frameworkId === framework.id).map((e) => e.kind));
-      const lists = (['value', 'principle', 'approach', 'ingredient'] as const).filter((k) => has.has(k)).map((k) => plural(k));
+      const lists = (['value', 'principle', 'approach', 'ingredient'] as const)
+        .filter((k) => has.has(k))
+        .map((k) => plural(k));
       await context.sendActivity(
         cardActivity(
           helpCard({
@@ -73,9 +86,25 @@ export const commands = {
         await context.sendActivity(textActivity(`I don't know a framework by that name. You can type ${options}.`));
         return;
       }
-      await deps.store.setFramework({ scopeId: teamsActivity(context).settingsScope, frameworkId: wanted.id, changedBy: teamsActivity(context).actor ?? 'unknown', at: deps.clock() });
-      deps.logger.info(turnInfo(context, { event: 'framework-changed', from: current.id, to: wanted.id }), 'framework changed');
-      await context.sendActivity(cardActivity(frameworkCard({ kb: deps.kb, currentId: wanted.id, ...(wanted.id !== current.id && { changedFrom: current.id }) })));
+      await deps.store.setFramework({
+        scopeId: teamsActivity(context).settingsScope,
+        frameworkId: wanted.id,
+        changedBy: teamsActivity(context).actor ?? 'unknown',
+        at: deps.clock(),
+      });
+      deps.logger.info(
+        turnInfo(context, { event: 'framework-changed', from: current.id, to: wanted.id }),
+        'framework changed',
+      );
+      await context.sendActivity(
+        cardActivity(
+          frameworkCard({
+            kb: deps.kb,
+            currentId: wanted.id,
+            ...(wanted.id !== current.id && { changedFrom: current.id }),
+          }),
+        ),
+      );
     },
   },
   reflect: {
@@ -96,11 +125,20 @@ export const commands = {
         entry = result.entry;
       }
       if (!entry) return;
-      await context.sendActivity(cardActivity(reflectCard({ kb: deps.kb, entry, promptIndex: 0, audience: teamsActivity(context).kind === 'personal' ? 'individual' : 'group' })));
+      await context.sendActivity(
+        cardActivity(
+          reflectCard({
+            kb: deps.kb,
+            entry,
+            promptIndex: 0,
+            audience: teamsActivity(context).kind === 'personal' ? 'individual' : 'group',
+          }),
+        ),
+      );
     },
   },
   schedule: {
-    description: 'See and change this channel\'s scheduled posts: add, pause, resume, skip, preview, post now, history',
+    description: "See and change this channel's scheduled posts: add, pause, resume, skip, preview, post now, history",
     argument: '[pause|resume|skip|preview|post now|history]',
     run: scheduleCommand,
   },
@@ -117,7 +155,9 @@ export const commands = {
   about: {
     description: 'Version, frameworks and sources, and how your data is handled',
     run: async (context, _argument, deps) => {
-      await context.sendActivity(cardActivity(aboutCard({ version: deps.version, kb: deps.kb, dataHandling: DATA_HANDLING })));
+      await context.sendActivity(
+        cardActivity(aboutCard({ version: deps.version, kb: deps.kb, dataHandling: DATA_HANDLING })),
+      );
     },
   },
 } satisfies Record<CommandName, Command>;
@@ -152,7 +192,16 @@ async function sendList(context: TurnContext, kind: Kind, deps: BotDeps): Promis
   const ofKind = mine.filter((e) => e.kind === kind).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   if (ofKind.length > 0) {
     const overview = mine.find((e) => e.kind === 'overview' && e.lists === kind);
-    await context.sendActivity(cardActivity(listCard({ kb: deps.kb, title: overview?.title ?? capitalise(plural(kind)), ...(overview && { intro: overview.summary }), entries: ofKind })));
+    await context.sendActivity(
+      cardActivity(
+        listCard({
+          kb: deps.kb,
+          title: overview?.title ?? capitalise(plural(kind)),
+          ...(overview && { intro: overview.summary }),
+          entries: ofKind,
+        }),
+      ),
+    );
     return;
   }
   // The framework has no entries of this kind: say kindly what it has instead, and list that. Never another framework's.
@@ -160,10 +209,19 @@ async function sendList(context: TurnContext, kind: Kind, deps: BotDeps): Promis
 }
 
 /** "Jersey's framework has nine ingredients rather than principles", with the ingredients, or the overviews of each kind it has. */
-function insteadOf(kind: Kind, framework: Framework, mine: readonly Entry[]): { title: string; intro: string; entries: Entry[] } {
+function insteadOf(
+  kind: Kind,
+  framework: Framework,
+  mine: readonly Entry[],
+): { title: string; intro: string; entries: Entry[] } {
   const kinds = [...new Set(mine.filter((e) => e.kind !== 'overview').map((e) => e.kind))];
   const counted = kinds.map((k) => countOf(mine.filter((e) => e.kind === k).length, k));
-  const has = counted.length === 0 ? 'no numbered parts' : counted.length === 1 ? counted[0] : `${counted.slice(0, -1).join(', ')} and ${counted[counted.length - 1]}`;
+  const has =
+    counted.length === 0
+      ? 'no numbered parts'
+      : counted.length === 1
+        ? counted[0]
+        : `${counted.slice(0, -1).join(', ')} and ${counted[counted.length - 1]}`;
   const intro = `The ${framework.shortName} framework has ${has} rather than ${plural(kind)}.`;
   const onlyKind = kinds.length === 1 ? kinds[0] : undefined;
   if (onlyKind !== undefined) {
@@ -175,7 +233,21 @@ function insteadOf(kind: Kind, framework: Framework, mine: readonly Entry[]): { 
   return { title: framework.name, intro, entries: overviews };
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 const plural = (kind: Kind) => (kind.endsWith('ch') ? `${kind}es` : `${kind}s`);
 const countOf = (n: number, kind: Kind) => `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? kind : plural(kind)}`;
 const capitalise = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;

@@ -46,7 +46,10 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
 }
 
 /** The conversation part of a reference, under our key, without its `name`: a group chat's title is text people typed. */
-function withoutName(conversation: ConversationReference['conversation'], id: string): ConversationReference['conversation'] {
+function withoutName(
+  conversation: ConversationReference['conversation'],
+  id: string,
+): ConversationReference['conversation'] {
   const copy = Object.assign({}, conversation, { id }) as Partial<ConversationReference['conversation']>;
   delete copy.name;
   return copy as ConversationReference['conversation'];
@@ -62,5 +65,8 @@ export async function forgetConversation(context: TurnContext, deps: BotDeps, wh
     await deps.store.deactivateSubscriptionsIn(id, why);
     saved.get(deps.store)?.delete(id);
   }
-  deps.logger.info(turnInfo(context, { event: 'removed', teamId }), 'the bot was removed: its posts there have stopped');
+  deps.logger.info(
+    turnInfo(context, { event: 'removed', teamId }),
+    'the bot was removed: its posts there have stopped',
+  );
 }

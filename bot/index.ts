@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const config = loadConfig(processEnvironment());
   const logger = createLogger(config);
   if (config.anonymous) {
-    logger.warn({ event: 'anonymous' }, 'MicrosoftAppId is not set: running anonymously for local use. Requests are NOT authenticated. Never run like this in production.');
+    logger.warn(
+      { event: 'anonymous' },
+      'MicrosoftAppId is not set: running anonymously for local use. Requests are NOT authenticated. Never run like this in production.',
+    );
     if (config.hostExplicit && !isLoopbackHost(config.host)) {
       logger.warn(
         { event: 'anonymous-on-network', host: config.host },
@@ -23,30 +26,50 @@ async function main(): Promise<void> {
 
   const loaded = loadKnowledgeBase(config.knowledgeDir);
   if (!loaded.ok) {
-    console.error(`The knowledge base has problems, so the service will not start:\n${loaded.problems.map(formatProblem).join('\n')}`);
+    console.error(
+      `The knowledge base has problems, so the service will not start:\n${loaded.problems.map(formatProblem).join('\n')}`,
+    );
     process.exit(1);
   }
   const kb = loaded.kb;
-  for (const w of loaded.warnings) logger.warn({ event: 'knowledge-warning', file: w.file, line: w.line, field: w.field }, `${formatProblem(w)}`);
+  for (const w of loaded.warnings)
+    logger.warn({ event: 'knowledge-warning', file: w.file, line: w.line, field: w.field }, `${formatProblem(w)}`);
   if (config.defaultFramework !== undefined && !kb.framework(config.defaultFramework)) {
-    throw new ConfigError('DEFAULT_FRAMEWORK', `"${config.defaultFramework}" is not a framework: use one of ${kb.frameworks.map((f) => f.id).join(', ')}`);
+    throw new ConfigError(
+      'DEFAULT_FRAMEWORK',
+      `"${config.defaultFramework}" is not a framework: use one of ${kb.frameworks.map((f) => f.id).join(', ')}`,
+    );
   }
 
   // Loaded only when APPLICATIONINSIGHTS_CONNECTION_STRING is set; without it, nothing is loaded or sent.
   const telemetry = await startTelemetry(config.applicationInsightsConnectionString);
-  if (config.applicationInsightsConnectionString !== undefined) logger.info({ event: 'telemetry' }, 'sending traces and metrics to Application Insights (counts and timings, never text)');
+  if (config.applicationInsightsConnectionString !== undefined)
+    logger.info(
+      { event: 'telemetry' },
+      'sending traces and metrics to Application Insights (counts and timings, never text)',
+    );
   const store = await openStore(config.databaseUrl);
   logger.info({ event: 'store', database: redact(config.databaseUrl) }, 'store opened and migrated');
   const app = createApp({ config, kb, store, logger, version, telemetry });
   // Framework versions published in the console, before the first question. One that does not load
   // (a newer validator is stricter) is logged, and the files answer until a lead publishes again.
-  await app.knowledge.refresh().catch((error: unknown) => logger.error({ event: 'knowledge-version-unloadable', error: { message: (error as Error).message } }, 'a published framework version does not load; answering from the files'));
+  await app.knowledge
+    .refresh()
+    .catch((error: unknown) =>
+      logger.error(
+        { event: 'knowledge-version-unloadable', error: { message: (error as Error).message } },
+        'a published framework version does not load; answering from the files',
+      ),
+    );
   app.knowledge.start();
   const url = await app.server.listen(config.port, config.host);
   if (config.schedule.enabled) app.scheduler.start();
   app.purger.start();
   app.retention.start();
-  logger.info({ event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length }, `Practice Companion is listening on ${url}/api/messages`);
+  logger.info(
+    { event: 'listening', url, frameworks: kb.frameworks.map((f) => f.id), entries: kb.entries.length },
+    `Practice Companion is listening on ${url}/api/messages`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -34,9 +34,10 @@ export async function rememberLeadChat(context: TurnContext, deps: BotDeps): Pro
 }
 
 export const DIGEST_REPLIES = Object.freeze({
-  on: "The weekly digest is on: you'll get last week's numbers here every Monday morning. Type \"digest off\" to stop it.",
+  on: 'The weekly digest is on: you\'ll get last week\'s numbers here every Monday morning. Type "digest off" to stop it.',
   off: 'The weekly digest is off. Type "digest on" to start it again.',
-  notLead: 'The weekly digest is for practice leads. Ask your administrator to add you to PRACTICE_LEAD_AAD_IDS if you should get it.',
+  notLead:
+    'The weekly digest is for practice leads. Ask your administrator to add you to PRACTICE_LEAD_AAD_IDS if you should get it.',
   notPersonal: 'Turn the weekly digest on or off in your personal chat with me.',
 });
 
@@ -59,7 +60,13 @@ export async function digestCommand(context: TurnContext, setting: 'on' | 'off',
   }
   const at = deps.clock();
   await rememberLeadChat(context, deps);
-  const audit = { scopeId: teamsActivity(context).conversationKey, at, actor: lead, action: `digest ${setting}`, detail: `Weekly digest turned ${setting}` };
+  const audit = {
+    scopeId: teamsActivity(context).conversationKey,
+    at,
+    actor: lead,
+    action: `digest ${setting}`,
+    detail: `Weekly digest turned ${setting}`,
+  };
   if (!(await deps.store.setDigest(lead, setting === 'on', at, audit))) {
     // The cached row was removed underneath us (a restore, say): record it again.
     await deps.store.saveLeadChat(lead, teamsActivity(context).conversationKey, at);

@@ -76,7 +76,9 @@ function readFiles(dir: string, kb: KnowledgeBase): Map<string, FrameworkSource>
   const sources = new Map<string, FrameworkSource>();
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
   } catch {
     return sources;
   }
@@ -103,7 +105,8 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
 
   const install = (sources: ReadonlyMap<string, FrameworkSource>) => {
     const loaded = loadSources([...sources.values()].map((s) => ({ file: s.file, source: s.source })));
-    if (!loaded.ok) throw new Error(`the published frameworks do not load: ${loaded.problems.map(formatProblem).join('; ')}`);
+    if (!loaded.ok)
+      throw new Error(`the published frameworks do not load: ${loaded.problems.map(formatProblem).join('; ')}`);
     const kb = servedKnowledgeBase(loaded.kb, config);
     // Built fully before the one assignment below: until then every question uses the old state.
     const next: KnowledgeState = { kb, search: createSearch(kb), all: loaded.kb, sources };
@@ -122,15 +125,24 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
       const n = newest.get(id);
       const v = n === undefined ? undefined : await versions.newest(id);
       if (!v) sources.set(id, file);
-      else if (v.fileHash === file.fileHash || hashOf(v.source) === file.fileHash) sources.set(id, { ...file, source: v.source, origin: 'console', version: v.version });
+      else if (v.fileHash === file.fileHash || hashOf(v.source) === file.fileHash)
+        sources.set(id, { ...file, source: v.source, origin: 'console', version: v.version });
       else sources.set(id, { ...file, setAside: v.version });
     }
     const was = (s: FrameworkSource) => state.sources.get(s.frameworkId);
     const textChanged = [...sources.values()].some((s) => was(s)?.source !== s.source);
-    const labelChanged = [...sources.values()].some((s) => was(s)?.origin !== s.origin || was(s)?.version !== s.version || was(s)?.setAside !== s.setAside);
+    const labelChanged = [...sources.values()].some(
+      (s) => was(s)?.origin !== s.origin || was(s)?.version !== s.version || was(s)?.setAside !== s.setAside,
+    );
     if (textChanged) {
       install(sources);
-      logger.info({ event: 'knowledge-swapped', versions: Object.fromEntries([...sources.values()].map((s) => [s.frameworkId, s.version])) }, 'a published framework version is now live');
+      logger.info(
+        {
+          event: 'knowledge-swapped',
+          versions: Object.fromEntries([...sources.values()].map((s) => [s.frameworkId, s.version])),
+        },
+        'a published framework version is now live',
+      );
     } else if (labelChanged) {
       // The same text under another name (a version whose export is the deployed file): no new index needed.
       state = { ...state, sources };
@@ -171,7 +183,15 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
     start(everyMs = POLL_MS) {
       if (timer || !versions) return;
       timer = setInterval(() => {
-        refresh().catch((error: unknown) => logger.warn({ event: 'knowledge-poll-failed', error: { name: (error as Error)?.name, message: (error as Error)?.message } }, 'could not look for a newer framework version; will try again'));
+        refresh().catch((error: unknown) =>
+          logger.warn(
+            {
+              event: 'knowledge-poll-failed',
+              error: { name: (error as Error)?.name, message: (error as Error)?.message },
+            },
+            'could not look for a newer framework version; will try again',
+          ),
+        );
       }, everyMs);
       timer.unref();
     },

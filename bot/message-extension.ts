@@ -46,7 +46,11 @@ const querySchema = z.object({
 type Listed = { readonly entry: Entry; readonly label?: PreviewLabel };
 type Outcome = { readonly response: MessagingExtensionResponse; readonly log: Record<string, unknown> };
 
-export async function extensionQuery(context: TurnContext, query: unknown, deps: BotDeps): Promise<MessagingExtensionResponse> {
+export async function extensionQuery(
+  context: TurnContext,
+  query: unknown,
+  deps: BotDeps,
+): Promise<MessagingExtensionResponse> {
   const started = process.hrtime.bigint();
   const { response, log } = await answerQuery(context, query, deps);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -58,7 +62,8 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
   const parsed = querySchema.safeParse(query);
   if (!parsed.success) return { response: message(EXTENSION_REPLIES.unreadable), log: { mode: 'unreadable' } };
   const { commandId, parameters, queryOptions } = parsed.data;
-  if (commandId !== COMMAND_ID) return { response: message(EXTENSION_REPLIES.unknownCommand), log: { mode: 'unknown-command' } };
+  if (commandId !== COMMAND_ID)
+    return { response: message(EXTENSION_REPLIES.unknownCommand), log: { mode: 'unknown-command' } };
 
   const initialRun = parameters.some((p) => p.name === 'initialRun' && String(p.value) === 'true');
   const typed = parameters.find((p) => p.name === QUERY_PARAMETER)?.value;
@@ -92,13 +97,22 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
 /** The best entry, then its alternatives and related entries; or, when not sure, the suggestions. */
 function searchList(answer: AnswerResult, deps: BotDeps): Entry[] {
   const entries = answer.found
-    ? [answer.entry, ...answer.alternatives.map((m) => m.entry), ...answer.entry.related.flatMap((id) => deps.kb.entry(id) ?? [])]
+    ? [
+        answer.entry,
+        ...answer.alternatives.map((m) => m.entry),
+        ...answer.entry.related.flatMap((id) => deps.kb.entry(id) ?? []),
+      ]
     : answer.suggestions.map((m) => m.entry);
   return uniqueBy(entries, (e) => e.id).slice(0, MAX_RESULTS);
 }
 
 /** Before anything is typed: this week's item, the most-asked entries (this framework's first), then the framework's overviews. */
-async function initialList(context: TurnContext, framework: Framework, within: Within, deps: BotDeps): Promise<Listed[]> {
+async function initialList(
+  context: TurnContext,
+  framework: Framework,
+  within: Within,
+  deps: BotDeps,
+): Promise<Listed[]> {
   const now = deps.clock();
   const monday = startOfWeek(now, deps.config.schedule.defaultTimeZone);
   const teamId = teamsActivity(context).teamId;
@@ -109,7 +123,8 @@ async function initialList(context: TurnContext, framework: Framework, within: W
   ]);
   const ours = (e: Entry) => e.frameworkId === framework.id;
   const featuredEntry = featuredId !== undefined ? deps.kb.entry(featuredId) : undefined;
-  const featured = (featuredEntry && ours(featuredEntry) ? featuredEntry : undefined) ?? weeklyDefault(framework, monday, deps);
+  const featured =
+    (featuredEntry && ours(featuredEntry) ? featuredEntry : undefined) ?? weeklyDefault(framework, monday, deps);
   // Most asked across the service, but only this place's framework's entries are offered.
   const mostAsked = asked.flatMap(({ entryId }) => deps.kb.entry(entryId) ?? []).filter(ours);
   const overviews = deps.kb.entries.filter((e) => ours(e) && e.kind === 'overview');
@@ -134,22 +149,41 @@ export function startOfWeek(now: Date, timeZone = 'Europe/London'): Date {
   return weekStart(now, timeZone);
 }
 
-export async function extensionSelectItem(context: TurnContext, item: unknown, deps: BotDeps): Promise<MessagingExtensionResponse> {
+export async function extensionSelectItem(
+  context: TurnContext,
+  item: unknown,
+  deps: BotDeps,
+): Promise<MessagingExtensionResponse> {
   const parsed = selectItemSchema.safeParse(item);
   const entry = parsed.success ? deps.kb.entry(parsed.data.entryId) : undefined;
   if (!entry) {
-    deps.logger.warn(turnInfo(context, { event: 'extension-select', found: false, readable: parsed.success }), 'a picked search result named no entry we have');
+    deps.logger.warn(
+      turnInfo(context, { event: 'extension-select', found: false, readable: parsed.success }),
+      'a picked search result named no entry we have',
+    );
     return message(parsed.success ? EXTENSION_REPLIES.entryGone : EXTENSION_REPLIES.unreadable);
   }
   // A picked result counts as a question answered; typing alone does not (every key press is a query).
   const within = storeBudget(context, deps);
   await within(deps.store.recordAsk(entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'record-ask');
-  await within(deps.store.countDaily('extension-share', entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'count-share');
-  deps.logger.info(turnInfo(context, { event: 'extension-select', found: true, entryId: entry.id }), 'inserted an entry from the compose box');
+  await within(
+    deps.store.countDaily('extension-share', entry.id, deps.clock().toISOString().slice(0, 10)),
+    () => undefined,
+    'count-share',
+  );
+  deps.logger.info(
+    turnInfo(context, { event: 'extension-select', found: true, entryId: entry.id }),
+    'inserted an entry from the compose box',
+  );
   return result([attachment(entry, teamsActivity(context).kind === 'personal' ? 'individual' : 'group', deps)]);
 }
 
-function attachment(entry: Entry, audience: 'individual' | 'group', deps: BotDeps, label?: PreviewLabel): MessagingExtensionAttachment {
+function attachment(
+  entry: Entry,
+  audience: 'individual' | 'group',
+  deps: BotDeps,
+  label?: PreviewLabel,
+): MessagingExtensionAttachment {
   const preview = extensionPreview({ kb: deps.kb, entry, ...(label && { label }) });
   return {
     ...CardFactory.adaptiveCard(extensionCard({ kb: deps.kb, entry, audience }).card),
@@ -172,7 +206,14 @@ function storeBudget(context: TurnContext, deps: BotDeps): Within {
   return (work, fallback, what) => withinDeadline(work, fallback, what, deadline, context, deps);
 }
 
-async function withinDeadline<T>(work: Promise<T>, fallback: () => T, what: string, deadline: number, context: TurnContext, deps: BotDeps): Promise<T> {
+async function withinDeadline<T>(
+  work: Promise<T>,
+  fallback: () => T,
+  what: string,
+  deadline: number,
+  context: TurnContext,
+  deps: BotDeps,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), Math.max(0, deadline - performance.now()));
@@ -180,10 +221,16 @@ async function withinDeadline<T>(work: Promise<T>, fallback: () => T, what: stri
   try {
     const outcome = await Promise.race([work.then((value) => ({ value })), late]);
     if (outcome !== 'late') return outcome.value;
-    deps.logger.warn(turnInfo(context, { event: 'extension-store-slow', what, budgetMs: STORE_BUDGET_MS }), 'the store was too slow; answering without it');
+    deps.logger.warn(
+      turnInfo(context, { event: 'extension-store-slow', what, budgetMs: STORE_BUDGET_MS }),
+      'the store was too slow; answering without it',
+    );
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    deps.logger.warn(turnInfo(context, { event: 'extension-store-failed', what, error: { name: err.name, message: err.message } }), 'the store failed; answering without it');
+    deps.logger.warn(
+      turnInfo(context, { event: 'extension-store-failed', what, error: { name: err.name, message: err.message } }),
+      'the store failed; answering without it',
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -191,7 +238,9 @@ async function withinDeadline<T>(work: Promise<T>, fallback: () => T, what: stri
 }
 
 function fallbackFramework(deps: BotDeps): Framework {
-  const framework = (deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined) ?? deps.kb.frameworks[0];
+  const framework =
+    (deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined) ??
+    deps.kb.frameworks[0];
   if (!framework) throw new Error('the knowledge base has no frameworks');
   return framework;
 }

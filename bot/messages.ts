@@ -12,7 +12,8 @@ import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 
 export const REPLIES = Object.freeze({
-  attachmentsOnly: "I can only read typed questions, not files or pictures. Please type your question, for example \"what does the A in CARES mean\".",
+  attachmentsOnly:
+    'I can only read typed questions, not files or pictures. Please type your question, for example "what does the A in CARES mean".',
   badButton: "That button didn't work as expected, so I didn't act on it. Please type your question instead.",
   entryGone: "I couldn't find that entry any more: the framework may have changed. Please type your question instead.",
   cut: `That was a long message, so I read only the first ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,

@@ -15,15 +15,37 @@ const PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
   // Phone numbers: "07700 900123", "+44 7700 900123", "020 7946 0018".
   ['phone', /(?:\+44\s?|\b0)(?:\d\s?){9,10}\b/],
   // An age next to a name: "Kayleigh, 14", "Tom (7)", "Jayden aged 5", "Amira who is 12", "Leo 3yo".
-  ['age', /\b[A-Z][a-z]+(?:\s*,\s*|\s*\(\s*|\s+(?:aged?|who is|is|,? age)\s+)\d{1,2}\b(?!\s*(?:%|am|pm|:))|\b[A-Z][a-z]+\s+\d{1,2}\s*(?:yo|y\/o|yrs?|years?(?:\s+old)?)\b/],
+  [
+    'age',
+    /\b[A-Z][a-z]+(?:\s*,\s*|\s*\(\s*|\s+(?:aged?|who is|is|,? age)\s+)\d{1,2}\b(?!\s*(?:%|am|pm|:))|\b[A-Z][a-z]+\s+\d{1,2}\s*(?:yo|y\/o|yrs?|years?(?:\s+old)?)\b/,
+  ],
   // A school: "St Mary's Primary", "Eastbury Academy", "Barking Abbey School".
-  ['school', /\b(?:St\.?\s+)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)*\s+(?:Primary|Secondary|Academy|Infants?|Juniors?|Nursery|High School|Grammar School|School|College|Free School|PRU)\b/],
+  [
+    'school',
+    /\b(?:St\.?\s+)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)*\s+(?:Primary|Secondary|Academy|Infants?|Juniors?|Nursery|High School|Grammar School|School|College|Free School|PRU)\b/,
+  ],
   // A case or reference number: "case 4471023", "ref: CP-2023-0042", "LCS 123456", "ID 00981", or any long number.
-  ['reference', /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|cp|cin|lac|nhs)\b\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*[A-Za-z]{0,4}[-/]?\d[\d/-]{3,}\b|\b[A-Z]{2,5}[-/]\d{3,}\b|\b\d{6,}\b/i],
+  [
+    'reference',
+    /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|cp|cin|lac|nhs)\b\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*[A-Za-z]{0,4}[-/]?\d[\d/-]{3,}\b|\b[A-Z]{2,5}[-/]\d{3,}\b|\b\d{6,}\b/i,
+  ],
 ];
 
 /** Words that start with a capital in ordinary questions, and are not people's names. */
-const NOT_NAMES = new Set(['i', 'russ', 'bellenie', 'goldsmiths', 'jersey', 'barking', 'dagenham', 'cares', 'uncrc', 'psw', 'lbbd', 'cscs']);
+const NOT_NAMES = new Set([
+  'i',
+  'russ',
+  'bellenie',
+  'goldsmiths',
+  'jersey',
+  'barking',
+  'dagenham',
+  'cares',
+  'uncrc',
+  'psw',
+  'lbbd',
+  'cscs',
+]);
 
 export function looksPersonal(text: string): boolean {
   return PATTERNS.some(([, pattern]) => pattern.test(text)) || hasNhsNumber(text) || hasPersonName(text);

@@ -17,9 +17,22 @@ export function renderPost(kb: KnowledgeBase, post: PostRecord): CardMessage | u
   const entry = content && kb.entry(content.entryId);
   if (!content || !entry) return undefined;
   if (content.kind === 'meeting-opener') {
-    return reflectCard({ kb, entry, promptIndex: content.prompts[0] ?? 0, audience: 'group', heading: 'Welcome. A moment to reflect before we start' });
+    return reflectCard({
+      kb,
+      entry,
+      promptIndex: content.prompts[0] ?? 0,
+      audience: 'group',
+      heading: 'Welcome. A moment to reflect before we start',
+    });
   }
-  return scheduledPostCard({ kb, entry, prompts: content.prompts, position: content.position, of: content.of, kindsInCycle: content.kinds });
+  return scheduledPostCard({
+    kb,
+    entry,
+    prompts: content.prompts,
+    position: content.position,
+    of: content.of,
+    kindsInCycle: content.kinds,
+  });
 }
 
 /** Statuses after which Teams may accept the same post later. */
@@ -27,10 +40,16 @@ const TRANSIENT = new Set([412, 500, 502, 503, 504]);
 
 /** Turns what the Bot Connector answered into what the scheduler should do next. */
 export function classify(error: unknown): SendOutcome {
-  const e = error as { statusCode?: number; code?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
+  const e = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
   const status = e.statusCode;
   const message = `${status ?? e.code ?? 'error'}: ${(e.message ?? String(error)).slice(0, 200)}`;
-  if (status === 429) return { kind: 'retry', afterMs: retryAfterMs(e.response?.headers?.get?.('retry-after')), error: message };
+  if (status === 429)
+    return { kind: 'retry', afterMs: retryAfterMs(e.response?.headers?.get?.('retry-after')), error: message };
   if (status === 403 || status === 404) return { kind: 'gone', error: message };
   if (status !== undefined && TRANSIENT.has(status)) return { kind: 'retry', afterMs: 0, error: message };
   if (status === undefined) return { kind: 'retry', afterMs: 0, error: message }; // network error: nothing was answered
@@ -53,7 +72,9 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
  * this send's connector client.
  */
 export function withoutHiddenRetries(connector: unknown): void {
-  const pipeline = (connector as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined)?.client?.pipeline;
+  const pipeline = (
+    connector as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined
+  )?.client?.pipeline;
   if (!pipeline) throw new Error('botbuilder no longer exposes the connector pipeline: check withoutHiddenRetries');
   pipeline.removePolicy({ phase: 'Retry' });
 }
@@ -70,7 +91,11 @@ export function connectorSender(
   digest?: { readonly store: Store; readonly consoleUrl: string },
 ): Send {
   return async (post, conversation) => {
-    if (!serviceUrlAllowed(conversation.serviceUrl)) return { kind: 'failed', error: 'not posted: the conversation\'s service URL is not allowed (see ALLOWED_SERVICE_URLS)' };
+    if (!serviceUrlAllowed(conversation.serviceUrl))
+      return {
+        kind: 'failed',
+        error: "not posted: the conversation's service URL is not allowed (see ALLOWED_SERVICE_URLS)",
+      };
     const digestContent = digestContentSchema.safeParse(post.content);
     let message: CardMessage | undefined;
     if (digestContent.success) {
@@ -81,7 +106,8 @@ export function connectorSender(
     } else {
       message = renderPost(kb, post);
     }
-    if (!message) return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
+    if (!message)
+      return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
     let activityId: string | undefined;
     // The send's error is kept here, not thrown out of the turn: the service's adapter has an
     // onTurnError that would catch it, and the post would then be recorded as sent.

@@ -41,8 +41,12 @@ export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
       name: 'migrations',
       run: async () => {
         const version = await deps.store.schemaVersion();
-        if (version < SCHEMA_VERSION) throw new NotReady(`the database is at schema version ${version}; this version needs ${SCHEMA_VERSION}`);
-        if (version > SCHEMA_VERSION) throw new NotReady(`the database is at schema version ${version}, newer than this version (${SCHEMA_VERSION}): a newer release has upgraded it`);
+        if (version < SCHEMA_VERSION)
+          throw new NotReady(`the database is at schema version ${version}; this version needs ${SCHEMA_VERSION}`);
+        if (version > SCHEMA_VERSION)
+          throw new NotReady(
+            `the database is at schema version ${version}, newer than this version (${SCHEMA_VERSION}): a newer release has upgraded it`,
+          );
         return `current (${version})`;
       },
     },
@@ -61,7 +65,10 @@ export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
 }
 
 /** Runs every check at once, each within `timeoutMs`. */
-export async function readiness(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<{ ready: boolean; checks: Record<string, { ok: boolean; detail: string; shown: string; ms: number }> }> {
+export async function readiness(
+  checks: readonly ReadinessCheck[],
+  timeoutMs: number,
+): Promise<{ ready: boolean; checks: Record<string, { ok: boolean; detail: string; shown: string; ms: number }> }> {
   const results = await Promise.all(
     checks.map(async (check) => {
       const started = performance.now();
@@ -76,7 +83,15 @@ export async function readiness(checks: readonly ReadinessCheck[], timeoutMs: nu
         return [check.name, { ok: true, detail, shown: detail, ms: Math.round(performance.now() - started) }] as const;
       } catch (error) {
         const detail = (error as Error).message;
-        return [check.name, { ok: false, detail, shown: error instanceof NotReady ? detail : 'failed (see the log)', ms: Math.round(performance.now() - started) }] as const;
+        return [
+          check.name,
+          {
+            ok: false,
+            detail,
+            shown: error instanceof NotReady ? detail : 'failed (see the log)',
+            ms: Math.round(performance.now() - started),
+          },
+        ] as const;
       } finally {
         clearTimeout(timer);
       }
@@ -95,11 +110,28 @@ export function registerReadiness(server: restify.Server, deps: ReadinessDeps): 
   const timeoutMs = deps.timeoutMs ?? 2000;
   server.get('/readyz', async (_req, res) => {
     const result = await readiness(checks, timeoutMs);
-    const failed = Object.entries(result.checks).filter(([, r]) => !r.ok).map(([name]) => name);
+    const failed = Object.entries(result.checks)
+      .filter(([, r]) => !r.ok)
+      .map(([name]) => name);
     if (failed.length > 0) {
-      deps.logger.warn({ event: 'not-ready', failed, checks: Object.fromEntries(Object.entries(result.checks).map(([name, r]) => [name, { ok: r.ok, detail: r.detail, ms: r.ms }])) }, `not ready: ${failed.join(', ')}`);
+      deps.logger.warn(
+        {
+          event: 'not-ready',
+          failed,
+          checks: Object.fromEntries(
+            Object.entries(result.checks).map(([name, r]) => [name, { ok: r.ok, detail: r.detail, ms: r.ms }]),
+          ),
+        },
+        `not ready: ${failed.join(', ')}`,
+      );
     }
-    const shown = Object.fromEntries(Object.entries(result.checks).map(([name, r]) => [name, { ok: r.ok, detail: r.shown, ms: r.ms }]));
-    res.send(result.ready ? 200 : 503, { status: result.ready ? 'ready' : 'not ready', ...(failed.length > 0 && { failed }), checks: shown });
+    const shown = Object.fromEntries(
+      Object.entries(result.checks).map(([name, r]) => [name, { ok: r.ok, detail: r.shown, ms: r.ms }]),
+    );
+    res.send(result.ready ? 200 : 503, {
+      status: result.ready ? 'ready' : 'not ready',
+      ...(failed.length > 0 && { failed }),
+      checks: shown,
+    });
   });
 }

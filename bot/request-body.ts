@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 
 /** What a request body became: an activity-shaped object, or a fixed reason it was refused. */
-export type BodyResult = { readonly ok: true; readonly body: Record<string, unknown> } | { readonly ok: false; readonly status: 400 | 413 | 415 };
+export type BodyResult =
+  | { readonly ok: true; readonly body: Record<string, unknown> }
+  | { readonly ok: false; readonly status: 400 | 413 | 415 };
 
 /** The fixed replies to bodies we refuse. They never repeat anything the caller sent. */
 export const BODY_ERRORS = Object.freeze({
@@ -63,13 +65,23 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   } catch {
     return { ok: false, status: 400 };
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') return { ok: false, status: 400 };
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    Array.isArray(body) ||
+    typeof (body as { type?: unknown }).type !== 'string'
+  )
+    return { ok: false, status: 400 };
   return { ok: true, body: fixTimestamps(body as Record<string, unknown>) };
 }
 
 /** What botbuilder's own request handling does to an activity: its times become Dates, the text kept alongside. */
 function fixTimestamps(activity: Record<string, unknown>): Record<string, unknown> {
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     const value = activity[field];
     if (typeof value === 'string') {
       activity[raw] = value;

@@ -25,17 +25,40 @@ import { teamsActivity } from './teams-activity';
  */
 export { SCHEDULE_REPLIES } from './schedule-replies';
 
-const STATE: Record<Subscription['status'], string> = { active: 'On', paused: 'Paused', ended: 'Ended', inactive: 'Stopped', cancelled: 'Cancelled' };
+const STATE: Record<Subscription['status'], string> = {
+  active: 'On',
+  paused: 'Paused',
+  ended: 'Ended',
+  inactive: 'Stopped',
+  cancelled: 'Cancelled',
+};
 
 function operationsDeps(deps: BotDeps): ScheduleOperationsDeps {
-  return { store: deps.schedules, kb: deps.kb, clock: deps.clock, adminIds: deps.config.adminIds, defaultTimeZone: deps.config.schedule.defaultTimeZone };
+  return {
+    store: deps.schedules,
+    kb: deps.kb,
+    clock: deps.clock,
+    adminIds: deps.config.adminIds,
+    defaultTimeZone: deps.config.schedule.defaultTimeZone,
+  };
 }
 
 function line(deps: BotDeps, s: Subscription, number: number): ScheduleLine {
-  const state = s.status === 'paused' && s.pausedUntil ? `Paused until ${formatWhen(s.pausedUntil, s.spec.timeZone)}` : s.status === 'inactive' ? `Stopped: ${s.inactiveReason ?? 'Teams refused the post'}` : STATE[s.status];
+  const state =
+    s.status === 'paused' && s.pausedUntil
+      ? `Paused until ${formatWhen(s.pausedUntil, s.spec.timeZone)}`
+      : s.status === 'inactive'
+        ? `Stopped: ${s.inactiveReason ?? 'Teams refused the post'}`
+        : STATE[s.status];
   const skipping = s.skipNext > 0 ? ` (skipping the next ${s.skipNext === 1 ? 'post' : `${s.skipNext} posts`})` : '';
   const next = s.status === 'active' || s.status === 'paused' ? formatWhen(s.nextSlotAt, s.spec.timeZone) : undefined;
-  return { number, what: describeWhat(deps.kb, s.spec), when: describeWhen(s.spec), state: `${state}${skipping}`, ...(next !== undefined && { next }) };
+  return {
+    number,
+    what: describeWhat(deps.kb, s.spec),
+    when: describeWhen(s.spec),
+    state: `${state}${skipping}`,
+    ...(next !== undefined && { next }),
+  };
 }
 
 const say = (context: TurnContext, text: string) => context.sendActivity(textActivity(text));
@@ -50,27 +73,47 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
   const [sub = '', ...rest] = words;
   // Whatever follows the command's own words is the schedule's number: anything there that is not
   // one of the listed numbers is answered as such, never ignored.
-  const extra = sub === 'pause' && rest[0] === 'until' ? rest.slice(2) : sub === 'post' && rest[0] === 'now' ? rest.slice(1) : rest;
-  const number = ['pause', 'resume', 'skip', 'preview', 'post'].includes(sub) && extra.length > 0 ? extra.join(' ') : undefined;
+  const extra =
+    sub === 'pause' && rest[0] === 'until' ? rest.slice(2) : sub === 'post' && rest[0] === 'now' ? rest.slice(1) : rest;
+  const number =
+    ['pause', 'resume', 'skip', 'preview', 'post'].includes(sub) && extra.length > 0 ? extra.join(' ') : undefined;
   const ops = operationsDeps(deps);
-  const request = { actor: actorOf(context), scopeId: teamsActivity(context).conversationKey, ...(number !== undefined && { number }) };
+  const request = {
+    actor: actorOf(context),
+    scopeId: teamsActivity(context).conversationKey,
+    ...(number !== undefined && { number }),
+  };
 
   switch (sub) {
     case '': {
       const subs = await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey);
       const framework = await currentFramework(context, deps);
-      await context.sendActivity(cardActivity(scheduleCard({ kb: deps.kb, lines: subs.map((s, i) => line(deps, s, i + 1)), frameworkId: framework.id, timeZone: deps.config.schedule.defaultTimeZone })));
+      await context.sendActivity(
+        cardActivity(
+          scheduleCard({
+            kb: deps.kb,
+            lines: subs.map((s, i) => line(deps, s, i + 1)),
+            frameworkId: framework.id,
+            timeZone: deps.config.schedule.defaultTimeZone,
+          }),
+        ),
+      );
       return;
     }
     case 'pause': {
       const until = rest[0] === 'until' ? (rest[1] ?? '') : undefined;
       const result = await operations.pause(ops, { ...request, ...(until !== undefined && { until }) });
-      if (result.kind === 'badDate') await say(context, 'Please give the date as year-month-day, for example "schedule pause until 2026-12-01".');
-      else if (result.kind === 'pastDate') await say(context, 'That date has passed. Please give a date in the future.');
+      if (result.kind === 'badDate')
+        await say(context, 'Please give the date as year-month-day, for example "schedule pause until 2026-12-01".');
+      else if (result.kind === 'pastDate')
+        await say(context, 'That date has passed. Please give a date in the future.');
       else if (result.kind === 'refused') await refuse(context, deps, 'pause the scheduled posts here');
       else if (result.kind === 'paused') {
         const { count, until: day } = result;
-        await say(context, `Paused${day ? ` until ${day}` : ''}. ${count === 1 ? 'It' : `All ${count}`} will ${day ? 'start again by itself then' : 'stay paused until someone types "schedule resume"'}.`);
+        await say(
+          context,
+          `Paused${day ? ` until ${day}` : ''}. ${count === 1 ? 'It' : `All ${count}`} will ${day ? 'start again by itself then' : 'stay paused until someone types "schedule resume"'}.`,
+        );
       } else await say(context, notPickedText(result));
       return;
     }
@@ -80,7 +123,10 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       else if (result.kind === 'refused') await refuse(context, deps, 'resume the scheduled posts here');
       else if (result.kind === 'resumed') {
         const next = result.first;
-        await say(context, `Resumed. The next post is on ${formatWhen(next.nextSlotAt, next.spec.timeZone) ?? 'its next day'}.`);
+        await say(
+          context,
+          `Resumed. The next post is on ${formatWhen(next.nextSlotAt, next.spec.timeZone) ?? 'its next day'}.`,
+        );
         deps.scheduler?.poke();
       } else await say(context, notPickedText(result));
       return;
@@ -88,7 +134,11 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
     case 'skip': {
       const result = await operations.skip(ops, request);
       if (result.kind === 'refused') await refuse(context, deps, 'skip a scheduled post here');
-      else if (result.kind === 'skipped') await say(context, `Done: the post on ${formatWhen(result.at, result.timeZone) ?? 'its next day'} will be skipped. The one after will post as usual.`);
+      else if (result.kind === 'skipped')
+        await say(
+          context,
+          `Done: the post on ${formatWhen(result.at, result.timeZone) ?? 'its next day'} will be skipped. The one after will post as usual.`,
+        );
       else await say(context, notPickedText(result));
       return;
     }
@@ -119,7 +169,10 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       return;
     }
     case 'history': {
-      await say(context, await historyText(context, deps, await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey)));
+      await say(
+        context,
+        await historyText(context, deps, await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey)),
+      );
       return;
     }
     default:
@@ -129,17 +182,30 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
 }
 
 /** To the asker only: in a personal chat it is a reply; elsewhere it goes to their one-to-one chat with the bot. */
-async function sendPrivately(context: TurnContext, deps: BotDeps, activities: ReturnType<typeof textActivity>[]): Promise<void> {
+async function sendPrivately(
+  context: TurnContext,
+  deps: BotDeps,
+  activities: ReturnType<typeof textActivity>[],
+): Promise<void> {
   if (teamsActivity(context).kind === 'personal' || !(context.adapter instanceof CloudAdapter)) {
     for (const a of activities) await context.sendActivity(a);
     return;
   }
   try {
     await startConversation(context, deps.config.appId, { withSender: true }, activities);
-    await context.sendActivity(textActivity("I've sent you the preview in our one-to-one chat, so only you can see it."));
+    await context.sendActivity(
+      textActivity("I've sent you the preview in our one-to-one chat, so only you can see it."),
+    );
   } catch (error) {
-    deps.logger.warn(turnInfo(context, { event: 'preview-private-failed', error: { message: (error as Error).message } }), 'could not open a one-to-one chat for a preview');
-    await context.sendActivity(textActivity("I couldn't open a one-to-one chat with you for the preview. Add Practice Companion for yourself (Apps, then Practice Companion, then Add), then try again."));
+    deps.logger.warn(
+      turnInfo(context, { event: 'preview-private-failed', error: { message: (error as Error).message } }),
+      'could not open a one-to-one chat for a preview',
+    );
+    await context.sendActivity(
+      textActivity(
+        "I couldn't open a one-to-one chat with you for the preview. Add Practice Companion for yourself (Apps, then Practice Companion, then Add), then try again.",
+      ),
+    );
   }
 }
 
@@ -153,7 +219,11 @@ const NAME_LOOKUP_MS = 3000;
  * the store keeps only their Microsoft Entra object ids, never names. Anyone Teams cannot name (left the
  * team, a lookup error, too slow) is "someone"; the error's text is not logged.
  */
-async function displayNames(context: TurnContext, deps: BotDeps, actors: readonly string[]): Promise<Map<string, string>> {
+async function displayNames(
+  context: TurnContext,
+  deps: BotDeps,
+  actors: readonly string[],
+): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   await Promise.all(
     [...new Set(actors)].map(async (actor) => {
@@ -169,7 +239,10 @@ async function displayNames(context: TurnContext, deps: BotDeps, actors: readonl
         const name = await Promise.race([lookup, late]);
         if (typeof name === 'string' && name.trim() !== '') names.set(actor, name.trim());
       } catch (error) {
-        deps.logger.info(turnInfo(context, { event: 'member-lookup-failed', status: (error as { statusCode?: number }).statusCode }), 'Teams did not name a person in the schedule history');
+        deps.logger.info(
+          turnInfo(context, { event: 'member-lookup-failed', status: (error as { statusCode?: number }).statusCode }),
+          'Teams did not name a person in the schedule history',
+        );
       } finally {
         clearTimeout(timer);
       }
@@ -182,7 +255,10 @@ async function historyText(context: TurnContext, deps: BotDeps, subs: Subscripti
   const tz = subs[0]?.spec.timeZone ?? deps.config.schedule.defaultTimeZone;
   const names = new Map(subs.map((s, i) => [s.id, `${i + 1}. ${describeWhat(deps.kb, s.spec)}`]));
   const posts = await deps.store.postLog({ conversationId: teamsActivity(context).conversationKey }, 15);
-  const changes = await deps.store.auditLog([teamsActivity(context).conversationKey, teamsActivity(context).settingsScope], 15);
+  const changes = await deps.store.auditLog(
+    [teamsActivity(context).conversationKey, teamsActivity(context).settingsScope],
+    15,
+  );
   const STATUS: Record<PostRecord['status'], string> = {
     pending: 'waiting to post',
     sending: 'posting',
@@ -195,11 +271,18 @@ async function historyText(context: TurnContext, deps: BotDeps, subs: Subscripti
   };
   const postLines = posts.map((p) => {
     const entry = p.entryId ? deps.kb.entry(p.entryId) : undefined;
-    const why = p.status === 'skipped' || p.status === 'missed' || p.status === 'failed' ? (p.error ? ` (${p.error})` : '') : '';
+    const why =
+      p.status === 'skipped' || p.status === 'missed' || p.status === 'failed' ? (p.error ? ` (${p.error})` : '') : '';
     return `- ${formatWhen(p.slotAt, tz)}: ${STATUS[p.status]}${entry ? `, ${entry.title}` : ''}${why}${p.subscriptionId ? ` · ${names.get(p.subscriptionId) ?? 'a removed schedule'}` : ''}`;
   });
-  const people = await displayNames(context, deps, changes.map((c) => c.actor));
-  const changeLines = changes.map((c) => `- ${formatWhen(c.at, tz)}: ${c.detail} (by ${people.get(c.actor) ?? SOMEONE})`);
+  const people = await displayNames(
+    context,
+    deps,
+    changes.map((c) => c.actor),
+  );
+  const changeLines = changes.map(
+    (c) => `- ${formatWhen(c.at, tz)}: ${c.detail} (by ${people.get(c.actor) ?? SOMEONE})`,
+  );
   return [
     '**Posts**',
     ...(postLines.length ? postLines : ['- None yet.']),
@@ -216,12 +299,21 @@ export async function unsubscribeCommand(context: TurnContext, argument: string,
     return;
   }
   const number = argument.trim().toLowerCase().split(/\s+/).filter(Boolean).join(' ');
-  const result = await operations.unsubscribe(operationsDeps(deps), { actor: actorOf(context), scopeId: teamsActivity(context).conversationKey, ...(number !== '' && { number }) });
+  const result = await operations.unsubscribe(operationsDeps(deps), {
+    actor: actorOf(context),
+    scopeId: teamsActivity(context).conversationKey,
+    ...(number !== '' && { number }),
+  });
   if (result.kind === 'refused') await refuse(context, deps, 'stop the scheduled posts here');
   else if (result.kind === 'stopped') {
     const { stopped } = result;
     const [only] = stopped;
-    await say(context, stopped.length === 1 && only ? `Stopped "${describeWhat(deps.kb, only.spec)}". Type "schedule" to add a new one.` : `Stopped all ${stopped.length} scheduled posts here.`);
+    await say(
+      context,
+      stopped.length === 1 && only
+        ? `Stopped "${describeWhat(deps.kb, only.spec)}". Type "schedule" to add a new one.`
+        : `Stopped all ${stopped.length} scheduled posts here.`,
+    );
   } else await say(context, notPickedText(result));
 }
 
@@ -244,7 +336,10 @@ export async function saveSchedule(context: TurnContext, data: ScheduleFormInput
       await refuse(context, deps, 'add a scheduled post here');
       return;
     case 'otherFramework':
-      await say(context, `I didn't save that. This team uses the ${result.frameworkName}, so its posts come from it. To post from another, first type "framework" to change the team's framework.`);
+      await say(
+        context,
+        `I didn't save that. This team uses the ${result.frameworkName}, so its posts come from it. To post from another, first type "framework" to change the team's framework.`,
+      );
       return;
     case 'problems':
       await say(context, `I didn't save that yet. Please fix:\n\n${result.problems.map((p) => `- ${p}`).join('\n')}`);
@@ -253,8 +348,16 @@ export async function saveSchedule(context: TurnContext, data: ScheduleFormInput
       const { subscription, first } = result;
       const { spec } = subscription;
       deps.scheduler?.poke();
-      deps.logger.info(turnInfo(context, { event: 'subscribed', subscriptionId: subscription.id }), 'a scheduled post was added');
-      await say(context, first ? `Saved: ${describeWhat(deps.kb, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.` : 'Saved, but with that end date there is nothing left to post.');
+      deps.logger.info(
+        turnInfo(context, { event: 'subscribed', subscriptionId: subscription.id }),
+        'a scheduled post was added',
+      );
+      await say(
+        context,
+        first
+          ? `Saved: ${describeWhat(deps.kb, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.`
+          : 'Saved, but with that end date there is nothing left to post.',
+      );
     }
   }
 }

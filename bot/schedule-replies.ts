@@ -9,11 +9,14 @@ import { turnInfo } from './turn-info';
 export const SCHEDULE_REPLIES = Object.freeze({
   notHere: 'Schedules belong to a channel or a group chat. Go to the channel, @mention me and type "schedule".',
   none: 'This channel has no scheduled posts. Type "schedule" to add one.',
-  which: (count: number) => `This channel has ${count} scheduled posts. Add the number of the one you mean, for example "schedule skip 2". Type "schedule" to see them.`,
-  noSuch: (n: string, count: number) => `There is no schedule ${n} here; there ${count === 1 ? 'is 1' : `are ${count === 0 ? 'none' : count}`}. Type "schedule" to see them.`,
+  which: (count: number) =>
+    `This channel has ${count} scheduled posts. Add the number of the one you mean, for example "schedule skip 2". Type "schedule" to see them.`,
+  noSuch: (n: string, count: number) =>
+    `There is no schedule ${n} here; there ${count === 1 ? 'is 1' : `are ${count === 0 ? 'none' : count}`}. Type "schedule" to see them.`,
   refused: (detail: string) =>
     `Sorry, you can't ${detail}. Only the people your organisation has named as Practice Companion administrators can change schedules and meeting openers. Please ask one of them, or your Teams administrator, to make the change.`,
-  unknown: 'I know these: "schedule", "schedule pause", "schedule pause until 2026-12-01", "schedule resume", "schedule skip", "schedule preview", "schedule post now", "schedule history" and "unsubscribe".',
+  unknown:
+    'I know these: "schedule", "schedule pause", "schedule pause until 2026-12-01", "schedule resume", "schedule skip", "schedule preview", "schedule post now", "schedule history" and "unsubscribe".',
 });
 
 /** Who is asking, as the audit log records them (the Entra object id when Teams gives one) and as the permission rule reads them. */

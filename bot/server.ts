@@ -63,14 +63,23 @@ export function authFailureKind(error: unknown): string {
   if (/endorse/i.test(message)) return 'endorsement';
   if (/signing key|key could not|no key|unknown key|kid/i.test(message)) return 'unknown-key';
   if (/metadata|fetch|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket|network|openid/i.test(message)) return 'keys-unreachable';
-  if (/malformed|invalid token|jwt must|unexpected token|not a jwt|bearer|scheme/i.test(message) || name === 'JsonWebTokenError') return 'malformed';
+  if (
+    /malformed|invalid token|jwt must|unexpected token|not a jwt|bearer|scheme/i.test(message) ||
+    name === 'JsonWebTokenError'
+  )
+    return 'malformed';
   return 'other';
 }
 
 /** A stack trace without its first line (the message), so nothing the caller wrote reaches the log. */
 function framesOf(error: unknown): string | undefined {
   const stack = (error as { stack?: unknown })?.stack;
-  return typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') : undefined;
+  return typeof stack === 'string'
+    ? stack
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .join('\n')
+    : undefined;
 }
 
 export function createServer(deps: ServerDeps): HttpServer {
@@ -134,13 +143,22 @@ export function createServer(deps: ServerDeps): HttpServer {
       try {
         auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
       } catch (error) {
-        report('info', 'auth-refused', authFailureKind(error), error, 'a request with a token that did not check out was refused');
+        report(
+          'info',
+          'auth-refused',
+          authFailureKind(error),
+          error,
+          'a request with a token that did not check out was refused',
+        );
         res.send(401, HTTP_REPLIES.unauthorized);
         return;
       }
       if (typeof activity.serviceUrl !== 'string' || !deps.serviceUrlAllowed(activity.serviceUrl)) {
         // Not the URL itself: the caller wrote it.
-        deps.logger.warn({ event: 'service-url-refused', activityType: activity.type }, 'an activity named a service URL this bot does not post to');
+        deps.logger.warn(
+          { event: 'service-url-refused', activityType: activity.type },
+          'an activity named a service URL this bot does not post to',
+        );
         res.send(403, HTTP_REPLIES.forbiddenServiceUrl);
         return;
       }
@@ -175,7 +193,10 @@ export function createServer(deps: ServerDeps): HttpServer {
   server.on('restifyError', (req, _res, err: Error & { statusCode?: number }, callback: () => void) => {
     // 404s and 405s are what the internet sends every service: not worth a warning.
     const status = err.statusCode ?? 500;
-    deps.logger[status >= 500 ? 'warn' : 'debug']({ event: 'http-error', method: req.method, status, error: { name: err.name } }, 'request failed');
+    deps.logger[status >= 500 ? 'warn' : 'debug'](
+      { event: 'http-error', method: req.method, status, error: { name: err.name } },
+      'request failed',
+    );
     callback();
   });
 

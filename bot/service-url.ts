@@ -9,12 +9,15 @@ import { isLoopbackHost } from './config';
  * - otherwise, with an app id, what the signed token says: botbuilder refuses an activity whose
  *   serviceUrl differs from the token's serviceurl claim.
  */
-export function serviceUrlPolicy(config: Pick<Config, 'allowedServiceUrls' | 'anonymous'>): (serviceUrl: string) => boolean {
+export function serviceUrlPolicy(
+  config: Pick<Config, 'allowedServiceUrls' | 'anonymous'>,
+): (serviceUrl: string) => boolean {
   const allowed = config.allowedServiceUrls?.map((a) => new URL(a));
   return (serviceUrl) => {
     if (!URL.canParse(serviceUrl)) return false;
     const url = new URL(serviceUrl);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') return false;
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '')
+      return false;
     if (allowed) return allowed.some((a) => a.origin === url.origin && under(url.pathname, a.pathname));
     if (config.anonymous) return isLoopbackHost(url.hostname);
     return true;

@@ -32,7 +32,12 @@ export type NewConversation = { readonly channelId: string } | { readonly withSe
  * Test adapters cannot start conversations: there the activities are sent in place. Throws what the
  * Bot Connector answered.
  */
-export async function startConversation(context: TurnContext, appId: string, where: NewConversation, activities: readonly Partial<Activity>[]): Promise<void> {
+export async function startConversation(
+  context: TurnContext,
+  appId: string,
+  where: NewConversation,
+  activities: readonly Partial<Activity>[],
+): Promise<void> {
   const adapter = context.adapter;
   if (!(adapter instanceof CloudAdapter)) {
     for (const a of activities) await context.sendActivity(a);
@@ -44,7 +49,11 @@ export async function startConversation(context: TurnContext, appId: string, whe
   const [first, ...rest] = activities;
   const parameters = {
     ...(inChannel
-      ? { isGroup: true, channelData: { channel: { id: where.channelId }, ...tenant }, ...(first && { activity: first }) }
+      ? {
+          isGroup: true,
+          channelData: { channel: { id: where.channelId }, ...tenant },
+          ...(first && { activity: first }),
+        }
       : { isGroup: false, bot: context.activity.recipient, members: [context.activity.from], channelData: tenant }),
     ...(tenantId !== undefined && { tenantId }),
   } as ConversationParameters;

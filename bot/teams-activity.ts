@@ -38,7 +38,8 @@ export interface TeamsActivity {
 /** Reads an activity's Teams ids once. Never throws: whatever is missing or not a string is undefined. */
 export function readTeamsActivity(activity: Partial<Activity>): TeamsActivity {
   // botbuilder's readers take any object as channel data; null or a string from a caller would throw or mislead.
-  const teams = typeof activity.channelData === 'object' && activity.channelData !== null ? (activity as Activity) : undefined;
+  const teams =
+    typeof activity.channelData === 'object' && activity.channelData !== null ? (activity as Activity) : undefined;
   const conversation = activity.conversation;
   const type = conversation?.conversationType;
   const kind: ConversationKind = type === 'channel' || type === 'groupChat' ? type : 'personal';
@@ -47,7 +48,8 @@ export function readTeamsActivity(activity: Partial<Activity>): TeamsActivity {
   const channelId = nonEmpty(teams && teamsGetChannelId(teams));
   const meetingId = nonEmpty(teams && teamsGetTeamMeetingInfo(teams)?.id);
   const conversationId = text(conversation?.id);
-  const conversationKey = kind === 'channel' && channelId !== undefined ? channelId : ((conversationId ?? '').split(';')[0] ?? '');
+  const conversationKey =
+    kind === 'channel' && channelId !== undefined ? channelId : ((conversationId ?? '').split(';')[0] ?? '');
   const from = activity.from;
   const aadObjectId = text(from?.aadObjectId);
   return Object.freeze({

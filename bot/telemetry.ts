@@ -31,15 +31,23 @@ export const METRICS = Object.freeze({
   turnDuration: 'practice_companion.turn.duration',
 });
 
-const ACTIVITY_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'messageReaction']);
+const ACTIVITY_TYPES = new Set([
+  'message',
+  'invoke',
+  'conversationUpdate',
+  'installationUpdate',
+  'event',
+  'messageReaction',
+]);
 
 export async function startTelemetry(connectionString: string | undefined): Promise<Telemetry> {
   if (connectionString === undefined) return NO_TELEMETRY;
-  const [{ useAzureMonitor, shutdownAzureMonitor }, { metrics, trace, SpanKind }, { resourceFromAttributes }] = await Promise.all([
-    import('@azure/monitor-opentelemetry'),
-    import('@opentelemetry/api'),
-    import('@opentelemetry/resources'),
-  ]);
+  const [{ useAzureMonitor, shutdownAzureMonitor }, { metrics, trace, SpanKind }, { resourceFromAttributes }] =
+    await Promise.all([
+      import('@azure/monitor-opentelemetry'),
+      import('@opentelemetry/api'),
+      import('@opentelemetry/resources'),
+    ]);
   useAzureMonitor({
     // Application Insights' "cloud role": the service's name, not "unknown_service".
     resource: resourceFromAttributes({ 'service.name': 'practice-companion' }),
@@ -62,9 +70,16 @@ export async function startTelemetry(connectionString: string | undefined): Prom
   });
   const meter = metrics.getMeter('practice-companion');
   const tracer = trace.getTracer('practice-companion');
-  const answers = meter.createCounter(METRICS.answers, { description: 'Questions answered, by outcome: answered or not_sure' });
-  const posts = meter.createCounter(METRICS.posts, { description: 'Scheduled posts and meeting openers, by outcome: sent, retried, throttled, failed, gone, missed' });
-  const turns = meter.createHistogram(METRICS.turnDuration, { description: 'Time to handle one activity from Teams', unit: 'ms' });
+  const answers = meter.createCounter(METRICS.answers, {
+    description: 'Questions answered, by outcome: answered or not_sure',
+  });
+  const posts = meter.createCounter(METRICS.posts, {
+    description: 'Scheduled posts and meeting openers, by outcome: sent, retried, throttled, failed, gone, missed',
+  });
+  const turns = meter.createHistogram(METRICS.turnDuration, {
+    description: 'Time to handle one activity from Teams',
+    unit: 'ms',
+  });
   return {
     answered: (found) => answers.add(1, { outcome: found ? 'answered' : 'not_sure' }),
     post: (outcome) => posts.add(1, { outcome }),
@@ -72,7 +87,13 @@ export async function startTelemetry(connectionString: string | undefined): Prom
       const kind = ACTIVITY_TYPES.has(activityType) ? activityType : 'other';
       turns.record(ms, { activity_type: kind });
       // One trace per turn, named by its kind only (Application Insights shows it under Requests).
-      tracer.startSpan(`turn ${kind}`, { kind: SpanKind.SERVER, startTime: Date.now() - ms, attributes: { 'practice_companion.activity_type': kind } }).end();
+      tracer
+        .startSpan(`turn ${kind}`, {
+          kind: SpanKind.SERVER,
+          startTime: Date.now() - ms,
+          attributes: { 'practice_companion.activity_type': kind },
+        })
+        .end();
     },
     shutdown: () => shutdownAzureMonitor(),
   };

@@ -36,8 +36,12 @@ export function tenantAllowList(deps: Pick<BotDeps, 'config' | 'logger'>): Middl
     if (isOwnTurn(context)) return next();
     const { tenantId } = teamsActivity(context);
     if (allowed(tenantId)) return next();
-    deps.logger.warn(turnInfo(context, { event: 'tenant-refused', tenantId: tenantId ?? 'none' }), 'an activity came from a tenant that is not allowed');
-    if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+    deps.logger.warn(
+      turnInfo(context, { event: 'tenant-refused', tenantId: tenantId ?? 'none' }),
+      'an activity came from a tenant that is not allowed',
+    );
+    if (context.activity.type === 'invoke')
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
   };
 }
 
@@ -58,6 +62,11 @@ export function conversationTracking(deps: BotDeps): MiddlewareHandler {
 
 function tracked(context: TurnContext): boolean {
   const { type, action, membersRemoved } = context.activity;
-  const removal = (type === 'installationUpdate' && /^remove/.test(String(action))) || (type === 'conversationUpdate' && (membersRemoved?.length ?? 0) > 0);
-  return !removal && (type === 'message' || type === 'conversationUpdate' || type === 'installationUpdate' || type === 'event');
+  const removal =
+    (type === 'installationUpdate' && /^remove/.test(String(action))) ||
+    (type === 'conversationUpdate' && (membersRemoved?.length ?? 0) > 0);
+  return (
+    !removal &&
+    (type === 'message' || type === 'conversationUpdate' || type === 'installationUpdate' || type === 'event')
+  );
 }

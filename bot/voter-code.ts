@@ -22,7 +22,9 @@ export function createVoterCodes(store: Pick<Store, 'secretKey'>): VoterCodes {
         key = undefined; // try again next time
         throw error;
       });
-      return createHmac('sha256', await key).update(`practice-companion/vote/${userId}`).digest('base64url');
+      return createHmac('sha256', await key)
+        .update(`practice-companion/vote/${userId}`)
+        .digest('base64url');
     },
   };
 }

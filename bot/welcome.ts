@@ -24,7 +24,15 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
   const ask = await frameworkUnchosen(context, deps);
   const message = ask
     ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: here.kind === 'channel' ? 'team' : 'chat' }))
-    : cardActivity(welcomeCard({ kb: deps.kb, frameworkId: framework.id, examples: framework.examples.slice(0, 3), offerMeetingOpeners, ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }) }));
+    : cardActivity(
+        welcomeCard({
+          kb: deps.kb,
+          frameworkId: framework.id,
+          examples: framework.examples.slice(0, 3),
+          offerMeetingOpeners,
+          ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }),
+        }),
+      );
   const selected = here.kind === 'channel' ? teamsGetSelectedChannelId(context.activity) : '';
   const current = here.conversationId ?? '';
   if (selected && !current.startsWith(selected)) {
@@ -32,5 +40,12 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
   } else {
     await context.sendActivity(message);
   }
-  deps.logger.info(turnInfo(context, { event: 'installed', askedFramework: ask, toSelectedChannel: Boolean(selected && !current.startsWith(selected)) }), 'sent the welcome card');
+  deps.logger.info(
+    turnInfo(context, {
+      event: 'installed',
+      askedFramework: ask,
+      toSelectedChannel: Boolean(selected && !current.startsWith(selected)),
+    }),
+    'sent the welcome card',
+  );
 }

@@ -5,7 +5,11 @@ import { z } from 'zod';
  * Anything that does not match is treated as tampered with, and gets a short, polite reply.
  */
 
-const entryId = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+const entryId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/);
 
 // ---- Action.Submit (messageBack): arrives as a message activity whose `value` holds this data.
 
@@ -31,11 +35,27 @@ export const scheduleSaveSchema = z.object({
 });
 /** "Turn on meeting openers" on a team's welcome card: openers are off until someone chooses them. */
 export const meetingOpenersSchema = z.object({ action: z.literal('meeting-openers'), on: z.boolean() });
-export const submitSchema = z.discriminatedUnion('action', [openEntrySchema, askSchema, scheduleSaveSchema, meetingOpenersSchema]);
+export const submitSchema = z.discriminatedUnion('action', [
+  openEntrySchema,
+  askSchema,
+  scheduleSaveSchema,
+  meetingOpenersSchema,
+]);
 
 // ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
 
-export const VERBS = ['feedback', 'anotherPrompt', 'suggest', 'suggestSend', 'suggestCancel', 'chooseFramework', 'open', 'ask', 'scheduleSave', 'meetingOpeners'] as const;
+export const VERBS = [
+  'feedback',
+  'anotherPrompt',
+  'suggest',
+  'suggestSend',
+  'suggestCancel',
+  'chooseFramework',
+  'open',
+  'ask',
+  'scheduleSave',
+  'meetingOpeners',
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
@@ -56,13 +76,25 @@ export const anotherPromptSchema = z.object({
 });
 export type AnotherPromptData = z.infer<typeof anotherPromptSchema>;
 
-const frameworkId = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+const frameworkId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/);
 
 /** "Suggest this question to the practice team": the question travels in the card, nowhere else. */
-export const suggestSchema = z.object({ question: z.string().min(1).max(1000), frameworkId, entryId: entryId.optional() });
+export const suggestSchema = z.object({
+  question: z.string().min(1).max(1000),
+  frameworkId,
+  entryId: entryId.optional(),
+});
 export type SuggestData = z.infer<typeof suggestSchema>;
 /** Send on the suggestion form: Teams adds the edited text as `suggestion` (the Input.Text's id). */
-export const suggestSendSchema = z.object({ frameworkId, entryId: entryId.optional(), suggestion: z.string().max(2000).optional() });
+export const suggestSendSchema = z.object({
+  frameworkId,
+  entryId: entryId.optional(),
+  suggestion: z.string().max(2000).optional(),
+});
 /** Cancel on the suggestion form. Teams adds the inputs too; they are ignored. */
 export const suggestCancelSchema = z.object({ frameworkId: frameworkId.optional() }).passthrough();
 
@@ -92,4 +124,3 @@ export const verbSchemas = {
   scheduleSave: scheduleSaveVerbSchema,
   meetingOpeners: meetingOpenersVerbSchema,
 } as const satisfies Record<Verb, z.ZodType>;
-

@@ -13,7 +13,6 @@ import { promptAt } from './prompt';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
-
 export interface AnswerCardInput {
   readonly kb: KnowledgeBase;
   readonly result: Extract<AnswerResult, { found: true }>;
@@ -37,7 +36,10 @@ export function answerCard(input: AnswerCardInput): CardMessage {
   const prompt = promptAt(entry.prompts, input.promptIndex ?? 0);
   const { alternatives, related } = answerChoices(kb, result);
 
-  const chat = input.chatFrameworkId !== undefined && input.chatFrameworkId !== entry.frameworkId ? kb.framework(input.chatFrameworkId) : undefined;
+  const chat =
+    input.chatFrameworkId !== undefined && input.chatFrameworkId !== entry.frameworkId
+      ? kb.framework(input.chatFrameworkId)
+      : undefined;
   const body: Element[] = [
     ...(input.piiReminder ? [piiReminder()] : []),
     ...(chat && framework ? [otherFrameworkNote(framework.shortName, chat.shortName)] : []),
@@ -62,15 +64,24 @@ export function answerCard(input: AnswerCardInput): CardMessage {
 export function otherFrameworkText(answeredFrom: string, chatUses: string): string {
   return `You asked about the ${answeredFrom} framework, so this is from it. This chat uses the ${chatUses} framework.`;
 }
-const otherFrameworkNote = (answeredFrom: string, chatUses: string) => text(otherFrameworkText(answeredFrom, chatUses), { size: 'Small', color: 'Accent', spacing: 'Small' });
+const otherFrameworkNote = (answeredFrom: string, chatUses: string) =>
+  text(otherFrameworkText(answeredFrom, chatUses), { size: 'Small', color: 'Accent', spacing: 'Small' });
 
 /** "Did this help?", or after a vote, thanks that say which vote was kept; both buttons stay so the vote can change. */
-function feedbackSection(answerId: string, entryId: string, feedback: { readonly helpful: boolean } | undefined, question: string | undefined): Element[] {
+function feedbackSection(
+  answerId: string,
+  entryId: string,
+  feedback: { readonly helpful: boolean } | undefined,
+  question: string | undefined,
+): Element[] {
   const q = question === undefined ? {} : { question };
   const line =
     feedback === undefined ? WORDING.didThisHelp : feedback.helpful ? WORDING.thanksHelpful : WORDING.thanksNotHelpful;
   return [
     heading(line),
-    actionSet([feedbackButton({ answerId, entryId, helpful: true, ...q }), feedbackButton({ answerId, entryId, helpful: false, ...q })]),
+    actionSet([
+      feedbackButton({ answerId, entryId, helpful: true, ...q }),
+      feedbackButton({ answerId, entryId, helpful: false, ...q }),
+    ]),
   ];
 }

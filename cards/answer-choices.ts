@@ -8,7 +8,10 @@ export const MAX_ALTERNATIVES = 3;
  * What an answer offers besides its entry: "did you mean" entries when the search is not sure, and
  * the entry's related ones not already shown. The answer card and the tab's search both show these.
  */
-export function answerChoices(kb: KnowledgeBase, result: Extract<AnswerResult, { found: true }>): { readonly alternatives: readonly Entry[]; readonly related: readonly Entry[] } {
+export function answerChoices(
+  kb: KnowledgeBase,
+  result: Extract<AnswerResult, { found: true }>,
+): { readonly alternatives: readonly Entry[]; readonly related: readonly Entry[] } {
   const alternatives = result.confident ? [] : result.alternatives.slice(0, MAX_ALTERNATIVES).map((m) => m.entry);
   const shown = new Set([result.entry.id, ...alternatives.map((e) => e.id)]);
   const related = result.entry.related

@@ -22,7 +22,20 @@ export interface DigestFigures {
 }
 
 /** "23 November 2026" from YYYY-MM-DD. */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const longDay = (day: string) => {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return `${date} ${MONTHS[month - 1] ?? ''} ${year}`;
@@ -33,9 +46,14 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The weekly digest: last week's numbers, the most asked entries, what needs the lead, and a button to the console. */
 export function digestCard(figures: DigestFigures, consoleUrl: string): CardMessage {
   const needs: string[] = [];
-  if (figures.suggestionsWaiting > 0) needs.push(`${plural(figures.suggestionsWaiting, 'suggested question is', 'suggested questions are')} waiting for you.`);
-  if (figures.postsFailed > 0) needs.push(`${plural(figures.postsFailed, 'scheduled post', 'scheduled posts')} failed.`);
-  if (figures.postsUncertain > 0) needs.push(`${plural(figures.postsUncertain, 'scheduled post', 'scheduled posts')} may not have posted.`);
+  if (figures.suggestionsWaiting > 0)
+    needs.push(
+      `${plural(figures.suggestionsWaiting, 'suggested question is', 'suggested questions are')} waiting for you.`,
+    );
+  if (figures.postsFailed > 0)
+    needs.push(`${plural(figures.postsFailed, 'scheduled post', 'scheduled posts')} failed.`);
+  if (figures.postsUncertain > 0)
+    needs.push(`${plural(figures.postsUncertain, 'scheduled post', 'scheduled posts')} may not have posted.`);
   const body: Element[] = [
     small(`Weekly digest · Monday ${longDay(figures.from)} to Sunday ${longDay(figures.to)}`),
     title('Last week in Practice Companion'),

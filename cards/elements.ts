@@ -83,7 +83,12 @@ export type Element = TextBlock | ActionSet | Container | FactSet | Input;
 type TextOptions = Omit<TextBlock, 'type' | 'text' | 'wrap'>;
 
 /** Every block of text wraps: the readers are mostly on phones. */
-export const text = (value: string, options: TextOptions = {}): TextBlock => ({ type: 'TextBlock', text: value, wrap: true, ...options });
+export const text = (value: string, options: TextOptions = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...options,
+});
 
 export const title = (value: string): TextBlock => text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
 

@@ -21,7 +21,9 @@ export function frameworkCard(input: FrameworkCardInput): CardMessage {
   const name = frameworkName(kb, currentId);
   const shortName = (id: string) => kb.framework(id)?.shortName ?? id;
   const line =
-    changedFrom === undefined ? `This chat uses the ${name}.` : `Switched from ${shortName(changedFrom)} to ${shortName(currentId)}.`;
+    changedFrom === undefined
+      ? `This chat uses the ${name}.`
+      : `Switched from ${shortName(changedFrom)} to ${shortName(currentId)}.`;
   const others = kb.frameworks.filter((f) => f.id !== currentId);
 
   const body: Element[] = [
@@ -40,7 +42,12 @@ export function frameworkCard(input: FrameworkCardInput): CardMessage {
   return cardMessage({
     body,
     speak: line,
-    fallbackText: [line, ...(current ? [current.description] : []), ...(others.length > 0 ? [WORDING.framework.howToSwitch] : []), ...switchLines].join('\n'),
+    fallbackText: [
+      line,
+      ...(current ? [current.description] : []),
+      ...(others.length > 0 ? [WORDING.framework.howToSwitch] : []),
+      ...switchLines,
+    ].join('\n'),
     summary: line,
   });
 }

@@ -36,5 +36,10 @@ export function frameworkQuestionCard(input: FrameworkQuestionCardInput): CardMe
   ];
   const names = input.kb.frameworks.map((f) => `"framework ${f.id}" for ${f.shortName}`).join(', or ');
   const lines = [w.greeting, WORDING.purpose, question, `Type ${names}.`];
-  return cardMessage({ body, speak: [w.greeting, question].join(' '), fallbackText: [...lines, WORDING.privacy].join('\n'), summary: `${w.greeting} ${question}` });
+  return cardMessage({
+    body,
+    speak: [w.greeting, question].join(' '),
+    fallbackText: [...lines, WORDING.privacy].join('\n'),
+    summary: `${w.greeting} ${question}`,
+  });
 }

@@ -7,7 +7,10 @@ import { WORDING } from './wording';
 export const FULL_TEXT_ID = 'full-text';
 
 /** A "Read the full text" button and the hidden container it shows: the entry's text and, for approaches, who uses it and why. */
-export function fullText(entry: Entry, title: string = WORDING.readFullText): { readonly toggle: ToggleAction; readonly container: Container } {
+export function fullText(
+  entry: Entry,
+  title: string = WORDING.readFullText,
+): { readonly toggle: ToggleAction; readonly container: Container } {
   const items = [
     ...paragraphs(entry.text),
     ...(entry.whoUses ? [heading(WORDING.whoUses), text(entry.whoUses, { spacing: 'Small' })] : []),
@@ -26,7 +29,12 @@ export function fullText(entry: Entry, title: string = WORDING.readFullText): { 
 export function paragraphs(source: string): TextBlock[] {
   return source
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter((line) => line.length > 0))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0),
+    )
     .filter((lines) => lines.length > 0)
     .flatMap((lines) =>
       lines.map((line, i) => {

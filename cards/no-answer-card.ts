@@ -28,17 +28,28 @@ export interface NoAnswerCardInput {
 
 /** A kind reply when there is no answer: never a guess, only places to go next. */
 export function noAnswerCard(input: NoAnswerCardInput): CardMessage {
-  const line = input.reason === 'not-covered' && input.notCovered ? WORDING.notCovered(input.notCovered) : WORDING.noAnswer[input.reason];
+  const line =
+    input.reason === 'not-covered' && input.notCovered
+      ? WORDING.notCovered(input.notCovered)
+      : WORDING.noAnswer[input.reason];
   const suggestions = input.suggestions.slice(0, MAX_SUGGESTIONS);
   const examples = input.examples.slice(0, MAX_EXAMPLES);
   // An empty question has nothing to have meant; its suggestions are simply good places to start.
   const suggestionsHeading = input.reason === 'empty' ? WORDING.startWith : WORDING.didYouMean;
 
   // Not covered is said plainly: asking in different words would not help.
-  const hint = input.reason === 'not-covered' ? WORDING.notCoveredHint : suggestions.length + examples.length > 0 ? WORDING.noAnswerHint : WORDING.noAnswerHintAlone;
+  const hint =
+    input.reason === 'not-covered'
+      ? WORDING.notCoveredHint
+      : suggestions.length + examples.length > 0
+        ? WORDING.noAnswerHint
+        : WORDING.noAnswerHintAlone;
 
   // Not covered is not the end: where to go instead. An empty question has nothing uncovered yet.
-  const whereInstead = input.signposts && input.reason !== 'empty' ? [lead(WORDING.signposts.whereInstead), ...signpostElements(input.signposts, WHERE_INSTEAD)] : [];
+  const whereInstead =
+    input.signposts && input.reason !== 'empty'
+      ? [lead(WORDING.signposts.whereInstead), ...signpostElements(input.signposts, WHERE_INSTEAD)]
+      : [];
   // Something the framework plainly does not contain: where to go comes straight after saying so.
   const first = input.reason === 'not-covered';
   const body: Element[] = [
@@ -55,7 +66,9 @@ export function noAnswerCard(input: NoAnswerCardInput): CardMessage {
     line,
     ...suggestions.map((e) => `• ${displayTitle(e)}`),
     ...examples.map((q) => `• ${q}`),
-    ...(input.signposts && input.reason !== 'empty' ? [WORDING.signposts.whereInstead, ...signpostLines(input.signposts, WHERE_INSTEAD)] : []),
+    ...(input.signposts && input.reason !== 'empty'
+      ? [WORDING.signposts.whereInstead, ...signpostLines(input.signposts, WHERE_INSTEAD)]
+      : []),
   ];
   return cardMessage({ body, speak: line, fallbackText: fallback.join('\n'), summary: line });
 }

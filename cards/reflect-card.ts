@@ -27,14 +27,19 @@ export function reflectCard(input: ReflectCardInput): CardMessage {
   const prompts = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
   const prompt = promptAt(prompts, promptIndex);
   // "Read the full principle": in a meeting, the button names what the group is reflecting on.
-  const buttons: Action[] = prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : [];
+  const buttons: Action[] =
+    prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : [];
 
   const body: Element[] = [
     ...(input.heading ? [lead(input.heading)] : []),
     ...entryHeading(kb, entry),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { size: 'Medium', spacing: 'Small' })] : []),
     ...(buttons.length > 0 ? [actionSet(buttons)] : []),
-    ...inShortAndFrameworkSays(kb, entry, entry.kind === 'overview' ? WORDING.readFullText : `Read the full ${entry.kind}`),
+    ...inShortAndFrameworkSays(
+      kb,
+      entry,
+      entry.kind === 'overview' ? WORDING.readFullText : `Read the full ${entry.kind}`,
+    ),
     ...(audience === 'group' ? [small(WORDING.noDetailsInReplies)] : []),
   ];
 
@@ -43,7 +48,12 @@ export function reflectCard(input: ReflectCardInput): CardMessage {
   return cardMessage({
     body,
     speak: `${opening}${title}. ${prompt ?? entry.summary}`,
-    fallbackText: [...(input.heading ? [input.heading] : []), title, entry.summary, ...(prompt ? [`${WORDING.reflect}: ${prompt}`] : [])].join('\n\n'),
+    fallbackText: [
+      ...(input.heading ? [input.heading] : []),
+      title,
+      entry.summary,
+      ...(prompt ? [`${WORDING.reflect}: ${prompt}`] : []),
+    ].join('\n\n'),
     summary: `${title}: ${prompt ?? entry.summary}`,
   });
 }

@@ -19,13 +19,21 @@ export interface ScheduledPostCardInput {
   readonly of: number;
 }
 
-const KIND_WORD: Record<string, string> = { principle: 'Principle', value: 'Value', approach: 'Approach', ingredient: 'Ingredient', overview: 'Item' };
+const KIND_WORD: Record<string, string> = {
+  principle: 'Principle',
+  value: 'Value',
+  approach: 'Approach',
+  ingredient: 'Ingredient',
+  overview: 'Item',
+};
 
 /** "Principle 4 of 10" when the cycle holds one kind, else "4 of 17". */
 export function placeLine(kb: KnowledgeBase, entry: Entry, position: number, of: number, kindsInCycle: number): string {
   const framework = kb.framework(entry.frameworkId);
   const where = framework ? ` in ${framework.shortName}` : '';
-  return kindsInCycle === 1 ? `${KIND_WORD[entry.kind] ?? 'Item'} ${position} of ${of}${where}` : `${position} of ${of}${where}`;
+  return kindsInCycle === 1
+    ? `${KIND_WORD[entry.kind] ?? 'Item'} ${position} of ${of}${where}`
+    : `${position} of ${of}${where}`;
 }
 
 /** The card a scheduled post carries: the entry, its place in the cycle, and one or two prompts to reflect on. */
@@ -39,14 +47,22 @@ export function scheduledPostCard(input: ScheduledPostCardInput & { readonly kin
     small(`This week's reflection · ${place}`),
     ...entryHeading(kb, entry),
     ...inShortAndFrameworkSays(kb, entry),
-    ...(prompts.length > 0 ? [heading(WORDING.reflect), ...prompts.map((p) => text(`• ${p}`, { spacing: 'Small' }))] : []),
+    ...(prompts.length > 0
+      ? [heading(WORDING.reflect), ...prompts.map((p) => text(`• ${p}`, { spacing: 'Small' }))]
+      : []),
     small(WORDING.noDetailsInReplies),
   ];
   const title = displayTitle(entry);
   return cardMessage({
     body,
     speak: `${place}. ${title}. ${prompts[0] ?? entry.summary}`,
-    fallbackText: [place, title, entry.summary, ...prompts.map((p) => `${WORDING.reflect}: ${p}`), WORDING.noDetailsInReplies].join('\n\n'),
+    fallbackText: [
+      place,
+      title,
+      entry.summary,
+      ...prompts.map((p) => `${WORDING.reflect}: ${p}`),
+      WORDING.noDetailsInReplies,
+    ].join('\n\n'),
     summary: `${title}: ${prompts[0] ?? entry.summary}`,
   });
 }

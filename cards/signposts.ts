@@ -20,13 +20,25 @@ export function signpostElements(signposts: Signposts, which: readonly SignpostN
 export function signpostBody(signpost: Signpost, emphasis = false): Element[] {
   return [
     text(signpost.text, { spacing: 'Small', ...(emphasis && { weight: 'Bolder' as const }) }),
-    ...(signpost.link ? [actionSet([{ type: 'Action.OpenUrl' as const, title: `${WORDING.signposts.open}: ${hostOf(signpost.link)}`, url: signpost.link }])] : []),
+    ...(signpost.link
+      ? [
+          actionSet([
+            {
+              type: 'Action.OpenUrl' as const,
+              title: `${WORDING.signposts.open}: ${hostOf(signpost.link)}`,
+              url: signpost.link,
+            },
+          ]),
+        ]
+      : []),
   ];
 }
 
 /** The lines a client that cannot show the card reads instead. */
 export function signpostLines(signposts: Signposts, which: readonly SignpostName[]): string[] {
-  return which.map((name) => `${HEADINGS[name]}: ${signposts[name].text}${signposts[name].link ? ` ${signposts[name].link}` : ''}`);
+  return which.map(
+    (name) => `${HEADINGS[name]}: ${signposts[name].text}${signposts[name].link ? ` ${signposts[name].link}` : ''}`,
+  );
 }
 
 function hostOf(url: string): string {

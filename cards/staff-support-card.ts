@@ -26,5 +26,10 @@ export function staffSupportCard(input: StaffSupportCardInput): CardMessage {
     small(w.private),
   ];
   const lines = [w.title, w.kind, signposts.staffSupport.text, ...signpostLines(signposts, ['caseAdvice']), w.private];
-  return cardMessage({ body, speak: `${w.title}. ${signposts.staffSupport.text}`, fallbackText: lines.join('\n'), summary: signposts.staffSupport.text });
+  return cardMessage({
+    body,
+    speak: `${w.title}. ${signposts.staffSupport.text}`,
+    fallbackText: lines.join('\n'),
+    summary: signposts.staffSupport.text,
+  });
 }

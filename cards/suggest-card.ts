@@ -10,14 +10,16 @@ export const SUGGEST_WORDING = Object.freeze({
   button: 'Suggest this question to the practice team',
   formHeading: 'Suggest this question to the practice team',
   label: 'Your question',
-  whoSees: 'The practice team will see it, without your name. Please remove anything that could identify a child or family.',
+  whoSees:
+    'The practice team will see it, without your name. Please remove anything that could identify a child or family.',
   send: 'Send',
   cancel: 'Cancel',
   sent: 'Thank you. Your question was sent to the practice team, without your name.',
   cancelled: 'Not sent. Nothing was kept.',
   empty: 'There is nothing to send yet: type the question in the box.',
   tooLong: 'That is longer than 1,000 characters: please shorten it.',
-  personal: 'This looks as though it holds personal details (an email address, phone number, postcode, date of birth or NHS number). Please remove them, then send again.',
+  personal:
+    'This looks as though it holds personal details (an email address, phone number, postcode, date of birth or NHS number). Please remove them, then send again.',
 });
 
 export const MAX_SUGGESTION_LENGTH = 1000;
@@ -60,10 +62,20 @@ export function suggestForm(input: SuggestFormInput): CardMessage {
     text(SUGGEST_WORDING.whoSees, { spacing: 'Small' }),
     actionSet([
       { type: 'Action.Execute', title: SUGGEST_WORDING.send, verb: 'suggestSend', data: ids },
-      { type: 'Action.Execute', title: SUGGEST_WORDING.cancel, verb: 'suggestCancel', data: { frameworkId: input.frameworkId } },
+      {
+        type: 'Action.Execute',
+        title: SUGGEST_WORDING.cancel,
+        verb: 'suggestCancel',
+        data: { frameworkId: input.frameworkId },
+      },
     ]),
   ];
-  return cardMessage({ body, speak: SUGGEST_WORDING.formHeading, fallbackText: SUGGEST_WORDING.whoSees, summary: SUGGEST_WORDING.formHeading });
+  return cardMessage({
+    body,
+    speak: SUGGEST_WORDING.formHeading,
+    fallbackText: SUGGEST_WORDING.whoSees,
+    summary: SUGGEST_WORDING.formHeading,
+  });
 }
 
 /** What replaces the form after Send or Cancel. */

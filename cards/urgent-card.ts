@@ -24,6 +24,16 @@ export function urgentCard(input: UrgentCardInput): CardMessage {
     ...signpostElements(signposts, ['caseAdvice', 'procedures', 'staffSupport']),
     small(s.notForCases),
   ];
-  const lines = [s.urgentTitle, signposts.urgent.text, ...signpostLines(signposts, ['caseAdvice', 'procedures', 'staffSupport']), s.notForCases];
-  return cardMessage({ body, speak: `${s.urgentTitle}. ${signposts.urgent.text}`, fallbackText: lines.join('\n'), summary: signposts.urgent.text });
+  const lines = [
+    s.urgentTitle,
+    signposts.urgent.text,
+    ...signpostLines(signposts, ['caseAdvice', 'procedures', 'staffSupport']),
+    s.notForCases,
+  ];
+  return cardMessage({
+    body,
+    speak: `${s.urgentTitle}. ${signposts.urgent.text}`,
+    fallbackText: lines.join('\n'),
+    summary: signposts.urgent.text,
+  });
 }

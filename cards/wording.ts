@@ -3,12 +3,14 @@ export const WORDING = Object.freeze({
   piiReminder:
     'A gentle reminder: this looks as though it may include a name, age, school or reference number. Teams keeps this chat, so please leave out anything that could identify a child or family. Your question is answered all the same.',
   /** What the bot is for, and not for: one line on the welcome and help cards. */
-  purpose: 'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
+  purpose:
+    'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
   /** What happens to what people type, said truthfully: the bot keeps nothing, but Teams keeps the chat. */
-  privacy: 'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+  privacy:
+    'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
   inShort: 'In short',
   /** Under every post and prompt in a channel, group chat or meeting. */
-  noDetailsInReplies: 'Please keep replies general: don\'t share details of children or families here.',
+  noDetailsInReplies: "Please keep replies general: don't share details of children or families here.",
   signposts: {
     urgentTitle: 'If a child may be at risk now',
     caseAdvice: 'For a decision about a child or family',
@@ -53,20 +55,24 @@ export const WORDING = Object.freeze({
   },
   /** The not-sure card when a question names something the framework does not contain. */
   notCovered: (name: string) => `The framework doesn't cover ${name}.`,
-  notCoveredHint: 'It holds the framework\'s own ideas, not procedures, legal duties or other practice models. For this, please go to the people and places below.',
+  notCoveredHint:
+    "It holds the framework's own ideas, not procedures, legal duties or other practice models. For this, please go to the people and places below.",
   startWith: 'You could start with',
   noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',
   noAnswerHintAlone: 'The framework may not cover this. You could ask in different words.',
   welcome: {
     greeting: "Hello, I'm Practice Companion.",
-    answers: 'Ask me about your practice framework. Each answer gives a short summary in my words, then the framework\'s own words and where they come from.',
+    answers:
+      "Ask me about your practice framework. Each answer gives a short summary in my words, then the framework's own words and where they come from.",
     reflects: 'Your team can also choose a weekly reflection, and a moment to reflect at the start of meetings.',
     change: 'To use a different framework, type "framework".',
     meetingsHeading: 'Meetings',
-    meetingsOffer: "I can open this team's meetings with a short moment to reflect. It is off until someone chooses it, and can be turned off again with \"meeting openers off\".",
+    meetingsOffer:
+      'I can open this team\'s meetings with a short moment to reflect. It is off until someone chooses it, and can be turned off again with "meeting openers off".',
     meetingsButton: 'Turn on meeting openers',
     meetingOn: 'When this meeting starts, I will post a short moment to reflect. Type "meeting openers off" to stop.',
-    meetingOff: 'Meeting openers are off here. Type "meeting openers on" if you would like one when the meeting starts.',
+    meetingOff:
+      'Meeting openers are off here. Type "meeting openers on" if you would like one when the meeting starts.',
   },
   help: {
     title: 'How to ask',
@@ -79,7 +85,8 @@ export const WORDING = Object.freeze({
     digest: 'As a practice lead, type "digest off" to stop your Monday digest, or "digest on" to have it again.',
     frameworkSwitch: 'Type "framework" to see which framework I answer from here, and to change it.',
     schedule: 'Type "schedule" to see, add or pause regular reflection posts here.',
-    meetings: 'Type "meeting openers on" and I will open each meeting with a short reflection ("meeting openers off" stops it).',
+    meetings:
+      'Type "meeting openers on" and I will open each meeting with a short reflection ("meeting openers off" stops it).',
     about: 'Type "about" to see where my content comes from and how your data is handled.',
   },
   about: {
@@ -93,7 +100,8 @@ export const WORDING = Object.freeze({
     reviewedOn: 'Reviewed on',
     reviewDue: 'Next review due',
     review: 'Content review',
-    neverReviewed: "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
+    neverReviewed:
+      "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
     data: 'How your data is handled',
   },
   framework: {

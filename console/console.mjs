@@ -15,7 +15,12 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
-  node.append(...children.flat().filter((c) => c !== undefined && c !== null).map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : c)));
+  node.append(
+    ...children
+      .flat()
+      .filter((c) => c !== undefined && c !== null)
+      .map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : c)),
+  );
   return node;
 }
 
@@ -43,7 +48,15 @@ class ApiError extends Error {
 }
 
 async function api(path, options = {}) {
-  const send = () => fetch(path, { ...options, headers: { accept: 'application/json', ...(options.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const send = () =>
+    fetch(path, {
+      ...options,
+      headers: {
+        accept: 'application/json',
+        ...(options.headers ?? {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    });
   let response = await send();
   // A token can expire while the page is open: ask Teams for a fresh one, once.
   if (response.status === 401 && inTeams && (await getToken())) response = await send();
@@ -53,13 +66,15 @@ async function api(path, options = {}) {
 }
 
 const PROBLEMS = {
-  401: 'You are not signed in. Open the Practice lead tab inside Microsoft Teams; if it still fails, ask your Practice Companion administrator to check that the console\'s app registration has been consented to.',
+  401: "You are not signed in. Open the Practice lead tab inside Microsoft Teams; if it still fails, ask your Practice Companion administrator to check that the console's app registration has been consented to.",
   403: 'This console is for practice leads. Ask your Practice Companion administrator to add your Microsoft Entra object id to PRACTICE_LEAD_AAD_IDS.',
 };
 
 function showProblem(error) {
   const box = $('problem');
-  box.replaceChildren(el('p', {}, PROBLEMS[error.status] ?? error.message ?? 'Something went wrong. Please try again.'));
+  box.replaceChildren(
+    el('p', {}, PROBLEMS[error.status] ?? error.message ?? 'Something went wrong. Please try again.'),
+  );
   box.hidden = false;
   $('status').textContent = '';
 }
@@ -74,7 +89,9 @@ const csvCell = (v) => {
 };
 
 function download(name, columns, rows) {
-  const csv = [columns.map((c) => csvCell(c.label)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))].map((line) => line.join(',')).join('\r\n');
+  const csv = [columns.map((c) => csvCell(c.label)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))]
+    .map((line) => line.join(','))
+    .join('\r\n');
   const url = URL.createObjectURL(new Blob([`\ufeff${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
   const a = el('a', { href: url, download: `${name}.csv` });
   document.body.append(a);
@@ -84,15 +101,43 @@ function download(name, columns, rows) {
 }
 
 function table(id, caption, columns, rows) {
-  const head = el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'n' : undefined }, c.label)));
+  const head = el(
+    'tr',
+    {},
+    columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'n' : undefined }, c.label)),
+  );
   const body = rows.length
-    ? rows.map((r) => el('tr', {}, columns.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, String(r[c.key])) : el('td', { class: c.numeric ? 'n' : undefined }, c.numeric ? fmt(r[c.key]) : String(r[c.key] ?? ''))))))
+    ? rows.map((r) =>
+        el(
+          'tr',
+          {},
+          columns.map((c, i) =>
+            i === 0
+              ? el('th', { scope: 'row' }, String(r[c.key]))
+              : el('td', { class: c.numeric ? 'n' : undefined }, c.numeric ? fmt(r[c.key]) : String(r[c.key] ?? '')),
+          ),
+        ),
+      )
     : [el('tr', {}, el('td', { colspan: columns.length }, 'Nothing in this period.'))];
   return el(
     'div',
     {},
-    el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-caption` }, el('table', { id: `${id}-table` }, el('caption', { id: `${id}-caption` }, caption), el('thead', {}, head), el('tbody', {}, body))),
-    el('button', { type: 'button', class: 'csv', 'data-csv': id, onclick: () => download(id, columns, rows) }, `Download ${caption.toLowerCase()} (CSV)`),
+    el(
+      'div',
+      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-caption` },
+      el(
+        'table',
+        { id: `${id}-table` },
+        el('caption', { id: `${id}-caption` }, caption),
+        el('thead', {}, head),
+        el('tbody', {}, body),
+      ),
+    ),
+    el(
+      'button',
+      { type: 'button', class: 'csv', 'data-csv': id, onclick: () => download(id, columns, rows) },
+      `Download ${caption.toLowerCase()} (CSV)`,
+    ),
   );
 }
 
@@ -103,8 +148,20 @@ function svgNode(markup) {
 
 /** A chart with its table beside it; without a chart, the tables side by side. */
 function panel(id, heading, chart, ...tables) {
-  const row = chart ? el('div', { class: 'chart-row' }, el('div', { class: 'chart-box', 'aria-hidden': 'true' }, svgNode(chart)), ...tables) : el('div', { class: 'chart-row tables' }, ...tables);
-  return el('section', { class: 'panel', id: `panel-${id}`, 'aria-labelledby': `${id}-heading` }, el('h2', { id: `${id}-heading` }, heading), row);
+  const row = chart
+    ? el(
+        'div',
+        { class: 'chart-row' },
+        el('div', { class: 'chart-box', 'aria-hidden': 'true' }, svgNode(chart)),
+        ...tables,
+      )
+    : el('div', { class: 'chart-row tables' }, ...tables);
+  return el(
+    'section',
+    { class: 'panel', id: `panel-${id}`, 'aria-labelledby': `${id}-heading` },
+    el('h2', { id: `${id}-heading` }, heading),
+    row,
+  );
 }
 
 // ---------------------------------------------------------------- the figures
@@ -119,7 +176,13 @@ const OUTCOMES = [
 ];
 
 function renderView({ insights: v, charts }) {
-  const day = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = (iso) =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   const period = (p) => (v.by === 'week' ? `Week of ${day(p.start)}` : day(p.start));
   const total = (list, key) => list.reduce((a, x) => a + x[key], 0);
   const stats = [
@@ -136,13 +199,84 @@ function renderView({ insights: v, charts }) {
   const numeric = (key, label) => ({ key, label, numeric: true });
   const first = (key, label) => ({ key, label });
   $('charts').replaceChildren(
-    panel('questions', 'Questions answered, and how often the bot was not sure', charts.questions, table('questions', 'Questions by period', [first('period', 'Period'), numeric('answered', 'Answered'), numeric('notSure', 'Not sure')], v.questions.map((q) => ({ ...q, period: period(q) })))),
-    panel('most-asked', 'Most asked entries', charts.mostAsked, table('most-asked', 'Most asked entries', [first('heading', 'Entry'), numeric('count', 'Questions')], v.entries.most)),
-    panel('least-asked', 'Least asked and never asked', undefined, table('least-asked', 'Least asked entries', [first('heading', 'Entry'), numeric('count', 'Questions')], v.entries.least), table('never-asked', 'Entries never asked about', [first('heading', 'Entry')], v.entries.never)),
-    panel('votes', 'Helpful and not helpful votes', charts.votes, table('votes', 'Votes per entry', [first('heading', 'Entry'), numeric('helpful', 'Helpful'), numeric('notHelpful', 'Not helpful')], v.votes)),
-    panel('posts', 'Scheduled posts per team', charts.posts, table('posts', 'Scheduled posts per team', [first('team', 'Team'), ...OUTCOMES.map(([k, l]) => numeric(k, l))], v.posts)),
-    panel('openers', 'Meeting openers and "Another prompt"', charts.openers, table('openers', 'Meeting openers by period', [first('period', 'Period'), numeric('posted', 'Openers posted'), numeric('anotherPrompt', 'Another prompt')], v.openers.map((o) => ({ ...o, period: period(o) })))),
-    panel('shares', 'Shared from the compose box', charts.shares, table('shares', 'Shares by period', [first('period', 'Period'), numeric('shares', 'Shares')], v.shares.map((s) => ({ ...s, period: period(s) })))),
+    panel(
+      'questions',
+      'Questions answered, and how often the bot was not sure',
+      charts.questions,
+      table(
+        'questions',
+        'Questions by period',
+        [first('period', 'Period'), numeric('answered', 'Answered'), numeric('notSure', 'Not sure')],
+        v.questions.map((q) => ({ ...q, period: period(q) })),
+      ),
+    ),
+    panel(
+      'most-asked',
+      'Most asked entries',
+      charts.mostAsked,
+      table(
+        'most-asked',
+        'Most asked entries',
+        [first('heading', 'Entry'), numeric('count', 'Questions')],
+        v.entries.most,
+      ),
+    ),
+    panel(
+      'least-asked',
+      'Least asked and never asked',
+      undefined,
+      table(
+        'least-asked',
+        'Least asked entries',
+        [first('heading', 'Entry'), numeric('count', 'Questions')],
+        v.entries.least,
+      ),
+      table('never-asked', 'Entries never asked about', [first('heading', 'Entry')], v.entries.never),
+    ),
+    panel(
+      'votes',
+      'Helpful and not helpful votes',
+      charts.votes,
+      table(
+        'votes',
+        'Votes per entry',
+        [first('heading', 'Entry'), numeric('helpful', 'Helpful'), numeric('notHelpful', 'Not helpful')],
+        v.votes,
+      ),
+    ),
+    panel(
+      'posts',
+      'Scheduled posts per team',
+      charts.posts,
+      table(
+        'posts',
+        'Scheduled posts per team',
+        [first('team', 'Team'), ...OUTCOMES.map(([k, l]) => numeric(k, l))],
+        v.posts,
+      ),
+    ),
+    panel(
+      'openers',
+      'Meeting openers and "Another prompt"',
+      charts.openers,
+      table(
+        'openers',
+        'Meeting openers by period',
+        [first('period', 'Period'), numeric('posted', 'Openers posted'), numeric('anotherPrompt', 'Another prompt')],
+        v.openers.map((o) => ({ ...o, period: period(o) })),
+      ),
+    ),
+    panel(
+      'shares',
+      'Shared from the compose box',
+      charts.shares,
+      table(
+        'shares',
+        'Shares by period',
+        [first('period', 'Period'), numeric('shares', 'Shares')],
+        v.shares.map((s) => ({ ...s, period: period(s) })),
+      ),
+    ),
   );
   document.documentElement.dataset.charts = 'drawn';
 }
@@ -151,18 +285,31 @@ function renderView({ insights: v, charts }) {
 
 function renderSuggestions(data, entries) {
   $('suggestions').hidden = false;
-  $('suggestions-note').textContent = `People chose to send these, without their names. Each is deleted after ${data.retentionDays} days, or as soon as you mark it; only a count is kept.`;
+  $('suggestions-note').textContent =
+    `People chose to send these, without their names. Each is deleted after ${data.retentionDays} days, or as soon as you mark it; only a count is kept.`;
   if (data.suggestions.length === 0) {
     $('suggestions-body').replaceChildren(el('p', {}, 'No questions waiting.'));
     return;
   }
   $('suggestions-body').replaceChildren(
     ...data.suggestions.map((s, i) => {
-      const select = el('select', { id: `entry-${i}` }, el('option', { value: '' }, 'Choose the entry that answers it'), entries.map((e) => el('option', { value: e.id, selected: e.id === s.entryId }, e.heading)));
+      const select = el(
+        'select',
+        { id: `entry-${i}` },
+        el('option', { value: '' }, 'Choose the entry that answers it'),
+        entries.map((e) => el('option', { value: e.id, selected: e.id === s.entryId }, e.heading)),
+      );
       const mark = async (body) => {
         try {
-          await api(`/api/console/suggestions/${encodeURIComponent(s.id)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-          $('status').textContent = body.type === 'dismissed' ? 'Dismissed, and its text deleted.' : 'Marked as answered, and its text deleted.';
+          await api(`/api/console/suggestions/${encodeURIComponent(s.id)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          $('status').textContent =
+            body.type === 'dismissed'
+              ? 'Dismissed, and its text deleted.'
+              : 'Marked as answered, and its text deleted.';
           await loadSuggestions(entries);
         } catch (error) {
           showProblem(error);
@@ -172,12 +319,24 @@ function renderSuggestions(data, entries) {
         'article',
         { class: 'suggestion' },
         el('p', {}, s.text),
-        el('p', { class: 'meta' }, `Sent ${s.day}${s.entryId ? `, after an answer from ${entries.find((e) => e.id === s.entryId)?.heading ?? s.entryId}` : ''}`),
+        el(
+          'p',
+          { class: 'meta' },
+          `Sent ${s.day}${s.entryId ? `, after an answer from ${entries.find((e) => e.id === s.entryId)?.heading ?? s.entryId}` : ''}`,
+        ),
         el(
           'div',
           { class: 'actions' },
           el('div', { class: 'field' }, el('label', { for: `entry-${i}` }, 'Answered by'), select),
-          el('button', { type: 'button', class: 'button', onclick: () => (select.value ? mark({ type: 'answered', entryId: select.value }) : select.focus()) }, 'Mark answered'),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'button',
+              onclick: () => (select.value ? mark({ type: 'answered', entryId: select.value }) : select.focus()),
+            },
+            'Mark answered',
+          ),
           el('button', { type: 'button', class: 'button', onclick: () => mark({ type: 'dismissed' }) }, 'Dismiss'),
         ),
       );
@@ -196,7 +355,9 @@ async function load() {
   const view = await api(`/api/console/view?${$('period').value}`);
   renderView(view);
   $('status').textContent = `Showing ${view.insights.from} to ${view.insights.to}.`;
-  const entries = [...view.insights.entries.most, ...view.insights.entries.never, ...view.insights.votes].filter((e, i, all) => all.findIndex((x) => x.id === e.id) === i).sort((a, b) => a.heading.localeCompare(b.heading));
+  const entries = [...view.insights.entries.most, ...view.insights.entries.never, ...view.insights.votes]
+    .filter((e, i, all) => all.findIndex((x) => x.id === e.id) === i)
+    .sort((a, b) => a.heading.localeCompare(b.heading));
   await loadSuggestions(view.entries ?? entries);
 }
 

@@ -16,7 +16,12 @@ function el(tag, attrs = {}, ...children) {
     else if (k === 'value') node.value = v;
     else node.setAttribute(k, v === true ? '' : String(v));
   }
-  node.append(...children.flat().filter((c) => c !== undefined && c !== null && c !== false).map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : c)));
+  node.append(
+    ...children
+      .flat()
+      .filter((c) => c !== undefined && c !== null && c !== false)
+      .map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : c)),
+  );
   return node;
 }
 
@@ -41,7 +46,11 @@ async function call(method, path, body) {
   const send = () =>
     fetch(path, {
       method,
-      headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   let response = await send();
@@ -75,26 +84,59 @@ const KINDS = ['value', 'principle', 'approach', 'ingredient', 'overview'];
 const ENTRY_FIELDS = [
   { key: 'title', label: 'Title', type: 'text' },
   { key: 'kind', label: 'Kind', type: 'select', options: KINDS },
-  { key: 'number', label: 'Number', type: 'number', help: 'For values, principles and ingredients the source numbers; leave empty otherwise.' },
+  {
+    key: 'number',
+    label: 'Number',
+    type: 'number',
+    help: 'For values, principles and ingredients the source numbers; leave empty otherwise.',
+  },
   { key: 'lists', label: 'Lists (overviews only)', type: 'select', options: ['', ...KINDS] },
   { key: 'acronym', label: 'Acronym (overviews only)', type: 'text' },
   { key: 'summary', label: 'Summary', type: 'textarea', rows: 3, help: 'One or two sentences in plain words.' },
-  { key: 'text', label: 'Full text', type: 'textarea', rows: 8, help: 'Faithful to the source; expand acronyms on first use.' },
+  {
+    key: 'text',
+    label: 'Full text',
+    type: 'textarea',
+    rows: 8,
+    help: 'Faithful to the source; expand acronyms on first use.',
+  },
   { key: 'who_uses', label: 'Who uses it (approaches)', type: 'textarea', rows: 2 },
   { key: 'why', label: 'Why (approaches)', type: 'textarea', rows: 2 },
   { key: 'notes', label: 'Notes', type: 'textarea', rows: 2, help: 'Corrections made to the source text, and why.' },
-  { key: 'aliases', label: 'Aliases', type: 'list', help: 'One a line: the words your staff use for it, acronyms, common misspellings.' },
+  {
+    key: 'aliases',
+    label: 'Aliases',
+    type: 'list',
+    help: 'One a line: the words your staff use for it, acronyms, common misspellings.',
+  },
   { key: 'keywords', label: 'Keywords', type: 'list', help: 'One a line.' },
   { key: 'related', label: 'Related entries', type: 'list', help: 'One entry id a line, from this framework.' },
-  { key: 'prompts', label: 'Prompts', type: 'list', rows: 5, help: 'One a line: at least 3 open questions for a practitioner.' },
-  { key: 'group_prompts', label: 'Group prompts', type: 'list', rows: 4, help: 'One a line: at least 2, worded for a team; they open meetings.' },
+  {
+    key: 'prompts',
+    label: 'Prompts',
+    type: 'list',
+    rows: 5,
+    help: 'One a line: at least 3 open questions for a practitioner.',
+  },
+  {
+    key: 'group_prompts',
+    label: 'Group prompts',
+    type: 'list',
+    rows: 4,
+    help: 'One a line: at least 2, worded for a team; they open meetings.',
+  },
   { key: 'retired', label: 'Retired: it stops answering, listing and posting, but keeps its id', type: 'checkbox' },
 ];
 const FRAMEWORK_FIELDS = [
   { key: 'name', label: 'Name', type: 'text' },
   { key: 'short_name', label: 'Short name', type: 'text' },
   { key: 'description', label: 'Description', type: 'textarea', rows: 3 },
-  { key: 'reviewed_by', label: 'Reviewed by', type: 'text', help: 'Who checked the content, with their role. Give all three review fields, or none.' },
+  {
+    key: 'reviewed_by',
+    label: 'Reviewed by',
+    type: 'text',
+    help: 'Who checked the content, with their role. Give all three review fields, or none.',
+  },
   { key: 'reviewed_on', label: 'Reviewed on', type: 'text', help: 'Year-month-day, like 2026-11-30.' },
   { key: 'review_due', label: 'Review due', type: 'text', help: 'Year-month-day.' },
 ];
@@ -130,7 +172,17 @@ function fieldsFor(selected) {
 function valueOf(selected) {
   if (selected === '@framework') return state.data.framework;
   if (selected === '@signposts') return state.data.signposts;
-  return state.data.entries.find((e) => e.id === selected) ?? { id: selected, kind: 'principle', aliases: [], keywords: [], related: [], prompts: [], group_prompts: [] };
+  return (
+    state.data.entries.find((e) => e.id === selected) ?? {
+      id: selected,
+      kind: 'principle',
+      aliases: [],
+      keywords: [],
+      related: [],
+      prompts: [],
+      group_prompts: [],
+    }
+  );
 }
 
 function renderField(f, value) {
@@ -139,12 +191,31 @@ function renderField(f, value) {
   const help = f.help ? el('p', { class: 'help', id: `${id}-help` }, f.help) : undefined;
   const described = [help && `${id}-help`, `${id}-error`].filter(Boolean).join(' ');
   let input;
-  if (f.type === 'textarea' || f.type === 'list') input = el('textarea', { id, name: f.key, rows: f.rows ?? 3, 'aria-describedby': described, value: f.type === 'list' ? (value ?? []).join('\n') : (value ?? '') });
-  else if (f.type === 'select') input = el('select', { id, name: f.key, 'aria-describedby': described }, f.options.map((o) => el('option', { value: o, selected: o === (value ?? '') }, o || '(none)')));
+  if (f.type === 'textarea' || f.type === 'list')
+    input = el('textarea', {
+      id,
+      name: f.key,
+      rows: f.rows ?? 3,
+      'aria-describedby': described,
+      value: f.type === 'list' ? (value ?? []).join('\n') : (value ?? ''),
+    });
+  else if (f.type === 'select')
+    input = el(
+      'select',
+      { id, name: f.key, 'aria-describedby': described },
+      f.options.map((o) => el('option', { value: o, selected: o === (value ?? '') }, o || '(none)')),
+    );
   else if (f.type === 'checkbox') {
     input = el('input', { id, name: f.key, type: 'checkbox', 'aria-describedby': described, checked: value === true });
     return el('div', { class: 'field inline' }, input, el('label', { for: id }, f.label), err);
-  } else input = el('input', { id, name: f.key, type: f.type === 'number' ? 'number' : 'text', 'aria-describedby': described, value: value ?? '' });
+  } else
+    input = el('input', {
+      id,
+      name: f.key,
+      type: f.type === 'number' ? 'number' : 'text',
+      'aria-describedby': described,
+      value: value ?? '',
+    });
   input.addEventListener('input', () => (state.dirty = true));
   return el('div', { class: 'field' }, el('label', { for: id }, f.label), help, input, err);
 }
@@ -157,13 +228,28 @@ function renderForm() {
     return;
   }
   const value = valueOf(selected);
-  const heading = selected === '@framework' ? 'Framework details and review' : selected === '@signposts' ? 'Signposts' : state.isNew ? 'New entry' : value.title;
+  const heading =
+    selected === '@framework'
+      ? 'Framework details and review'
+      : selected === '@signposts'
+        ? 'Signposts'
+        : state.isNew
+          ? 'New entry'
+          : value.title;
   $('entry-heading').textContent = heading;
   const idRow = state.isNew
-    ? el('div', { class: 'field' }, el('label', { for: 'f-new-id' }, 'Id (for good: it can never change)'), el('input', { id: 'f-new-id', type: 'text', value: selected }), el('p', { class: 'field-error', 'data-error-for': 'id' }))
+    ? el(
+        'div',
+        { class: 'field' },
+        el('label', { for: 'f-new-id' }, 'Id (for good: it can never change)'),
+        el('input', { id: 'f-new-id', type: 'text', value: selected }),
+        el('p', { class: 'field-error', 'data-error-for': 'id' }),
+      )
     : undefined;
   $('entry-id').textContent = selected.startsWith('@') ? '' : state.isNew ? '' : `Id: ${selected} (ids never change)`;
-  $('fields').replaceChildren(...[idRow, ...fieldsFor(selected).map((f) => renderField(f, getPath(value, f.key)))].filter(Boolean));
+  $('fields').replaceChildren(
+    ...[idRow, ...fieldsFor(selected).map((f) => renderField(f, getPath(value, f.key)))].filter(Boolean),
+  );
   $('conflict').hidden = true;
   $('save-status').textContent = '';
   form.hidden = false;
@@ -179,7 +265,9 @@ function problemBelongs(p, selected) {
 
 /** "lbbd-be-human.prompts[1]" → "prompts"; "signposts.urgent.link" → "urgent.link". */
 function fieldKey(p, selected) {
-  const rest = selected.startsWith('@') ? p.field.replace(/^(framework|signposts)\.?/, '') : p.field.slice(selected.length + 1);
+  const rest = selected.startsWith('@')
+    ? p.field.replace(/^(framework|signposts)\.?/, '')
+    : p.field.slice(selected.length + 1);
   return rest.replace(/\[\d+\]/g, '');
 }
 
@@ -189,7 +277,9 @@ function showFieldErrors(problems) {
   const unplaced = [];
   for (const p of problems) {
     const key = fieldKey(p, state.selected);
-    const box = document.querySelector(`[data-error-for="${CSS.escape(key)}"]`) ?? document.querySelector(`[data-error-for="${CSS.escape(key.split('.')[0])}"]`);
+    const box =
+      document.querySelector(`[data-error-for="${CSS.escape(key)}"]`) ??
+      document.querySelector(`[data-error-for="${CSS.escape(key.split('.')[0])}"]`);
     if (box) {
       box.textContent = box.textContent ? `${box.textContent} ${p.message}` : p.message;
       document.getElementById(fieldId(key))?.setAttribute('aria-invalid', 'true');
@@ -205,11 +295,21 @@ function formValue() {
     const input = document.getElementById(fieldId(f.key));
     if (!input) continue;
     let v;
-    if (f.type === 'list') v = input.value.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (f.type === 'list')
+      v = input.value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (f.type === 'checkbox') v = input.checked ? true : undefined;
     else if (f.type === 'number') v = input.value.trim() === '' ? undefined : Number(input.value);
     else if (f.type === 'select') v = input.value === '' ? undefined : input.value;
-    else v = input.value.trim() === '' && !['title', 'summary', 'text', 'name', 'short_name', 'description'].includes(f.key) && !f.key.endsWith('.text') ? undefined : input.value.trim();
+    else
+      v =
+        input.value.trim() === '' &&
+        !['title', 'summary', 'text', 'name', 'short_name', 'description'].includes(f.key) &&
+        !f.key.endsWith('.text')
+          ? undefined
+          : input.value.trim();
     setPath(base, f.key, v);
   }
   return base;
@@ -240,15 +340,22 @@ async function save() {
   }
   if (res.status === 400 && Array.isArray(res.body.problems)) {
     showFieldErrors(res.body.problems.map((p) => ({ ...p, field: p.field })));
-    $('save-status').textContent = `Not saved: ${res.body.problems.length === 1 ? 'one problem' : `${res.body.problems.length} problems`}, shown beside the fields.`;
+    $('save-status').textContent =
+      `Not saved: ${res.body.problems.length === 1 ? 'one problem' : `${res.body.problems.length} problems`}, shown beside the fields.`;
     return false;
   }
   if (res.status === 409) {
     const box = $('conflict');
     box.replaceChildren(
       el('p', {}, res.body.message ?? 'Someone else saved this since you opened it.'),
-      res.body.updatedAt ? el('p', { class: 'meta' }, `Saved ${new Date(res.body.updatedAt).toLocaleString('en-GB')}.`) : undefined,
-      el('button', { type: 'button', class: 'button', onclick: () => loadDraft(state.selected) }, 'Load their version (copy your change in again)'),
+      res.body.updatedAt
+        ? el('p', { class: 'meta' }, `Saved ${new Date(res.body.updatedAt).toLocaleString('en-GB')}.`)
+        : undefined,
+      el(
+        'button',
+        { type: 'button', class: 'button', onclick: () => loadDraft(state.selected) },
+        'Load their version (copy your change in again)',
+      ),
     );
     box.hidden = false;
     $('save-status').textContent = 'Not saved: conflict.';
@@ -264,11 +371,32 @@ function renderList() {
   const items = [
     { id: '@framework', label: 'Framework details and review' },
     { id: '@signposts', label: 'Signposts' },
-    ...state.data.entries.map((e) => ({ id: e.id, label: e.number !== undefined ? `${e.kind.charAt(0).toUpperCase()}${e.kind.slice(1)} ${e.number} · ${e.title}` : e.title, tag: e.retired ? 'retired' : e.kind === 'overview' ? 'overview' : undefined })),
+    ...state.data.entries.map((e) => ({
+      id: e.id,
+      label:
+        e.number !== undefined
+          ? `${e.kind.charAt(0).toUpperCase()}${e.kind.slice(1)} ${e.number} · ${e.title}`
+          : e.title,
+      tag: e.retired ? 'retired' : e.kind === 'overview' ? 'overview' : undefined,
+    })),
   ];
   $('entries').replaceChildren(
     ...items.map((item) =>
-      el('li', {}, el('button', { type: 'button', 'data-entry': item.id, 'aria-current': item.id === state.selected ? 'true' : undefined, onclick: () => select(item.id) }, item.label, item.tag ? el('span', { class: 'tag' }, ` (${item.tag})`) : undefined)),
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            'data-entry': item.id,
+            'aria-current': item.id === state.selected ? 'true' : undefined,
+            onclick: () => select(item.id),
+          },
+          item.label,
+          item.tag ? el('span', { class: 'tag' }, ` (${item.tag})`) : undefined,
+        ),
+      ),
     ),
   );
 }
@@ -284,9 +412,13 @@ function select(id, isNew = false) {
 async function loadDraft(keep) {
   const data = await must('GET', `/api/console/frameworks/${state.frameworkId}/draft`);
   state.data = data;
-  $('live').textContent = data.origin === 'console' ? `Live: version ${data.version}, published in the console.` : 'Live: the file in git.';
+  $('live').textContent =
+    data.origin === 'console' ? `Live: version ${data.version}, published in the console.` : 'Live: the file in git.';
   $('set-aside').hidden = data.setAside === undefined;
-  $('set-aside').textContent = data.setAside !== undefined ? `The file in git changed since version ${data.setAside} was published here, so the file is live. Version ${data.setAside} is in the history: restore it as a draft to apply it again.` : '';
+  $('set-aside').textContent =
+    data.setAside !== undefined
+      ? `The file in git changed since version ${data.setAside} was published here, so the file is live. Version ${data.setAside} is in the history: restore it as a draft to apply it again.`
+      : '';
   const d = data.draft;
   $('draft-state').textContent = d
     ? `Draft: saved ${new Date(d.updatedAt).toLocaleString('en-GB')}${d.stale ? ' — started from an older version; discard it or restore a version' : ''}. ${data.problems.length ? `${data.problems.length} problem(s) to fix before publishing.` : 'No problems.'}`
@@ -298,7 +430,11 @@ async function loadDraft(keep) {
 
 function renderCard(target, json) {
   const card = new window.AdaptiveCards.AdaptiveCard();
-  card.hostConfig = new window.AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, Helvetica, Arial, sans-serif', supportsInteractivity: true, spacing: { small: 4, default: 8, medium: 16, large: 20, padding: 16 } });
+  card.hostConfig = new window.AdaptiveCards.HostConfig({
+    fontFamily: 'Segoe UI, Helvetica, Arial, sans-serif',
+    supportsInteractivity: true,
+    spacing: { small: 4, default: 8, medium: 16, large: 20, padding: 16 },
+  });
   card.parse(json);
   const node = card.render();
   // The renderer marks headings without a level; Teams reads them as level 3 (a card under the page's h2).
@@ -311,7 +447,9 @@ async function preview() {
   if (state.dirty || state.isNew) {
     if (!(await save())) return;
   }
-  const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/draft/preview`, { entryId: state.selected });
+  const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/draft/preview`, {
+    entryId: state.selected,
+  });
   if (res.status !== 200) {
     $('save-status').textContent = res.body.message ?? `No preview (${res.status}).`;
     return;
@@ -329,17 +467,85 @@ const pct = (n) => `${(n * 100).toFixed(1)}%`;
 
 function renderCheck(result) {
   const rows = result.sets.flatMap((s) =>
-    [['top1', 'Top-1 accuracy'], ['top3', 'Top-3 accuracy'], ['rejection', 'Off-topic rejection']].map(([k, label]) =>
-      el('tr', {}, el('th', { scope: 'row' }, `${s.file}: ${label}`), el('td', { class: 'n' }, pct(s.before[k])), el('td', { class: s.after[k] < s.before[k] ? 'n worse' : 'n' }, pct(s.after[k]))),
+    [
+      ['top1', 'Top-1 accuracy'],
+      ['top3', 'Top-3 accuracy'],
+      ['rejection', 'Off-topic rejection'],
+    ].map(([k, label]) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, `${s.file}: ${label}`),
+        el('td', { class: 'n' }, pct(s.before[k])),
+        el('td', { class: s.after[k] < s.before[k] ? 'n worse' : 'n' }, pct(s.after[k])),
+      ),
     ),
   );
-  const setsTable = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'check-sets-caption' }, el('table', { class: 'check-sets', id: 'check-sets' }, el('caption', { id: 'check-sets-caption' }, `Before (live) and after (the draft); the gate is top-1 ≥ ${pct(result.gate.top1)} and rejection ≥ ${pct(result.gate.rejection)}`), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Measure'), el('th', { scope: 'col', class: 'n' }, 'Before'), el('th', { scope: 'col', class: 'n' }, 'After'))), el('tbody', {}, rows)));
+  const setsTable = el(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'check-sets-caption' },
+    el(
+      'table',
+      { class: 'check-sets', id: 'check-sets' },
+      el(
+        'caption',
+        { id: 'check-sets-caption' },
+        `Before (live) and after (the draft); the gate is top-1 ≥ ${pct(result.gate.top1)} and rejection ≥ ${pct(result.gate.rejection)}`,
+      ),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'Measure'),
+          el('th', { scope: 'col', class: 'n' }, 'Before'),
+          el('th', { scope: 'col', class: 'n' }, 'After'),
+        ),
+      ),
+      el('tbody', {}, rows),
+    ),
+  );
   const answer = (side) => side.heading ?? 'no answer (not sure)';
   const changed = result.changed.length
-    ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'check-changed-caption' }, el('table', { id: 'check-changed' }, el('caption', { id: 'check-changed-caption' }, `Questions whose answer changed (${result.changed.length})`), el('thead', {}, el('tr', {}, ['Question', 'Should reach', 'Before', 'After', 'Effect'].map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, result.changed.map((c) => el('tr', { class: `effect-${c.effect}` }, el('th', { scope: 'row' }, c.question), el('td', {}, c.expect ?? 'no answer'), el('td', {}, answer(c.before)), el('td', {}, answer(c.after)), el('td', {}, c.effect))))))
+    ? el(
+        'div',
+        { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'check-changed-caption' },
+        el(
+          'table',
+          { id: 'check-changed' },
+          el('caption', { id: 'check-changed-caption' }, `Questions whose answer changed (${result.changed.length})`),
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              ['Question', 'Should reach', 'Before', 'After', 'Effect'].map((h) => el('th', { scope: 'col' }, h)),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            result.changed.map((c) =>
+              el(
+                'tr',
+                { class: `effect-${c.effect}` },
+                el('th', { scope: 'row' }, c.question),
+                el('td', {}, c.expect ?? 'no answer'),
+                el('td', {}, answer(c.before)),
+                el('td', {}, answer(c.after)),
+                el('td', {}, c.effect),
+              ),
+            ),
+          ),
+        ),
+      )
     : el('p', {}, 'No question changed its answer.');
   $('check-result').replaceChildren(
-    result.gate.fails ? el('p', { class: 'problem', role: 'alert' }, `Below the gate: ${result.gate.reasons.join('; ')}.`) : el('p', {}, 'Within the gate.'),
+    result.gate.fails
+      ? el('p', { class: 'problem', role: 'alert' }, `Below the gate: ${result.gate.reasons.join('; ')}.`)
+      : el('p', {}, 'Within the gate.'),
     setsTable,
     changed,
     el('p', { class: 'hint' }, result.suggestions.note),
@@ -351,7 +557,15 @@ async function check() {
   $('check-result').replaceChildren(el('p', { role: 'status' }, 'Checking…'));
   const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/draft/check`);
   if (res.status === 200) renderCheck(res.body);
-  else $('check-result').replaceChildren(el('p', { class: 'problem', role: 'alert' }, res.body.message ?? `Could not check (${res.status}).`, ...(res.body.problems ?? []).map((p) => el('span', {}, ` ${p.text ?? p.message}`))));
+  else
+    $('check-result').replaceChildren(
+      el(
+        'p',
+        { class: 'problem', role: 'alert' },
+        res.body.message ?? `Could not check (${res.status}).`,
+        ...(res.body.problems ?? []).map((p) => el('span', {}, ` ${p.text ?? p.message}`)),
+      ),
+    );
 }
 
 async function publish(event) {
@@ -364,9 +578,13 @@ async function publish(event) {
     return;
   }
   $('publish-status').textContent = 'Publishing…';
-  const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/publish`, { note, ...(reason && { reason }) });
+  const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/publish`, {
+    note,
+    ...(reason && { reason }),
+  });
   if (res.status === 200) {
-    $('publish-status').textContent = `Published version ${res.body.version}. It is live here now, and on every instance within seconds.`;
+    $('publish-status').textContent =
+      `Published version ${res.body.version}. It is live here now, and on every instance within seconds.`;
     $('note').value = '';
     $('reason').value = '';
     $('reason-field').hidden = true;
@@ -387,7 +605,10 @@ async function loadHistory() {
   const data = await must('GET', `/api/console/frameworks/${state.frameworkId}/versions`);
   const restore = (n) => async () => {
     const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/versions/${n}/restore`);
-    $('publish-status').textContent = res.status === 200 ? `Version ${n === 0 ? '0 (the file in git)' : n} is now the draft: check it, then publish.` : res.body.message ?? `Could not restore (${res.status}).`;
+    $('publish-status').textContent =
+      res.status === 200
+        ? `Version ${n === 0 ? '0 (the file in git)' : n} is now the draft: check it, then publish.`
+        : (res.body.message ?? `Could not restore (${res.status}).`);
     await loadDraft(state.selected);
   };
   $('history').replaceChildren(
@@ -396,17 +617,36 @@ async function loadHistory() {
         'article',
         { class: 'version' },
         el('p', {}, el('strong', {}, `Version ${v.version}`), ` · ${v.note}`),
-        el('p', { class: 'meta' }, `${new Date(v.publishedAt).toLocaleString('en-GB')} by ${v.publishedBy}${v.reason ? ` · published below the gate on purpose: ${v.reason}` : ''}`),
-        el('p', { class: 'meta' }, `Changed: ${[...v.diff.changes.map((c) => c.field), ...v.diff.added.map((id) => `${id} (added)`), ...v.diff.retired.map((id) => `${id} (retired)`)].join(', ') || 'nothing'}`),
-        el('button', { type: 'button', class: 'button', onclick: restore(v.version) }, `Restore version ${v.version} as a draft`),
+        el(
+          'p',
+          { class: 'meta' },
+          `${new Date(v.publishedAt).toLocaleString('en-GB')} by ${v.publishedBy}${v.reason ? ` · published below the gate on purpose: ${v.reason}` : ''}`,
+        ),
+        el(
+          'p',
+          { class: 'meta' },
+          `Changed: ${[...v.diff.changes.map((c) => c.field), ...v.diff.added.map((id) => `${id} (added)`), ...v.diff.retired.map((id) => `${id} (retired)`)].join(', ') || 'nothing'}`,
+        ),
+        el(
+          'button',
+          { type: 'button', class: 'button', onclick: restore(v.version) },
+          `Restore version ${v.version} as a draft`,
+        ),
       ),
     ),
-    el('article', { class: 'version' }, el('p', {}, el('strong', {}, 'The file in git'), ' (version 0)'), el('button', { type: 'button', class: 'button', onclick: restore(0) }, 'Restore the file as a draft')),
+    el(
+      'article',
+      { class: 'version' },
+      el('p', {}, el('strong', {}, 'The file in git'), ' (version 0)'),
+      el('button', { type: 'button', class: 'button', onclick: restore(0) }, 'Restore the file as a draft'),
+    ),
   );
 }
 
 async function exportYaml() {
-  const response = await fetch(`/api/console/frameworks/${state.frameworkId}/export`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`/api/console/frameworks/${state.frameworkId}/export`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!response.ok) return showProblem(`Could not export (${response.status}).`);
   const url = URL.createObjectURL(new Blob([await response.text()], { type: 'application/yaml' }));
   const a = el('a', { href: url, download: `${state.frameworkId}.yaml` });
@@ -436,7 +676,9 @@ async function start() {
     $('local-banner').hidden = !session.localMode;
     const asked = new URLSearchParams(window.location.search).get('framework');
     const first = session.frameworks.find((f) => f.id === asked)?.id ?? session.frameworks[0]?.id ?? '';
-    $('framework').replaceChildren(...session.frameworks.map((f) => el('option', { value: f.id, selected: f.id === first }, f.name)));
+    $('framework').replaceChildren(
+      ...session.frameworks.map((f) => el('option', { value: f.id, selected: f.id === first }, f.name)),
+    );
     $('framework').addEventListener('change', () => openFramework($('framework').value).catch(() => undefined));
     await openFramework(first);
   } catch {

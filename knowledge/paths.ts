@@ -12,6 +12,7 @@ export const PROJECT_ROOT: string = findProjectRoot(__dirname);
 function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`No package.json above ${start}: the service must run from inside its project folder.`);
+    if (dirname(dir) === dir)
+      throw new Error(`No package.json above ${start}: the service must run from inside its project folder.`);
   }
 }

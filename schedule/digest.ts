@@ -27,7 +27,10 @@ const DIGEST_LOCK_KEY = 'weekly-digest';
 export function digestSlot(now: Date, options: Pick<DigestOptions, 'timeZone' | 'time'>): { at: Date; monday: string } {
   const [hour, minute] = options.time.split(':').map(Number) as [number, number];
   const monday = DateTime.fromJSDate(now, { zone: options.timeZone }).startOf('week');
-  const at = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day, hour, minute }, { zone: options.timeZone }).toJSDate();
+  const at = DateTime.fromObject(
+    { year: monday.year, month: monday.month, day: monday.day, hour, minute },
+    { zone: options.timeZone },
+  ).toJSDate();
   return { at, monday: isoDay(monday) };
 }
 

@@ -25,7 +25,8 @@ export interface ScheduleFormInput {
 export const FORM_PROBLEMS = Object.freeze({
   framework: 'Choose a framework.',
   content: 'Choose what to post: principles, values, approaches or ingredients.',
-  frameworkLacks: (shortName: string, kinds: readonly ContentKind[]) => `The ${shortName} framework has no ${kinds.map((k) => KIND_PLURAL[k]).join(' or ')}. Choose something it has.`,
+  frameworkLacks: (shortName: string, kinds: readonly ContentKind[]) =>
+    `The ${shortName} framework has no ${kinds.map((k) => KIND_PLURAL[k]).join(' or ')}. Choose something it has.`,
   cadence: 'Choose how often: weekly, every other week or every weekday.',
   days: 'Choose at least one day.',
   time: 'Give the time as hours and minutes, for example 09:00.',
@@ -39,30 +40,69 @@ export const FORM_PROBLEMS = Object.freeze({
 const CADENCES = ['weekly', 'fortnightly', 'weekdays'] as const satisfies readonly Cadence[];
 const isKind = (k: string): k is ContentKind => (KINDS as readonly string[]).includes(k);
 /** An input Teams may leave out: the empty string when it does. */
-const text = () => z.string().optional().transform((v) => v ?? '');
+const text = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v ?? '');
 const trimmed = () => text().pipe(z.string().trim());
 /** A rule across fields runs when the fields it reads are sound, whatever else is wrong, so every problem is listed at once. */
-const whenSound = (...fields: string[]) => ({ when: (p: { issues: ReadonlyArray<{ path?: PropertyKey[] | undefined }> }) => !p.issues.some((i) => fields.includes(String(i.path?.[0]))) });
+const whenSound = (...fields: string[]) => ({
+  when: (p: { issues: ReadonlyArray<{ path?: PropertyKey[] | undefined }> }) =>
+    !p.issues.some((i) => fields.includes(String(i.path?.[0]))),
+});
 
 /** The form's fields, in the order their problems are listed. */
-const FIELD_ORDER = ['frameworkId', 'content', 'cadence', 'weekdays', 'time', 'timeZone', 'endDate', 'kind', 'leadMinutes'] as const;
+const FIELD_ORDER = [
+  'frameworkId',
+  'content',
+  'cadence',
+  'weekdays',
+  'time',
+  'timeZone',
+  'endDate',
+  'kind',
+  'leadMinutes',
+] as const;
 
 function fields(kb: KnowledgeBase) {
   return {
     frameworkId: text().refine((id) => kb.framework(id) !== undefined, FORM_PROBLEMS.framework),
     content: text().transform((v, ctx) => {
-      const chosen = v.split(',').map((c) => c.trim()).filter(Boolean);
+      const chosen = v
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
       const kinds = chosen.filter(isKind);
-      if (kinds.length === 0 || kinds.length !== chosen.length) ctx.issues.push({ code: 'custom', message: FORM_PROBLEMS.content, input: v });
+      if (kinds.length === 0 || kinds.length !== chosen.length)
+        ctx.issues.push({ code: 'custom', message: FORM_PROBLEMS.content, input: v });
       return kinds;
     }),
     cadence: z.enum(CADENCES, { error: FORM_PROBLEMS.cadence }),
-    weekdays: text().transform((v) => [...new Set(v.split(',').map((d) => Number(d.trim())).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7))].sort()),
+    weekdays: text().transform((v) =>
+      [
+        ...new Set(
+          v
+            .split(',')
+            .map((d) => Number(d.trim()))
+            .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+        ),
+      ].sort(),
+    ),
     time: trimmed().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, FORM_PROBLEMS.time)),
     timeZone: trimmed().refine(isTimeZone, { error: (issue) => FORM_PROBLEMS.timeZone(String(issue.input)) }),
-    endDate: trimmed().refine((d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid), FORM_PROBLEMS.endDate),
-    kind: z.enum(['post', 'meeting-opener'], { error: FORM_PROBLEMS.kind }).optional().transform((k) => k ?? 'post'),
-    leadMinutes: z.union([z.string(), z.number()]).optional().transform((v) => Number(v ?? 0)),
+    endDate: trimmed().refine(
+      (d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid),
+      FORM_PROBLEMS.endDate,
+    ),
+    kind: z
+      .enum(['post', 'meeting-opener'], { error: FORM_PROBLEMS.kind })
+      .optional()
+      .transform((k) => k ?? 'post'),
+    leadMinutes: z
+      .union([z.string(), z.number()])
+      .optional()
+      .transform((v) => Number(v ?? 0)),
   } satisfies Record<(typeof FIELD_ORDER)[number], z.ZodType>;
 }
 
@@ -79,31 +119,44 @@ export function scheduleFormSchema(kb: KnowledgeBase, now: Date) {
       error: (issue) => {
         // The input here is the object the fields above produced.
         const v = issue.input as { frameworkId: string; content: ContentKind[] };
-        return FORM_PROBLEMS.frameworkLacks(kb.framework(v.frameworkId)?.shortName ?? v.frameworkId, lacking(kb, v.frameworkId, v.content));
+        return FORM_PROBLEMS.frameworkLacks(
+          kb.framework(v.frameworkId)?.shortName ?? v.frameworkId,
+          lacking(kb, v.frameworkId, v.content),
+        );
       },
       ...whenSound('frameworkId'),
     })
-    .refine((v) => v.cadence === 'weekdays' || v.weekdays.length > 0, { path: ['weekdays'], message: FORM_PROBLEMS.days, ...whenSound('weekdays') })
-    .refine((v) => v.endDate === '' || v.endDate >= isoDay(DateTime.fromJSDate(now, { zone: v.timeZone })), { path: ['endDate'], message: FORM_PROBLEMS.endDatePassed, ...whenSound('endDate', 'timeZone') })
-    .refine((v) => v.kind !== 'meeting-opener' || (Number.isInteger(v.leadMinutes) && v.leadMinutes >= 0 && v.leadMinutes <= 120), {
-      path: ['leadMinutes'],
-      message: FORM_PROBLEMS.leadMinutes,
-      ...whenSound('kind'),
+    .refine((v) => v.cadence === 'weekdays' || v.weekdays.length > 0, {
+      path: ['weekdays'],
+      message: FORM_PROBLEMS.days,
+      ...whenSound('weekdays'),
     })
-    .transform(
-      (v): SubscriptionSpec => ({
-        kind: v.kind,
-        frameworkId: v.frameworkId,
-        content: v.content,
-        weekdays: v.cadence === 'weekdays' ? [1, 2, 3, 4, 5] : v.weekdays,
-        time: v.time,
-        timeZone: v.timeZone,
-        cadence: v.cadence,
-        anchorWeek: mondayOf(now, v.timeZone),
-        ...(v.endDate !== '' && { endDate: v.endDate }),
-        ...(v.kind === 'meeting-opener' && { leadMinutes: v.leadMinutes }),
-      }),
-    );
+    .refine((v) => v.endDate === '' || v.endDate >= isoDay(DateTime.fromJSDate(now, { zone: v.timeZone })), {
+      path: ['endDate'],
+      message: FORM_PROBLEMS.endDatePassed,
+      ...whenSound('endDate', 'timeZone'),
+    })
+    .refine(
+      (v) =>
+        v.kind !== 'meeting-opener' || (Number.isInteger(v.leadMinutes) && v.leadMinutes >= 0 && v.leadMinutes <= 120),
+      {
+        path: ['leadMinutes'],
+        message: FORM_PROBLEMS.leadMinutes,
+        ...whenSound('kind'),
+      },
+    )
+    .transform((v): SubscriptionSpec => ({
+      kind: v.kind,
+      frameworkId: v.frameworkId,
+      content: v.content,
+      weekdays: v.cadence === 'weekdays' ? [1, 2, 3, 4, 5] : v.weekdays,
+      time: v.time,
+      timeZone: v.timeZone,
+      cadence: v.cadence,
+      anchorWeek: mondayOf(now, v.timeZone),
+      ...(v.endDate !== '' && { endDate: v.endDate }),
+      ...(v.kind === 'meeting-opener' && { leadMinutes: v.leadMinutes }),
+    }));
 }
 
 /** The chosen kinds the framework has no entries of. */
@@ -112,7 +165,11 @@ function lacking(kb: KnowledgeBase, frameworkId: string, kinds: readonly Content
 }
 
 /** Reads the form: the spec to save, or every problem to fix, in the form's order. */
-export function readScheduleForm(data: ScheduleFormInput, kb: KnowledgeBase, now: Date): { spec: SubscriptionSpec } | { problems: string[] } {
+export function readScheduleForm(
+  data: ScheduleFormInput,
+  kb: KnowledgeBase,
+  now: Date,
+): { spec: SubscriptionSpec } | { problems: string[] } {
   const read = scheduleFormSchema(kb, now).safeParse(data);
   if (read.success) return { spec: read.data };
   const rank = (path: readonly PropertyKey[]) => (FIELD_ORDER as readonly PropertyKey[]).indexOf(path[0] ?? '');

@@ -34,7 +34,11 @@ export class RateLimiter {
   private last = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly clock: Clock, perSecond: number, margin = RATE_MARGIN) {
+  constructor(
+    private readonly clock: Clock,
+    perSecond: number,
+    margin = RATE_MARGIN,
+  ) {
     this.max = Math.max(1, Math.floor(perSecond));
     this.windowMs = (perSecond >= 1 ? 1000 : 1000 / perSecond) * (1 + margin);
     this.minGapMs = 500 / perSecond;
@@ -50,7 +54,12 @@ export class RateLimiter {
   private async wait(): Promise<Permit> {
     for (;;) {
       const now = this.clock.now().getTime();
-      for (let first = this.sends[0]; first !== undefined && !first.open && first.at <= now - this.windowMs; first = this.sends[0]) this.sends.shift();
+      for (
+        let first = this.sends[0];
+        first !== undefined && !first.open && first.at <= now - this.windowMs;
+        first = this.sends[0]
+      )
+        this.sends.shift();
       let free = Math.max(this.heldUntil, this.last + this.minGapMs);
       const oldest = this.sends[0];
       if (this.sends.length >= this.max && oldest !== undefined) {
@@ -87,7 +96,10 @@ export class RateLimiter {
 export class KeyedRateLimiter {
   private readonly limiters = new Map<string, { limiter: RateLimiter; lastUse: number }>();
 
-  constructor(private readonly clock: Clock, private readonly perSecond: number) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly perSecond: number,
+  ) {}
 
   async take(key: string): Promise<Permit> {
     const now = this.clock.now().getTime();

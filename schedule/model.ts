@@ -130,4 +130,8 @@ export const postContentSchema: z.ZodType<PostContent> = z.object({
   kinds: z.number().int(),
 });
 
-export const digestContentSchema: z.ZodType<DigestContent> = z.object({ kind: z.literal('digest'), from: day, to: day });
+export const digestContentSchema: z.ZodType<DigestContent> = z.object({
+  kind: z.literal('digest'),
+  from: day,
+  to: day,
+});

@@ -30,21 +30,39 @@ export async function openersOn(store: Pick<ScheduleStore, 'meetingOpeners'>, sc
 }
 
 /** "meeting openers on|off" in a team or chat (`scopeId` is its settings scope). */
-export async function setOpeners(deps: OpenersDeps, request: { readonly actor: Actor; readonly scopeId: string; readonly on: boolean }): Promise<Refused | { kind: 'set'; on: boolean; already: boolean }> {
+export async function setOpeners(
+  deps: OpenersDeps,
+  request: { readonly actor: Actor; readonly scopeId: string; readonly on: boolean },
+): Promise<Refused | { kind: 'set'; on: boolean; already: boolean }> {
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   const { on, scopeId } = request;
   const already = (await openersOn(deps.store, scopeId)) === on;
   const at = deps.clock();
-  await deps.store.setMeetingOpeners(scopeId, on, at, { scopeId, at, actor: request.actor.id, action: 'meeting-openers', detail: `meeting openers turned ${on ? 'on' : 'off'}${already ? ' (they already were)' : ''}` });
+  await deps.store.setMeetingOpeners(scopeId, on, at, {
+    scopeId,
+    at,
+    actor: request.actor.id,
+    action: 'meeting-openers',
+    detail: `meeting openers turned ${on ? 'on' : 'off'}${already ? ' (they already were)' : ''}`,
+  });
   return { kind: 'set', on, already };
 }
 
 /** The app was added to a meeting: that is choosing openers for it, unless someone here already chose. True if this turned them on. */
-export async function openersChosenByAdding(deps: Omit<OpenersDeps, 'kb' | 'adminIds'>, request: { readonly actor: Actor; readonly scopeId: string }): Promise<boolean> {
+export async function openersChosenByAdding(
+  deps: Omit<OpenersDeps, 'kb' | 'adminIds'>,
+  request: { readonly actor: Actor; readonly scopeId: string },
+): Promise<boolean> {
   const { scopeId } = request;
   if ((await deps.store.meetingOpeners(scopeId)) !== undefined) return false;
   const at = deps.clock();
-  await deps.store.setMeetingOpeners(scopeId, true, at, { scopeId, at, actor: request.actor.id, action: 'meeting-openers', detail: 'meeting openers turned on by adding the app to the meeting' });
+  await deps.store.setMeetingOpeners(scopeId, true, at, {
+    scopeId,
+    at,
+    actor: request.actor.id,
+    action: 'meeting-openers',
+    detail: 'meeting openers turned on by adding the app to the meeting',
+  });
   return true;
 }
 
@@ -66,32 +84,69 @@ export interface MeetingStart {
  * key), however often the event arrives. Returns the slot key, and whether it was added (false: it
  * already was, or there was nothing to post).
  */
-export async function planMeetingOpener(deps: Omit<OpenersDeps, 'adminIds'>, meeting: MeetingStart): Promise<{ slotKey: string; added: boolean }> {
+export async function planMeetingOpener(
+  deps: Omit<OpenersDeps, 'adminIds'>,
+  meeting: MeetingStart,
+): Promise<{ slotKey: string; added: boolean }> {
   const { conversationId, teamId, featured } = meeting;
   const now = deps.clock();
   const slotKey = `meeting:${meeting.meetingId}@${meeting.started.toISOString()}`;
   // The meeting chat is the same for every meeting of a series, so the series' rotation is kept by it.
-  const added = await deps.store.addPostWithRotation(`meeting-series:${conversationId}`, slotKey, now, (state: RotationState) => {
-    let entry: Entry | undefined = featured;
-    let next = state;
-    let prompt = 0;
-    let position = 1;
-    let of = 1;
-    if (entry) {
-      const { chosen, used } = choosePrompts(entry.groupPrompts.length || entry.prompts.length, state.promptsUsed[entry.id] ?? [], 1);
-      prompt = chosen[0] ?? 0;
-      next = { ...state, promptsUsed: { ...state.promptsUsed, [entry.id]: used } };
-    } else {
-      const pick = nextInRotation(rotationOrder(deps.kb, { frameworkId: meeting.frameworkId, content: ALL_KINDS }), state, 1, 'group');
-      if (!pick) return undefined;
-      entry = pick.entry;
-      next = pick.state;
-      prompt = pick.prompts[0] ?? 0;
-      position = pick.position;
-      of = pick.of;
-    }
-    const content: PostContent = { entryId: entry.id, prompts: [prompt], audience: 'group', position, of, cycle: next.cycle, kind: 'meeting-opener', kinds: 1 };
-    return { post: { slotKey, conversationId, ...(teamId !== undefined && { teamId }), slotAt: now, entryId: entry.id, content: { ...content }, status: 'pending' }, state: next };
-  });
+  const added = await deps.store.addPostWithRotation(
+    `meeting-series:${conversationId}`,
+    slotKey,
+    now,
+    (state: RotationState) => {
+      let entry: Entry | undefined = featured;
+      let next = state;
+      let prompt = 0;
+      let position = 1;
+      let of = 1;
+      if (entry) {
+        const { chosen, used } = choosePrompts(
+          entry.groupPrompts.length || entry.prompts.length,
+          state.promptsUsed[entry.id] ?? [],
+          1,
+        );
+        prompt = chosen[0] ?? 0;
+        next = { ...state, promptsUsed: { ...state.promptsUsed, [entry.id]: used } };
+      } else {
+        const pick = nextInRotation(
+          rotationOrder(deps.kb, { frameworkId: meeting.frameworkId, content: ALL_KINDS }),
+          state,
+          1,
+          'group',
+        );
+        if (!pick) return undefined;
+        entry = pick.entry;
+        next = pick.state;
+        prompt = pick.prompts[0] ?? 0;
+        position = pick.position;
+        of = pick.of;
+      }
+      const content: PostContent = {
+        entryId: entry.id,
+        prompts: [prompt],
+        audience: 'group',
+        position,
+        of,
+        cycle: next.cycle,
+        kind: 'meeting-opener',
+        kinds: 1,
+      };
+      return {
+        post: {
+          slotKey,
+          conversationId,
+          ...(teamId !== undefined && { teamId }),
+          slotAt: now,
+          entryId: entry.id,
+          content: { ...content },
+          status: 'pending',
+        },
+        state: next,
+      };
+    },
+  );
   return { slotKey, added };
 }

@@ -19,7 +19,10 @@ import { describeWhen, nextSlot } from './slots';
  * data; the bot turns them into replies.
  */
 export interface ScheduleOperationsDeps {
-  readonly store: Pick<ScheduleStore, 'subscriptionsIn' | 'createSubscription' | 'updateSubscription' | 'skipOneMore' | 'planOne'>;
+  readonly store: Pick<
+    ScheduleStore,
+    'subscriptionsIn' | 'createSubscription' | 'updateSubscription' | 'skipOneMore' | 'planOne'
+  >;
   readonly kb: KnowledgeBase;
   readonly clock: () => Date;
   /** ADMIN_AAD_IDS in lower case, or null when anyone in the team or chat may change schedules. */
@@ -37,12 +40,19 @@ export interface ScheduleRequest {
 }
 
 /** Why no schedule was picked: there are none, several (say which), or no schedule has that number. */
-export type NotPicked = { readonly kind: 'none' } | { readonly kind: 'which'; readonly count: number } | { readonly kind: 'noSuch'; readonly number: string; readonly count: number };
+export type NotPicked =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'which'; readonly count: number }
+  | { readonly kind: 'noSuch'; readonly number: string; readonly count: number };
 
 const isLive = (s: Subscription) => s.status === 'active' || s.status === 'paused';
 
 /** Picks "the one": by its number in the list, or the only live one (or, with `soonest`, the one due first). */
-export function pickOne(subs: readonly Subscription[], number: string | undefined, soonest = false): Subscription | NotPicked {
+export function pickOne(
+  subs: readonly Subscription[],
+  number: string | undefined,
+  soonest = false,
+): Subscription | NotPicked {
   if (number !== undefined) {
     // Only a listed number counts: 1 to the number of schedules shown. "-2", "2x", "1000" and
     // "1.5" are not numbers of anything here, and must not fall through to "all of them".
@@ -62,7 +72,11 @@ export function pickOne(subs: readonly Subscription[], number: string | undefine
 const picked = (p: Subscription | NotPicked): p is Subscription => !('kind' in p);
 
 /** The numbered one, or every schedule `all` keeps when no number is given. */
-function targetsOf(subs: readonly Subscription[], number: string | undefined, all: (s: Subscription) => boolean): Subscription[] | NotPicked {
+function targetsOf(
+  subs: readonly Subscription[],
+  number: string | undefined,
+  all: (s: Subscription) => boolean,
+): Subscription[] | NotPicked {
   if (number === undefined) return subs.filter(all);
   const one = pickOne(subs, number);
   return picked(one) ? [one] : one;
@@ -75,13 +89,23 @@ function auditOf(deps: ScheduleOperationsDeps, request: ScheduleRequest, action:
 /** "Save schedule": adds a subscription to the conversation, from the form's values. */
 export async function subscribe(
   deps: ScheduleOperationsDeps,
-  request: ScheduleRequest & { readonly teamId?: string; readonly form: ScheduleFormInput; readonly frameworkHere: () => Promise<{ readonly id: string; readonly name: string }> },
-): Promise<Refused | { kind: 'problems'; problems: string[] } | { kind: 'otherFramework'; frameworkName: string } | { kind: 'subscribed'; subscription: Subscription; first?: Date }> {
+  request: ScheduleRequest & {
+    readonly teamId?: string;
+    readonly form: ScheduleFormInput;
+    readonly frameworkHere: () => Promise<{ readonly id: string; readonly name: string }>;
+  },
+): Promise<
+  | Refused
+  | { kind: 'problems'; problems: string[] }
+  | { kind: 'otherFramework'; frameworkName: string }
+  | { kind: 'subscribed'; subscription: Subscription; first?: Date }
+> {
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   const now = deps.clock();
   const read = readScheduleForm(request.form, deps.kb, now);
   const place = await request.frameworkHere();
-  if ('spec' in read && read.spec.frameworkId !== place.id) return { kind: 'otherFramework', frameworkName: place.name };
+  if ('spec' in read && read.spec.frameworkId !== place.id)
+    return { kind: 'otherFramework', frameworkName: place.name };
   if ('problems' in read) return { kind: 'problems', problems: read.problems };
   const { spec } = read;
   const first = nextSlot(spec, now);
@@ -97,7 +121,10 @@ export async function subscribe(
     createdAt: now,
     createdBy: request.actor.id,
   };
-  await deps.store.createSubscription(subscription, auditOf(deps, request, 'subscribe', `added "${describeWhat(deps.kb, spec)}", ${describeWhen(spec)}`));
+  await deps.store.createSubscription(
+    subscription,
+    auditOf(deps, request, 'subscribe', `added "${describeWhat(deps.kb, spec)}", ${describeWhen(spec)}`),
+  );
   return { kind: 'subscribed', subscription, ...(first && { first }) };
 }
 
@@ -105,7 +132,9 @@ export async function subscribe(
 export async function pause(
   deps: ScheduleOperationsDeps,
   request: ScheduleRequest & { readonly until?: string },
-): Promise<NotPicked | Refused | { kind: 'badDate' } | { kind: 'pastDate' } | { kind: 'paused'; count: number; until?: string }> {
+): Promise<
+  NotPicked | Refused | { kind: 'badDate' } | { kind: 'pastDate' } | { kind: 'paused'; count: number; until?: string }
+> {
   const { until } = request;
   if (until !== undefined) {
     const day = DateTime.fromISO(until, { zone: deps.defaultTimeZone });
@@ -118,28 +147,47 @@ export async function pause(
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   for (const s of targets) {
     // The day begins in the schedule's own time zone.
-    const zoned = until === undefined ? undefined : DateTime.fromISO(until, { zone: s.spec.timeZone }).startOf('day').toJSDate();
+    const zoned =
+      until === undefined ? undefined : DateTime.fromISO(until, { zone: s.spec.timeZone }).startOf('day').toJSDate();
     const detail = `paused "${describeWhat(deps.kb, s.spec)}"${zoned ? ` until ${formatWhen(zoned, s.spec.timeZone)}` : ''}`;
-    await deps.store.updateSubscription(s.id, { status: 'paused', pausedUntil: zoned }, auditOf(deps, request, 'pause', detail));
+    await deps.store.updateSubscription(
+      s.id,
+      { status: 'paused', pausedUntil: zoned },
+      auditOf(deps, request, 'pause', detail),
+    );
   }
   return { kind: 'paused', count: targets.length, ...(until !== undefined && { until }) };
 }
 
 /** "schedule resume [n]": the numbered schedule, or every paused one. */
-export async function resume(deps: ScheduleOperationsDeps, request: ScheduleRequest): Promise<NotPicked | Refused | { kind: 'nothingPaused' } | { kind: 'resumed'; first: Subscription }> {
-  const targets = targetsOf(await deps.store.subscriptionsIn(request.scopeId), request.number, (s) => s.status === 'paused');
+export async function resume(
+  deps: ScheduleOperationsDeps,
+  request: ScheduleRequest,
+): Promise<NotPicked | Refused | { kind: 'nothingPaused' } | { kind: 'resumed'; first: Subscription }> {
+  const targets = targetsOf(
+    await deps.store.subscriptionsIn(request.scopeId),
+    request.number,
+    (s) => s.status === 'paused',
+  );
   if (!Array.isArray(targets)) return targets;
   const [first] = targets;
   if (first === undefined) return { kind: 'nothingPaused' };
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   for (const s of targets) {
-    await deps.store.updateSubscription(s.id, { status: 'active', pausedUntil: undefined }, auditOf(deps, request, 'resume', `resumed "${describeWhat(deps.kb, s.spec)}"`));
+    await deps.store.updateSubscription(
+      s.id,
+      { status: 'active', pausedUntil: undefined },
+      auditOf(deps, request, 'resume', `resumed "${describeWhat(deps.kb, s.spec)}"`),
+    );
   }
   return { kind: 'resumed', first };
 }
 
 /** "schedule skip [n]": skips one more coming post of the schedule due soonest (or the numbered one). */
-export async function skip(deps: ScheduleOperationsDeps, request: ScheduleRequest): Promise<NotPicked | Refused | { kind: 'skipped'; at?: Date; timeZone: string }> {
+export async function skip(
+  deps: ScheduleOperationsDeps,
+  request: ScheduleRequest,
+): Promise<NotPicked | Refused | { kind: 'skipped'; at?: Date; timeZone: string }> {
   const s = pickOne(await deps.store.subscriptionsIn(request.scopeId), request.number, true);
   if (!picked(s)) return s;
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
@@ -150,7 +198,12 @@ export async function skip(deps: ScheduleOperationsDeps, request: ScheduleReques
     return at;
   };
   const skipping = await deps.store.skipOneMore(s.id, (n) =>
-    auditOf(deps, request, 'skip', `skipped the post of "${describeWhat(deps.kb, s.spec)}" on ${formatWhen(skipped(n), s.spec.timeZone) ?? 'its next day'}`),
+    auditOf(
+      deps,
+      request,
+      'skip',
+      `skipped the post of "${describeWhat(deps.kb, s.spec)}" on ${formatWhen(skipped(n), s.spec.timeZone) ?? 'its next day'}`,
+    ),
   );
   if (skipping === undefined) return { kind: 'none' }; // removed a moment ago
   const at = skipped(skipping);
@@ -158,17 +211,28 @@ export async function skip(deps: ScheduleOperationsDeps, request: ScheduleReques
 }
 
 /** "schedule post now [n]": the rotation's next item now, without moving the next slot. */
-export async function postNow(deps: ScheduleOperationsDeps, request: ScheduleRequest): Promise<NotPicked | Refused | { kind: 'posting' }> {
+export async function postNow(
+  deps: ScheduleOperationsDeps,
+  request: ScheduleRequest,
+): Promise<NotPicked | Refused | { kind: 'posting' }> {
   const s = pickOne(await deps.store.subscriptionsIn(request.scopeId), request.number, true);
   if (!picked(s)) return s;
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   const now = deps.clock();
-  await deps.store.planOne(s.id, now, (current) => postNowPlan(current, deps.kb, now), auditOf(deps, request, 'post-now', `asked for a post of "${describeWhat(deps.kb, s.spec)}" now`));
+  await deps.store.planOne(
+    s.id,
+    now,
+    (current) => postNowPlan(current, deps.kb, now),
+    auditOf(deps, request, 'post-now', `asked for a post of "${describeWhat(deps.kb, s.spec)}" now`),
+  );
   return { kind: 'posting' };
 }
 
 /** "schedule preview [n]": what the next slot will post, planned on a copy. Anyone may look; nothing is stored. */
-export async function preview(deps: ScheduleOperationsDeps, request: Omit<ScheduleRequest, 'actor'>): Promise<NotPicked | { kind: 'preview'; subscription: Subscription; post?: PostRecord }> {
+export async function preview(
+  deps: ScheduleOperationsDeps,
+  request: Omit<ScheduleRequest, 'actor'>,
+): Promise<NotPicked | { kind: 'preview'; subscription: Subscription; post?: PostRecord }> {
   const s = pickOne(await deps.store.subscriptionsIn(request.scopeId), request.number, true);
   if (!picked(s)) return s;
   const post = previewPost(s, deps.kb, deps.clock());
@@ -176,20 +240,36 @@ export async function preview(deps: ScheduleOperationsDeps, request: Omit<Schedu
 }
 
 /** "unsubscribe [n]": stops the numbered schedule, or every one here. */
-export async function unsubscribe(deps: ScheduleOperationsDeps, request: ScheduleRequest): Promise<NotPicked | Refused | { kind: 'stopped'; stopped: Subscription[] }> {
-  const targets = targetsOf(await deps.store.subscriptionsIn(request.scopeId), request.number, (s) => s.status !== 'cancelled');
+export async function unsubscribe(
+  deps: ScheduleOperationsDeps,
+  request: ScheduleRequest,
+): Promise<NotPicked | Refused | { kind: 'stopped'; stopped: Subscription[] }> {
+  const targets = targetsOf(
+    await deps.store.subscriptionsIn(request.scopeId),
+    request.number,
+    (s) => s.status !== 'cancelled',
+  );
   if (!Array.isArray(targets)) return targets;
   if (targets.length === 0) return { kind: 'none' };
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   for (const s of targets) {
-    await deps.store.updateSubscription(s.id, { status: 'cancelled', nextSlotAt: undefined }, auditOf(deps, request, 'unsubscribe', `stopped "${describeWhat(deps.kb, s.spec)}"`));
+    await deps.store.updateSubscription(
+      s.id,
+      { status: 'cancelled', nextSlotAt: undefined },
+      auditOf(deps, request, 'unsubscribe', `stopped "${describeWhat(deps.kb, s.spec)}"`),
+    );
   }
   return { kind: 'stopped', stopped: targets };
 }
 
 /** What "schedule post now" plans: the next item of the rotation, now, without moving the next slot. */
 export function postNowPlan(current: Subscription, kb: KnowledgeBase, now: Date): Plan {
-  const plan = planSubscription({ ...current, status: 'active', skipNext: 0, nextSlotAt: now }, kb, now, Number.MAX_SAFE_INTEGER);
+  const plan = planSubscription(
+    { ...current, status: 'active', skipNext: 0, nextSlotAt: now },
+    kb,
+    now,
+    Number.MAX_SAFE_INTEGER,
+  );
   const post = plan.posts.find((p) => p.status === 'pending');
   return {
     posts: post ? [{ ...post, slotKey: `${slotKey(current.id, now)}/now` }] : [],
@@ -206,5 +286,17 @@ export function previewPost(s: Subscription, kb: KnowledgeBase, now: Date): Post
   if (!s.nextSlotAt) return undefined;
   const plan = planSubscription({ ...s, status: 'active', skipNext: 0 }, kb, s.nextSlotAt, Number.MAX_SAFE_INTEGER);
   const post = plan.posts.find((p) => p.status === 'pending');
-  return post && { id: 'preview', slotKey: post.slotKey, conversationId: post.conversationId, slotAt: post.slotAt, ...(post.entryId !== undefined && { entryId: post.entryId }), ...(post.content !== undefined && { content: post.content }), status: 'pending', attempts: 0, updatedAt: now };
+  return (
+    post && {
+      id: 'preview',
+      slotKey: post.slotKey,
+      conversationId: post.conversationId,
+      slotAt: post.slotAt,
+      ...(post.entryId !== undefined && { entryId: post.entryId }),
+      ...(post.content !== undefined && { content: post.content }),
+      status: 'pending',
+      attempts: 0,
+      updatedAt: now,
+    }
+  );
 }

@@ -33,27 +33,55 @@ export function planSubscription(subscription: Subscription, kb: KnowledgeBase, 
       status = 'active';
       pausedUntil = undefined;
     }
-    const base = { slotKey: slotKey(subscription.id, slot), subscriptionId: subscription.id, conversationId: subscription.conversationId, ...(subscription.teamId !== undefined && { teamId: subscription.teamId }), slotAt: slot };
+    const base = {
+      slotKey: slotKey(subscription.id, slot),
+      subscriptionId: subscription.id,
+      conversationId: subscription.conversationId,
+      ...(subscription.teamId !== undefined && { teamId: subscription.teamId }),
+      slotAt: slot,
+    };
     if (status === 'paused') {
       posts.push({ ...base, status: 'skipped', error: 'paused' });
     } else if (skipNext > 0) {
       skipNext--;
       posts.push({ ...base, status: 'skipped', error: 'skipped on request' });
     } else if (now.getTime() - slot.getTime() > graceMs) {
-      posts.push({ ...base, status: 'missed', error: 'the service was not running at this time, and it was too late to post when it came back' });
+      posts.push({
+        ...base,
+        status: 'missed',
+        error: 'the service was not running at this time, and it was too late to post when it came back',
+      });
     } else {
       const next = nextInRotation(order, rotation, spec.kind === 'meeting-opener' ? 1 : 2, audience);
       if (next === undefined) {
-        posts.push({ ...base, status: 'missed', error: `the ${spec.frameworkId} framework has nothing of the chosen kinds to post` });
+        posts.push({
+          ...base,
+          status: 'missed',
+          error: `the ${spec.frameworkId} framework has nothing of the chosen kinds to post`,
+        });
       } else {
         rotation = next.state;
-        const content: PostContent = { entryId: next.entry.id, prompts: next.prompts, audience, position: next.position, of: next.of, cycle: next.cycle, kind: spec.kind, kinds: spec.content.length };
+        const content: PostContent = {
+          entryId: next.entry.id,
+          prompts: next.prompts,
+          audience,
+          position: next.position,
+          of: next.of,
+          cycle: next.cycle,
+          kind: spec.kind,
+          kinds: spec.content.length,
+        };
         posts.push({ ...base, status: 'pending', entryId: next.entry.id, content: { ...content } });
       }
     }
     slot = nextSlot(spec, slot);
   }
-  if (status === 'paused' && pausedUntil !== undefined && slot !== undefined && slot.getTime() >= pausedUntil.getTime()) {
+  if (
+    status === 'paused' &&
+    pausedUntil !== undefined &&
+    slot !== undefined &&
+    slot.getTime() >= pausedUntil.getTime()
+  ) {
     status = 'active';
     pausedUntil = undefined;
   }

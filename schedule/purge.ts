@@ -12,7 +12,8 @@ export interface PurgerOptions {
   readonly onEvent?: (event: PurgeEvent) => void;
 }
 
-export type PurgeEvent = { readonly type: 'purged'; readonly report: PurgeReport } | { readonly type: 'error'; readonly error: string };
+export type PurgeEvent =
+  { readonly type: 'purged'; readonly report: PurgeReport } | { readonly type: 'error'; readonly error: string };
 
 export interface Purger {
   /** Purges now unless today's purge is done: the report, or undefined. */

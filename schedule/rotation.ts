@@ -27,7 +27,12 @@ export interface Pick_ {
  * for it, without repeating last round's prompts while others remain. Entries are remembered by id, so
  * a change to the chosen kinds or to the knowledge base carries on where it left off.
  */
-export function nextInRotation(order: readonly Entry[], state: RotationState, promptsWanted: number, audience: 'individual' | 'group'): Pick_ | undefined {
+export function nextInRotation(
+  order: readonly Entry[],
+  state: RotationState,
+  promptsWanted: number,
+  audience: 'individual' | 'group',
+): Pick_ | undefined {
   if (order.length === 0) return undefined;
   let seen = new Set(state.seen);
   let cycle = state.cycle;
@@ -49,12 +54,20 @@ export function nextInRotation(order: readonly Entry[], state: RotationState, pr
     of: order.length,
     cycle,
     prompts: chosen,
-    state: { cycle, seen: [...seen].filter((id) => inOrder.has(id)), promptsUsed: { ...state.promptsUsed, [entry.id]: used } },
+    state: {
+      cycle,
+      seen: [...seen].filter((id) => inOrder.has(id)),
+      promptsUsed: { ...state.promptsUsed, [entry.id]: used },
+    },
   };
 }
 
 /** Picks `wanted` prompt numbers not used this round; a new round starts only when none remain. */
-export function choosePrompts(count: number, usedBefore: readonly number[], wanted: number): { chosen: number[]; used: number[] } {
+export function choosePrompts(
+  count: number,
+  usedBefore: readonly number[],
+  wanted: number,
+): { chosen: number[]; used: number[] } {
   const chosen: number[] = [];
   let used = usedBefore.filter((i) => i < count);
   const take = Math.min(wanted, count);

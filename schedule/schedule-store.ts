@@ -1,4 +1,12 @@
-import type { AuditEntry, NewPost, PlanRecord, ScheduleRecords, Store, SubscriptionPatch, SubscriptionRecord } from '../store/types';
+import type {
+  AuditEntry,
+  NewPost,
+  PlanRecord,
+  ScheduleRecords,
+  Store,
+  SubscriptionPatch,
+  SubscriptionRecord,
+} from '../store/types';
 import { rotationStateSchema, subscriptionSpecSchema } from './model';
 import type { Plan, RotationState, Subscription } from './model';
 import { EMPTY_ROTATION } from './rotation';
@@ -6,7 +14,20 @@ import { EMPTY_ROTATION } from './rotation';
 /** The store's methods that carry no scheduling types: the same as ScheduleRecords'. */
 type UntypedScheduleRecords = Pick<
   ScheduleRecords,
-  'saveConversation' | 'conversation' | 'markConversationGone' | 'markTeamGone' | 'audit' | 'auditLog' | 'meetingOpeners' | 'setMeetingOpeners' | 'skipOneMore' | 'deactivateSubscriptionsIn' | 'claimNextPost' | 'finishPost' | 'nextWake' | 'postLog'
+  | 'saveConversation'
+  | 'conversation'
+  | 'markConversationGone'
+  | 'markTeamGone'
+  | 'audit'
+  | 'auditLog'
+  | 'meetingOpeners'
+  | 'setMeetingOpeners'
+  | 'skipOneMore'
+  | 'deactivateSubscriptionsIn'
+  | 'claimNextPost'
+  | 'finishPost'
+  | 'nextWake'
+  | 'postLog'
 >;
 
 /**
@@ -19,7 +40,14 @@ export interface ScheduleStore extends UntypedScheduleRecords {
   subscription(id: string): Promise<Subscription | undefined>;
   subscriptionsIn(conversationId: string): Promise<Subscription[]>;
   /** Changes a subscription, with `audit` in the same transaction. */
-  updateSubscription(id: string, patch: { [K in 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason']?: Subscription[K] | undefined }, audit?: AuditEntry): Promise<void>;
+  updateSubscription(
+    id: string,
+    patch: {
+      [K in 'status' | 'pausedUntil' | 'skipNext' | 'spec' | 'nextSlotAt' | 'inactiveReason']?:
+        Subscription[K] | undefined;
+    },
+    audit?: AuditEntry,
+  ): Promise<void>;
 
   /** Plans due subscriptions, each locked while it is planned (SKIP LOCKED on PostgreSQL, so instances share the work). */
   planDue(now: Date, limit: number, plan: (subscription: Subscription) => Plan): Promise<number>;
@@ -30,12 +58,18 @@ export interface ScheduleStore extends UntypedScheduleRecords {
    * kept under `rotationKey`, all in one transaction: the rotation moves on only when the post is added.
    * True if added; false if the slot was already logged (a repeated or racing event).
    */
-  addPostWithRotation(rotationKey: string, slotKey: string, at: Date, build: (state: RotationState) => { post: NewPost; state: RotationState } | undefined): Promise<boolean>;
+  addPostWithRotation(
+    rotationKey: string,
+    slotKey: string,
+    at: Date,
+    build: (state: RotationState) => { post: NewPost; state: RotationState } | undefined,
+  ): Promise<boolean>;
 }
 
 export function toSubscription(r: SubscriptionRecord): Subscription {
   const spec = subscriptionSpecSchema.parse(r.spec);
-  if (spec.kind !== r.kind) throw new Error(`subscription ${r.id} is stored as a ${r.kind} with the spec of a ${spec.kind}`);
+  if (spec.kind !== r.kind)
+    throw new Error(`subscription ${r.id} is stored as a ${r.kind} with the spec of a ${spec.kind}`);
   return {
     id: r.id,
     conversationId: r.conversationId,
@@ -60,7 +94,8 @@ const toPlanRecord = (plan: Plan): PlanRecord => plan;
 
 /** The scheduler's view of `store`. */
 export function scheduleStore(store: Store): ScheduleStore {
-  const planWith = (plan: (subscription: Subscription) => Plan) => (record: SubscriptionRecord) => toPlanRecord(plan(toSubscription(record)));
+  const planWith = (plan: (subscription: Subscription) => Plan) => (record: SubscriptionRecord) =>
+    toPlanRecord(plan(toSubscription(record)));
   return {
     saveConversation: (conversation, at) => store.saveConversation(conversation, at),
     conversation: (id) => store.conversation(id),

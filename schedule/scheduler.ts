@@ -42,13 +42,25 @@ export interface SchedulerOptions {
 }
 
 /** What `schedule history` shows for a post not sent because its tenant was taken off the list. */
-export const TENANT_NOT_ALLOWED = "not sent: this organisation is no longer allowed to use Practice Companion (ALLOWED_TENANTS). Posts start again when it is.";
+export const TENANT_NOT_ALLOWED =
+  'not sent: this organisation is no longer allowed to use Practice Companion (ALLOWED_TENANTS). Posts start again when it is.';
 
 export type SchedulerEvent =
   | { readonly type: 'planned'; readonly subscriptions: number }
   | { readonly type: 'sent'; readonly postId: string; readonly conversationId: string; readonly attempts: number }
-  | { readonly type: 'retry'; readonly postId: string; readonly afterMs: number; readonly error: string; readonly throttled: boolean }
-  | { readonly type: 'failed' | 'gone' | 'missed' | 'skipped'; readonly postId: string; readonly conversationId: string; readonly error: string }
+  | {
+      readonly type: 'retry';
+      readonly postId: string;
+      readonly afterMs: number;
+      readonly error: string;
+      readonly throttled: boolean;
+    }
+  | {
+      readonly type: 'failed' | 'gone' | 'missed' | 'skipped';
+      readonly postId: string;
+      readonly conversationId: string;
+      readonly error: string;
+    }
   | { readonly type: 'error'; readonly error: string };
 
 export interface Scheduler {
@@ -93,7 +105,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function planAll(): Promise<void> {
     let total = 0;
     for (;;) {
-      const planned = await schedules.planDue(clock.now(), 100, (subscription) => planSubscription(subscription, kb, clock.now(), options.graceMs));
+      const planned = await schedules.planDue(clock.now(), 100, (subscription) =>
+        planSubscription(subscription, kb, clock.now(), options.graceMs),
+      );
       total += planned;
       if (planned < 100 || stopping) break;
     }
@@ -103,7 +117,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function deliverOne(post: PostRecord, permit: Permit): Promise<void> {
     const now = clock.now();
-    const finish = (result: Parameters<Store['finishPost']>[2]) => store.finishPost(post.id, worker, result, clock.now());
+    const finish = (result: Parameters<Store['finishPost']>[2]) =>
+      store.finishPost(post.id, worker, result, clock.now());
     if (now.getTime() - post.slotAt.getTime() > options.graceMs) {
       permit.cancel();
       await finish({ status: 'missed', error: 'could not be posted within the grace window' });
@@ -124,7 +139,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return;
     }
     const conversationPermit = await conversationLimiter.take(post.conversationId);
-    const outcome = await send(post, conversation).catch((error: unknown): SendOutcome => ({ kind: 'retry', afterMs: 0, error: (error as Error).message }));
+    const outcome = await send(post, conversation).catch((error: unknown): SendOutcome => ({
+      kind: 'retry',
+      afterMs: 0,
+      error: (error as Error).message,
+    }));
     // The rate limits count this send until its answer came back, not until it is written down.
     permit.done();
     conversationPermit.done();
@@ -142,14 +161,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const afterMs = outcome.afterMs > 0 ? outcome.afterMs : backoffMs(post.attempts, random);
         // A 429 is about the whole app: every sender waits.
         if (outcome.afterMs > 0) tenantLimiter.holdUntil(new Date(clock.now().getTime() + outcome.afterMs));
-        await finish({ status: 'pending', nextAttemptAt: new Date(clock.now().getTime() + afterMs), error: outcome.error });
+        await finish({
+          status: 'pending',
+          nextAttemptAt: new Date(clock.now().getTime() + afterMs),
+          error: outcome.error,
+        });
         emit({ type: 'retry', postId: post.id, afterMs, error: outcome.error, throttled: outcome.afterMs > 0 });
         return;
       }
       case 'gone': {
         await finish({ status: 'gone', error: outcome.error });
         await store.markConversationGone(post.conversationId, outcome.error, clock.now());
-        await store.deactivateSubscriptionsIn(post.conversationId, `Teams refused the post (${outcome.error}): the bot may have been removed`);
+        await store.deactivateSubscriptionsIn(
+          post.conversationId,
+          `Teams refused the post (${outcome.error}): the bot may have been removed`,
+        );
         emit({ type: 'gone', postId: post.id, conversationId: post.conversationId, error: outcome.error });
         return;
       }

@@ -44,7 +44,10 @@ export function isSlotDay(spec: SubscriptionSpec, day: DateTime): boolean {
  */
 export function slotOn(spec: SubscriptionSpec, day: DateTime): Date {
   const [hour, minute] = spec.time.split(':').map(Number) as [number, number];
-  const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: spec.timeZone });
+  const local = DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour, minute },
+    { zone: spec.timeZone },
+  );
   return local.minus({ minutes: spec.leadMinutes ?? 0 }).toJSDate();
 }
 
@@ -76,7 +79,13 @@ export function describeWhen(spec: SubscriptionSpec): string {
   const days =
     spec.cadence === 'weekdays'
       ? 'every weekday'
-      : `${spec.cadence === 'fortnightly' ? 'every other ' : 'every '}${[...spec.weekdays].sort().map((d) => names[d - 1]).join(', ')}`;
-  const lead = spec.kind === 'meeting-opener' ? `${spec.leadMinutes ?? 0} minutes before a meeting at ${spec.time}` : `at ${spec.time}`;
+      : `${spec.cadence === 'fortnightly' ? 'every other ' : 'every '}${[...spec.weekdays]
+          .sort()
+          .map((d) => names[d - 1])
+          .join(', ')}`;
+  const lead =
+    spec.kind === 'meeting-opener'
+      ? `${spec.leadMinutes ?? 0} minutes before a meeting at ${spec.time}`
+      : `at ${spec.time}`;
   return `${days} ${lead} (${spec.timeZone})${spec.endDate ? `, until ${spec.endDate}` : ''}`;
 }

@@ -20,9 +20,18 @@ const TEAL_DEEP: Rgb = [0x18, 0x4c, 0x53];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 const SAND: Rgb = [0xf2, 0xcf, 0xa6];
 
-const ring = (cx: number, cy: number, radius: number, width: number): Shape => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - radius) <= width / 2;
-const disc = (cx: number, cy: number, radius: number): Shape => (x, y) => Math.hypot(x - cx, y - cy) <= radius;
-const both = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && b(x, y);
+const ring =
+  (cx: number, cy: number, radius: number, width: number): Shape =>
+  (x, y) =>
+    Math.abs(Math.hypot(x - cx, y - cy) - radius) <= width / 2;
+const disc =
+  (cx: number, cy: number, radius: number): Shape =>
+  (x, y) =>
+    Math.hypot(x - cx, y - cy) <= radius;
+const both =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && b(x, y);
 
 /**
  * Two rings of radius r, centres `gap` apart around (c, c), linked: the right ring passes over the

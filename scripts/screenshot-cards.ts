@@ -3,7 +3,15 @@
 //   npx tsx scripts/screenshot-cards.ts [output-folder]
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { answerCard, digestCard, frameworkQuestionCard, noAnswerCard, scheduledPostCard, staffSupportCard, urgentCard } from '../cards';
+import {
+  answerCard,
+  digestCard,
+  frameworkQuestionCard,
+  noAnswerCard,
+  scheduledPostCard,
+  staffSupportCard,
+  urgentCard,
+} from '../cards';
 import { displayTitle } from '../knowledge/kb/model';
 import type { CardMessage } from '../cards';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
@@ -28,12 +36,54 @@ async function main(): Promise<void> {
     return found;
   };
   const cards: Array<[string, CardMessage, boolean]> = [
-    ['card-answer.png', answerCard({ kb, result: answer, answerId: 'screenshot-0001', piiReminder: false, chatFrameworkId: 'lbbd' }), false],
-    ['card-answer-framework-says.png', answerCard({ kb, result: answer, answerId: 'screenshot-0002', piiReminder: true, chatFrameworkId: 'lbbd' }), true],
-    ['card-not-sure.png', noAnswerCard({ kb, reason: notSure.reason, suggestions: notSure.suggestions.map((m) => m.entry), examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
-    ['card-weekly-post.png', scheduledPostCard({ kb, entry: entry('jersey-stable-relationships'), prompts: [0, 1], position: 4, of: 9, kindsInCycle: 1 }), false],
+    [
+      'card-answer.png',
+      answerCard({ kb, result: answer, answerId: 'screenshot-0001', piiReminder: false, chatFrameworkId: 'lbbd' }),
+      false,
+    ],
+    [
+      'card-answer-framework-says.png',
+      answerCard({ kb, result: answer, answerId: 'screenshot-0002', piiReminder: true, chatFrameworkId: 'lbbd' }),
+      true,
+    ],
+    [
+      'card-not-sure.png',
+      noAnswerCard({
+        kb,
+        reason: notSure.reason,
+        suggestions: notSure.suggestions.map((m) => m.entry),
+        examples: lbbd.examples,
+        piiReminder: false,
+        signposts: lbbd.signposts,
+      }),
+      false,
+    ],
+    [
+      'card-weekly-post.png',
+      scheduledPostCard({
+        kb,
+        entry: entry('jersey-stable-relationships'),
+        prompts: [0, 1],
+        position: 4,
+        of: 9,
+        kindsInCycle: 1,
+      }),
+      false,
+    ],
     ['card-urgent.png', urgentCard({ signposts: lbbd.signposts }), false],
-    ['card-not-covered.png', noAnswerCard({ kb, reason: 'not-covered', notCovered: 'Signs of Safety', suggestions: [], examples: lbbd.examples, piiReminder: false, signposts: lbbd.signposts }), false],
+    [
+      'card-not-covered.png',
+      noAnswerCard({
+        kb,
+        reason: 'not-covered',
+        notCovered: 'Signs of Safety',
+        suggestions: [],
+        examples: lbbd.examples,
+        piiReminder: false,
+        signposts: lbbd.signposts,
+      }),
+      false,
+    ],
     ['card-staff-support.png', staffSupportCard({ signposts: lbbd.signposts }), false],
     ['card-which-framework.png', frameworkQuestionCard({ kb, place: 'team' }), false],
     [
@@ -62,11 +112,25 @@ async function main(): Promise<void> {
     ],
   ];
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
-    await page.setContent('<!doctype html><html><body style="margin:0;background:#f5f5f5;font-family:Segoe UI,Helvetica,Arial,sans-serif"><div id="card" style="width:480px;margin:16px;background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:0"></div></body></html>');
-    await page.addScriptTag({ path: join(__dirname, '..', 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js') });
+    await page.setContent(
+      '<!doctype html><html><body style="margin:0;background:#f5f5f5;font-family:Segoe UI,Helvetica,Arial,sans-serif"><div id="card" style="width:480px;margin:16px;background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:0"></div></body></html>',
+    );
+    await page.addScriptTag({
+      path: join(__dirname, '..', 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js'),
+    });
     for (const [file, message, expand] of cards) {
       // Runs in the page (plain JS, so this file needs no DOM types).
       await page.evaluate(`(() => {

@@ -6,11 +6,24 @@ import type { AuditEntry, Store } from './types';
 export async function insertAudit(tx: Kdb, entry: AuditEntry): Promise<void> {
   await tx
     .insertInto('audit_log')
-    .values({ id: randomUUID(), scope_id: entry.scopeId, at: entry.at.getTime(), actor: entry.actor, action: entry.action, detail: entry.detail })
+    .values({
+      id: randomUUID(),
+      scope_id: entry.scopeId,
+      at: entry.at.getTime(),
+      actor: entry.actor,
+      action: entry.action,
+      detail: entry.detail,
+    })
     .execute();
 }
 
-export const toAuditEntry = (r: { scope_id: string; at: number; actor: string; action: string; detail: string }): AuditEntry => ({
+export const toAuditEntry = (r: {
+  scope_id: string;
+  at: number;
+  actor: string;
+  action: string;
+  detail: string;
+}): AuditEntry => ({
   scopeId: r.scope_id,
   at: new Date(Number(r.at)),
   actor: r.actor,

@@ -21,7 +21,8 @@ export interface BackupResult {
  */
 export async function backupSqlite(source: string, target: string): Promise<BackupResult> {
   if (!existsSync(source)) throw new Error(`there is no database at ${source}`);
-  if (existsSync(target)) throw new Error(`${target} already exists: choose a new file name, so no backup is overwritten`);
+  if (existsSync(target))
+    throw new Error(`${target} already exists: choose a new file name, so no backup is overwritten`);
   if (!existsSync(dirname(resolve(target)))) throw new Error(`the folder ${dirname(resolve(target))} does not exist`);
   const db = new Database(source, { fileMustExist: true });
   try {
@@ -51,13 +52,16 @@ export function checkBackup(file: string): { schemaVersion: number } {
       throw new Error(`${file} is not a usable SQLite database: ${(error as Error).message}`);
     }
     const problems = integrity.map((r) => Object.values(r as Record<string, unknown>)[0]).filter((v) => v !== 'ok');
-    if (problems.length > 0) throw new Error(`${file} fails SQLite's integrity check: ${problems.slice(0, 3).join('; ')}`);
+    if (problems.length > 0)
+      throw new Error(`${file} fails SQLite's integrity check: ${problems.slice(0, 3).join('; ')}`);
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
     if (!table) throw new Error(`${file} is not a Practice Companion database: it has no schema_migrations table`);
     const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
     const version = Number(row.v ?? 0);
     if (version > SCHEMA_VERSION) {
-      throw new Error(`${file} has schema version ${version}, newer than this version of Practice Companion knows (${SCHEMA_VERSION}): restore it with the version that made it`);
+      throw new Error(
+        `${file} has schema version ${version}, newer than this version of Practice Companion knows (${SCHEMA_VERSION}): restore it with the version that made it`,
+      );
     }
     return { schemaVersion: version };
   } finally {
@@ -95,7 +99,10 @@ export function restoreSqlite(backup: string, target: string, stamp: string): Re
   if (resolve(backup) === resolve(target)) throw new Error('the backup is the database itself: give the backup file');
   let previous: string | undefined;
   if (existsSync(target)) {
-    if (inUse(target)) throw new Error(`the database at ${target} is in use: stop Practice Companion (every instance) first, then restore`);
+    if (inUse(target))
+      throw new Error(
+        `the database at ${target} is in use: stop Practice Companion (every instance) first, then restore`,
+      );
     previous = `${target}.before-restore-${stamp}`;
   }
   mkdirSync(dirname(target), { recursive: true });

@@ -40,7 +40,19 @@ export interface ConsoleStore {
   /** Votes per entry in the range, with those the daily purge has rolled up into daily counts. */
   voteCounts(range: DayRange): Promise<Array<{ entryId: string; helpful: number; notHelpful: number }>>;
   /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
-  postOutcomes(from: Date, to: Date): Promise<Array<{ day: string; conversationId: string; teamId?: string; kind: 'post' | 'meeting-opener'; status: PostStatus; count: number }>>;
+  postOutcomes(
+    from: Date,
+    to: Date,
+  ): Promise<
+    Array<{
+      day: string;
+      conversationId: string;
+      teamId?: string;
+      kind: 'post' | 'meeting-opener';
+      status: PostStatus;
+      count: number;
+    }>
+  >;
   /** Conversations the bot is in now, by kind; channels are counted once per team. */
   conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
   addSuggestion(suggestion: Suggestion): Promise<void>;

@@ -29,7 +29,9 @@ export function consoleTables(
       await db.k
         .insertInto('daily_counts')
         .values({ day, metric, item, count: 1 })
-        .onConflict((oc) => oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })))
+        .onConflict((oc) =>
+          oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })),
+        )
         .execute();
     },
     async dailyCounts(metrics, range) {
@@ -54,7 +56,14 @@ export function consoleTables(
       const rows = await db.k
         .selectFrom('post_log as p')
         .leftJoin('subscriptions as s', 's.id', 'p.subscription_id')
-        .select((eb) => [eb('p.slot_at', '/', eb.lit(DAY_MS)).as('d'), 'p.conversation_id', 'p.team_id', 's.kind', 'p.status', eb.fn.countAll().as('n')])
+        .select((eb) => [
+          eb('p.slot_at', '/', eb.lit(DAY_MS)).as('d'),
+          'p.conversation_id',
+          'p.team_id',
+          's.kind',
+          'p.status',
+          eb.fn.countAll().as('n'),
+        ])
         .where('p.slot_at', '>=', from.getTime())
         .where('p.slot_at', '<', to.getTime())
         .where('p.slot_key', 'not like', 'digest:%')
@@ -73,12 +82,27 @@ export function consoleTables(
     },
     async addSuggestion(s) {
       open();
-      await db.k.insertInto('suggestions').values({ id: s.id, text: s.text, framework_id: s.frameworkId, entry_id: s.entryId ?? null, day: s.day }).execute();
+      await db.k
+        .insertInto('suggestions')
+        .values({ id: s.id, text: s.text, framework_id: s.frameworkId, entry_id: s.entryId ?? null, day: s.day })
+        .execute();
     },
     async suggestions(limit) {
       open();
-      const rows = await db.k.selectFrom('suggestions').select(['id', 'text', 'framework_id', 'entry_id', 'day']).orderBy('day', 'desc').orderBy('id').limit(limit).execute();
-      return rows.map((r): Suggestion => ({ id: r.id, text: r.text, frameworkId: r.framework_id, ...(r.entry_id !== null && { entryId: r.entry_id }), day: r.day }));
+      const rows = await db.k
+        .selectFrom('suggestions')
+        .select(['id', 'text', 'framework_id', 'entry_id', 'day'])
+        .orderBy('day', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r): Suggestion => ({
+        id: r.id,
+        text: r.text,
+        frameworkId: r.framework_id,
+        ...(r.entry_id !== null && { entryId: r.entry_id }),
+        day: r.day,
+      }));
     },
     async suggestionCounts() {
       open();
@@ -98,8 +122,15 @@ export function consoleTables(
         await tx.deleteFrom('suggestions').where('id', '=', id).execute();
         await tx
           .insertInto('daily_counts')
-          .values({ day, metric: outcome === 'answered' ? 'suggestion-answered' : 'suggestion-dismissed', item: row.framework_id, count: 1 })
-          .onConflict((oc) => oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })))
+          .values({
+            day,
+            metric: outcome === 'answered' ? 'suggestion-answered' : 'suggestion-dismissed',
+            item: row.framework_id,
+            count: 1,
+          })
+          .onConflict((oc) =>
+            oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })),
+          )
           .execute();
         return true;
       });
@@ -114,12 +145,18 @@ export function consoleTables(
           .groupBy(['framework_id', 'day'])
           .execute();
         if (rows.length === 0) return 0;
-        const deleted = changed(await tx.deleteFrom('suggestions').where('day', '<', beforeDay).executeTakeFirstOrThrow());
+        const deleted = changed(
+          await tx.deleteFrom('suggestions').where('day', '<', beforeDay).executeTakeFirstOrThrow(),
+        );
         for (const r of rows) {
           await tx
             .insertInto('daily_counts')
             .values({ day: r.day, metric: 'suggestion-expired', item: r.framework_id, count: Number(r.n) })
-            .onConflict((oc) => oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', eb.ref('excluded.count')) })))
+            .onConflict((oc) =>
+              oc
+                .columns(['day', 'metric', 'item'])
+                .doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', eb.ref('excluded.count')) })),
+            )
             .execute();
         }
         return deleted;
@@ -131,18 +168,36 @@ export function consoleTables(
       await db.k
         .insertInto('lead_chats')
         .values({ lead_id: leadId, conversation_id: conversationId, digest_on: 1, updated_at: at.getTime() })
-        .onConflict((oc) => oc.column('lead_id').doUpdateSet((eb) => ({ conversation_id: eb.ref('excluded.conversation_id'), updated_at: eb.ref('excluded.updated_at') })))
+        .onConflict((oc) =>
+          oc.column('lead_id').doUpdateSet((eb) => ({
+            conversation_id: eb.ref('excluded.conversation_id'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
         .execute();
     },
     async leadChats() {
       open();
-      const rows = await db.k.selectFrom('lead_chats').select(['lead_id', 'conversation_id', 'digest_on', 'updated_at']).orderBy('lead_id').execute();
-      return rows.map((r) => ({ leadId: r.lead_id, conversationId: r.conversation_id, digestOn: Number(r.digest_on) === 1, updatedAt: new Date(Number(r.updated_at)) }));
+      const rows = await db.k
+        .selectFrom('lead_chats')
+        .select(['lead_id', 'conversation_id', 'digest_on', 'updated_at'])
+        .orderBy('lead_id')
+        .execute();
+      return rows.map((r) => ({
+        leadId: r.lead_id,
+        conversationId: r.conversation_id,
+        digestOn: Number(r.digest_on) === 1,
+        updatedAt: new Date(Number(r.updated_at)),
+      }));
     },
     async setDigest(leadId, on, at, audit) {
       open();
       return transaction(db.k, async (tx) => {
-        const result = await tx.updateTable('lead_chats').set({ digest_on: on ? 1 : 0, updated_at: at.getTime() }).where('lead_id', '=', leadId).executeTakeFirstOrThrow();
+        const result = await tx
+          .updateTable('lead_chats')
+          .set({ digest_on: on ? 1 : 0, updated_at: at.getTime() })
+          .where('lead_id', '=', leadId)
+          .executeTakeFirstOrThrow();
         if (changed(result) === 0) return false;
         if (audit) await insertAudit(tx, audit);
         return true;

@@ -17,12 +17,16 @@ const toConversation = (r: Database['conversations']): ConversationRecord => ({
 
 function parseReference(json: string): Record<string, unknown> {
   const value: unknown = JSON.parse(json);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a stored conversation reference is not a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('a stored conversation reference is not a JSON object');
   return { ...value };
 }
 
 /** Where the bot can post (conversations), and the console's count of them. */
-export function conversationTables(db: Db, open: () => void): Pick<Store, 'saveConversation' | 'conversation' | 'markConversationGone' | 'markTeamGone' | 'conversationCounts'> {
+export function conversationTables(
+  db: Db,
+  open: () => void,
+): Pick<Store, 'saveConversation' | 'conversation' | 'markConversationGone' | 'markTeamGone' | 'conversationCounts'> {
   return {
     async saveConversation(c, at) {
       open();
@@ -60,12 +64,20 @@ export function conversationTables(db: Db, open: () => void): Pick<Store, 'saveC
     },
     async markConversationGone(id, reason, at) {
       open();
-      await db.k.updateTable('conversations').set({ status: 'gone', gone_reason: reason, updated_at: at.getTime() }).where('id', '=', id).execute();
+      await db.k
+        .updateTable('conversations')
+        .set({ status: 'gone', gone_reason: reason, updated_at: at.getTime() })
+        .where('id', '=', id)
+        .execute();
     },
     async markTeamGone(teamId, reason, at) {
       open();
       await transaction(db.k, async (tx) => {
-        await tx.updateTable('conversations').set({ status: 'gone', gone_reason: reason, updated_at: at.getTime() }).where('team_id', '=', teamId).execute();
+        await tx
+          .updateTable('conversations')
+          .set({ status: 'gone', gone_reason: reason, updated_at: at.getTime() })
+          .where('team_id', '=', teamId)
+          .execute();
         await tx
           .updateTable('subscriptions')
           .set({ status: 'inactive', inactive_reason: reason, next_slot_at: null })
@@ -78,12 +90,20 @@ export function conversationTables(db: Db, open: () => void): Pick<Store, 'saveC
       open();
       const rows = await db.k
         .selectFrom('conversations')
-        .select((eb) => ['kind', eb.fn.countAll().as('n'), eb.fn.count(eb.fn.coalesce('team_id', 'id')).distinct().as('teams')])
+        .select((eb) => [
+          'kind',
+          eb.fn.countAll().as('n'),
+          eb.fn.count(eb.fn.coalesce('team_id', 'id')).distinct().as('teams'),
+        ])
         .where('status', '=', 'active')
         .groupBy('kind')
         .execute();
       const of = (kind: string) => rows.find((r) => r.kind === kind);
-      return { personal: Number(of('personal')?.n ?? 0), groupChat: Number(of('groupChat')?.n ?? 0), teams: Number(of('channel')?.teams ?? 0) };
+      return {
+        personal: Number(of('personal')?.n ?? 0),
+        groupChat: Number(of('groupChat')?.n ?? 0),
+        teams: Number(of('channel')?.teams ?? 0),
+      };
     },
   };
 }

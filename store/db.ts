@@ -22,7 +22,12 @@ export function transaction<T>(db: Kdb, work: (tx: Kdb) => Promise<T>): Promise<
 }
 
 /** Rows a statement changed, from Kysely's bigint counts (`executeTakeFirstOrThrow()` of an insert, update or delete). */
-export function changed(result: { readonly numInsertedOrUpdatedRows?: bigint | undefined } | { readonly numUpdatedRows: bigint } | { readonly numDeletedRows: bigint }): number {
+export function changed(
+  result:
+    | { readonly numInsertedOrUpdatedRows?: bigint | undefined }
+    | { readonly numUpdatedRows: bigint }
+    | { readonly numDeletedRows: bigint },
+): number {
   if ('numUpdatedRows' in result) return Number(result.numUpdatedRows);
   if ('numDeletedRows' in result) return Number(result.numDeletedRows);
   return Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -31,7 +36,9 @@ export function changed(result: { readonly numInsertedOrUpdatedRows?: bigint | u
 // BIGINT (int8) columns hold millisecond times and counts well inside 2^53: read them as numbers.
 const pgTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (value: string) => Number(value) : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+    oid === 20
+      ? (value: string) => Number(value)
+      : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
 };
 
 export async function openPostgres(url: string, poolSize = 5): Promise<Db> {
@@ -79,7 +86,15 @@ export function openSqlite(path: string): Db {
   const k = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database }, () => raw.inTransaction) });
   let closed: Promise<void> | undefined;
   // Waits for the query or transaction holding the connection, then closes the file.
-  return { dialect: 'sqlite', k, close: () => (closed ??= k.connection().execute(async () => undefined).then(() => k.destroy())) };
+  return {
+    dialect: 'sqlite',
+    k,
+    close: () =>
+      (closed ??= k
+        .connection()
+        .execute(async () => undefined)
+        .then(() => k.destroy())),
+  };
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {

@@ -63,7 +63,11 @@ export interface FrameworkVersionStore {
    * Writes the draft if its revision is still `rev` (0: there is no draft yet). False when someone
    * else saved in between: read it again.
    */
-  saveDraft(frameworkId: string, rev: number, draft: { source: string; base: string; by: string; at: Date }): Promise<boolean>;
+  saveDraft(
+    frameworkId: string,
+    rev: number,
+    draft: { source: string; base: string; by: string; at: Date },
+  ): Promise<boolean>;
   discardDraft(frameworkId: string): Promise<void>;
   /**
    * One transaction: the new version, the audit entry, and the draft gone. Resolves to the new version
@@ -107,7 +111,16 @@ interface SummaryRow {
   diff: string;
 }
 
-const SUMMARY_COLUMNS = ['framework_id', 'version', 'file_hash', 'note', 'reason', 'published_by', 'published_at', 'diff'] as const;
+const SUMMARY_COLUMNS = [
+  'framework_id',
+  'version',
+  'file_hash',
+  'note',
+  'reason',
+  'published_by',
+  'published_at',
+  'diff',
+] as const;
 
 function toSummary(row: SummaryRow): VersionSummary {
   return {
@@ -139,37 +152,80 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
     },
     async newest(frameworkId) {
       open();
-      const row = await db.k.selectFrom('framework_versions').selectAll().where('framework_id', '=', frameworkId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      const row = await db.k
+        .selectFrom('framework_versions')
+        .selectAll()
+        .where('framework_id', '=', frameworkId)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return row && toVersion(row);
     },
     async version(frameworkId, version) {
       open();
-      const row = await db.k.selectFrom('framework_versions').selectAll().where('framework_id', '=', frameworkId).where('version', '=', version).executeTakeFirst();
+      const row = await db.k
+        .selectFrom('framework_versions')
+        .selectAll()
+        .where('framework_id', '=', frameworkId)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return row && toVersion(row);
     },
     async history(frameworkId, limit) {
       open();
-      const rows = await db.k.selectFrom('framework_versions').select(SUMMARY_COLUMNS).where('framework_id', '=', frameworkId).orderBy('version', 'desc').limit(limit).execute();
+      const rows = await db.k
+        .selectFrom('framework_versions')
+        .select(SUMMARY_COLUMNS)
+        .where('framework_id', '=', frameworkId)
+        .orderBy('version', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(toSummary);
     },
     async draft(frameworkId) {
       open();
-      const row = await db.k.selectFrom('framework_drafts').selectAll().where('framework_id', '=', frameworkId).executeTakeFirst();
-      return row && { frameworkId: row.framework_id, source: row.source, base: row.base, rev: Number(row.rev), updatedBy: row.updated_by, updatedAt: new Date(Number(row.updated_at)) };
+      const row = await db.k
+        .selectFrom('framework_drafts')
+        .selectAll()
+        .where('framework_id', '=', frameworkId)
+        .executeTakeFirst();
+      return (
+        row && {
+          frameworkId: row.framework_id,
+          source: row.source,
+          base: row.base,
+          rev: Number(row.rev),
+          updatedBy: row.updated_by,
+          updatedAt: new Date(Number(row.updated_at)),
+        }
+      );
     },
     async saveDraft(frameworkId, rev, draft) {
       open();
       if (rev === 0) {
         const added = await db.k
           .insertInto('framework_drafts')
-          .values({ framework_id: frameworkId, source: draft.source, base: draft.base, rev: 1, updated_by: draft.by, updated_at: draft.at.getTime() })
+          .values({
+            framework_id: frameworkId,
+            source: draft.source,
+            base: draft.base,
+            rev: 1,
+            updated_by: draft.by,
+            updated_at: draft.at.getTime(),
+          })
           .onConflict((oc) => oc.column('framework_id').doNothing())
           .executeTakeFirstOrThrow();
         return changed(added) === 1;
       }
       const updated = await db.k
         .updateTable('framework_drafts')
-        .set((eb) => ({ source: draft.source, base: draft.base, rev: eb('rev', '+', 1), updated_by: draft.by, updated_at: draft.at.getTime() }))
+        .set((eb) => ({
+          source: draft.source,
+          base: draft.base,
+          rev: eb('rev', '+', 1),
+          updated_by: draft.by,
+          updated_at: draft.at.getTime(),
+        }))
         .where('framework_id', '=', frameworkId)
         .where('rev', '=', rev)
         .executeTakeFirstOrThrow();
@@ -192,11 +248,26 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
         // Two publishers who both read `after` cannot both insert `after + 1`: the key refuses the second.
         const added = await tx
           .insertInto('framework_versions')
-          .values({ framework_id: v.frameworkId, version, source: v.source, file_hash: v.fileHash, note: v.note, reason: v.reason, published_by: v.publishedBy, published_at: v.at.getTime(), diff: v.diff })
+          .values({
+            framework_id: v.frameworkId,
+            version,
+            source: v.source,
+            file_hash: v.fileHash,
+            note: v.note,
+            reason: v.reason,
+            published_by: v.publishedBy,
+            published_at: v.at.getTime(),
+            diff: v.diff,
+          })
           .onConflict((oc) => oc.columns(['framework_id', 'version']).doNothing())
           .executeTakeFirstOrThrow();
         if (changed(added) !== 1) return 'conflict';
-        if (v.draftRev !== null) await tx.deleteFrom('framework_drafts').where('framework_id', '=', v.frameworkId).where('rev', '=', v.draftRev).execute();
+        if (v.draftRev !== null)
+          await tx
+            .deleteFrom('framework_drafts')
+            .where('framework_id', '=', v.frameworkId)
+            .where('rev', '=', v.draftRev)
+            .execute();
         await insertAudit(tx, {
           scopeId: `framework:${v.frameworkId}`,
           at: v.at,

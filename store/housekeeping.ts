@@ -11,7 +11,6 @@ export const ERASED = 'erased';
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
-
 /**
  * Retention and people's data rights over the same SQL as the rest of the store. `flushAsks` writes
  * the "most asked" counts waiting in memory, so a purge sees them; `open` throws once the store is closed.
@@ -30,19 +29,41 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
           .onConflict((oc) => oc.column('day').doNothing())
           .executeTakeFirstOrThrow();
         if (changed(claim) === 0) return undefined;
-        const removed = { votes: 0, voteTallies: 0, asks: 0, dailyCounts: 0, posts: 0, audit: 0, conversations: 0, subscriptions: 0, rotations: 0, settings: 0, purgeRuns: 0 };
-        const count = async (q: { executeTakeFirstOrThrow(): Promise<{ numDeletedRows: bigint }> }) => changed(await q.executeTakeFirstOrThrow());
+        const removed = {
+          votes: 0,
+          voteTallies: 0,
+          asks: 0,
+          dailyCounts: 0,
+          posts: 0,
+          audit: 0,
+          conversations: 0,
+          subscriptions: 0,
+          rotations: 0,
+          settings: 0,
+          purgeRuns: 0,
+        };
+        const count = async (q: { executeTakeFirstOrThrow(): Promise<{ numDeletedRows: bigint }> }) =>
+          changed(await q.executeTakeFirstOrThrow());
 
         // Votes: rolled up into daily counts per entry (no voter), so feedback figures survive them.
         const votesBefore = utcDay(new Date(before(retention.votesDays)));
-        const rolledUp = await tx.selectFrom('votes').select((eb) => eb.fn.countAll().as('n')).where('day', '<', votesBefore).executeTakeFirst();
+        const rolledUp = await tx
+          .selectFrom('votes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('day', '<', votesBefore)
+          .executeTakeFirst();
         await tx
           .insertInto('vote_tallies')
           .columns(['entry_id', 'day', 'helpful', 'not_helpful'])
           .expression((eb) =>
             eb
               .selectFrom('votes')
-              .select((v) => ['entry_id', 'day', v.fn.sum('helpful').as('helpful'), v.fn.sum(v(v.lit<number>(1), '-', v.ref('helpful'))).as('not_helpful')])
+              .select((v) => [
+                'entry_id',
+                'day',
+                v.fn.sum('helpful').as('helpful'),
+                v.fn.sum(v(v.lit<number>(1), '-', v.ref('helpful'))).as('not_helpful'),
+              ])
               .where('day', '<', votesBefore)
               .groupBy(['entry_id', 'day']),
           )
@@ -63,21 +84,49 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
 
         // Finished posts. Posts waiting or being sent stay whatever their age; rotations live elsewhere.
         const postsBefore = before(retention.postLogDays);
-        removed.posts = await count(tx.deleteFrom('post_log').where('slot_at', '<', postsBefore).where('updated_at', '<', postsBefore).where('status', 'not in', ['pending', 'sending']));
+        removed.posts = await count(
+          tx
+            .deleteFrom('post_log')
+            .where('slot_at', '<', postsBefore)
+            .where('updated_at', '<', postsBefore)
+            .where('status', 'not in', ['pending', 'sending']),
+        );
 
         const auditBefore = before(retention.auditDays);
         removed.audit = await count(tx.deleteFrom('audit_log').where('at', '<', auditBefore));
-        removed.subscriptions += await count(tx.deleteFrom('subscriptions').where('status', '=', 'cancelled').where('created_at', '<', auditBefore));
+        removed.subscriptions += await count(
+          tx.deleteFrom('subscriptions').where('status', '=', 'cancelled').where('created_at', '<', auditBefore),
+        );
 
         // Chats and channels the bot was removed from: their reference, stopped schedules, meeting rotation and settings.
-        const gone = await tx.selectFrom('conversations').select(['id', 'team_id']).where('status', '=', 'gone').where('updated_at', '<', before(retention.goneConversationsDays)).execute();
+        const gone = await tx
+          .selectFrom('conversations')
+          .select(['id', 'team_id'])
+          .where('status', '=', 'gone')
+          .where('updated_at', '<', before(retention.goneConversationsDays))
+          .execute();
         for (let i = 0; i < gone.length; i += 200) {
           const ids = gone.slice(i, i + 200).map((g) => g.id);
-          removed.subscriptions += await count(tx.deleteFrom('subscriptions').where('conversation_id', 'in', ids).where('status', 'not in', ['active', 'paused']));
-          removed.rotations += await count(tx.deleteFrom('rotations').where('key', 'in', ids.map((id) => `meeting-series:${id}`)));
+          removed.subscriptions += await count(
+            tx
+              .deleteFrom('subscriptions')
+              .where('conversation_id', 'in', ids)
+              .where('status', 'not in', ['active', 'paused']),
+          );
+          removed.rotations += await count(
+            tx.deleteFrom('rotations').where(
+              'key',
+              'in',
+              ids.map((id) => `meeting-series:${id}`),
+            ),
+          );
           removed.conversations += await count(tx.deleteFrom('conversations').where('id', 'in', ids));
         }
-        const scopes = [...new Set(gone.flatMap((g) => [`conversation:${g.id}`, ...(g.team_id === null ? [] : [`team:${g.team_id}`])]))];
+        const scopes = [
+          ...new Set(
+            gone.flatMap((g) => [`conversation:${g.id}`, ...(g.team_id === null ? [] : [`team:${g.team_id}`])]),
+          ),
+        ];
         for (let i = 0; i < scopes.length; i += 200) {
           const some = scopes.slice(i, i + 200);
           // Only scopes no kept conversation still uses.
@@ -91,7 +140,12 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
                     w
                       .selectFrom('conversations as c')
                       .select('c.id')
-                      .where((eb) => eb.or([eb('settings.scope_id', '=', eb(eb.val('team:'), '||', eb.ref('c.team_id'))), eb('settings.scope_id', '=', eb(eb.val('conversation:'), '||', eb.ref('c.id')))])),
+                      .where((eb) =>
+                        eb.or([
+                          eb('settings.scope_id', '=', eb(eb.val('team:'), '||', eb.ref('c.team_id'))),
+                          eb('settings.scope_id', '=', eb(eb.val('conversation:'), '||', eb.ref('c.id'))),
+                        ]),
+                      ),
                   ),
                 ),
               ),
@@ -100,17 +154,33 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
 
         removed.purgeRuns = await count(tx.deleteFrom('purge_runs').where('started_at', '<', auditBefore));
         const votesRolledUp = Number(rolledUp?.n ?? 0);
-        await tx.updateTable('purge_runs').set({ finished_at: now.getTime(), removed: JSON.stringify({ votesRolledUp, removed }) }).where('day', '=', utcDay(now)).execute();
+        await tx
+          .updateTable('purge_runs')
+          .set({ finished_at: now.getTime(), removed: JSON.stringify({ votesRolledUp, removed }) })
+          .where('day', '=', utcDay(now))
+          .execute();
         return { day: utcDay(now), at: now, worker, votesRolledUp, removed };
       });
     },
 
     async purges(limit) {
       open();
-      const rows = await db.k.selectFrom('purge_runs').select(['day', 'worker', 'started_at', 'removed']).where('removed', 'is not', null).orderBy('day', 'desc').limit(limit).execute();
+      const rows = await db.k
+        .selectFrom('purge_runs')
+        .select(['day', 'worker', 'started_at', 'removed'])
+        .where('removed', 'is not', null)
+        .orderBy('day', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map((r) => {
         const saved = savedPurge.parse(JSON.parse(r.removed ?? '{}'));
-        return { day: r.day, at: new Date(Number(r.started_at)), worker: r.worker, votesRolledUp: saved.votesRolledUp, removed: saved.removed };
+        return {
+          day: r.day,
+          at: new Date(Number(r.started_at)),
+          worker: r.worker,
+          votesRolledUp: saved.votesRolledUp,
+          removed: saved.removed,
+        };
       });
     },
 
@@ -130,7 +200,13 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
       const votes =
         person.voterCodes.length === 0
           ? []
-          : await db.k.selectFrom('votes').select(['answer_id', 'entry_id', 'day', 'helpful']).where('voter', 'in', person.voterCodes).orderBy('day').orderBy('answer_id').execute();
+          : await db.k
+              .selectFrom('votes')
+              .select(['answer_id', 'entry_id', 'day', 'helpful'])
+              .where('voter', 'in', person.voterCodes)
+              .orderBy('day')
+              .orderBy('answer_id')
+              .execute();
       const schedules =
         ids.length === 0
           ? []
@@ -142,11 +218,27 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
               .orderBy('id')
               .execute();
       const leadChats =
-        ids.length === 0 ? [] : await db.k.selectFrom('lead_chats').select(['conversation_id', 'digest_on', 'updated_at']).where('lead_id', 'in', ids).orderBy('lead_id').execute();
+        ids.length === 0
+          ? []
+          : await db.k
+              .selectFrom('lead_chats')
+              .select(['conversation_id', 'digest_on', 'updated_at'])
+              .where('lead_id', 'in', ids)
+              .orderBy('lead_id')
+              .execute();
       return {
-        leadChats: leadChats.map((r) => ({ conversationId: r.conversation_id, digestOn: Number(r.digest_on) === 1, updatedAt: new Date(Number(r.updated_at)) })),
+        leadChats: leadChats.map((r) => ({
+          conversationId: r.conversation_id,
+          digestOn: Number(r.digest_on) === 1,
+          updatedAt: new Date(Number(r.updated_at)),
+        })),
         audit: audit.map(toAuditEntry),
-        votes: votes.map((r) => ({ answerId: r.answer_id, entryId: r.entry_id, day: r.day, helpful: Boolean(Number(r.helpful)) })),
+        votes: votes.map((r) => ({
+          answerId: r.answer_id,
+          entryId: r.entry_id,
+          day: r.day,
+          helpful: Boolean(Number(r.helpful)),
+        })),
         schedulesCreated: schedules.map((r) => ({
           id: r.id,
           conversationId: r.conversation_id,
@@ -163,12 +255,40 @@ export function createHousekeeping(db: Db, flushAsks: () => Promise<void>, open:
       const ids = lower(person.ids);
       const none = ids.length === 0;
       return transaction(db.k, async (tx) => ({
-        votesDeleted: person.voterCodes.length === 0 ? 0 : changed(await tx.deleteFrom('votes').where('voter', 'in', person.voterCodes).executeTakeFirstOrThrow()),
-        auditEntriesErased: none ? 0 : changed(await tx.updateTable('audit_log').set({ actor: ERASED }).where((eb) => eb(eb.fn('lower', ['actor']), 'in', ids)).executeTakeFirstOrThrow()),
-        schedulesErased: none ? 0 : changed(await tx.updateTable('subscriptions').set({ created_by: ERASED }).where((eb) => eb(eb.fn('lower', ['created_by']), 'in', ids)).executeTakeFirstOrThrow()),
-        leadChatsDeleted: none ? 0 : changed(await tx.deleteFrom('lead_chats').where('lead_id', 'in', ids).executeTakeFirstOrThrow()),
+        votesDeleted:
+          person.voterCodes.length === 0
+            ? 0
+            : changed(await tx.deleteFrom('votes').where('voter', 'in', person.voterCodes).executeTakeFirstOrThrow()),
+        auditEntriesErased: none
+          ? 0
+          : changed(
+              await tx
+                .updateTable('audit_log')
+                .set({ actor: ERASED })
+                .where((eb) => eb(eb.fn('lower', ['actor']), 'in', ids))
+                .executeTakeFirstOrThrow(),
+            ),
+        schedulesErased: none
+          ? 0
+          : changed(
+              await tx
+                .updateTable('subscriptions')
+                .set({ created_by: ERASED })
+                .where((eb) => eb(eb.fn('lower', ['created_by']), 'in', ids))
+                .executeTakeFirstOrThrow(),
+            ),
+        leadChatsDeleted: none
+          ? 0
+          : changed(await tx.deleteFrom('lead_chats').where('lead_id', 'in', ids).executeTakeFirstOrThrow()),
         // A digest's slot key names the lead ("digest:<id>:<Monday>").
-        digestPostsDeleted: none ? 0 : changed(await tx.deleteFrom('post_log').where((eb) => eb.or(ids.map((id) => eb('slot_key', 'like', `digest:${id}:%`)))).executeTakeFirstOrThrow()),
+        digestPostsDeleted: none
+          ? 0
+          : changed(
+              await tx
+                .deleteFrom('post_log')
+                .where((eb) => eb.or(ids.map((id) => eb('slot_key', 'like', `digest:${id}:%`))))
+                .executeTakeFirstOrThrow(),
+            ),
       }));
     },
 
@@ -197,4 +317,6 @@ const savedPurge = z.object({
   }),
 });
 
-const lower = (ids: readonly string[]) => [...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== '' && id !== ERASED))];
+const lower = (ids: readonly string[]) => [
+  ...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== '' && id !== ERASED)),
+];

@@ -127,20 +127,28 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
     // A group chat's title is text people typed: earlier versions kept it in the reference.
     apply: async (tx) => {
-      const rows = await tx.selectFrom('conversations').select(['id', 'reference']).where('reference', 'like', '%"name"%').execute();
+      const rows = await tx
+        .selectFrom('conversations')
+        .select(['id', 'reference'])
+        .where('reference', 'like', '%"name"%')
+        .execute();
       for (const row of rows) {
         const reference: unknown = JSON.parse(row.reference);
         if (typeof reference !== 'object' || reference === null || !('conversation' in reference)) continue;
         const conversation: unknown = reference.conversation;
         if (typeof conversation !== 'object' || conversation === null || !('name' in conversation)) continue;
         delete conversation.name;
-        await tx.updateTable('conversations').set({ reference: JSON.stringify(reference) }).where('id', '=', row.id).execute();
+        await tx
+          .updateTable('conversations')
+          .set({ reference: JSON.stringify(reference) })
+          .where('id', '=', row.id)
+          .execute();
       }
     },
   },
   {
     version: 4,
-    name: 'retention: vote tallies kept after votes are purged, one purge a day, indexes for purging and for one person\'s rows',
+    name: "retention: vote tallies kept after votes are purged, one purge a day, indexes for purging and for one person's rows",
     statements: [
       `CREATE TABLE vote_tallies (
         entry_id TEXT NOT NULL,
@@ -214,12 +222,16 @@ export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /** The newest migration applied to this database, or 0 for an empty one. */
 export async function schemaVersion(db: Db): Promise<number> {
-  const table = await (db.dialect === 'postgres'
-    ? sql`SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
-    : sql`SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+  const table = await (
+    db.dialect === 'postgres'
+      ? sql`SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
+      : sql`SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
   ).execute(db.k);
   if (table.rows.length === 0) return 0;
-  const row = await db.k.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const row = await db.k
+    .selectFrom('schema_migrations')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   return Number(row?.v ?? 0);
 }
 
@@ -228,19 +240,29 @@ export async function migrate(db: Db, now: () => number = Date.now): Promise<num
   return transaction(db.k, async (tx) => {
     // PostgreSQL: one instance migrates at a time; the others wait, then find nothing to do.
     if (db.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7031959)`.execute(tx);
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(tx);
-    const done = new Set((await tx.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)));
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(
+      tx,
+    );
+    const done = new Set(
+      (await tx.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)),
+    );
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       for (const statement of m.statements) await sql.raw(statement).execute(tx);
       await m.apply?.(tx);
-      await tx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: now() }).execute();
+      await tx
+        .insertInto('schema_migrations')
+        .values({ version: m.version, name: m.name, applied_at: now() })
+        .execute();
       applied.push(m.version);
     }
     const newest = Math.max(...MIGRATIONS.map((m) => m.version));
     const ahead = [...done].filter((v) => v > newest);
-    if (ahead.length > 0) throw new Error(`the database has migrations this version does not know (${ahead.join(', ')}): run a newer version of Practice Companion`);
+    if (ahead.length > 0)
+      throw new Error(
+        `the database has migrations this version does not know (${ahead.join(', ')}): run a newer version of Practice Companion`,
+      );
     return applied;
   });
 }

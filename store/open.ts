@@ -14,7 +14,6 @@ import { frameworkVersionTables } from './framework-versions';
 import { subscriptionTables } from './subscriptions';
 import type { Store } from './types';
 
-
 export interface StoreOptions {
   /** How long ask counts wait before they are written; ASK_FLUSH_MS unless a test wants it shorter. */
   readonly askFlushMs?: number;

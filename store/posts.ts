@@ -53,7 +53,10 @@ export async function insertPost(tx: Kdb, post: NewPost, at: Date): Promise<bool
 }
 
 /** The post log (post_log) and the rotations of meeting series (rotations). */
-export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRotation' | 'claimNextPost' | 'finishPost' | 'nextWake' | 'postLog' | 'featuredEntry'> {
+export function postTables(
+  db: Db,
+  open: () => void,
+): Pick<Store, 'addPostWithRotation' | 'claimNextPost' | 'finishPost' | 'nextWake' | 'postLog' | 'featuredEntry'> {
   const postgres = db.dialect === 'postgres';
   return {
     async addPostWithRotation(rotationKey, key, at, initial, build) {
@@ -75,7 +78,11 @@ export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRo
         const built = build(parseJson(row.state));
         if (!built) return false;
         if (!(await insertPost(tx, { ...built.post, slotKey: key }, at))) return false;
-        await tx.updateTable('rotations').set({ state: JSON.stringify(built.state), updated_at: at.getTime() }).where('key', '=', rotationKey).execute();
+        await tx
+          .updateTable('rotations')
+          .set({ state: JSON.stringify(built.state), updated_at: at.getTime() })
+          .where('key', '=', rotationKey)
+          .execute();
         return true;
       });
     },
@@ -103,7 +110,13 @@ export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRo
         if (!due) return undefined;
         const row = await tx
           .updateTable('post_log')
-          .set((eb) => ({ status: 'sending', claimed_by: worker, claimed_until: leaseUntil.getTime(), attempts: eb('attempts', '+', 1), updated_at: now.getTime() }))
+          .set((eb) => ({
+            status: 'sending',
+            claimed_by: worker,
+            claimed_until: leaseUntil.getTime(),
+            attempts: eb('attempts', '+', 1),
+            updated_at: now.getTime(),
+          }))
           .where('id', '=', due.id)
           .where('status', '=', 'pending')
           .returningAll()
@@ -131,9 +144,21 @@ export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRo
     },
     async nextWake() {
       open();
-      const a = await db.k.selectFrom('subscriptions').select((eb) => eb.fn.min('next_slot_at').as('t')).where('status', 'in', ['active', 'paused']).executeTakeFirst();
-      const b = await db.k.selectFrom('post_log').select((eb) => eb.fn.min('next_attempt_at').as('t')).where('status', '=', 'pending').executeTakeFirst();
-      const c = await db.k.selectFrom('post_log').select((eb) => eb.fn.min('claimed_until').as('t')).where('status', '=', 'sending').executeTakeFirst();
+      const a = await db.k
+        .selectFrom('subscriptions')
+        .select((eb) => eb.fn.min('next_slot_at').as('t'))
+        .where('status', 'in', ['active', 'paused'])
+        .executeTakeFirst();
+      const b = await db.k
+        .selectFrom('post_log')
+        .select((eb) => eb.fn.min('next_attempt_at').as('t'))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      const c = await db.k
+        .selectFrom('post_log')
+        .select((eb) => eb.fn.min('claimed_until').as('t'))
+        .where('status', '=', 'sending')
+        .executeTakeFirst();
       const times = [a?.t, b?.t, c?.t].filter((t) => t !== null && t !== undefined).map(Number);
       return times.length === 0 ? undefined : new Date(Math.min(...times));
     },
@@ -144,11 +169,7 @@ export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRo
       if (conversationId !== undefined) query = query.where('conversation_id', '=', conversationId);
       if (subscriptionId !== undefined) query = query.where('subscription_id', '=', subscriptionId);
       if (slotKey !== undefined) query = query.where('slot_key', '=', slotKey);
-      const rows = await query
-        .orderBy('slot_at', 'desc')
-        .orderBy('id')
-        .limit(limit)
-        .execute();
+      const rows = await query.orderBy('slot_at', 'desc').orderBy('id').limit(limit).execute();
       return rows.map(toPost);
     },
     async featuredEntry({ conversationId, teamId }, since) {
@@ -160,7 +181,11 @@ export function postTables(db: Db, open: () => void): Pick<Store, 'addPostWithRo
         .where('p.status', '=', 'sent')
         .where('p.entry_id', 'is not', null)
         .where('p.slot_at', '>=', since.getTime())
-        .where((eb) => (teamId === undefined ? eb('p.conversation_id', '=', conversationId) : eb.or([eb('p.conversation_id', '=', conversationId), eb('p.team_id', '=', teamId)])))
+        .where((eb) =>
+          teamId === undefined
+            ? eb('p.conversation_id', '=', conversationId)
+            : eb.or([eb('p.conversation_id', '=', conversationId), eb('p.team_id', '=', teamId)]),
+        )
         .orderBy('p.slot_at', 'desc')
         .limit(1)
         .executeTakeFirst();

@@ -25,8 +25,24 @@ export const CONVERSATION_KINDS = ['personal', 'groupChat', 'channel'] as const;
 export const SUBSCRIPTION_KINDS = ['post', 'meeting-opener'] as const;
 export const SUBSCRIPTION_STATUSES = ['active', 'paused', 'ended', 'inactive', 'cancelled'] as const;
 /** Things counted per day that have no row of their own. */
-export const DAILY_METRICS = ['not-sure', 'another-prompt', 'extension-share', 'suggestion-answered', 'suggestion-dismissed', 'suggestion-expired'] as const;
-export const POST_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'missed', 'uncertain', 'failed', 'gone'] as const;
+export const DAILY_METRICS = [
+  'not-sure',
+  'another-prompt',
+  'extension-share',
+  'suggestion-answered',
+  'suggestion-dismissed',
+  'suggestion-expired',
+] as const;
+export const POST_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'skipped',
+  'missed',
+  'uncertain',
+  'failed',
+  'gone',
+] as const;
 
 export const TABLES = {
   schema_migrations: { version: integer, name: text, applied_at: bigint },
@@ -42,7 +58,12 @@ export const TABLES = {
     gone_reason: textOrNull,
     updated_at: bigint,
   },
-  settings: { scope_id: text, framework_id: textOrNull, meeting_openers: { type: 'text', nullable: true, values: ['on', 'off'] }, updated_at: bigint },
+  settings: {
+    scope_id: text,
+    framework_id: textOrNull,
+    meeting_openers: { type: 'text', nullable: true, values: ['on', 'off'] },
+    updated_at: bigint,
+  },
   votes: { answer_id: text, voter: text, entry_id: text, day: text, helpful: integer },
   asks: { entry_id: text, day: text, count: bigint },
   audit_log: { id: text, scope_id: text, at: bigint, actor: text, action: text, detail: text },
@@ -91,8 +112,25 @@ export const TABLES = {
   suggestions: { id: text, text: text, framework_id: text, entry_id: textOrNull, day: text },
   lead_chats: { lead_id: text, conversation_id: text, digest_on: integer, updated_at: bigint },
   /** A framework as published from the console: the whole YAML file, one row a version (migration 7). */
-  framework_versions: { framework_id: text, version: integer, source: text, file_hash: text, note: text, reason: textOrNull, published_by: text, published_at: bigint, diff: text },
-  framework_drafts: { framework_id: text, source: text, base: text, rev: integer, updated_by: text, updated_at: bigint },
+  framework_versions: {
+    framework_id: text,
+    version: integer,
+    source: text,
+    file_hash: text,
+    note: text,
+    reason: textOrNull,
+    published_by: text,
+    published_at: bigint,
+    diff: text,
+  },
+  framework_drafts: {
+    framework_id: text,
+    source: text,
+    base: text,
+    rev: integer,
+    updated_by: text,
+    updated_at: bigint,
+  },
 } as const satisfies Record<string, Record<string, Column>>;
 
 /** The primary key of each table: SQLite reports such TEXT columns as nullable, PostgreSQL does not. */
@@ -118,7 +156,11 @@ export const PRIMARY_KEYS: { readonly [T in TableName]: readonly (keyof (typeof 
 
 export type TableName = keyof typeof TABLES;
 
-type ValueOf<C> = C extends { readonly type: 'text'; readonly values: readonly (infer V)[] } ? V : C extends { readonly type: 'text' } ? string : number;
+type ValueOf<C> = C extends { readonly type: 'text'; readonly values: readonly (infer V)[] }
+  ? V
+  : C extends { readonly type: 'text' }
+    ? string
+    : number;
 type ColumnValue<C> = C extends { readonly nullable: true } ? ValueOf<C> | null : ValueOf<C>;
 
 /** The row types of every table, derived from TABLES (for Kysely). */

@@ -5,29 +5,57 @@ import type { Db } from './db';
 import type { Store } from './types';
 
 /** Per team or chat settings (the framework, meeting openers), and the secrets every instance shares. */
-export function settingsTables(db: Db, open: () => void): Pick<Store, 'frameworkFor' | 'setFramework' | 'meetingOpeners' | 'setMeetingOpeners' | 'secretKey'> {
+export function settingsTables(
+  db: Db,
+  open: () => void,
+): Pick<Store, 'frameworkFor' | 'setFramework' | 'meetingOpeners' | 'setMeetingOpeners' | 'secretKey'> {
   return {
     async frameworkFor(scopeId) {
       open();
-      const row = await db.k.selectFrom('settings').select('framework_id').where('scope_id', '=', scopeId).executeTakeFirst();
+      const row = await db.k
+        .selectFrom('settings')
+        .select('framework_id')
+        .where('scope_id', '=', scopeId)
+        .executeTakeFirst();
       return row?.framework_id ?? undefined;
     },
     async setFramework({ scopeId, frameworkId, changedBy, at }) {
       open();
       await transaction(db.k, async (tx) => {
-        const before = await tx.selectFrom('settings').select('framework_id').where('scope_id', '=', scopeId).executeTakeFirst();
+        const before = await tx
+          .selectFrom('settings')
+          .select('framework_id')
+          .where('scope_id', '=', scopeId)
+          .executeTakeFirst();
         await tx
           .insertInto('settings')
           .values({ scope_id: scopeId, framework_id: frameworkId, updated_at: at.getTime() })
-          .onConflict((oc) => oc.column('scope_id').doUpdateSet((eb) => ({ framework_id: eb.ref('excluded.framework_id'), updated_at: eb.ref('excluded.updated_at') })))
+          .onConflict((oc) =>
+            oc.column('scope_id').doUpdateSet((eb) => ({
+              framework_id: eb.ref('excluded.framework_id'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
           .execute();
-        await insertAudit(tx, { scopeId, at, actor: changedBy, action: 'framework', detail: `framework changed from ${before?.framework_id ?? 'the default'} to ${frameworkId}` });
+        await insertAudit(tx, {
+          scopeId,
+          at,
+          actor: changedBy,
+          action: 'framework',
+          detail: `framework changed from ${before?.framework_id ?? 'the default'} to ${frameworkId}`,
+        });
       });
     },
     async meetingOpeners(scopeId) {
       open();
-      const row = await db.k.selectFrom('settings').select('meeting_openers').where('scope_id', '=', scopeId).executeTakeFirst();
-      return row?.meeting_openers === null || row?.meeting_openers === undefined ? undefined : row.meeting_openers === 'on';
+      const row = await db.k
+        .selectFrom('settings')
+        .select('meeting_openers')
+        .where('scope_id', '=', scopeId)
+        .executeTakeFirst();
+      return row?.meeting_openers === null || row?.meeting_openers === undefined
+        ? undefined
+        : row.meeting_openers === 'on';
     },
     async setMeetingOpeners(scopeId, on, at, audit) {
       open();
@@ -35,7 +63,12 @@ export function settingsTables(db: Db, open: () => void): Pick<Store, 'framework
         await tx
           .insertInto('settings')
           .values({ scope_id: scopeId, meeting_openers: on ? 'on' : 'off', updated_at: at.getTime() })
-          .onConflict((oc) => oc.column('scope_id').doUpdateSet((eb) => ({ meeting_openers: eb.ref('excluded.meeting_openers'), updated_at: eb.ref('excluded.updated_at') })))
+          .onConflict((oc) =>
+            oc.column('scope_id').doUpdateSet((eb) => ({
+              meeting_openers: eb.ref('excluded.meeting_openers'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
           .execute();
         if (audit) await insertAudit(tx, audit);
       });

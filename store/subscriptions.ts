@@ -23,12 +23,23 @@ const toSubscription = (r: Database['subscriptions']): SubscriptionRecord => ({
   createdBy: r.created_by,
 });
 
-async function applyPlan(tx: Kdb, row: Database['subscriptions'], plan: (s: SubscriptionRecord) => PlanRecord, now: Date): Promise<void> {
+async function applyPlan(
+  tx: Kdb,
+  row: Database['subscriptions'],
+  plan: (s: SubscriptionRecord) => PlanRecord,
+  now: Date,
+): Promise<void> {
   const decided = plan(toSubscription(row));
   for (const post of decided.posts) await insertPost(tx, post, now);
   await tx
     .updateTable('subscriptions')
-    .set({ rotation: JSON.stringify(decided.rotation), next_slot_at: ms(decided.nextSlotAt), skip_next: decided.skipNext, status: decided.status, paused_until: ms(decided.pausedUntil) })
+    .set({
+      rotation: JSON.stringify(decided.rotation),
+      next_slot_at: ms(decided.nextSlotAt),
+      skip_next: decided.skipNext,
+      status: decided.status,
+      paused_until: ms(decided.pausedUntil),
+    })
     .where('id', '=', row.id)
     .execute();
 }
@@ -37,7 +48,17 @@ async function applyPlan(tx: Kdb, row: Database['subscriptions'], plan: (s: Subs
 export function subscriptionTables(
   db: Db,
   open: () => void,
-): Pick<Store, 'createSubscription' | 'subscription' | 'subscriptionsIn' | 'updateSubscription' | 'skipOneMore' | 'deactivateSubscriptionsIn' | 'planDue' | 'planOne'> {
+): Pick<
+  Store,
+  | 'createSubscription'
+  | 'subscription'
+  | 'subscriptionsIn'
+  | 'updateSubscription'
+  | 'skipOneMore'
+  | 'deactivateSubscriptionsIn'
+  | 'planDue'
+  | 'planOne'
+> {
   const postgres = db.dialect === 'postgres';
   return {
     async createSubscription(s, audit) {
@@ -71,7 +92,14 @@ export function subscriptionTables(
     },
     async subscriptionsIn(conversationId) {
       open();
-      const rows = await db.k.selectFrom('subscriptions').selectAll().where('conversation_id', '=', conversationId).where('status', '<>', 'cancelled').orderBy('created_at').orderBy('id').execute();
+      const rows = await db.k
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('status', '<>', 'cancelled')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toSubscription);
     },
     async skipOneMore(id, audit) {

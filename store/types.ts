@@ -109,7 +109,10 @@ export interface SubscriptionRecord {
 }
 
 /** A key present with the value undefined clears that field (e.g. pausedUntil on resume); an absent key leaves it. */
-export type SubscriptionPatch = { [K in 'status' | 'pausedUntil' | 'skipNext' | 'kind' | 'spec' | 'nextSlotAt' | 'inactiveReason']?: SubscriptionRecord[K] | undefined };
+export type SubscriptionPatch = {
+  [K in 'status' | 'pausedUntil' | 'skipNext' | 'kind' | 'spec' | 'nextSlotAt' | 'inactiveReason']?:
+    SubscriptionRecord[K] | undefined;
+};
 
 /**
  * pending: due, waiting to be sent (or to be retried); sending: claimed by a sender; skipped: on
@@ -138,7 +141,10 @@ export interface PostRecord {
 }
 
 /** A post to add to the log; `slotKey` is unique, so the same slot can never be logged twice. */
-export interface NewPost extends Pick<PostRecord, 'slotKey' | 'subscriptionId' | 'conversationId' | 'teamId' | 'slotAt' | 'entryId' | 'content' | 'error'> {
+export interface NewPost extends Pick<
+  PostRecord,
+  'slotKey' | 'subscriptionId' | 'conversationId' | 'teamId' | 'slotAt' | 'entryId' | 'content' | 'error'
+> {
   readonly status: 'pending' | 'skipped' | 'missed';
 }
 
@@ -186,23 +192,39 @@ export interface ScheduleRecords {
    */
   planDue(now: Date, limit: number, plan: (subscription: SubscriptionRecord) => PlanRecord): Promise<number>;
   /** Like planDue, for one subscription now, whether due or not ("schedule post now"), with its audit entry. False if it does not exist. */
-  planOne(id: string, at: Date, plan: (subscription: SubscriptionRecord) => PlanRecord, audit?: AuditEntry): Promise<boolean>;
+  planOne(
+    id: string,
+    at: Date,
+    plan: (subscription: SubscriptionRecord) => PlanRecord,
+    audit?: AuditEntry,
+  ): Promise<boolean>;
   /**
    * Adds the post for `slotKey` unless it is already logged, choosing its content from the rotation
    * kept under `rotationKey` (`initial` if there is none yet), all in one transaction: the rotation
    * moves on only when the post is added. True if added; false if the slot was already logged.
    */
-  addPostWithRotation(rotationKey: string, slotKey: string, at: Date, initial: Json, build: (state: Json) => { post: NewPost; state: Json } | undefined): Promise<boolean>;
+  addPostWithRotation(
+    rotationKey: string,
+    slotKey: string,
+    at: Date,
+    initial: Json,
+    build: (state: Json) => { post: NewPost; state: Json } | undefined,
+  ): Promise<boolean>;
   /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
   claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
   /** Records how a claimed send went. */
   finishPost(id: string, worker: string, result: PostResult, at: Date): Promise<void>;
   /** When the next post is due (for the scheduler to sleep until), if any. */
   nextWake(): Promise<Date | undefined>;
-  postLog(where: { conversationId?: string; subscriptionId?: string; slotKey?: string }, limit: number): Promise<PostRecord[]>;
+  postLog(
+    where: { conversationId?: string; subscriptionId?: string; slotKey?: string },
+    limit: number,
+  ): Promise<PostRecord[]>;
 }
 
-export type PostResult = { status: 'sent' | 'failed' | 'gone' | 'missed' | 'skipped'; activityId?: string; error?: string } | { status: 'pending'; nextAttemptAt: Date; error: string };
+export type PostResult =
+  | { status: 'sent' | 'failed' | 'gone' | 'missed' | 'skipped'; activityId?: string; error?: string }
+  | { status: 'pending'; nextAttemptAt: Date; error: string };
 
 /** How many days each kind of row is kept (see docs/data-protection.md). */
 export interface Retention {
@@ -225,7 +247,22 @@ export interface PurgeReport {
   readonly worker: string;
   /** Votes rolled up into vote_tallies before they were removed. */
   readonly votesRolledUp: number;
-  readonly removed: Readonly<Record<'votes' | 'voteTallies' | 'asks' | 'dailyCounts' | 'posts' | 'audit' | 'conversations' | 'subscriptions' | 'rotations' | 'settings' | 'purgeRuns', number>>;
+  readonly removed: Readonly<
+    Record<
+      | 'votes'
+      | 'voteTallies'
+      | 'asks'
+      | 'dailyCounts'
+      | 'posts'
+      | 'audit'
+      | 'conversations'
+      | 'subscriptions'
+      | 'rotations'
+      | 'settings'
+      | 'purgeRuns',
+      number
+    >
+  >;
 }
 
 /** One person, as the store holds them: their Entra object id (audit log, schedules) and their voter codes (votes). */
@@ -236,10 +273,26 @@ export interface Person {
 
 export interface PersonalData {
   readonly audit: ReadonlyArray<AuditEntry>;
-  readonly votes: ReadonlyArray<{ readonly answerId: string; readonly entryId: string; readonly day: string; readonly helpful: boolean }>;
-  readonly schedulesCreated: ReadonlyArray<{ readonly id: string; readonly conversationId: string; readonly teamId?: string; readonly kind: string; readonly status: string; readonly createdAt: Date }>;
+  readonly votes: ReadonlyArray<{
+    readonly answerId: string;
+    readonly entryId: string;
+    readonly day: string;
+    readonly helpful: boolean;
+  }>;
+  readonly schedulesCreated: ReadonlyArray<{
+    readonly id: string;
+    readonly conversationId: string;
+    readonly teamId?: string;
+    readonly kind: string;
+    readonly status: string;
+    readonly createdAt: Date;
+  }>;
   /** A practice lead's personal chat, where their weekly digest goes. */
-  readonly leadChats: ReadonlyArray<{ readonly conversationId: string; readonly digestOn: boolean; readonly updatedAt: Date }>;
+  readonly leadChats: ReadonlyArray<{
+    readonly conversationId: string;
+    readonly digestOn: boolean;
+    readonly updatedAt: Date;
+  }>;
 }
 
 export interface Erasure {
@@ -267,4 +320,3 @@ export interface HousekeepingStore {
   /** The newest migration applied to the database (asks it, so it also shows the store answers). */
   schemaVersion(): Promise<number>;
 }
-

@@ -57,7 +57,7 @@ async function followPlace(teams) {
     renderBrowse($('browse'), state.frameworks, state.chosen);
     if ($('search').value.trim()) await runSearch();
   } catch (error) {
-    console.warn('Could not find this team\'s framework; showing all:', error?.message ?? error);
+    console.warn("Could not find this team's framework; showing all:", error?.message ?? error);
   }
 }
 

@@ -14,7 +14,8 @@ export const WORDS = Object.freeze({
   },
   noAnswerHint: 'Try asking in different words, or pick one of these.',
   cut: (max) => `That was a long question, so I searched only the first ${max.toLocaleString('en-GB')} characters.`,
-  reminder: 'A gentle reminder: this looks as though it may include a name, age, school or reference number. Please leave out anything that could identify a child or family.',
+  reminder:
+    'A gentle reminder: this looks as though it may include a name, age, school or reference number. Please leave out anything that could identify a child or family.',
   searchFailed: "Search isn't working just now. Please try again in a moment, or browse the framework below.",
   loadFailed: "Sorry, the framework couldn't be loaded. Please check your connection and try again.",
   tryAgain: 'Try again',
@@ -65,7 +66,11 @@ export function entryList(items, { summaries = true } = {}) {
       return el(
         'li',
         { className: 'entry-card' },
-        el('button', { type: 'button', className: 'entry-link', 'data-entry': item.id, 'aria-describedby': summaryId }, item.heading),
+        el(
+          'button',
+          { type: 'button', className: 'entry-link', 'data-entry': item.id, 'aria-describedby': summaryId },
+          item.heading,
+        ),
         summaries ? el('p', { className: 'entry-summary', id: summaryId }, item.summary) : undefined,
       );
     }),
@@ -95,7 +100,11 @@ export function renderBrowse(container, frameworks, chosen) {
           'nav',
           { className: 'jump', 'aria-label': 'Frameworks' },
           el('span', {}, `${WORDS.jumpTo}:`),
-          el('ul', {}, shown.map((f) => el('li', {}, el('a', { href: `#framework-${f.id}` }, f.shortName)))),
+          el(
+            'ul',
+            {},
+            shown.map((f) => el('li', {}, el('a', { href: `#framework-${f.id}` }, f.shortName))),
+          ),
         )
       : undefined;
   fill(container, [jump, sections]);
@@ -108,7 +117,9 @@ export function renderResults(heading, body, result, maxQuestionLength) {
     result.urgent
       ? el('div', { className: 'urgent', role: 'alert' }, [
           el('p', {}, el('strong', {}, result.urgent.text)),
-          result.urgent.link ? el('p', {}, el('a', { href: result.urgent.link, target: '_blank', rel: 'noopener' }, result.urgent.link)) : undefined,
+          result.urgent.link
+            ? el('p', {}, el('a', { href: result.urgent.link, target: '_blank', rel: 'noopener' }, result.urgent.link))
+            : undefined,
         ])
       : undefined,
     result.cut ? el('p', { className: 'note' }, WORDS.cut(maxQuestionLength)) : undefined,
@@ -116,23 +127,50 @@ export function renderResults(heading, body, result, maxQuestionLength) {
   ];
   if (result.found) {
     heading.textContent = WORDS.bestMatch;
-    fill(body, [notes, entryList([result.best]), section(WORDS.didYouMean, result.didYouMean), section(WORDS.related, result.related)]);
+    fill(body, [
+      notes,
+      entryList([result.best]),
+      section(WORDS.didYouMean, result.didYouMean),
+      section(WORDS.related, result.related),
+    ]);
     return WORDS.foundStatus(result.best.heading, result.didYouMean.length + result.related.length);
   }
   const line = WORDS.noAnswer[result.reason] ?? WORDS.noAnswer['no-match'];
   heading.textContent = line;
   const empty = result.reason === 'empty';
-  fill(body, [notes, empty ? undefined : el('p', {}, WORDS.noAnswerHint), section(empty ? WORDS.startWith : WORDS.didYouMean, result.suggestions)]);
+  fill(body, [
+    notes,
+    empty ? undefined : el('p', {}, WORDS.noAnswerHint),
+    section(empty ? WORDS.startWith : WORDS.didYouMean, result.suggestions),
+  ]);
   return WORDS.notFoundStatus(line, result.suggestions.length);
 }
 
 const section = (title, items) => (items.length > 0 ? [el('h3', {}, title), entryList(items)] : []);
 
 function blocks(body) {
-  return body.map((block) => ('list' in block ? el('ul', {}, block.list.map((item) => el('li', {}, item))) : el('p', {}, block.paragraph)));
+  return body.map((block) =>
+    'list' in block
+      ? el(
+          'ul',
+          {},
+          block.list.map((item) => el('li', {}, item)),
+        )
+      : el('p', {}, block.paragraph),
+  );
 }
 
-const listOf = (title, lines) => (lines.length > 0 ? [el('h3', {}, title), el('ul', { className: 'prompts' }, lines.map((line) => el('li', {}, line)))] : []);
+const listOf = (title, lines) =>
+  lines.length > 0
+    ? [
+        el('h3', {}, title),
+        el(
+          'ul',
+          { className: 'prompts' },
+          lines.map((line) => el('li', {}, line)),
+        ),
+      ]
+    : [];
 
 /** One entry in full: summary, the framework's own words, who uses it and why, prompts, related entries and the source. */
 export function renderEntry(container, entry) {
@@ -146,7 +184,9 @@ export function renderEntry(container, entry) {
     entry.why ? [el('h3', {}, WORDS.why), el('p', {}, entry.why)] : undefined,
     listOf(WORDS.reflect, entry.prompts),
     listOf(WORDS.asATeam, entry.groupPrompts),
-    entry.related.length > 0 ? [el('h3', {}, WORDS.related), entryList(entry.related, { summaries: false })] : undefined,
+    entry.related.length > 0
+      ? [el('h3', {}, WORDS.related), entryList(entry.related, { summaries: false })]
+      : undefined,
     el('p', { className: 'source' }, entry.source),
   ]);
 }

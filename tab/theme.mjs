@@ -9,7 +9,9 @@ export const THEMES = Object.freeze(['default', 'dark', 'contrast']);
 const ALIASES = Object.freeze({ light: 'default', highcontrast: 'contrast', 'high-contrast': 'contrast' });
 
 export function normaliseTheme(name) {
-  const wanted = String(name ?? '').trim().toLowerCase();
+  const wanted = String(name ?? '')
+    .trim()
+    .toLowerCase();
   if (THEMES.includes(wanted)) return wanted;
   return ALIASES[wanted] ?? undefined;
 }
@@ -64,7 +66,10 @@ export async function followTeamsTheme(teams, waitMs = TEAMS_WAIT_MS) {
   if (!teams?.app) return false;
   try {
     // Outside Teams, initialize() rejects at once in a top-level page, and never settles in a frame.
-    await within(Promise.resolve().then(() => teams.app.initialize()), waitMs);
+    await within(
+      Promise.resolve().then(() => teams.app.initialize()),
+      waitMs,
+    );
     const context = await within(teams.app.getContext(), waitMs);
     applyTheme(context?.app?.theme);
     teams.app.registerOnThemeChangeHandler(applyTheme);

@@ -10,13 +10,38 @@ import type { Config, ConsoleConfig, RetentionConfig } from './types';
 
 /** Every variable the service reads, and no other. */
 export const CONFIG_SETTINGS = [
-  'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
-  'ALLOWED_TENANTS', 'ALLOWED_SERVICE_URLS', 'DEFAULT_FRAMEWORK', 'FRAMEWORKS', 'LOG_LEVEL', 'NODE_ENV',
-  'KNOWLEDGE_DIR', 'DATABASE_URL', 'ADMIN_AAD_IDS', 'SCHEDULER', 'SCHEDULE_GRACE_HOURS',
-  'SEND_RATE_PER_SECOND', 'SEND_RATE_PER_CONVERSATION', 'DEFAULT_TIME_ZONE', 'ORGANISATION_NAME',
-  'PRIVACY_CONTACT', 'RETAIN_VOTES_DAYS', 'RETAIN_ASK_COUNTS_DAYS', 'RETAIN_POST_LOG_DAYS',
-  'RETAIN_AUDIT_DAYS', 'RETAIN_GONE_CONVERSATIONS_DAYS', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
-  'PRACTICE_LEAD_AAD_IDS', 'CONSOLE_CLIENT_ID', 'CONSOLE_APP_ID_URI', 'SUGGESTION_RETENTION_DAYS',
+  'PORT',
+  'HOST',
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+  'ALLOWED_TENANTS',
+  'ALLOWED_SERVICE_URLS',
+  'DEFAULT_FRAMEWORK',
+  'FRAMEWORKS',
+  'LOG_LEVEL',
+  'NODE_ENV',
+  'KNOWLEDGE_DIR',
+  'DATABASE_URL',
+  'ADMIN_AAD_IDS',
+  'SCHEDULER',
+  'SCHEDULE_GRACE_HOURS',
+  'SEND_RATE_PER_SECOND',
+  'SEND_RATE_PER_CONVERSATION',
+  'DEFAULT_TIME_ZONE',
+  'ORGANISATION_NAME',
+  'PRIVACY_CONTACT',
+  'RETAIN_VOTES_DAYS',
+  'RETAIN_ASK_COUNTS_DAYS',
+  'RETAIN_POST_LOG_DAYS',
+  'RETAIN_AUDIT_DAYS',
+  'RETAIN_GONE_CONVERSATIONS_DAYS',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'PRACTICE_LEAD_AAD_IDS',
+  'CONSOLE_CLIENT_ID',
+  'CONSOLE_APP_ID_URI',
+  'SUGGESTION_RETENTION_DAYS',
 ] as const;
 type Setting = (typeof CONFIG_SETTINGS)[number];
 /** A setting's trimmed value; undefined when unset or blank. */
@@ -48,24 +73,43 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
 
   const databaseUrl = e('DATABASE_URL') ?? 'sqlite:data/practice-companion.db';
   if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL', `"${redact(databaseUrl)}" is not a database address: use sqlite:path/to/file.db (the default is sqlite:data/practice-companion.db) or postgres://user@host:5432/database`);
+    throw new ConfigError(
+      'DATABASE_URL',
+      `"${redact(databaseUrl)}" is not a database address: use sqlite:path/to/file.db (the default is sqlite:data/practice-companion.db) or postgres://user@host:5432/database`,
+    );
   }
-  const adminIds = guidList(e, 'ADMIN_AAD_IDS', "is not an Entra object id: list people's object ids (GUIDs), separated by commas");
+  const adminIds = guidList(
+    e,
+    'ADMIN_AAD_IDS',
+    "is not an Entra object id: list people's object ids (GUIDs), separated by commas",
+  );
   const frameworks = frameworkIds(e('FRAMEWORKS'));
 
   const defaultTimeZone = e('DEFAULT_TIME_ZONE') ?? 'Europe/London';
-  if (!isTimeZone(defaultTimeZone)) throw new ConfigError('DEFAULT_TIME_ZONE', `"${defaultTimeZone}" is not a time zone: use an IANA name such as Europe/London`);
+  if (!isTimeZone(defaultTimeZone))
+    throw new ConfigError(
+      'DEFAULT_TIME_ZONE',
+      `"${defaultTimeZone}" is not a time zone: use an IANA name such as Europe/London`,
+    );
   const schedulerSetting = (e('SCHEDULER') ?? 'on').toLowerCase();
-  if (schedulerSetting !== 'on' && schedulerSetting !== 'off') throw new ConfigError('SCHEDULER', `"${e('SCHEDULER')}" is not on or off`);
+  if (schedulerSetting !== 'on' && schedulerSetting !== 'off')
+    throw new ConfigError('SCHEDULER', `"${e('SCHEDULER')}" is not on or off`);
 
   const retention = retentionDays(e);
   const insights = e('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (insights !== undefined && !/(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i.test(insights)) {
-    throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'is not an Application Insights connection string: copy it from the resource\'s Overview page in the Azure portal (it starts InstrumentationKey=…), or leave it empty to send nothing');
+    throw new ConfigError(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+      "is not an Application Insights connection string: copy it from the resource's Overview page in the Azure portal (it starts InstrumentationKey=…), or leave it empty to send nothing",
+    );
   }
   const consoleConfig = leadConsole(e, appId, production);
 
-  const positive = (name: 'SCHEDULE_GRACE_HOURS' | 'SEND_RATE_PER_SECOND' | 'SEND_RATE_PER_CONVERSATION', fallback: number, what: string) => {
+  const positive = (
+    name: 'SCHEDULE_GRACE_HOURS' | 'SEND_RATE_PER_SECOND' | 'SEND_RATE_PER_CONVERSATION',
+    fallback: number,
+    what: string,
+  ) => {
     const raw = e(name);
     if (raw === undefined) return fallback;
     const n = Number(raw);
@@ -104,42 +148,77 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
 }
 
 /** The Azure Bot registration the service runs as, and the tenants it answers. */
-function botIdentity(e: Read, production: boolean): Pick<Config, 'appId' | 'appPassword' | 'appType' | 'appTenantId' | 'allowedTenants'> {
+function botIdentity(
+  e: Read,
+  production: boolean,
+): Pick<Config, 'appId' | 'appPassword' | 'appType' | 'appTenantId' | 'allowedTenants'> {
   const appId = e('MicrosoftAppId') ?? '';
   if (appId && !GUID.test(appId)) {
-    throw new ConfigError('MicrosoftAppId', `"${appId}" is not an app id: use the Application (client) ID of your Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000`);
+    throw new ConfigError(
+      'MicrosoftAppId',
+      `"${appId}" is not an app id: use the Application (client) ID of your Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000`,
+    );
   }
   const typeInput = e('MicrosoftAppType') ?? (appId ? 'MultiTenant' : 'SingleTenant');
   const appType = APP_TYPES.find((t) => t.toLowerCase() === typeInput.toLowerCase());
   if (!appType) {
-    throw new ConfigError('MicrosoftAppType', `"${typeInput}" is not an app type: use SingleTenant or UserAssignedMSI (MultiTenant only for an existing registration)`);
+    throw new ConfigError(
+      'MicrosoftAppType',
+      `"${typeInput}" is not an app type: use SingleTenant or UserAssignedMSI (MultiTenant only for an existing registration)`,
+    );
   }
   const appPassword = e('MicrosoftAppPassword') ?? '';
   const appTenantId = e('MicrosoftAppTenantId') ?? '';
   if (appTenantId && !GUID.test(appTenantId)) {
-    throw new ConfigError('MicrosoftAppTenantId', `"${appTenantId}" is not a tenant id: use the Directory (tenant) ID of your Microsoft Entra tenant, a GUID such as 00000000-0000-0000-0000-000000000000`);
+    throw new ConfigError(
+      'MicrosoftAppTenantId',
+      `"${appTenantId}" is not a tenant id: use the Directory (tenant) ID of your Microsoft Entra tenant, a GUID such as 00000000-0000-0000-0000-000000000000`,
+    );
   }
 
   if (!appId) {
     if (production) {
-      throw new ConfigError('MicrosoftAppId', 'is not set, and NODE_ENV is production. Set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId (and MicrosoftAppPassword unless the type is UserAssignedMSI) from your Azure Bot registration. Anonymous mode is for local use only.');
+      throw new ConfigError(
+        'MicrosoftAppId',
+        'is not set, and NODE_ENV is production. Set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId (and MicrosoftAppPassword unless the type is UserAssignedMSI) from your Azure Bot registration. Anonymous mode is for local use only.',
+      );
     }
-    if (appPassword) throw new ConfigError('MicrosoftAppPassword', 'is set but MicrosoftAppId is not: set both, or neither for local use');
+    if (appPassword)
+      throw new ConfigError(
+        'MicrosoftAppPassword',
+        'is set but MicrosoftAppId is not: set both, or neither for local use',
+      );
   } else {
     if (appType === 'UserAssignedMSI' && appPassword) {
-      throw new ConfigError('MicrosoftAppPassword', 'must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no password. Remove it.');
+      throw new ConfigError(
+        'MicrosoftAppPassword',
+        'must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no password. Remove it.',
+      );
     }
     if (appType !== 'UserAssignedMSI' && !appPassword) {
-      throw new ConfigError('MicrosoftAppPassword', `is not set: a ${appType} bot needs the client secret of its app registration`);
+      throw new ConfigError(
+        'MicrosoftAppPassword',
+        `is not set: a ${appType} bot needs the client secret of its app registration`,
+      );
     }
     if (appType !== 'MultiTenant' && !appTenantId) {
-      throw new ConfigError('MicrosoftAppTenantId', `is not set: a ${appType} bot needs the id of the tenant it is registered in`);
+      throw new ConfigError(
+        'MicrosoftAppTenantId',
+        `is not set: a ${appType} bot needs the id of the tenant it is registered in`,
+      );
     }
   }
 
-  const allowedTenants = guidList(e, 'ALLOWED_TENANTS', 'is not a tenant id: list Microsoft Entra tenant ids (GUIDs), separated by commas');
+  const allowedTenants = guidList(
+    e,
+    'ALLOWED_TENANTS',
+    'is not a tenant id: list Microsoft Entra tenant ids (GUIDs), separated by commas',
+  );
   if (appId && appType === 'MultiTenant' && production && allowedTenants === null) {
-    throw new ConfigError('ALLOWED_TENANTS', 'is not set, and a MultiTenant bot in production would answer any organisation that installs it: list the tenant ids (GUIDs) allowed to use it, separated by commas, or register the bot as SingleTenant');
+    throw new ConfigError(
+      'ALLOWED_TENANTS',
+      'is not set, and a MultiTenant bot in production would answer any organisation that installs it: list the tenant ids (GUIDs) allowed to use it, separated by commas, or register the bot as SingleTenant',
+    );
   }
   return { appId, appPassword, appType, appTenantId, allowedTenants };
 }
@@ -148,7 +227,10 @@ function botIdentity(e: Read, production: boolean): Pick<Config, 'appId' | 'appP
 function guidList(e: Read, name: Setting, problem: string): Set<string> | null {
   const raw = e(name);
   if (raw === undefined) return null;
-  const ids = raw.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const ids = raw
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   const bad = ids.find((t) => !GUID.test(t));
   if (bad !== undefined) throw new ConfigError(name, `"${bad}" ${problem}`);
   return new Set(ids);
@@ -156,21 +238,43 @@ function guidList(e: Read, name: Setting, problem: string): Set<string> | null {
 
 function serviceUrls(raw: string | undefined): string[] | null {
   if (raw === undefined) return null;
-  return raw.split(',').map((u) => u.trim()).filter(Boolean).map((u) => {
-    const url = URL.canParse(u) ? new URL(u) : undefined;
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
-      throw new ConfigError('ALLOWED_SERVICE_URLS', `"${u}" is not a service address: list http(s) addresses separated by commas, e.g. https://smba.trafficmanager.net/emea/`);
-    }
-    return url.href;
-  });
+  return raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u) => {
+      const url = URL.canParse(u) ? new URL(u) : undefined;
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+        throw new ConfigError(
+          'ALLOWED_SERVICE_URLS',
+          `"${u}" is not a service address: list http(s) addresses separated by commas, e.g. https://smba.trafficmanager.net/emea/`,
+        );
+      }
+      return url.href;
+    });
 }
 
 function frameworkIds(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  const frameworks = [...new Set(raw.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const frameworks = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const bad = frameworks.find((id) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id));
-  if (bad !== undefined) throw new ConfigError('FRAMEWORKS', `"${bad}" is not a framework id: list ids such as lbbd or jersey (the "id" in each knowledge file), separated by commas`);
-  if (frameworks.length === 0) throw new ConfigError('FRAMEWORKS', 'lists no framework: list at least one id, such as lbbd, or remove FRAMEWORKS to serve every framework');
+  if (bad !== undefined)
+    throw new ConfigError(
+      'FRAMEWORKS',
+      `"${bad}" is not a framework id: list ids such as lbbd or jersey (the "id" in each knowledge file), separated by commas`,
+    );
+  if (frameworks.length === 0)
+    throw new ConfigError(
+      'FRAMEWORKS',
+      'lists no framework: list at least one id, such as lbbd, or remove FRAMEWORKS to serve every framework',
+    );
   return frameworks;
 }
 
@@ -180,7 +284,10 @@ function retentionDays(e: Read): RetentionConfig {
     if (raw === undefined) return RETENTION_DEFAULTS[name];
     const n = Number(raw);
     if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1 || n > 36_500) {
-      throw new ConfigError(name, `"${raw}" is not a number of days: use a whole number from 1 to 36500, e.g. ${RETENTION_DEFAULTS[name]} (the default)`);
+      throw new ConfigError(
+        name,
+        `"${raw}" is not a number of days: use a whole number from 1 to 36500, e.g. ${RETENTION_DEFAULTS[name]} (the default)`,
+      );
     }
     return n;
   };
@@ -194,25 +301,52 @@ function retentionDays(e: Read): RetentionConfig {
 }
 
 function leadConsole(e: Read, appId: string, production: boolean): ConsoleConfig {
-  const leadIds = guidList(e, 'PRACTICE_LEAD_AAD_IDS', "is not an Entra object id: list the practice leads' object ids (GUIDs, from Entra ID > Users > Object ID), separated by commas") ?? new Set<string>();
+  const leadIds =
+    guidList(
+      e,
+      'PRACTICE_LEAD_AAD_IDS',
+      "is not an Entra object id: list the practice leads' object ids (GUIDs, from Entra ID > Users > Object ID), separated by commas",
+    ) ?? new Set<string>();
   const rawClientId = e('CONSOLE_CLIENT_ID');
   const consoleClientId = rawClientId?.toLowerCase();
   if (consoleClientId !== undefined && !GUID.test(consoleClientId)) {
-    throw new ConfigError('CONSOLE_CLIENT_ID', `"${rawClientId}" is not a client id: use the Application (client) ID of the console's app registration (AAD_APP_CLIENT_ID after provisioning), a GUID`);
+    throw new ConfigError(
+      'CONSOLE_CLIENT_ID',
+      `"${rawClientId}" is not a client id: use the Application (client) ID of the console's app registration (AAD_APP_CLIENT_ID after provisioning), a GUID`,
+    );
   }
   const appIdUri = e('CONSOLE_APP_ID_URI');
-  if (appIdUri !== undefined && (!/^api:\/\/[^/\s]+\/[0-9a-f-]{36}$/i.test(appIdUri) || (consoleClientId !== undefined && !appIdUri.toLowerCase().endsWith(consoleClientId)))) {
-    throw new ConfigError('CONSOLE_APP_ID_URI', `"${appIdUri}" is not the console's Application ID URI: use api://<your host name>/<CONSOLE_CLIENT_ID>`);
+  if (
+    appIdUri !== undefined &&
+    (!/^api:\/\/[^/\s]+\/[0-9a-f-]{36}$/i.test(appIdUri) ||
+      (consoleClientId !== undefined && !appIdUri.toLowerCase().endsWith(consoleClientId)))
+  ) {
+    throw new ConfigError(
+      'CONSOLE_APP_ID_URI',
+      `"${appIdUri}" is not the console's Application ID URI: use api://<your host name>/<CONSOLE_CLIENT_ID>`,
+    );
   }
   if (appId && leadIds.size > 0 && consoleClientId === undefined) {
-    throw new ConfigError('CONSOLE_CLIENT_ID', "is not set, but PRACTICE_LEAD_AAD_IDS is: set it to the Application (client) ID of the console's app registration (m365agents.yml creates it as AAD_APP_CLIENT_ID), or the leads cannot sign in");
+    throw new ConfigError(
+      'CONSOLE_CLIENT_ID',
+      "is not set, but PRACTICE_LEAD_AAD_IDS is: set it to the Application (client) ID of the console's app registration (m365agents.yml creates it as AAD_APP_CLIENT_ID), or the leads cannot sign in",
+    );
   }
   const retentionRaw = e('SUGGESTION_RETENTION_DAYS');
   const suggestionRetentionDays = retentionRaw === undefined ? 90 : Number(retentionRaw);
   if (!Number.isInteger(suggestionRetentionDays) || suggestionRetentionDays < 1 || suggestionRetentionDays > 3650) {
-    throw new ConfigError('SUGGESTION_RETENTION_DAYS', `"${retentionRaw}" is not a number of days: use a whole number from 1 to 3650, e.g. 90`);
+    throw new ConfigError(
+      'SUGGESTION_RETENTION_DAYS',
+      `"${retentionRaw}" is not a number of days: use a whole number from 1 to 3650, e.g. 90`,
+    );
   }
-  return Object.freeze({ leadIds, clientId: consoleClientId, appIdUri, localMode: appId === '' && !production, suggestionRetentionDays });
+  return Object.freeze({
+    leadIds,
+    clientId: consoleClientId,
+    appIdUri,
+    localMode: appId === '' && !production,
+    suggestionRetentionDays,
+  });
 }
 
 function isOneOf<T extends string>(values: readonly T[], v: string): v is T {

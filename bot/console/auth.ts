@@ -32,12 +32,17 @@ export type ConsoleRefusal =
 /** What the page shows. Fixed, and each says what to ask for. */
 export const CONSOLE_REPLIES = Object.freeze({
   401: { code: 'Unauthorized', message: 'Sign-in failed. Open the Practice lead tab in Teams to sign in again.' },
-  403: { code: 'Forbidden', message: 'This console is for practice leads. Ask your Practice Companion administrator to add your Entra object id to PRACTICE_LEAD_AAD_IDS.' },
+  403: {
+    code: 'Forbidden',
+    message:
+      'This console is for practice leads. Ask your Practice Companion administrator to add your Entra object id to PRACTICE_LEAD_AAD_IDS.',
+  },
 });
 
 /** Where a tenant's signing keys are published. Microsoft's, unless tests point it at loopback. */
 export type KeysUrl = (tenantId: string) => URL;
-export const MICROSOFT_KEYS: KeysUrl = (tenantId) => new URL(`https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`);
+export const MICROSOFT_KEYS: KeysUrl = (tenantId) =>
+  new URL(`https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`);
 
 /** At most one fetch of a tenant's keys per this long, however many unknown key ids arrive. */
 export const KEY_REFETCH_COOLDOWN_MS = 5_000;
@@ -49,17 +54,26 @@ export interface ConsoleAuth {
   check(authorization: string | undefined): Promise<ConsoleAuthResult>;
 }
 
-export function createConsoleAuth(config: Config, keysUrl: KeysUrl = MICROSOFT_KEYS, now: () => Date = () => new Date()): ConsoleAuth {
+export function createConsoleAuth(
+  config: Config,
+  keysUrl: KeysUrl = MICROSOFT_KEYS,
+  now: () => Date = () => new Date(),
+): ConsoleAuth {
   const { clientId, appIdUri, leadIds, localMode } = config.console;
   // The tenants whose tokens are accepted: ALLOWED_TENANTS, else the bot's own tenant. No list, no tenants.
-  const tenants: ReadonlySet<string> = config.allowedTenants ?? new Set(config.appTenantId ? [config.appTenantId.toLowerCase()] : []);
+  const tenants: ReadonlySet<string> =
+    config.allowedTenants ?? new Set(config.appTenantId ? [config.appTenantId.toLowerCase()] : []);
   // One key set per allowed tenant, so the map is as small as the list. jose caches the keys and
   // fetches them again when a token names a key id it has not seen (at most once per cooldown).
   const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   const keysOf = (tenantId: string) => {
     let set = keySets.get(tenantId);
     if (!set) {
-      set = createRemoteJWKSet(keysUrl(tenantId), { timeoutDuration: 5000, cooldownDuration: KEY_REFETCH_COOLDOWN_MS, cacheMaxAge: 24 * 3_600_000 });
+      set = createRemoteJWKSet(keysUrl(tenantId), {
+        timeoutDuration: 5000,
+        cooldownDuration: KEY_REFETCH_COOLDOWN_MS,
+        cacheMaxAge: 24 * 3_600_000,
+      });
       keySets.set(tenantId, set);
     }
     return set;
@@ -130,6 +144,8 @@ function refusalKind(error: unknown): ConsoleRefusal {
     case 'ERR_JWT_INVALID':
       return 'malformed';
     default:
-      return error instanceof TypeError || /fetch|ECONN|network/i.test(String((error as Error)?.message)) ? 'keys-unreachable' : 'other';
+      return error instanceof TypeError || /fetch|ECONN|network/i.test(String((error as Error)?.message))
+        ? 'keys-unreachable'
+        : 'other';
   }
 }

@@ -19,11 +19,16 @@ const fmt = (n: number) => n.toLocaleString('en-GB');
 function niceMax(n: number): number {
   if (n <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(n));
-  return ([1, 2, 5, 10].map((m) => m * p).find((v) => v >= n) ?? 10 * p);
+  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= n) ?? 10 * p;
 }
 
 /** Bars for each category (periods), the series side by side. */
-export function columnChart(id: string, title: string, categories: readonly string[], series: readonly Series[]): string {
+export function columnChart(
+  id: string,
+  title: string,
+  categories: readonly string[],
+  series: readonly Series[],
+): string {
   // Narrow enough that its 14 px labels stay readable when a phone shrinks it to fit.
   const W = 480;
   const left = 40;
@@ -39,17 +44,24 @@ export function columnChart(id: string, title: string, categories: readonly stri
   // A middle line only where it falls on a whole number.
   for (const f of Number.isInteger(max / 2) ? [0, 0.5, 1] : [0, 1]) {
     const y = top + plotH - f * plotH;
-    parts.push(`<line class="grid" x1="${left}" x2="${W - 8}" y1="${y}" y2="${y}"/><text class="axis" x="${left - 6}" y="${y + 4}" text-anchor="end">${fmt(Math.round(max * f))}</text>`);
+    parts.push(
+      `<line class="grid" x1="${left}" x2="${W - 8}" y1="${y}" y2="${y}"/><text class="axis" x="${left - 6}" y="${y + 4}" text-anchor="end">${fmt(Math.round(max * f))}</text>`,
+    );
   }
   categories.forEach((c, i) => {
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       const h = (v / max) * plotH;
       const x = left + i * slot + slot * 0.1 + j * barW;
-      parts.push(`<rect class="s${j}" x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${esc(`${c}: ${s.name} ${fmt(v)}`)}</title></rect>`);
+      parts.push(
+        `<rect class="s${j}" x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${esc(`${c}: ${s.name} ${fmt(v)}`)}</title></rect>`,
+      );
     });
     // At most about four labels, always including the latest period.
-    if (categories.length <= 6 || (categories.length - 1 - i) % Math.ceil(categories.length / 4) === 0) parts.push(`<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${esc(c)}</text>`);
+    if (categories.length <= 6 || (categories.length - 1 - i) % Math.ceil(categories.length / 4) === 0)
+      parts.push(
+        `<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${esc(c)}</text>`,
+      );
   });
   parts.push(legend(series, H - bottom + 36, left));
   return svg(id, title, W, H, parts);
@@ -74,12 +86,18 @@ export function barChart(id: string, title: string, rows: readonly string[], ser
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       const w = (v / max) * plotW;
-      if (w > 0) parts.push(`<rect class="s${j}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}"><title>${esc(`${r}: ${s.name} ${fmt(v)}`)}</title></rect>`);
+      if (w > 0)
+        parts.push(
+          `<rect class="s${j}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}"><title>${esc(`${r}: ${s.name} ${fmt(v)}`)}</title></rect>`,
+        );
       x += w;
     });
     parts.push(`<text class="axis" x="${(x + 6).toFixed(1)}" y="${y + rowH / 2 + 4}">${fmt(totals[i] ?? 0)}</text>`);
   });
-  if (rows.length === 0) parts.push(`<text class="label" x="${W / 2}" y="${top + rowH / 2 + 4}" text-anchor="middle">Nothing in this period</text>`);
+  if (rows.length === 0)
+    parts.push(
+      `<text class="label" x="${W / 2}" y="${top + rowH / 2 + 4}" text-anchor="middle">Nothing in this period</text>`,
+    );
   parts.push(legend(series, top + Math.max(1, rows.length) * rowH + 20, 8));
   return svg(id, title, W, H, parts);
 }
@@ -107,7 +125,9 @@ function svg(id: string, title: string, w: number, h: number, parts: readonly st
 
 const periodLabel = (start: string, by: 'week' | 'day') => {
   const d = new Date(`${start}T00:00:00Z`);
-  return by === 'week' ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return by === 'week'
+    ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 };
 
 export const OUTCOME_NAMES: Record<(typeof POST_OUTCOMES)[number], string> = {
@@ -127,16 +147,33 @@ export function consoleCharts(view: Insights): Record<string, string> {
       { name: 'Answered', values: view.questions.map((q) => q.answered) },
       { name: 'Not sure', values: view.questions.map((q) => q.notSure) },
     ]),
-    mostAsked: barChart('mostAsked', 'Most asked entries', view.entries.most.map((e) => e.heading), [{ name: 'Questions', values: view.entries.most.map((e) => e.count) }]),
-    votes: barChart('votes', 'Helpful and not helpful votes', view.votes.map((v) => v.heading), [
-      { name: 'Helpful', values: view.votes.map((v) => v.helpful) },
-      { name: 'Not helpful', values: view.votes.map((v) => v.notHelpful) },
-    ]),
-    posts: barChart('posts', 'Scheduled posts per team', view.posts.map((p) => p.team), POST_OUTCOMES.map((o) => ({ name: OUTCOME_NAMES[o], values: view.posts.map((p) => p[o]) }))),
+    mostAsked: barChart(
+      'mostAsked',
+      'Most asked entries',
+      view.entries.most.map((e) => e.heading),
+      [{ name: 'Questions', values: view.entries.most.map((e) => e.count) }],
+    ),
+    votes: barChart(
+      'votes',
+      'Helpful and not helpful votes',
+      view.votes.map((v) => v.heading),
+      [
+        { name: 'Helpful', values: view.votes.map((v) => v.helpful) },
+        { name: 'Not helpful', values: view.votes.map((v) => v.notHelpful) },
+      ],
+    ),
+    posts: barChart(
+      'posts',
+      'Scheduled posts per team',
+      view.posts.map((p) => p.team),
+      POST_OUTCOMES.map((o) => ({ name: OUTCOME_NAMES[o], values: view.posts.map((p) => p[o]) })),
+    ),
     openers: columnChart('openers', 'Meeting openers and Another prompt presses', labels, [
       { name: 'Openers posted', values: view.openers.map((o) => o.posted) },
       { name: 'Another prompt', values: view.openers.map((o) => o.anotherPrompt) },
     ]),
-    shares: columnChart('shares', 'Entries shared from the compose box', labels, [{ name: 'Shares', values: view.shares.map((s) => s.shares) }]),
+    shares: columnChart('shares', 'Entries shared from the compose box', labels, [
+      { name: 'Shares', values: view.shares.map((s) => s.shares) },
+    ]),
   };
 }

@@ -17,15 +17,18 @@ export function parseInsightsQuery(url: string): InsightsQuery {
   const params = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
   const weeks = params.getAll('weeks');
   const days = params.getAll('days');
-  if (weeks.length + days.length > 1) return { ok: false, message: 'Give either weeks or days, once: for example ?weeks=12 or ?days=30.' };
+  if (weeks.length + days.length > 1)
+    return { ok: false, message: 'Give either weeks or days, once: for example ?weeks=12 or ?days=30.' };
   if (days.length === 1) {
     const n = Number(days[0]);
-    if (!/^\d{1,3}$/.test(days[0] ?? '') || n < 1 || n > 366) return { ok: false, message: 'days must be a whole number from 1 to 366, for example ?days=30.' };
+    if (!/^\d{1,3}$/.test(days[0] ?? '') || n < 1 || n > 366)
+      return { ok: false, message: 'days must be a whole number from 1 to 366, for example ?days=30.' };
     return { ok: true, request: { periods: n, by: 'day' } };
   }
   const raw = weeks[0] ?? '12';
   const n = Number(raw);
-  if (!/^\d{1,2}$/.test(raw) || n < 1 || n > 53) return { ok: false, message: 'weeks must be a whole number from 1 to 53, for example ?weeks=12.' };
+  if (!/^\d{1,2}$/.test(raw) || n < 1 || n > 53)
+    return { ok: false, message: 'weeks must be a whole number from 1 to 53, for example ?weeks=12.' };
   return { ok: true, request: { periods: n, by: 'week' } };
 }
 
@@ -52,7 +55,12 @@ export interface Insights {
   readonly openers: ReadonlyArray<Period & { posted: number; anotherPrompt: number }>;
   readonly shares: ReadonlyArray<Period & { shares: number }>;
   readonly conversations: { readonly teams: number; readonly groupChats: number; readonly personalChats: number };
-  readonly suggestions: { readonly waiting: number; readonly answered: number; readonly dismissed: number; readonly expired: number };
+  readonly suggestions: {
+    readonly waiting: number;
+    readonly answered: number;
+    readonly dismissed: number;
+    readonly expired: number;
+  };
 }
 
 export interface EntryCount {
@@ -82,12 +90,23 @@ const TOP = 10;
 /** The buckets, oldest first, ending with the one that holds `today` (UTC). */
 export function periods(today: Date, request: InsightsRequest): Period[] {
   const t = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  if (request.by === 'day') return Array.from({ length: request.periods }, (_, i) => t - (request.periods - 1 - i) * DAY_MS).map((ms) => ({ start: day(ms), end: day(ms) }));
+  if (request.by === 'day')
+    return Array.from({ length: request.periods }, (_, i) => t - (request.periods - 1 - i) * DAY_MS).map((ms) => ({
+      start: day(ms),
+      end: day(ms),
+    }));
   const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
-  return Array.from({ length: request.periods }, (_, i) => monday - (request.periods - 1 - i) * 7 * DAY_MS).map((ms) => ({ start: day(ms), end: day(ms + 6 * DAY_MS) }));
+  return Array.from({ length: request.periods }, (_, i) => monday - (request.periods - 1 - i) * 7 * DAY_MS).map(
+    (ms) => ({ start: day(ms), end: day(ms + 6 * DAY_MS) }),
+  );
 }
 
-export async function insights(store: Store, kb: KnowledgeBase, today: Date, request: InsightsRequest): Promise<Insights> {
+export async function insights(
+  store: Store,
+  kb: KnowledgeBase,
+  today: Date,
+  request: InsightsRequest,
+): Promise<Insights> {
   const buckets = periods(today, request);
   const first = buckets[0];
   const last = buckets.at(-1);
@@ -110,7 +129,17 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
 
   const [asks, daily, votes, posts, conversations, waitingCounts] = await Promise.all([
     store.askCounts(range),
-    store.dailyCounts(['not-sure', 'another-prompt', 'extension-share', 'suggestion-answered', 'suggestion-dismissed', 'suggestion-expired'], range),
+    store.dailyCounts(
+      [
+        'not-sure',
+        'another-prompt',
+        'extension-share',
+        'suggestion-answered',
+        'suggestion-dismissed',
+        'suggestion-expired',
+      ],
+      range,
+    ),
     store.voteCounts(range),
     store.postOutcomes(new Date(`${range.from}T00:00:00Z`), new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS)),
     store.conversationCounts(),
@@ -138,13 +167,16 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
     if (c.metric === 'not-sure' && served.has(c.item) && question) question.notSure += c.count;
     else if (c.metric === 'another-prompt' && ours(c.item) && opener) opener.anotherPrompt += c.count;
     else if (c.metric === 'extension-share' && ours(c.item) && share) share.shares += c.count;
-    else if (c.metric.startsWith('suggestion-') && served.has(c.item)) suggestions[c.metric.slice('suggestion-'.length) as 'answered' | 'dismissed' | 'expired'] += c.count;
+    else if (c.metric.startsWith('suggestion-') && served.has(c.item))
+      suggestions[c.metric.slice('suggestion-'.length) as 'answered' | 'dismissed' | 'expired'] += c.count;
   }
 
   const asked = [...perEntry].map(([id, count]) => ({ id, heading: heading(id), count }));
   const most = [...asked].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)).slice(0, TOP);
   const least = [...asked].sort((a, b) => a.count - b.count || a.id.localeCompare(b.id)).slice(0, TOP);
-  const never = kb.entries.filter((e) => e.kind !== 'overview' && !perEntry.has(e.id)).map((e) => ({ id: e.id, heading: displayTitle(e) }));
+  const never = kb.entries
+    .filter((e) => e.kind !== 'overview' && !perEntry.has(e.id))
+    .map((e) => ({ id: e.id, heading: displayTitle(e) }));
 
   // Teams are shown by number, not id: the ids mean nothing to a reader. Chats without a team are one group.
   const postsByTeam = new Map<string, { team: string; row: Record<PostOutcome, number> }>();
@@ -173,11 +205,17 @@ export async function insights(store: Store, kb: KnowledgeBase, today: Date, req
     frameworks: kb.frameworks.map((f) => ({ id: f.id, name: f.name })),
     questions,
     entries: { most, least, never },
-    votes: votes.filter((v) => ours(v.entryId)).map((v) => ({ id: v.entryId, heading: heading(v.entryId), helpful: v.helpful, notHelpful: v.notHelpful })),
+    votes: votes
+      .filter((v) => ours(v.entryId))
+      .map((v) => ({ id: v.entryId, heading: heading(v.entryId), helpful: v.helpful, notHelpful: v.notHelpful })),
     posts: [...postsByTeam.values()].map(({ team, row }) => ({ team, ...row })),
     openers,
     shares,
-    conversations: { teams: conversations.teams, groupChats: conversations.groupChat, personalChats: conversations.personal },
+    conversations: {
+      teams: conversations.teams,
+      groupChats: conversations.groupChat,
+      personalChats: conversations.personal,
+    },
     suggestions,
   };
 }

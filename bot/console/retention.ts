@@ -20,15 +20,30 @@ export function keepFrom(now: Date, retentionDays: number): string {
   return new Date(now.getTime() - retentionDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function createRetentionJob(store: Store, retentionDays: number, clock: () => Date, logger: Logger, everyMs = HOUR_MS): RetentionJob {
+export function createRetentionJob(
+  store: Store,
+  retentionDays: number,
+  clock: () => Date,
+  logger: Logger,
+  everyMs = HOUR_MS,
+): RetentionJob {
   let timer: NodeJS.Timeout | undefined;
   const runOnce = async () => {
     const deleted = await store.purgeSuggestions(keepFrom(clock(), retentionDays));
-    if (deleted > 0) logger.info({ event: 'suggestions-expired', deleted, retentionDays }, 'suggested questions past their retention period were deleted');
+    if (deleted > 0)
+      logger.info(
+        { event: 'suggestions-expired', deleted, retentionDays },
+        'suggested questions past their retention period were deleted',
+      );
     return deleted;
   };
   const tick = () => {
-    runOnce().catch((error: unknown) => logger.warn({ event: 'suggestions-expiry-failed', error: { name: (error as Error)?.name } }, 'deleting old suggestions failed; will try again'));
+    runOnce().catch((error: unknown) =>
+      logger.warn(
+        { event: 'suggestions-expiry-failed', error: { name: (error as Error)?.name } },
+        'deleting old suggestions failed; will try again',
+      ),
+    );
   };
   return {
     runOnce,

@@ -42,68 +42,124 @@ export function registerConsolePage(server: restify.Server): void {
 export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
   registerConsolePage(server);
   // Read per request: a version published in the framework editor may add or retire entries.
-  const allEntries = () => deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
+  const allEntries = () =>
+    deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
   const guarded = consoleGuard(deps.logger, auth);
 
-  server.get('/api/console/session', guarded('session', async (_req, res, session) => {
-    res.send(200, { localMode: session.localMode, frameworks: deps.kb.frameworks.map((f) => ({ id: f.id, name: f.name })) }, HEADERS);
-  }));
+  server.get(
+    '/api/console/session',
+    guarded('session', async (_req, res, session) => {
+      res.send(
+        200,
+        { localMode: session.localMode, frameworks: deps.kb.frameworks.map((f) => ({ id: f.id, name: f.name })) },
+        HEADERS,
+      );
+    }),
+  );
 
-  server.get('/api/console/insights', guarded('insights', async (req, res) => {
-    const query = parseInsightsQuery(req.url ?? '');
-    if (!query.ok) {
-      res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
-      return;
-    }
-    const started = process.hrtime.bigint();
-    const body = await insights(deps.store, deps.kb, deps.clock(), query.request);
-    deps.logger.debug({ event: 'console-insights', by: query.request.by, periods: query.request.periods, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'insights');
-    res.send(200, body, HEADERS);
-  }));
+  server.get(
+    '/api/console/insights',
+    guarded('insights', async (req, res) => {
+      const query = parseInsightsQuery(req.url ?? '');
+      if (!query.ok) {
+        res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
+        return;
+      }
+      const started = process.hrtime.bigint();
+      const body = await insights(deps.store, deps.kb, deps.clock(), query.request);
+      deps.logger.debug(
+        {
+          event: 'console-insights',
+          by: query.request.by,
+          periods: query.request.periods,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'insights',
+      );
+      res.send(200, body, HEADERS);
+    }),
+  );
 
   // What the page shows: the insights, the charts drawn from them, and the entries a suggestion can be answered by.
-  server.get('/api/console/view', guarded('view', async (req, res) => {
-    const query = parseInsightsQuery(req.url ?? '');
-    if (!query.ok) {
-      res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
-      return;
-    }
-    const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
-    res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
-  }));
+  server.get(
+    '/api/console/view',
+    guarded('view', async (req, res) => {
+      const query = parseInsightsQuery(req.url ?? '');
+      if (!query.ok) {
+        res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
+        return;
+      }
+      const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
+      res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
+    }),
+  );
 
-  server.get('/api/console/suggestions', guarded('suggestions', async (_req, res) => {
-    const served = new Set(deps.kb.frameworks.map((f) => f.id));
-    const list = (await deps.store.suggestions(MAX_SUGGESTIONS)).filter((s) => served.has(s.frameworkId));
-    res.send(200, { retentionDays: deps.config.console.suggestionRetentionDays, suggestions: list }, HEADERS);
-  }));
+  server.get(
+    '/api/console/suggestions',
+    guarded('suggestions', async (_req, res) => {
+      const served = new Set(deps.kb.frameworks.map((f) => f.id));
+      const list = (await deps.store.suggestions(MAX_SUGGESTIONS)).filter((s) => served.has(s.frameworkId));
+      res.send(200, { retentionDays: deps.config.console.suggestionRetentionDays, suggestions: list }, HEADERS);
+    }),
+  );
 
   // Marking a suggestion: the body is read only after sign-in, as JSON, into memory.
   // {"type": "answered", "entryId": "…"} or {"type": "dismissed"}. Either deletes the text.
-  server.post('/api/console/suggestions/:id', guarded('resolve-suggestion', async (req, res) => {
-    const id = String(req.params?.id ?? '');
-    const read = await readJsonBody(req, 4096);
-    if (!read.ok) {
-      res.send(read.status, { code: 'BadRequest', message: 'Send {"type": "answered", "entryId": "…"} or {"type": "dismissed"} as JSON.' }, HEADERS);
-      return;
-    }
-    const type = read.body['type'];
-    const entryId = read.body['entryId'];
-    if (type !== 'answered' && type !== 'dismissed') {
-      res.send(400, { code: 'BadRequest', message: 'type must be "answered" or "dismissed".' }, HEADERS);
-      return;
-    }
-    if (type === 'answered' && (typeof entryId !== 'string' || !deps.kb.entry(entryId))) {
-      res.send(400, { code: 'UnknownEntry', message: 'entryId must name an entry of the knowledge base, e.g. lbbd-principle-07.' }, HEADERS);
-      return;
-    }
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock().toISOString().slice(0, 10)))) {
-      res.send(404, { code: 'NotFound', message: 'There is no such suggestion: it may have been marked already, or deleted after its retention period.' }, HEADERS);
-      return;
-    }
-    deps.logger.info({ event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) }, 'a suggestion was marked and its text deleted');
-    res.send(200, { ok: true }, HEADERS);
-  }));
+  server.post(
+    '/api/console/suggestions/:id',
+    guarded('resolve-suggestion', async (req, res) => {
+      const id = String(req.params?.id ?? '');
+      const read = await readJsonBody(req, 4096);
+      if (!read.ok) {
+        res.send(
+          read.status,
+          {
+            code: 'BadRequest',
+            message: 'Send {"type": "answered", "entryId": "…"} or {"type": "dismissed"} as JSON.',
+          },
+          HEADERS,
+        );
+        return;
+      }
+      const type = read.body['type'];
+      const entryId = read.body['entryId'];
+      if (type !== 'answered' && type !== 'dismissed') {
+        res.send(400, { code: 'BadRequest', message: 'type must be "answered" or "dismissed".' }, HEADERS);
+        return;
+      }
+      if (type === 'answered' && (typeof entryId !== 'string' || !deps.kb.entry(entryId))) {
+        res.send(
+          400,
+          {
+            code: 'UnknownEntry',
+            message: 'entryId must name an entry of the knowledge base, e.g. lbbd-principle-07.',
+          },
+          HEADERS,
+        );
+        return;
+      }
+      if (
+        !/^[A-Za-z0-9_-]{1,64}$/.test(id) ||
+        !(await deps.store.resolveSuggestion(id, type, deps.clock().toISOString().slice(0, 10)))
+      ) {
+        res.send(
+          404,
+          {
+            code: 'NotFound',
+            message:
+              'There is no such suggestion: it may have been marked already, or deleted after its retention period.',
+          },
+          HEADERS,
+        );
+        return;
+      }
+      deps.logger.info(
+        { event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) },
+        'a suggestion was marked and its text deleted',
+      );
+      res.send(200, { ok: true }, HEADERS);
+    }),
+  );
 }
 
 /** The session a console call runs in: local mode, or a lead signed in (their Entra object id). */
@@ -121,15 +177,29 @@ export function consoleGuard(logger: BotDeps['logger'], auth: ConsoleAuth) {
       void (async () => {
         const result = await auth.check(req.headers.authorization);
         if (!result.ok) {
-          logger.info({ event: 'console-refused', route: name, kind: result.kind, status: result.status }, 'a console request was refused');
-          res.send(result.status, CONSOLE_REPLIES[result.status], { ...CONSOLE_HEADERS, ...(result.status === 401 && { 'www-authenticate': 'Bearer' }) });
+          logger.info(
+            { event: 'console-refused', route: name, kind: result.kind, status: result.status },
+            'a console request was refused',
+          );
+          res.send(result.status, CONSOLE_REPLIES[result.status], {
+            ...CONSOLE_HEADERS,
+            ...(result.status === 401 && { 'www-authenticate': 'Bearer' }),
+          });
           return;
         }
         await handle(req, res, result);
       })()
         .catch((error: unknown) => {
-          logger.error({ event: 'console-error', route: name, error: { name: (error as Error)?.name } }, 'a console request failed');
-          if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'Something went wrong. Please try again.' }, CONSOLE_HEADERS);
+          logger.error(
+            { event: 'console-error', route: name, error: { name: (error as Error)?.name } },
+            'a console request failed',
+          );
+          if (!res.headersSent)
+            res.send(
+              500,
+              { code: 'InternalError', message: 'Something went wrong. Please try again.' },
+              CONSOLE_HEADERS,
+            );
         })
         .finally(() => next());
     };

@@ -25,7 +25,11 @@ export const SECURITY_HEADERS = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 } as const;
 
-export const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' } as const;
+export const TYPES = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+} as const;
 
 export interface Asset {
   readonly body: Buffer;
@@ -41,7 +45,13 @@ export function asset(body: Buffer, type: string): Asset {
 
 /** Sends a file, or 304 when the browser already has it. Every file is revalidated on each load (`no-cache`). */
 export function sendAsset(req: restify.Request, res: restify.Response, file: Asset): void {
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': file.type, 'cache-control': 'no-cache', etag: file.etag, vary: 'Accept-Encoding' };
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'content-type': file.type,
+    'cache-control': 'no-cache',
+    etag: file.etag,
+    vary: 'Accept-Encoding',
+  };
   if (file.type === TYPES.html) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
   if (req.headers['if-none-match'] === file.etag) {
     res.sendRaw(304, '', headers);

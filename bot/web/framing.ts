@@ -7,7 +7,13 @@
 export const FRAME_ANCESTORS = [
   "'self'",
   ...['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft', '*.microsoft365.com', '*.office.com'],
-  ...['outlook.office.com', 'outlook.office365.com', 'outlook-sdf.office.com', 'outlook-sdf.office365.com', 'outlook.live.com'],
+  ...[
+    'outlook.office.com',
+    'outlook.office365.com',
+    'outlook-sdf.office.com',
+    'outlook-sdf.office365.com',
+    'outlook.live.com',
+  ],
 ].map((host) => (host.startsWith("'") ? host : `https://${host}`));
 
 /** The `frame-ancestors` directive, from FRAME_ANCESTORS. */

@@ -49,8 +49,12 @@ ${body}
 
 function who(options: LegalPageOptions): { organisation: string; contact: string } {
   return {
-    organisation: options.organisation ? escapeHtml(options.organisation) : 'the organisation that set it up for you, usually your employer',
-    contact: options.contact ? escapeHtml(options.contact) : "your organisation's Data Protection Officer, or your service desk, who can pass your question on",
+    organisation: options.organisation
+      ? escapeHtml(options.organisation)
+      : 'the organisation that set it up for you, usually your employer',
+    contact: options.contact
+      ? escapeHtml(options.contact)
+      : "your organisation's Data Protection Officer, or your service desk, who can pass your question on",
   };
 }
 

@@ -47,13 +47,22 @@ export interface TabFramework {
   readonly groups: readonly TabGroup[];
 }
 
-const GROUP_LABELS = { value: 'Values', principle: 'Principles', approach: 'Approaches', ingredient: 'Ingredients', overview: 'Overviews' } satisfies Record<Kind, string>;
+const GROUP_LABELS = {
+  value: 'Values',
+  principle: 'Principles',
+  approach: 'Approaches',
+  ingredient: 'Ingredients',
+  overview: 'Overviews',
+} satisfies Record<Kind, string>;
 
 export function blocks(text: string): Block[] {
   const out: Block[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     let list: string[] | undefined;
-    for (const line of paragraph.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)) {
+    for (const line of paragraph
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0)) {
       if (line.startsWith('- ')) {
         if (!list) out.push({ list: (list = []) });
         list.push(line.slice(2).trim());
@@ -97,7 +106,9 @@ export function tabFrameworks(kb: KnowledgeBase): TabFramework[] {
       const entries = mine.filter((e) => e.kind === kind);
       if (entries.length === 0) return [];
       const overview = mine.find((e) => e.kind === 'overview' && e.lists === kind);
-      return [{ kind, label: GROUP_LABELS[kind], ...(overview && { overview: view(overview) }), entries: entries.map(view) }];
+      return [
+        { kind, label: GROUP_LABELS[kind], ...(overview && { overview: view(overview) }), entries: entries.map(view) },
+      ];
     });
     const grouped = new Set(groups.flatMap((g) => (g.overview ? [g.overview.id] : [])));
     return {

@@ -22,7 +22,10 @@ const TEAMS_JS = require.resolve('@microsoft/teams-js');
 
 /** The page's own files, and the one vendor script, each at a fixed path: nothing else under /tab is served. */
 function assets(): ReadonlyMap<string, Asset> {
-  const own = (file: string): [string, Asset] => [`/tab/${file}`, asset(readFileSync(join(TAB_DIR, file)), file.endsWith('.css') ? TYPES.css : TYPES.js)];
+  const own = (file: string): [string, Asset] => [
+    `/tab/${file}`,
+    asset(readFileSync(join(TAB_DIR, file)), file.endsWith('.css') ? TYPES.css : TYPES.js),
+  ];
   return new Map([
     ['/tab', asset(readFileSync(join(TAB_DIR, 'index.html')), TYPES.html)],
     ...['style.css', 'app.mjs', 'api.mjs', 'render.mjs', 'theme.mjs'].map(own),
@@ -42,13 +45,23 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
   }
 
   // As the bot chooses for a chat that has not picked one: the configured default, else the first.
-  const configured = deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined;
+  const configured =
+    deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined;
   const defaultFramework = (configured ?? deps.kb.frameworks[0])?.id ?? '';
   // The JSON is made once per knowledge base: again only when a version published in the console is swapped in.
   let made: { kb: KnowledgeBase; file: Asset } | undefined;
   const frameworksFile = () => {
     const kb = deps.kb;
-    if (made?.kb !== kb) made = { kb, file: asset(Buffer.from(JSON.stringify({ defaultFramework, maxQuestionLength: MAX_QUESTION_LENGTH, frameworks: tabFrameworks(kb) })), 'application/json; charset=utf-8') };
+    if (made?.kb !== kb)
+      made = {
+        kb,
+        file: asset(
+          Buffer.from(
+            JSON.stringify({ defaultFramework, maxQuestionLength: MAX_QUESTION_LENGTH, frameworks: tabFrameworks(kb) }),
+          ),
+          'application/json; charset=utf-8',
+        ),
+      };
     return made.file;
   };
   server.get('/api/tab/frameworks', (req, res, next) => {
@@ -60,7 +73,9 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
   // The ids come from Teams' context; they are only looked up, never logged or kept.
   server.get('/api/tab/place', async (req, res) => {
     const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
-    const params = new URLSearchParams((req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '');
+    const params = new URLSearchParams(
+      (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '',
+    );
     const team = params.get('team') ?? '';
     const chat = params.get('chat') ?? '';
     const valid = (id: string) => /^[A-Za-z0-9:@._-]{1,200}$/.test(id);
@@ -74,7 +89,10 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
       const chosen = scope !== undefined ? await deps.store.frameworkFor(scope) : undefined;
       if (chosen !== undefined && deps.kb.framework(chosen)) framework = chosen;
     } catch (error) {
-      deps.logger.warn({ event: 'tab-place-failed', error: { message: (error as Error).message } }, 'could not read the place\'s framework; the tab uses the default');
+      deps.logger.warn(
+        { event: 'tab-place-failed', error: { message: (error as Error).message } },
+        "could not read the place's framework; the tab uses the default",
+      );
     }
     res.send(200, { framework }, headers);
   });
@@ -91,9 +109,18 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
     const started = process.hrtime.bigint();
     const result = deps.search.answer(request.question, { defaultFramework: request.framework });
     const urgent = isUrgent(request.question) ? deps.kb.framework(request.framework)?.signposts.urgent : undefined;
-    const body = tabSearchResult(deps.kb, result, { cut: request.cut, reminder: looksPersonal(request.question), ...(urgent && { urgent }) });
+    const body = tabSearchResult(deps.kb, result, {
+      cut: request.cut,
+      reminder: looksPersonal(request.question),
+      ...(urgent && { urgent }),
+    });
     deps.logger.debug(
-      { event: 'tab-search', found: result.found, entryId: result.found ? result.entry.id : undefined, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+      {
+        event: 'tab-search',
+        found: result.found,
+        entryId: result.found ? result.entry.id : undefined,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      },
       'searched from the tab',
     );
     res.send(200, body, headers);

@@ -14,7 +14,12 @@ export interface AnswerJson {
     readonly summary: string;
     readonly confidence: number;
   } | null;
-  readonly alternatives: ReadonlyArray<{ readonly id: string; readonly title: string; readonly framework: string; readonly confidence: number }>;
+  readonly alternatives: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly framework: string;
+    readonly confidence: number;
+  }>;
   readonly suggestions: readonly string[];
 }
 
@@ -26,8 +31,21 @@ export function toJson(kb: KnowledgeBase, question: string, result: AnswerResult
   const e = result.entry;
   return {
     question,
-    answer: { id: e.id, title: e.title, framework: frameworkName(e), kind: e.kind, number: e.number ?? null, summary: e.summary, confidence: result.confidence },
-    alternatives: result.alternatives.map((m) => ({ id: m.entry.id, title: m.entry.title, framework: frameworkName(m.entry), confidence: m.confidence })),
+    answer: {
+      id: e.id,
+      title: e.title,
+      framework: frameworkName(e),
+      kind: e.kind,
+      number: e.number ?? null,
+      summary: e.summary,
+      confidence: result.confidence,
+    },
+    alternatives: result.alternatives.map((m) => ({
+      id: m.entry.id,
+      title: m.entry.title,
+      framework: frameworkName(m.entry),
+      confidence: m.confidence,
+    })),
     suggestions: [],
   };
 }
@@ -36,7 +54,10 @@ export function toJson(kb: KnowledgeBase, question: string, result: AnswerResult
 export function toText(kb: KnowledgeBase, result: AnswerResult): string {
   if (!result.found) {
     const names = result.suggestions.map((m) => `  - ${displayTitle(m.entry)}`).join('\n');
-    const why = result.reason === 'no-such-number' ? "The framework doesn't have that number." : "I'm not sure I have an answer to that.";
+    const why =
+      result.reason === 'no-such-number'
+        ? "The framework doesn't have that number."
+        : "I'm not sure I have an answer to that.";
     return `${why}${names ? ` Did you mean:\n${names}` : ''}\n`;
   }
   const e = result.entry;
@@ -52,7 +73,8 @@ export function toText(kb: KnowledgeBase, result: AnswerResult): string {
     `Reflect: ${e.prompts[0] ?? ''}`,
   ];
   if (e.related.length > 0) lines.push(`Related: ${e.related.map((id) => kb.entry(id)?.title ?? id).join('; ')}`);
-  if (f) lines.push(`Source: "${f.source}", ${f.authorRole === 'approver' ? 'approved by ' : ''}${f.author}, ${f.date}`);
+  if (f)
+    lines.push(`Source: "${f.source}", ${f.authorRole === 'approver' ? 'approved by ' : ''}${f.author}, ${f.date}`);
   if (!result.confident && result.alternatives.length > 0) {
     lines.push('', 'Did you mean:', ...result.alternatives.map((m) => `  - ${displayTitle(m.entry)}`));
   }

@@ -71,7 +71,9 @@ async function ask(args: readonly string[], io: Io): Promise<number> {
   if (flags.has('--jsonl')) return answerLines(search, options, io);
   const question = words.join(' ');
   const result = search.answer(question, options);
-  io.stdout.write(flags.has('--json') ? `${JSON.stringify(toJson(search.kb, question, result))}\n` : toText(search.kb, result));
+  io.stdout.write(
+    flags.has('--json') ? `${JSON.stringify(toJson(search.kb, question, result))}\n` : toText(search.kb, result),
+  );
   return 0;
 }
 
@@ -81,7 +83,9 @@ async function answerLines(search: Search, options: AnswerOptions, io: Io): Prom
     if (line.trim().length === 0) continue;
     const json = JSON.stringify(toJson(search.kb, line, search.answer(line, options)));
     // Wait for each line to be written, so a reader sees answers as they come.
-    await new Promise<void>((resolve, reject) => io.stdout.write(`${json}\n`, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      io.stdout.write(`${json}\n`, (err) => (err ? reject(err) : resolve())),
+    );
   }
   return 0;
 }

@@ -38,7 +38,12 @@ export interface ChangedAnswer {
 }
 
 export interface CheckResult {
-  readonly sets: ReadonlyArray<{ readonly file: string; readonly questions: number; readonly before: Measures; readonly after: Measures }>;
+  readonly sets: ReadonlyArray<{
+    readonly file: string;
+    readonly questions: number;
+    readonly before: Measures;
+    readonly after: Measures;
+  }>;
   readonly changed: readonly ChangedAnswer[];
   readonly gate: {
     readonly top1: number;
@@ -95,14 +100,28 @@ export function checkDraft(before: Search, after: Search, dir: string = EVAL_DIR
       const now = answersAfter.get(q)?.top ?? null;
       if (was === now) continue;
       const effect = was === q.expect ? 'broken' : now === q.expect ? 'fixed' : 'changed';
-      changed.push({ file, question: q.q, expect: q.expect, ...(q.framework !== undefined && { framework: q.framework }), before: side(before.kb, was), after: side(after.kb, now), effect });
+      changed.push({
+        file,
+        question: q.q,
+        expect: q.expect,
+        ...(q.framework !== undefined && { framework: q.framework }),
+        before: side(before.kb, was),
+        after: side(after.kb, now),
+        effect,
+      });
     }
   }
   const reasons: string[] = [];
   if (gateFigures) {
     const { before: b, after: a } = gateFigures;
-    if (a.top1 < EVAL_GATE.top1 && a.top1 < b.top1) reasons.push(`top-1 accuracy would fall to ${pct(a.top1)} (from ${pct(b.top1)}), below the ${pct(EVAL_GATE.top1)} that npm test requires`);
-    if (a.rejection < EVAL_GATE.rejection && a.rejection < b.rejection) reasons.push(`off-topic rejection would fall to ${pct(a.rejection)} (from ${pct(b.rejection)}), below the ${pct(EVAL_GATE.rejection)} that npm test requires`);
+    if (a.top1 < EVAL_GATE.top1 && a.top1 < b.top1)
+      reasons.push(
+        `top-1 accuracy would fall to ${pct(a.top1)} (from ${pct(b.top1)}), below the ${pct(EVAL_GATE.top1)} that npm test requires`,
+      );
+    if (a.rejection < EVAL_GATE.rejection && a.rejection < b.rejection)
+      reasons.push(
+        `off-topic rejection would fall to ${pct(a.rejection)} (from ${pct(b.rejection)}), below the ${pct(EVAL_GATE.rejection)} that npm test requires`,
+      );
   }
   return {
     sets,

@@ -16,11 +16,17 @@ export interface FrameworkDiff {
   readonly changes: readonly FieldChange[];
 }
 
-type FileData = { framework?: Record<string, unknown>; signposts?: Record<string, unknown>; entries?: Array<Record<string, unknown>> };
+type FileData = {
+  framework?: Record<string, unknown>;
+  signposts?: Record<string, unknown>;
+  entries?: Array<Record<string, unknown>>;
+};
 
 function fieldChanges(prefix: string, a: Record<string, unknown> = {}, b: Record<string, unknown> = {}): FieldChange[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys.filter((k) => !isDeepStrictEqual(a[k], b[k])).map((k) => ({ field: `${prefix}.${k}`, before: a[k] ?? null, after: b[k] ?? null }));
+  return keys
+    .filter((k) => !isDeepStrictEqual(a[k], b[k]))
+    .map((k) => ({ field: `${prefix}.${k}`, before: a[k] ?? null, after: b[k] ?? null }));
 }
 
 export function frameworkDiff(beforeSource: string, afterSource: string): FrameworkDiff {
@@ -28,7 +34,10 @@ export function frameworkDiff(beforeSource: string, afterSource: string): Framew
   const b = toData(afterSource) as FileData;
   const before = new Map((a.entries ?? []).map((e) => [String(e['id']), e]));
   const after = new Map((b.entries ?? []).map((e) => [String(e['id']), e]));
-  const changes = [...fieldChanges('framework', a.framework, b.framework), ...fieldChanges('signposts', a.signposts, b.signposts)];
+  const changes = [
+    ...fieldChanges('framework', a.framework, b.framework),
+    ...fieldChanges('signposts', a.signposts, b.signposts),
+  ];
   for (const [id, e] of after) {
     const old = before.get(id);
     if (old) changes.push(...fieldChanges(id, old, e));
@@ -36,7 +45,9 @@ export function frameworkDiff(beforeSource: string, afterSource: string): Framew
   return {
     added: [...after.keys()].filter((id) => !before.has(id)),
     removed: [...before.keys()].filter((id) => !after.has(id)),
-    retired: [...after].filter(([id, e]) => e['retired'] === true && before.get(id)?.['retired'] !== true).map(([id]) => id),
+    retired: [...after]
+      .filter(([id, e]) => e['retired'] === true && before.get(id)?.['retired'] !== true)
+      .map(([id]) => id),
     changes,
   };
 }

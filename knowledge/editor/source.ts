@@ -10,8 +10,41 @@ import type { Node } from 'yaml';
  */
 
 /** The order of an entry's fields in the files (knowledge/README.md). */
-export const ENTRY_KEYS = ['id', 'kind', 'lists', 'acronym', 'number', 'title', 'summary', 'text', 'who_uses', 'why', 'notes', 'aliases', 'keywords', 'related', 'prompts', 'group_prompts', 'retired'] as const;
-export const FRAMEWORK_KEYS = ['id', 'name', 'short_name', 'organisation', 'author', 'author_role', 'date', 'source', 'description', 'aliases', 'examples', 'reviewed_by', 'reviewed_on', 'review_due'] as const;
+export const ENTRY_KEYS = [
+  'id',
+  'kind',
+  'lists',
+  'acronym',
+  'number',
+  'title',
+  'summary',
+  'text',
+  'who_uses',
+  'why',
+  'notes',
+  'aliases',
+  'keywords',
+  'related',
+  'prompts',
+  'group_prompts',
+  'retired',
+] as const;
+export const FRAMEWORK_KEYS = [
+  'id',
+  'name',
+  'short_name',
+  'organisation',
+  'author',
+  'author_role',
+  'date',
+  'source',
+  'description',
+  'aliases',
+  'examples',
+  'reviewed_by',
+  'reviewed_on',
+  'review_due',
+] as const;
 export const SIGNPOST_KEYS = ['urgent', 'case_advice', 'procedures', 'staff_support'] as const;
 
 /** Long prose, written folded (`>-`) as the files do. */
@@ -124,13 +157,17 @@ function writeMapping(value: Record<string, unknown>, keys: readonly string[], i
 
 function writeSignposts(value: Record<string, unknown>): string {
   const lines: string[] = [];
-  const known = [...SIGNPOST_KEYS, ...Object.keys(value).filter((k) => !(SIGNPOST_KEYS as readonly string[]).includes(k))];
+  const known = [
+    ...SIGNPOST_KEYS,
+    ...Object.keys(value).filter((k) => !(SIGNPOST_KEYS as readonly string[]).includes(k)),
+  ];
   for (const key of known) {
     const post = value[key];
     if (post === undefined || post === null) continue;
     lines.push(`  ${key}:`);
     if (typeof post === 'object' && !Array.isArray(post)) {
-      for (const [k, v] of Object.entries(post as Record<string, unknown>)) if (v !== undefined && v !== null) lines.push(...writeField(k, v, '    '));
+      for (const [k, v] of Object.entries(post as Record<string, unknown>))
+        if (v !== undefined && v !== null) lines.push(...writeField(k, v, '    '));
     } else lines.push(`    ${scalar(post)}`);
   }
   return `${lines.map((l, i) => (i === 0 ? l.slice(2) : l)).join('\n')}\n`;
@@ -138,13 +175,20 @@ function writeSignposts(value: Record<string, unknown>): string {
 
 function writeField(key: string, v: unknown, pad: string): string[] {
   if (Array.isArray(v)) {
-    if (FLOW.has(key) && v.every((x) => typeof x === 'string' && flowSafe(x))) return [`${pad}${key}: [${v.join(', ')}]`];
+    if (FLOW.has(key) && v.every((x) => typeof x === 'string' && flowSafe(x)))
+      return [`${pad}${key}: [${v.join(', ')}]`];
     if (v.length === 0) return [`${pad}${key}: []`];
     return [`${pad}${key}:`, ...v.map((x) => `${pad}  - ${scalar(x)}`)];
   }
-  if (typeof v === 'string' && FOLDED.has(key) && foldable(v)) return [`${pad}${key}: >-`, ...fold(v, WRAP - pad.length - 2).map((l) => `${pad}  ${l}`)];
-  if (typeof v === 'string' && LITERAL.has(key) && literalSafe(v)) return [`${pad}${key}: |-`, ...v.split('\n').map((l) => (l === '' ? '' : `${pad}  ${l}`))];
-  if (typeof v === 'object' && v !== null) return [`${pad}${key}:`, ...Object.entries(v).flatMap(([k, x]) => (x === undefined || x === null ? [] : writeField(k, x, `${pad}  `)))];
+  if (typeof v === 'string' && FOLDED.has(key) && foldable(v))
+    return [`${pad}${key}: >-`, ...fold(v, WRAP - pad.length - 2).map((l) => `${pad}  ${l}`)];
+  if (typeof v === 'string' && LITERAL.has(key) && literalSafe(v))
+    return [`${pad}${key}: |-`, ...v.split('\n').map((l) => (l === '' ? '' : `${pad}  ${l}`))];
+  if (typeof v === 'object' && v !== null)
+    return [
+      `${pad}${key}:`,
+      ...Object.entries(v).flatMap(([k, x]) => (x === undefined || x === null ? [] : writeField(k, x, `${pad}  `))),
+    ];
   return [`${pad}${key}: ${scalar(v)}`];
 }
 

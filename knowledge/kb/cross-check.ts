@@ -13,12 +13,24 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
   for (const f of files) {
     const fid = f.data.framework.id;
     const seen = frameworkIds.get(fid);
-    if (seen) problem(f, ['framework', 'id'], 'framework.id', `"${fid}" is already the id of the framework in ${seen}: choose another id`);
+    if (seen)
+      problem(
+        f,
+        ['framework', 'id'],
+        'framework.id',
+        `"${fid}" is already the id of the framework in ${seen}: choose another id`,
+      );
     else frameworkIds.set(fid, where(f, ['framework', 'id']));
 
     f.data.entries.forEach((e, i) => {
       const first = entryIds.get(e.id);
-      if (first) problem(f, ['entries', i, 'id'], `${e.id}.id`, `"${e.id}" is already used at ${first}: every entry needs its own id`);
+      if (first)
+        problem(
+          f,
+          ['entries', i, 'id'],
+          `${e.id}.id`,
+          `"${e.id}" is already used at ${first}: every entry needs its own id`,
+        );
       else entryIds.set(e.id, where(f, ['entries', i, 'id']));
     });
   }
@@ -33,27 +45,52 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
         const key = `${e.kind}:${e.number}`;
         const first = numbers.get(key);
         if (first !== undefined) {
-          problem(f, ['entries', i, 'number'], `${e.id}.number`, `${e.kind} ${e.number} is already "${entries[first]?.id}" (line ${f.locate(['entries', first, 'number']).line}): give each ${e.kind} its own number`);
+          problem(
+            f,
+            ['entries', i, 'number'],
+            `${e.id}.number`,
+            `${e.kind} ${e.number} is already "${entries[first]?.id}" (line ${f.locate(['entries', first, 'number']).line}): give each ${e.kind} its own number`,
+          );
         } else numbers.set(key, i);
       }
       e.related.forEach((rid, j) => {
         if (rid === e.id) {
           problem(f, ['entries', i, 'related', j], `${e.id}.related`, `lists the entry itself: remove "${rid}"`);
         } else if (frameworkOf.has(rid) && frameworkOf.get(rid) !== f.data.framework.id) {
-          problem(f, ['entries', i, 'related', j], `${e.id}.related`, `"${rid}" belongs to the ${frameworkOf.get(rid)} framework, not ${f.data.framework.id}: related entries must be in the same framework, so people stay in their own; remove it or choose one of this framework's entries`);
+          problem(
+            f,
+            ['entries', i, 'related', j],
+            `${e.id}.related`,
+            `"${rid}" belongs to the ${frameworkOf.get(rid)} framework, not ${f.data.framework.id}: related entries must be in the same framework, so people stay in their own; remove it or choose one of this framework's entries`,
+          );
         } else if (!entryIds.has(rid) && !otherIds.has(rid)) {
           const guess = closest(rid, allIds);
-          problem(f, ['entries', i, 'related', j], `${e.id}.related`, `"${rid}" is not the id of any entry: ${guess ? `did you mean "${guess}"?` : 'check the spelling, or remove it'}`);
+          problem(
+            f,
+            ['entries', i, 'related', j],
+            `${e.id}.related`,
+            `"${rid}" is not the id of any entry: ${guess ? `did you mean "${guess}"?` : 'check the spelling, or remove it'}`,
+          );
         }
       });
       if (e.kind === 'overview' && e.lists !== undefined) {
         const members = entries.filter((m) => m.kind === e.lists);
         if (members.length === 0) {
-          problem(f, ['entries', i, 'lists'], `${e.id}.lists`, `no entry in this framework has kind "${e.lists}": change "lists", or add those entries`);
+          problem(
+            f,
+            ['entries', i, 'lists'],
+            `${e.id}.lists`,
+            `no entry in this framework has kind "${e.lists}": change "lists", or add those entries`,
+          );
         } else if (e.acronym !== undefined) {
           const numbered = members.filter((m) => m.number !== undefined).length;
           if (numbered !== e.acronym.length) {
-            problem(f, ['entries', i, 'acronym'], `${e.id}.acronym`, `"${e.acronym}" has ${e.acronym.length} letters but there are ${numbered} numbered ${e.lists} entries: each letter names one, in number order`);
+            problem(
+              f,
+              ['entries', i, 'acronym'],
+              `${e.id}.acronym`,
+              `"${e.acronym}" has ${e.acronym.length} letters but there are ${numbered} numbered ${e.lists} entries: each letter names one, in number order`,
+            );
           }
         }
       }

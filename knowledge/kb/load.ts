@@ -33,19 +33,31 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR, today: Da
     if (!statSync(dir).isDirectory()) {
       return fail(dir, 'path', 'is not a folder: pass the folder that holds the framework .yaml files');
     }
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
   } catch (cause) {
-    return fail(dir, 'path', `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}): check the folder exists`);
+    return fail(
+      dir,
+      'path',
+      `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}): check the folder exists`,
+    );
   }
   if (names.length === 0) {
     return fail(dir, 'path', 'holds no .yaml files: add one file per framework (see knowledge/README.md)');
   }
 
-  return loadSources(names.map((name) => ({ file: name, source: readFileSync(join(dir, name), 'utf8') })), today);
+  return loadSources(
+    names.map((name) => ({ file: name, source: readFileSync(join(dir, name), 'utf8') })),
+    today,
+  );
 }
 
 /** Validate and load framework files given as text (the console's drafts and published versions), as `kb validate` does files. */
-export function loadSources(files: ReadonlyArray<{ readonly file: string; readonly source: string }>, today: Date = new Date()): LoadResult {
+export function loadSources(
+  files: ReadonlyArray<{ readonly file: string; readonly source: string }>,
+  today: Date = new Date(),
+): LoadResult {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   const idsInBrokenFiles = new Set<string>();
@@ -212,7 +224,9 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
         procedures: signpost(data.signposts.procedures),
         staffSupport: signpost(data.signposts.staff_support),
       },
-      ...(f.reviewed_by !== undefined && f.reviewed_on !== undefined && f.review_due !== undefined && { review: { by: f.reviewed_by, on: f.reviewed_on, due: f.review_due } }),
+      ...(f.reviewed_by !== undefined &&
+        f.reviewed_on !== undefined &&
+        f.review_due !== undefined && { review: { by: f.reviewed_by, on: f.reviewed_on, due: f.review_due } }),
     });
     for (const e of data.entries) {
       entries.push({

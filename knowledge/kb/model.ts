@@ -76,7 +76,14 @@ export function createKnowledgeBase(frameworks: readonly Framework[], entries: r
   const frameworksById = new Map(frameworks.map((f) => [f.id, f]));
   // A retired entry is left out of `entries` (so nothing searches, lists or posts it) and out of others' related links.
   const retired = new Set(entries.filter((e) => e.retired).map((e) => e.id));
-  const active = retired.size === 0 ? entries : entries.filter((e) => !e.retired).map((e) => (e.related.some((id) => retired.has(id)) ? { ...e, related: e.related.filter((id) => !retired.has(id)) } : e));
+  const active =
+    retired.size === 0
+      ? entries
+      : entries
+          .filter((e) => !e.retired)
+          .map((e) =>
+            e.related.some((id) => retired.has(id)) ? { ...e, related: e.related.filter((id) => !retired.has(id)) } : e,
+          );
   return Object.freeze({
     frameworks: Object.freeze([...frameworks]),
     entries: Object.freeze([...active]),
@@ -92,7 +99,9 @@ export function onlyFrameworks(kb: KnowledgeBase, ids: readonly string[]): Knowl
   const kept = new Set(entries.map((e) => e.id));
   return createKnowledgeBase(
     kb.frameworks.filter((f) => wanted.has(f.id)),
-    entries.map((e) => (e.related.every((id) => kept.has(id)) ? e : { ...e, related: e.related.filter((id) => kept.has(id)) })),
+    entries.map((e) =>
+      e.related.every((id) => kept.has(id)) ? e : { ...e, related: e.related.filter((id) => kept.has(id)) },
+    ),
   );
 }
 

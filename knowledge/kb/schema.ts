@@ -28,10 +28,13 @@ const id = (what: string) =>
 
 const textList = (what: string, min: number) =>
   z
-    .array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(what)), {
-      error: (issue) =>
-        issue.input === undefined ? `is missing: add a list of ${what}` : `must be a list of ${what}`,
-    })
+    .array(
+      z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(what)),
+      {
+        error: (issue) =>
+          issue.input === undefined ? `is missing: add a list of ${what}` : `must be a list of ${what}`,
+      },
+    )
     .min(min, {
       error: (issue) => {
         const count = Array.isArray(issue.input) ? issue.input.length : 0;
@@ -47,9 +50,11 @@ const kind = z.enum(KINDS, {
 });
 
 const isoDate = (what: string) =>
-  text(what).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be a date written year-month-day, like "2026-11-30": write ${what}` }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
-    error: 'is not a real date: check the month and day',
-  });
+  text(what)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be a date written year-month-day, like "2026-11-30": write ${what}` })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+      error: 'is not a real date: check the month and day',
+    });
 
 /** One place to go: a short text, and optionally a link (https only; never invent one). */
 const signpost = (what: string) =>
@@ -68,7 +73,9 @@ const signpost = (what: string) =>
 /** Where people go for what the bot is not for. Every framework file has all four. */
 export const signpostsSchema = z.strictObject(
   {
-    urgent: signpost('what to do when a child may be at immediate risk, e.g. "If a child is in immediate danger, call 999…"'),
+    urgent: signpost(
+      'what to do when a child may be at immediate risk, e.g. "If a child is in immediate danger, call 999…"',
+    ),
     case_advice: signpost('where advice about a case comes from: manager, duty team, practice lead'),
     procedures: signpost('where the local safeguarding procedures are'),
     staff_support: signpost('support for staff: supervision, employee assistance'),
@@ -76,39 +83,51 @@ export const signpostsSchema = z.strictObject(
   { error: (issue) => unknownField(issue) },
 );
 
-export const frameworkSchema = z.strictObject(
-  {
-    id: id('a short id for the framework, like "lbbd"'),
-    name: text('the framework\'s full display name'),
-    short_name: text('a short name, like "Barking & Dagenham"'),
-    organisation: text('the organisation that owns the framework'),
-    author: text('the author or approver'),
-    author_role: z.enum(['author', 'approver'], {
-      error: 'must be "author" or "approver"',
-    }),
-    date: z.union([z.string(), z.number()], { error: 'is missing: add the date of the source, like "2021"' })
-      .transform(String)
-      .pipe(text('the date of the source')),
-    source: text('the title of the source document'),
-    description: text('a short plain description'),
-    aliases: textList('names people use for this framework in a question', 1),
-    examples: textList('example questions, as practitioners would type them', 3).optional(),
-    reviewed_by: text('who reviewed the content for this framework, with their role').optional(),
-    reviewed_on: isoDate('the date of the last review').optional(),
-    review_due: isoDate('when the next review is due').optional(),
-  },
-  { error: (issue) => unknownField(issue) },
-).superRefine((f, ctx) => {
-  const given = (['reviewed_by', 'reviewed_on', 'review_due'] as const).filter((k) => f[k] !== undefined);
-  if (given.length > 0 && given.length < 3) {
-    for (const k of (['reviewed_by', 'reviewed_on', 'review_due'] as const).filter((k) => f[k] === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [k], message: 'is missing: a review records who reviewed it (reviewed_by), when (reviewed_on) and when it is next due (review_due); give all three' });
+export const frameworkSchema = z
+  .strictObject(
+    {
+      id: id('a short id for the framework, like "lbbd"'),
+      name: text("the framework's full display name"),
+      short_name: text('a short name, like "Barking & Dagenham"'),
+      organisation: text('the organisation that owns the framework'),
+      author: text('the author or approver'),
+      author_role: z.enum(['author', 'approver'], {
+        error: 'must be "author" or "approver"',
+      }),
+      date: z
+        .union([z.string(), z.number()], { error: 'is missing: add the date of the source, like "2021"' })
+        .transform(String)
+        .pipe(text('the date of the source')),
+      source: text('the title of the source document'),
+      description: text('a short plain description'),
+      aliases: textList('names people use for this framework in a question', 1),
+      examples: textList('example questions, as practitioners would type them', 3).optional(),
+      reviewed_by: text('who reviewed the content for this framework, with their role').optional(),
+      reviewed_on: isoDate('the date of the last review').optional(),
+      review_due: isoDate('when the next review is due').optional(),
+    },
+    { error: (issue) => unknownField(issue) },
+  )
+  .superRefine((f, ctx) => {
+    const given = (['reviewed_by', 'reviewed_on', 'review_due'] as const).filter((k) => f[k] !== undefined);
+    if (given.length > 0 && given.length < 3) {
+      for (const k of (['reviewed_by', 'reviewed_on', 'review_due'] as const).filter((k) => f[k] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message:
+            'is missing: a review records who reviewed it (reviewed_by), when (reviewed_on) and when it is next due (review_due); give all three',
+        });
+      }
     }
-  }
-  if (f.reviewed_on !== undefined && f.review_due !== undefined && f.review_due <= f.reviewed_on) {
-    ctx.addIssue({ code: 'custom', path: ['review_due'], message: `is not after reviewed_on (${f.reviewed_on}): give the date the next review is due` });
-  }
-});
+    if (f.reviewed_on !== undefined && f.review_due !== undefined && f.review_due <= f.reviewed_on) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['review_due'],
+        message: `is not after reviewed_on (${f.reviewed_on}): give the date the next review is due`,
+      });
+    }
+  });
 
 export const entrySchema = z
   .strictObject(
@@ -133,7 +152,9 @@ export const entrySchema = z
       related: z.array(id('the id of a related entry'), { error: 'must be a list of entry ids' }).default([]),
       prompts: textList('open reflection prompts for a practitioner', MIN_PROMPTS),
       group_prompts: textList('reflection prompts worded for a team', MIN_GROUP_PROMPTS),
-      retired: z.literal(true, { error: 'must be true, or left out: a retired entry stops answering but keeps its id' }).optional(),
+      retired: z
+        .literal(true, { error: 'must be true, or left out: a retired entry stops answering but keeps its id' })
+        .optional(),
     },
     { error: (issue) => unknownField(issue) },
   )
@@ -141,19 +162,31 @@ export const entrySchema = z
     if (entry.kind === 'approach') {
       for (const field of ['who_uses', 'why'] as const) {
         if (entry[field] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [field], message: `is missing: every approach says ${field === 'who_uses' ? 'who uses it' : 'why it is used'}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `is missing: every approach says ${field === 'who_uses' ? 'who uses it' : 'why it is used'}`,
+          });
         }
       }
     }
     if (entry.kind !== 'overview') {
       for (const field of ['lists', 'acronym'] as const) {
         if (entry[field] !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [field], message: `is only for overview entries: remove it, or make this entry kind: overview` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `is only for overview entries: remove it, or make this entry kind: overview`,
+          });
         }
       }
     }
     if (entry.acronym !== undefined && entry.lists === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['acronym'], message: 'needs "lists" too: say which kind of entry the letters stand for' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['acronym'],
+        message: 'needs "lists" too: say which kind of entry the letters stand for',
+      });
     }
   });
 

@@ -40,10 +40,30 @@ function plainText(text: string): string {
   return /[&']/.test(lower) ? lower.replace(/&|'s\b|'/g, (m) => (m === '&' ? ' and ' : m === "'s" ? 's' : '')) : lower;
 }
 
-const SUFFIXES = ['osity', 'ation', 'ative', 'ities', 'ment', 'ness', 'ity', 'ive', 'ous', 'ful', 'ate', 'ion', 'al'] as const;
+const SUFFIXES = [
+  'osity',
+  'ation',
+  'ative',
+  'ities',
+  'ment',
+  'ness',
+  'ity',
+  'ive',
+  'ous',
+  'ful',
+  'ate',
+  'ion',
+  'al',
+] as const;
 
 /** Irregular forms the suffix rules cannot reach. */
-const IRREGULAR: Readonly<Record<string, string>> = { children: 'child', childrens: 'child', people: 'person', women: 'woman', men: 'man' };
+const IRREGULAR: Readonly<Record<string, string>> = {
+  children: 'child',
+  childrens: 'child',
+  people: 'person',
+  women: 'woman',
+  men: 'man',
+};
 
 /**
  * A light stemmer, enough to let word forms meet: "collaborate", "collaborative" and "collaboration"

@@ -78,10 +78,18 @@ export function directAnswer(entry: Entry): FoundAnswer {
 export function createSearch(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon()): Search {
   const index = buildIndex(kb, lexicon);
   const notCovered = createNotCoveredCheck(kb);
-  return Object.freeze({ kb, answer: (question: string, options: AnswerOptions = {}) => answerWith(index, notCovered, question, options) });
+  return Object.freeze({
+    kb,
+    answer: (question: string, options: AnswerOptions = {}) => answerWith(index, notCovered, question, options),
+  });
 }
 
-function answerWith(index: SearchIndex, notCovered: NotCoveredCheck, question: string, options: AnswerOptions): AnswerResult {
+function answerWith(
+  index: SearchIndex,
+  notCovered: NotCoveredCheck,
+  question: string,
+  options: AnswerOptions,
+): AnswerResult {
   const surface = surfaceWords(question.slice(0, MAX_QUESTION_LENGTH), index.lexicon);
   const parsed = parseQuestion(surface, index);
   const named = parsed.acronym !== undefined ? index.acronyms.get(parsed.acronym) : undefined;
@@ -102,7 +110,13 @@ function answerWith(index: SearchIndex, notCovered: NotCoveredCheck, question: s
     // often plain English ("children's rights approach"), so it does not count.
     const askedKinds = [parsed.plural, named?.overview.lists].filter((k): k is Kind => k !== undefined);
     const lacking = parsed.numbered ? undefined : askedKinds.find((k) => notCovered.lacksKind(preferred, k));
-    if (lacking !== undefined) return { found: false, reason: 'not-covered', suggestions: defaultSuggestions(index, preferred), notCovered: `${lacking}s` };
+    if (lacking !== undefined)
+      return {
+        found: false,
+        reason: 'not-covered',
+        suggestions: defaultSuggestions(index, preferred),
+        notCovered: `${lacking}s`,
+      };
   }
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
   const ranked = ranking.matches.map(({ entry, confidence }) => ({ entry, confidence }));
@@ -126,12 +140,18 @@ function answerWith(index: SearchIndex, notCovered: NotCoveredCheck, question: s
 
   if (parsed.numbered) {
     const { kind, number } = parsed.numbered;
-    const candidates = index.entries.filter((e) => e.kind === kind && e.number === number && (!preferred || e.frameworkId === preferred));
+    const candidates = index.entries.filter(
+      (e) => e.kind === kind && e.number === number && (!preferred || e.frameworkId === preferred),
+    );
     const entry = candidates.find((e) => e.frameworkId === preferred) ?? candidates[0];
     if (entry) return exact(entry, 'number');
     const overview = overviewOf(index, kind, preferred, preferred);
     // A kind this framework does not have ("principle 3" in Jersey): its own overviews show what it has.
-    return { found: false, reason: 'no-such-number', suggestions: overview ? [{ entry: overview, confidence: 0 }] : defaultSuggestions(index, preferred) };
+    return {
+      found: false,
+      reason: 'no-such-number',
+      suggestions: overview ? [{ entry: overview, confidence: 0 }] : defaultSuggestions(index, preferred),
+    };
   }
 
   if (parsed.plural) {
@@ -183,8 +203,15 @@ function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string
   return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
 }
 
-function overviewOf(index: SearchIndex, kind: Kind, scope: string | undefined, preferred: string | undefined): Entry | undefined {
-  const overviews = index.entries.filter((e) => e.kind === 'overview' && e.lists === kind && (!scope || e.frameworkId === scope));
+function overviewOf(
+  index: SearchIndex,
+  kind: Kind,
+  scope: string | undefined,
+  preferred: string | undefined,
+): Entry | undefined {
+  const overviews = index.entries.filter(
+    (e) => e.kind === 'overview' && e.lists === kind && (!scope || e.frameworkId === scope),
+  );
   return overviews.find((e) => e.frameworkId === preferred) ?? overviews[0];
 }
 

@@ -91,7 +91,10 @@ export function practiceCompanionRanker(search: Search, defaultFramework = 'lbbd
   const ask = (q: EvalQuestion, framework: string): Ranked => {
     const result = search.answer(q.q, { defaultFramework: framework });
     if (!result.found) return { top: null, firstThree: result.suggestions.slice(0, 3).map((m) => m.entry.id) };
-    return { top: result.entry.id, firstThree: [result.entry, ...result.alternatives.map((m) => m.entry)].slice(0, 3).map((e) => e.id) };
+    return {
+      top: result.entry.id,
+      firstThree: [result.entry, ...result.alternatives.map((m) => m.entry)].slice(0, 3).map((e) => e.id),
+    };
   };
   return (q) => {
     if (q.framework !== undefined) return ask(q, q.framework);
@@ -100,4 +103,3 @@ export function practiceCompanionRanker(search: Search, defaultFramework = 'lbbd
     return answers.find((a) => a.top !== null) ?? answers[0] ?? { top: null, firstThree: [] };
   };
 }
-

@@ -15,7 +15,9 @@ import { PROJECT_ROOT } from '../paths';
  */
 export const NAMED_ELSEWHERE_FILE = join(PROJECT_ROOT, 'knowledge', 'search', 'named-elsewhere.yaml');
 
-const namedSchema = z.array(z.strictObject({ name: z.string().trim().min(1), says: z.array(z.string().trim().min(1)).min(1) }));
+const namedSchema = z.array(
+  z.strictObject({ name: z.string().trim().min(1), says: z.array(z.string().trim().min(1)).min(1) }),
+);
 
 export interface NamedElsewhere {
   readonly name: string;
@@ -24,13 +26,19 @@ export interface NamedElsewhere {
 
 export function loadNamedElsewhere(file = NAMED_ELSEWHERE_FILE): NamedElsewhere[] {
   const parsed = namedSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data.map(({ name, says }) => ({ name, says: says.map(normalise) }));
 }
 
 /** Lower case, words separated by single spaces, padded so whole phrases match with `includes(' x ')`. */
 export function normalise(text: string): string {
-  return ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/'s\b/g, '').replace(/[^a-z0-9&]+/g, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/[^a-z0-9&]+/g, ' ')
+    .trim()} `;
 }
 
 export interface NotCoveredCheck {
@@ -40,7 +48,10 @@ export interface NotCoveredCheck {
   lacksKind(frameworkId: string, kind: Kind): boolean;
 }
 
-export function createNotCoveredCheck(kb: KnowledgeBase, named: readonly NamedElsewhere[] = loadNamedElsewhere()): NotCoveredCheck {
+export function createNotCoveredCheck(
+  kb: KnowledgeBase,
+  named: readonly NamedElsewhere[] = loadNamedElsewhere(),
+): NotCoveredCheck {
   const texts = new Map<string, string>();
   const kinds = new Map<string, Set<Kind>>();
   for (const f of kb.frameworks) {
@@ -54,12 +65,16 @@ export function createNotCoveredCheck(kb: KnowledgeBase, named: readonly NamedEl
       const own = texts.get(frameworkId) ?? '';
       // Named in the question, and this framework's entries mention it under none of its names
       // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
-      return named.find((n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)))?.name;
+      return named.find(
+        (n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)),
+      )?.name;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
   });
 }
 
 function entryText(e: Entry): string {
-  return [e.title, e.summary, e.text, e.whoUses ?? '', e.why ?? '', ...e.aliases, ...e.keywords].map(normalise).join(' | ');
+  return [e.title, e.summary, e.text, e.whoUses ?? '', e.why ?? '', ...e.aliases, ...e.keywords]
+    .map(normalise)
+    .join(' | ');
 }

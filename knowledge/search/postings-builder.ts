@@ -60,7 +60,10 @@ export class PostingsBuilder {
   build(): Map<string, Postings> {
     const postings = new Map<string, Postings>();
     this.names.forEach((name, id) => {
-      postings.set(name, { entries: Int32Array.from(this.entries[id] ?? []), weights: Float32Array.from(this.weights[id] ?? []) });
+      postings.set(name, {
+        entries: Int32Array.from(this.entries[id] ?? []),
+        weights: Float32Array.from(this.weights[id] ?? []),
+      });
     });
     return postings;
   }

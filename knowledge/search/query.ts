@@ -63,7 +63,11 @@ function findFramework(surface: readonly string[], index: SearchIndex, used: Set
   return found;
 }
 
-function consumePhrases(surface: readonly string[], phrases: readonly (readonly string[])[], used: Set<number>): boolean {
+function consumePhrases(
+  surface: readonly string[],
+  phrases: readonly (readonly string[])[],
+  used: Set<number>,
+): boolean {
   let found = false;
   for (const words of phrases) {
     for (let i = 0; i + words.length <= surface.length; i++) {

@@ -99,7 +99,8 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
       if (seen.has(phrase.entry) || !phrase.terms.every((t, k) => terms[i + k] === t)) continue;
       seen.add(phrase.entry);
       touch(phrase.entry);
-      scores[phrase.entry] = (scores[phrase.entry] ?? 0) + phrase.terms.reduce((sum, t) => sum + index.idf(t), 0) * PHRASE_BONUS;
+      scores[phrase.entry] =
+        (scores[phrase.entry] ?? 0) + phrase.terms.reduce((sum, t) => sum + index.idf(t), 0) * PHRASE_BONUS;
       anchored[phrase.entry] = 1;
     }
   }
@@ -116,7 +117,8 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
     if (options.keep !== undefined && entry.frameworkId !== options.keep) continue;
     let share = 1;
     if (options.scope !== undefined && entry.frameworkId !== options.scope) share = OUT_OF_SCOPE;
-    else if (options.scope === undefined && options.preferred !== undefined && entry.frameworkId !== options.preferred) share = NOT_PREFERRED;
+    else if (options.scope === undefined && options.preferred !== undefined && entry.frameworkId !== options.preferred)
+      share = NOT_PREFERRED;
     if (options.kinds?.has(entry.kind)) share *= KIND_PREFERENCE;
     // Cap before the framework share, so a preference still decides between two full matches.
     const raw = Math.min(score / possible, MAX_RAW) * share;

@@ -52,7 +52,9 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
   const builder = new PostingsBuilder(lexicon);
   const phrases = new Map<string, Phrase[]>();
   const ownTerms = new Map<number, Set<string>>();
-  const rootOverviews = new Set(kb.frameworks.map((f) => entries.findIndex((e) => e.frameworkId === f.id && e.kind === 'overview')));
+  const rootOverviews = new Set(
+    kb.frameworks.map((f) => entries.findIndex((e) => e.frameworkId === f.id && e.kind === 'overview')),
+  );
 
   entries.forEach((e, i) => {
     const own = e.kind === 'overview' ? new Set<string>() : undefined;
@@ -76,7 +78,10 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     const framework = kb.framework(e.frameworkId);
     if (rootOverviews.has(i) && framework) {
       // A framework's introduction also answers "who wrote it", "when", "what is the source".
-      builder.addField(`${framework.author} ${framework.authorRole} ${framework.organisation} ${framework.source} ${framework.date}`, FIELD_WEIGHTS.summary);
+      builder.addField(
+        `${framework.author} ${framework.authorRole} ${framework.organisation} ${framework.source} ${framework.date}`,
+        FIELD_WEIGHTS.summary,
+      );
     }
     builder.endEntry(i);
   });
@@ -109,7 +114,20 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
   }
 
   const typos = new TypoCorrector(postings.keys(), (t) => postings.get(t)?.entries.length ?? 0);
-  return Object.freeze({ kb, lexicon, entries, postings, phrases, ownTerms, frameworkAliases, frameworkTerms, acronyms, typos, idf, maxIdf });
+  return Object.freeze({
+    kb,
+    lexicon,
+    entries,
+    postings,
+    phrases,
+    ownTerms,
+    frameworkAliases,
+    frameworkTerms,
+    acronyms,
+    typos,
+    idf,
+    maxIdf,
+  });
 }
 
 /** The stem every kind word reduces to: "principles" → principle. */

@@ -15,7 +15,9 @@ import { damerauDistance, withinDistance } from './distance';
  * Fuse.js is the fuzzy matcher that finds the candidates, with a threshold set wide enough
  * (FUSE_THRESHOLD) that it never turns away a term the rule accepts; the rule alone decides.
  */
-export function closeTo(word: string): { readonly allowed: number; readonly lengths: readonly [number, number] } | undefined {
+export function closeTo(
+  word: string,
+): { readonly allowed: number; readonly lengths: readonly [number, number] } | undefined {
   if (word.length < 4 || /\d/.test(word)) return undefined;
   const allowed = word.length >= 8 ? 2 : 1;
   return { allowed, lengths: [word.length === 4 ? 5 : word.length - allowed, word.length + allowed] };
@@ -37,7 +39,10 @@ export class TypoCorrector {
   /** The terms of one length and first letter, and Fuse over them. */
   private readonly buckets = new Map<string, { readonly terms: readonly string[]; readonly fuse: Fuse<string> }>();
 
-  constructor(vocabulary: Iterable<string>, private readonly frequency: (term: string) => number) {
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly frequency: (term: string) => number,
+  ) {
     const buckets = new Map<string, string[]>();
     for (const term of vocabulary) {
       const key = bucketKey(term.length, term[0] ?? '');
@@ -46,14 +51,25 @@ export class TypoCorrector {
       buckets.set(key, bucket);
     }
     for (const [key, terms] of buckets) {
-      this.buckets.set(key, { terms, fuse: new Fuse(terms, { threshold: FUSE_THRESHOLD, includeScore: true, ignoreLocation: true, isCaseSensitive: true }) });
+      this.buckets.set(key, {
+        terms,
+        fuse: new Fuse(terms, {
+          threshold: FUSE_THRESHOLD,
+          includeScore: true,
+          ignoreLocation: true,
+          isCaseSensitive: true,
+        }),
+      });
     }
   }
 
   correct(term: string): string | undefined {
     const close = closeTo(term);
     if (close === undefined) return undefined;
-    const { allowed, lengths: [shortest, longest] } = close;
+    const {
+      allowed,
+      lengths: [shortest, longest],
+    } = close;
     let best: string | undefined;
     let bestKey = Number.POSITIVE_INFINITY;
     for (let len = shortest; len <= longest; len++) {

@@ -17,9 +17,15 @@ const PATTERNS: readonly RegExp[] = [
   /\b(?:child|safe|risk|danger|harm|hurt|abus|worr)\w*\b.*\b(?:emergency|urgent(?:ly)?)\b/i,
   // A disclosure: "a child has just disclosed abuse", "she told me her stepdad hits her".
   /\bdisclos(?:e|ed|es|ing|ure|ures)\b/i,
-  new RegExp(String.raw`\btold (?:me|us|a teacher|her teacher|his teacher|school|staff)\b.*\b(?:hit|hits|hitting|hurt|hurts|hurting|touch|touches|touched|touching|abus\w*|rap\w*|beat\w*|kick\w*|punch\w*|burn\w*|sexual\w*)\b`, 'i'),
+  new RegExp(
+    String.raw`\btold (?:me|us|a teacher|her teacher|his teacher|school|staff)\b.*\b(?:hit|hits|hitting|hurt|hurts|hurting|touch|touches|touched|touching|abus\w*|rap\w*|beat\w*|kick\w*|punch\w*|burn\w*|sexual\w*)\b`,
+    'i',
+  ),
   // Worried or scared about a child's safety.
-  new RegExp(String.raw`\b(?:worried|worrying|concerned|scared|frightened|afraid)\b.*\b(?:about|for)\b.*\b${CHILD}\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:worried|worrying|concerned|scared|frightened|afraid)\b.*\b(?:about|for)\b.*\b${CHILD}\b`,
+    'i',
+  ),
   /\b(?:scared|afraid|frightened|too scared) (?:to go|of going) home\b|\bdoesn'?t want to go home\b|\bwon'?t go home\b/i,
   // Missing or run away.
   /\b(?:gone|went|is|are|been|was|reported|go|going) missing\b|\bmissing (?:child|children|person|from (?:home|care|school|placement))\b|\b(?:child|children|kid|teen|teenager|young person|girl|boy|son|daughter) (?:is |are |has |has been )?missing\b/i,
@@ -27,7 +33,10 @@ const PATTERNS: readonly RegExp[] = [
   // Self-harm and suicide.
   /\bself[- ]?harm\w*\b|\bsuicid\w*\b|\boverdos\w*\b|\bkill(?:ing)? (?:himself|herself|themselves|themself|myself)\b|\bend (?:his|her|their|my) (?:own )?life\b|\b(?:cutting|hurting|harming) (?:himself|herself|themselves|themself)\b|\bwants? to die\b/i,
   // Abuse or injury happening: present or just now, not the framework's ideas about it.
-  new RegExp(String.raw`\b(?:is|are|was|were|being|been|got|get|gets|getting) (?:\w+ )?(?:abused|assaulted|raped|beaten|hit|punched|kicked|burned|burnt|strangled|choked|molested|groomed|trafficked)\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:is|are|was|were|being|been|got|get|gets|getting) (?:\w+ )?(?:abused|assaulted|raped|beaten|hit|punched|kicked|burned|burnt|strangled|choked|molested|groomed|trafficked)\b`,
+    'i',
+  ),
   /\b(?:bruis\w*|injur(?:y|ies|ed)|broken bones?|burn marks?|unexplained marks?|marks on (?:his|her|their))\b/i,
   /\b(?:fgm|female genital mutilation|forced (?:into )?marriage|sexually exploited|being exploited|county lines (?:tonight|now))\b/i,
   /\b(?:call|ring|phone) (?:the )?(?:police|999|ambulance)\b|\b999\b/i,

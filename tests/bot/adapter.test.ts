@@ -26,18 +26,29 @@ interface Clients {
 async function turnClients(adapter: CloudAdapter, serviceUrl: string): Promise<Clients> {
   let seen: Clients | undefined;
   const res = { status: () => res, header: () => res, send: () => res, end: () => res };
-  await adapter.process({ method: 'POST', headers: {}, body: message(serviceUrl) } as never, res as never, async (context: TurnContext) => {
-    seen = { connector: context.turnState.get(adapter.ConnectorClientKey), tokens: context.turnState.get(adapter.UserTokenClientKey) };
-  });
+  await adapter.process(
+    { method: 'POST', headers: {}, body: message(serviceUrl) } as never,
+    res as never,
+    async (context: TurnContext) => {
+      seen = {
+        connector: context.turnState.get(adapter.ConnectorClientKey),
+        tokens: context.turnState.get(adapter.UserTokenClientKey),
+      };
+    },
+  );
   if (!seen?.connector || !seen.tokens) throw new Error('the turn did not run');
   return seen;
 }
 
 async function proactiveConnector(adapter: CloudAdapter, serviceUrl: string): Promise<unknown> {
   let connector: unknown;
-  await adapter.continueConversationAsync('', { serviceUrl, channelId: 'msteams', conversation: { id: 'a:chat' } as never }, async (context) => {
-    connector = context.turnState.get(adapter.ConnectorClientKey);
-  });
+  await adapter.continueConversationAsync(
+    '',
+    { serviceUrl, channelId: 'msteams', conversation: { id: 'a:chat' } as never },
+    async (context) => {
+      connector = context.turnState.get(adapter.ConnectorClientKey);
+    },
+  );
   return connector;
 }
 

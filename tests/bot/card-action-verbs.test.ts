@@ -26,8 +26,16 @@ afterEach(async () => {
 });
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
-const press = async (verb: string, data: unknown, fixture: 'adaptive-card-action' | 'adaptive-card-action-channel' = 'adaptive-card-action') => {
-  const res = await app.post(activity(fixture, connector.url, { value: { action: { type: 'Action.Execute', title: 'x', verb, data }, trigger: 'manual' } }));
+const press = async (
+  verb: string,
+  data: unknown,
+  fixture: 'adaptive-card-action' | 'adaptive-card-action-channel' = 'adaptive-card-action',
+) => {
+  const res = await app.post(
+    activity(fixture, connector.url, {
+      value: { action: { type: 'Action.Execute', title: 'x', verb, data }, trigger: 'manual' },
+    }),
+  );
   const body = JSON.parse(res.body) as InvokeBody;
   // The HTTP status is the invoke response's own: 200, or 400 for data the bot refuses (never a 500).
   expect(res.status).toBe(body.statusCode);
@@ -41,9 +49,15 @@ const sentText = (i: number) => {
 describe('Action.Execute "open" and "ask" post a new card and leave the pressed card as it was', () => {
   test('"open" posts the entry\'s answer card as a new message in the same chat', async () => {
     const body = await press('open', { entryId: 'lbbd-be-collaborative' });
-    expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: CARD_ACTION_REPLIES.posted });
+    expect(body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: CARD_ACTION_REPLIES.posted,
+    });
     expect(connector.sent()).toHaveLength(1);
-    expect(connector.requests[0]?.path).toContain(encodeURIComponent('a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890'));
+    expect(connector.requests[0]?.path).toContain(
+      encodeURIComponent('a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890'),
+    );
     const card = cardOf(connector.sent()[0]);
     expect(validateCard(card!)).toEqual([]);
     expect(cardText(card)).toContain('Principle 1 · Be collaborative');
@@ -79,14 +93,27 @@ describe('Action.Execute "open" and "ask" post a new card and leave the pressed 
 });
 
 describe('Action.Execute "scheduleSave" keeps its checks and friendly errors', () => {
-  const form = { frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
+  const form = {
+    frameworkId: 'lbbd',
+    content: 'principle',
+    cadence: 'weekly',
+    weekdays: '1',
+    time: '09:00',
+    timeZone: 'Europe/London',
+    endDate: '',
+    kind: 'post',
+    leadMinutes: '5',
+  };
 
   test('a good form from a channel saves the schedule and says when the first post is', async () => {
     const body = await press('scheduleSave', form, 'adaptive-card-action-channel');
     expect(body).toMatchObject({ statusCode: 200, value: CARD_ACTION_REPLIES.replied });
     expect(sentText(0)).toMatch(/^Saved: Barking & Dagenham principles, /);
     const [sub] = await app.store.subscriptionsIn(CHANNEL);
-    expect(sub).toMatchObject({ status: 'active', spec: { frameworkId: 'lbbd', content: ['principle'], time: '09:00' } });
+    expect(sub).toMatchObject({
+      status: 'active',
+      spec: { frameworkId: 'lbbd', content: ['principle'], time: '09:00' },
+    });
   });
 
   test('a bad time is refused with what to fix, and nothing is saved', async () => {
@@ -132,10 +159,12 @@ describe('the schedule form always accepts its own defaults', () => {
   /** What Teams sends when Save is pressed on an untouched form: every input's default, and the button's data. */
   const defaultsOf = (card: Record<string, unknown>, button: string): Record<string, unknown> => {
     const values: Record<string, unknown> = {};
-    for (const n of nodesOf(card)) if (n.type.startsWith('Input.') && typeof n.id === 'string') values[n.id] = n.value ?? '';
+    for (const n of nodesOf(card))
+      if (n.type.startsWith('Input.') && typeof n.id === 'string') values[n.id] = n.value ?? '';
     return { ...values, ...(actionTitled(card, button).data as object) };
   };
-  const say = (text: string) => app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+  const say = (text: string) =>
+    app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
 
   test.each([
     ['lbbd', 'Save schedule', 'post'],

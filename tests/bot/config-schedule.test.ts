@@ -1,12 +1,17 @@
 import { failure, load } from '../helpers/config';
 
-
 describe('configuration: storage, schedules and the legal pages', () => {
   test('defaults: SQLite under data/, anyone may change schedules, 6 hours grace, 50 and 7 a second, London', () => {
     expect(load({})).toMatchObject({
       databaseUrl: 'sqlite:data/practice-companion.db',
       adminIds: null,
-      schedule: { enabled: true, graceMs: 6 * 3_600_000, ratePerSecond: 50, conversationRatePerSecond: 7, defaultTimeZone: 'Europe/London' },
+      schedule: {
+        enabled: true,
+        graceMs: 6 * 3_600_000,
+        ratePerSecond: 50,
+        conversationRatePerSecond: 7,
+        defaultTimeZone: 'Europe/London',
+      },
       organisation: undefined,
       privacyContact: undefined,
     });
@@ -23,8 +28,16 @@ describe('configuration: storage, schedules and the legal pages', () => {
       ORGANISATION_NAME: 'Anytown Council',
     });
     expect(config.databaseUrl).toBe('postgres://app@db.example:5432/pc');
-    expect([...config.adminIds!]).toEqual(['aaaaaaaa-2222-4333-8444-555555555555', '66666666-7777-4888-9999-000000000000']);
-    expect(config.schedule).toMatchObject({ enabled: false, graceMs: 5_400_000, ratePerSecond: 25, defaultTimeZone: 'America/New_York' });
+    expect([...config.adminIds!]).toEqual([
+      'aaaaaaaa-2222-4333-8444-555555555555',
+      '66666666-7777-4888-9999-000000000000',
+    ]);
+    expect(config.schedule).toMatchObject({
+      enabled: false,
+      graceMs: 5_400_000,
+      ratePerSecond: 25,
+      defaultTimeZone: 'America/New_York',
+    });
     expect(config.organisation).toBe('Anytown Council');
   });
 

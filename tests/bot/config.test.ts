@@ -10,7 +10,14 @@ const APP = '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 describe('configuration', () => {
   test('with nothing set: anonymous local mode on port 3978', () => {
     const config = load({});
-    expect(config).toMatchObject({ port: 3978, anonymous: true, appId: '', production: false, allowedTenants: null, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3978,
+      anonymous: true,
+      appId: '',
+      production: false,
+      allowedTenants: null,
+      logLevel: 'info',
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -21,15 +28,26 @@ describe('configuration', () => {
   });
 
   test('UserAssignedMSI with a password refuses to start, naming MicrosoftAppPassword', () => {
-    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 'secret' }).variable).toBe('MicrosoftAppPassword');
+    expect(
+      failure({
+        MicrosoftAppId: APP,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: TENANT,
+        MicrosoftAppPassword: 'secret',
+      }).variable,
+    ).toBe('MicrosoftAppPassword');
   });
 
   test('SingleTenant without a tenant id refuses to start, naming MicrosoftAppTenantId', () => {
-    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'secret' }).variable).toBe('MicrosoftAppTenantId');
+    expect(
+      failure({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'secret' }).variable,
+    ).toBe('MicrosoftAppTenantId');
   });
 
   test('SingleTenant without a password refuses to start, naming MicrosoftAppPassword', () => {
-    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }).variable).toBe('MicrosoftAppPassword');
+    expect(
+      failure({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }).variable,
+    ).toBe('MicrosoftAppPassword');
   });
 
   test('a password without an app id is inconsistent', () => {
@@ -37,20 +55,37 @@ describe('configuration', () => {
   });
 
   test('an unknown app type is refused, listing the types', () => {
-    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'Personal' }).message).toMatch(/use SingleTenant or UserAssignedMSI/);
+    expect(failure({ MicrosoftAppId: APP, MicrosoftAppType: 'Personal' }).message).toMatch(
+      /use SingleTenant or UserAssignedMSI/,
+    );
   });
 
   test('app type is case-insensitive, as botbuilder reads it', () => {
-    expect(load({ MicrosoftAppId: APP, MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's' }).appType).toBe('SingleTenant');
+    expect(
+      load({
+        MicrosoftAppId: APP,
+        MicrosoftAppType: 'singletenant',
+        MicrosoftAppTenantId: TENANT,
+        MicrosoftAppPassword: 's',
+      }).appType,
+    ).toBe('SingleTenant');
   });
 
   test('a complete SingleTenant setup is accepted and is not anonymous', () => {
-    const config = load({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's', NODE_ENV: 'production' });
+    const config = load({
+      MicrosoftAppId: APP,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      MicrosoftAppPassword: 's',
+      NODE_ENV: 'production',
+    });
     expect(config).toMatchObject({ anonymous: false, production: true, appType: 'SingleTenant' });
   });
 
   test('UserAssignedMSI needs no password', () => {
-    expect(load({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).anonymous).toBe(false);
+    expect(
+      load({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).anonymous,
+    ).toBe(false);
   });
 
   test.each([

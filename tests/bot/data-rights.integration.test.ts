@@ -12,7 +12,18 @@ const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
 const ALEX = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
 const ALEX_FROM = { id: '29:alex-teams-id', name: 'Alex Morgan', aadObjectId: ALEX };
-const FORM = { action: 'schedule-save', frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
+const FORM = {
+  action: 'schedule-save',
+  frameworkId: 'lbbd',
+  content: 'principle',
+  cadence: 'weekly',
+  weekdays: '1',
+  time: '09:00',
+  timeZone: 'Europe/London',
+  endDate: '',
+  kind: 'post',
+  leadMinutes: '5',
+};
 
 interface Exported {
   person: string;
@@ -21,7 +32,7 @@ interface Exported {
   schedulesCreated: Array<{ id: string; conversationId: string; status: string }>;
 }
 
-describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
+describe.each(BACKENDS)("people's data rights on $name", (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
   let store: Store;
   let connector: FakeConnector;
@@ -41,8 +52,22 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
   });
 
   const vote = (answerId: string, entryId: string, helpful: boolean, from?: Record<string, unknown>) =>
-    app.post(activity('adaptive-card-action', connector.url, { ...(from && { from }), value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId, helpful } }, trigger: 'manual' } }));
-  const say = (text: string, from?: Record<string, unknown>) => app.post(activity('channel-mention', connector.url, { ...(from && { from }), text: `<at>Practice Companion</at> ${text}` }));
+    app.post(
+      activity('adaptive-card-action', connector.url, {
+        ...(from && { from }),
+        value: {
+          action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId, helpful } },
+          trigger: 'manual',
+        },
+      }),
+    );
+  const say = (text: string, from?: Record<string, unknown>) =>
+    app.post(
+      activity('channel-mention', connector.url, {
+        ...(from && { from }),
+        text: `<at>Practice Companion</at> ${text}`,
+      }),
+    );
   const ops = (...args: string[]) => runOps(args, { DATABASE_URL: db.url });
 
   /** Answer card ids as the bot issues them (votes for ids it did not issue are refused). */
@@ -54,7 +79,9 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     expect((await vote(ids.sam1, 'lbbd-accountability', true)).status).toBe(200);
     expect((await vote(ids.sam2, 'lbbd-respect', false)).status).toBe(200);
     expect((await vote(ids.alex1, 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);
-    expect((await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }))).status).toBe(200);
+    expect(
+      (await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }))).status,
+    ).toBe(200);
     expect((await say('schedule pause')).status).toBe(200);
     expect((await say('schedule resume', ALEX_FROM)).status).toBe(200);
   }
@@ -78,10 +105,16 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     expect(run.stdout).not.toContain(ALEX);
 
     // The same person, their id typed in capitals.
-    expect(JSON.parse((await ops('data', 'export', '--user', SAM.toUpperCase())).stdout)).toMatchObject({ votes: out.votes, auditEntries: out.auditEntries });
+    expect(JSON.parse((await ops('data', 'export', '--user', SAM.toUpperCase())).stdout)).toMatchObject({
+      votes: out.votes,
+      auditEntries: out.auditEntries,
+    });
 
     const [logged] = await store.auditLog(['service'], 1);
-    expect(logged).toMatchObject({ action: 'data-export', detail: 'exported the data held about one person: 2 audit entries, 2 votes, 1 schedules made' });
+    expect(logged).toMatchObject({
+      action: 'data-export',
+      detail: 'exported the data held about one person: 2 audit entries, 2 votes, 1 schedules made',
+    });
     expect(JSON.stringify(logged)).not.toContain(SAM);
   });
 
@@ -89,7 +122,12 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     await realTurns();
     const run = await ops('data', 'erase', '--user', SAM);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ person: SAM, votesDeleted: 2, auditEntriesErased: 2, schedulesErased: 1 });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      person: SAM,
+      votesDeleted: 2,
+      auditEntriesErased: 2,
+      schedulesErased: 1,
+    });
     expect(run.stderr).toContain('Deleted 2 votes');
 
     const after = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Exported;
@@ -97,18 +135,26 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     const log = await store.auditLog([CHANNEL], 10);
     expect(log.map((a) => a.actor).sort()).toEqual([ALEX, 'erased', 'erased']);
     expect((await store.subscriptionsIn(CHANNEL))[0]?.createdBy).toBe('erased');
-    expect(await store.feedbackCounts()).toEqual([{ entryId: 'lbbd-accountability', day: '2026-11-24', helpful: 1, notHelpful: 0 }]);
+    expect(await store.feedbackCounts()).toEqual([
+      { entryId: 'lbbd-accountability', day: '2026-11-24', helpful: 1, notHelpful: 0 },
+    ]);
     const alex = JSON.parse((await ops('data', 'export', '--user', ALEX)).stdout) as Exported;
     expect(alex.votes).toHaveLength(1);
     expect(alex.auditEntries.map((a) => a.action)).toEqual(['resume']);
 
     const service = await store.auditLog(['service'], 10);
     expect(service.map((a) => a.action)).toEqual(expect.arrayContaining(['data-erase', 'data-export']));
-    expect(service.find((a) => a.action === 'data-erase')?.detail).toBe("erased one person's data: 2 votes deleted, 2 audit entries and 1 schedules made anonymous");
+    expect(service.find((a) => a.action === 'data-erase')?.detail).toBe(
+      "erased one person's data: 2 votes deleted, 2 audit entries and 1 schedules made anonymous",
+    );
     expect(JSON.stringify(service)).not.toContain(SAM);
 
     // A second erase finds nothing more.
-    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({ votesDeleted: 0, auditEntriesErased: 0, schedulesErased: 0 });
+    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({
+      votesDeleted: 0,
+      auditEntriesErased: 0,
+      schedulesErased: 0,
+    });
   });
 
   test('a missing or mistyped id is refused with what to give, and nothing is changed', async () => {
@@ -125,7 +171,13 @@ describe.each(BACKENDS)('people\'s data rights on $name', (backend) => {
     const stored = (await store.personalData({ ids: [], voterCodes: [legacyVoterCode(SAM)] })).votes;
     expect(stored).toEqual([]);
     // A vote stored before codes had a key.
-    await store.recordVote({ answerId: 'old-card-0001', voter: legacyVoterCode(SAM), entryId: 'lbbd-sharing', day: '2026-11-20', helpful: true });
+    await store.recordVote({
+      answerId: 'old-card-0001',
+      voter: legacyVoterCode(SAM),
+      entryId: 'lbbd-sharing',
+      day: '2026-11-20',
+      helpful: true,
+    });
     const out = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Exported;
     expect(out.votes.map((v) => v.answerId).sort()).toEqual(['old-card-0001', ids.sam1, ids.sam2].sort());
     expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({ votesDeleted: 3 });

@@ -7,10 +7,24 @@ import type { FakeConnector } from '../helpers/fake-connector';
 import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
 
-const QUESTION = { chat: 'Which practice framework does this chat use?', team: 'Which practice framework does this team use?' };
+const QUESTION = {
+  chat: 'Which practice framework does this chat use?',
+  team: 'Which practice framework does this team use?',
+};
 const CHANNEL = {
-  conversation: { isGroup: true, conversationType: 'channel', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2;messageid=1763634041176' },
-  channelData: { teamsChannelId: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2', teamsTeamId: '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2', channel: { id: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2' }, team: { id: '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2' }, tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' } },
+  conversation: {
+    isGroup: true,
+    conversationType: 'channel',
+    tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+    id: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2;messageid=1763634041176',
+  },
+  channelData: {
+    teamsChannelId: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2',
+    teamsTeamId: '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2',
+    channel: { id: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2' },
+    team: { id: '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2' },
+    tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' },
+  },
 };
 
 let connector: FakeConnector;
@@ -28,8 +42,16 @@ const startUnset = async () => (app = await startApp({ DEFAULT_FRAMEWORK: '' }))
 const sentCards = () => connector.sent().map((s) => cardOf(s));
 
 const press = (frameworkId: string, place: Record<string, unknown> = {}) =>
-  app.post(activity('adaptive-card-action', connector.url, { ...place, value: { action: { type: 'Action.Execute', verb: 'chooseFramework', data: { frameworkId } }, trigger: 'manual' } }));
-async function choose(frameworkId: string, place: Record<string, unknown> = {}): Promise<{ statusCode: number; type: string; value: unknown }> {
+  app.post(
+    activity('adaptive-card-action', connector.url, {
+      ...place,
+      value: { action: { type: 'Action.Execute', verb: 'chooseFramework', data: { frameworkId } }, trigger: 'manual' },
+    }),
+  );
+async function choose(
+  frameworkId: string,
+  place: Record<string, unknown> = {},
+): Promise<{ statusCode: number; type: string; value: unknown }> {
   const res = await press(frameworkId, place);
   expect(res.status).toBe(200);
   return JSON.parse(res.body) as { statusCode: number; type: string; value: unknown };
@@ -54,8 +76,14 @@ describe('a new personal chat, two frameworks, none set', () => {
     await app.post(activity('install-personal', connector.url));
     const response = await choose('lbbd');
     expect(response).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(cardText(response.value)).toContain("This chat uses the Barking & Dagenham Children's Social Care Practice Framework.");
-    expect(await app.store.frameworkFor('conversation:a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890')).toBe('lbbd');
+    expect(cardText(response.value)).toContain(
+      "This chat uses the Barking & Dagenham Children's Social Care Practice Framework.",
+    );
+    expect(
+      await app.store.frameworkFor(
+        'conversation:a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890',
+      ),
+    ).toBe('lbbd');
     // "what are our values": Jersey (the first file) has none, Barking & Dagenham has CARES.
     const before = connector.sent().length;
     await app.post(activity('personal-message', connector.url, { text: 'what are our values' }));
@@ -75,8 +103,15 @@ describe('a new personal chat, two frameworks, none set', () => {
     await startUnset();
     const res = await press('nowhere');
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ statusCode: 400, value: { message: "That button's details didn't look right, so I didn't act on it. Try asking again." } });
-    expect(await app.store.frameworkFor('conversation:a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890')).toBeUndefined();
+    expect(JSON.parse(res.body)).toMatchObject({
+      statusCode: 400,
+      value: { message: "That button's details didn't look right, so I didn't act on it. Try asking again." },
+    });
+    expect(
+      await app.store.frameworkFor(
+        'conversation:a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890',
+      ),
+    ).toBeUndefined();
   });
 
   test('with DEFAULT_FRAMEWORK set, the welcome does not ask', async () => {

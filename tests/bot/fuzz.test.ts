@@ -31,23 +31,76 @@ afterAll(async () => {
   printed.stop();
 });
 
-const fixtures: FixtureName[] = ['personal-message', 'channel-mention', 'group-chat-message', 'install-team', 'install-personal', 'adaptive-card-action'];
+const fixtures: FixtureName[] = [
+  'personal-message',
+  'channel-mention',
+  'group-chat-message',
+  'install-team',
+  'install-personal',
+  'adaptive-card-action',
+];
 
 /** A real activity with some fields replaced by junk, or junk outright. */
 const malformedActivity = fc.oneof(
-  { weight: 4, arbitrary: fc.record({
-      base: fc.constantFrom(...fixtures),
-      changes: fc.dictionary(
-        fc.constantFrom('type', 'text', 'value', 'name', 'entities', 'attachments', 'conversation', 'from', 'recipient', 'channelData', 'membersAdded', 'id', 'textFormat', 'locale'),
-        fc.oneof(fc.jsonValue(), fc.string({ maxLength: 3000 }), fc.constantFrom('message', 'invoke', 'event', 'conversationUpdate', 'adaptiveCard/action', 'composeExtension/query', null)),
-        { maxKeys: 4 },
-      ),
-    }).map(({ base, changes }) => ({ body: activity(base, connector.url, changes) })) },
-  { weight: 2, arbitrary: fc.record({
-      verb: fc.oneof(fc.constantFrom('feedback', 'anotherPrompt'), fc.string()),
-      data: fc.jsonValue(),
-    }).map(({ verb, data }) => ({ body: activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb, data } } }) })) },
-  { weight: 2, arbitrary: fc.oneof(fc.string({ maxLength: 5000 }), fc.string({ unit: 'binary', maxLength: 1200 })).map((text) => ({ body: activity('personal-message', connector.url, { text }) })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        base: fc.constantFrom(...fixtures),
+        changes: fc.dictionary(
+          fc.constantFrom(
+            'type',
+            'text',
+            'value',
+            'name',
+            'entities',
+            'attachments',
+            'conversation',
+            'from',
+            'recipient',
+            'channelData',
+            'membersAdded',
+            'id',
+            'textFormat',
+            'locale',
+          ),
+          fc.oneof(
+            fc.jsonValue(),
+            fc.string({ maxLength: 3000 }),
+            fc.constantFrom(
+              'message',
+              'invoke',
+              'event',
+              'conversationUpdate',
+              'adaptiveCard/action',
+              'composeExtension/query',
+              null,
+            ),
+          ),
+          { maxKeys: 4 },
+        ),
+      })
+      .map(({ base, changes }) => ({ body: activity(base, connector.url, changes) })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        verb: fc.oneof(fc.constantFrom('feedback', 'anotherPrompt'), fc.string()),
+        data: fc.jsonValue(),
+      })
+      .map(({ verb, data }) => ({
+        body: activity('adaptive-card-action', connector.url, {
+          value: { action: { type: 'Action.Execute', verb, data } },
+        }),
+      })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(fc.string({ maxLength: 5000 }), fc.string({ unit: 'binary', maxLength: 1200 }))
+      .map((text) => ({ body: activity('personal-message', connector.url, { text }) })),
+  },
   { weight: 1, arbitrary: fc.jsonValue().map((body) => ({ body })) },
 );
 
@@ -55,7 +108,11 @@ test(`${RUNS.toLocaleString('en-GB')} malformed or random activities: no crash, 
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(malformedActivity, async ({ body }) => {
-      const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await res.text();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) expect(text).not.toMatch(STACK_TRACE);

@@ -17,7 +17,9 @@ describe('the service over HTTP, with real Teams activities', () => {
     const res = await app.post(activity('personal-message', bot.connector.url));
     expect(res.status).toBe(200);
     expect(bot.connector.requests).toHaveLength(1);
-    expect(bot.connector.requests[0]?.path).toBe(`/v3/conversations/${encodeURIComponent('a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890')}/activities/1763633722485`);
+    expect(bot.connector.requests[0]?.path).toBe(
+      `/v3/conversations/${encodeURIComponent('a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890')}/activities/1763633722485`,
+    );
     expect(cardText(firstCard())).toContain('Value 2 · Accountability');
     expect(bot.connector.sent()[0]?.['summary']).toMatch(/^Value 2 · Accountability/);
   });
@@ -66,29 +68,57 @@ describe('the service over HTTP, with real Teams activities', () => {
     const answerId = /"answerId":"([A-Za-z0-9_-]+)"/.exec(JSON.stringify(firstCard()))![1]!;
     bot.connector.requests.length = 0;
     const click = (helpful: boolean) =>
-      app.post(activity('adaptive-card-action', bot.connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId: 'lbbd-accountability', helpful } }, trigger: 'manual' } }));
+      app.post(
+        activity('adaptive-card-action', bot.connector.url, {
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'feedback',
+              data: { answerId, entryId: 'lbbd-accountability', helpful },
+            },
+            trigger: 'manual',
+          },
+        }),
+      );
     const first = await click(true);
     expect(first.status).toBe(200);
     const response = JSON.parse(first.body) as { statusCode: number; type: string; value: unknown };
     expect(response).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardText(response.value)).toMatch(/Thank you/);
     await click(false);
-    expect(await app.store.feedbackCounts()).toEqual([{ entryId: 'lbbd-accountability', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), helpful: 0, notHelpful: 1 }]);
+    expect(await app.store.feedbackCounts()).toEqual([
+      { entryId: 'lbbd-accountability', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), helpful: 0, notHelpful: 1 },
+    ]);
     expect(bot.connector.requests).toHaveLength(0);
   });
 
   test('GET /healthz reports the version and the knowledge base, and no secrets', async () => {
-    const app = await start({ MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'very-secret-password', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' });
+    const app = await start({
+      MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
+      MicrosoftAppPassword: 'very-secret-password',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+    });
     const res = await fetch(`${app.url}/healthz`);
     const body = await res.text();
     expect(res.status).toBe(200);
-    expect(JSON.parse(body)).toMatchObject({ status: 'ok', version: 'test', knowledgeBase: { frameworks: ['jersey', 'lbbd'], entries: 36 }, auth: 'SingleTenant' });
+    expect(JSON.parse(body)).toMatchObject({
+      status: 'ok',
+      version: 'test',
+      knowledgeBase: { frameworks: ['jersey', 'lbbd'], entries: 36 },
+      auth: 'SingleTenant',
+    });
     expect(body).not.toContain('very-secret-password');
   });
 });
 
 describe('authentication, when MicrosoftAppId is set', () => {
-  const env = { MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' };
+  const env = {
+    MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
+    MicrosoftAppPassword: 'secret',
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+  };
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const forged = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'forged' })}.${b64({ iss: 'https://attacker.example', aud: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', exp: Math.floor(Date.now() / 1000) + 600, serviceurl: 'http://127.0.0.1' })}.c2lnbmF0dXJl`;
   // botbuilder prints each refused sign-in with console.error: kept here, out of the test output.
@@ -116,7 +146,9 @@ describe('tenants', () => {
     const app = await start({ ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555' });
     expect((await app.post(activity('personal-message', bot.connector.url))).status).toBe(200);
     expect(bot.connector.requests).toHaveLength(0);
-    const warning = app.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['event'] === 'tenant-refused');
+    const warning = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l['event'] === 'tenant-refused');
     expect(warning).toMatchObject({ level: 40, tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' });
   });
 
@@ -176,13 +208,22 @@ describe('bad input gets a short, clear reply and never a crash', () => {
 
   test('a picture with no text → "I can only read typed questions"', async () => {
     const app = await start();
-    await app.post(activity('personal-message', bot.connector.url, { text: '', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }] }));
+    await app.post(
+      activity('personal-message', bot.connector.url, {
+        text: '',
+        attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }],
+      }),
+    );
     expect(textOf()).toMatch(/only read typed questions/);
   });
 
   test('an unknown card verb → 400 with a clear message, and nothing stored', async () => {
     const app = await start();
-    const res = await app.post(activity('adaptive-card-action', bot.connector.url, { value: { action: { type: 'Action.Execute', verb: 'deleteEverything', data: {} } } }));
+    const res = await app.post(
+      activity('adaptive-card-action', bot.connector.url, {
+        value: { action: { type: 'Action.Execute', verb: 'deleteEverything', data: {} } },
+      }),
+    );
     const body = JSON.parse(res.body) as { statusCode: number; value: { message: string } };
     expect(body.statusCode).toBe(400);
     expect(body.value.message).toMatch(/isn't one I recognise/);
@@ -192,31 +233,52 @@ describe('bad input gets a short, clear reply and never a crash', () => {
   test.each([
     ['missing data', undefined],
     ['an unknown entry', { answerId: 'k3J9xQ2vLm8RtY4w', entryId: 'lbbd-made-up', helpful: true }],
-    ['a helpful that is not a yes/no', { answerId: 'k3J9xQ2vLm8RtY4w', entryId: 'lbbd-accountability', helpful: 'very' }],
-    ['an answer id with script in it', { answerId: '<script>alert(1)</script>', entryId: 'lbbd-accountability', helpful: true }],
+    [
+      'a helpful that is not a yes/no',
+      { answerId: 'k3J9xQ2vLm8RtY4w', entryId: 'lbbd-accountability', helpful: 'very' },
+    ],
+    [
+      'an answer id with script in it',
+      { answerId: '<script>alert(1)</script>', entryId: 'lbbd-accountability', helpful: true },
+    ],
   ])('tampered Action.Execute data (%s) → 400 and nothing stored', async (_label, data) => {
     const app = await start();
-    const res = await app.post(activity('adaptive-card-action', bot.connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data } } }));
+    const res = await app.post(
+      activity('adaptive-card-action', bot.connector.url, {
+        value: { action: { type: 'Action.Execute', verb: 'feedback', data } },
+      }),
+    );
     expect(JSON.parse(res.body)).toMatchObject({ statusCode: 400 });
     expect(await app.store.feedbackCounts()).toEqual([]);
   });
 
   test('tampered Action.Submit data → a short reply saying the button did not work', async () => {
     const app = await start();
-    await app.post(activity('personal-message', bot.connector.url, { text: '', value: { action: 'open', entryId: '../../etc/passwd' } }));
+    await app.post(
+      activity('personal-message', bot.connector.url, {
+        text: '',
+        value: { action: 'open', entryId: '../../etc/passwd' },
+      }),
+    );
     expect(textOf()).toMatch(/button didn't work/);
   });
 
   test('an unknown activity type is accepted quietly', async () => {
     const app = await start();
-    const res = await app.post(activity('personal-message', bot.connector.url, { type: 'somethingNew', text: undefined }));
+    const res = await app.post(
+      activity('personal-message', bot.connector.url, { type: 'somethingNew', text: undefined }),
+    );
     expect(res.status).toBe(200);
     expect(bot.connector.requests).toHaveLength(0);
   });
 
   test('a body that is not JSON → 400 without a stack trace', async () => {
     const app = await start();
-    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message", ',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
   });
@@ -228,7 +290,9 @@ describe('shutdown', () => {
     // A bot.connector that takes 300 ms to accept the reply keeps the turn in flight.
     const slow = createServer((_req, res) => setTimeout(() => res.end('{"id":"reply"}'), 300));
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-    const inFlight = app.post(activity('personal-message', `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`));
+    const inFlight = app.post(
+      activity('personal-message', `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`),
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(app.app.server.inFlight()).toBe(1);
     await app.close();

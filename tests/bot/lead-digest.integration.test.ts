@@ -29,13 +29,16 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     app = await bot.start({ PRACTICE_LEAD_AAD_IDS: leads }, { clock: () => new Date('2026-11-26T10:00:00Z') });
   };
   const inPersonal = (text: string) => app.post(activity('personal-message', bot.connector.url, { text }));
-  const inChannel = (text: string) => app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+  const inChannel = (text: string) =>
+    app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));
   const lastText = () => String(bot.connector.sent().at(-1)?.['text'] ?? '');
 
   test("a lead's personal chat is recorded when they message the bot; the question itself is not", async () => {
     await start(SAM);
     await inPersonal('what does compassion mean in practice');
-    expect(await store.leadChats()).toEqual([{ leadId: SAM, conversationId: PERSONAL_CHAT, digestOn: true, updatedAt: new Date('2026-11-26T10:00:00Z') }]);
+    expect(await store.leadChats()).toEqual([
+      { leadId: SAM, conversationId: PERSONAL_CHAT, digestOn: true, updatedAt: new Date('2026-11-26T10:00:00Z') },
+    ]);
     expect(JSON.stringify(await store.leadChats())).not.toContain('compassion');
   });
 
@@ -97,12 +100,27 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     await start(`${SAM},${SOMEONE_ELSE}`);
     await inPersonal('hello');
     await store.saveLeadChat(SOMEONE_ELSE, 'a:someone-else', new Date('2026-11-26T10:00:00Z'));
-    await scheduleStore(store).addPostWithRotation('weekly-digest', `digest:${SAM}:2026-11-30`, new Date('2026-11-30T08:00:00Z'), (state) => ({
-      post: { slotKey: `digest:${SAM}:2026-11-30`, conversationId: PERSONAL_CHAT, slotAt: new Date('2026-11-30T08:00:00Z'), status: 'pending' },
-      state,
-    }));
-    expect((await store.personalData({ ids: [SAM.toUpperCase()], voterCodes: [] })).leadChats).toEqual([{ conversationId: PERSONAL_CHAT, digestOn: true, updatedAt: new Date('2026-11-26T10:00:00Z') }]);
-    expect(await store.erasePerson({ ids: [SAM], voterCodes: [] })).toMatchObject({ leadChatsDeleted: 1, digestPostsDeleted: 1 });
+    await scheduleStore(store).addPostWithRotation(
+      'weekly-digest',
+      `digest:${SAM}:2026-11-30`,
+      new Date('2026-11-30T08:00:00Z'),
+      (state) => ({
+        post: {
+          slotKey: `digest:${SAM}:2026-11-30`,
+          conversationId: PERSONAL_CHAT,
+          slotAt: new Date('2026-11-30T08:00:00Z'),
+          status: 'pending',
+        },
+        state,
+      }),
+    );
+    expect((await store.personalData({ ids: [SAM.toUpperCase()], voterCodes: [] })).leadChats).toEqual([
+      { conversationId: PERSONAL_CHAT, digestOn: true, updatedAt: new Date('2026-11-26T10:00:00Z') },
+    ]);
+    expect(await store.erasePerson({ ids: [SAM], voterCodes: [] })).toMatchObject({
+      leadChatsDeleted: 1,
+      digestPostsDeleted: 1,
+    });
     expect((await store.leadChats()).map((c) => c.leadId)).toEqual([SOMEONE_ELSE]);
     expect(await store.postLog({ slotKey: `digest:${SAM}:2026-11-30` }, 5)).toEqual([]);
   });
@@ -116,7 +134,10 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     const scheduler = createScheduler({
       store,
       kb,
-      send: connectorSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '', kb, undefined, { store, consoleUrl: 'https://practice.example.org/console' }),
+      send: connectorSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '', kb, undefined, {
+        store,
+        consoleUrl: 'https://practice.example.org/console',
+      }),
       clock,
       graceMs: 6 * 3_600_000,
       ratePerSecond: 1000,
@@ -125,7 +146,11 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     });
     expect(await scheduler.runOnce()).toBe(1);
     expect(bot.connector.sent().length).toBe(before + 1);
-    expect(decodeURIComponent(bot.connector.requests.at(-1)!.path).startsWith(`/v3/conversations/${PERSONAL_CHAT}/activities`)).toBe(true);
+    expect(
+      decodeURIComponent(bot.connector.requests.at(-1)!.path).startsWith(
+        `/v3/conversations/${PERSONAL_CHAT}/activities`,
+      ),
+    ).toBe(true);
     const card = cardOf(bot.connector.sent().at(-1))!;
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain('Last week in Practice Companion');

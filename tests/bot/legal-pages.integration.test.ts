@@ -20,19 +20,26 @@ describe('GET /privacy and GET /terms, served by the bot for the app manifest', 
   });
   afterAll(() => app.close());
 
-  test.each(['/privacy', '/terms'])('%s is an HTML page in British English, with a strict content security policy', async (path) => {
-    const res = await fetch(`${app.url}${path}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'/);
-    // The same hosts may frame these pages as frame the tab and the console: the one list.
-    expect(res.headers.get('content-security-policy')?.split('; ')).toContain(`frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    const html = await res.text();
-    expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
-    expect(html.match(/<h1>/g)).toHaveLength(1);
-    expect(html).not.toMatch(/<script/i);
-  });
+  test.each(['/privacy', '/terms'])(
+    '%s is an HTML page in British English, with a strict content security policy',
+    async (path) => {
+      const res = await fetch(`${app.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).toMatch(
+        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'/,
+      );
+      // The same hosts may frame these pages as frame the tab and the console: the one list.
+      expect(res.headers.get('content-security-policy')?.split('; ')).toContain(
+        `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+      );
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const html = await res.text();
+      expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
+      expect(html.match(/<h1>/g)).toHaveLength(1);
+      expect(html).not.toMatch(/<script/i);
+    },
+  );
 });
 
 describe('the privacy notice', () => {
@@ -43,18 +50,29 @@ describe('the privacy notice', () => {
   });
 
   test.each([
-    ['conversation references', /reference codes Microsoft Teams uses for that conversation, and the address Teams gives for replying/],
+    [
+      'conversation references',
+      /reference codes Microsoft Teams uses for that conversation, and the address Teams gives for replying/,
+    ],
     ["each team's or chat's framework", /Which framework each team or chat uses/],
     ['schedules and their rotation', /Scheduled posts and meeting openers[^.]*which part of the framework comes next/],
     ['the post log and delivery status', /what it posted[^.]*where, when, and whether it arrived/],
-    ['feedback counts with a one-way code for the voter', /counted per day[\s\S]*one-way code made from your Teams account's reference code/],
+    [
+      'feedback counts with a one-way code for the voter',
+      /counted per day[\s\S]*one-way code made from your Teams account's reference code/,
+    ],
     ['counts of which entry answered, never the question', /a count for each part, per day\. Never the question\./],
-    ['the audit log of settings changes', /who made the change \(the reference code Microsoft gives their work account, not their name\), when, and what changed/],
+    [
+      'the audit log of settings changes',
+      /who made the change \(the reference code Microsoft gives their work account, not their name\), when, and what changed/,
+    ],
     ['what the logs hold', /Technical logs[^.]*how long it took\. Never what anyone typed\./],
   ])('lists %s', (_what, pattern) => expect(text).toMatch(pattern));
 
   test('names who to contact: the deploying organisation when configured, escaped', () => {
-    const configured = visibleText(privacyPage({ organisation: 'Anytown Council', contact: 'the Data Protection Officer, dpo@anytown.example' }));
+    const configured = visibleText(
+      privacyPage({ organisation: 'Anytown Council', contact: 'the Data Protection Officer, dpo@anytown.example' }),
+    );
     expect(configured).toContain('Practice Companion is run by Anytown Council.');
     expect(configured).toContain('contact the Data Protection Officer, dpo@anytown.example.');
     const hostile = privacyPage({ organisation: '<script>alert(1)</script>' });
@@ -63,7 +81,9 @@ describe('the privacy notice', () => {
   });
 
   test('without configuration, points people to their own organisation', () => {
-    expect(text).toContain('Practice Companion is run by the organisation that set it up for you, usually your employer.');
+    expect(text).toContain(
+      'Practice Companion is run by the organisation that set it up for you, usually your employer.',
+    );
     expect(text).toContain("contact your organisation's Data Protection Officer, or your service desk");
   });
 });
@@ -104,20 +124,24 @@ describe('accessibility, in real Chromium', () => {
     ['/privacy', 'dark'],
     ['/terms', 'light'],
     ['/terms', 'dark'],
-  ] as const)('%s in %s mode has no axe-core violations, and its styles pass its own content security policy', async (path, colorScheme) => {
-    if (!browser || !app) throw new Error('Chromium or the server did not start');
-    const { context, refused } = await loopbackContext(browser, { colorScheme });
-    try {
-      const page = await context.newPage();
-      const cspViolations = await watchCspViolations(page);
-      await page.goto(`${app.url}${path}`);
-      expect(describeViolations(await axeViolations(page))).toEqual([]);
-      expect(await cspViolations()).toEqual([]);
-      // The style sheet applied (the CSP hash matched): the text column is narrowed.
-      expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('main')).maxWidth`)).toBe('672px');
-      expect(refused).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, 30_000);
+  ] as const)(
+    '%s in %s mode has no axe-core violations, and its styles pass its own content security policy',
+    async (path, colorScheme) => {
+      if (!browser || !app) throw new Error('Chromium or the server did not start');
+      const { context, refused } = await loopbackContext(browser, { colorScheme });
+      try {
+        const page = await context.newPage();
+        const cspViolations = await watchCspViolations(page);
+        await page.goto(`${app.url}${path}`);
+        expect(describeViolations(await axeViolations(page))).toEqual([]);
+        expect(await cspViolations()).toEqual([]);
+        // The style sheet applied (the CSP hash matched): the text column is narrowed.
+        expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('main')).maxWidth`)).toBe('672px');
+        expect(refused).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    30_000,
+  );
 });

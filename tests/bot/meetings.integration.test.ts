@@ -12,7 +12,12 @@ const kb = loadOrThrow();
 const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
 const mention = (text: string, from?: Record<string, unknown>) => ({
   text: `<at>Practice Companion</at> ${text}`,
-  conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT },
+  conversation: {
+    isGroup: true,
+    conversationType: 'groupChat',
+    tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+    id: MEETING_CHAT,
+  },
   ...(from && { from }),
 });
 
@@ -28,8 +33,15 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env });
     if (chosen) await store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, true, new Date());
   };
-  const posted = () => bot.connector.requests.filter((r) => r.method === 'POST' && r.path.includes(encodeURIComponent(MEETING_CHAT)) || r.path.includes(MEETING_CHAT));
-  const cardsPosted = () => posted().map((r) => cardOf(r.body)).filter((c): c is Record<string, unknown> => c !== undefined);
+  const posted = () =>
+    bot.connector.requests.filter(
+      (r) =>
+        (r.method === 'POST' && r.path.includes(encodeURIComponent(MEETING_CHAT))) || r.path.includes(MEETING_CHAT),
+    );
+  const cardsPosted = () =>
+    posted()
+      .map((r) => cardOf(r.body))
+      .filter((c): c is Record<string, unknown> => c !== undefined);
 
   test('a meeting start posts one reflection card in the meeting chat: welcome, an item, one prompt for a group, another prompt, read the full text', async () => {
     await start();
@@ -76,21 +88,39 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
   test('adding the app to a meeting chooses openers for that meeting, and says so', async () => {
     await start({}, false);
     const added = activity('install-personal', bot.connector.url, {
-      conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT },
+      conversation: {
+        isGroup: true,
+        conversationType: 'groupChat',
+        tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+        id: MEETING_CHAT,
+      },
       channelData: { tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' }, meeting: { id: 'MCMxOTptZWV0aW5n' } },
     });
     await app.post(added);
     expect(await store.meetingOpeners(`conversation:${MEETING_CHAT}`)).toBe(true);
-    expect(JSON.stringify(bot.connector.sent().at(-1))).toContain('When this meeting starts, I will post a short moment to reflect.');
+    expect(JSON.stringify(bot.connector.sent().at(-1))).toContain(
+      'When this meeting starts, I will post a short moment to reflect.',
+    );
     await app.post(activity('meeting-start', bot.connector.url));
     await app.app.scheduler.runOnce();
-    expect(cardsPosted().filter((c) => textsOf(c)[0] === 'Welcome. A moment to reflect before we start')).toHaveLength(1);
+    expect(cardsPosted().filter((c) => textsOf(c)[0] === 'Welcome. A moment to reflect before we start')).toHaveLength(
+      1,
+    );
   });
 
   test('adding the app to a meeting keeps an existing choice: "off" stays off', async () => {
     await start({}, false);
     await store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, false, new Date());
-    await app.post(activity('install-personal', bot.connector.url, { conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT } }));
+    await app.post(
+      activity('install-personal', bot.connector.url, {
+        conversation: {
+          isGroup: true,
+          conversationType: 'groupChat',
+          tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+          id: MEETING_CHAT,
+        },
+      }),
+    );
     expect(await store.meetingOpeners(`conversation:${MEETING_CHAT}`)).toBe(false);
   });
 
@@ -100,12 +130,23 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     const welcome = bot.connector.sent().at(-1);
     const card = cardOf(welcome)!;
     expect(textsOf(card)).toContain('Meetings');
-    const button = actionTitled(card, 'Turn on meeting openers') as unknown as { verb: string; data: Record<string, unknown> };
+    const button = actionTitled(card, 'Turn on meeting openers') as unknown as {
+      verb: string;
+      data: Record<string, unknown>;
+    };
     expect(button).toMatchObject({ type: 'Action.Execute', verb: 'meetingOpeners', data: { on: true } });
     const teamScope = 'team:19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
     expect(await store.meetingOpeners(teamScope)).toBeUndefined();
     // Pressing it in the channel (no @mention needed: it is a card button).
-    await app.post(activity('channel-mention', bot.connector.url, { type: 'invoke', name: 'adaptiveCard/action', text: '', entities: [], value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' } }));
+    await app.post(
+      activity('channel-mention', bot.connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: '',
+        entities: [],
+        value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' },
+      }),
+    );
     expect(await store.meetingOpeners(teamScope)).toBe(true);
     expect(JSON.stringify(bot.connector.sent().at(-1))).toContain('Meeting openers are on');
   });
@@ -126,7 +167,11 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     await app.app.scheduler.runOnce();
     expect(cardsPosted()).toHaveLength(0);
     const log = await store.auditLog([`conversation:${MEETING_CHAT}`], 5);
-    expect(log[0]).toMatchObject({ action: 'meeting-openers', actor: '0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d', detail: 'meeting openers turned off' });
+    expect(log[0]).toMatchObject({
+      action: 'meeting-openers',
+      actor: '0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d',
+      detail: 'meeting openers turned off',
+    });
 
     await app.post(activity('group-chat-message', bot.connector.url, mention('meeting openers on')));
     await app.post(activity('meeting-start', bot.connector.url));
@@ -146,10 +191,18 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     await app.post(activity('meeting-start', bot.connector.url));
     await app.app.scheduler.runOnce();
     const card = cardsPosted()[0]!;
-    const button = actionTitled(card, 'Another prompt') as unknown as { verb: string; data: { entryId: string; promptIndex: number; audience: string } };
+    const button = actionTitled(card, 'Another prompt') as unknown as {
+      verb: string;
+      data: { entryId: string; promptIndex: number; audience: string };
+    };
     const res = await app.post(
       activity('adaptive-card-action', bot.connector.url, {
-        conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT },
+        conversation: {
+          isGroup: true,
+          conversationType: 'groupChat',
+          tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+          id: MEETING_CHAT,
+        },
         value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' },
       }),
     );
@@ -163,15 +216,50 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
     expect(textsOf(refreshed).join('\n')).toContain(entry.title);
   });
 
-  test('uses the item the team\'s scheduled post featured this week', async () => {
+  test("uses the item the team's scheduled post featured this week", async () => {
     await start();
-    await store.setFramework({ scopeId: `conversation:${MEETING_CHAT}`, frameworkId: 'jersey', changedBy: 'x', at: new Date() });
-    const spec = { kind: 'post' as const, frameworkId: 'jersey', content: ['ingredient' as const], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly' as const, anchorWeek: '2026-11-23' };
+    await store.setFramework({
+      scopeId: `conversation:${MEETING_CHAT}`,
+      frameworkId: 'jersey',
+      changedBy: 'x',
+      at: new Date(),
+    });
+    const spec = {
+      kind: 'post' as const,
+      frameworkId: 'jersey',
+      content: ['ingredient' as const],
+      weekdays: [1],
+      time: '09:00',
+      timeZone: 'Europe/London',
+      cadence: 'weekly' as const,
+      anchorWeek: '2026-11-23',
+    };
     await scheduleStore(store).createSubscription(
-      { id: 'sub', conversationId: MEETING_CHAT, spec, status: 'active', skipNext: 0, rotation: { cycle: 1, seen: [], promptsUsed: {} }, createdAt: new Date(), createdBy: 'x' },
+      {
+        id: 'sub',
+        conversationId: MEETING_CHAT,
+        spec,
+        status: 'active',
+        skipNext: 0,
+        rotation: { cycle: 1, seen: [], promptsUsed: {} },
+        createdAt: new Date(),
+        createdBy: 'x',
+      },
       { scopeId: MEETING_CHAT, at: new Date(), actor: 'x', action: 'subscribe', detail: 'a meeting opener' },
     );
-    await addPost(store, { slotKey: 'sub@week', subscriptionId: 'sub', conversationId: MEETING_CHAT, slotAt: new Date(), entryId: 'jersey-trauma-informed', content: { entryId: 'jersey-trauma-informed' }, status: 'pending' }, new Date());
+    await addPost(
+      store,
+      {
+        slotKey: 'sub@week',
+        subscriptionId: 'sub',
+        conversationId: MEETING_CHAT,
+        slotAt: new Date(),
+        entryId: 'jersey-trauma-informed',
+        content: { entryId: 'jersey-trauma-informed' },
+        status: 'pending',
+      },
+      new Date(),
+    );
     const claimed = await store.claimNextPost(new Date(), 'test', new Date(Date.now() + 60_000));
     await store.finishPost(claimed!.id, 'test', { status: 'sent' }, new Date());
     bot.connector.requests.length = 0;
@@ -184,10 +272,18 @@ describe.each(BACKENDS)('meeting openers on $name', (backend) => {
 test('two instances racing on one PostgreSQL post one opener', async () => {
   const db = await postgres.fresh();
   const connector = await startFakeConnector();
-  const apps = [await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() }), await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() })];
+  const apps = [
+    await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() }),
+    await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: await db.open() }),
+  ];
   try {
     await apps[0]!.store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, true, new Date());
-    await Promise.all(apps.flatMap((a) => [a.post(activity('meeting-start', connector.url)), a.post(activity('meeting-start', connector.url))]));
+    await Promise.all(
+      apps.flatMap((a) => [
+        a.post(activity('meeting-start', connector.url)),
+        a.post(activity('meeting-start', connector.url)),
+      ]),
+    );
     await Promise.all(apps.map((a) => a.app.scheduler.runOnce()));
     const cards = connector.requests.filter((r) => r.path.includes('/activities') && cardOf(r.body));
     expect(cards).toHaveLength(1);

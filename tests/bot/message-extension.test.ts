@@ -27,7 +27,8 @@ interface Attachment {
   preview: { contentType: string; content: Thumbnail };
 }
 interface ExtensionResponse {
-  composeExtension: { type: 'result'; attachmentLayout: string; attachments: Attachment[] } | { type: 'message'; text: string };
+  composeExtension:
+    { type: 'result'; attachmentLayout: string; attachments: Attachment[] } | { type: 'message'; text: string };
 }
 
 const kb = loadOrThrow();
@@ -42,13 +43,26 @@ const start = (options: StartOptions = {}, env: Record<string, string> = {}) => 
 
 /** A real invoke from tests/fixtures/activities, with changes applied, pointed at the fake connector. */
 function invoke(name: Fixture, changes: Record<string, unknown> = {}): Record<string, unknown> {
-  const json = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8')) as Record<string, unknown>;
+  const json = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8'),
+  ) as Record<string, unknown>;
   return { ...json, ...changes, serviceUrl: bot.connector.url };
 }
 const search = (query: unknown, extra: Record<string, unknown> = {}) =>
-  invoke('compose-extension-query', { value: { commandId: 'searchFramework', parameters: [{ name: 'query', value: query }], queryOptions: { skip: 0, count: 25 }, ...extra } });
+  invoke('compose-extension-query', {
+    value: {
+      commandId: 'searchFramework',
+      parameters: [{ name: 'query', value: query }],
+      queryOptions: { skip: 0, count: 25 },
+      ...extra,
+    },
+  });
 const personal = {
-  conversation: { conversationType: 'personal', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: 'a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890' },
+  conversation: {
+    conversationType: 'personal',
+    tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+    id: 'a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890',
+  },
   channelData: { tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' }, source: { name: 'compose' } },
 };
 
@@ -107,7 +121,9 @@ describe('composeExtension/query: searching', () => {
     const [first, ...rest] = previews(response);
     expect(first).toMatchObject({ title: 'Be professionally curious', subtitle: 'Barking & Dagenham · Principle 7' });
     expect(first?.text).toBe(kb.entry('lbbd-professional-curiosity')?.summary);
-    expect(rest.map(tapped)).toEqual(expect.arrayContaining(kb.entry('lbbd-professional-curiosity')?.related.slice(0, 1) ?? []));
+    expect(rest.map(tapped)).toEqual(
+      expect.arrayContaining(kb.entry('lbbd-professional-curiosity')?.related.slice(0, 1) ?? []),
+    );
     expect(textsOf(attachmentsOf(response)[0]?.content ?? {})).toContain('Principle 7 · Be professionally curious');
     expect(bot.connector.requests).toHaveLength(0);
   });
@@ -116,7 +132,10 @@ describe('composeExtension/query: searching', () => {
     const app = await start();
     const response = await post(app, search('safegaurding'));
     expectWellFormedResults(response);
-    expect(previews(response)[0]).toMatchObject({ title: 'Contextual Safeguarding', subtitle: 'Barking & Dagenham · Approach' });
+    expect(previews(response)[0]).toMatchObject({
+      title: 'Contextual Safeguarding',
+      subtitle: 'Barking & Dagenham · Approach',
+    });
   });
 
   test('a half-typed word ("curio") already finds the entry, as Teams queries on each key press', async () => {
@@ -127,7 +146,10 @@ describe('composeExtension/query: searching', () => {
   test('the framework the team chose is preferred: in a Jersey team, "trauma informed" lists Jersey\'s ingredient first', async () => {
     const app = await start();
     await app.store.setFramework({ scopeId: `team:${TEAM}`, frameworkId: 'jersey', changedBy: 'test', at: WEDNESDAY });
-    expect(previews(await post(app, search('trauma informed')))[0]).toMatchObject({ title: 'Trauma-informed', subtitle: 'Jersey · Ingredient 6' });
+    expect(previews(await post(app, search('trauma informed')))[0]).toMatchObject({
+      title: 'Trauma-informed',
+      subtitle: 'Jersey · Ingredient 6',
+    });
   });
 
   test('off-topic words still get somewhere to start, never an error', async () => {
@@ -139,18 +161,24 @@ describe('composeExtension/query: searching', () => {
 
   test('a later page (skip past the results) is an empty list', async () => {
     const app = await start();
-    expect(attachmentsOf(await post(app, search('principle 7', { queryOptions: { skip: 0, count: 25 } }))).length).toBeGreaterThan(1);
-    expect(attachmentsOf(await post(app, search('principle 7', { queryOptions: { skip: 25, count: 25 } })))).toEqual([]);
+    expect(
+      attachmentsOf(await post(app, search('principle 7', { queryOptions: { skip: 0, count: 25 } }))).length,
+    ).toBeGreaterThan(1);
+    expect(attachmentsOf(await post(app, search('principle 7', { queryOptions: { skip: 25, count: 25 } })))).toEqual(
+      [],
+    );
   });
 
   test('a smaller page size is respected', async () => {
     const app = await start();
-    expect(attachmentsOf(await post(app, search('safeguarding', { queryOptions: { skip: 0, count: 2 } })))).toHaveLength(2);
+    expect(
+      attachmentsOf(await post(app, search('safeguarding', { queryOptions: { skip: 0, count: 2 } }))),
+    ).toHaveLength(2);
   });
 });
 
 describe('composeExtension/query: before anything is typed (initialRun)', () => {
-  test('with nothing posted or asked yet: this week\'s item for the framework, then the framework\'s overviews', async () => {
+  test("with nothing posted or asked yet: this week's item for the framework, then the framework's overviews", async () => {
     const app = await start({}, { DEFAULT_FRAMEWORK: 'lbbd' });
     const response = await post(app, invoke('compose-extension-initial-run'));
     expectWellFormedResults(response);
@@ -184,11 +212,16 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     });
     const app = await start({ store }, { DEFAULT_FRAMEWORK: 'jersey' });
     const response = await post(app, invoke('compose-extension-initial-run'));
-    expect(previews(response)[0]).toMatchObject({ title: kb.entry('jersey-direct-work')?.title, subtitle: 'This week · Jersey · Ingredient 9' });
+    expect(previews(response)[0]).toMatchObject({
+      title: kb.entry('jersey-direct-work')?.title,
+      subtitle: 'This week · Jersey · Ingredient 9',
+    });
     // In a place set to another framework, that week's item is not offered.
     await app.close();
     const elsewhere = await start({ store });
-    expect(previews(await post(elsewhere, invoke('compose-extension-initial-run'))).map(tapped)).not.toContain('jersey-direct-work');
+    expect(previews(await post(elsewhere, invoke('compose-extension-initial-run'))).map(tapped)).not.toContain(
+      'jersey-direct-work',
+    );
     expect(asked[0]).toEqual({ where: { conversationId: CHANNEL, teamId: TEAM }, since: ITS_MONDAY });
   });
 
@@ -215,14 +248,23 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     });
     const app = await start({ store });
     const fixture = invoke('compose-extension-initial-run');
-    await post(app, { ...fixture, conversation: { ...(fixture['conversation'] as object), id: `${CHANNEL};messageid=1763634041176` } });
+    await post(app, {
+      ...fixture,
+      conversation: { ...(fixture['conversation'] as object), id: `${CHANNEL};messageid=1763634041176` },
+    });
     expect(asked).toEqual([CHANNEL]);
   });
 
-  test('the most-asked entries follow, most first, this framework\'s before others', async () => {
+  test("the most-asked entries follow, most first, this framework's before others", async () => {
     const app = await start({}, { DEFAULT_FRAMEWORK: 'lbbd' });
-    const asks: Array<[string, number]> = [['jersey-direct-work', 9], ['lbbd-respect', 5], ['lbbd-be-human', 3], ['lbbd-made-up-and-removed', 8]];
-    for (const [entryId, times] of asks) for (let i = 0; i < times; i++) await app.store.recordAsk(entryId, '2026-11-24');
+    const asks: Array<[string, number]> = [
+      ['jersey-direct-work', 9],
+      ['lbbd-respect', 5],
+      ['lbbd-be-human', 3],
+      ['lbbd-made-up-and-removed', 8],
+    ];
+    for (const [entryId, times] of asks)
+      for (let i = 0; i < times; i++) await app.store.recordAsk(entryId, '2026-11-24');
     const shown = previews(await post(app, invoke('compose-extension-initial-run')));
     const mostAsked = shown.filter((p) => p.subtitle.startsWith('Most asked'));
     expect(mostAsked.map(tapped)).toEqual(['lbbd-respect', 'lbbd-be-human']); // never another framework's
@@ -255,13 +297,15 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     const store = await storeWith({ featuredEntry: broken, mostAsked: broken, frameworkFor: broken });
     const app = await start({ store });
     expectWellFormedResults(await post(app, invoke('compose-extension-initial-run')));
-    const failures = app.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['event'] === 'extension-store-failed');
+    const failures = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['event'] === 'extension-store-failed');
     expect(failures.map((l) => l['what']).sort()).toEqual(['featured-entry', 'framework', 'most-asked']);
   });
 });
 
 describe('composeExtension/selectItem: picking a result', () => {
-  test('inserts the entry\'s card: clean at 1.5, with its text, a group prompt in a channel, its source, and no bot-only buttons', async () => {
+  test("inserts the entry's card: clean at 1.5, with its text, a group prompt in a channel, its source, and no bot-only buttons", async () => {
     const app = await start();
     const response = await post(app, invoke('compose-extension-select-item'));
     const [card, ...others] = attachmentsOf(response);
@@ -270,14 +314,18 @@ describe('composeExtension/selectItem: picking a result', () => {
     expect(validateCard(card?.content ?? {})).toEqual([]);
     const texts = textsOf(card?.content ?? {});
     const entry = kb.entry('lbbd-professional-curiosity');
-    expect(texts).toEqual(expect.arrayContaining(['Principle 7 · Be professionally curious', entry?.summary, entry?.groupPrompts[0]]));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Principle 7 · Be professionally curious', entry?.summary, entry?.groupPrompts[0]]),
+    );
     expect(texts.some((t) => t.startsWith('Source: '))).toBe(true);
     expect(JSON.stringify(card?.content)).not.toMatch(/Action\.(Execute|Submit)/);
   });
 
   test('in a personal chat the inserted card has the prompt for one person', async () => {
     const app = await start();
-    const texts = textsOf(attachmentsOf(await post(app, invoke('compose-extension-select-item', personal)))[0]?.content ?? {});
+    const texts = textsOf(
+      attachmentsOf(await post(app, invoke('compose-extension-select-item', personal)))[0]?.content ?? {},
+    );
     expect(texts).toContain(kb.entry('lbbd-professional-curiosity')?.prompts[0]);
   });
 
@@ -285,7 +333,9 @@ describe('composeExtension/selectItem: picking a result', () => {
     const app = await start();
     const listed = attachmentsOf(await post(app, invoke('compose-extension-query')))[0];
     expect(listed?.preview.content.tap.value).toEqual({ entryId: 'lbbd-professional-curiosity' });
-    const picked = attachmentsOf(await post(app, invoke('compose-extension-select-item', { value: listed?.preview.content.tap.value })))[0];
+    const picked = attachmentsOf(
+      await post(app, invoke('compose-extension-select-item', { value: listed?.preview.content.tap.value })),
+    )[0];
     expect(picked?.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(picked?.content).toEqual(listed?.content);
   });
@@ -318,12 +368,19 @@ describe('composeExtension/query: bad input gets a clear message or an empty lis
     ['no value at all', undefined],
   ])('%s → "couldn\'t read that search"', async (_label, value) => {
     const app = await start();
-    expect(messageOf(await post(app, invoke('compose-extension-query', { value })))).toMatch(/couldn't read that search/);
+    expect(messageOf(await post(app, invoke('compose-extension-query', { value })))).toMatch(
+      /couldn't read that search/,
+    );
   });
 
   test('an unknown command id → a message saying so', async () => {
     const app = await start();
-    const response = await post(app, invoke('compose-extension-query', { value: { commandId: 'deleteEverything', parameters: [{ name: 'query', value: 'principle 7' }] } }));
+    const response = await post(
+      app,
+      invoke('compose-extension-query', {
+        value: { commandId: 'deleteEverything', parameters: [{ name: 'query', value: 'principle 7' }] },
+      }),
+    );
     expect(messageOf(response)).toMatch(/doesn't have that search/);
   });
 
@@ -345,7 +402,9 @@ describe('composeExtension/query: bad input gets a clear message or an empty lis
     expect(Date.now() - began).toBeLessThan(1000);
     expectWellFormedResults(response);
     expect(previews(response)[0]?.title).toBe('Be professionally curious');
-    const logged = app.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['event'] === 'extension-query');
+    const logged = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l['event'] === 'extension-query');
     expect(logged).toMatchObject({ mode: 'search', truncated: true });
   });
 });
@@ -358,16 +417,24 @@ describe('privacy', () => {
     const app = await start({ store });
     await post(app, search(`curiosity for ${SECRET} born 12/03/2015`));
     await post(app, search(`${SECRET} `.repeat(800)));
-    await post(app, invoke('compose-extension-query', { value: { commandId: SECRET, parameters: [{ name: 'query', value: SECRET }] } }));
+    await post(
+      app,
+      invoke('compose-extension-query', {
+        value: { commandId: SECRET, parameters: [{ name: 'query', value: SECRET }] },
+      }),
+    );
     await post(app, invoke('compose-extension-select-item', { value: { entryId: SECRET } }));
     const logs = app.logs.join('\n');
     for (const fragment of [SECRET, 'Zephyrine', '12/03/2015', 'curiosity for']) {
       expect(logs).not.toContain(fragment);
       expect(store.written.join('\n')).not.toContain(fragment);
     }
-    const queries = app.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['event'] === 'extension-query');
+    const queries = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['event'] === 'extension-query');
     expect(queries).toHaveLength(3);
-    for (const line of queries) expect(Object.keys(line)).toEqual(expect.arrayContaining(['activityId', 'conversationId', 'mode', 'ms']));
+    for (const line of queries)
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['activityId', 'conversationId', 'mode', 'ms']));
     expect(queries[0]).toMatchObject({ mode: 'search', results: expect.any(Number), entryId: expect.any(String) });
   });
 });

@@ -15,7 +15,10 @@ const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
 const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
 const OTHER = { lbbd: 'jersey', jersey: 'lbbd' } as const;
 /** Asked in a place set to the key: a question that names the other framework. */
-const NAMED = { lbbd: 'what does jersey say about trauma', jersey: 'what does barking say about trauma informed practice' } as const;
+const NAMED = {
+  lbbd: 'what does jersey say about trauma',
+  jersey: 'what does barking say about trauma informed practice',
+} as const;
 
 let connector: FakeConnector;
 let app: RunningApp;
@@ -29,7 +32,9 @@ afterEach(async () => {
 function entriesShown(card: unknown): string[] {
   const json = JSON.stringify(card);
   const text = cardText(card);
-  return kb.entries.filter((e) => json.includes(`"${e.id}"`) || (e.number !== undefined && text.includes(displayTitle(e)))).map((e) => e.id);
+  return kb.entries
+    .filter((e) => json.includes(`"${e.id}"`) || (e.number !== undefined && text.includes(displayTitle(e))))
+    .map((e) => e.id);
 }
 const frameworkOf = (id: string) => kb.entry(id)?.frameworkId;
 
@@ -50,15 +55,40 @@ describe.each(['lbbd', 'jersey'] as const)('a place set to %s', (home) => {
     const before = connector.sent().length;
     const res = await app.post(activityJson);
     expect(res.status).toBe(200);
-    return connector.sent().slice(before).map((s) => cardOf(s)).filter((c): c is Record<string, unknown> => c !== undefined);
+    return connector
+      .sent()
+      .slice(before)
+      .map((s) => cardOf(s))
+      .filter((c): c is Record<string, unknown> => c !== undefined);
   }
   const personal = (text: string) => activity('personal-message', connector.url, { text });
-  const inChannel = (text: string) => activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` });
+  const inChannel = (text: string) =>
+    activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` });
 
   test.each([
-    'help', 'values', 'principles', 'approaches', 'ingredients', 'reflect', 'reflect curiosity', 'reflect trauma',
-    'trauma informed', 'sharing', 'working with other agencies', 'relationships', 'principle 3', 'ingredient 3', 'value 5',
-    'UNCRC', 'CARES', 'what are our values', 'banana bread recipe', 'schedule', 'meeting', 'framework', 'about',
+    'help',
+    'values',
+    'principles',
+    'approaches',
+    'ingredients',
+    'reflect',
+    'reflect curiosity',
+    'reflect trauma',
+    'trauma informed',
+    'sharing',
+    'working with other agencies',
+    'relationships',
+    'principle 3',
+    'ingredient 3',
+    'value 5',
+    'UNCRC',
+    'CARES',
+    'what are our values',
+    'banana bread recipe',
+    'schedule',
+    'meeting',
+    'framework',
+    'about',
   ])('personal chat, "%s": every entry shown is from the chat\'s framework', async (text) => {
     const cards = await cardsFor(personal(text));
     for (const card of cards) {
@@ -73,7 +103,9 @@ describe.each(['lbbd', 'jersey'] as const)('a place set to %s', (home) => {
     const answered = /"entryId":"([^"]+)","helpful"/.exec(JSON.stringify(card))?.[1] ?? '';
     expect(frameworkOf(answered)).toBe(other);
     expect(kb.entry(answered)?.title).toMatch(/trauma/i);
-    expect(cardText(card)).toContain(`You asked about the ${kb.framework(other)!.shortName} framework, so this is from it. This chat uses the ${kb.framework(home)!.shortName} framework.`);
+    expect(cardText(card)).toContain(
+      `You asked about the ${kb.framework(other)!.shortName} framework, so this is from it. This chat uses the ${kb.framework(home)!.shortName} framework.`,
+    );
     // Its related entries are its own framework's, never mixed.
     const shown = entriesShown(card);
     expect(new Set(shown.map(frameworkOf))).toEqual(new Set([other]));
@@ -81,49 +113,99 @@ describe.each(['lbbd', 'jersey'] as const)('a place set to %s', (home) => {
 
   test('opening an entry from a button: its related entries are all from the same framework', async () => {
     for (const entry of kb.entries.filter((e) => e.frameworkId === home)) {
-      const [card] = await cardsFor(activity('personal-message', connector.url, { text: '', value: { action: 'open', entryId: entry.id } }));
-      expect({ id: entry.id, others: entriesShown(card).filter((id) => frameworkOf(id) !== home) }).toEqual({ id: entry.id, others: [] });
+      const [card] = await cardsFor(
+        activity('personal-message', connector.url, { text: '', value: { action: 'open', entryId: entry.id } }),
+      );
+      expect({ id: entry.id, others: entriesShown(card).filter((id) => frameworkOf(id) !== home) }).toEqual({
+        id: entry.id,
+        others: [],
+      });
     }
   });
 
-  test.each(['reflect', 'trauma informed', 'values', 'principles', 'ingredients', 'banana bread recipe'])('channel in a team set to the framework, "%s"', async (text) => {
-    const cards = await cardsFor(inChannel(text));
-    expect(cards.length).toBeGreaterThan(0);
-    for (const card of cards) expect(entriesShown(card).filter((id) => frameworkOf(id) !== home)).toEqual([]);
-  });
+  test.each(['reflect', 'trauma informed', 'values', 'principles', 'ingredients', 'banana bread recipe'])(
+    'channel in a team set to the framework, "%s"',
+    async (text) => {
+      const cards = await cardsFor(inChannel(text));
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) expect(entriesShown(card).filter((id) => frameworkOf(id) !== home)).toEqual([]);
+    },
+  );
 
-  test('the schedule form offers only the team\'s framework, and a post from another is refused', async () => {
+  test("the schedule form offers only the team's framework, and a post from another is refused", async () => {
     const [card] = await cardsFor(inChannel('schedule'));
     const choices = JSON.stringify(card).match(/"id":"frameworkId"[^\]]*\]/)?.[0] ?? '';
     expect(choices).toContain(`"value":"${home}"`);
     expect(choices).not.toContain(`"value":"${other}"`);
     const before = connector.sent().length;
-    await app.post(activity('channel-mention', connector.url, { text: '', value: { action: 'schedule-save', frameworkId: other, content: other === 'jersey' ? 'ingredient' : 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', kind: 'post' } }));
+    await app.post(
+      activity('channel-mention', connector.url, {
+        text: '',
+        value: {
+          action: 'schedule-save',
+          frameworkId: other,
+          content: other === 'jersey' ? 'ingredient' : 'principle',
+          cadence: 'weekly',
+          weekdays: '1',
+          time: '09:00',
+          timeZone: 'Europe/London',
+          kind: 'post',
+        },
+      }),
+    );
     expect(JSON.stringify(connector.sent().slice(before))).toContain("I didn't save that");
     expect(await app.store.subscriptionsIn('19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2')).toEqual([]);
   });
 
-  test('the message extension lists only the framework\'s entries, typed or not', async () => {
+  test("the message extension lists only the framework's entries, typed or not", async () => {
     const invoke = (value: Record<string, unknown>) =>
-      activity('channel-mention', connector.url, { type: 'invoke', name: 'composeExtension/query', text: undefined, entities: [], value, channelData: { channel: { id: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2' }, team: { id: TEAM }, tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' }, source: { name: 'compose' } } });
+      activity('channel-mention', connector.url, {
+        type: 'invoke',
+        name: 'composeExtension/query',
+        text: undefined,
+        entities: [],
+        value,
+        channelData: {
+          channel: { id: '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2' },
+          team: { id: TEAM },
+          tenant: { id: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' },
+          source: { name: 'compose' },
+        },
+      });
     for (const value of [
-      { commandId: 'searchFramework', parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: { skip: 0, count: 25 } },
-      { commandId: 'searchFramework', parameters: [{ name: 'query', value: 'trauma' }], queryOptions: { skip: 0, count: 25 } },
-      { commandId: 'searchFramework', parameters: [{ name: 'query', value: 'relationships' }], queryOptions: { skip: 0, count: 25 } },
+      {
+        commandId: 'searchFramework',
+        parameters: [{ name: 'initialRun', value: 'true' }],
+        queryOptions: { skip: 0, count: 25 },
+      },
+      {
+        commandId: 'searchFramework',
+        parameters: [{ name: 'query', value: 'trauma' }],
+        queryOptions: { skip: 0, count: 25 },
+      },
+      {
+        commandId: 'searchFramework',
+        parameters: [{ name: 'query', value: 'relationships' }],
+        queryOptions: { skip: 0, count: 25 },
+      },
     ]) {
       const res = await app.post(invoke(value));
       expect(res.status).toBe(200);
-      const ids = kb.entries.filter((e) => res.body.includes(`"${e.id}"`) || res.body.includes(JSON.stringify(e.title))).map((e) => e.id);
+      const ids = kb.entries
+        .filter((e) => res.body.includes(`"${e.id}"`) || res.body.includes(JSON.stringify(e.title)))
+        .map((e) => e.id);
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.filter((id) => frameworkOf(id) !== home)).toEqual([]);
     }
   });
 
-  test('a meeting opener comes from the meeting chat\'s framework', async () => {
+  test("a meeting opener comes from the meeting chat's framework", async () => {
     await app.store.setMeetingOpeners(`conversation:${MEETING_CHAT}`, true, new Date());
     await app.post(activity('meeting-start', connector.url));
     await app.app.scheduler.runOnce();
-    const cards = connector.requests.map((r) => cardOf(r.body)).filter((c): c is Record<string, unknown> => c !== undefined);
+    const cards = connector.requests
+      .map((r) => cardOf(r.body))
+      .filter((c): c is Record<string, unknown> => c !== undefined);
     expect(cards).toHaveLength(1);
     const shown = entriesShown(cards[0]);
     expect(shown.length).toBeGreaterThan(0);
@@ -148,10 +230,23 @@ describe('FRAMEWORKS: a deployment that serves one framework', () => {
     app = await startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
     expect(app.app.deps.kb.frameworks.map((f) => f.id)).toEqual(['jersey']);
     const texts: string[] = [];
-    for (const text of ['help', 'about', 'framework', 'values', 'what does barking say about trauma', 'CARES', 'trauma']) {
+    for (const text of [
+      'help',
+      'about',
+      'framework',
+      'values',
+      'what does barking say about trauma',
+      'CARES',
+      'trauma',
+    ]) {
       const before = connector.sent().length;
       await app.post(activity('personal-message', connector.url, { text }));
-      texts.push(...connector.sent().slice(before).map((s) => `${cardText(cardOf(s))}\n${String(s['text'] ?? '')}`));
+      texts.push(
+        ...connector
+          .sent()
+          .slice(before)
+          .map((s) => `${cardText(cardOf(s))}\n${String(s['text'] ?? '')}`),
+      );
     }
     await app.post(activity('install-personal', connector.url));
     texts.push(cardText(cardOf(connector.sent().at(-1))));
@@ -163,9 +258,15 @@ describe('FRAMEWORKS: a deployment that serves one framework', () => {
   });
 
   test('a bad value names the variable and the fix', async () => {
-    await expect(startApp({ FRAMEWORKS: 'jersey,atlantis', DEFAULT_FRAMEWORK: '' })).rejects.toThrow('FRAMEWORKS: "atlantis" is not a framework in the knowledge folder: use one of jersey, lbbd, separated by commas');
-    await expect(startApp({ FRAMEWORKS: 'Jersey CSCS', DEFAULT_FRAMEWORK: '' })).rejects.toThrow('FRAMEWORKS: "jersey cscs" is not a framework id');
-    await expect(startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: 'lbbd' })).rejects.toThrow('DEFAULT_FRAMEWORK: "lbbd" is not one of the frameworks served (FRAMEWORKS=jersey)');
+    await expect(startApp({ FRAMEWORKS: 'jersey,atlantis', DEFAULT_FRAMEWORK: '' })).rejects.toThrow(
+      'FRAMEWORKS: "atlantis" is not a framework in the knowledge folder: use one of jersey, lbbd, separated by commas',
+    );
+    await expect(startApp({ FRAMEWORKS: 'Jersey CSCS', DEFAULT_FRAMEWORK: '' })).rejects.toThrow(
+      'FRAMEWORKS: "jersey cscs" is not a framework id',
+    );
+    await expect(startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: 'lbbd' })).rejects.toThrow(
+      'DEFAULT_FRAMEWORK: "lbbd" is not one of the frameworks served (FRAMEWORKS=jersey)',
+    );
     app = await startApp({ FRAMEWORKS: ' lbbd , jersey ' });
     expect(app.app.deps.kb.frameworks).toHaveLength(2);
   });

@@ -1,7 +1,10 @@
 import { classify, retryAfterMs } from '../../bot/proactive';
 
 const answered = (statusCode: number, retryAfter?: string) =>
-  Object.assign(new Error(`status ${statusCode}`), { statusCode, response: { headers: { get: (name: string) => (name === 'retry-after' ? retryAfter : undefined) } } });
+  Object.assign(new Error(`status ${statusCode}`), {
+    statusCode,
+    response: { headers: { get: (name: string) => (name === 'retry-after' ? retryAfter : undefined) } },
+  });
 
 describe('what the scheduler does with each Bot Connector answer', () => {
   test('429 waits for Retry-After', () => {
@@ -13,7 +16,9 @@ describe('what the scheduler does with each Bot Connector answer', () => {
   });
 
   test('a network error (nothing answered) is retried with backoff', () => {
-    expect(classify(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'retry', afterMs: 0, error: expect.stringContaining('ECONNREFUSED') });
+    expect(
+      classify(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({ kind: 'retry', afterMs: 0, error: expect.stringContaining('ECONNREFUSED') });
   });
 
   test.each([403, 404])('%i means the bot is gone from the conversation', (status) => {

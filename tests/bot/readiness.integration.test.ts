@@ -11,7 +11,14 @@ import { startTcpProxy } from '../helpers/tcp-proxy';
 
 const readyz = async (app: RunningApp) => {
   const res = await fetch(`${app.url}/readyz`);
-  return { status: res.status, body: (await res.json()) as { status: string; failed?: string[]; checks: Record<string, { ok: boolean; detail: string }> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      status: string;
+      failed?: string[];
+      checks: Record<string, { ok: boolean; detail: string }>;
+    },
+  };
 };
 
 describe('/readyz', () => {
@@ -27,7 +34,10 @@ describe('/readyz', () => {
       app.app.scheduler.start();
       const up = await readyz(app);
       expect(up.status).toBe(200);
-      expect(up.body).toMatchObject({ status: 'ready', checks: { store: { ok: true }, migrations: { ok: true }, scheduler: { ok: true } } });
+      expect(up.body).toMatchObject({
+        status: 'ready',
+        checks: { store: { ok: true }, migrations: { ok: true }, scheduler: { ok: true } },
+      });
 
       await proxy.cut();
       const down = await readyz(app);
@@ -59,7 +69,9 @@ describe('/readyz', () => {
       expect(asked).toBe(0);
       const ready = await readyz(app);
       expect(ready.status).toBe(200);
-      expect(ready.body.checks['scheduler']).toEqual(expect.objectContaining({ ok: true, detail: 'off on this instance' }));
+      expect(ready.body.checks['scheduler']).toEqual(
+        expect.objectContaining({ ok: true, detail: 'off on this instance' }),
+      );
       expect(asked).toBe(2);
     } finally {
       await app.close();
@@ -78,12 +90,34 @@ describe('readiness checks', () => {
   const now = () => new Date('2026-11-30T10:00:00Z');
 
   test('a scheduler that has not finished a look for more than five minutes, or has stopped, fails its check', async () => {
-    const stale = await readiness(readinessChecks({ store, logger, now, scheduler: scheduler({ running: true, lastLookedAt: new Date('2026-11-30T09:54:00Z') }) }), 1000);
+    const stale = await readiness(
+      readinessChecks({
+        store,
+        logger,
+        now,
+        scheduler: scheduler({ running: true, lastLookedAt: new Date('2026-11-30T09:54:00Z') }),
+      }),
+      1000,
+    );
     expect(stale.ready).toBe(false);
-    expect(stale.checks['scheduler']).toMatchObject({ ok: false, shown: 'has not finished a look at the store for 360 s' });
-    const fresh = await readiness(readinessChecks({ store, logger, now, scheduler: scheduler({ running: true, lastLookedAt: new Date('2026-11-30T09:58:00Z') }) }), 1000);
+    expect(stale.checks['scheduler']).toMatchObject({
+      ok: false,
+      shown: 'has not finished a look at the store for 360 s',
+    });
+    const fresh = await readiness(
+      readinessChecks({
+        store,
+        logger,
+        now,
+        scheduler: scheduler({ running: true, lastLookedAt: new Date('2026-11-30T09:58:00Z') }),
+      }),
+      1000,
+    );
     expect(fresh.ready).toBe(true);
-    const stopped = await readiness(readinessChecks({ store, logger, now, scheduler: scheduler({ running: false, lastLookedAt: undefined }) }), 1000);
+    const stopped = await readiness(
+      readinessChecks({ store, logger, now, scheduler: scheduler({ running: false, lastLookedAt: undefined }) }),
+      1000,
+    );
     expect(stopped.checks['scheduler']).toMatchObject({ ok: false, shown: 'not running' });
   });
 
@@ -96,7 +130,10 @@ describe('readiness checks', () => {
 
     const newer = { ...store, schemaVersion: async () => 99 } as Store;
     const ahead = await readiness(readinessChecks({ store: newer, logger, now, scheduler: undefined }), 1000);
-    expect(ahead.checks['migrations']).toMatchObject({ ok: false, shown: expect.stringContaining('newer than this version') });
+    expect(ahead.checks['migrations']).toMatchObject({
+      ok: false,
+      shown: expect.stringContaining('newer than this version'),
+    });
     expect(ahead.checks['store']!.ok).toBe(true);
   });
 });

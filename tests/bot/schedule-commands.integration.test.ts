@@ -8,7 +8,18 @@ import { BACKENDS } from '../helpers/stores';
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
-const FORM = { action: 'schedule-save', frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
+const FORM = {
+  action: 'schedule-save',
+  frameworkId: 'lbbd',
+  content: 'principle',
+  cadence: 'weekly',
+  weekdays: '1',
+  time: '09:00',
+  timeZone: 'Europe/London',
+  endDate: '',
+  kind: 'post',
+  leadMinutes: '5',
+};
 
 describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   const bot = useBot({ backend });
@@ -20,8 +31,10 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   const start = async (env: Record<string, string> = {}, clock?: () => Date) => {
     app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store, ...(clock && { clock }) });
   };
-  const say = (text: string) => app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));
-  const submit = (value: Record<string, unknown>) => app.post(activity('channel-mention', bot.connector.url, { text: '', attachments: [], value }));
+  const say = (text: string) =>
+    app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+  const submit = (value: Record<string, unknown>) =>
+    app.post(activity('channel-mention', bot.connector.url, { text: '', attachments: [], value }));
   const lastText = () => {
     const a = bot.connector.sent().at(-1) ?? {};
     return String(a['text'] ?? '') + textsOf(cardOf(a) ?? { body: [] }).join('\n');
@@ -42,16 +55,32 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     await submit(FORM);
     expect(lastText()).toContain('The first post is on Mon 30 Nov 2026 at 09:00');
     const [sub] = await store.subscriptionsIn(CHANNEL);
-    expect(sub).toMatchObject({ status: 'active', teamId: TEAM, createdBy: SAM, spec: { content: ['principle'], weekdays: [1], time: '09:00', cadence: 'weekly', timeZone: 'Europe/London' } });
+    expect(sub).toMatchObject({
+      status: 'active',
+      teamId: TEAM,
+      createdBy: SAM,
+      spec: { content: ['principle'], weekdays: [1], time: '09:00', cadence: 'weekly', timeZone: 'Europe/London' },
+    });
     expect(sub!.nextSlotAt?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
     const [change] = await store.auditLog([CHANNEL], 1);
-    expect(change).toMatchObject({ actor: SAM, action: 'subscribe', detail: expect.stringContaining('every Monday at 09:00 (Europe/London)') });
+    expect(change).toMatchObject({
+      actor: SAM,
+      action: 'subscribe',
+      detail: expect.stringContaining('every Monday at 09:00 (Europe/London)'),
+    });
     expect((await store.conversation(CHANNEL))?.reference).toMatchObject({ conversation: { id: CHANNEL } });
   });
 
   test('bad form input gets a clear list of what to fix, and nothing is saved', async () => {
     await start();
-    await submit({ ...FORM, content: '', time: '25:00', timeZone: 'Mars/Olympus', frameworkId: 'jersey', weekdays: '' });
+    await submit({
+      ...FORM,
+      content: '',
+      time: '25:00',
+      timeZone: 'Mars/Olympus',
+      frameworkId: 'jersey',
+      weekdays: '',
+    });
     const reply = lastText();
     expect(reply).toContain("I didn't save that yet");
     expect(reply).toContain('Choose what to post');
@@ -68,7 +97,11 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     await submit(FORM);
     await Promise.all([say('schedule skip'), say('schedule skip')]);
     expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ skipNext: 2 });
-    const replies = bot.connector.sent().slice(-2).map((a) => String(a['text'] ?? '')).sort();
+    const replies = bot.connector
+      .sent()
+      .slice(-2)
+      .map((a) => String(a['text'] ?? ''))
+      .sort();
     expect(replies).toEqual([
       'Done: the post on Mon 30 Nov 2026 at 09:00 will be skipped. The one after will post as usual.',
       'Done: the post on Mon 7 Dec 2026 at 09:00 will be skipped. The one after will post as usual.',
@@ -88,11 +121,14 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ skipNext: 1 });
     await say('schedule history');
     const history = lastText();
-    for (const words of ['added "Barking & Dagenham principles"', 'paused', 'resumed', 'skipped the post']) expect(history).toContain(words);
+    for (const words of ['added "Barking & Dagenham principles"', 'paused', 'resumed', 'skipped the post'])
+      expect(history).toContain(words);
     await say('unsubscribe');
-    expect((await store.subscriptionsIn(CHANNEL))).toEqual([]);
+    expect(await store.subscriptionsIn(CHANNEL)).toEqual([]);
     // The test's clock stands still, so every change has the same time: look for it, not at the top.
-    expect((await store.auditLog([CHANNEL], 10)).map((e) => e.action)).toEqual(expect.arrayContaining(['subscribe', 'pause', 'resume', 'skip', 'unsubscribe']));
+    expect((await store.auditLog([CHANNEL], 10)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['subscribe', 'pause', 'resume', 'skip', 'unsubscribe']),
+    );
   });
 
   test('history names people as Teams does, asked when shown and never stored; anyone Teams cannot name is "someone"', async () => {
@@ -144,18 +180,26 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     const newConversation = bot.connector.requests.slice(before).find((r) => r.path === '/v3/conversations');
     expect(newConversation?.body).toMatchObject({ isGroup: false, members: [{ aadObjectId: SAM }] });
     expect(lastText()).toContain('sent you the preview in our one-to-one chat');
-    const preview = bot.connector.requests.slice(before).map((r) => cardOf(r.body)).find((c) => c !== undefined)!;
+    const preview = bot.connector.requests
+      .slice(before)
+      .map((r) => cardOf(r.body))
+      .find((c) => c !== undefined)!;
     expect(textsOf(preview).join('\n')).toContain('Principle 1 of 10');
 
     await say('schedule post now');
     await app.app.scheduler.runOnce();
     // To the channel itself (a new thread), not to the thread the command was typed in.
-    const post = bot.connector.requests.find((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(CHANNEL)}/activities`));
+    const post = bot.connector.requests.find((r) =>
+      r.path.startsWith(`/v3/conversations/${encodeURIComponent(CHANNEL)}/activities`),
+    );
     expect(post).toBeDefined();
     expect(cardOf(post!.body)).toEqual(preview);
     // Post now used up item 1; the next preview is item 2.
     await say('schedule preview');
-    const next = bot.connector.requests.map((r) => cardOf(r.body)).filter((c) => c !== undefined).at(-1)!;
+    const next = bot.connector.requests
+      .map((r) => cardOf(r.body))
+      .filter((c) => c !== undefined)
+      .at(-1)!;
     expect(textsOf(next).join('\n')).toContain('Principle 2 of 10');
   });
 
@@ -177,13 +221,22 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(lastText()).toContain('Schedules belong to a channel or a group chat');
   });
 
-  test('installing saves the channel\'s address; uninstalling marks it gone and stops its subscriptions', async () => {
+  test("installing saves the channel's address; uninstalling marks it gone and stops its subscriptions", async () => {
     await start();
     await app.post(activity('install-team', bot.connector.url));
     expect((await store.conversation(TEAM))?.status).toBe('active');
     await submit(FORM);
-    await app.post(activity('install-team', bot.connector.url, { type: 'installationUpdate', action: 'remove', membersAdded: undefined }));
-    expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ status: 'inactive', inactiveReason: 'the app was uninstalled' });
+    await app.post(
+      activity('install-team', bot.connector.url, {
+        type: 'installationUpdate',
+        action: 'remove',
+        membersAdded: undefined,
+      }),
+    );
+    expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({
+      status: 'inactive',
+      inactiveReason: 'the app was uninstalled',
+    });
     expect((await store.conversation(CHANNEL))?.status).toBe('gone');
     await say('schedule');
     expect(lastText()).toContain('Stopped: the app was uninstalled');

@@ -10,7 +10,7 @@ import { scheduleStore } from '../../schedule/schedule-store';
 
 // The service's own adapter has an onTurnError for replies. A scheduled post that Teams refuses must
 // still reach the scheduler as refused, not be caught there and recorded as sent.
-describe('scheduled posts sent through the service\'s own adapter', () => {
+describe("scheduled posts sent through the service's own adapter", () => {
   let store: Store;
   let connector: FakeConnector;
   let app: RunningApp;
@@ -20,11 +20,31 @@ describe('scheduled posts sent through the service\'s own adapter', () => {
     connector = await startFakeConnector();
     app = await startApp({}, { store });
     await store.saveConversation(
-      { id: channel, kind: 'channel', serviceUrl: connector.url, reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: channel, isGroup: true, conversationType: 'channel' }, bot: { id: '28:bot', name: 'Practice Companion' } } },
+      {
+        id: channel,
+        kind: 'channel',
+        serviceUrl: connector.url,
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          conversation: { id: channel, isGroup: true, conversationType: 'channel' },
+          bot: { id: '28:bot', name: 'Practice Companion' },
+        },
+      },
       new Date(),
     );
     await scheduleStore(store).createSubscription(
-      { id: 'sub-e', conversationId: channel, spec: MONDAY_9_LONDON, status: 'active', skipNext: 0, rotation: EMPTY_ROTATION, nextSlotAt: new Date(Date.now() - 60_000), createdAt: new Date(), createdBy: 'someone' },
+      {
+        id: 'sub-e',
+        conversationId: channel,
+        spec: MONDAY_9_LONDON,
+        status: 'active',
+        skipNext: 0,
+        rotation: EMPTY_ROTATION,
+        nextSlotAt: new Date(Date.now() - 60_000),
+        createdAt: new Date(),
+        createdBy: 'someone',
+      },
       { scopeId: channel, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test channel' },
     );
   });

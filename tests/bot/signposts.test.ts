@@ -25,16 +25,29 @@ afterEach(async () => {
 
 const scopes = {
   personal: (text: string) => activity('personal-message', connector.url, { text }),
-  channel: (text: string) => activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }),
-  'group chat': (text: string) => activity('group-chat-message', connector.url, { text: `<at>Practice Companion</at> ${text}` }),
+  channel: (text: string) =>
+    activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }),
+  'group chat': (text: string) =>
+    activity('group-chat-message', connector.url, { text: `<at>Practice Companion</at> ${text}` }),
   'meeting chat': (text: string) =>
-    activity('group-chat-message', connector.url, { text: `<at>Practice Companion</at> ${text}`, conversation: { isGroup: true, conversationType: 'groupChat', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', id: MEETING_CHAT } }),
+    activity('group-chat-message', connector.url, {
+      text: `<at>Practice Companion</at> ${text}`,
+      conversation: {
+        isGroup: true,
+        conversationType: 'groupChat',
+        tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+        id: MEETING_CHAT,
+      },
+    }),
 };
 
 async function cardsFor(activityJson: Record<string, unknown>): Promise<string[]> {
   const before = connector.sent().length;
   expect((await app.post(activityJson)).status).toBe(200);
-  return connector.sent().slice(before).map((s) => cardText(cardOf(s)));
+  return connector
+    .sent()
+    .slice(before)
+    .map((s) => cardText(cardOf(s)));
 }
 
 describe.each(Object.keys(scopes) as Array<keyof typeof scopes>)('in a %s', (scope) => {
@@ -54,7 +67,13 @@ describe.each(Object.keys(scopes) as Array<keyof typeof scopes>)('in a %s', (sco
     expect(kb.entries.some((e) => cards[0]!.includes(e.summary))).toBe(false);
   });
 
-  test.each(['principle 7', 'trauma informed', 'domestic abuse', 'extra-familial harm', 'seeing risks through the child\'s eyes'])('ordinary "%s" → never the urgent card', async (question) => {
+  test.each([
+    'principle 7',
+    'trauma informed',
+    'domestic abuse',
+    'extra-familial harm',
+    "seeing risks through the child's eyes",
+  ])('ordinary "%s" → never the urgent card', async (question) => {
     const cards = await cardsFor(scopes[scope](question));
     expect(cards.length).toBeGreaterThan(0);
     for (const c of cards) expect(c).not.toContain(URGENT_TITLE);
@@ -62,7 +81,9 @@ describe.each(Object.keys(scopes) as Array<keyof typeof scopes>)('in a %s', (sco
 });
 
 test('an urgent question the framework also speaks to: the signpost first, then the entry', async () => {
-  const cards = await cardsFor(scopes.personal('a child has disclosed domestic abuse, what does safe and together say'));
+  const cards = await cardsFor(
+    scopes.personal('a child has disclosed domestic abuse, what does safe and together say'),
+  );
   expect(cards).toHaveLength(2);
   expect(cards[0]).toContain(URGENT_TITLE);
   expect(cards[1]).toContain('Safe & Together');
@@ -80,16 +101,28 @@ test('the message extension answers an urgent search with the urgent signpost, n
       name: 'composeExtension/query',
       text: undefined,
       entities: [],
-      value: { commandId: 'searchFramework', parameters: [{ name: 'query', value: 'child missing from care' }], queryOptions: { skip: 0, count: 25 } },
+      value: {
+        commandId: 'searchFramework',
+        parameters: [{ name: 'query', value: 'child missing from care' }],
+        queryOptions: { skip: 0, count: 25 },
+      },
     }),
   );
-  expect(JSON.parse(res.body)).toEqual({ composeExtension: { type: 'message', text: kb.framework('lbbd')!.signposts.urgent.text } });
+  expect(JSON.parse(res.body)).toEqual({
+    composeExtension: { type: 'message', text: kb.framework('lbbd')!.signposts.urgent.text },
+  });
 });
 
 test('the tab search puts the urgent signpost in its result, and not for an ordinary question', async () => {
-  const urgent = (await (await fetch(`${app.url}/api/tab/search?q=${encodeURIComponent('a child has just disclosed abuse')}&framework=jersey`)).json()) as { urgent?: { text: string } };
+  const urgent = (await (
+    await fetch(
+      `${app.url}/api/tab/search?q=${encodeURIComponent('a child has just disclosed abuse')}&framework=jersey`,
+    )
+  ).json()) as { urgent?: { text: string } };
   expect(urgent.urgent?.text).toBe(kb.framework('jersey')!.signposts.urgent.text);
-  const ordinary = (await (await fetch(`${app.url}/api/tab/search?q=${encodeURIComponent('trauma')}&framework=jersey`)).json()) as { urgent?: unknown };
+  const ordinary = (await (
+    await fetch(`${app.url}/api/tab/search?q=${encodeURIComponent('trauma')}&framework=jersey`)
+  ).json()) as { urgent?: unknown };
   expect(ordinary.urgent).toBeUndefined();
 });
 
@@ -98,33 +131,43 @@ test('"not sure" says the framework may not cover this, and where to go instead'
   expect(card).toContain("I'm not sure I have an answer to that.");
   expect(card).toContain('The framework may not cover this.');
   expect(card).toContain('Where to go instead');
-  expect(card).toContain('For advice about a particular child or family, talk to your manager, the duty team or your practice lead.');
+  expect(card).toContain(
+    'For advice about a particular child or family, talk to your manager, the duty team or your practice lead.',
+  );
   expect(card).toContain('Your local safeguarding procedures say what to do and when.');
 });
 
 test('help and welcome say in one line what the bot is for and not for', async () => {
   const [help] = await cardsFor(scopes.personal('help'));
-  expect(help).toContain('I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.');
+  expect(help).toContain(
+    'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
+  );
   const [welcome] = await cardsFor(activity('install-personal', connector.url));
   expect(welcome).toContain('I am not for case decisions');
 });
 
 describe("the asker's own wellbeing gets the staff-support card first, not unrelated entries", () => {
   const SUPPORT_TITLE = 'Looking after yourself';
-  test.each(["I'm burnt out and finding it hard", "I'm stressed about work", 'I feel overwhelmed'])('"%s" → the staff-support card, and no entry', async (question) => {
-    const cards = await cardsFor(scopes.personal(question));
-    expect(cards.length).toBeGreaterThan(0);
-    expect(cards[0]).toContain(SUPPORT_TITLE);
-    expect(cards[0]).toContain(kb.framework('lbbd')!.signposts.staffSupport.text);
-    expect(kb.entries.some((e) => cards.some((c) => c.includes(e.summary)))).toBe(false);
-    for (const c of cards) expect(c).not.toContain(URGENT_TITLE);
-  });
+  test.each(["I'm burnt out and finding it hard", "I'm stressed about work", 'I feel overwhelmed'])(
+    '"%s" → the staff-support card, and no entry',
+    async (question) => {
+      const cards = await cardsFor(scopes.personal(question));
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards[0]).toContain(SUPPORT_TITLE);
+      expect(cards[0]).toContain(kb.framework('lbbd')!.signposts.staffSupport.text);
+      expect(kb.entries.some((e) => cards.some((c) => c.includes(e.summary)))).toBe(false);
+      for (const c of cards) expect(c).not.toContain(URGENT_TITLE);
+    },
+  );
 
-  test.each(['toxic stress', 'building resilience', 'trauma informed'])('ordinary "%s" → never the staff-support card', async (question) => {
-    const cards = await cardsFor(scopes.personal(question));
-    expect(cards.length).toBeGreaterThan(0);
-    for (const c of cards) expect(c).not.toContain(SUPPORT_TITLE);
-  });
+  test.each(['toxic stress', 'building resilience', 'trauma informed'])(
+    'ordinary "%s" → never the staff-support card',
+    async (question) => {
+      const cards = await cardsFor(scopes.personal(question));
+      expect(cards.length).toBeGreaterThan(0);
+      for (const c of cards) expect(c).not.toContain(SUPPORT_TITLE);
+    },
+  );
 });
 
 test('a named process the framework does not contain gets "doesn\'t cover" with the signposts, and no entry', async () => {

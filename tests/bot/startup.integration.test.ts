@@ -17,19 +17,26 @@ function start(env: Record<string, string>) {
 }
 
 describe('starting the service', () => {
-  test('an invalid knowledge base stops it, with the validator\'s file:line:column messages', () => {
+  test("an invalid knowledge base stops it, with the validator's file:line:column messages", () => {
     const dir = mkdtempSync(join(tmpdir(), 'pc-badkb-'));
     const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'frameworks', 'anytown.yaml'), 'utf8');
-    writeFileSync(join(dir, 'anytown.yaml'), fixture.replace('kind: principle\n    number: 1', 'kind: principal\n    number: 1'));
+    writeFileSync(
+      join(dir, 'anytown.yaml'),
+      fixture.replace('kind: principle\n    number: 1', 'kind: principal\n    number: 1'),
+    );
     const run = start({ KNOWLEDGE_DIR: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/The knowledge base has problems, so the service will not start:\nanytown\.yaml:\d+:11 anytown-listen-first\.kind: is "principal", which is not a kind/);
+    expect(run.stderr).toMatch(
+      /The knowledge base has problems, so the service will not start:\nanytown\.yaml:\d+:11 anytown-listen-first\.kind: is "principal", which is not a kind/,
+    );
   });
 
   test('NODE_ENV=production without MicrosoftAppId stops it, saying what to set', () => {
     const run = start({ NODE_ENV: 'production' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Configuration problem\. MicrosoftAppId: is not set, and NODE_ENV is production\. Set MicrosoftAppId/);
+    expect(run.stderr).toMatch(
+      /Configuration problem\. MicrosoftAppId: is not set, and NODE_ENV is production\. Set MicrosoftAppId/,
+    );
   });
 
   test('an unknown DEFAULT_FRAMEWORK stops it, naming the variable and the choices', () => {
@@ -42,7 +49,12 @@ describe('starting the service', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pc-start-'));
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'start.js')], {
       cwd,
-      env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(cwd, 'db.sqlite')}` },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(cwd, 'db.sqlite')}`,
+      },
     });
     try {
       const url = await new Promise<string>((resolve, reject) => {

@@ -45,12 +45,14 @@ const card = (a: Partial<Activity>) => cardOf(a as Record<string, unknown>);
 const text = (a: Partial<Activity>) => cardText(card(a));
 
 describe('turns: every command', () => {
-  test('help in a personal chat names what works there, and offers the framework\'s examples', async () => {
+  test("help in a personal chat names what works there, and offers the framework's examples", async () => {
     const { adapter } = await harness();
     await adapter.send('help').assertReply((a) => {
       const shown = text(a);
-      for (const name of ['values', 'principles', 'approaches', 'reflect', 'framework', 'about']) expect(shown).toContain(`"${name}`);
-      for (const channelOnly of ['schedule', 'unsubscribe', 'meeting', '@mention']) expect(shown).not.toContain(channelOnly);
+      for (const name of ['values', 'principles', 'approaches', 'reflect', 'framework', 'about'])
+        expect(shown).toContain(`"${name}`);
+      for (const channelOnly of ['schedule', 'unsubscribe', 'meeting', '@mention'])
+        expect(shown).not.toContain(channelOnly);
       expect(shown).not.toContain('"ingredients"');
       expect(shown.toLowerCase()).toContain('what does the a in cares mean');
     });
@@ -69,10 +71,12 @@ describe('turns: every command', () => {
     });
   });
 
-  test('ingredients in a Barking & Dagenham chat says kindly what it has instead, and never lists Jersey\'s', async () => {
+  test("ingredients in a Barking & Dagenham chat says kindly what it has instead, and never lists Jersey's", async () => {
     const { adapter } = await harness();
     await adapter.send('ingredients').assertReply((a) => {
-      expect(text(a)).toContain('The Barking & Dagenham framework has five values, ten principles and seven approaches rather than ingredients.');
+      expect(text(a)).toContain(
+        'The Barking & Dagenham framework has five values, ten principles and seven approaches rather than ingredients.',
+      );
       expect(text(a)).toContain('CARES: our values');
       expect(text(a)).not.toContain('Ingredient');
     });
@@ -109,7 +113,11 @@ describe('turns: every command', () => {
 
   test('framework with an unknown name says which names work', async () => {
     const { adapter } = await harness();
-    await adapter.send('framework atlantis').assertReply((a) => expect(a.text).toMatch(/"framework jersey" for Jersey, or "framework lbbd" for Barking & Dagenham/));
+    await adapter
+      .send('framework atlantis')
+      .assertReply((a) =>
+        expect(a.text).toMatch(/"framework jersey" for Jersey, or "framework lbbd" for Barking & Dagenham/),
+      );
   });
 
   test('reflect gives a reflection card with one prompt and "Another prompt"', async () => {
@@ -132,14 +140,16 @@ describe('turns: every command', () => {
     await adapter.send('about').assertReply((a) => {
       const shown = text(a);
       expect(shown).toContain('9.9.9');
-      expect(shown).toContain('Jersey Children\'s Social Care Service (CSCS) Practice Framework');
+      expect(shown).toContain("Jersey Children's Social Care Service (CSCS) Practice Framework");
       expect(shown).toContain(DATA_HANDLING[0]);
     });
   });
 
   test('a command word inside a sentence is a question, not a command', async () => {
     const { adapter } = await harness();
-    await adapter.send('help me understand curiosity').assertReply((a) => expect(text(a)).toContain('Be professionally curious'));
+    await adapter
+      .send('help me understand curiosity')
+      .assertReply((a) => expect(text(a)).toContain('Be professionally curious'));
   });
 
   test('commands are whole words: "valuesX" is not "values"', async () => {
@@ -154,21 +164,35 @@ describe('turns: every card action', () => {
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   });
-  const invokeBody = (a: Partial<Activity>) => (a.value as { body: { statusCode: number; type: string; value: unknown } }).body;
+  const invokeBody = (a: Partial<Activity>) =>
+    (a.value as { body: { statusCode: number; type: string; value: unknown } }).body;
 
   test('a related-entry button (Action.Submit "open") answers with that entry', async () => {
     const { adapter } = await harness();
-    await adapter.send({ type: 'message', value: { action: 'open', entryId: 'jersey-direct-work', msteams: { type: 'messageBack', displayText: 'Impactful direct work' } } }).assertReply((a) => expect(text(a)).toContain('Ingredient 9'));
+    await adapter
+      .send({
+        type: 'message',
+        value: {
+          action: 'open',
+          entryId: 'jersey-direct-work',
+          msteams: { type: 'messageBack', displayText: 'Impactful direct work' },
+        },
+      })
+      .assertReply((a) => expect(text(a)).toContain('Ingredient 9'));
   });
 
   test('an example-question button (Action.Submit "ask") answers the question', async () => {
     const { adapter } = await harness();
-    await adapter.send({ type: 'message', value: { action: 'ask', question: 'principle 7' } }).assertReply((a) => expect(text(a)).toContain('Principle 7'));
+    await adapter
+      .send({ type: 'message', value: { action: 'ask', question: 'principle 7' } })
+      .assertReply((a) => expect(text(a)).toContain('Principle 7'));
   });
 
   test('an "open" button for an entry that no longer exists says so', async () => {
     const { adapter } = await harness();
-    await adapter.send({ type: 'message', value: { action: 'open', entryId: 'lbbd-retired-entry' } }).assertReply((a) => expect(a.text).toBe(REPLIES.entryGone));
+    await adapter
+      .send({ type: 'message', value: { action: 'open', entryId: 'lbbd-retired-entry' } })
+      .assertReply((a) => expect(a.text).toBe(REPLIES.entryGone));
   });
 
   test('feedback updates the card in place with thanks, and counts one vote per person', async () => {
@@ -183,18 +207,22 @@ describe('turns: every card action', () => {
       })
       .send(invoke('feedback', { answerId, entryId: 'lbbd-compassion', helpful: true }))
       .assertReply((a) => expect(invokeBody(a).statusCode).toBe(200));
-    expect(await store.feedbackCounts()).toEqual([{ entryId: 'lbbd-compassion', day: '2026-11-23', helpful: 1, notHelpful: 0 }]);
+    expect(await store.feedbackCounts()).toEqual([
+      { entryId: 'lbbd-compassion', day: '2026-11-23', helpful: 1, notHelpful: 0 },
+    ]);
   });
 
   test('"Another prompt" refreshes the card with the next prompt for the same entry', async () => {
     const { adapter } = await harness();
     const entry = kb.entry('lbbd-be-human');
-    await adapter.send(invoke('anotherPrompt', { entryId: 'lbbd-be-human', promptIndex: 1, audience: 'individual' })).assertReply((a) => {
-      const shown = cardText(invokeBody(a).value);
-      expect(shown).toContain('Principle 10 · Be human');
-      expect(shown).toContain(entry?.prompts[1]);
-      expect(shown).not.toContain(entry?.prompts[0]);
-    });
+    await adapter
+      .send(invoke('anotherPrompt', { entryId: 'lbbd-be-human', promptIndex: 1, audience: 'individual' }))
+      .assertReply((a) => {
+        const shown = cardText(invokeBody(a).value);
+        expect(shown).toContain('Principle 10 · Be human');
+        expect(shown).toContain(entry?.prompts[1]);
+        expect(shown).not.toContain(entry?.prompts[0]);
+      });
   });
 
   test('an unknown verb is refused with 400', async () => {

@@ -5,12 +5,17 @@ import { loadOrThrow } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();
-const dataHandling = ["I don't keep what you type.", 'I keep which answers people found helpful, without their names, for 90 days.'];
+const dataHandling = [
+  "I don't keep what you type.",
+  'I keep which answers people found helpful, without their names, for 90 days.',
+];
 
 describe('aboutCard', () => {
   const message = aboutCard({ version: '0.1.0', kb, dataHandling });
   const texts = textsOf(message.card);
-  const facts = nodesOf(message.card).filter((n) => n.type === 'FactSet').map((n) => n.facts);
+  const facts = nodesOf(message.card)
+    .filter((n) => n.type === 'FactSet')
+    .map((n) => n.facts);
 
   test('is a valid, small, Teams-safe card', () => expectWellFormed(message));
 
@@ -26,16 +31,29 @@ describe('aboutCard', () => {
       { title: 'Source', value: '“One Minute Guide – CSC Practice Framework Model”' },
       { title: 'Author', value: 'Russ Bellenie, Principal Social Worker (PSW)' },
       { title: 'Date', value: '2021' },
-      { title: 'Content review', value: "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's." },
+      {
+        title: 'Content review',
+        value:
+          "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
+      },
     ]);
-    expect(facts).toContainEqual(expect.arrayContaining([{ title: 'Approved by', value: 'the Chief Social Worker for Children and Families' }]));
+    expect(facts).toContainEqual(
+      expect.arrayContaining([{ title: 'Approved by', value: 'the Chief Social Worker for Children and Families' }]),
+    );
   });
 
   test('a reviewed framework shows who reviewed it, when, and when the next review is due', () => {
     const lbbd = kb.framework('lbbd')!;
-    const reviewed = createKnowledgeBase([{ ...lbbd, review: { by: 'Jo Smith, Principal Social Worker', on: '2026-11-30', due: '2027-11-30' } }], kb.entries.filter((e) => e.frameworkId === 'lbbd'));
+    const reviewed = createKnowledgeBase(
+      [{ ...lbbd, review: { by: 'Jo Smith, Principal Social Worker', on: '2026-11-30', due: '2027-11-30' } }],
+      kb.entries.filter((e) => e.frameworkId === 'lbbd'),
+    );
     const card = aboutCard({ version: '0.1.0', kb: reviewed, dataHandling }).card;
-    expect(nodesOf(card).filter((n) => n.type === 'FactSet').map((n) => n.facts)[0]).toEqual(
+    expect(
+      nodesOf(card)
+        .filter((n) => n.type === 'FactSet')
+        .map((n) => n.facts)[0],
+    ).toEqual(
       expect.arrayContaining([
         { title: 'Content reviewed by', value: 'Jo Smith, Principal Social Worker' },
         { title: 'Reviewed on', value: '2026-11-30' },

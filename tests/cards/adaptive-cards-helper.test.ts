@@ -1,10 +1,18 @@
 import { cardBytes, validateCard } from '../helpers/adaptive-cards';
 
-const envelope = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' };
+const envelope = {
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+};
 
 describe('validateCard', () => {
   test('a plain card with text and a button has nothing to report', () => {
-    const card = { ...envelope, body: [{ type: 'TextBlock', text: 'Hello', wrap: true }], actions: [{ type: 'Action.Submit', title: 'Go', data: {} }] };
+    const card = {
+      ...envelope,
+      body: [{ type: 'TextBlock', text: 'Hello', wrap: true }],
+      actions: [{ type: 'Action.Submit', title: 'Go', data: {} }],
+    };
     expect(validateCard(card)).toEqual([]);
   });
 
@@ -20,12 +28,16 @@ describe('validateCard', () => {
 
   test('two elements with the same id are reported', () => {
     const block = { type: 'TextBlock', id: 'same', text: 'x', wrap: true };
-    expect(validateCard({ ...envelope, body: [block, block] })).toEqual([expect.stringContaining('Duplicate Id "same"')]);
+    expect(validateCard({ ...envelope, body: [block, block] })).toEqual([
+      expect.stringContaining('Duplicate Id "same"'),
+    ]);
   });
 
   test('more buttons in one set than a host shows are reported', () => {
     const buttons = Array.from({ length: 7 }, (_, i) => ({ type: 'Action.Submit', title: `Button ${i}`, data: {} }));
-    expect(validateCard({ ...envelope, body: [{ type: 'ActionSet', actions: buttons }] })).toEqual([expect.stringContaining('TooManyActions')]);
+    expect(validateCard({ ...envelope, body: [{ type: 'ActionSet', actions: buttons }] })).toEqual([
+      expect.stringContaining('TooManyActions'),
+    ]);
   });
 });
 

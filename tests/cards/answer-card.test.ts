@@ -7,7 +7,15 @@ import { buttonTitle } from '../../cards/buttons';
 
 const shownTitle = (e: Parameters<typeof displayTitle>[0]) => buttonTitle(displayTitle(e));
 import type { AnswerResult } from '../../knowledge/search/answer';
-import { actionTitled, hiddenFullText, actionsOf, buttonsUnder, nodeWithId, nodesOf, textsOf } from '../helpers/adaptive-cards';
+import {
+  actionTitled,
+  hiddenFullText,
+  actionsOf,
+  buttonsUnder,
+  nodeWithId,
+  nodesOf,
+  textsOf,
+} from '../helpers/adaptive-cards';
 import { shippedSearch } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
@@ -31,8 +39,16 @@ describe('answerCard for "principle 7"', () => {
 
   test('leads with the numbered title, large and bold, and the framework name underneath', () => {
     const [title, framework] = nodesOf(card);
-    expect(title).toMatchObject({ type: 'TextBlock', text: 'Principle 7 · Be professionally curious', size: 'Large', weight: 'Bolder' });
-    expect(framework).toMatchObject({ text: "Barking & Dagenham Children's Social Care Practice Framework", isSubtle: true });
+    expect(title).toMatchObject({
+      type: 'TextBlock',
+      text: 'Principle 7 · Be professionally curious',
+      size: 'Large',
+      weight: 'Bolder',
+    });
+    expect(framework).toMatchObject({
+      text: "Barking & Dagenham Children's Social Care Practice Framework",
+      isSubtle: true,
+    });
   });
 
   test('gives the summary', () => {
@@ -83,9 +99,18 @@ describe('answerCard for "principle 7"', () => {
     expect(textsOf(card)).toContain('Did this help?');
     const helpful = actionTitled(card, 'Helpful');
     const notHelpful = actionTitled(card, 'Not helpful');
-    for (const button of [helpful, notHelpful]) expect(button).toMatchObject({ type: 'Action.Execute', verb: 'feedback' });
-    expect(feedbackSchema.parse(helpful.data)).toEqual({ answerId: 'answer-0001', entryId: 'lbbd-professional-curiosity', helpful: true });
-    expect(feedbackSchema.parse(notHelpful.data)).toEqual({ answerId: 'answer-0001', entryId: 'lbbd-professional-curiosity', helpful: false });
+    for (const button of [helpful, notHelpful])
+      expect(button).toMatchObject({ type: 'Action.Execute', verb: 'feedback' });
+    expect(feedbackSchema.parse(helpful.data)).toEqual({
+      answerId: 'answer-0001',
+      entryId: 'lbbd-professional-curiosity',
+      helpful: true,
+    });
+    expect(feedbackSchema.parse(notHelpful.data)).toEqual({
+      answerId: 'answer-0001',
+      entryId: 'lbbd-professional-curiosity',
+      helpful: false,
+    });
   });
 
   test('a confident answer has no "Did you mean…"', () => {
@@ -103,7 +128,11 @@ describe('answerCard after a vote', () => {
     const texts = textsOf(card);
     expect(texts).toContain('Thank you, you said this helped. You can change your answer.');
     expect(texts).not.toContain('Did this help?');
-    expect(actionsOf(card, 'Action.Execute').filter((a) => a.verb === 'feedback').map((a) => a.title)).toEqual(['Helpful', 'Not helpful']);
+    expect(
+      actionsOf(card, 'Action.Execute')
+        .filter((a) => a.verb === 'feedback')
+        .map((a) => a.title),
+    ).toEqual(['Helpful', 'Not helpful']);
   });
 
   test('thanks the person for "not helpful" and says that is what was recorded', () => {
@@ -158,7 +187,12 @@ describe('answerCard for an approach', () => {
 
 describe('answerCard full text', () => {
   test('keeps paragraphs and shows "- " lines as bulleted list items', () => {
-    const message = answerCard({ kb, result: found('tell me about the framework'), answerId: 'answer-0002', piiReminder: false });
+    const message = answerCard({
+      kb,
+      result: found('tell me about the framework'),
+      answerId: 'answer-0002',
+      piiReminder: false,
+    });
     const container = nodeWithId(message.card, 'full-text');
     const inside = container ? textsOf({ body: [container] }) : [];
     expect(inside).toContain('The framework brings together:');
@@ -177,14 +211,19 @@ describe('answerCard with the reminder about personal details', () => {
 
 describe('answerCard for a framework that names an approver', () => {
   test('says "approved by" in the source line', () => {
-    const { card } = answerCard({ kb, result: found('ingredient three', 'jersey'), answerId: 'answer-0003', piiReminder: false });
+    const { card } = answerCard({
+      kb,
+      result: found('ingredient three', 'jersey'),
+      answerId: 'answer-0003',
+      piiReminder: false,
+    });
     expect(textsOf(card)).toContain(
       'Source: “CSCS Practice Framework”, approved by the Chief Social Worker for Children and Families, September 2021',
     );
   });
 });
 
-describe('answerCard keeps the bot\'s words apart from the framework\'s', () => {
+describe("answerCard keeps the bot's words apart from the framework's", () => {
   const { card } = answerCard({ kb, result: found('principle 7'), answerId: 'answer-0100', piiReminder: false });
   const texts = textsOf(card);
 
@@ -205,4 +244,3 @@ describe('answerCard keeps the bot\'s words apart from the framework\'s', () => 
     expect(texts.indexOf('Reflect')).toBeGreaterThan(source);
   });
 });
-

@@ -8,7 +8,11 @@ const sources = readdirSync(cardsDir)
   .map((file) => [file, readFileSync(join(cardsDir, file), 'utf8')] as const);
 
 const words = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(words) : [];
+  typeof value === 'string'
+    ? [value]
+    : typeof value === 'object' && value !== null
+      ? Object.values(value).flatMap(words)
+      : [];
 
 describe('the cards folder', () => {
   test.each(sources)('%s imports only from cards/, knowledge/ and zod', (_file, source) => {

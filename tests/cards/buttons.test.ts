@@ -22,7 +22,9 @@ describe('button titles never run off the card', () => {
   });
 
   test('no punctuation is left dangling before the ellipsis', () => {
-    expect(buttonTitle('Principle 8 · Listen, observe, reflect, and analyse, and then some more')).not.toMatch(/[,;:.\s-]…$/);
+    expect(buttonTitle('Principle 8 · Listen, observe, reflect, and analyse, and then some more')).not.toMatch(
+      /[,;:.\s-]…$/,
+    );
   });
 
   test('every entry in both frameworks gets a button within the limit; the data keeps the whole question', () => {
@@ -32,7 +34,11 @@ describe('button titles never run off the card', () => {
     const ask = askButton(question);
     expect(ask.title.length).toBeLessThanOrEqual(MAX_BUTTON_TITLE);
     expect(ask).toMatchObject({ type: 'Action.Execute', verb: 'ask', data: { question } });
-    expect(openButton(kb.entries[0]!)).toMatchObject({ type: 'Action.Execute', verb: 'open', data: { entryId: kb.entries[0]!.id } });
+    expect(openButton(kb.entries[0]!)).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'open',
+      data: { entryId: kb.entries[0]!.id },
+    });
     expect(displayTitle(kb.entries[0]!).startsWith(openButton(kb.entries[0]!).title.replace(/…$/, ''))).toBe(true);
   });
 });

@@ -12,7 +12,14 @@ describe('every entry in the shipped knowledge base', () => {
     const related = entry.related.flatMap((id) => kb.entry(id) ?? []);
     const message = answerCard({
       kb,
-      result: { found: true, entry, confidence: 0.5, confident: false, how: 'search', alternatives: related.slice(0, 3).map((e) => ({ entry: e, confidence: 0.4 })) },
+      result: {
+        found: true,
+        entry,
+        confidence: 0.5,
+        confident: false,
+        how: 'search',
+        alternatives: related.slice(0, 3).map((e) => ({ entry: e, confidence: 0.4 })),
+      },
       answerId: 'answer-every-entry',
       piiReminder: true,
       feedback: { helpful: false },
@@ -24,7 +31,9 @@ describe('every entry in the shipped knowledge base', () => {
 
   test.each(entries)('%s renders as a clean reflect card, for one person and for a group', (_id, entry) => {
     for (const audience of ['individual', 'group'] as const) {
-      expectWellFormed(reflectCard({ kb, entry, promptIndex: 5, audience, heading: 'Welcome. A moment to reflect before we start' }));
+      expectWellFormed(
+        reflectCard({ kb, entry, promptIndex: 5, audience, heading: 'Welcome. A moment to reflect before we start' }),
+      );
     }
   });
 });

@@ -7,7 +7,8 @@ import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();
 const curiosity = entryOf(kb, 'lbbd-professional-curiosity');
-const render = (extra: Partial<ExtensionCardInput> = {}) => extensionCard({ kb, entry: curiosity, audience: 'individual', ...extra });
+const render = (extra: Partial<ExtensionCardInput> = {}) =>
+  extensionCard({ kb, entry: curiosity, audience: 'individual', ...extra });
 const promptShown = (extra: Partial<ExtensionCardInput>) => {
   const texts = textsOf(render(extra).card);
   return texts[texts.indexOf('Reflect') + 1];
@@ -16,9 +17,12 @@ const promptShown = (extra: Partial<ExtensionCardInput>) => {
 describe('extensionCard: an entry a person inserts from the compose box', () => {
   test('is a valid, small, Teams-safe card', () => expectWellFormed(render()));
 
-  test.each(kb.entries.map((e) => [e.id, e] as const))('%s renders clean, for one person and for a group', (_id, entry) => {
-    for (const audience of ['individual', 'group'] as const) expectWellFormed(extensionCard({ kb, entry, audience }));
-  });
+  test.each(kb.entries.map((e) => [e.id, e] as const))(
+    '%s renders clean, for one person and for a group',
+    (_id, entry) => {
+      for (const audience of ['individual', 'group'] as const) expectWellFormed(extensionCard({ kb, entry, audience }));
+    },
+  );
 
   test('opens with the numbered title, the framework and "In short" with the summary, as the answer card does', () => {
     expect(textsOf(render().card).slice(0, 4)).toEqual([
@@ -59,7 +63,7 @@ describe('extensionCard: an entry a person inserts from the compose box', () => 
     expect(textsOf(message.card)).not.toContain('Reflect');
   });
 
-  test('names its source once, with the framework\'s words and not under the summary', () => {
+  test("names its source once, with the framework's words and not under the summary", () => {
     const texts = textsOf(render().card);
     const source = texts.findIndex((t) => /^Source: “One Minute Guide/.test(t));
     expect(source).toBeGreaterThan(texts.indexOf('The framework says'));

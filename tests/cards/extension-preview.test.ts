@@ -17,11 +17,17 @@ describe('extensionPreview: one line of the compose box result list', () => {
 
   test('an entry without a number is named by its kind alone', () => {
     expect(extensionPreview({ kb, entry: entryOf(kb, 'lbbd-cares') }).subtitle).toBe('Barking & Dagenham · Overview');
-    expect(extensionPreview({ kb, entry: entryOf(kb, 'jersey-trauma-informed') }).subtitle).toBe('Jersey · Ingredient 6');
+    expect(extensionPreview({ kb, entry: entryOf(kb, 'jersey-trauma-informed') }).subtitle).toBe(
+      'Jersey · Ingredient 6',
+    );
   });
 
   test.each(Object.entries(PREVIEW_LABELS))('the "%s" label leads the subtitle', (label, words) => {
-    const preview = extensionPreview({ kb, entry: entryOf(kb, 'lbbd-respect'), label: label as keyof typeof PREVIEW_LABELS });
+    const preview = extensionPreview({
+      kb,
+      entry: entryOf(kb, 'lbbd-respect'),
+      label: label as keyof typeof PREVIEW_LABELS,
+    });
     expect(preview.subtitle).toBe(`${words} · Barking & Dagenham · Value 3`);
   });
 

@@ -15,7 +15,9 @@ describe('frameworkQuestionCard', () => {
     expectWellFormed(message);
     expect(textsOf(message.card)).toContain(question);
     const json = JSON.stringify(message.card);
-    const buttons = [...json.matchAll(/\{"type":"Action\.Execute","title":"([^"]+)","verb":"chooseFramework","data":(\{[^}]*\})\}/g)];
+    const buttons = [
+      ...json.matchAll(/\{"type":"Action\.Execute","title":"([^"]+)","verb":"chooseFramework","data":(\{[^}]*\})\}/g),
+    ];
     expect(buttons.map((b) => b[1])).toEqual(kb.frameworks.map((f) => f.shortName));
     for (const b of buttons) expect(chooseFrameworkSchema.safeParse(JSON.parse(b[2]!)).success).toBe(true);
     expect(message.card.fallbackText).toContain('"framework lbbd" for Barking & Dagenham');

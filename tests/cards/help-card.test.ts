@@ -18,10 +18,16 @@ describe('helpCard', () => {
 
   test('says how to ask and what the bot is for', () => {
     const texts = textsOf(personal.card);
-    expect(texts).toContain('Type a question about the framework, for example about one of its values, principles or approaches.');
+    expect(texts).toContain(
+      'Type a question about the framework, for example about one of its values, principles or approaches.',
+    );
     expect(texts.join(' ')).not.toMatch(/colleague/);
-    expect(texts).toContain('I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.');
-    expect(texts).toContain('I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.');
+    expect(texts).toContain(
+      'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
+    );
+    expect(texts).toContain(
+      'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+    );
   });
 
   test('in a personal chat: no @mention advice, no schedules, no meeting openers', () => {
@@ -29,7 +35,9 @@ describe('helpCard', () => {
     expect(all).not.toMatch(/@mention/);
     expect(all).not.toMatch(/schedule/i);
     expect(all).not.toMatch(/meeting/i);
-    expect(textsOf(personal.card)).toContain('Type "values", "principles" or "approaches" to see them all, and pick one to read.');
+    expect(textsOf(personal.card)).toContain(
+      'Type "values", "principles" or "approaches" to see them all, and pick one to read.',
+    );
   });
 
   test('in a channel or group chat: @mention first, and schedules and meeting openers are offered', () => {
@@ -62,7 +70,15 @@ describe('helpCard', () => {
   });
 
   test('the examples are buttons that ask them', () => {
-    expect(buttonsUnder(personal.card, 'You could ask')).toEqual(['Principle 7', 'What does the A in CARES mean', 'List the ingredients']);
-    expect(actionsOf(personal.card, 'Action.Execute').filter((a) => a.verb === 'ask').map((a) => askVerbSchema.parse(a.data).question)).toEqual(examples);
+    expect(buttonsUnder(personal.card, 'You could ask')).toEqual([
+      'Principle 7',
+      'What does the A in CARES mean',
+      'List the ingredients',
+    ]);
+    expect(
+      actionsOf(personal.card, 'Action.Execute')
+        .filter((a) => a.verb === 'ask')
+        .map((a) => askVerbSchema.parse(a.data).question),
+    ).toEqual(examples);
   });
 });

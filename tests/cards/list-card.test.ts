@@ -11,7 +11,12 @@ const principles = kb.entries.filter((e) => e.frameworkId === 'lbbd' && e.kind =
 const ingredients = kb.entries.filter((e) => e.frameworkId === 'jersey' && e.kind === 'ingredient');
 
 describe('listCard', () => {
-  const message = listCard({ kb, title: 'The 10 Relational Practice Principles', intro: 'Pick one to read it.', entries: principles });
+  const message = listCard({
+    kb,
+    title: 'The 10 Relational Practice Principles',
+    intro: 'Pick one to read it.',
+    entries: principles,
+  });
 
   test('is a valid, small, Teams-safe card, even with ten buttons', () => {
     expect(principles).toHaveLength(10);
@@ -39,17 +44,25 @@ describe('listCard', () => {
     expect(textsOf(message.card)).not.toContain("Barking & Dagenham Children's Social Care Practice Framework");
   });
 
-  test('entries from two frameworks are grouped under each framework\'s name', () => {
-    const mixed = listCard({ kb, title: 'Everything about relationships', entries: [principles[0], ingredients[0], principles[1]].flatMap((e) => e ?? []) });
+  test("entries from two frameworks are grouped under each framework's name", () => {
+    const mixed = listCard({
+      kb,
+      title: 'Everything about relationships',
+      entries: [principles[0], ingredients[0], principles[1]].flatMap((e) => e ?? []),
+    });
     expectWellFormed(mixed);
-    const order = nodesOf(mixed.card).flatMap((n) => (n.type === 'TextBlock' ? [String(n.text)] : n.type.startsWith('Action.') ? [`[${String(n.title)}]`] : []));
-    const [p0, i0, p1] = [principles[0], ingredients[0], principles[1]].map((e) => (e ? `[${buttonTitle(displayTitle(e))}]` : ''));
+    const order = nodesOf(mixed.card).flatMap((n) =>
+      n.type === 'TextBlock' ? [String(n.text)] : n.type.startsWith('Action.') ? [`[${String(n.title)}]`] : [],
+    );
+    const [p0, i0, p1] = [principles[0], ingredients[0], principles[1]].map((e) =>
+      e ? `[${buttonTitle(displayTitle(e))}]` : '',
+    );
     expect(order).toEqual([
       'Everything about relationships',
       "Barking & Dagenham Children's Social Care Practice Framework",
       p0,
       p1,
-      'Jersey Children\'s Social Care Service (CSCS) Practice Framework',
+      "Jersey Children's Social Care Service (CSCS) Practice Framework",
       i0,
     ]);
   });

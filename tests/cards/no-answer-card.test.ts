@@ -35,8 +35,12 @@ describe('noAnswerCard', () => {
   test('offers the suggestions under "Did you mean…" as open buttons, at most three', () => {
     const input = noAnswer('banana');
     const { card } = noAnswerCard({ ...input, suggestions: kb.entries.slice(0, 5) });
-    expect(buttonsUnder(card, 'Did you mean…')).toEqual(kb.entries.slice(0, 3).map((e) => buttonTitle(displayTitle(e))));
-    const opens = actionsOf(card, 'Action.Execute').filter((a) => a.verb === 'open' && openVerbSchema.safeParse(a.data).success);
+    expect(buttonsUnder(card, 'Did you mean…')).toEqual(
+      kb.entries.slice(0, 3).map((e) => buttonTitle(displayTitle(e))),
+    );
+    const opens = actionsOf(card, 'Action.Execute').filter(
+      (a) => a.verb === 'open' && openVerbSchema.safeParse(a.data).success,
+    );
     expect(opens).toHaveLength(3);
   });
 
@@ -44,7 +48,9 @@ describe('noAnswerCard', () => {
     const input = noAnswer('');
     const { card } = noAnswerCard(input);
     expect(textsOf(card)).not.toContain('Did you mean…');
-    expect(buttonsUnder(card, 'You could start with')).toEqual(input.suggestions.slice(0, 3).map((e) => buttonTitle(displayTitle(e))));
+    expect(buttonsUnder(card, 'You could start with')).toEqual(
+      input.suggestions.slice(0, 3).map((e) => buttonTitle(displayTitle(e))),
+    );
   });
 
   test('offers up to three example questions under "You could ask", which ask them', () => {
@@ -73,27 +79,48 @@ describe('noAnswerCard', () => {
   test('with nothing to suggest, it still reads well and stays valid', () => {
     const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false });
     expectWellFormed(message);
-    expect(textsOf(message.card)).toEqual(["I'm not sure I have an answer to that.", 'The framework may not cover this. You could ask in different words.']);
+    expect(textsOf(message.card)).toEqual([
+      "I'm not sure I have an answer to that.",
+      'The framework may not cover this. You could ask in different words.',
+    ]);
   });
 
-  test('says the framework may not cover this, and where to go instead: the framework\'s signposts', () => {
+  test("says the framework may not cover this, and where to go instead: the framework's signposts", () => {
     const signposts = kb.framework('lbbd')!.signposts;
-    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false, signposts });
+    const message = noAnswerCard({
+      kb,
+      reason: 'no-match',
+      suggestions: [],
+      examples: [],
+      piiReminder: false,
+      signposts,
+    });
     expectWellFormed(message);
     const texts = textsOf(message.card);
     expect(texts).toContain('Where to go instead');
     expect(texts).toContain(signposts.caseAdvice.text);
     expect(texts).toContain(signposts.procedures.text);
     expect(texts).toContain(signposts.urgent.text);
-    expect(texts.indexOf('Where to go instead')).toBeGreaterThan(texts.indexOf("I'm not sure I have an answer to that."));
+    expect(texts.indexOf('Where to go instead')).toBeGreaterThan(
+      texts.indexOf("I'm not sure I have an answer to that."),
+    );
   });
 
   test('a signpost with a link gets a button that opens it', () => {
     const base = kb.framework('lbbd')!.signposts;
     const signposts = { ...base, procedures: { text: 'Read the procedures.', link: 'https://example.org/procedures' } };
-    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false, signposts });
+    const message = noAnswerCard({
+      kb,
+      reason: 'no-match',
+      suggestions: [],
+      examples: [],
+      piiReminder: false,
+      signposts,
+    });
     expectWellFormed(message);
-    expect(JSON.stringify(message.card)).toContain('{"type":"Action.OpenUrl","title":"Open: example.org","url":"https://example.org/procedures"}');
+    expect(JSON.stringify(message.card)).toContain(
+      '{"type":"Action.OpenUrl","title":"Open: example.org","url":"https://example.org/procedures"}',
+    );
   });
 });
 
@@ -104,8 +131,18 @@ describe('urgentCard', () => {
   test('is valid, opens with what to do now, in the attention colour, then case advice, procedures and support', () => {
     expectWellFormed(message);
     const texts = textsOf(message.card);
-    expect(texts.slice(0, 2)).toEqual(['If a child may be at risk now', 'If a child is in immediate danger, call 999. Otherwise follow your safeguarding procedures and talk to your manager or the duty team today.']);
-    expect(texts).toEqual(expect.arrayContaining([signposts.caseAdvice.text, signposts.procedures.text, signposts.staffSupport.text, 'I can help with the practice framework, not with decisions about a case.']));
+    expect(texts.slice(0, 2)).toEqual([
+      'If a child may be at risk now',
+      'If a child is in immediate danger, call 999. Otherwise follow your safeguarding procedures and talk to your manager or the duty team today.',
+    ]);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        signposts.caseAdvice.text,
+        signposts.procedures.text,
+        signposts.staffSupport.text,
+        'I can help with the practice framework, not with decisions about a case.',
+      ]),
+    );
     expect(JSON.stringify(message.card.body[0])).toContain('"color":"Attention"');
     expect(message.summary).toBe(signposts.urgent.text);
   });
@@ -116,7 +153,15 @@ describe('noAnswerCard for something the framework does not contain', () => {
     const result = shippedSearch().answer('what are the single assessment timescales', { defaultFramework: 'lbbd' });
     if (result.found || result.notCovered === undefined) throw new Error('expected not-covered');
     const signposts = kb.framework('lbbd')!.signposts;
-    const message = noAnswerCard({ kb, reason: result.reason, notCovered: result.notCovered, suggestions: [], examples, piiReminder: false, signposts });
+    const message = noAnswerCard({
+      kb,
+      reason: result.reason,
+      notCovered: result.notCovered,
+      suggestions: [],
+      examples,
+      piiReminder: false,
+      signposts,
+    });
     expectWellFormed(message);
     const texts = textsOf(message.card);
     expect(texts[0]).toBe("The framework doesn't cover assessment timescales.");

@@ -19,7 +19,10 @@ describe('reflectCard', () => {
 
   test('shows the entry: its numbered title and framework, the prompt, then "In short" (the bot\'s summary) apart from "The framework says" with its source', () => {
     const texts = textsOf(render().card);
-    expect(texts.slice(0, 2)).toEqual(['Principle 7 · Be professionally curious', "Barking & Dagenham Children's Social Care Practice Framework"]);
+    expect(texts.slice(0, 2)).toEqual([
+      'Principle 7 · Be professionally curious',
+      "Barking & Dagenham Children's Social Care Practice Framework",
+    ]);
     expect(texts[2]).toBe('Reflect');
     const inShort = texts.indexOf('In short');
     expect(texts[inShort + 1]).toBe(curiosity.summary);
@@ -35,18 +38,26 @@ describe('reflectCard', () => {
     expect(message.card.speak).toMatch(/^Welcome\. A moment to reflect before we start\./);
   });
 
-  test.each(curiosity.prompts.map((prompt, i) => [i, prompt] as const))('for one person, prompt index %i shows that prompt', (i, prompt) => {
-    expect(promptShown({ promptIndex: i })).toBe(prompt);
-  });
+  test.each(curiosity.prompts.map((prompt, i) => [i, prompt] as const))(
+    'for one person, prompt index %i shows that prompt',
+    (i, prompt) => {
+      expect(promptShown({ promptIndex: i })).toBe(prompt);
+    },
+  );
 
-  test.each(curiosity.groupPrompts.map((prompt, i) => [i, prompt] as const))('for a group, prompt index %i shows that group prompt', (i, prompt) => {
-    expect(promptShown({ promptIndex: i, audience: 'group' })).toBe(prompt);
-  });
+  test.each(curiosity.groupPrompts.map((prompt, i) => [i, prompt] as const))(
+    'for a group, prompt index %i shows that group prompt',
+    (i, prompt) => {
+      expect(promptShown({ promptIndex: i, audience: 'group' })).toBe(prompt);
+    },
+  );
 
   test('the prompt index counts round past the end, for both audiences', () => {
     expect(promptShown({ promptIndex: curiosity.prompts.length })).toBe(curiosity.prompts[0]);
     expect(promptShown({ promptIndex: curiosity.prompts.length + 1 })).toBe(curiosity.prompts[1]);
-    expect(promptShown({ promptIndex: curiosity.groupPrompts.length, audience: 'group' })).toBe(curiosity.groupPrompts[0]);
+    expect(promptShown({ promptIndex: curiosity.groupPrompts.length, audience: 'group' })).toBe(
+      curiosity.groupPrompts[0],
+    );
   });
 
   test('shows exactly one prompt', () => {
@@ -58,7 +69,11 @@ describe('reflectCard', () => {
   test('"Another prompt" asks for the next prompt of the same entry, for the same audience', () => {
     const button = actionTitled(render({ promptIndex: 4, audience: 'group' }).card, 'Another prompt');
     expect(button).toMatchObject({ type: 'Action.Execute', verb: 'anotherPrompt' });
-    expect(anotherPromptSchema.parse(button.data)).toEqual({ entryId: 'lbbd-professional-curiosity', promptIndex: 5, audience: 'group' });
+    expect(anotherPromptSchema.parse(button.data)).toEqual({
+      entryId: 'lbbd-professional-curiosity',
+      promptIndex: 5,
+      audience: 'group',
+    });
   });
 
   test('"Read the full principle" shows the hidden full text, as on the answer card', () => {

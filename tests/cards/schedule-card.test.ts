@@ -15,7 +15,11 @@ describe('the schedule form', () => {
     expect((jersey?.choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['ingredient']);
     expect(jersey?.value).toBe('ingredient');
     const lbbd = input(form('lbbd').card, 'content');
-    expect((lbbd?.choices as Array<{ value: string }>).map((c) => c.value).sort()).toEqual(['approach', 'principle', 'value']);
+    expect((lbbd?.choices as Array<{ value: string }>).map((c) => c.value).sort()).toEqual([
+      'approach',
+      'principle',
+      'value',
+    ]);
     expect(['approach', 'principle', 'value']).toContain(lbbd?.value);
   });
 
@@ -32,9 +36,20 @@ describe('the schedule form', () => {
     expect(nodesOf(part ?? {}).some((n) => n.id === 'leadMinutes')).toBe(true);
     // leadMinutes appears once in the card, inside the hidden part only.
     expect(nodesOf(card).filter((n) => n.id === 'leadMinutes')).toHaveLength(1);
-    expect(actionTitled(card, 'Make it a meeting opener')).toMatchObject({ type: 'Action.ToggleVisibility', targetElements: [MEETING_OPENER_PART] });
-    expect(actionTitled(card, 'Save schedule')).toMatchObject({ type: 'Action.Execute', verb: 'scheduleSave', data: { kind: 'post' } });
-    expect(actionTitled(card, 'Save meeting opener')).toMatchObject({ type: 'Action.Execute', verb: 'scheduleSave', data: { kind: 'meeting-opener' } });
+    expect(actionTitled(card, 'Make it a meeting opener')).toMatchObject({
+      type: 'Action.ToggleVisibility',
+      targetElements: [MEETING_OPENER_PART],
+    });
+    expect(actionTitled(card, 'Save schedule')).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'scheduleSave',
+      data: { kind: 'post' },
+    });
+    expect(actionTitled(card, 'Save meeting opener')).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'scheduleSave',
+      data: { kind: 'meeting-opener' },
+    });
     expect(nodesOf(card).some((n) => n.id === 'kind')).toBe(false);
   });
 });

@@ -22,7 +22,9 @@ describe('staffSupportCard', () => {
 
   test('a signpost link becomes a button', () => {
     const signposts = kb.framework('jersey')!.signposts;
-    const message = staffSupportCard({ signposts: { ...signposts, staffSupport: { text: signposts.staffSupport.text, link: 'https://example.org/eap' } } });
+    const message = staffSupportCard({
+      signposts: { ...signposts, staffSupport: { text: signposts.staffSupport.text, link: 'https://example.org/eap' } },
+    });
     expectWellFormed(message);
     expect(JSON.stringify(message.card)).toContain('https://example.org/eap');
   });

@@ -27,16 +27,28 @@ describe('welcomeCard', () => {
   });
 
   test('offers three example questions that ask themselves', () => {
-    expect(buttonsUnder(message.card, 'You could ask')).toEqual(['What does the A in CARES mean', 'Principle 7', 'How do we work with domestic abuse']);
-    expect(actionsOf(message.card, 'Action.Execute').filter((a) => a.verb === 'ask').map((a) => askVerbSchema.parse(a.data).question)).toEqual(examples.slice(0, 3));
+    expect(buttonsUnder(message.card, 'You could ask')).toEqual([
+      'What does the A in CARES mean',
+      'Principle 7',
+      'How do we work with domestic abuse',
+    ]);
+    expect(
+      actionsOf(message.card, 'Action.Execute')
+        .filter((a) => a.verb === 'ask')
+        .map((a) => askVerbSchema.parse(a.data).question),
+    ).toEqual(examples.slice(0, 3));
   });
 
   test('says truthfully what happens to what people type: the bot keeps none, Teams keeps the chat', () => {
-    expect(texts).toContain('I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.');
+    expect(texts).toContain(
+      'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+    );
   });
 
   test('says in one line what it is for and not for', () => {
-    expect(texts[1]).toBe('I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.');
+    expect(texts[1]).toBe(
+      'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
+    );
   });
 
   test('where one framework is served, says nothing about switching', () => {
@@ -47,6 +59,8 @@ describe('welcomeCard', () => {
   });
 
   test('for another framework, names that one', () => {
-    expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples }).card).join(' ')).toMatch(/This chat uses the Jersey Children's Social Care Service \(CSCS\) Practice Framework\./);
+    expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples }).card).join(' ')).toMatch(
+      /This chat uses the Jersey Children's Social Care Service \(CSCS\) Practice Framework\./,
+    );
   });
 });

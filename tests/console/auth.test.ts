@@ -1,7 +1,15 @@
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { hmacJwt, unsignedJwt } from '../helpers/signing-service';
-import { CLIENT_ID, LEAD, NOT_LEAD, OTHER_TENANT, SIGNED_IN_ENV, TENANT, startTenantKeys } from '../helpers/tenant-keys';
+import {
+  CLIENT_ID,
+  LEAD,
+  NOT_LEAD,
+  OTHER_TENANT,
+  SIGNED_IN_ENV,
+  TENANT,
+  startTenantKeys,
+} from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
 import { CONSOLE_REPLIES, KEY_REFETCH_COOLDOWN_MS } from '../../bot/console/auth';
 
@@ -19,16 +27,22 @@ describe('console sign-in', () => {
   });
 
   const get = async (path: string, token?: string) => {
-    const res = await fetch(`${app.url}${path}`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(
+      `${app.url}${path}`,
+      token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } },
+    );
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const now = () => Math.floor(Date.now() / 1000);
 
-  test.each(['/api/console/insights', '/api/console/suggestions', '/api/console/session'])('%s without a token is a fixed 401', async (path) => {
-    const res = await get(path);
-    expect(res.status).toBe(401);
-    expect(res.body).toEqual(CONSOLE_REPLIES[401]);
-  });
+  test.each(['/api/console/insights', '/api/console/suggestions', '/api/console/session'])(
+    '%s without a token is a fixed 401',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual(CONSOLE_REPLIES[401]);
+    },
+  );
 
   test('a valid token of a practice lead gets the insights (v2 and v1 tokens)', async () => {
     const v2 = await get('/api/console/insights', await keys.token());
@@ -58,8 +72,37 @@ describe('console sign-in', () => {
     ['another scope', () => keys.token({ scp: 'User.Read' })],
     ['an unpublished key under a known key id', () => keys.token({}, { key: 'unpublished', kid: 'key-one' })],
     ['an unknown key', () => keys.token({}, { key: 'unpublished' })],
-    ['alg none', async () => unsignedJwt({ alg: 'none', typ: 'JWT' }, { aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, tid: TENANT, oid: LEAD, scp: 'access_as_user', exp: now() + 3600 })],
-    ['HS256 signed with the client id', async () => hmacJwt({ alg: 'HS256', typ: 'JWT', kid: 'key-one' }, { aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, tid: TENANT, oid: LEAD, scp: 'access_as_user', exp: now() + 3600 }, CLIENT_ID)],
+    [
+      'alg none',
+      async () =>
+        unsignedJwt(
+          { alg: 'none', typ: 'JWT' },
+          {
+            aud: CLIENT_ID,
+            iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+            tid: TENANT,
+            oid: LEAD,
+            scp: 'access_as_user',
+            exp: now() + 3600,
+          },
+        ),
+    ],
+    [
+      'HS256 signed with the client id',
+      async () =>
+        hmacJwt(
+          { alg: 'HS256', typ: 'JWT', kid: 'key-one' },
+          {
+            aud: CLIENT_ID,
+            iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+            tid: TENANT,
+            oid: LEAD,
+            scp: 'access_as_user',
+            exp: now() + 3600,
+          },
+          CLIENT_ID,
+        ),
+    ],
     ['not a JWT', async () => 'not-a-token'],
   ];
   test.each(refused)('%s is a fixed 401, and the log says why without the token', async (_what, make) => {
@@ -79,7 +122,8 @@ describe('console key rotation', () => {
   test('a key published after start is fetched when a token names it, then cached', async () => {
     const keys = await startTenantKeys();
     const app = await startApp(SIGNED_IN_ENV, { consoleKeysUrl: keys.keysUrl });
-    const get = (token: string) => fetch(`${app.url}/api/console/insights`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    const get = (token: string) =>
+      fetch(`${app.url}/api/console/insights`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
     try {
       expect(await get(await keys.token())).toBe(200);
       const before = keys.fetches();

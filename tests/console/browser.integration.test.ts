@@ -7,7 +7,14 @@ import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { NOT_LEAD, SIGNED_IN_ENV, startTenantKeys } from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
-import { axeViolations, describeViolations, launch, loopbackContext, seriousOrCritical, watchCspViolations } from '../tab/browser';
+import {
+  axeViolations,
+  describeViolations,
+  launch,
+  loopbackContext,
+  seriousOrCritical,
+  watchCspViolations,
+} from '../tab/browser';
 import { fakeTeamsHostPage, TEAMS_HOST_URL } from '../tab/fake-teams-host';
 
 jest.setTimeout(60_000);
@@ -19,12 +26,25 @@ let browser: Browser;
 
 beforeAll(async () => {
   keys = await startTenantKeys();
-  [app, browser] = await Promise.all([startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { consoleKeysUrl: keys.keysUrl }), launch()]);
+  [app, browser] = await Promise.all([
+    startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { consoleKeysUrl: keys.keysUrl }),
+    launch(),
+  ]);
   // Some activity to chart, and one suggestion, straight into the store (the bot's paths are tested elsewhere).
   const today = new Date().toISOString().slice(0, 10);
-  for (const [entry, n] of [['lbbd-accountability', 5], ['lbbd-respect', 3], ['jersey-childrens-rights', 1]] as const) for (let i = 0; i < n; i++) await app.store.recordAsk(entry, today);
+  for (const [entry, n] of [
+    ['lbbd-accountability', 5],
+    ['lbbd-respect', 3],
+    ['jersey-childrens-rights', 1],
+  ] as const)
+    for (let i = 0; i < n; i++) await app.store.recordAsk(entry, today);
   await app.store.countDaily('not-sure', 'lbbd', today);
-  await app.store.addSuggestion({ id: 'sugg-1', text: 'How do the principles apply to care leavers?', frameworkId: 'lbbd', day: today });
+  await app.store.addSuggestion({
+    id: 'sugg-1',
+    text: 'How do the principles apply to care leavers?',
+    frameworkId: 'lbbd',
+    day: today,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -32,9 +52,20 @@ afterAll(async () => {
   await keys?.close();
 });
 
-async function hostedConsole(token: string | undefined, theme = 'default', viewport = { width: 1100, height: 900 }): Promise<{ host: Page; frame: Frame; csp: () => Promise<string[]> }> {
-  const teams = fakeTeamsHostPage(`${ORIGIN}/console?theme=${theme}`, theme, token === undefined ? {} : { authToken: token });
-  const { context } = await loopbackContext(browser, { proxy: { origin: ORIGIN, to: app.url }, fake: (url) => (url === TEAMS_HOST_URL ? teams : undefined) });
+async function hostedConsole(
+  token: string | undefined,
+  theme = 'default',
+  viewport = { width: 1100, height: 900 },
+): Promise<{ host: Page; frame: Frame; csp: () => Promise<string[]> }> {
+  const teams = fakeTeamsHostPage(
+    `${ORIGIN}/console?theme=${theme}`,
+    theme,
+    token === undefined ? {} : { authToken: token },
+  );
+  const { context } = await loopbackContext(browser, {
+    proxy: { origin: ORIGIN, to: app.url },
+    fake: (url) => (url === TEAMS_HOST_URL ? teams : undefined),
+  });
   const host = await context.newPage();
   await host.setViewportSize(viewport);
   const errors: string[] = [];
@@ -61,7 +92,9 @@ describe('the console, signed in through Teams', () => {
       // Each chart has a table beside it with the same numbers.
       expect(await frame.locator('#most-asked-table tbody tr').first().textContent()).toMatch(/Accountability.*5/);
       expect(await frame.locator('#questions-table tbody tr').last().textContent()).toMatch(/9.*1$/);
-      expect(await frame.locator('.suggestion p').first().textContent()).toBe('How do the principles apply to care leavers?');
+      expect(await frame.locator('.suggestion p').first().textContent()).toBe(
+        'How do the principles apply to care leavers?',
+      );
       const violations = seriousOrCritical(await axeViolations(frame));
       expect(describeViolations(violations)).toEqual([]);
       expect(await csp()).toEqual([]);
@@ -70,7 +103,8 @@ describe('the console, signed in through Teams', () => {
         // The README's screenshot is retaken only on request, so a test run leaves the work tree as it was.
         const shot = await host.screenshot();
         expect(shot.length).toBeGreaterThan(10_000);
-        if (process.env['UPDATE_SCREENSHOTS'] === '1') writeFileSync(join(__dirname, '..', '..', 'docs', 'console.png'), shot);
+        if (process.env['UPDATE_SCREENSHOTS'] === '1')
+          writeFileSync(join(__dirname, '..', '..', 'docs', 'console.png'), shot);
       }
       await host.context().close();
     }
@@ -79,20 +113,30 @@ describe('the console, signed in through Teams', () => {
   test('CSV download of a table', async () => {
     const { host, frame } = await hostedConsole(await keys.token());
     await frame.locator('html[data-charts="drawn"]').waitFor({ state: 'attached' });
-    const [download] = await Promise.all([host.waitForEvent('download'), frame.locator('button[data-csv="most-asked"]').click()]);
+    const [download] = await Promise.all([
+      host.waitForEvent('download'),
+      frame.locator('button[data-csv="most-asked"]').click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     const csv = Buffer.concat(chunks).toString('utf8');
     expect(download.suggestedFilename()).toBe('most-asked.csv');
-    expect(csv.replace(/^\ufeff/, '').split('\r\n').slice(0, 2)).toEqual(['Entry,Questions', expect.stringMatching(/Accountability.*,5$/)]);
+    expect(
+      csv
+        .replace(/^\ufeff/, '')
+        .split('\r\n')
+        .slice(0, 2),
+    ).toEqual(['Entry,Questions', expect.stringMatching(/Accountability.*,5$/)]);
     await host.context().close();
   });
 
   test('works at 390 px wide without sideways scrolling', async () => {
     const { host, frame } = await hostedConsole(await keys.token(), 'default', { width: 390, height: 844 });
     await frame.locator('html[data-charts="drawn"]').waitFor({ state: 'attached' });
-    const wide = await frame.evaluate<string[]>(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap')).slice(0, 8).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`);
+    const wide = await frame.evaluate<string[]>(
+      `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap')).slice(0, 8).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`,
+    );
     // Nothing sticks out, except wide tables, which scroll inside their own box.
     expect(wide).toEqual([]);
     expect(await frame.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

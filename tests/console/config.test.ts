@@ -19,13 +19,29 @@ describe('console settings', () => {
   });
 
   test.each([
-    [{ PRACTICE_LEAD_AAD_IDS: `${LEAD},jane@example.org` }, 'PRACTICE_LEAD_AAD_IDS', /"jane@example.org" is not an Entra object id: list the practice leads' object ids/],
+    [
+      { PRACTICE_LEAD_AAD_IDS: `${LEAD},jane@example.org` },
+      'PRACTICE_LEAD_AAD_IDS',
+      /"jane@example.org" is not an Entra object id: list the practice leads' object ids/,
+    ],
     [{ CONSOLE_CLIENT_ID: 'console' }, 'CONSOLE_CLIENT_ID', /is not a client id/],
-    [{ CONSOLE_CLIENT_ID: CLIENT_ID, CONSOLE_APP_ID_URI: `https://x/${CLIENT_ID}` }, 'CONSOLE_APP_ID_URI', /use api:\/\/<your host name>\/<CONSOLE_CLIENT_ID>/],
-    [{ CONSOLE_CLIENT_ID: CLIENT_ID, CONSOLE_APP_ID_URI: 'api://x/00000000-0000-4000-8000-000000000000' }, 'CONSOLE_APP_ID_URI', /Application ID URI/],
+    [
+      { CONSOLE_CLIENT_ID: CLIENT_ID, CONSOLE_APP_ID_URI: `https://x/${CLIENT_ID}` },
+      'CONSOLE_APP_ID_URI',
+      /use api:\/\/<your host name>\/<CONSOLE_CLIENT_ID>/,
+    ],
+    [
+      { CONSOLE_CLIENT_ID: CLIENT_ID, CONSOLE_APP_ID_URI: 'api://x/00000000-0000-4000-8000-000000000000' },
+      'CONSOLE_APP_ID_URI',
+      /Application ID URI/,
+    ],
     [{ SUGGESTION_RETENTION_DAYS: '0' }, 'SUGGESTION_RETENTION_DAYS', /whole number from 1 to 3650/],
     [{ SUGGESTION_RETENTION_DAYS: '30 days' }, 'SUGGESTION_RETENTION_DAYS', /whole number/],
-    [{ ...SIGNED_IN_ENV, CONSOLE_CLIENT_ID: '', CONSOLE_APP_ID_URI: '' }, 'CONSOLE_CLIENT_ID', /PRACTICE_LEAD_AAD_IDS is: set it to the Application \(client\) ID/],
+    [
+      { ...SIGNED_IN_ENV, CONSOLE_CLIENT_ID: '', CONSOLE_APP_ID_URI: '' },
+      'CONSOLE_CLIENT_ID',
+      /PRACTICE_LEAD_AAD_IDS is: set it to the Application \(client\) ID/,
+    ],
   ])('a bad value names the variable and the fix: %j', (env, variable, message) => {
     const f = failure(env as Record<string, string>);
     expect(f.variable).toBe(variable);

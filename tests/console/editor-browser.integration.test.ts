@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
-import { axeViolations, describeViolations, launch, loopbackContext, ready, seriousOrCritical, watchCspViolations } from '../tab/browser';
+import {
+  axeViolations,
+  describeViolations,
+  launch,
+  loopbackContext,
+  ready,
+  seriousOrCritical,
+  watchCspViolations,
+} from '../tab/browser';
 
 jest.setTimeout(90_000);
 
@@ -116,7 +124,7 @@ test('a draft that breaks answers: Check lists the broken questions, Publish is 
   await page.locator('#draft-state').filter({ hasText: 'No draft' }).waitFor();
 });
 
-test('two leads on the same entry: the second save shows the conflict and loads the first one\'s version; a new entry can be added', async () => {
+test("two leads on the same entry: the second save shows the conflict and loads the first one's version; a new entry can be added", async () => {
   const open = async () => {
     const p = await context.newPage();
     await p.setViewportSize({ width: 1200, height: 1000 });
@@ -141,17 +149,29 @@ test('two leads on the same entry: the second save shows the conflict and loads 
   await second.getByLabel('Id (for good: it can never change)').fill('lbbd-local-offer');
   await second.getByLabel('Kind', { exact: true }).selectOption('approach');
   await second.getByLabel('Title', { exact: true }).fill('Our local early help offer');
-  await second.getByLabel('Summary', { exact: true }).fill('How to reach the early help team in Barking and Dagenham, and what they offer families.');
-  await second.getByLabel('Full text', { exact: true }).fill('The early help team works with families before problems grow.');
+  await second
+    .getByLabel('Summary', { exact: true })
+    .fill('How to reach the early help team in Barking and Dagenham, and what they offer families.');
+  await second
+    .getByLabel('Full text', { exact: true })
+    .fill('The early help team works with families before problems grow.');
   await second.getByLabel('Who uses it (approaches)').fill('Social workers and family support workers.');
   await second.getByLabel('Why (approaches)').fill('So families get help early, from people they already know.');
   await second.getByLabel('Aliases', { exact: true }).fill('early help\nearly help offer');
   await second.getByLabel('Keywords', { exact: true }).fill('early help');
-  await second.getByLabel('Prompts', { exact: true }).fill('What would early help add for the family you are thinking of?\nWho could you ask about early help this week?\nHow would the family describe the help they want?');
-  await second.getByLabel('Group prompts', { exact: true }).fill('How does your team hear about early help?\nWhich partners help your team offer help early?');
+  await second
+    .getByLabel('Prompts', { exact: true })
+    .fill(
+      'What would early help add for the family you are thinking of?\nWho could you ask about early help this week?\nHow would the family describe the help they want?',
+    );
+  await second
+    .getByLabel('Group prompts', { exact: true })
+    .fill('How does your team hear about early help?\nWhich partners help your team offer help early?');
   await second.getByRole('button', { name: 'Save to draft' }).click();
   await second.locator('#save-status').filter({ hasText: 'Saved to the draft' }).waitFor();
-  expect(await second.locator('#entries button[data-entry="lbbd-local-offer"]').textContent()).toBe('Our local early help offer');
+  expect(await second.locator('#entries button[data-entry="lbbd-local-offer"]').textContent()).toBe(
+    'Our local early help offer',
+  );
   await second.getByRole('button', { name: 'Discard the draft' }).click();
   await second.locator('#draft-state').filter({ hasText: 'No draft' }).waitFor();
   await first.close();

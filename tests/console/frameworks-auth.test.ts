@@ -38,11 +38,24 @@ describe('the framework editor, signed in', () => {
   const send = async (method: string, path: string, token: string | undefined, body?: string) => {
     const res = await fetch(`${app.url}/api/console/frameworks/${path}`, {
       method,
-      headers: { ...(token !== undefined && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token !== undefined && { authorization: `Bearer ${token}` }),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(body !== undefined && { body }),
     });
     const text = await res.text();
-    return { status: res.status, text, json: (() => { try { return JSON.parse(text) as Record<string, unknown>; } catch { return {}; } })() };
+    return {
+      status: res.status,
+      text,
+      json: (() => {
+        try {
+          return JSON.parse(text) as Record<string, unknown>;
+        } catch {
+          return {};
+        }
+      })(),
+    };
   };
 
   test.each(ROUTES)('%s %s without a token is the fixed 401, before the body is read', async (method, path) => {
@@ -60,30 +73,103 @@ describe('the framework editor, signed in', () => {
 
   test("a lead's save, review details, signposts and publish are recorded under their object id", async () => {
     const token = await keys.token();
-    const f = (await send('GET', 'lbbd', token)).json as { framework: Record<string, unknown>; signposts: Record<string, unknown>; etags: { framework: string; signposts: string } };
-    const review = { ...f.framework, reviewed_by: 'Jo Smith, Principal Social Worker', reviewed_on: '2026-11-30', review_due: '2026-11-01' };
+    const f = (await send('GET', 'lbbd', token)).json as {
+      framework: Record<string, unknown>;
+      signposts: Record<string, unknown>;
+      etags: { framework: string; signposts: string };
+    };
+    const review = {
+      ...f.framework,
+      reviewed_by: 'Jo Smith, Principal Social Worker',
+      reviewed_on: '2026-11-30',
+      review_due: '2026-11-01',
+    };
     // The validator's own words for a review due before it was done, beside the field.
-    const bad = await send('PUT', 'lbbd/draft/framework', token, JSON.stringify({ value: review, etag: f.etags.framework }));
+    const bad = await send(
+      'PUT',
+      'lbbd/draft/framework',
+      token,
+      JSON.stringify({ value: review, etag: f.etags.framework }),
+    );
     expect(bad.status).toBe(400);
-    expect(bad.json['problems']).toEqual([expect.objectContaining({ field: 'framework.review_due', message: 'is not after reviewed_on (2026-11-30): give the date the next review is due' })]);
-    expect((await send('PUT', 'lbbd/draft/framework', token, JSON.stringify({ value: { ...review, review_due: '2027-11-30' }, etag: f.etags.framework }))).status).toBe(200);
-    const signposts = { ...f.signposts, urgent: { text: 'If a child is in immediate danger, call 999. Otherwise call the duty team on 020 8227 3852.', link: 'https://www.lbbd.gov.uk/children-and-families' } };
-    const badLink = await send('PUT', 'lbbd/draft/signposts', token, JSON.stringify({ value: { ...signposts, urgent: { ...signposts.urgent, link: 'http://insecure.example' } }, etag: f.etags.signposts }));
+    expect(bad.json['problems']).toEqual([
+      expect.objectContaining({
+        field: 'framework.review_due',
+        message: 'is not after reviewed_on (2026-11-30): give the date the next review is due',
+      }),
+    ]);
+    expect(
+      (
+        await send(
+          'PUT',
+          'lbbd/draft/framework',
+          token,
+          JSON.stringify({ value: { ...review, review_due: '2027-11-30' }, etag: f.etags.framework }),
+        )
+      ).status,
+    ).toBe(200);
+    const signposts = {
+      ...f.signposts,
+      urgent: {
+        text: 'If a child is in immediate danger, call 999. Otherwise call the duty team on 020 8227 3852.',
+        link: 'https://www.lbbd.gov.uk/children-and-families',
+      },
+    };
+    const badLink = await send(
+      'PUT',
+      'lbbd/draft/signposts',
+      token,
+      JSON.stringify({
+        value: { ...signposts, urgent: { ...signposts.urgent, link: 'http://insecure.example' } },
+        etag: f.etags.signposts,
+      }),
+    );
     expect(badLink.status).toBe(400);
-    expect(badLink.json['problems']).toEqual([expect.objectContaining({ field: 'signposts.urgent.link', message: 'must be a web address starting https://, or left out' })]);
-    expect((await send('PUT', 'lbbd/draft/signposts', token, JSON.stringify({ value: signposts, etag: f.etags.signposts }))).status).toBe(200);
+    expect(badLink.json['problems']).toEqual([
+      expect.objectContaining({
+        field: 'signposts.urgent.link',
+        message: 'must be a web address starting https://, or left out',
+      }),
+    ]);
+    expect(
+      (await send('PUT', 'lbbd/draft/signposts', token, JSON.stringify({ value: signposts, etag: f.etags.signposts })))
+        .status,
+    ).toBe(200);
 
-    const draft = (await send('GET', 'lbbd/draft', token)).json as { draft: { updatedBy: string }; problems: unknown[] };
+    const draft = (await send('GET', 'lbbd/draft', token)).json as {
+      draft: { updatedBy: string };
+      problems: unknown[];
+    };
     expect(draft.draft.updatedBy).toBe(LEAD);
     expect(draft.problems).toEqual([]);
-    const published = await send('POST', 'lbbd/publish', token, JSON.stringify({ note: 'Local duty team and the first review' }));
+    const published = await send(
+      'POST',
+      'lbbd/publish',
+      token,
+      JSON.stringify({ note: 'Local duty team and the first review' }),
+    );
     expect(published.status).toBe(200);
-    const history = (await send('GET', 'lbbd/versions', token)).json as { versions: Array<{ publishedBy: string; diff: { changes: Array<{ field: string }> } }> };
+    const history = (await send('GET', 'lbbd/versions', token)).json as {
+      versions: Array<{ publishedBy: string; diff: { changes: Array<{ field: string }> } }>;
+    };
     expect(history.versions[0]?.publishedBy).toBe(LEAD);
-    expect(history.versions[0]?.diff.changes.map((c) => c.field).sort()).toEqual(['framework.review_due', 'framework.reviewed_by', 'framework.reviewed_on', 'signposts.urgent']);
-    expect(await app.store.auditLog(['framework:lbbd'], 5)).toEqual([expect.objectContaining({ actor: LEAD, action: 'framework-published' })]);
+    expect(history.versions[0]?.diff.changes.map((c) => c.field).sort()).toEqual([
+      'framework.review_due',
+      'framework.reviewed_by',
+      'framework.reviewed_on',
+      'signposts.urgent',
+    ]);
+    expect(await app.store.auditLog(['framework:lbbd'], 5)).toEqual([
+      expect.objectContaining({ actor: LEAD, action: 'framework-published' }),
+    ]);
     // Live: the bot's signposts and the framework's review are the new ones.
-    expect(app.app.deps.kb.framework('lbbd')?.signposts.urgent.link).toBe('https://www.lbbd.gov.uk/children-and-families');
-    expect(app.app.deps.kb.framework('lbbd')?.review).toEqual({ by: 'Jo Smith, Principal Social Worker', on: '2026-11-30', due: '2027-11-30' });
+    expect(app.app.deps.kb.framework('lbbd')?.signposts.urgent.link).toBe(
+      'https://www.lbbd.gov.uk/children-and-families',
+    );
+    expect(app.app.deps.kb.framework('lbbd')?.review).toEqual({
+      by: 'Jo Smith, Principal Social Worker',
+      on: '2026-11-30',
+      due: '2027-11-30',
+    });
   });
 });

@@ -30,7 +30,10 @@ interface Framework extends Json {
 
 function api(app: RunningApp) {
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.url}/api/console/frameworks/${path}`, { method, ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+    const res = await fetch(`${app.url}/api/console/frameworks/${path}`, {
+      method,
+      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
     const text = await res.text();
     let json: Json = {};
     try {
@@ -44,7 +47,8 @@ function api(app: RunningApp) {
     call,
     framework: async (id = 'lbbd') => (await call('GET', id)).json as Framework,
     draft: async (id = 'lbbd') => (await call('GET', `${id}/draft`)).json as Framework & { problems: Json[] },
-    save: (entry: Json, etag: string | undefined, id = 'lbbd') => call('PUT', `${id}/draft/entries/${String(entry['id'])}`, { entry, ...(etag !== undefined && { etag }) }),
+    save: (entry: Json, etag: string | undefined, id = 'lbbd') =>
+      call('PUT', `${id}/draft/entries/${String(entry['id'])}`, { entry, ...(etag !== undefined && { etag }) }),
   };
 }
 
@@ -67,7 +71,7 @@ describe('the framework editor API (local mode)', () => {
   });
   afterEach(async () => app.close());
 
-  test('GET gives the published framework as JSON with the YAML\'s field names, and an etag per entry', async () => {
+  test("GET gives the published framework as JSON with the YAML's field names, and an etag per entry", async () => {
     const f = await a.framework();
     expect(f.origin).toBe('file');
     expect(f.version).toBe(0);
@@ -86,29 +90,38 @@ describe('the framework editor API (local mode)', () => {
     expect((await a.call('GET', 'jersey/export')).text).toBe(JERSEY);
   });
 
-  test('a save with an empty title is refused with 400, naming the field in the command line\'s words; nothing is saved', async () => {
+  test("a save with an empty title is refused with 400, naming the field in the command line's words; nothing is saved", async () => {
     const f = await a.framework();
     const entry = { ...f.entries.find((e) => e['id'] === 'lbbd-compassion')!, title: '' };
     const res = await a.save(entry, f.etags.entries['lbbd-compassion']);
     expect(res.status).toBe(400);
-    expect(res.json['problems']).toEqual([expect.objectContaining({ field: 'lbbd-compassion.title', message: 'is empty: write a short title' })]);
-    expect(((res.json['problems'] as Json[])[0] as Json)['text']).toMatch(/^lbbd\.yaml:\d+:\d+ lbbd-compassion\.title: is empty: write a short title$/);
+    expect(res.json['problems']).toEqual([
+      expect.objectContaining({ field: 'lbbd-compassion.title', message: 'is empty: write a short title' }),
+    ]);
+    expect(((res.json['problems'] as Json[])[0] as Json)['text']).toMatch(
+      /^lbbd\.yaml:\d+:\d+ lbbd-compassion\.title: is empty: write a short title$/,
+    );
     expect((await a.draft())['draft']).toBeNull();
   });
 
   test('prompts are held to the rules npm test holds them to: a yes/no group prompt that invites a case is refused, beside the field', async () => {
     const f = await a.framework();
     const entry = f.entries.find((e) => e['id'] === 'lbbd-respect')!;
-    const groupPrompts = ['Can you tell us about a family you are working with?', ...(entry['group_prompts'] as string[]).slice(1)];
+    const groupPrompts = [
+      'Can you tell us about a family you are working with?',
+      ...(entry['group_prompts'] as string[]).slice(1),
+    ];
     const res = await a.save({ ...entry, group_prompts: groupPrompts }, f.etags.entries['lbbd-respect']);
     expect(res.status).toBe(400);
     const problems = res.json['problems'] as Array<{ field: string; message: string }>;
     expect(problems.length).toBeGreaterThanOrEqual(3);
     expect(new Set(problems.map((p) => p.field))).toEqual(new Set(['lbbd-respect.group_prompts[0]']));
-    expect(problems.map((p) => p.message).join(' ')).toMatch(/is a yes\/no question.*not in the second person.*invites people to describe a case/);
+    expect(problems.map((p) => p.message).join(' ')).toMatch(
+      /is a yes\/no question.*not in the second person.*invites people to describe a case/,
+    );
   });
 
-  test('two leads editing the same entry: the second save gets 409 with the first one\'s version, and can resolve it', async () => {
+  test("two leads editing the same entry: the second save gets 409 with the first one's version, and can resolve it", async () => {
     const f = await a.framework();
     const etag = f.etags.entries['lbbd-respect']!;
     const base = f.entries.find((e) => e['id'] === 'lbbd-respect')!;
@@ -119,12 +132,19 @@ describe('the framework editor API (local mode)', () => {
     expect((second.json['current'] as Json)['summary']).toBe('Respect, as the first lead wrote it.');
     // Editing another entry meanwhile is no conflict.
     const other = f.entries.find((e) => e['id'] === 'lbbd-sharing')!;
-    expect((await a.save({ ...other, summary: 'Sharing, edited alongside.' }, f.etags.entries['lbbd-sharing'])).status).toBe(200);
+    expect(
+      (await a.save({ ...other, summary: 'Sharing, edited alongside.' }, f.etags.entries['lbbd-sharing'])).status,
+    ).toBe(200);
     // The second lead takes the current version and saves again.
-    const resolved = await a.save({ ...(second.json['current'] as Json), summary: 'Respect, merged by the second lead.' }, String(second.json['etag']));
+    const resolved = await a.save(
+      { ...(second.json['current'] as Json), summary: 'Respect, merged by the second lead.' },
+      String(second.json['etag']),
+    );
     expect(resolved.status).toBe(200);
     const draft = await a.draft();
-    expect(draft.entries.find((e) => e['id'] === 'lbbd-respect')?.['summary']).toBe('Respect, merged by the second lead.');
+    expect(draft.entries.find((e) => e['id'] === 'lbbd-respect')?.['summary']).toBe(
+      'Respect, merged by the second lead.',
+    );
     expect(draft.entries.find((e) => e['id'] === 'lbbd-sharing')?.['summary']).toBe('Sharing, edited alongside.');
     // A new entry with an id that exists, without its etag, is a conflict too, never an overwrite.
     expect((await a.save({ ...base, summary: 'Blind overwrite.' }, undefined)).status).toBe(409);
@@ -136,7 +156,12 @@ describe('the framework editor API (local mode)', () => {
     delete unnumbered['number'];
     const saved = await a.save(unnumbered, f.etags.entries['lbbd-compassion']);
     expect(saved.status).toBe(200);
-    const cares = [expect.objectContaining({ field: 'lbbd-cares.acronym', message: '"CARES" has 5 letters but there are 4 numbered value entries: each letter names one, in number order' })];
+    const cares = [
+      expect.objectContaining({
+        field: 'lbbd-cares.acronym',
+        message: '"CARES" has 5 letters but there are 4 numbered value entries: each letter names one, in number order',
+      }),
+    ];
     expect(saved.json['problems']).toEqual(cares);
     expect((await a.draft()).problems).toEqual(cares);
     const refused = await a.call('POST', 'lbbd/publish', { note: 'Compassion without a number' });
@@ -148,7 +173,9 @@ describe('the framework editor API (local mode)', () => {
   test('a draft that breaks answers is refused at publish, with the questions it breaks listed; a written reason publishes it, recorded', async () => {
     const f = await a.framework();
     const entry = f.entries.find((e) => e['id'] === 'lbbd-trauma-informed-practice')!;
-    expect((await a.save({ ...entry, retired: true }, f.etags.entries['lbbd-trauma-informed-practice'])).status).toBe(200);
+    expect((await a.save({ ...entry, retired: true }, f.etags.entries['lbbd-trauma-informed-practice'])).status).toBe(
+      200,
+    );
     const checked = await a.call('POST', 'lbbd/draft/check');
     expect(checked.status).toBe(200);
     const sets = checked.json['sets'] as Array<{ file: string; before: { top1: number }; after: { top1: number } }>;
@@ -157,19 +184,33 @@ describe('the framework editor API (local mode)', () => {
 
     const refused = await a.call('POST', 'lbbd/publish', { note: 'Retire trauma-informed practice' });
     expect(refused.status).toBe(422);
-    expect(String(refused.json['message'])).toMatch(/top-1 accuracy would fall to \d+\.\d% \(from 96\.4%\), below the 95\.0%/);
-    const broken = ((refused.json['check'] as Json)['changed'] as Array<Json & { before: Json; after: Json }>).filter((c) => c['effect'] === 'broken');
+    expect(String(refused.json['message'])).toMatch(
+      /top-1 accuracy would fall to \d+\.\d% \(from 96\.4%\), below the 95\.0%/,
+    );
+    const broken = ((refused.json['check'] as Json)['changed'] as Array<Json & { before: Json; after: Json }>).filter(
+      (c) => c['effect'] === 'broken',
+    );
     expect(broken.length).toBeGreaterThanOrEqual(5);
-    expect(broken.every((c) => c.before['id'] === 'lbbd-trauma-informed-practice' && c.after['id'] !== 'lbbd-trauma-informed-practice')).toBe(true);
+    expect(
+      broken.every(
+        (c) => c.before['id'] === 'lbbd-trauma-informed-practice' && c.after['id'] !== 'lbbd-trauma-informed-practice',
+      ),
+    ).toBe(true);
     expect(broken.map((c) => c['question'])).toContain('trauma informed');
     expect((await a.framework()).version).toBe(0);
 
-    const published = await a.call('POST', 'lbbd/publish', { note: 'Retire trauma-informed practice', reason: 'The service no longer uses this approach; questions about it should get the not-sure card.' });
+    const published = await a.call('POST', 'lbbd/publish', {
+      note: 'Retire trauma-informed practice',
+      reason: 'The service no longer uses this approach; questions about it should get the not-sure card.',
+    });
     expect(published.status).toBe(200);
     expect(published.json['version']).toBe(1);
     const audit = await app.store.auditLog(['framework:lbbd'], 10);
     expect(audit).toEqual([expect.objectContaining({ action: 'framework-published-regression', actor: 'local' })]);
-    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ version: 1, reason: expect.stringContaining('no longer uses') });
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({
+      version: 1,
+      reason: expect.stringContaining('no longer uses'),
+    });
     // Retired: it stops answering, but its id still opens it.
     const kb = app.app.deps.kb;
     expect(kb.entries.some((e) => e.id === 'lbbd-trauma-informed-practice')).toBe(false);
@@ -208,8 +249,19 @@ describe('the framework editor API (local mode)', () => {
     const history = await a.call('GET', 'lbbd/versions');
     const versions = history.json['versions'] as Array<Json & { diff: { changes: Json[] } }>;
     expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ version: 1, note: 'Plainer summary for compassion', publishedBy: 'local', reason: null });
-    expect(versions[0]!.diff.changes).toEqual([{ field: 'lbbd-compassion.summary', before: expect.stringContaining('We treat children with kindness'), after: summary }]);
+    expect(versions[0]).toMatchObject({
+      version: 1,
+      note: 'Plainer summary for compassion',
+      publishedBy: 'local',
+      reason: null,
+    });
+    expect(versions[0]!.diff.changes).toEqual([
+      {
+        field: 'lbbd-compassion.summary',
+        before: expect.stringContaining('We treat children with kindness'),
+        after: summary,
+      },
+    ]);
 
     expect((await a.call('POST', 'lbbd/versions/0/restore')).status).toBe(200);
     const draft = await a.draft();
@@ -221,14 +273,27 @@ describe('the framework editor API (local mode)', () => {
   test('preview renders the draft entry as the answer card, a scheduled post and a meeting opener', async () => {
     const f = await a.framework();
     const entry = f.entries.find((e) => e['id'] === 'lbbd-be-collaborative')!;
-    const prompts = ['Who else could you bring in today, and what would they add?', ...(entry['prompts'] as string[]).slice(1)];
-    const groupPrompts = ['Which partners does your team work with best, and what makes it work?', ...(entry['group_prompts'] as string[]).slice(1)];
-    expect((await a.save({ ...entry, prompts, group_prompts: groupPrompts }, f.etags.entries['lbbd-be-collaborative'])).status).toBe(200);
+    const prompts = [
+      'Who else could you bring in today, and what would they add?',
+      ...(entry['prompts'] as string[]).slice(1),
+    ];
+    const groupPrompts = [
+      'Which partners does your team work with best, and what makes it work?',
+      ...(entry['group_prompts'] as string[]).slice(1),
+    ];
+    expect(
+      (await a.save({ ...entry, prompts, group_prompts: groupPrompts }, f.etags.entries['lbbd-be-collaborative']))
+        .status,
+    ).toBe(200);
     const res = await a.call('POST', 'lbbd/draft/preview', { entryId: 'lbbd-be-collaborative' });
     expect(res.status).toBe(200);
     expect(cardText(res.json['answer'])).toContain(String(entry['title']));
-    expect(cardText(res.json['post'])).toContain('Which partners does your team work with best, and what makes it work?');
-    expect(cardText(res.json['opener'])).toContain('Which partners does your team work with best, and what makes it work?');
+    expect(cardText(res.json['post'])).toContain(
+      'Which partners does your team work with best, and what makes it work?',
+    );
+    expect(cardText(res.json['opener'])).toContain(
+      'Which partners does your team work with best, and what makes it work?',
+    );
   });
 });
 
@@ -259,7 +324,14 @@ describe.each(BACKENDS)('live on every instance without a restart ($name)', (bac
     const ask = async () => {
       const before = connector.sent().length;
       expect((await two.post(activity('personal-message', connector.url, { text: 'principle 10' }))).status).toBe(200);
-      return cardText(cardOf(connector.sent().slice(before).find((s) => cardOf(s))));
+      return cardText(
+        cardOf(
+          connector
+            .sent()
+            .slice(before)
+            .find((s) => cardOf(s)),
+        ),
+      );
     };
     const a = api(one);
     const f = await a.framework();
@@ -267,7 +339,9 @@ describe.each(BACKENDS)('live on every instance without a restart ($name)', (bac
     expect(f.entries.find((e) => e['id'] === id)?.['number']).toBe(10);
     const summary = 'Published from the console: a summary no card has shown before.';
     expect(await ask()).not.toContain(summary);
-    expect((await a.save({ ...f.entries.find((e) => e['id'] === id)!, summary }, f.etags.entries[id])).status).toBe(200);
+    expect((await a.save({ ...f.entries.find((e) => e['id'] === id)!, summary }, f.etags.entries[id])).status).toBe(
+      200,
+    );
     expect(await ask()).not.toContain(summary); // a draft never reaches an answer
     const published = Date.now();
     expect((await a.call('POST', 'lbbd/publish', { note: 'New summary for principle 10' })).status).toBe(200);

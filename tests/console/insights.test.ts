@@ -30,8 +30,23 @@ describe('insights over HTTP, in local mode', () => {
     const answer = cardOf(connector.sent()[0]);
     const vote = JSON.stringify(answer).match(/"verb":"feedback","data":(\{[^}]*"helpful":false[^}]*\})/);
     expect(vote).not.toBeNull();
-    await app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: JSON.parse(vote![1]!) }, trigger: 'manual' } }));
-    await app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'anotherPrompt', data: { entryId: 'lbbd-accountability', promptIndex: 1, audience: 'group' } }, trigger: 'manual' } }));
+    await app.post(
+      activity('adaptive-card-action', connector.url, {
+        value: { action: { type: 'Action.Execute', verb: 'feedback', data: JSON.parse(vote![1]!) }, trigger: 'manual' },
+      }),
+    );
+    await app.post(
+      activity('adaptive-card-action', connector.url, {
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'anotherPrompt',
+            data: { entryId: 'lbbd-accountability', promptIndex: 1, audience: 'group' },
+          },
+          trigger: 'manual',
+        },
+      }),
+    );
 
     const res = await fetch(`${app.url}/api/console/insights`);
     expect(res.status).toBe(200);
@@ -61,8 +76,18 @@ describe('insights over HTTP, in local mode', () => {
   });
 
   test('by day, and bad periods get a plain 400', async () => {
-    const daily = (await (await fetch(`${app.url}/api/console/insights?days=7`)).json()) as { questions: Array<{ start: string; answered: number }> };
-    expect(daily.questions.map((q) => q.start)).toEqual(['2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
+    const daily = (await (await fetch(`${app.url}/api/console/insights?days=7`)).json()) as {
+      questions: Array<{ start: string; answered: number }>;
+    };
+    expect(daily.questions.map((q) => q.start)).toEqual([
+      '2026-11-14',
+      '2026-11-15',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+    ]);
     for (const q of ['weeks=0', 'weeks=x', 'days=400', 'weeks=2&days=3', 'weeks=1&weeks=2']) {
       const res = await fetch(`${app.url}/api/console/insights?${q}`);
       expect(res.status).toBe(400);
@@ -85,8 +110,15 @@ describe('suggestion cards', () => {
   const kb = loadOrThrow();
   test('are well-formed Adaptive Cards 1.5', () => {
     expectWellFormed(suggestForm({ question: 'q', frameworkId: 'lbbd' }));
-    expectWellFormed(suggestForm({ question: 'q', frameworkId: 'lbbd', entryId: 'lbbd-accountability', problem: 'a reason' }));
+    expectWellFormed(
+      suggestForm({ question: 'q', frameworkId: 'lbbd', entryId: 'lbbd-accountability', problem: 'a reason' }),
+    );
     expectWellFormed(suggestDone('sent'));
-    expectWellFormed(withSuggestButton(noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false }), { question: 'q', frameworkId: 'lbbd' }));
+    expectWellFormed(
+      withSuggestButton(noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false }), {
+        question: 'q',
+        frameworkId: 'lbbd',
+      }),
+    );
   });
 });

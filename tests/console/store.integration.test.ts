@@ -22,17 +22,45 @@ describe.each(BACKENDS)('console store on $name', (backend) => {
     const a = await addChannel(store, 'http://127.0.0.1:1/', 1, MONDAY_9_LONDON, at);
     const b = await addChannel(store, 'http://127.0.0.1:1/', 2, MONDAY_9_LONDON, at);
     await addChannel(store, 'http://127.0.0.1:1/', 3, MONDAY_9_LONDON, at);
-    const post = (sub: { id: string; conversationId: string; teamId?: string }, slot: string, status: 'pending' | 'skipped' | 'missed') =>
-      addPost(store, { slotKey: `${sub.id}:${slot}`, subscriptionId: sub.id, conversationId: sub.conversationId, ...(sub.teamId && { teamId: sub.teamId }), slotAt: new Date(slot), status }, at);
+    const post = (
+      sub: { id: string; conversationId: string; teamId?: string },
+      slot: string,
+      status: 'pending' | 'skipped' | 'missed',
+    ) =>
+      addPost(
+        store,
+        {
+          slotKey: `${sub.id}:${slot}`,
+          subscriptionId: sub.id,
+          conversationId: sub.conversationId,
+          ...(sub.teamId && { teamId: sub.teamId }),
+          slotAt: new Date(slot),
+          status,
+        },
+        at,
+      );
     await post(a, '2026-11-16T09:00:00Z', 'pending');
     await post(a, '2026-11-09T09:00:00Z', 'skipped');
     await post(b, '2026-11-16T09:00:00Z', 'missed');
     await post(b, '2026-06-01T09:00:00Z', 'missed'); // outside the period
     // A meeting opener, logged without a subscription, then sent.
-    await addPost(store, { slotKey: 'meeting:x:2026-11-18T10:00', conversationId: 'meeting-chat', slotAt: new Date('2026-11-18T09:55:00Z'), status: 'pending' }, at);
+    await addPost(
+      store,
+      {
+        slotKey: 'meeting:x:2026-11-18T10:00',
+        conversationId: 'meeting-chat',
+        slotAt: new Date('2026-11-18T09:55:00Z'),
+        status: 'pending',
+      },
+      at,
+    );
     // Both pending posts (team 1's and the opener) are sent.
     for (let i = 0; i < 2; i++) {
-      const claimed = await store.claimNextPost(new Date('2026-11-18T09:56:00Z'), 'w', new Date('2026-11-18T10:00:00Z'));
+      const claimed = await store.claimNextPost(
+        new Date('2026-11-18T09:56:00Z'),
+        'w',
+        new Date('2026-11-18T10:00:00Z'),
+      );
       await store.finishPost(claimed!.id, 'w', { status: 'sent' }, new Date('2026-11-18T09:56:00Z'));
     }
     await store.countDaily('not-sure', 'lbbd', '2026-11-17');
@@ -40,7 +68,11 @@ describe.each(BACKENDS)('console store on $name', (backend) => {
     await store.countDaily('extension-share', 'lbbd-accountability', '2026-11-10');
 
     const rows = await store.postOutcomes(new Date('2026-11-01T00:00:00Z'), new Date('2026-11-23T00:00:00Z'));
-    expect(rows.find((r) => r.kind === 'meeting-opener')).toMatchObject({ day: '2026-11-18', status: 'sent', count: 1 });
+    expect(rows.find((r) => r.kind === 'meeting-opener')).toMatchObject({
+      day: '2026-11-18',
+      status: 'sent',
+      count: 1,
+    });
     expect(rows.filter((r) => r.kind === 'post')).toHaveLength(3);
     expect(await store.conversationCounts()).toEqual({ personal: 0, groupChat: 0, teams: 3 });
 

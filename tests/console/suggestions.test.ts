@@ -31,7 +31,11 @@ describe('suggesting a question to the practice team', () => {
 
   const lastCard = () => cardOf(connector.sent().at(-1));
   const execute = async (verb: string, data: Record<string, unknown>) => {
-    const res = await app.post(activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
+    const res = await app.post(
+      activity('adaptive-card-action', connector.url, {
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
+    );
     expect(res.status).toBe(200);
     return (JSON.parse(res.body) as { value: Record<string, unknown> }).value;
   };
@@ -70,7 +74,9 @@ describe('suggesting a question to the practice team', () => {
 
     const listed = await api('/api/console/suggestions');
     expect(listed.status).toBe(200);
-    expect(listed.body['suggestions']).toEqual([{ id: expect.any(String), text: edited, frameworkId: 'lbbd', day: '2026-11-20' }]);
+    expect(listed.body['suggestions']).toEqual([
+      { id: expect.any(String), text: edited, frameworkId: 'lbbd', day: '2026-11-20' },
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain('ferry');
     // No user id, no conversation: only the text, framework, day (and entry).
     expect(written.filter((w) => w.includes('zebra'))).toHaveLength(1);
@@ -82,7 +88,10 @@ describe('suggesting a question to the practice team', () => {
   test('a personal-looking text is refused with the reason, back in the box, and not stored', async () => {
     const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd' });
     const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
-    const refused = await execute('suggestSend', { ...send.data, suggestion: 'zebra family at RM10 7BY, call 07700 900123' });
+    const refused = await execute('suggestSend', {
+      ...send.data,
+      suggestion: 'zebra family at RM10 7BY, call 07700 900123',
+    });
     expect(cardText(refused)).toContain(SUGGEST_WORDING.personal);
     expect(JSON.stringify(refused)).toContain('"type":"Input.Text"');
     expect((await api('/api/console/suggestions')).body['suggestions']).toEqual([]);
@@ -96,7 +105,11 @@ describe('suggesting a question to the practice team', () => {
     expect(notHelpful.data['question']).toBe('what does accountability mean');
     const after = await execute('feedback', notHelpful.data);
     const suggest = executeActionsOf(after).find((a) => a.verb === 'suggest');
-    expect(suggest?.data).toMatchObject({ question: 'what does accountability mean', frameworkId: 'lbbd', entryId: notHelpful.data['entryId'] });
+    expect(suggest?.data).toMatchObject({
+      question: 'what does accountability mean',
+      frameworkId: 'lbbd',
+      entryId: notHelpful.data['entryId'],
+    });
     const helpful = await execute('feedback', { ...notHelpful.data, helpful: true });
     expect(executeActionsOf(helpful).some((a) => a.verb === 'suggest')).toBe(false);
   });
@@ -106,13 +119,33 @@ describe('suggesting a question to the practice team', () => {
     const list = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string; text: string }>;
     expect(list).toHaveLength(2);
     const json = { 'content-type': 'application/json' };
-    const dismiss = await api(`/api/console/suggestions/${list[0]!.id}`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'dismissed' }) });
+    const dismiss = await api(`/api/console/suggestions/${list[0]!.id}`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ type: 'dismissed' }),
+    });
     expect(dismiss.status).toBe(200);
-    const badEntry = await api(`/api/console/suggestions/${list[1]!.id}`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'answered', entryId: 'nope' }) });
+    const badEntry = await api(`/api/console/suggestions/${list[1]!.id}`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ type: 'answered', entryId: 'nope' }),
+    });
     expect(badEntry.status).toBe(400);
-    const answer = await api(`/api/console/suggestions/${list[1]!.id}`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'answered', entryId: 'lbbd-accountability' }) });
+    const answer = await api(`/api/console/suggestions/${list[1]!.id}`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ type: 'answered', entryId: 'lbbd-accountability' }),
+    });
     expect(answer.status).toBe(200);
-    expect((await api(`/api/console/suggestions/${list[1]!.id}`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'dismissed' }) })).status).toBe(404);
+    expect(
+      (
+        await api(`/api/console/suggestions/${list[1]!.id}`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ type: 'dismissed' }),
+        })
+      ).status,
+    ).toBe(404);
     expect((await api('/api/console/suggestions')).body['suggestions']).toEqual([]);
     const insights = await api('/api/console/insights');
     expect(insights.body['suggestions']).toEqual({ waiting: 0, answered: 1, dismissed: 1, expired: 0 });

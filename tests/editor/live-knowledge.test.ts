@@ -26,11 +26,28 @@ describe('the live knowledge', () => {
 
   const instance = () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', KNOWLEDGE_DIR: dir }, '/nonexistent');
-    return createLiveKnowledge({ config, initial: loadOrThrow(dir), versions: store.frameworkVersions!, logger: createLogger(config, silent) });
+    return createLiveKnowledge({
+      config,
+      initial: loadOrThrow(dir),
+      versions: store.frameworkVersions!,
+      logger: createLogger(config, silent),
+    });
   };
   const publish = (source: string, after: number, fileHash = hashOf(file)) =>
-    store.frameworkVersions!.publish({ frameworkId: 'lbbd', after, source, fileHash, note: 'n', reason: null, publishedBy: 'test', at: new Date(), diff: '{}', draftRev: null });
-  const edited = (words: string) => file.replace('We treat children with kindness,', `${words} We treat children with kindness,`);
+    store.frameworkVersions!.publish({
+      frameworkId: 'lbbd',
+      after,
+      source,
+      fileHash,
+      note: 'n',
+      reason: null,
+      publishedBy: 'test',
+      at: new Date(),
+      diff: '{}',
+      draftRev: null,
+    });
+  const edited = (words: string) =>
+    file.replace('We treat children with kindness,', `${words} We treat children with kindness,`);
 
   test('a published version edited from the deployed file is live; the old state stays whole for a question already under way', async () => {
     const live = instance();
@@ -40,10 +57,16 @@ describe('the live knowledge', () => {
     expect(await live.refresh()).toBe(true);
     expect(live.current().sources.get('lbbd')).toMatchObject({ origin: 'console', version: 1 });
     expect(live.kb.entry('lbbd-compassion')?.summary).toMatch(/^Published\./);
-    expect(live.search.answer('value 1', { defaultFramework: 'lbbd' })).toMatchObject({ found: true, entry: { summary: expect.stringMatching(/^Published\./) } });
+    expect(live.search.answer('value 1', { defaultFramework: 'lbbd' })).toMatchObject({
+      found: true,
+      entry: { summary: expect.stringMatching(/^Published\./) },
+    });
     // What a turn already held is the old version, entire: its kb and its search agree.
     expect(before.kb.entry('lbbd-compassion')?.summary).not.toMatch(/^Published\./);
-    expect(before.search.answer('value 1', { defaultFramework: 'lbbd' })).toMatchObject({ found: true, entry: { summary: before.kb.entry('lbbd-compassion')?.summary } });
+    expect(before.search.answer('value 1', { defaultFramework: 'lbbd' })).toMatchObject({
+      found: true,
+      entry: { summary: before.kb.entry('lbbd-compassion')?.summary },
+    });
     expect(await live.refresh()).toBe(false);
   });
 

@@ -20,7 +20,11 @@ describe.each(BACKENDS)('publish killed with SIGKILL ($name)', (backend) => {
     const db = await backend.fresh();
     // Create the schema first, so the child spends its time publishing.
     await (await openStore(db.url)).close();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'helpers', 'publish-loop.ts'), db.url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'tests', 'helpers', 'publish-loop.ts'), db.url],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -40,17 +44,29 @@ describe.each(BACKENDS)('publish killed with SIGKILL ($name)', (backend) => {
       const versions = store.frameworkVersions!;
       const history = await versions.history('lbbd', 1000);
       expect(history.length).toBeGreaterThanOrEqual(2);
-      expect(history.map((v) => v.version)).toEqual(Array.from({ length: history.length }, (_, i) => history.length - i));
-      for (const v of history) expect((await versions.version('lbbd', v.version))?.source).toBe(versionSource(v.version));
+      expect(history.map((v) => v.version)).toEqual(
+        Array.from({ length: history.length }, (_, i) => history.length - i),
+      );
+      for (const v of history)
+        expect((await versions.version('lbbd', v.version))?.source).toBe(versionSource(v.version));
       const audit = await store.auditLog(['framework:lbbd'], 1000);
-      expect(audit.map((a) => JSON.parse(a.detail).version).sort((a, b) => a - b)).toEqual(history.map((v) => v.version).sort((a, b) => a - b));
+      expect(audit.map((a) => JSON.parse(a.detail).version).sort((a, b) => a - b)).toEqual(
+        history.map((v) => v.version).sort((a, b) => a - b),
+      );
 
       const config = loadConfig({ LOG_LEVEL: 'silent' }, '/nonexistent');
-      const live = createLiveKnowledge({ config, initial: loadOrThrow(), versions, logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })) });
+      const live = createLiveKnowledge({
+        config,
+        initial: loadOrThrow(),
+        versions,
+        logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
+      });
       expect(await live.refresh()).toBe(true);
       const newest = history[0]!.version;
       expect(live.current().sources.get('lbbd')).toMatchObject({ origin: 'console', version: newest });
-      expect(live.current().kb.entry('lbbd-compassion')?.summary).toMatch(new RegExp(`^Version ${newest}: we treat children`));
+      expect(live.current().kb.entry('lbbd-compassion')?.summary).toMatch(
+        new RegExp(`^Version ${newest}: we treat children`),
+      );
     } finally {
       await store.close();
       await db.drop();

@@ -18,7 +18,10 @@ export function readQuestions(file: string): EvalQuestion[] {
 export function plainFuseRanker(kb: KnowledgeBase): Ranker {
   const fuse = new Fuse([...kb.entries], { keys: ['title', 'text'] });
   return (q) => {
-    const hits = fuse.search(q.q.slice(0, 1000)).slice(0, 3).map((h) => h.item.id);
+    const hits = fuse
+      .search(q.q.slice(0, 1000))
+      .slice(0, 3)
+      .map((h) => h.item.id);
     return { top: hits[0] ?? null, firstThree: hits };
   };
 }
@@ -34,10 +37,20 @@ export interface UrgentFigures {
 }
 
 /** How well urgent worries are told apart: every urgent question signposted, no ordinary one. */
-export function urgentFigures(urgent: readonly EvalQuestion[], ordinary: readonly EvalQuestion[], isUrgent: (q: string) => boolean): UrgentFigures {
+export function urgentFigures(
+  urgent: readonly EvalQuestion[],
+  ordinary: readonly EvalQuestion[],
+  isUrgent: (q: string) => boolean,
+): UrgentFigures {
   const missed = urgent.filter((q) => !isUrgent(q.q)).map((q) => q.q);
   const falseAlarms = ordinary.filter((q) => isUrgent(q.q)).map((q) => q.q);
-  return { urgent: urgent.length, ordinary: ordinary.length, recall: urgent.length ? (urgent.length - missed.length) / urgent.length : 0, falseAlarms, missed };
+  return {
+    urgent: urgent.length,
+    ordinary: ordinary.length,
+    recall: urgent.length ? (urgent.length - missed.length) / urgent.length : 0,
+    falseAlarms,
+    missed,
+  };
 }
 
 export interface DeclinedFigures {
@@ -50,5 +63,9 @@ export interface DeclinedFigures {
 /** Questions the framework does not cover: each should be declined, never answered with a near miss. */
 export function declinedFigures(questions: readonly EvalQuestion[], ranker: Ranker): DeclinedFigures {
   const answered = questions.map((q) => ({ q, got: ranker(q) })).filter((m) => m.got.top !== null);
-  return { asked: questions.length, declined: questions.length ? (questions.length - answered.length) / questions.length : 0, answered };
+  return {
+    asked: questions.length,
+    declined: questions.length ? (questions.length - answered.length) / questions.length : 0,
+    answered,
+  };
 }

@@ -3,7 +3,15 @@ import { loadOrThrow } from '../helpers/kb';
 import { isUrgent } from '../../knowledge/search/urgent';
 import { isStaffWellbeing } from '../../knowledge/search/wellbeing';
 import { looksPersonal } from '../../bot/privacy';
-import { EVAL_GATE, declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions, urgentFigures } from './evaluate';
+import {
+  EVAL_GATE,
+  declinedFigures,
+  evaluate,
+  plainFuseRanker,
+  practiceCompanionRanker,
+  readQuestions,
+  urgentFigures,
+} from './evaluate';
 
 /** The quality gate: see "How well it answers" in the README. */
 const GATE = EVAL_GATE;
@@ -21,7 +29,10 @@ describe('evaluation set', () => {
 
   test(`top-1 accuracy ≥ ${GATE.top1 * 100}% and off-topic rejection ≥ ${GATE.rejection * 100}%`, () => {
     const figures = evaluate(questions, practiceCompanionRanker(createSearch(loadOrThrow())));
-    expect({ top1: figures.top1 >= GATE.top1, rejection: figures.rejection >= GATE.rejection }).toEqual({ top1: true, rejection: true });
+    expect({ top1: figures.top1 >= GATE.top1, rejection: figures.rejection >= GATE.rejection }).toEqual({
+      top1: true,
+      rejection: true,
+    });
   });
 
   test('the gate can fail: plain Fuse.js does not pass it', () => {
@@ -41,7 +52,10 @@ describe('things the framework does not contain are declined, not near-missed', 
 
   test(`≥ ${GATE.declined * 100}% declined`, () => {
     const figures = declinedFigures(questions, practiceCompanionRanker(createSearch(loadOrThrow())));
-    expect({ declined: figures.declined >= GATE.declined, answered: figures.answered.map((m) => `${m.q.q} → ${m.got.top}`) }).toMatchObject({ declined: true });
+    expect({
+      declined: figures.declined >= GATE.declined,
+      answered: figures.answered.map((m) => `${m.q.q} → ${m.got.top}`),
+    }).toMatchObject({ declined: true });
   });
 
   test('the gate can fail: plain Fuse.js answers most of them', () => {
@@ -72,7 +86,11 @@ describe('urgent worries get the safeguarding signpost first', () => {
 
 describe("the asker's own wellbeing gets the staff-support signpost first", () => {
   const wellbeing = readQuestions('wellbeing.jsonl');
-  const ordinary = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('not-covered.jsonl')];
+  const ordinary = [
+    ...readQuestions('questions.jsonl'),
+    ...readQuestions('holdout.jsonl'),
+    ...readQuestions('not-covered.jsonl'),
+  ];
 
   test('the set is at least 20 questions, some held out', () => {
     expect(wellbeing.length).toBeGreaterThanOrEqual(20);
@@ -85,21 +103,28 @@ describe("the asker's own wellbeing gets the staff-support signpost first", () =
   });
 
   test('the gate can fail: a detector that flags every question with "stress" or "support" has false alarms', () => {
-    expect(urgentFigures(wellbeing, ordinary, (q) => /stress|support|resilien/i.test(q)).falseAlarms.length).toBeGreaterThan(0);
+    expect(
+      urgentFigures(wellbeing, ordinary, (q) => /stress|support|resilien/i.test(q)).falseAlarms.length,
+    ).toBeGreaterThan(0);
     expect(urgentFigures(wellbeing, ordinary, () => false).recall).toBe(0);
   });
 });
 
 describe('the personal-details reminder', () => {
-  const asked = [...readQuestions('questions.jsonl'), ...readQuestions('holdout.jsonl'), ...readQuestions('urgent.jsonl')];
+  const asked = [
+    ...readQuestions('questions.jsonl'),
+    ...readQuestions('holdout.jsonl'),
+    ...readQuestions('urgent.jsonl'),
+  ];
 
   test('no false positives on any evaluation question', () => {
     expect(asked.filter((q) => looksPersonal(q.q)).map((q) => q.q)).toEqual([]);
   });
 
   test('the check can fail: the same questions with a name, an age, a school or a case number are all noticed', () => {
-    const planted = ['Tom Smith', 'Kayleigh, 14', 'St Mary\'s Primary', 'case 4471023'];
+    const planted = ['Tom Smith', 'Kayleigh, 14', "St Mary's Primary", 'case 4471023'];
     const sample = asked.slice(0, 20);
-    for (const detail of planted) expect(sample.filter((q) => !looksPersonal(`${q.q} ${detail}`)).map((q) => q.q)).toEqual([]);
+    for (const detail of planted)
+      expect(sample.filter((q) => !looksPersonal(`${q.q} ${detail}`)).map((q) => q.q)).toEqual([]);
   });
 });

@@ -43,7 +43,10 @@ export function cardBytes(card: object): number {
 export type CardNode = Readonly<Record<string, unknown>> & { readonly type: string };
 
 const isNode = (value: unknown): value is CardNode =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { type?: unknown }).type === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as { type?: unknown }).type === 'string';
 
 /**
  * Every object in the card, depth first, in the order the card gives them (body before card-level
@@ -102,7 +105,12 @@ export const executeActionsOf = (card: unknown): ExecuteAction[] =>
 /** The action with this title; fails the test when there is none. */
 export function actionTitled(card: object, title: string): CardNode {
   const action = actionsOf(card).find((a) => a.title === title);
-  if (!action) throw new Error(`No action titled "${title}"; the card has: ${actionsOf(card).map((a) => String(a.title)).join(', ')}`);
+  if (!action)
+    throw new Error(
+      `No action titled "${title}"; the card has: ${actionsOf(card)
+        .map((a) => String(a.title))
+        .join(', ')}`,
+    );
   return action;
 }
 

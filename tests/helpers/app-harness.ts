@@ -24,7 +24,16 @@ export interface RunningApp {
 }
 
 /** Starts the real restify server on 127.0.0.1 with an in-memory store and captured logs. */
-export async function startApp(env: Record<string, string> = {}, options: { clock?: () => Date; store?: Store; authEndpoints?: AuthEndpoints; telemetry?: Telemetry; consoleKeysUrl?: KeysUrl } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: {
+    clock?: () => Date;
+    store?: Store;
+    authEndpoints?: AuthEndpoints;
+    telemetry?: Telemetry;
+    consoleKeysUrl?: KeysUrl;
+  } = {},
+): Promise<RunningApp> {
   const logs: string[] = [];
   const capture = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -33,7 +42,10 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
     },
   });
   // Answers keep to the chat's framework, so tests say which one a chat that chose none uses.
-  const config = loadConfig({ LOG_LEVEL: 'debug', PORT: '0', HOST: '127.0.0.1', DEFAULT_FRAMEWORK: 'lbbd', ...env }, '/nonexistent');
+  const config = loadConfig(
+    { LOG_LEVEL: 'debug', PORT: '0', HOST: '127.0.0.1', DEFAULT_FRAMEWORK: 'lbbd', ...env },
+    '/nonexistent',
+  );
   const store = options.store ?? (await openStore('sqlite::memory:'));
   let ids = 0;
   const app = createApp({
@@ -55,7 +67,11 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
     store,
     logs,
     post: async (activity, headers = {}) => {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       return { status: res.status, body: await res.text() };
     },
     close: () => app.server.close(1000),
@@ -86,7 +102,9 @@ export interface BotUnderTest {
  * fresh database and its store); after each, the app the test started, the connector and the
  * database are closed and dropped.
  */
-export function useBot(defaults: { env?: Record<string, string>; options?: () => StartOptions; backend?: Backend } = {}): BotUnderTest {
+export function useBot(
+  defaults: { env?: Record<string, string>; options?: () => StartOptions; backend?: Backend } = {},
+): BotUnderTest {
   let connector: FakeConnector | undefined;
   let running: RunningApp | undefined;
   let db: Awaited<ReturnType<Backend['fresh']>> | undefined;
@@ -130,7 +148,10 @@ export function useBot(defaults: { env?: Record<string, string>; options?: () =>
     },
     async start(env = {}, options = {}) {
       await stop();
-      const app = await startApp({ ...defaults.env, ...env }, { ...(store && { store }), ...defaults.options?.(), ...options });
+      const app = await startApp(
+        { ...defaults.env, ...env },
+        { ...(store && { store }), ...defaults.options?.(), ...options },
+      );
       // A test may close the app itself (to restart on the same database); closing twice is harmless.
       let closed: Promise<void> | undefined;
       running = { ...app, close: () => (closed ??= app.close()) };

@@ -6,10 +6,16 @@ export async function breakAuditLog(backend: 'sqlite' | 'postgres', url: string)
   const db = backend === 'sqlite' ? openSqlite(url.slice('sqlite:'.length)) : await openPostgres(url);
   try {
     if (backend === 'sqlite') {
-      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END`.execute(db.k);
+      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END`.execute(
+        db.k,
+      );
     } else {
-      await sql`CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`.execute(db.k);
-      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()`.execute(db.k);
+      await sql`CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`.execute(
+        db.k,
+      );
+      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()`.execute(
+        db.k,
+      );
     }
   } finally {
     await db.close();

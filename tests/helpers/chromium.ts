@@ -32,12 +32,19 @@ export interface FoundChromium {
 }
 
 /** Installed browsers, in order of preference, for this operating system. */
-export function installedCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function installedCandidates(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   if (platform === 'darwin') {
-    return ['Google Chrome', 'Chromium', 'Microsoft Edge'].map((app) => `/Applications/${app}.app/Contents/MacOS/${app}`);
+    return ['Google Chrome', 'Chromium', 'Microsoft Edge'].map(
+      (app) => `/Applications/${app}.app/Contents/MacOS/${app}`,
+    );
   }
   if (platform === 'win32') {
-    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((r): r is string => Boolean(r));
+    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((r): r is string =>
+      Boolean(r),
+    );
     return roots.flatMap((root) => [
       join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
       join(root, 'Chromium', 'Application', 'chrome.exe'),
@@ -68,7 +75,11 @@ export async function tryLaunch(executablePath: string): Promise<string> {
 }
 
 /** The first line of an error, without playwright's call log. */
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim() !== '')?.trim() ?? 'unknown error';
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim() ?? 'unknown error';
 
 /** Why a launch failed, in one line: playwright's verdict and, if it printed any, the browser's first error line. */
 function launchFailure(error: unknown): string {
@@ -80,8 +91,14 @@ function launchFailure(error: unknown): string {
 
 /** Unpacks @sparticuz/chromium (an ES module) in a child process, so this works from jest, tsx and plain Node alike. */
 function sparticuzChromium(): string {
-  const script = "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
-  return execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }).trim();
+  const script =
+    "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
+  return execFileSync(process.execPath, ['-e', script], {
+    cwd: join(__dirname, '..', '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+  }).trim();
 }
 
 export class NoChromiumError extends Error {
@@ -98,7 +115,10 @@ export class NoChromiumError extends Error {
  * The first candidate that starts. `say` gets one line for each candidate that is there but does not start.
  * Throws NoChromiumError, whose message says how to provide one, when none does.
  */
-export async function findChromium(say: (line: string) => void = (line) => process.stderr.write(`${line}\n`), env: NodeJS.ProcessEnv = process.env): Promise<FoundChromium> {
+export async function findChromium(
+  say: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<FoundChromium> {
   const tried: string[] = [];
   const attempt = async (executablePath: string, source: string): Promise<FoundChromium | undefined> => {
     try {
@@ -130,7 +150,11 @@ export async function findChromium(say: (line: string) => void = (line) => proce
   try {
     packaged = sparticuzChromium();
   } catch (error) {
-    const reason = (error as { stderr?: string }).stderr?.trim().split('\n').find((l) => /Error/.test(l)) ?? firstLine(error);
+    const reason =
+      (error as { stderr?: string }).stderr
+        ?.trim()
+        .split('\n')
+        .find((l) => /Error/.test(l)) ?? firstLine(error);
     say(`Chromium: passing over @sparticuz/chromium: it could not be unpacked: ${reason}`);
     tried.push(`@sparticuz/chromium: ${reason}`);
   }

@@ -16,7 +16,11 @@ export async function runCli(args: readonly string[], stdin = ''): Promise<CliRu
   out.on('data', (c: Buffer) => chunks.out.push(c));
   err.on('data', (c: Buffer) => chunks.err.push(c));
   const code = await main(args, { stdin: Readable.from([stdin]), stdout: out, stderr: err });
-  return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
+  return {
+    code,
+    stdout: Buffer.concat(chunks.out).toString('utf8'),
+    stderr: Buffer.concat(chunks.err).toString('utf8'),
+  };
 }
 
 /** Runs the whole `practice-companion` command (data, backup, restore, then ask and kb) in-process, with exactly these settings. */
@@ -26,6 +30,17 @@ export async function runOps(args: readonly string[], env: Record<string, string
   const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
   out.on('data', (c: Buffer) => chunks.out.push(c));
   err.on('data', (c: Buffer) => chunks.err.push(c));
-  const code = await opsMain(args, { stdin: Readable.from(['']), stdout: out, stderr: err, env, cwd: '/nonexistent', ...(now && { now }) });
-  return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
+  const code = await opsMain(args, {
+    stdin: Readable.from(['']),
+    stdout: out,
+    stderr: err,
+    env,
+    cwd: '/nonexistent',
+    ...(now && { now }),
+  });
+  return {
+    code,
+    stdout: Buffer.concat(chunks.out).toString('utf8'),
+    stderr: Buffer.concat(chunks.err).toString('utf8'),
+  };
 }

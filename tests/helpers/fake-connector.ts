@@ -55,16 +55,33 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const known = members.get(aadObjectId);
         if (!known) {
           res.writeHead(404, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' } }));
+          res.end(
+            JSON.stringify({
+              error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' },
+            }),
+          );
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `29:${aadObjectId}`, name: known.name, aadObjectId, givenName: known.name.split(' ')[0], email: known.email ?? '', userPrincipalName: known.email ?? '', tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93', userRole: 'user' }));
+        res.end(
+          JSON.stringify({
+            id: `29:${aadObjectId}`,
+            name: known.name,
+            aadObjectId,
+            givenName: known.name.split(' ')[0],
+            email: known.email ?? '',
+            userPrincipalName: known.email ?? '',
+            tenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+            userRole: 'user',
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.method === 'POST' && path === '/v3/conversations') {
-        res.end(JSON.stringify({ id: `19:new-conversation-${next}@thread.tacv2`, activityId: `new-activity-${next++}` }));
+        res.end(
+          JSON.stringify({ id: `19:new-conversation-${next}@thread.tacv2`, activityId: `new-activity-${next++}` }),
+        );
       } else {
         res.end(JSON.stringify({ id: `activity-${next++}` }));
       }

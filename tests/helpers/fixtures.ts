@@ -13,13 +13,20 @@ export type FixtureName =
   | 'meeting-end';
 
 /** A real Teams activity from tests/fixtures/activities, with changes applied and its serviceUrl pointed at `serviceUrl`. */
-export function activity(name: FixtureName, serviceUrl: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
-  const json = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8')) as Record<string, unknown>;
+export function activity(
+  name: FixtureName,
+  serviceUrl: string,
+  changes: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const json = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8'),
+  ) as Record<string, unknown>;
   return { ...json, ...changes, serviceUrl };
 }
 
 /** The Adaptive Card attached to a sent activity, or undefined. */
 export function cardOf(sent: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  const attachments = sent?.['attachments'] as Array<{ contentType?: string; content?: Record<string, unknown> }> | undefined;
+  const attachments = sent?.['attachments'] as
+    Array<{ contentType?: string; content?: Record<string, unknown> }> | undefined;
   return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }

@@ -5,7 +5,8 @@ const net = require('node:net');
 
 const seen = new Set();
 /** The package a request or a file belongs to, if it is a telemetry package. */
-const telemetryPackage = (name) => /(?:^|node_modules\/)(@azure\/monitor-opentelemetry[^/]*|@opentelemetry\/[^/]+)/.exec(name)?.[1];
+const telemetryPackage = (name) =>
+  /(?:^|node_modules\/)(@azure\/monitor-opentelemetry[^/]*|@opentelemetry\/[^/]+)/.exec(name)?.[1];
 const load = Module._load;
 Module._load = function probe(request, ...rest) {
   const name = telemetryPackage(request);
@@ -26,11 +27,24 @@ process.on('exit', () => process.stderr.write(`REFUSED-HOSTS ${JSON.stringify([.
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guarded(...args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  const host = typeof first === 'object' && first !== null ? (first.path ? undefined : (first.host ?? 'localhost')) : typeof first === 'number' ? (typeof args[1] === 'string' ? args[1] : 'localhost') : undefined;
+  const host =
+    typeof first === 'object' && first !== null
+      ? first.path
+        ? undefined
+        : (first.host ?? 'localhost')
+      : typeof first === 'number'
+        ? typeof args[1] === 'string'
+          ? args[1]
+          : 'localhost'
+        : undefined;
   if (host !== undefined && !LOOPBACK.test(host)) {
     // Nothing leaves the machine: the socket fails as an unreachable host would, and the host is reported.
     refused.add(host);
-    process.nextTick(() => this.destroy(Object.assign(new Error(`refused a connection to ${host}: tests stay on loopback`), { code: 'ECONNREFUSED' })));
+    process.nextTick(() =>
+      this.destroy(
+        Object.assign(new Error(`refused a connection to ${host}: tests stay on loopback`), { code: 'ECONNREFUSED' }),
+      ),
+    );
     return this;
   }
   return connect.apply(this, args);

@@ -18,7 +18,18 @@ async function run(): Promise<void> {
   const versions = store.frameworkVersions!;
   const fileHash = hashOf(readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'lbbd.yaml'), 'utf8'));
   for (let n = 1; n < 1000; n++) {
-    const result = await versions.publish({ frameworkId: 'lbbd', after: n - 1, source: versionSource(n), fileHash, note: `version ${n}`, reason: null, publishedBy: 'crash-test', at: new Date(), diff: '{}', draftRev: null });
+    const result = await versions.publish({
+      frameworkId: 'lbbd',
+      after: n - 1,
+      source: versionSource(n),
+      fileHash,
+      note: `version ${n}`,
+      reason: null,
+      publishedBy: 'crash-test',
+      at: new Date(),
+      diff: '{}',
+      draftRev: null,
+    });
     process.stdout.write(`published ${String(result)}\n`);
   }
 }

@@ -28,10 +28,25 @@ export function fakeClock(startIso: string): Clock & { set(iso: string): void; a
   };
 }
 
-export const MONDAY_9_LONDON: SubscriptionSpec = { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-11-23' };
+export const MONDAY_9_LONDON: SubscriptionSpec = {
+  kind: 'post',
+  frameworkId: 'lbbd',
+  content: ['principle'],
+  weekdays: [1],
+  time: '09:00',
+  timeZone: 'Europe/London',
+  cadence: 'weekly',
+  anchorWeek: '2026-11-23',
+};
 
 /** A channel the bot is in, and a subscription in it, as the bot would have stored them. */
-export async function addChannel(store: Store, serviceUrl: string, n: number, spec: SubscriptionSpec, createdAt: Date): Promise<Subscription> {
+export async function addChannel(
+  store: Store,
+  serviceUrl: string,
+  n: number,
+  spec: SubscriptionSpec,
+  createdAt: Date,
+): Promise<Subscription> {
   const id = `19:channel-${n}@thread.tacv2`;
   await store.saveConversation(
     {
@@ -40,7 +55,17 @@ export async function addChannel(store: Store, serviceUrl: string, n: number, sp
       tenantId: '00000000-0000-4000-8000-000000000002',
       teamId: `19:team-${n}@thread.tacv2`,
       serviceUrl,
-      reference: { channelId: 'msteams', serviceUrl, conversation: { id, isGroup: true, conversationType: 'channel', tenantId: '00000000-0000-4000-8000-000000000002' }, bot: { id: '28:bot', name: 'Practice Companion' } },
+      reference: {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: {
+          id,
+          isGroup: true,
+          conversationType: 'channel',
+          tenantId: '00000000-0000-4000-8000-000000000002',
+        },
+        bot: { id: '28:bot', name: 'Practice Companion' },
+      },
     },
     createdAt,
   );
@@ -56,12 +81,24 @@ export async function addChannel(store: Store, serviceUrl: string, n: number, sp
     createdAt,
     createdBy: '00000000-0000-4000-8000-0000000000aa',
   };
-  await scheduleStore(store).createSubscription(subscription, { scopeId: id, at: createdAt, actor: 'someone', action: 'subscribe', detail: 'a test channel' });
+  await scheduleStore(store).createSubscription(subscription, {
+    scopeId: id,
+    at: createdAt,
+    actor: 'someone',
+    action: 'subscribe',
+    detail: 'a test channel',
+  });
   return subscription;
 }
 
 /** The real scheduler with the real botbuilder sender, posting to whatever serviceUrl the conversations hold. */
-export function schedulerFor(store: Store, kb: KnowledgeBase, clock: Clock, more: Partial<SchedulerOptions> = {}, serviceUrlAllowed?: (url: string) => boolean) {
+export function schedulerFor(
+  store: Store,
+  kb: KnowledgeBase,
+  clock: Clock,
+  more: Partial<SchedulerOptions> = {},
+  serviceUrlAllowed?: (url: string) => boolean,
+) {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   return createScheduler({
     store,

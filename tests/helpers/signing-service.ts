@@ -18,7 +18,8 @@ export function authEndpoints(metadataUrl: string): Record<string, string | bool
     ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
     OAuthUrl: 'https://api.botframework.com',
     ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
     CallerId: 'urn:botframework:azure',
   };
 }
@@ -67,10 +68,18 @@ export async function startSigningService(): Promise<SigningService> {
     const { port } = server.address() as AddressInfo;
     res.setHeader('content-type', 'application/json');
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `http://127.0.0.1:${port}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: CHANNEL_ISSUER,
+          jwks_uri: `http://127.0.0.1:${port}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/v1/.well-known/keys') {
       fetches++;
-      res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
+      res.end(
+        JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }),
+      );
     } else {
       res.statusCode = 404;
       res.end('{}');

@@ -11,7 +11,10 @@ import type { NewPost, Store } from '../../store/types';
  */
 export function testDatabaseUrl(): string {
   const url = process.env['TEST_DATABASE_URL'];
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests with jest, whose global setup starts a PostgreSQL, or set it to a server of your own.');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests with jest, whose global setup starts a PostgreSQL, or set it to a server of your own.',
+    );
   return url;
 }
 

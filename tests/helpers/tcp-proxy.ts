@@ -37,5 +37,12 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       server = undefined;
     });
   await listen();
-  return { get port() { return port; }, cut, restore: listen, close: cut };
+  return {
+    get port() {
+      return port;
+    },
+    cut,
+    restore: listen,
+    close: cut,
+  };
 }

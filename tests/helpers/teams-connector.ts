@@ -56,7 +56,11 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
       if (options.forbidden?.has(conversationId)) {
         counts.forbidden++;
         res.writeHead(403, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+        res.end(
+          JSON.stringify({
+            error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+          }),
+        );
         return;
       }
       const window = conversationWindows.get(conversationId) ?? [];
@@ -79,11 +83,14 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
         return;
       }
       deliveries.set(conversationId, (deliveries.get(conversationId) ?? 0) + 1);
-      bodies.push({ conversationId, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown> });
+      bodies.push({
+        conversationId,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
+      });
       counts.delivered++;
       options.onDelivered?.(counts.delivered);
       res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `activity-${next++}` }));
+      res.end(JSON.stringify({ id: `activity-${next++}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

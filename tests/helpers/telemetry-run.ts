@@ -22,11 +22,31 @@ async function run(connectionString: string, questions: string[]): Promise<void>
     }
     const channel = '19:telemetry@thread.tacv2';
     await store.saveConversation(
-      { id: channel, kind: 'channel', serviceUrl: connector.url, reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: channel, isGroup: true, conversationType: 'channel' }, bot: { id: '28:bot', name: 'Practice Companion' } } },
+      {
+        id: channel,
+        kind: 'channel',
+        serviceUrl: connector.url,
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          conversation: { id: channel, isGroup: true, conversationType: 'channel' },
+          bot: { id: '28:bot', name: 'Practice Companion' },
+        },
+      },
       new Date(),
     );
     await scheduleStore(store).createSubscription(
-      { id: 'sub-t', conversationId: channel, spec: MONDAY_9_LONDON, status: 'active', skipNext: 0, rotation: EMPTY_ROTATION, nextSlotAt: new Date(Date.now() - 60_000), createdAt: new Date(), createdBy: 'someone' },
+      {
+        id: 'sub-t',
+        conversationId: channel,
+        spec: MONDAY_9_LONDON,
+        status: 'active',
+        skipNext: 0,
+        rotation: EMPTY_ROTATION,
+        nextSlotAt: new Date(Date.now() - 60_000),
+        createdAt: new Date(),
+        createdBy: 'someone',
+      },
       { scopeId: channel, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test channel' },
     );
     connector.failNext(429, 1, { 'retry-after': '0.2' });

@@ -30,7 +30,10 @@ export const SIGNED_IN_ENV = {
 export interface TenantKeys {
   readonly keysUrl: KeysUrl;
   /** A token as Entra issues it for the console (v2 unless told), signed by the published key. */
-  token(claims?: Record<string, unknown>, options?: { key?: 'published' | 'unpublished' | 'rotated'; version?: 1 | 2; kid?: string }): Promise<string>;
+  token(
+    claims?: Record<string, unknown>,
+    options?: { key?: 'published' | 'unpublished' | 'rotated'; version?: 1 | 2; kid?: string },
+  ): Promise<string>;
   /** Publishes a second key, as Entra does when it rolls keys. */
   rotate(): void;
   readonly fetches: () => number;
@@ -59,7 +62,11 @@ export async function startTenantKeys(): Promise<TenantKeys> {
       return;
     }
     fetches++;
-    res.end(JSON.stringify({ keys: published.map((k) => ({ kty: 'RSA', use: 'sig', kid: k.kid, ...k.publicKey.export({ format: 'jwk' }) })) }));
+    res.end(
+      JSON.stringify({
+        keys: published.map((k) => ({ kty: 'RSA', use: 'sig', kid: k.kid, ...k.publicKey.export({ format: 'jwk' }) })),
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -82,7 +89,9 @@ export async function startTenantKeys(): Promise<TenantKeys> {
         ver: version === 2 ? '2.0' : '1.0',
         ...claims,
       };
-      return new SignJWT(body).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? key.kid }).sign(key.privateKey);
+      return new SignJWT(body)
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? key.kid })
+        .sign(key.privateKey);
     },
     rotate: () => {
       if (!published.includes(rotated)) published.push(rotated);

@@ -5,7 +5,8 @@ import { loadLexicon } from '../../knowledge/search/lexicon';
 import { rememberedWords } from '../../knowledge/search/terms';
 import { loadOrThrow, shippedSearch } from '../helpers/kb';
 
-const ask = (question: string, defaultFramework = 'lbbd'): AnswerResult => shippedSearch().answer(question, { defaultFramework });
+const ask = (question: string, defaultFramework = 'lbbd'): AnswerResult =>
+  shippedSearch().answer(question, { defaultFramework });
 /** Asked in a chat set to the framework of the entry expected, when the test names none. */
 const idOf = (question: string, defaultFramework = 'lbbd') => {
   const r = ask(question, defaultFramework);
@@ -82,10 +83,12 @@ describe('answer()', () => {
     });
 
     test('"what does Barking say about trauma informed practice", asked from Jersey → Barking & Dagenham', () => {
-      expect(idOf('what does Barking say about trauma informed practice', 'jersey')).toBe('lbbd-trauma-informed-practice');
+      expect(idOf('what does Barking say about trauma informed practice', 'jersey')).toBe(
+        'lbbd-trauma-informed-practice',
+      );
     });
 
-    test('unnamed, answers keep to the asker\'s own framework: no entry or alternative from the other', () => {
+    test("unnamed, answers keep to the asker's own framework: no entry or alternative from the other", () => {
       for (const home of ['lbbd', 'jersey'] as const) {
         const r = ask('trauma informed', home);
         expect(r.found && r.entry.frameworkId).toBe(home);
@@ -93,7 +96,7 @@ describe('answer()', () => {
       }
     });
 
-    test('a question only the other framework answers → no answer, and suggestions from the asker\'s own', () => {
+    test("a question only the other framework answers → no answer, and suggestions from the asker's own", () => {
       const r = ask('UNCRC', 'lbbd');
       expect(r.found).toBe(false);
       expect(!r.found && r.suggestions.map((m) => m.entry.frameworkId).filter((f) => f !== 'lbbd')).toEqual([]);

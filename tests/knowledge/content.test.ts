@@ -11,7 +11,8 @@ beforeAll(() => {
   kb = loaded.kb;
 });
 
-const of = (frameworkId: string, kind: Entry['kind']) => kb.entries.filter((e) => e.frameworkId === frameworkId && e.kind === kind);
+const of = (frameworkId: string, kind: Entry['kind']) =>
+  kb.entries.filter((e) => e.frameworkId === frameworkId && e.kind === kind);
 const numbers = (entries: Entry[]) => entries.map((e) => e.number).sort((a, b) => (a ?? 0) - (b ?? 0));
 
 describe('Barking & Dagenham', () => {
@@ -29,12 +30,18 @@ describe('Barking & Dagenham', () => {
   test('has the 7 approaches, each saying who uses it and why', () => {
     const approaches = of('lbbd', 'approach');
     expect(approaches).toHaveLength(7);
-    for (const a of approaches) expect({ id: a.id, who: Boolean(a.whoUses), why: Boolean(a.why) }).toEqual({ id: a.id, who: true, why: true });
+    for (const a of approaches)
+      expect({ id: a.id, who: Boolean(a.whoUses), why: Boolean(a.why) }).toEqual({ id: a.id, who: true, why: true });
   });
 
   test('has an overview for the values, the principles and the approaches', () => {
     const overviews = of('lbbd', 'overview');
-    expect(overviews.map((o) => o.lists).filter(Boolean).sort()).toEqual(['approach', 'principle', 'value']);
+    expect(
+      overviews
+        .map((o) => o.lists)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['approach', 'principle', 'value']);
   });
 
   test('Safe & Together speaks of the non-offending parent, and says why', () => {
@@ -59,14 +66,21 @@ describe('every entry', () => {
     const lexicon = loadLexicon();
     const expansions = new Map<string, string[]>([...lexicon.acronyms].map(([k, v]) => [k, words(v)]));
     for (const overview of kb.entries) {
-      if (overview.acronym) expansions.set(overview.acronym.toLowerCase(), kb.entries.filter((e) => e.frameworkId === overview.frameworkId && e.kind === overview.lists).map((e) => words(e.title)[0] ?? ''));
+      if (overview.acronym)
+        expansions.set(
+          overview.acronym.toLowerCase(),
+          kb.entries
+            .filter((e) => e.frameworkId === overview.frameworkId && e.kind === overview.lists)
+            .map((e) => words(e.title)[0] ?? ''),
+        );
     }
     const unexplained = kb.entries.flatMap((e) => {
       const summaryWords = new Set(words(e.summary));
       return [...e.summary.matchAll(/\b[A-Z]{2,}s?\b/g)]
         .map((m) => m[0])
         .filter((acronym) => {
-          const expansion = expansions.get(acronym.toLowerCase()) ?? expansions.get(acronym.toLowerCase().replace(/s$/, ''));
+          const expansion =
+            expansions.get(acronym.toLowerCase()) ?? expansions.get(acronym.toLowerCase().replace(/s$/, ''));
           return !expansion || !expansion.every((w) => summaryWords.has(w));
         })
         .map((acronym) => `${e.id}: ${acronym}`);
@@ -75,10 +89,16 @@ describe('every entry', () => {
   });
 
   test('reflection prompts are open questions that never ask for identifying details', () => {
-    const identifying = /\b(name of|full name|names? (the|a) (child|family)|address|date of birth|postcode|phone|nhs number|email)\b/i;
+    const identifying =
+      /\b(name of|full name|names? (the|a) (child|family)|address|date of birth|postcode|phone|nhs number|email)\b/i;
     for (const e of kb.entries) {
       for (const p of [...e.prompts, ...e.groupPrompts]) {
-        expect({ id: e.id, prompt: p, question: p.trim().endsWith('?'), identifying: identifying.test(p) }).toEqual({ id: e.id, prompt: p, question: true, identifying: false });
+        expect({ id: e.id, prompt: p, question: p.trim().endsWith('?'), identifying: identifying.test(p) }).toEqual({
+          id: e.id,
+          prompt: p,
+          question: true,
+          identifying: false,
+        });
       }
     }
   });
@@ -86,14 +106,21 @@ describe('every entry', () => {
   test('group prompts are worded for a group, or for private thought ("Take a moment on your own: …")', () => {
     for (const e of kb.entries) {
       for (const p of e.groupPrompts) {
-        const fits = /\b(team|together|each other|between you|you share|meetings|your partners|your services?|professionals)\b/i.test(p) || /^Take a moment on your own: /.test(p);
+        const fits =
+          /\b(team|together|each other|between you|you share|meetings|your partners|your services?|professionals)\b/i.test(
+            p,
+          ) || /^Take a moment on your own: /.test(p);
         expect({ id: e.id, p, fits }).toEqual({ id: e.id, p, fits: true });
       }
     }
   });
 
-  test('related entries stay within their own framework, so people are never sent to another authority\'s', () => {
-    for (const e of kb.entries) expect({ id: e.id, others: e.related.filter((r) => kb.entry(r)?.frameworkId !== e.frameworkId) }).toEqual({ id: e.id, others: [] });
+  test("related entries stay within their own framework, so people are never sent to another authority's", () => {
+    for (const e of kb.entries)
+      expect({ id: e.id, others: e.related.filter((r) => kb.entry(r)?.frameworkId !== e.frameworkId) }).toEqual({
+        id: e.id,
+        others: [],
+      });
     expect(kb.entry('jersey-shared-model')?.related).not.toContain('lbbd-sharing');
   });
 });
@@ -108,28 +135,49 @@ describe('prompts fit for channels, meetings and private thought', () => {
   });
 
   const planted = (groupPrompt: string) =>
-    contentProblems(kb.entries.map((e) => (e.id === 'lbbd-professional-curiosity' ? { ...e, groupPrompts: [...e.groupPrompts, groupPrompt] } : e))).map((p) => p.problem);
+    contentProblems(
+      kb.entries.map((e) =>
+        e.id === 'lbbd-professional-curiosity' ? { ...e, groupPrompts: [...e.groupPrompts, groupPrompt] } : e,
+      ),
+    ).map((p) => p.problem);
 
   test.each([
-    ['a case-inviting prompt', 'What can a family you are working with already do for themselves?', /invites people to describe a case/],
-    ['a recent visit', 'Think about a recent visit: what did you notice that was not said out loud?', /invites people to describe a case/],
+    [
+      'a case-inviting prompt',
+      'What can a family you are working with already do for themselves?',
+      /invites people to describe a case/,
+    ],
+    [
+      'a recent visit',
+      'Think about a recent visit: what did you notice that was not said out loud?',
+      /invites people to describe a case/,
+    ],
     ['a closed question', 'Do you ask open questions on visits?', /yes\/no question/],
     ['"we" instead of "you"', 'How do we ask each other open questions?', /second person/],
     ['unexplained jargon', 'How could your team use appreciative inquiry more?', /without explaining it/],
-    ['a 31-word prompt', 'Which of the many different ways that your team could possibly use to ask each other open and curious questions in supervision and discussions would help you most over the coming months ahead?', /has 3\d words/],
+    [
+      'a 31-word prompt',
+      'Which of the many different ways that your team could possibly use to ask each other open and curious questions in supervision and discussions would help you most over the coming months ahead?',
+      /has 3\d words/,
+    ],
     ['not a question', 'Share your favourite open question.', /not a question/],
   ])('a planted bad group prompt is caught: %s', (_label, prompt, problem) => {
     expect(planted(prompt)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
   });
 
   test('openings that repeat are caught: "As a team, how do we…" on every group prompt fails', () => {
-    const repeated = kb.entries.map((e) => ({ ...e, groupPrompts: e.groupPrompts.map((p) => `As a team, ${p.charAt(0).toLowerCase()}${p.slice(1)}`) }));
-    expect(contentProblems(repeated).map((p) => p.problem)).toEqual(expect.arrayContaining([expect.stringMatching(/^"as a…" opens \d+ of \d+ group prompts: vary how they start$/)]));
+    const repeated = kb.entries.map((e) => ({
+      ...e,
+      groupPrompts: e.groupPrompts.map((p) => `As a team, ${p.charAt(0).toLowerCase()}${p.slice(1)}`),
+    }));
+    expect(contentProblems(repeated).map((p) => p.problem)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^"as a…" opens \d+ of \d+ group prompts: vary how they start$/)]),
+    );
   });
 });
 
 describe('the five meaning changes are fixed, each with a note', () => {
-  test('principle 9 keeps the source\'s mindset and trauma', () => {
+  test("principle 9 keeps the source's mindset and trauma", () => {
     const p9 = kb.entry('lbbd-help-to-succeed')!;
     expect(p9.title).toBe('Think of people as often needing help to achieve and succeed');
     expect(p9.summary).toMatch(/trauma/);
@@ -151,11 +199,13 @@ describe('the five meaning changes are fixed, each with a note', () => {
   });
 
   test('the Barking & Dagenham description: it explains the fundamentals of the practice framework model', () => {
-    expect(kb.framework('lbbd')!.description).toMatch(/explains the fundamentals of the Children's Social Care \(CSC\) Practice Framework Model/);
+    expect(kb.framework('lbbd')!.description).toMatch(
+      /explains the fundamentals of the Children's Social Care \(CSC\) Practice Framework Model/,
+    );
     expect(kb.entry('lbbd-framework')!.notes).toMatch(/explains the fundamentals/);
   });
 
-  test('the approaches: the whole of Children\'s Social Care uses Safe & Together', () => {
+  test("the approaches: the whole of Children's Social Care uses Safe & Together", () => {
     const e = kb.entry('lbbd-approaches')!;
     expect(e.summary).toMatch(/the whole of Children's Social Care uses Safe & Together/);
     expect(e.summary).not.toMatch(/each used by particular teams/);

@@ -7,7 +7,12 @@ const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e', 's', 'Ã©', 'Ä
 describe('withinDistance', () => {
   test('agrees with damerauDistance(a, b) <= max for any two words and any max from 0 to 3', () => {
     fc.assert(
-      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => withinDistance(a, b, max) === damerauDistance(a, b) <= max),
+      fc.property(
+        word,
+        word,
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, max) => withinDistance(a, b, max) === damerauDistance(a, b) <= max,
+      ),
       { numRuns: 20_000 },
     );
   });

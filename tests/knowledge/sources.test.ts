@@ -80,7 +80,12 @@ describe.each([
 
   test('each correction is recorded in the notes of the entry that makes it', () => {
     for (const [from, to] of CORRECTIONS[file] ?? []) {
-      const fixed = kb.entries.filter((e) => e.text.includes(to.split(' ')[0] ?? to) && e.frameworkId === frameworkId && e.notes?.includes(from.split(' ')[0] ?? from));
+      const fixed = kb.entries.filter(
+        (e) =>
+          e.text.includes(to.split(' ')[0] ?? to) &&
+          e.frameworkId === frameworkId &&
+          e.notes?.includes(from.split(' ')[0] ?? from),
+      );
       expect({ correction: from, recordedIn: fixed.length > 0 }).toEqual({ correction: from, recordedIn: true });
       expect(kb.entries.some((e) => e.text.includes(from))).toBe(false);
     }
@@ -91,7 +96,12 @@ test('the extraction artefact "Wildt is CARES!" is nowhere in the knowledge base
   expect(kb.entries.filter((e) => /wildt/i.test(`${e.title} ${e.text} ${e.summary}`)).map((e) => e.id)).toEqual([]);
 });
 
-test('Jersey\'s title-page lines are the framework\'s source, approver and date', () => {
+test("Jersey's title-page lines are the framework's source, approver and date", () => {
   const jersey = kb.framework('jersey');
-  expect(jersey).toMatchObject({ source: 'CSCS Practice Framework', author: 'the Chief Social Worker for Children and Families', authorRole: 'approver', date: 'September 2021' });
+  expect(jersey).toMatchObject({
+    source: 'CSCS Practice Framework',
+    author: 'the Chief Social Worker for Children and Families',
+    authorRole: 'approver',
+    date: 'September 2021',
+  });
 });

@@ -7,22 +7,27 @@ const letter = fc.constantFrom('a', 'b', 'c', 'e', 'g', 'i', 'n', 'r', 's', 't')
 const word = fc.string({ unit: letter, minLength: 3, maxLength: 14 });
 
 /** One edit: insert, delete, substitute or swap two neighbours, anywhere after the first letter. */
-const edit = (w: string) => fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(), letter).map(([kind, at, c]) => {
-  const i = 1 + (w.length > 1 ? at % (w.length - 1) : 0);
-  if (kind === 0) return w.slice(0, i) + c + w.slice(i);
-  if (kind === 1) return w.slice(0, i) + w.slice(i + 1);
-  if (kind === 2) return w.slice(0, i) + c + w.slice(i + 1);
-  return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
-});
+const edit = (w: string) =>
+  fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(), letter).map(([kind, at, c]) => {
+    const i = 1 + (w.length > 1 ? at % (w.length - 1) : 0);
+    if (kind === 0) return w.slice(0, i) + c + w.slice(i);
+    if (kind === 1) return w.slice(0, i) + w.slice(i + 1);
+    if (kind === 2) return w.slice(0, i) + c + w.slice(i + 1);
+    return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
+  });
 /** A word and a term up to three edits from it (two in a row on the first, then more on the result). */
-const nearPair = word.chain((w) => edit(w).chain((once) => fc.tuple(fc.constant(w), fc.oneof(fc.constant(once), edit(once), edit(once).chain(edit)))));
+const nearPair = word.chain((w) =>
+  edit(w).chain((once) => fc.tuple(fc.constant(w), fc.oneof(fc.constant(once), edit(once), edit(once).chain(edit)))),
+);
 
 /** What the rule of closeTo says, written out from its documentation. */
 function ruleAccepts(w: string, term: string): boolean {
   const close = closeTo(w);
   if (close === undefined) return false;
   const [shortest, longest] = close.lengths;
-  return term[0] === w[0] && term.length >= shortest && term.length <= longest && damerauDistance(w, term) <= close.allowed;
+  return (
+    term[0] === w[0] && term.length >= shortest && term.length <= longest && damerauDistance(w, term) <= close.allowed
+  );
 }
 
 describe('typo correction: one rule decides what is close', () => {
@@ -52,7 +57,12 @@ describe('typo correction: one rule decides what is close', () => {
   });
 
   test('the nearer term wins, then the one more entries use', () => {
-    const uses = new Map([['assessment', 1], ['assessments', 9], ['assessmant', 50], ['assesments', 2]]);
+    const uses = new Map([
+      ['assessment', 1],
+      ['assessments', 9],
+      ['assessmant', 50],
+      ['assesments', 2],
+    ]);
     const words = new TypoCorrector(uses.keys(), (t) => uses.get(t) ?? 0);
     // One edit from assessment and from assessments, two from assessmant: the more used of the nearer two.
     expect(words.correct('assessmentt')).toBe('assessments');

@@ -12,7 +12,11 @@ async function validateEdited(edit: (yaml: string) => string) {
   const yaml = edit(FIXTURE);
   writeFileSync(join(dir, 'anytown.yaml'), yaml);
   const run = await runCli(['kb', 'validate', dir]);
-  return { ...run, lines: run.stdout.trim().split('\n'), lineOf: (text: string) => yaml.split('\n').findIndex((l) => l.includes(text)) + 1 };
+  return {
+    ...run,
+    lines: run.stdout.trim().split('\n'),
+    lineOf: (text: string) => yaml.split('\n').findIndex((l) => l.includes(text)) + 1,
+  };
 }
 
 /** The 1-based line of the unedited fixture that contains `text`. */
@@ -41,18 +45,28 @@ describe('practice-companion kb validate', () => {
   test('malformed YAML → the file, line and column of the mistake', async () => {
     const run = await validateEdited((y) => replaceOnce(y, '    title: Listen first', '    title: Listen: first'));
     expect(run.code).toBe(1);
-    expect(run.lines[0]).toMatch(new RegExp(`^anytown\\.yaml:${run.lineOf('Listen: first')}:\\d+ yaml: is not valid YAML \\(.+\\): check indentation`));
+    expect(run.lines[0]).toMatch(
+      new RegExp(
+        `^anytown\\.yaml:${run.lineOf('Listen: first')}:\\d+ yaml: is not valid YAML \\(.+\\): check indentation`,
+      ),
+    );
   });
 
   test('a missing field → points at the entry and names the field', async () => {
-    const run = await validateEdited((y) => replaceOnce(y, '    summary: >-\n      Hear what the child and family say before deciding anything.\n', ''));
+    const run = await validateEdited((y) =>
+      replaceOnce(y, '    summary: >-\n      Hear what the child and family say before deciding anything.\n', ''),
+    );
     expect(run.code).toBe(1);
-    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('- id: anytown-listen-first')}:5 anytown-listen-first.summary: is missing: add a one- or two-sentence summary in plain words`]);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${run.lineOf('- id: anytown-listen-first')}:5 anytown-listen-first.summary: is missing: add a one- or two-sentence summary in plain words`,
+    ]);
   });
 
   test('an empty field → the line of the field', async () => {
     const run = await validateEdited((y) => replaceOnce(y, '    title: Listen first', '    title: ""'));
-    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('title: ""')}:12 anytown-listen-first.title: is empty: write a short title`]);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${run.lineOf('title: ""')}:12 anytown-listen-first.title: is empty: write a short title`,
+    ]);
     expect(run.code).toBe(1);
   });
 
@@ -61,7 +75,9 @@ describe('practice-companion kb validate', () => {
     expect(run.code).toBe(1);
     const original = fixtureLine('id: anytown-listen-first');
     const duplicate = fixtureLine('id: anytown-plan-together');
-    expect(run.lines).toContain(`anytown.yaml:${duplicate}:9 anytown-listen-first.id: "anytown-listen-first" is already used at anytown.yaml:${original}: every entry needs its own id`);
+    expect(run.lines).toContain(
+      `anytown.yaml:${duplicate}:9 anytown-listen-first.id: "anytown-listen-first" is already used at anytown.yaml:${original}: every entry needs its own id`,
+    );
   });
 
   test('a duplicate number within a kind → names the entry that has it', async () => {
@@ -73,15 +89,23 @@ describe('practice-companion kb validate', () => {
   });
 
   test('an unknown related id → suggests the id it was probably meant to be', async () => {
-    const run = await validateEdited((y) => replaceOnce(y, 'related: [anytown-plan-together]', 'related: [anytown-plan-togther]'));
+    const run = await validateEdited((y) =>
+      replaceOnce(y, 'related: [anytown-plan-together]', 'related: [anytown-plan-togther]'),
+    );
     expect(run.code).toBe(1);
-    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('anytown-plan-togther')}:15 anytown-listen-first.related: "anytown-plan-togther" is not the id of any entry: did you mean "anytown-plan-together"?`]);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${run.lineOf('anytown-plan-togther')}:15 anytown-listen-first.related: "anytown-plan-togther" is not the id of any entry: did you mean "anytown-plan-together"?`,
+    ]);
   });
 
   test('a related entry in another framework → an error at its file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pc-kb-'));
     const shipped = join(__dirname, '..', '..', 'knowledge', 'frameworks');
-    const jersey = replaceOnce(readFileSync(join(shipped, 'jersey.yaml'), 'utf8'), 'related: [jersey-systemic-responses]', 'related: [jersey-systemic-responses, lbbd-sharing]');
+    const jersey = replaceOnce(
+      readFileSync(join(shipped, 'jersey.yaml'), 'utf8'),
+      'related: [jersey-systemic-responses]',
+      'related: [jersey-systemic-responses, lbbd-sharing]',
+    );
     writeFileSync(join(dir, 'jersey.yaml'), jersey);
     writeFileSync(join(dir, 'lbbd.yaml'), readFileSync(join(shipped, 'lbbd.yaml'), 'utf8'));
     const run = await runCli(['kb', 'validate', dir]);
@@ -94,7 +118,9 @@ describe('practice-companion kb validate', () => {
 
   test('the shipped frameworks relate only to their own entries', () => {
     const kb = loadOrThrow();
-    const crossing = kb.entries.flatMap((e) => e.related.filter((id) => kb.entry(id)?.frameworkId !== e.frameworkId).map((id) => `${e.id} → ${id}`));
+    const crossing = kb.entries.flatMap((e) =>
+      e.related.filter((id) => kb.entry(id)?.frameworkId !== e.frameworkId).map((id) => `${e.id} → ${id}`),
+    );
     expect(crossing).toEqual([]);
   });
 
@@ -110,7 +136,11 @@ describe('practice-companion kb validate', () => {
   test('local signposts and a review in date → no warnings', async () => {
     const run = await validateEdited((y) =>
       replaceOnce(
-        replaceOnce(y, 'talk to your manager or the duty team today.', 'ring the Anytown duty team today.\n    link: https://anytown.example/safeguarding'),
+        replaceOnce(
+          y,
+          'talk to your manager or the duty team today.',
+          'ring the Anytown duty team today.\n    link: https://anytown.example/safeguarding',
+        ),
         '  aliases: [anytown, any town]',
         '  aliases: [anytown, any town]\n  reviewed_by: Anytown Principal Social Worker\n  reviewed_on: "2026-09-01"\n  review_due: "2099-09-01"',
       ),
@@ -120,20 +150,36 @@ describe('practice-companion kb validate', () => {
   });
 
   test('an overdue review → a warning that says when it was due and what to do', async () => {
-    const run = await validateEdited((y) => replaceOnce(y, '  aliases: [anytown, any town]', '  aliases: [anytown, any town]\n  reviewed_by: Anytown Principal Social Worker\n  reviewed_on: "2024-01-10"\n  review_due: "2025-01-10"'));
+    const run = await validateEdited((y) =>
+      replaceOnce(
+        y,
+        '  aliases: [anytown, any town]',
+        '  aliases: [anytown, any town]\n  reviewed_by: Anytown Principal Social Worker\n  reviewed_on: "2024-01-10"\n  review_due: "2025-01-10"',
+      ),
+    );
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`warning: anytown.yaml:${run.lineOf('review_due')}:15 framework.review_due: the review was due on 2025-01-10 and is overdue: review the content, then update reviewed_on and review_due`);
+    expect(run.stderr).toContain(
+      `warning: anytown.yaml:${run.lineOf('review_due')}:15 framework.review_due: the review was due on 2025-01-10 and is overdue: review the content, then update reviewed_on and review_due`,
+    );
   });
 
   test('a review with a date that is not year-month-day, or only some of its fields → errors that say how to fix them', async () => {
-    const run = await validateEdited((y) => replaceOnce(y, '  aliases: [anytown, any town]', '  aliases: [anytown, any town]\n  reviewed_on: 1 March 2026'));
+    const run = await validateEdited((y) =>
+      replaceOnce(y, '  aliases: [anytown, any town]', '  aliases: [anytown, any town]\n  reviewed_on: 1 March 2026'),
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('framework.reviewed_on: must be a date written year-month-day, like "2026-11-30"');
     expect(run.stdout).toContain('framework.reviewed_by: is missing: a review records who reviewed it');
   });
 
   test('a signpost link that is not https, or no signposts at all → errors naming the field', async () => {
-    const bad = await validateEdited((y) => replaceOnce(y, 'talk to your manager or the duty team today.', 'talk to your manager or the duty team today.\n    link: www.example.org'));
+    const bad = await validateEdited((y) =>
+      replaceOnce(
+        y,
+        'talk to your manager or the duty team today.',
+        'talk to your manager or the duty team today.\n    link: www.example.org',
+      ),
+    );
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('signposts.urgent.link: must be a web address starting https://, or left out');
     const none = await validateEdited((y) => y.replace(/\nsignposts:[\s\S]*?\n\nentries:/, '\nentries:'));
@@ -144,23 +190,39 @@ describe('practice-companion kb validate', () => {
   test('fewer than 3 reflection prompts → says how many there are', async () => {
     const run = await validateEdited((y) => replaceOnce(y, '      - What gets in the way of listening first?\n', ''));
     expect(run.code).toBe(1);
-    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('When did you last change your mind')}:7 anytown-listen-first.prompts: has 2, needs at least 3: add more open reflection prompts for a practitioner`]);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${run.lineOf('When did you last change your mind')}:7 anytown-listen-first.prompts: has 2, needs at least 3: add more open reflection prompts for a practitioner`,
+    ]);
   });
 
   test('an unknown kind → lists the kinds there are', async () => {
-    const run = await validateEdited((y) => replaceOnce(y, 'kind: principle\n    number: 1', 'kind: principal\n    number: 1'));
+    const run = await validateEdited((y) =>
+      replaceOnce(y, 'kind: principle\n    number: 1', 'kind: principal\n    number: 1'),
+    );
     expect(run.code).toBe(1);
-    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('kind: principal')}:11 anytown-listen-first.kind: is "principal", which is not a kind: use one of value, principle, approach, ingredient, overview`]);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${run.lineOf('kind: principal')}:11 anytown-listen-first.kind: is "principal", which is not a kind: use one of value, principle, approach, ingredient, overview`,
+    ]);
   });
 
   test('a misspelt field name → says it is not a field we know', async () => {
-    const run = await validateEdited((y) => replaceOnce(y, '    keywords: [hearing, voice]', '    keywords: [hearing, voice]\n    keywrods: [typo]'));
+    const run = await validateEdited((y) =>
+      replaceOnce(y, '    keywords: [hearing, voice]', '    keywords: [hearing, voice]\n    keywrods: [typo]'),
+    );
     expect(run.code).toBe(1);
-    expect(run.lines).toEqual([`anytown.yaml:${run.lineOf('keywrods')}:15 anytown-listen-first.keywrods: is not a field we know: check the spelling (see knowledge/README.md for the fields)`]);
+    expect(run.lines).toEqual([
+      `anytown.yaml:${run.lineOf('keywrods')}:15 anytown-listen-first.keywrods: is not a field we know: check the spelling (see knowledge/README.md for the fields)`,
+    ]);
   });
 
   test('several problems → every one is reported, not just the first', async () => {
-    const run = await validateEdited((y) => replaceOnce(replaceOnce(y, 'kind: principle\n    number: 1', 'kind: principal\n    number: 1'), '    title: Plan together', '    title: ""'));
+    const run = await validateEdited((y) =>
+      replaceOnce(
+        replaceOnce(y, 'kind: principle\n    number: 1', 'kind: principal\n    number: 1'),
+        '    title: Plan together',
+        '    title: ""',
+      ),
+    );
     expect(run.lines).toHaveLength(2);
     expect(run.stderr).toBe('2 problem(s) found.\n');
   });

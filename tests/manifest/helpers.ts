@@ -30,7 +30,11 @@ export function tempDir(): { dir: string; remove: () => void } {
 }
 
 /** Runs the real package build into `dir` with the fake ids (plus `env`), and opens the zip. */
-export async function buildInto(dir: string, env: Record<string, string> = {}, options: Omit<BuildOptions, 'env' | 'outFile'> = {}): Promise<BuiltZip> {
+export async function buildInto(
+  dir: string,
+  env: Record<string, string> = {},
+  options: Omit<BuildOptions, 'env' | 'outFile'> = {},
+): Promise<BuiltZip> {
   const outFile = join(dir, 'appPackage.zip');
   await buildPackage({ ...options, outFile, env: { ...FAKE, ...env } });
   const bytes = readFileSync(outFile);

@@ -28,7 +28,8 @@ describe('the colour icon', () => {
 
   test('keeps its symbol inside the middle 96×96, where Teams never crops', () => {
     const corner = pixels(png)[0]!;
-    const isBackgroundish = (p: { r: number; g: number; b: number }) => Math.abs(p.r - corner.r) + Math.abs(p.g - corner.g) + Math.abs(p.b - corner.b) < 40;
+    const isBackgroundish = (p: { r: number; g: number; b: number }) =>
+      Math.abs(p.r - corner.r) + Math.abs(p.g - corner.g) + Math.abs(p.b - corner.b) < 40;
     const symbol = pixels(png).filter((p) => !isBackgroundish(p));
     expect(symbol.length).toBeGreaterThan(1000);
     for (const p of symbol) {

@@ -20,8 +20,12 @@ describe('npm run package: the zip', () => {
   });
 
   test('carries the committed icons unchanged', async () => {
-    expect((await built.file('color.png')).equals(readFileSync(join(__dirname, '..', '..', 'manifest', 'color.png')))).toBe(true);
-    expect((await built.file('outline.png')).equals(readFileSync(join(__dirname, '..', '..', 'manifest', 'outline.png')))).toBe(true);
+    expect(
+      (await built.file('color.png')).equals(readFileSync(join(__dirname, '..', '..', 'manifest', 'color.png'))),
+    ).toBe(true);
+    expect(
+      (await built.file('outline.png')).equals(readFileSync(join(__dirname, '..', '..', 'manifest', 'outline.png'))),
+    ).toBe(true);
   });
 
   test('is the same, byte for byte, when built twice from the same settings', async () => {
@@ -40,7 +44,9 @@ describe('the manifest', () => {
     expect(built.manifest.manifestVersion).toBe(newest);
     expect(Number(newest.split('.')[1])).toBeGreaterThanOrEqual(24);
     // The $schema URL has no locale, so nothing resolves it to a fetch (../shared/teams-platform.md).
-    expect(built.manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
+    expect(built.manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
+    );
   });
 
   test('takes its ids and domain from the settings, and its name and version from package.json', () => {
@@ -62,7 +68,9 @@ describe('the manifest', () => {
 
   test('every web address in it is on the configured domain', () => {
     const urls = JSON.stringify(built.manifest).match(/https:\/\/[^"\s]+/g) ?? [];
-    const ours = urls.filter((u) => !u.startsWith('https://developer.microsoft.com/json-schemas/') && u !== 'https://RscPermission');
+    const ours = urls.filter(
+      (u) => !u.startsWith('https://developer.microsoft.com/json-schemas/') && u !== 'https://RscPermission',
+    );
     expect(ours.length).toBeGreaterThan(0);
     for (const url of ours) expect(new URL(url.replace('{theme}', 'x')).hostname).toBe(FAKE.APP_DOMAIN);
   });
@@ -91,7 +99,11 @@ describe('the manifest', () => {
   test('has the bot chat and the Framework tab as personal tabs, the tab following the Teams theme', () => {
     const tabs = built.manifest.staticTabs ?? [];
     expect(tabs.map((t) => t.entityId)).toEqual(['conversations', 'framework', 'about']);
-    expect(tabs[1]).toMatchObject({ name: 'Framework', contentUrl: `https://${FAKE.APP_DOMAIN}/tab?theme={theme}`, scopes: ['personal'] });
+    expect(tabs[1]).toMatchObject({
+      name: 'Framework',
+      contentUrl: `https://${FAKE.APP_DOMAIN}/tab?theme={theme}`,
+      scopes: ['personal'],
+    });
   });
 });
 

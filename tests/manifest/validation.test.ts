@@ -38,29 +38,54 @@ describe('schema validation', () => {
 
   test.each<[string, (m: Loose) => unknown, string]>([
     ['a bot id that is not a GUID', (m) => (bot(m).botId = 'practice-companion'), '/bots/0/botId must match pattern'],
-    ['13 commands in one list (the limit is 12)', (m) => bot(m).commandLists![1]!.commands.push({ title: 'a' }, { title: 'b' }, { title: 'c' }), '/bots/0/commandLists/1/commands must NOT have more than 12 items'],
-    ['no privacy URL', (m) => delete (m.developer as Partial<Manifest['developer']>).privacyUrl, "/developer must have required property 'privacyUrl'"],
-    ['an unknown scope', (m) => (bot(m).scopes = ['everyone' as 'team']), '/bots/0/scopes/0 must be equal to one of the allowed values'],
+    [
+      '13 commands in one list (the limit is 12)',
+      (m) => bot(m).commandLists![1]!.commands.push({ title: 'a' }, { title: 'b' }, { title: 'c' }),
+      '/bots/0/commandLists/1/commands must NOT have more than 12 items',
+    ],
+    [
+      'no privacy URL',
+      (m) => delete (m.developer as Partial<Manifest['developer']>).privacyUrl,
+      "/developer must have required property 'privacyUrl'",
+    ],
+    [
+      'an unknown scope',
+      (m) => (bot(m).scopes = ['everyone' as 'team']),
+      '/bots/0/scopes/0 must be equal to one of the allowed values',
+    ],
     ['a property the schema does not know', (m) => (m['botz'] = []), '/ must NOT have additional properties'],
-    ['a short description over 80 characters', (m) => (m.description.short = 'x'.repeat(81)), '/description/short must NOT have more than 80 characters'],
+    [
+      'a short description over 80 characters',
+      (m) => (m.description.short = 'x'.repeat(81)),
+      '/description/short must NOT have more than 80 characters',
+    ],
   ])('fails a manifest with %s, naming where', async (_what, change, problem) => {
     const problems = await validateManifest(broken(change));
     expect(problems.some((p) => p.startsWith(problem))).toBe(true);
   });
 
   test('fails a manifest version it has no schema for, instead of fetching one', async () => {
-    expect(await validateManifest(broken((m) => setVersion(m, '1.99')))).toEqual(['/manifestVersion "1.99" is not a schema version @microsoft/app-manifest bundles']);
-    expect(await validateManifest(broken((m) => setVersion(m, undefined)))).toEqual(['/manifestVersion is undefined, not a schema version such as "1.30"']);
+    expect(await validateManifest(broken((m) => setVersion(m, '1.99')))).toEqual([
+      '/manifestVersion "1.99" is not a schema version @microsoft/app-manifest bundles',
+    ]);
+    expect(await validateManifest(broken((m) => setVersion(m, undefined)))).toEqual([
+      '/manifestVersion is undefined, not a schema version such as "1.30"',
+    ]);
   });
 
   test('the package build writes nothing when the manifest is invalid', async () => {
     const template = join(temp.dir, 'bad.template.json');
-    writeFileSync(template, readFileSync(TEMPLATE_PATH, 'utf8').replace('"accentColor": "#1F5C63"', '"accentColor": "teal"'));
+    writeFileSync(
+      template,
+      readFileSync(TEMPLATE_PATH, 'utf8').replace('"accentColor": "#1F5C63"', '"accentColor": "teal"'),
+    );
     const outFile = join(temp.dir, 'appPackage.zip');
     const dir = tempDir();
     try {
       await expect(buildInto(dir.dir, {}, { templatePath: template })).rejects.toThrow(ManifestInvalidError);
-      await expect(buildInto(dir.dir, {}, { templatePath: template })).rejects.toThrow(/\/accentColor must match pattern/);
+      await expect(buildInto(dir.dir, {}, { templatePath: template })).rejects.toThrow(
+        /\/accentColor must match pattern/,
+      );
       expect(existsSync(join(dir.dir, 'appPackage.zip'))).toBe(false);
     } finally {
       dir.remove();

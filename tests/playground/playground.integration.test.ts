@@ -49,7 +49,8 @@ async function waitForPlayground(url: string): Promise<void> {
     } catch {
       // not listening yet
     }
-    if (playground.exitCode !== null) throw new Error(`the Playground exited (${playground.exitCode}): ${playgroundOutput.join('').slice(-1000)}`);
+    if (playground.exitCode !== null)
+      throw new Error(`the Playground exited (${playground.exitCode}): ${playgroundOutput.join('').slice(-1000)}`);
     if (Date.now() > until) throw new Error(`the Playground did not start: ${playgroundOutput.join('').slice(-1000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -59,10 +60,14 @@ beforeAll(async () => {
   // Anonymous (the Playground sends no sign-in token), on loopback, on a free port.
   app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
   const port = await freePort();
-  playground = spawn(process.execPath, [PLAYGROUND_BIN, '-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  playground = spawn(
+    process.execPath,
+    [PLAYGROUND_BIN, '-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    {
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   playground.stdout?.on('data', (d: Buffer) => playgroundOutput.push(d.toString('utf8')));
   playground.stderr?.on('data', (d: Buffer) => playgroundOutput.push(d.toString('utf8')));
   const url = `http://localhost:${port}`;
@@ -167,7 +172,10 @@ test('the answer card: related entries, Read the full text, Helpful, Not helpful
   await answer.locator('button', { hasText: 'Not helpful' }).click();
   expect(await cardTextWhen(answer, (t) => t.includes("Thank you, you said this didn't help"))).toContain('Thank you');
   // …and then offers to send the question to the practice team; Cancel sends nothing.
-  await answer.locator('button', { hasText: /Suggest/ }).first().click();
+  await answer
+    .locator('button', { hasText: /Suggest/ })
+    .first()
+    .click();
   const form = await cardTextWhen(answer, (t) => /Cancel/.test(t));
   expect(form).toMatch(/practice team/i);
   await keep(answer, 'docs/playground-suggest.png');
@@ -189,10 +197,15 @@ test('the not-sure card: "Did you mean" and the example questions each get their
 test('the not-sure card: Suggest this question, then Send, sends it to the practice team', async () => {
   const notSure = await say('how do I book a room for a family meeting');
   expect(await notSure.innerText()).toMatch(/not sure|doesn't cover/i);
-  await notSure.locator('button', { hasText: /^Suggest/ }).first().click();
+  await notSure
+    .locator('button', { hasText: /^Suggest/ })
+    .first()
+    .click();
   expect(await cardTextWhen(notSure, (t) => /Cancel/.test(t))).toMatch(/practice team/i);
   await notSure.locator('button', { hasText: /^Send$/ }).click();
-  expect(await cardTextWhen(notSure, (t) => t.includes('Your question was sent to the practice team'))).not.toMatch(/Cancel/);
+  expect(await cardTextWhen(notSure, (t) => t.includes('Your question was sent to the practice team'))).not.toMatch(
+    /Cancel/,
+  );
   expect((await app.store.suggestions(10)).map((x) => x.text)).toEqual(['how do I book a room for a family meeting']);
   expectNoErrors();
 });
@@ -238,8 +251,17 @@ test("a team channel's schedule card: Save schedule, pressed in the Playground, 
   const res = await app.post(
     activity('channel-mention', stored!.serviceUrl, {
       text: '<at>Practice Companion</at> schedule',
-      conversation: { isGroup: true, conversationType: 'channel', id: stored!.id, ...(stored!.tenantId && { tenantId: stored!.tenantId }) },
-      channelData: { channel: { id: stored!.id }, ...(stored!.teamId && { team: { id: stored!.teamId } }), ...(stored!.tenantId && { tenant: { id: stored!.tenantId } }) },
+      conversation: {
+        isGroup: true,
+        conversationType: 'channel',
+        id: stored!.id,
+        ...(stored!.tenantId && { tenantId: stored!.tenantId }),
+      },
+      channelData: {
+        channel: { id: stored!.id },
+        ...(stored!.teamId && { team: { id: stored!.teamId } }),
+        ...(stored!.tenantId && { tenant: { id: stored!.tenantId } }),
+      },
     }),
   );
   expect(res.status).toBe(200);

@@ -14,10 +14,17 @@ const CHANNEL = '19:atomic@thread.tacv2';
 const SCOPE = 'team:19:team-atomic@thread.tacv2';
 const SAM = { id: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f', aadObjectId: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f' };
 const NOW = new Date('2026-11-24T12:00:00Z');
-const FORM = { frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post' };
+const FORM = {
+  frameworkId: 'lbbd',
+  content: 'principle',
+  cadence: 'weekly',
+  weekdays: '1',
+  time: '09:00',
+  timeZone: 'Europe/London',
+  endDate: '',
+  kind: 'post',
+};
 const LBBD = { id: 'lbbd', name: 'Barking & Dagenham framework' };
-
-
 
 describe.each(BACKENDS)('a schedule change and its audit row are written together, on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
@@ -37,12 +44,23 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
     };
     useStore(await db.open());
     // Set up while the audit log works: a schedule, openers chosen in one team, and a lead's chat.
-    expect(await operations.subscribe(deps, { ...request, form: FORM, frameworkHere: async () => LBBD })).toMatchObject({ kind: 'subscribed' });
-    await store.saveConversation({ id: CHANNEL, kind: 'channel', serviceUrl: 'http://127.0.0.1:1/', reference: {} }, NOW);
-    expect(await openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: true })).toMatchObject({ kind: 'set', on: true });
+    expect(await operations.subscribe(deps, { ...request, form: FORM, frameworkHere: async () => LBBD })).toMatchObject(
+      { kind: 'subscribed' },
+    );
+    await store.saveConversation(
+      { id: CHANNEL, kind: 'channel', serviceUrl: 'http://127.0.0.1:1/', reference: {} },
+      NOW,
+    );
+    expect(await openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: true })).toMatchObject({
+      kind: 'set',
+      on: true,
+    });
     await store.saveLeadChat(SAM.id, 'a:lead-chat', NOW);
     before = (await state())!;
-    expect((await store.auditLog([CHANNEL, SCOPE], 10)).map((e) => e.action).sort()).toEqual(['meeting-openers', 'subscribe']);
+    expect((await store.auditLog([CHANNEL, SCOPE], 10)).map((e) => e.action).sort()).toEqual([
+      'meeting-openers',
+      'subscribe',
+    ]);
     // Broken with the store closed: an open SQLite store may not see a trigger added from another connection.
     await store.close();
     await breakAuditLog(backend.name, db.url);
@@ -54,11 +72,17 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
   });
 
   test('the audit log really refuses writes', async () => {
-    expect(await failure(store.audit({ scopeId: CHANNEL, at: NOW, actor: SAM.id, action: 'probe', detail: 'probe' }))).toMatch(/audit down/);
+    expect(
+      await failure(store.audit({ scopeId: CHANNEL, at: NOW, actor: SAM.id, action: 'probe', detail: 'probe' })),
+    ).toMatch(/audit down/);
   });
 
   test('subscribe: no subscription is added', async () => {
-    expect(await failure(operations.subscribe(deps, { ...request, form: { ...FORM, weekdays: '2' }, frameworkHere: async () => LBBD }))).toMatch(/audit down/);
+    expect(
+      await failure(
+        operations.subscribe(deps, { ...request, form: { ...FORM, weekdays: '2' }, frameworkHere: async () => LBBD }),
+      ),
+    ).toMatch(/audit down/);
     expect(await scheduleStore(store).subscriptionsIn(CHANNEL)).toEqual([before]);
   });
 
@@ -87,20 +111,40 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
   });
 
   test('meeting openers on and off, and on by adding the app: the setting is as it was', async () => {
-    expect(await failure(openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: false }))).toMatch(/audit down/);
+    expect(await failure(openers.setOpeners(openerDeps, { actor: SAM, scopeId: SCOPE, on: false }))).toMatch(
+      /audit down/,
+    );
     expect(await store.meetingOpeners(SCOPE)).toBe(true);
-    expect(await failure(openers.setOpeners(openerDeps, { actor: SAM, scopeId: 'team:other', on: true }))).toMatch(/audit down/);
+    expect(await failure(openers.setOpeners(openerDeps, { actor: SAM, scopeId: 'team:other', on: true }))).toMatch(
+      /audit down/,
+    );
     expect(await store.meetingOpeners('team:other')).toBeUndefined();
-    expect(await failure(openers.openersChosenByAdding(openerDeps, { actor: SAM, scopeId: 'conversation:19:meeting_x@thread.v2' }))).toMatch(/audit down/);
+    expect(
+      await failure(
+        openers.openersChosenByAdding(openerDeps, { actor: SAM, scopeId: 'conversation:19:meeting_x@thread.v2' }),
+      ),
+    ).toMatch(/audit down/);
     expect(await store.meetingOpeners('conversation:19:meeting_x@thread.v2')).toBeUndefined();
   });
 
-  test('a lead\'s weekly digest: the setting is as it was', async () => {
-    expect(await failure(store.setDigest(SAM.id, false, NOW, { scopeId: 'a:lead-chat', at: NOW, actor: SAM.id, action: 'digest off', detail: 'Weekly digest turned off' }))).toMatch(/audit down/);
+  test("a lead's weekly digest: the setting is as it was", async () => {
+    expect(
+      await failure(
+        store.setDigest(SAM.id, false, NOW, {
+          scopeId: 'a:lead-chat',
+          at: NOW,
+          actor: SAM.id,
+          action: 'digest off',
+          detail: 'Weekly digest turned off',
+        }),
+      ),
+    ).toMatch(/audit down/);
     expect((await store.leadChats())[0]).toMatchObject({ leadId: SAM.id, digestOn: true });
   });
 
   test('nothing was audited while the audit log was down', async () => {
-    expect((await store.auditLog([CHANNEL, SCOPE, 'a:lead-chat', 'team:other'], 20)).map((e) => e.action).sort()).toEqual(['meeting-openers', 'subscribe']);
+    expect(
+      (await store.auditLog([CHANNEL, SCOPE, 'a:lead-chat', 'team:other'], 20)).map((e) => e.action).sort(),
+    ).toEqual(['meeting-openers', 'subscribe']);
   });
 });

@@ -10,6 +10,8 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 in the middle of a fan-o
     expect(result.missed).toBe(0);
     expect(result.delivered).toBe(200);
     // The post in flight when the sender died is recorded as uncertain (it did arrive), never resent.
-    expect((result.statuses['sent'] ?? 0) + (result.statuses['uncertain'] ?? 0) + (result.statuses['sending'] ?? 0)).toBe(200);
+    expect(
+      (result.statuses['sent'] ?? 0) + (result.statuses['uncertain'] ?? 0) + (result.statuses['sending'] ?? 0),
+    ).toBe(200);
   }, 180_000);
 });

@@ -47,7 +47,12 @@ async function addLeadChat(store: Store, serviceUrl: string, lead: string, at: D
       kind: 'personal',
       tenantId: '00000000-0000-4000-8000-000000000002',
       serviceUrl,
-      reference: { channelId: 'msteams', serviceUrl, conversation: { id, conversationType: 'personal', tenantId: '00000000-0000-4000-8000-000000000002' }, bot: { id: '28:bot', name: 'Practice Companion' } },
+      reference: {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id, conversationType: 'personal', tenantId: '00000000-0000-4000-8000-000000000002' },
+        bot: { id: '28:bot', name: 'Practice Companion' },
+      },
     },
     at,
   );
@@ -82,7 +87,9 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
     ] as const;
     let delivered = 0;
     for (const [monday, slot] of mondays) {
-      expect(digestSlot(new Date(`${monday}T12:00:00Z`), { timeZone: 'Europe/London', time: '08:00' }).at.toISOString()).toBe(new Date(slot).toISOString());
+      expect(
+        digestSlot(new Date(`${monday}T12:00:00Z`), { timeZone: 'Europe/London', time: '08:00' }).at.toISOString(),
+      ).toBe(new Date(slot).toISOString());
       clock.set(new Date(Date.parse(slot) - 1000).toISOString());
       expect(await digestScheduler(store, clock).runOnce()).toBe(0);
       clock.set(slot);
@@ -115,7 +122,10 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
     const second = backend.name === 'postgres' ? await db.open() : store;
     try {
       clock.set('2026-11-30T08:00:05Z');
-      const [a, b] = await Promise.all([digestScheduler(store, clock).runOnce(), digestScheduler(second, clock).runOnce()]);
+      const [a, b] = await Promise.all([
+        digestScheduler(store, clock).runOnce(),
+        digestScheduler(second, clock).runOnce(),
+      ]);
       expect(a + b).toBe(2);
     } finally {
       if (second !== store) await second.close();
@@ -150,11 +160,28 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
     await store.recordAsk('lbbd-compassion', '2026-11-25');
     await store.recordAsk('lbbd-compassion', '2026-11-16'); // the week before: not counted
     await store.countDaily('not-sure', 'lbbd', '2026-11-26');
-    await store.recordVote({ answerId: 'a1', voter: 'v1', entryId: 'lbbd-compassion', day: '2026-11-25', helpful: true });
-    await store.recordVote({ answerId: 'a2', voter: 'v1', entryId: 'lbbd-compassion', day: '2026-11-25', helpful: false });
+    await store.recordVote({
+      answerId: 'a1',
+      voter: 'v1',
+      entryId: 'lbbd-compassion',
+      day: '2026-11-25',
+      helpful: true,
+    });
+    await store.recordVote({
+      answerId: 'a2',
+      voter: 'v1',
+      entryId: 'lbbd-compassion',
+      day: '2026-11-25',
+      helpful: false,
+    });
     await store.addSuggestion({ id: 's1', text: QUESTION, frameworkId: 'lbbd', day: '2026-11-26' });
     await scheduleStore(store).addPostWithRotation('r', 'slot-failed', clock.now(), (state) => ({
-      post: { slotKey: 'slot-failed', conversationId: '19:some-channel@thread.tacv2', slotAt: new Date('2026-11-24T09:00:00Z'), status: 'pending' },
+      post: {
+        slotKey: 'slot-failed',
+        conversationId: '19:some-channel@thread.tacv2',
+        slotAt: new Date('2026-11-24T09:00:00Z'),
+        status: 'pending',
+      },
       state,
     }));
     const claimed = await store.claimNextPost(new Date('2026-11-24T09:00:00Z'), 'w', new Date('2026-11-24T09:02:00Z'));
@@ -177,12 +204,26 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
     expect(JSON.stringify(card)).toContain(`"url":"${CONSOLE}"`);
     expect(JSON.stringify(teams.bodies[0]!.body)).not.toContain(QUESTION.slice(0, 20));
     // The digest itself is not counted among the teams' posts.
-    expect((await store.postOutcomes(new Date('2026-11-30T00:00:00Z'), new Date('2026-12-01T00:00:00Z'))).length).toBe(0);
+    expect((await store.postOutcomes(new Date('2026-11-30T00:00:00Z'), new Date('2026-12-01T00:00:00Z'))).length).toBe(
+      0,
+    );
   });
 });
 
 test('a quiet week says so, and the card still validates', async () => {
-  const figures = { from: '2026-11-23', to: '2026-11-29', answered: 0, notSure: 0, helpful: 0, notHelpful: 0, postsSent: 0, postsFailed: 0, postsUncertain: 2, mostAsked: [], suggestionsWaiting: 0 };
+  const figures = {
+    from: '2026-11-23',
+    to: '2026-11-29',
+    answered: 0,
+    notSure: 0,
+    helpful: 0,
+    notHelpful: 0,
+    postsSent: 0,
+    postsFailed: 0,
+    postsUncertain: 2,
+    mostAsked: [],
+    suggestionsWaiting: 0,
+  };
   const card = digestCard(figures, CONSOLE).card;
   expect(validateCard(card)).toEqual([]);
   expect(cardText(card)).toContain('No questions were answered last week.');

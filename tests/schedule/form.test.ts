@@ -3,7 +3,17 @@ import { loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();
 const NOW = new Date('2026-11-24T12:00:00Z');
-const FORM = { frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
+const FORM = {
+  frameworkId: 'lbbd',
+  content: 'principle',
+  cadence: 'weekly',
+  weekdays: '1',
+  time: '09:00',
+  timeZone: 'Europe/London',
+  endDate: '',
+  kind: 'post',
+  leadMinutes: '5',
+};
 const problems = (change: Record<string, unknown>) => {
   const read = readScheduleForm({ ...FORM, ...change }, kb, NOW);
   return 'problems' in read ? read.problems : [];
@@ -11,16 +21,51 @@ const problems = (change: Record<string, unknown>) => {
 
 describe('the schedule form', () => {
   test('good values become the spec to save', () => {
-    expect(readScheduleForm({ ...FORM, content: 'value, principle', weekdays: '3,1,3', time: ' 09:30 ', endDate: '2027-01-31' }, kb, NOW)).toEqual({
-      spec: { kind: 'post', frameworkId: 'lbbd', content: ['value', 'principle'], weekdays: [1, 3], time: '09:30', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-11-23', endDate: '2027-01-31' },
+    expect(
+      readScheduleForm(
+        { ...FORM, content: 'value, principle', weekdays: '3,1,3', time: ' 09:30 ', endDate: '2027-01-31' },
+        kb,
+        NOW,
+      ),
+    ).toEqual({
+      spec: {
+        kind: 'post',
+        frameworkId: 'lbbd',
+        content: ['value', 'principle'],
+        weekdays: [1, 3],
+        time: '09:30',
+        timeZone: 'Europe/London',
+        cadence: 'weekly',
+        anchorWeek: '2026-11-23',
+        endDate: '2027-01-31',
+      },
     });
-    expect(readScheduleForm({ ...FORM, cadence: 'weekdays', weekdays: '', kind: 'meeting-opener', leadMinutes: 10 }, kb, NOW)).toMatchObject({ spec: { kind: 'meeting-opener', weekdays: [1, 2, 3, 4, 5], leadMinutes: 10 } });
+    expect(
+      readScheduleForm(
+        { ...FORM, cadence: 'weekdays', weekdays: '', kind: 'meeting-opener', leadMinutes: 10 },
+        kb,
+        NOW,
+      ),
+    ).toMatchObject({ spec: { kind: 'meeting-opener', weekdays: [1, 2, 3, 4, 5], leadMinutes: 10 } });
     expect(readScheduleForm({ ...FORM, kind: undefined }, kb, NOW)).toMatchObject({ spec: { kind: 'post' } });
-    expect(readScheduleForm({ ...FORM, kind: 'post', leadMinutes: 'x' }, kb, NOW)).toMatchObject({ spec: { kind: 'post' } });
+    expect(readScheduleForm({ ...FORM, kind: 'post', leadMinutes: 'x' }, kb, NOW)).toMatchObject({
+      spec: { kind: 'post' },
+    });
   });
 
-  test('every problem is listed at once, in the form\'s order, in the words people see', () => {
-    expect(problems({ frameworkId: 'nope', content: 'principle,gossip', cadence: 'hourly', weekdays: '9', time: '25:00', timeZone: 'Mars/Olympus', endDate: '2026-02-30', kind: 'poster' })).toEqual([
+  test("every problem is listed at once, in the form's order, in the words people see", () => {
+    expect(
+      problems({
+        frameworkId: 'nope',
+        content: 'principle,gossip',
+        cadence: 'hourly',
+        weekdays: '9',
+        time: '25:00',
+        timeZone: 'Mars/Olympus',
+        endDate: '2026-02-30',
+        kind: 'poster',
+      }),
+    ).toEqual([
       FORM_PROBLEMS.framework,
       FORM_PROBLEMS.content,
       FORM_PROBLEMS.cadence,
@@ -31,13 +76,25 @@ describe('the schedule form', () => {
       FORM_PROBLEMS.kind,
     ]);
     expect(problems({})).toEqual([]);
-    expect(readScheduleForm({}, kb, NOW)).toMatchObject({ problems: expect.arrayContaining([FORM_PROBLEMS.framework, FORM_PROBLEMS.content, FORM_PROBLEMS.cadence, FORM_PROBLEMS.time]) });
+    expect(readScheduleForm({}, kb, NOW)).toMatchObject({
+      problems: expect.arrayContaining([
+        FORM_PROBLEMS.framework,
+        FORM_PROBLEMS.content,
+        FORM_PROBLEMS.cadence,
+        FORM_PROBLEMS.time,
+      ]),
+    });
   });
 
   test('checks that need the knowledge base, the clock or other fields', () => {
-    expect(problems({ frameworkId: 'jersey', content: 'principle' })).toEqual(['The Jersey framework has no principles. Choose something it has.']);
+    expect(problems({ frameworkId: 'jersey', content: 'principle' })).toEqual([
+      'The Jersey framework has no principles. Choose something it has.',
+    ]);
     // A kind it lacks is named even beside a kind that is no kind at all.
-    expect(problems({ frameworkId: 'jersey', content: 'principle,gossip' })).toEqual([FORM_PROBLEMS.content, 'The Jersey framework has no principles. Choose something it has.']);
+    expect(problems({ frameworkId: 'jersey', content: 'principle,gossip' })).toEqual([
+      FORM_PROBLEMS.content,
+      'The Jersey framework has no principles. Choose something it has.',
+    ]);
     expect(problems({ endDate: '2026-11-23' })).toEqual([FORM_PROBLEMS.endDatePassed]);
     expect(problems({ endDate: '2026-11-24' })).toEqual([]);
     expect(problems({ endDate: '2026-11-23', timeZone: 'Nowhere' })).toEqual([FORM_PROBLEMS.timeZone('Nowhere')]);

@@ -5,7 +5,16 @@ import type { RotationState, Subscription, SubscriptionSpec } from '../../schedu
 import { loadOrThrow } from '../helpers/kb';
 
 const kb = loadOrThrow();
-const principles: SubscriptionSpec = { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-11-23' };
+const principles: SubscriptionSpec = {
+  kind: 'post',
+  frameworkId: 'lbbd',
+  content: ['principle'],
+  weekdays: [1],
+  time: '09:00',
+  timeZone: 'Europe/London',
+  cadence: 'weekly',
+  anchorWeek: '2026-11-23',
+};
 
 function walk(spec: Pick<SubscriptionSpec, 'frameworkId' | 'content'>, state: RotationState, n: number) {
   const order = rotationOrder(kb, spec);
@@ -22,7 +31,12 @@ describe('rotation', () => {
   test('walks the 10 principles in order without repeats, then starts a new cycle', () => {
     const { picks } = walk(principles, EMPTY_ROTATION, 12);
     expect(picks.map((p) => p.entry.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2]);
-    expect(picks.map((p) => `${p.position} of ${p.of}`).slice(0, 4)).toEqual(['1 of 10', '2 of 10', '3 of 10', '4 of 10']);
+    expect(picks.map((p) => `${p.position} of ${p.of}`).slice(0, 4)).toEqual([
+      '1 of 10',
+      '2 of 10',
+      '3 of 10',
+      '4 of 10',
+    ]);
     expect(picks[10]!.cycle).toBe(2);
   });
 
@@ -42,7 +56,7 @@ describe('rotation', () => {
     expect(numbersOfPrinciples).toEqual([4, 5, 6]); // 1 to 3 were posted before the change
   });
 
-  test('prompts: two per post, and last round\'s prompts are not repeated while others remain', () => {
+  test("prompts: two per post, and last round's prompts are not repeated while others remain", () => {
     expect(choosePrompts(5, [], 2)).toEqual({ chosen: [0, 1], used: [0, 1] });
     expect(choosePrompts(5, [0, 1], 2)).toEqual({ chosen: [2, 3], used: [0, 1, 2, 3] });
     expect(choosePrompts(5, [0, 1, 2, 3], 2).chosen).toEqual([4, 0]);
@@ -71,12 +85,20 @@ describe('planning a subscription', () => {
   test('a due slot becomes one pending post with the next entry, and the next slot is a week on', () => {
     const plan = planSubscription(base, kb, new Date('2026-11-23T09:00:05Z'), SIX_HOURS);
     expect(plan.posts).toHaveLength(1);
-    expect(plan.posts[0]).toMatchObject({ status: 'pending', entryId: 'lbbd-be-collaborative', slotKey: 'sub-1@2026-11-23T09:00:00.000Z' });
+    expect(plan.posts[0]).toMatchObject({
+      status: 'pending',
+      entryId: 'lbbd-be-collaborative',
+      slotKey: 'sub-1@2026-11-23T09:00:00.000Z',
+    });
     expect(plan.nextSlotAt?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
   });
 
   test('after downtime: slots older than the grace window are missed, the recent one still posts', () => {
-    const weekdays = { ...base, spec: { ...principles, cadence: 'weekdays' as const }, nextSlotAt: new Date('2026-11-23T09:00:00Z') };
+    const weekdays = {
+      ...base,
+      spec: { ...principles, cadence: 'weekdays' as const },
+      nextSlotAt: new Date('2026-11-23T09:00:00Z'),
+    };
     const plan = planSubscription(weekdays, kb, new Date('2026-11-25T12:00:00Z'), SIX_HOURS);
     expect(plan.posts.map((p) => p.status)).toEqual(['missed', 'missed', 'pending']);
     expect(plan.posts[2]!.entryId).toBe('lbbd-be-collaborative'); // missed slots do not use up entries
@@ -92,7 +114,12 @@ describe('planning a subscription', () => {
     const during = planSubscription(paused, kb, new Date('2026-11-23T09:01:00Z'), SIX_HOURS);
     expect(during.posts.map((p) => p.status)).toEqual(['skipped']);
     expect(during.status).toBe('active'); // the next slot (30 November) is after the pause ends
-    const after = planSubscription({ ...paused, nextSlotAt: nextSlot(principles, new Date('2026-11-24T00:00:00Z'))! }, kb, new Date('2026-11-30T09:00:01Z'), SIX_HOURS);
+    const after = planSubscription(
+      { ...paused, nextSlotAt: nextSlot(principles, new Date('2026-11-24T00:00:00Z'))! },
+      kb,
+      new Date('2026-11-30T09:00:01Z'),
+      SIX_HOURS,
+    );
     expect(after.posts.map((p) => p.status)).toEqual(['pending']);
   });
 

@@ -118,7 +118,11 @@ describe.each(BACKENDS)('scheduled posts on $name', (backend) => {
       expect(fake.requests).toHaveLength(4);
       expect(waits[1]!).toBeGreaterThan(waits[0]!);
       expect(waits[2]!).toBeGreaterThan(waits[1]!);
-      expect((await store.postLog({ subscriptionId: 'sub-1' }, 1))[0]).toMatchObject({ status: 'failed', attempts: 4, error: expect.stringContaining('gave up after 4 attempts') });
+      expect((await store.postLog({ subscriptionId: 'sub-1' }, 1))[0]).toMatchObject({
+        status: 'failed',
+        attempts: 4,
+        error: expect.stringContaining('gave up after 4 attempts'),
+      });
     } finally {
       await fake.close();
     }
@@ -134,7 +138,10 @@ describe.each(BACKENDS)('scheduled posts on $name', (backend) => {
       clock.set('2026-12-07T09:00:00Z');
       await schedulerFor(store, kb, clock).runOnce();
       expect(forbidden.counts.requests).toBe(1);
-      expect(await store.subscription('sub-1')).toMatchObject({ status: 'inactive', inactiveReason: expect.stringContaining('403') });
+      expect(await store.subscription('sub-1')).toMatchObject({
+        status: 'inactive',
+        inactiveReason: expect.stringContaining('403'),
+      });
       expect((await store.conversation('19:channel-1@thread.tacv2'))?.status).toBe('gone');
     } finally {
       await forbidden.close();
@@ -189,7 +196,9 @@ describe('several instances on one PostgreSQL', () => {
     try {
       const start = fakeClock('2026-11-20T12:00:00Z');
       for (let n = 1; n <= 120; n++) await addChannel(stores[0]!, teams.url, n, MONDAY_9_LONDON, start.now());
-      const finished = await Promise.all(stores.map((s) => schedulerFor(s, kb, fakeClock('2026-11-23T09:00:00Z')).runOnce()));
+      const finished = await Promise.all(
+        stores.map((s) => schedulerFor(s, kb, fakeClock('2026-11-23T09:00:00Z')).runOnce()),
+      );
       expect(finished.reduce((a, b) => a + b, 0)).toBe(120);
       expect(finished.filter((n) => n > 0).length).toBeGreaterThan(1); // the work really was shared
       expect(teams.deliveries.size).toBe(120);

@@ -1,7 +1,16 @@
 import { nextSlot } from '../../schedule/slots';
 import type { SubscriptionSpec } from '../../schedule/model';
 
-const monday9: SubscriptionSpec = { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-01-05' };
+const monday9: SubscriptionSpec = {
+  kind: 'post',
+  frameworkId: 'lbbd',
+  content: ['principle'],
+  weekdays: [1],
+  time: '09:00',
+  timeZone: 'Europe/London',
+  cadence: 'weekly',
+  anchorWeek: '2026-01-05',
+};
 
 const walk = (spec: SubscriptionSpec, from: string, count: number) => {
   const out: string[] = [];
@@ -20,8 +29,16 @@ describe('slots: Monday 09:00 Europe/London across daylight saving', () => {
   });
 
   test('the weeks the clocks go forward (29 March 2026) and back (25 October 2026)', () => {
-    expect(walk(monday9, '2026-03-20T00:00:00Z', 3)).toEqual(['2026-03-23T09:00:00.000Z', '2026-03-30T08:00:00.000Z', '2026-04-06T08:00:00.000Z']);
-    expect(walk(monday9, '2026-10-16T00:00:00Z', 3)).toEqual(['2026-10-19T08:00:00.000Z', '2026-10-26T09:00:00.000Z', '2026-11-02T09:00:00.000Z']);
+    expect(walk(monday9, '2026-03-20T00:00:00Z', 3)).toEqual([
+      '2026-03-23T09:00:00.000Z',
+      '2026-03-30T08:00:00.000Z',
+      '2026-04-06T08:00:00.000Z',
+    ]);
+    expect(walk(monday9, '2026-10-16T00:00:00Z', 3)).toEqual([
+      '2026-10-19T08:00:00.000Z',
+      '2026-10-26T09:00:00.000Z',
+      '2026-11-02T09:00:00.000Z',
+    ]);
   });
 
   test('a Sunday 01:30 post on the night the clocks go forward moves to 02:30 BST, and posts once on the night they go back', () => {
@@ -45,17 +62,29 @@ describe('slots: Monday 09:00 Europe/London across daylight saving', () => {
 describe('slots: cadence and end date', () => {
   test('every weekday skips the weekend', () => {
     const weekdays = { ...monday9, cadence: 'weekdays' as const, weekdays: [] };
-    expect(walk(weekdays, '2026-11-20T10:00:00Z', 3)).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-24T09:00:00.000Z', '2026-11-25T09:00:00.000Z']);
+    expect(walk(weekdays, '2026-11-20T10:00:00Z', 3)).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-24T09:00:00.000Z',
+      '2026-11-25T09:00:00.000Z',
+    ]);
   });
 
   test('fortnightly posts on the anchor week and every other week after it', () => {
     const fortnightly = { ...monday9, cadence: 'fortnightly' as const, anchorWeek: '2026-11-16' };
-    expect(walk(fortnightly, '2026-11-10T00:00:00Z', 3)).toEqual(['2026-11-16T09:00:00.000Z', '2026-11-30T09:00:00.000Z', '2026-12-14T09:00:00.000Z']);
+    expect(walk(fortnightly, '2026-11-10T00:00:00Z', 3)).toEqual([
+      '2026-11-16T09:00:00.000Z',
+      '2026-11-30T09:00:00.000Z',
+      '2026-12-14T09:00:00.000Z',
+    ]);
   });
 
   test('several days a week, in order', () => {
     const monFri = { ...monday9, weekdays: [5, 1] };
-    expect(walk(monFri, '2026-11-22T00:00:00Z', 3)).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-27T09:00:00.000Z', '2026-11-30T09:00:00.000Z']);
+    expect(walk(monFri, '2026-11-22T00:00:00Z', 3)).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-27T09:00:00.000Z',
+      '2026-11-30T09:00:00.000Z',
+    ]);
   });
 
   test('the end date is the last day that posts', () => {

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { useBot } from '../helpers/app-harness';
 import { activity } from '../helpers/fixtures';
 
-const APP = { MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93' };
+const APP = {
+  MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
+  MicrosoftAppPassword: 'secret',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93',
+};
 const STACK = /\bat .+[(\s].+:\d+:\d+|node_modules|Error:/;
 
 const bot = useBot();
@@ -26,13 +31,28 @@ afterAll(() => {
 });
 
 /** A raw request, so the body and headers are exactly what an attacker would send. */
-function send(url: string, options: { method?: string; path?: string; headers?: Record<string, string | number>; body?: Buffer | string; chunks?: number }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function send(
+  url: string,
+  options: {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string | number>;
+    body?: Buffer | string;
+    chunks?: number;
+  },
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${options.path ?? '/api/messages'}`, { method: options.method ?? 'POST', headers: options.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
+    const req = request(
+      `${url}${options.path ?? '/api/messages'}`,
+      { method: options.method ?? 'POST', headers: options.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
+      },
+    );
     req.on('error', (error: NodeJS.ErrnoException) => {
       // The server may answer and close before the whole upload is written: that is the point.
       if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: -1, body: '', headers: {} });
@@ -50,9 +70,14 @@ function send(url: string, options: { method?: string; path?: string; headers?: 
 
 function multipart(fileBytes: number): { body: Buffer; type: string } {
   const boundary = '----pcboundary7MA4YWxkTrZu0gW';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, Buffer.alloc(fileBytes, 0x61), tail]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([head, Buffer.alloc(fileBytes, 0x61), tail]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 const modes: Array<[string, Record<string, string>]> = [
@@ -65,7 +90,11 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
     const app = await bot.start(env);
     const before = readdirSync(tmp);
     const { body, type } = multipart(5 * 1024 * 1024);
-    const res = await send(app.url, { headers: { 'content-type': type, 'content-length': body.length }, body, chunks: 20 });
+    const res = await send(app.url, {
+      headers: { 'content-type': type, 'content-length': body.length },
+      body,
+      chunks: 20,
+    });
     expect(res.status === 415 || res.status === 401 || res.status === -1).toBe(true);
     // Give a parser that might still be writing time to do so, then look.
     await new Promise((r) => setTimeout(r, 200));
@@ -75,7 +104,11 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
 
   test.each([
     ['multipart/form-data', multipart(1000).type, multipart(1000).body],
-    ['a form with nested keys', 'application/x-www-form-urlencoded', `type=message&text=schedule+post+now&serviceUrl=${encodeURIComponent('http://127.0.0.1:9/')}&conversation[id]=x&from[id]=y&channelData[tenant][id]=z`],
+    [
+      'a form with nested keys',
+      'application/x-www-form-urlencoded',
+      `type=message&text=schedule+post+now&serviceUrl=${encodeURIComponent('http://127.0.0.1:9/')}&conversation[id]=x&from[id]=y&channelData[tenant][id]=z`,
+    ],
     ['XML', 'application/xml', '<?xml version="1.0"?><activity><type>message</type></activity>'],
     ['text/xml', 'text/xml', '<activity/>'],
     ['plain text', 'text/plain', '{"type":"message"}'],
@@ -88,7 +121,10 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
     if (env['MicrosoftAppId']) headers['authorization'] = 'Bearer x.y.z';
     const res = await send(app.url, { headers, body });
     expect(res.status).toBe(415);
-    expect(JSON.parse(res.body)).toEqual({ code: 'UnsupportedMediaType', message: 'Send the activity as JSON (Content-Type: application/json).' });
+    expect(JSON.parse(res.body)).toEqual({
+      code: 'UnsupportedMediaType',
+      message: 'Send the activity as JSON (Content-Type: application/json).',
+    });
     expect(readdirSync(tmp)).toEqual(before);
     expect(bot.connector.requests).toHaveLength(0);
   });
@@ -97,7 +133,10 @@ describe.each(modes)('request bodies, %s', (_mode, env) => {
 describe('JSON bodies', () => {
   test('JSON with a charset is accepted', async () => {
     const app = await bot.start();
-    const res = await send(app.url, { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(activity('personal-message', bot.connector.url)) });
+    const res = await send(app.url, {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(activity('personal-message', bot.connector.url)),
+    });
     expect(res.status).toBe(200);
     expect(bot.connector.requests).toHaveLength(1);
   });
@@ -105,11 +144,19 @@ describe('JSON bodies', () => {
   test('over 256 KB → 413 with a fixed message, whether or not Content-Length says so', async () => {
     const app = await bot.start();
     const big = JSON.stringify(activity('personal-message', bot.connector.url, { text: 'a'.repeat(300 * 1024) }));
-    const declared = await send(app.url, { headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(big) }, body: big });
+    const declared = await send(app.url, {
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(big) },
+      body: big,
+    });
     expect(declared.status === 413 || declared.status === -1).toBe(true);
-    const chunked = await send(app.url, { headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: big, chunks: 10 });
+    const chunked = await send(app.url, {
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body: big,
+      chunks: 10,
+    });
     expect(chunked.status === 413 || chunked.status === -1).toBe(true);
-    for (const res of [declared, chunked].filter((r) => r.status === 413)) expect(JSON.parse(res.body)).toEqual({ code: 'PayloadTooLarge', message: 'The request is too large.' });
+    for (const res of [declared, chunked].filter((r) => r.status === 413))
+      expect(JSON.parse(res.body)).toEqual({ code: 'PayloadTooLarge', message: 'The request is too large.' });
     expect(bot.connector.requests).toHaveLength(0);
   });
 
@@ -128,7 +175,10 @@ describe('JSON bodies', () => {
     try {
       const res = await send(app.url, { headers: { 'content-type': 'application/json' }, body });
       expect(res.status).toBe(400);
-      expect(JSON.parse(res.body)).toEqual({ code: 'BadRequest', message: 'The request is not a Bot Framework activity in JSON.' });
+      expect(JSON.parse(res.body)).toEqual({
+        code: 'BadRequest',
+        message: 'The request is not a Bot Framework activity in JSON.',
+      });
       expect(res.body).not.toMatch(STACK);
       expect(app.logs.join('\n')).not.toMatch(/Zephyrine|secret|"type"/);
       expect(warn).not.toHaveBeenCalled();

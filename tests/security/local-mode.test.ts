@@ -46,14 +46,17 @@ describe('anonymous (local) mode posts only to loopback', () => {
     expect(app.logs.join('\n')).not.toContain(serviceUrl);
   });
 
-  test.each(['install-team', 'group-chat-message', 'channel-mention', 'meeting-start'] as const)('a %s naming a foreign service URL stores nothing and posts nothing', async (fixture) => {
-    const store = recordingStore(await openStore('sqlite::memory:'));
-    const app = (running = await startApp({}, { store }));
-    const res = await app.post(activity(fixture, 'https://listener.attacker.example/'));
-    expect(res.status).toBe(403);
-    expect(store.written.join('\n')).not.toContain('attacker.example');
-    expect(await store.postLog({}, 10)).toEqual([]);
-  });
+  test.each(['install-team', 'group-chat-message', 'channel-mention', 'meeting-start'] as const)(
+    'a %s naming a foreign service URL stores nothing and posts nothing',
+    async (fixture) => {
+      const store = recordingStore(await openStore('sqlite::memory:'));
+      const app = (running = await startApp({}, { store }));
+      const res = await app.post(activity(fixture, 'https://listener.attacker.example/'));
+      expect(res.status).toBe(403);
+      expect(store.written.join('\n')).not.toContain('attacker.example');
+      expect(await store.postLog({}, 10)).toEqual([]);
+    },
+  );
 
   test('a loopback connector is answered, as the Agents Playground and the tests need', async () => {
     const app = (running = await startApp());
@@ -92,7 +95,13 @@ describe('a reference stored before this check', () => {
     // Stored while anything was accepted: a channel whose reference points at a listener of the caller's choosing.
     await addChannel(store, other.url, 1, MONDAY_9_LONDON, clock.now());
     clock.set('2026-11-23T09:00:00Z');
-    const scheduler = schedulerFor(store, kb, clock, {}, serviceUrlPolicy(load({ ALLOWED_SERVICE_URLS: connector.url })));
+    const scheduler = schedulerFor(
+      store,
+      kb,
+      clock,
+      {},
+      serviceUrlPolicy(load({ ALLOWED_SERVICE_URLS: connector.url })),
+    );
     await scheduler.runOnce();
     expect(other.requests).toHaveLength(0);
     const [post] = await store.postLog({ subscriptionId: 'sub-1' }, 1);

@@ -9,7 +9,10 @@ describe('redact', () => {
     ['postgres://u:Top@Secret-PW@host/db', 'postgres://u:***@host/db'],
     ['postgres://u:Top%40Secret-PW@host:5432/db', 'postgres://u:***@host:5432/db'],
     ['postgres://u@host/db?password=Top-Secret', 'postgres://u@host/db?password=***'],
-    ['postgresql://host/db?sslmode=require&sslpassword=Key-Phrase&sslkey=%2Fkeys%2Fclient.key', 'postgresql://host/db?sslmode=require&sslpassword=***&sslkey=***'],
+    [
+      'postgresql://host/db?sslmode=require&sslpassword=Key-Phrase&sslkey=%2Fkeys%2Fclient.key',
+      'postgresql://host/db?sslmode=require&sslpassword=***&sslkey=***',
+    ],
     ['postgres://u:pa/ss#wo?rd@host/db', 'postgres://u:***@host/db'],
     ['postgres://u:p@host/db?PassWord=x', 'postgres://u:***@host/db?PassWord=***'],
     ['sqlite:data/practice-companion.db', 'sqlite:data/practice-companion.db'],
@@ -27,26 +30,43 @@ describe('redact', () => {
 
   test('no password in the user info survives, typed raw or encoded', () => {
     fc.assert(
-      fc.property(plain, password, plain, fc.option(fc.integer({ min: 1, max: 65535 })), plain, fc.boolean(), (user, pw, host, port, db, encode) => {
-        const url = `postgres://${user}:${encode ? encodeURIComponent(pw) : pw}@${host}${port === null ? '' : `:${port}`}/${db}`;
-        const out = redact(url);
-        for (const form of encodings(pw)) expect(out).not.toContain(form);
-        // Not a piece of it either: exactly the address with the password replaced.
-        expect(out).toBe(`postgres://${user}:***@${host}${port === null ? '' : `:${port}`}/${db}`);
-      }),
+      fc.property(
+        plain,
+        password,
+        plain,
+        fc.option(fc.integer({ min: 1, max: 65535 })),
+        plain,
+        fc.boolean(),
+        (user, pw, host, port, db, encode) => {
+          const url = `postgres://${user}:${encode ? encodeURIComponent(pw) : pw}@${host}${port === null ? '' : `:${port}`}/${db}`;
+          const out = redact(url);
+          for (const form of encodings(pw)) expect(out).not.toContain(form);
+          // Not a piece of it either: exactly the address with the password replaced.
+          expect(out).toBe(`postgres://${user}:***@${host}${port === null ? '' : `:${port}`}/${db}`);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   test('no password, sslpassword or sslkey in the query survives', () => {
     fc.assert(
-      fc.property(plain, plain, fc.constantFrom('password', 'sslpassword', 'sslkey', 'PASSWORD', 'SslKey'), password, fc.array(fc.tuple(plain, plain), { maxLength: 3 }), (host, db, key, pw, others) => {
-        const params = [...others.map(([k, v]) => `x${k}=${v}`), `${key}=${encodeURIComponent(pw)}`];
-        const url = `postgres://${host}/${db}?${params.join('&')}`;
-        const out = redact(url);
-        for (const form of encodings(pw)) expect(out).not.toContain(form);
-        expect(out).toBe(`postgres://${host}/${db}?${[...others.map(([k, v]) => `x${k}=${v}`), `${key}=***`].join('&')}`);
-      }),
+      fc.property(
+        plain,
+        plain,
+        fc.constantFrom('password', 'sslpassword', 'sslkey', 'PASSWORD', 'SslKey'),
+        password,
+        fc.array(fc.tuple(plain, plain), { maxLength: 3 }),
+        (host, db, key, pw, others) => {
+          const params = [...others.map(([k, v]) => `x${k}=${v}`), `${key}=${encodeURIComponent(pw)}`];
+          const url = `postgres://${host}/${db}?${params.join('&')}`;
+          const out = redact(url);
+          for (const form of encodings(pw)) expect(out).not.toContain(form);
+          expect(out).toBe(
+            `postgres://${host}/${db}?${[...others.map(([k, v]) => `x${k}=${v}`), `${key}=***`].join('&')}`,
+          );
+        },
+      ),
       { numRuns: 2000 },
     );
   });

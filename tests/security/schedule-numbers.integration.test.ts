@@ -9,18 +9,35 @@ import { activity } from '../helpers/fixtures';
 import { BACKENDS } from '../helpers/stores';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
-const FORM = { action: 'schedule-save', frameworkId: 'lbbd', content: 'principle', cadence: 'weekly', weekdays: '1', time: '09:00', timeZone: 'Europe/London', endDate: '', kind: 'post', leadMinutes: '5' };
+const FORM = {
+  action: 'schedule-save',
+  frameworkId: 'lbbd',
+  content: 'principle',
+  cadence: 'weekly',
+  weekdays: '1',
+  time: '09:00',
+  timeZone: 'Europe/London',
+  endDate: '',
+  kind: 'post',
+  leadMinutes: '5',
+};
 
 describe.each(BACKENDS)('schedule numbers on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
   let store: Store;
   let connector: FakeConnector;
   let app: RunningApp;
-  const say = (text: string) => app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
+  const say = (text: string) =>
+    app.post(activity('channel-mention', connector.url, { text: `<at>Practice Companion</at> ${text}` }));
   const lastText = () => String(connector.sent().at(-1)?.['text'] ?? '');
   /** Everything a command could change: each subscription's state, and the audit log. */
   const state = async () => ({
-    subs: (await store.subscriptionsIn(CHANNEL)).map((s) => ({ status: s.status, skipNext: s.skipNext, pausedUntil: s.pausedUntil?.getTime() ?? null, nextSlotAt: s.nextSlotAt?.getTime() ?? null })),
+    subs: (await store.subscriptionsIn(CHANNEL)).map((s) => ({
+      status: s.status,
+      skipNext: s.skipNext,
+      pausedUntil: s.pausedUntil?.getTime() ?? null,
+      nextSlotAt: s.nextSlotAt?.getTime() ?? null,
+    })),
     audit: (await store.auditLog([CHANNEL], 50)).length,
     posts: (await store.postLog({ conversationId: CHANNEL }, 50)).length,
   });
@@ -32,7 +49,9 @@ describe.each(BACKENDS)('schedule numbers on $name', (backend) => {
     app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => new Date('2026-11-24T12:00:00Z') });
     // Two schedules in the channel.
     await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }));
-    await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: { ...FORM, weekdays: '3' } }));
+    await app.post(
+      activity('channel-mention', connector.url, { text: '', attachments: [], value: { ...FORM, weekdays: '3' } }),
+    );
     expect(await store.subscriptionsIn(CHANNEL)).toHaveLength(2);
   });
   afterAll(async () => {

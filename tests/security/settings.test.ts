@@ -3,7 +3,12 @@ import { failure, load } from '../helpers/config';
 
 const APP = '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 const TENANT = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
-const single = { MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's' };
+const single = {
+  MicrosoftAppId: APP,
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: TENANT,
+  MicrosoftAppPassword: 's',
+};
 
 describe('NODE_ENV is read without regard to case', () => {
   test.each(['Production', 'PRODUCTION', ' production '])('NODE_ENV=%p without an app id refuses to start', (value) => {
@@ -18,11 +23,16 @@ describe('NODE_ENV is read without regard to case', () => {
 });
 
 describe('app and tenant ids must be GUIDs', () => {
-  test.each(['bot-app-id', 'app', '7c1e5a2b3d4f4a6b8c9d0e1f2a3b4c5d', `${APP}x`])('MicrosoftAppId=%p is refused, naming the variable and what to use', (id) => {
-    const f = failure({ ...single, MicrosoftAppId: id });
-    expect(f.variable).toBe('MicrosoftAppId');
-    expect(f.message).toMatch(/is not an app id: use the Application \(client\) ID of your Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000/);
-  });
+  test.each(['bot-app-id', 'app', '7c1e5a2b3d4f4a6b8c9d0e1f2a3b4c5d', `${APP}x`])(
+    'MicrosoftAppId=%p is refused, naming the variable and what to use',
+    (id) => {
+      const f = failure({ ...single, MicrosoftAppId: id });
+      expect(f.variable).toBe('MicrosoftAppId');
+      expect(f.message).toMatch(
+        /is not an app id: use the Application \(client\) ID of your Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000/,
+      );
+    },
+  );
 
   test('an upper-case GUID is accepted', () => {
     expect(load({ ...single, MicrosoftAppId: APP.toUpperCase() }).anonymous).toBe(false);
@@ -73,12 +83,18 @@ describe('ALLOWED_SERVICE_URLS', () => {
   });
 
   test('a list of https addresses is read', () => {
-    expect(load({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net/emea/, https://smba.trafficmanager.net/uk/' }).allowedServiceUrls).toEqual(['https://smba.trafficmanager.net/emea/', 'https://smba.trafficmanager.net/uk/']);
+    expect(
+      load({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net/emea/, https://smba.trafficmanager.net/uk/' })
+        .allowedServiceUrls,
+    ).toEqual(['https://smba.trafficmanager.net/emea/', 'https://smba.trafficmanager.net/uk/']);
   });
 
-  test.each(['smba.trafficmanager.net', 'ftp://example.com/', 'https://'])('%p is refused, naming the variable and the fix', (value) => {
-    const f = failure({ ALLOWED_SERVICE_URLS: value });
-    expect(f.variable).toBe('ALLOWED_SERVICE_URLS');
-    expect(f.message).toMatch(/is not a service address: list http\(s\) addresses/);
-  });
+  test.each(['smba.trafficmanager.net', 'ftp://example.com/', 'https://'])(
+    '%p is refused, naming the variable and the fix',
+    (value) => {
+      const f = failure({ ALLOWED_SERVICE_URLS: value });
+      expect(f.variable).toBe('ALLOWED_SERVICE_URLS');
+      expect(f.message).toMatch(/is not a service address: list http\(s\) addresses/);
+    },
+  );
 });

@@ -13,7 +13,10 @@ const NODE_OPTIONS = process.env['NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['
 
 async function startAndStop(env: Record<string, string>): Promise<{ stdout: string; stderr: string; url: string }> {
   const cwd = mkdtempSync(join(tmpdir(), 'pc-sec-start-'));
-  const child = spawn(TSX, [join(ROOT, 'bot', 'index.ts')], { cwd, env: { PATH: process.env['PATH'] ?? '', ...NODE_OPTIONS, PORT: '0', DATABASE_URL: 'sqlite::memory:', ...env } });
+  const child = spawn(TSX, [join(ROOT, 'bot', 'index.ts')], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '', ...NODE_OPTIONS, PORT: '0', DATABASE_URL: 'sqlite::memory:', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -48,7 +51,18 @@ describe('starting the service', () => {
   // warning comes before listening, then the start fails with EADDRNOTAVAIL.
   test('anonymous with HOST set to a network address warns loudly, once, before listening', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pc-sec-start-'));
-    const run = spawnSync(TSX, [join(ROOT, 'bot', 'index.ts')], { cwd, env: { PATH: process.env['PATH'] ?? '', ...NODE_OPTIONS, PORT: '0', DATABASE_URL: 'sqlite::memory:', HOST: '192.0.2.1' }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(TSX, [join(ROOT, 'bot', 'index.ts')], {
+      cwd,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        ...NODE_OPTIONS,
+        PORT: '0',
+        DATABASE_URL: 'sqlite::memory:',
+        HOST: '192.0.2.1',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     const warnings = run.stdout.split('\n').filter((l) => l.includes('"event":"anonymous-on-network"'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/HOST is 192\.0\.2\.1, so this UNAUTHENTICATED bot can be reached from the network/);

@@ -41,7 +41,10 @@ describe.each(BACKENDS)('on $name', (backend) => {
       const store = recordingStore(await db.open());
       const app = await start(store);
       const message = activity('group-chat-message', connector.url);
-      const conversation: Record<string, unknown> = { ...(message['conversation'] as Record<string, unknown>), name: CHAT_TITLE };
+      const conversation: Record<string, unknown> = {
+        ...(message['conversation'] as Record<string, unknown>),
+        name: CHAT_TITLE,
+      };
       expect((await app.post({ ...message, conversation })).status).toBe(200);
       const id = String(conversation['id']).split(';')[0]!;
       const saved = await app.store.conversation(id);
@@ -53,23 +56,55 @@ describe.each(BACKENDS)('on $name', (backend) => {
 
     test('is removed from references stored before, by a migration', async () => {
       // A database as the previous version left it: migrations 1 and 2, and a reference with a name.
-      const old: Db = backend.name === 'sqlite' ? openSqlite(db.url.slice('sqlite:'.length)) : await openPostgres(db.url);
-      await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(old.k);
+      const old: Db =
+        backend.name === 'sqlite' ? openSqlite(db.url.slice('sqlite:'.length)) : await openPostgres(db.url);
+      await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(
+        old.k,
+      );
       for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
         for (const statement of m.statements) await sql.raw(statement).execute(old.k);
-        await old.k.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: 0 }).execute();
+        await old.k
+          .insertInto('schema_migrations')
+          .values({ version: m.version, name: m.name, applied_at: 0 })
+          .execute();
       }
-      const reference = { bot: { id: '28:bot' }, channelId: 'msteams', serviceUrl: connector.url, conversation: { id: GROUP_CHAT, isGroup: true, conversationType: 'groupChat', name: CHAT_TITLE, tenantId: 't' } };
-      const row = { tenant_id: null, team_id: null, service_url: connector.url, status: 'active', gone_reason: null, updated_at: 0 } as const;
-      await old.k.insertInto('conversations').values({ ...row, id: GROUP_CHAT, kind: 'groupChat', reference: JSON.stringify(reference) }).execute();
-      await old.k.insertInto('conversations').values({ ...row, id: 'a:personal', kind: 'personal', reference: JSON.stringify({ ...reference, conversation: { id: 'a:personal' } }) }).execute();
+      const reference = {
+        bot: { id: '28:bot' },
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: GROUP_CHAT, isGroup: true, conversationType: 'groupChat', name: CHAT_TITLE, tenantId: 't' },
+      };
+      const row = {
+        tenant_id: null,
+        team_id: null,
+        service_url: connector.url,
+        status: 'active',
+        gone_reason: null,
+        updated_at: 0,
+      } as const;
+      await old.k
+        .insertInto('conversations')
+        .values({ ...row, id: GROUP_CHAT, kind: 'groupChat', reference: JSON.stringify(reference) })
+        .execute();
+      await old.k
+        .insertInto('conversations')
+        .values({
+          ...row,
+          id: 'a:personal',
+          kind: 'personal',
+          reference: JSON.stringify({ ...reference, conversation: { id: 'a:personal' } }),
+        })
+        .execute();
       await old.close();
 
       const store = await db.open();
       try {
         const migrated = await store.conversation(GROUP_CHAT);
         expect(JSON.stringify(migrated)).not.toContain('Zephyrine');
-        expect(migrated?.reference).toEqual({ ...reference, conversation: { id: GROUP_CHAT, isGroup: true, conversationType: 'groupChat', tenantId: 't' } });
+        expect(migrated?.reference).toEqual({
+          ...reference,
+          conversation: { id: GROUP_CHAT, isGroup: true, conversationType: 'groupChat', tenantId: 't' },
+        });
         expect((await store.conversation('a:personal'))?.reference['conversation']).toEqual({ id: 'a:personal' });
       } finally {
         await store.close();
@@ -79,7 +114,16 @@ describe.each(BACKENDS)('on $name', (backend) => {
 
   describe('votes', () => {
     const vote = (app: RunningApp, answerId: string, helpful = true, from?: Record<string, unknown>) => {
-      const base = activity('adaptive-card-action', connector.url, { value: { action: { type: 'Action.Execute', verb: 'feedback', data: { answerId, entryId: 'lbbd-accountability', helpful } }, trigger: 'manual' } });
+      const base = activity('adaptive-card-action', connector.url, {
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'feedback',
+            data: { answerId, entryId: 'lbbd-accountability', helpful },
+          },
+          trigger: 'manual',
+        },
+      });
       return app.post(from ? { ...base, from: { ...(base['from'] as Record<string, unknown>), ...from } } : base);
     };
     const ask = async (app: RunningApp): Promise<string> => {
@@ -93,7 +137,10 @@ describe.each(BACKENDS)('on $name', (backend) => {
 
     test.each([
       ['a made-up id', 'k3J9xQ2vLm8RtY4w'],
-      ['an id of the right length and alphabet, not signed by this bot', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'],
+      [
+        'an id of the right length and alphabet, not signed by this bot',
+        'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX',
+      ],
     ])('for %s: "this card has expired", and nothing stored', async (_label, answerId) => {
       const store = recordingStore(await db.open());
       const app = await start(store);
@@ -111,7 +158,9 @@ describe.each(BACKENDS)('on $name', (backend) => {
       expect(replyText(await vote(app, altered))).toMatch(/This card has expired/);
       expect(await app.store.feedbackCounts()).toEqual([]);
       expect(replyText(await vote(app, id))).toMatch(/Thank you/);
-      expect(await app.store.feedbackCounts()).toEqual([expect.objectContaining({ entryId: 'lbbd-accountability', helpful: 1 })]);
+      expect(await app.store.feedbackCounts()).toEqual([
+        expect.objectContaining({ entryId: 'lbbd-accountability', helpful: 1 }),
+      ]);
     });
 
     test('ids stay valid after a restart: the key is kept in the store', async () => {
@@ -132,7 +181,14 @@ describe.each(BACKENDS)('on $name', (backend) => {
       expect(replies.slice(20).every((r) => /a lot of votes in the last minute/.test(r))).toBe(true);
       expect((await app.store.feedbackCounts()).reduce((n, c) => n + c.helpful, 0)).toBe(20);
       // Someone else is not held up by it.
-      expect(replyText(await vote(app, ids[22]!, true, { id: '29:someone-else', aadObjectId: '0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b' }))).toMatch(/Thank you/);
+      expect(
+        replyText(
+          await vote(app, ids[22]!, true, {
+            id: '29:someone-else',
+            aadObjectId: '0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b',
+          }),
+        ),
+      ).toMatch(/Thank you/);
     });
   });
 });

@@ -41,7 +41,10 @@ describe.each(BACKENDS)('the scheduler on $name', (backend) => {
     await schedulerFor(store, kb, clock, { tenantAllowed: removed }).runOnce();
     expect(connector.requests).toHaveLength(0);
     const [skipped] = await store.postLog({ subscriptionId: 'sub-1' }, 1);
-    expect(skipped).toMatchObject({ status: 'skipped', error: expect.stringMatching(/organisation is no longer allowed/) });
+    expect(skipped).toMatchObject({
+      status: 'skipped',
+      error: expect.stringMatching(/organisation is no longer allowed/),
+    });
     // The subscription itself carries on, so posts come back when the tenant does.
     expect((await store.subscription('sub-1'))?.status).toBe('active');
 
@@ -55,10 +58,34 @@ describe.each(BACKENDS)('the scheduler on $name', (backend) => {
   test('a meeting opener for a removed tenant is skipped the same way', async () => {
     const clock = fakeClock('2026-11-20T12:00:00Z');
     await addChannel(store, connector.url, 1, MONDAY_9_LONDON, clock.now());
-    await addPost(store, { slotKey: 'meeting:m1@2026-11-20T12:00:00.000Z', conversationId: '19:channel-1@thread.tacv2', slotAt: clock.now(), entryId: 'lbbd-accountability', content: { entryId: 'lbbd-accountability', prompts: [0], audience: 'group', position: 1, of: 1, cycle: 0, kind: 'meeting-opener', kinds: 1 }, status: 'pending' }, clock.now());
-    await schedulerFor(store, kb, clock, { tenantAllowed: tenantPolicy(load({ ALLOWED_TENANTS: OTHER_TENANT })) }).runOnce();
+    await addPost(
+      store,
+      {
+        slotKey: 'meeting:m1@2026-11-20T12:00:00.000Z',
+        conversationId: '19:channel-1@thread.tacv2',
+        slotAt: clock.now(),
+        entryId: 'lbbd-accountability',
+        content: {
+          entryId: 'lbbd-accountability',
+          prompts: [0],
+          audience: 'group',
+          position: 1,
+          of: 1,
+          cycle: 0,
+          kind: 'meeting-opener',
+          kinds: 1,
+        },
+        status: 'pending',
+      },
+      clock.now(),
+    );
+    await schedulerFor(store, kb, clock, {
+      tenantAllowed: tenantPolicy(load({ ALLOWED_TENANTS: OTHER_TENANT })),
+    }).runOnce();
     expect(connector.requests).toHaveLength(0);
-    expect((await store.postLog({ slotKey: 'meeting:m1@2026-11-20T12:00:00.000Z' }, 1))[0]).toMatchObject({ status: 'skipped' });
+    expect((await store.postLog({ slotKey: 'meeting:m1@2026-11-20T12:00:00.000Z' }, 1))[0]).toMatchObject({
+      status: 'skipped',
+    });
   });
 
   test('with no ALLOWED_TENANTS, every tenant is posted to', async () => {
@@ -78,7 +105,9 @@ describe('the running service', () => {
     const db = await BACKENDS[0]!.fresh();
     const fixtureTenant = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
     const conversationId = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
-    const mention = activity('channel-mention', bot.connector.url, { text: '<at>Practice Companion</at> schedule history' });
+    const mention = activity('channel-mention', bot.connector.url, {
+      text: '<at>Practice Companion</at> schedule history',
+    });
     try {
       // The bot hears from a channel of the fixtures' tenant, and keeps its reference.
       running = await bot.start({ ALLOWED_TENANTS: fixtureTenant }, { store: await db.open() });
@@ -86,7 +115,27 @@ describe('the running service', () => {
       expect(await running.store.conversation(conversationId)).toBeDefined();
       // A post due a minute ago (the service's scheduler runs on the real clock).
       const due = DateTime.utc().minus({ minutes: 1 }).toJSDate();
-      await addPost(running.store, { slotKey: `test-slot-${due.getTime()}`, conversationId, slotAt: due, entryId: 'lbbd-accountability', content: { entryId: 'lbbd-accountability', prompts: [0], audience: 'group', position: 1, of: 10, cycle: 0, kind: 'post', kinds: 1 }, status: 'pending' }, due);
+      await addPost(
+        running.store,
+        {
+          slotKey: `test-slot-${due.getTime()}`,
+          conversationId,
+          slotAt: due,
+          entryId: 'lbbd-accountability',
+          content: {
+            entryId: 'lbbd-accountability',
+            prompts: [0],
+            audience: 'group',
+            position: 1,
+            of: 10,
+            cycle: 0,
+            kind: 'post',
+            kinds: 1,
+          },
+          status: 'pending',
+        },
+        due,
+      );
       await running.close();
 
       // The tenant is taken off the list; the service restarts with the new setting.

@@ -47,7 +47,11 @@ async function checkDatabase(url: string): Promise<void> {
 
 /** Starts ./postgres-server.js and waits for its one line. */
 function startEmbeddedPostgres(): Promise<string> {
-  const child = spawn(process.execPath, [join(__dirname, 'postgres-server.js')], { cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(__dirname, 'postgres-server.js')], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   (state.practiceCompanionSetup ??= {}).postgres = child;
   const stderr: string[] = [];
   child.stderr?.on('data', (c: Buffer) => stderr.push(c.toString('utf8')));
@@ -69,7 +73,9 @@ function startEmbeddedPostgres(): Promise<string> {
         fail(line);
       }
     });
-    child.once('exit', (code, signal) => fail(stderr.join('').trim().split('\n').slice(-3).join(' | ') || `it exited (${signal ?? code})`));
+    child.once('exit', (code, signal) =>
+      fail(stderr.join('').trim().split('\n').slice(-3).join(' | ') || `it exited (${signal ?? code})`),
+    );
   });
 }
 
@@ -80,7 +86,11 @@ function browserTestFiles(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.test.ts') && /from '(\.\.?\/)+(tab\/)?browser'|playwright-core/.test(readFileSync(path, 'utf8'))) files.push(path);
+      else if (
+        entry.name.endsWith('.test.ts') &&
+        /from '(\.\.?\/)+(tab\/)?browser'|playwright-core/.test(readFileSync(path, 'utf8'))
+      )
+        files.push(path);
     }
   };
   walk(join(ROOT, 'tests'));
@@ -107,7 +117,9 @@ export default async function globalSetup(globalConfig: GlobalConfigLike): Promi
   try {
     // bin/build.js is plain JavaScript (it runs before anything is compiled), so it is required, not imported.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ensureBuilt } = require(join(ROOT, 'bin', 'build.js')) as { ensureBuilt(say: (line: string) => void): void };
+    const { ensureBuilt } = require(join(ROOT, 'bin', 'build.js')) as {
+      ensureBuilt(say: (line: string) => void): void;
+    };
     ensureBuilt((line) => process.stderr.write(`${line}\n`));
 
     const given = process.env['TEST_DATABASE_URL']?.trim();

@@ -66,7 +66,20 @@ async function start() {
     persistent: false,
     createPostgresUser: asRoot,
     // Loopback only; no Unix socket in a shared folder; quick to stop, nothing to keep.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${join(folder)}`, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${join(folder)}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (line) => logs.push(String(line)),
     onError: (error) => logs.push(String(error instanceof Error ? error.message : error)),
   });

@@ -9,11 +9,26 @@ import { BACKENDS } from '../helpers/stores';
 const at = (iso: string) => new Date(iso);
 const CHANNEL = '19:a@thread.tacv2';
 const LEAD = '00000000-0000-4000-8000-0000000000aa';
-const audit = (action: string): AuditEntry => ({ scopeId: `conversation:${CHANNEL}`, at: at('2026-11-23T09:00:00Z'), actor: LEAD, action, detail: `${action} (test)` });
+const audit = (action: string): AuditEntry => ({
+  scopeId: `conversation:${CHANNEL}`,
+  at: at('2026-11-23T09:00:00Z'),
+  actor: LEAD,
+  action,
+  detail: `${action} (test)`,
+});
 const subscription = (id: string): Subscription => ({
   id,
   conversationId: CHANNEL,
-  spec: { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-11-23' },
+  spec: {
+    kind: 'post',
+    frameworkId: 'lbbd',
+    content: ['principle'],
+    weekdays: [1],
+    time: '09:00',
+    timeZone: 'Europe/London',
+    cadence: 'weekly',
+    anchorWeek: '2026-11-23',
+  },
   status: 'active',
   skipNext: 0,
   rotation: EMPTY_ROTATION,
@@ -21,7 +36,6 @@ const subscription = (id: string): Subscription => ({
   createdAt: at('2026-11-20T10:00:00Z'),
   createdBy: LEAD,
 });
-
 
 describe.each(BACKENDS)('a change and its audit row, on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
@@ -57,9 +71,25 @@ describe.each(BACKENDS)('a change and its audit row, on $name', (backend) => {
   });
 
   test('pause, resume, cancel and edit are rolled back with their audit row', async () => {
-    expect(await failure(schedules.updateSubscription('s1', { status: 'paused', pausedUntil: at('2026-12-07T00:00:00Z') }, audit('pause')))).toMatch(/audit down/);
-    expect(await failure(schedules.updateSubscription('s1', { status: 'cancelled', nextSlotAt: undefined }, audit('cancel')))).toMatch(/audit down/);
-    expect(await failure(schedules.updateSubscription('s1', { spec: { ...subscription('s1').spec, time: '10:00' } }, audit('edit')))).toMatch(/audit down/);
+    expect(
+      await failure(
+        schedules.updateSubscription(
+          's1',
+          { status: 'paused', pausedUntil: at('2026-12-07T00:00:00Z') },
+          audit('pause'),
+        ),
+      ),
+    ).toMatch(/audit down/);
+    expect(
+      await failure(
+        schedules.updateSubscription('s1', { status: 'cancelled', nextSlotAt: undefined }, audit('cancel')),
+      ),
+    ).toMatch(/audit down/);
+    expect(
+      await failure(
+        schedules.updateSubscription('s1', { spec: { ...subscription('s1').spec, time: '10:00' } }, audit('edit')),
+      ),
+    ).toMatch(/audit down/);
     const s = await schedules.subscription('s1');
     expect(s).toMatchObject({ status: 'active', nextSlotAt: at('2026-11-30T09:00:00Z') });
     expect(s?.pausedUntil).toBeUndefined();
@@ -68,37 +98,61 @@ describe.each(BACKENDS)('a change and its audit row, on $name', (backend) => {
 
   test('a skip is not counted when its audit row cannot be written', async () => {
     const texts: number[] = [];
-    expect(await failure(
-      schedules.skipOneMore('s1', (skipping) => {
-        texts.push(skipping);
-        return audit(`skip (${skipping} to skip)`);
-      }),
-    )).toMatch(/audit down/);
+    expect(
+      await failure(
+        schedules.skipOneMore('s1', (skipping) => {
+          texts.push(skipping);
+          return audit(`skip (${skipping} to skip)`);
+        }),
+      ),
+    ).toMatch(/audit down/);
     expect(texts).toEqual([1]); // the audit text was made from the new count…
     expect((await schedules.subscription('s1'))?.skipNext).toBe(0); // …and the count went back with the audit row
   });
 
   test('"schedule post now" logs nothing and leaves the rotation where it was when its audit row cannot be written', async () => {
     const plan = (s: Subscription) => ({
-      posts: [{ slotKey: `${s.id}@now`, subscriptionId: s.id, conversationId: s.conversationId, slotAt: at('2026-11-24T12:00:00Z'), status: 'pending' as const, entryId: 'lbbd-be-curious' }],
+      posts: [
+        {
+          slotKey: `${s.id}@now`,
+          subscriptionId: s.id,
+          conversationId: s.conversationId,
+          slotAt: at('2026-11-24T12:00:00Z'),
+          status: 'pending' as const,
+          entryId: 'lbbd-be-curious',
+        },
+      ],
       rotation: { ...s.rotation, cycle: 9, seen: ['lbbd-be-curious'] },
       nextSlotAt: s.nextSlotAt,
       skipNext: s.skipNext,
       status: s.status,
       pausedUntil: s.pausedUntil,
     });
-    expect(await failure(schedules.planOne('s1', at('2026-11-24T12:00:00Z'), plan, audit('post now')))).toMatch(/audit down/);
+    expect(await failure(schedules.planOne('s1', at('2026-11-24T12:00:00Z'), plan, audit('post now')))).toMatch(
+      /audit down/,
+    );
     expect(await schedules.postLog({ subscriptionId: 's1' }, 10)).toEqual([]);
     expect((await schedules.subscription('s1'))?.rotation).toEqual(EMPTY_ROTATION);
   });
 
   test('meeting openers stay as they were when the audit row cannot be written', async () => {
-    expect(await failure(schedules.setMeetingOpeners(`conversation:${CHANNEL}`, true, at('2026-11-23T09:00:00Z'), audit('meeting-openers')))).toMatch(/audit down/);
+    expect(
+      await failure(
+        schedules.setMeetingOpeners(
+          `conversation:${CHANNEL}`,
+          true,
+          at('2026-11-23T09:00:00Z'),
+          audit('meeting-openers'),
+        ),
+      ),
+    ).toMatch(/audit down/);
     expect(await schedules.meetingOpeners(`conversation:${CHANNEL}`)).toBeUndefined();
   });
 
   test("a lead's digest setting stays as it was when the audit row cannot be written", async () => {
-    expect(await failure(store.setDigest(LEAD, false, at('2026-11-23T09:00:00Z'), audit('digest off')))).toMatch(/audit down/);
+    expect(await failure(store.setDigest(LEAD, false, at('2026-11-23T09:00:00Z'), audit('digest off')))).toMatch(
+      /audit down/,
+    );
     expect((await store.leadChats()).map((c) => c.digestOn)).toEqual([true]);
   });
 });

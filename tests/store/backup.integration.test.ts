@@ -50,7 +50,10 @@ describe('backup and restore of the SQLite store', () => {
       // The channels point at the connector now it has a port.
       for (let n = 1; n <= CHANNELS; n++) {
         const c = (await store.conversation(`19:channel-${n}@thread.tacv2`))!;
-        await store.saveConversation({ ...c, serviceUrl: teams.url, reference: { ...c.reference, serviceUrl: teams.url } }, clock.now());
+        await store.saveConversation(
+          { ...c, serviceUrl: teams.url, reference: { ...c.reference, serviceUrl: teams.url } },
+          clock.now(),
+        );
       }
       clock.set('2026-11-23T09:00:00Z');
       expect(await schedulerFor(store, kb, clock).runOnce()).toBe(CHANNELS);
@@ -74,7 +77,9 @@ describe('backup and restore of the SQLite store', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const ids = new Set((db.prepare('SELECT id FROM post_log').all() as Array<{ id: string }>).map((r) => r.id));
       expect(loggedBefore.filter((id) => !ids.has(id))).toEqual([]);
-      expect(db.prepare(`SELECT action FROM audit_log WHERE scope_id = 'service' ORDER BY at`).all()).toEqual([{ action: 'restore' }]);
+      expect(db.prepare(`SELECT action FROM audit_log WHERE scope_id = 'service' ORDER BY at`).all()).toEqual([
+        { action: 'restore' },
+      ]);
     } finally {
       db.close();
     }
@@ -94,7 +99,11 @@ describe('backup and restore of the SQLite store', () => {
     expect(refused.stderr).toContain('is in use: stop Practice Companion (every instance) first');
 
     await store.close();
-    const done = await runOps(['restore', file], { DATABASE_URL: `sqlite:${live}` }, () => new Date('2026-11-30T10:00:00Z'));
+    const done = await runOps(
+      ['restore', file],
+      { DATABASE_URL: `sqlite:${live}` },
+      () => new Date('2026-11-30T10:00:00Z'),
+    );
     expect(done.code).toBe(0);
     expect(done.stdout).toContain(`kept at ${live}.before-restore-2026-11-30T10-00-00-000Z`);
     store = await openStore(`sqlite:${live}`);

@@ -14,8 +14,14 @@ async function schemaOf(backend: Backend['name'], url: string): Promise<Map<stri
   if (backend === 'sqlite') {
     const db = new Database(url.slice('sqlite:'.length), { readonly: true });
     try {
-      const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as Array<{ name: string }>;
-      for (const { name } of names) tables.set(name, (db.pragma(`table_info(${name})`) as Array<{ name: string }>).map((c) => c.name));
+      const names = db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+        .all() as Array<{ name: string }>;
+      for (const { name } of names)
+        tables.set(
+          name,
+          (db.pragma(`table_info(${name})`) as Array<{ name: string }>).map((c) => c.name),
+        );
     } finally {
       db.close();
     }
@@ -53,11 +59,18 @@ function documented(markdown: string): Map<string, string[]> {
 }
 
 /** What is in the database but not in the document, and what the document names that the database lacks. */
-function differences(schema: Map<string, string[]>, doc: Map<string, string[]>): { undocumented: string[]; stale: string[] } {
-  const pairs = (m: Map<string, string[]>) => new Set([...m].flatMap(([table, columns]) => [table, ...columns.map((c) => `${table}.${c}`)]));
+function differences(
+  schema: Map<string, string[]>,
+  doc: Map<string, string[]>,
+): { undocumented: string[]; stale: string[] } {
+  const pairs = (m: Map<string, string[]>) =>
+    new Set([...m].flatMap(([table, columns]) => [table, ...columns.map((c) => `${table}.${c}`)]));
   const inSchema = pairs(schema);
   const inDoc = pairs(doc);
-  return { undocumented: [...inSchema].filter((p) => !inDoc.has(p)).sort(), stale: [...inDoc].filter((p) => !inSchema.has(p)).sort() };
+  return {
+    undocumented: [...inSchema].filter((p) => !inDoc.has(p)).sort(),
+    stale: [...inDoc].filter((p) => !inSchema.has(p)).sort(),
+  };
 }
 
 describe.each(BACKENDS)('the data inventory (docs/data-protection.md) against the $name schema', (backend) => {
@@ -78,7 +91,9 @@ describe.each(BACKENDS)('the data inventory (docs/data-protection.md) against th
     // As a future migration would: a new column on votes, and a new table.
     if (backend.name === 'sqlite') {
       const raw = new Database(db.url.slice('sqlite:'.length));
-      raw.exec('ALTER TABLE votes ADD COLUMN comment TEXT; CREATE TABLE free_text_notes (id TEXT PRIMARY KEY, note TEXT)');
+      raw.exec(
+        'ALTER TABLE votes ADD COLUMN comment TEXT; CREATE TABLE free_text_notes (id TEXT PRIMARY KEY, note TEXT)',
+      );
       raw.close();
     } else {
       const client = new Client({ connectionString: db.url });
@@ -91,7 +106,12 @@ describe.each(BACKENDS)('the data inventory (docs/data-protection.md) against th
       }
     }
     const found = differences(await schemaOf(backend.name, db.url), documented(readFileSync(DOC, 'utf8')));
-    expect(found.undocumented).toEqual(['free_text_notes', 'free_text_notes.id', 'free_text_notes.note', 'votes.comment']);
+    expect(found.undocumented).toEqual([
+      'free_text_notes',
+      'free_text_notes.id',
+      'free_text_notes.note',
+      'votes.comment',
+    ]);
   });
 });
 

@@ -25,7 +25,10 @@ const NEW_GONE = '19:new-gone@thread.tacv2';
 const KEPT = '19:kept@thread.tacv2';
 
 async function conversation(store: Store, id: string, teamId: string, when: Date) {
-  await store.saveConversation({ id, kind: 'channel', teamId, serviceUrl: 'http://127.0.0.1:9/', reference: { conversation: { id } } }, when);
+  await store.saveConversation(
+    { id, kind: 'channel', teamId, serviceUrl: 'http://127.0.0.1:9/', reference: { conversation: { id } } },
+    when,
+  );
 }
 
 /** A store with rows on both sides of every retention limit (defaults: votes 90 days, counts 730, posts 365, audit 365, gone chats 30). */
@@ -41,15 +44,40 @@ async function seed(store: Store) {
   }
   await store.recordVote({ answerId: 'a5', voter: 'v1', entryId: 'lbbd-be-curious', day: '2025-01-10', helpful: true }); // past the 730 days of counts
   // Ask counts: one too old (2025-01-10), two kept.
-  for (const day of ['2025-01-10', '2026-12-01', '2026-12-01', '2027-05-31']) await store.recordAsk('lbbd-be-curious', day);
+  for (const day of ['2025-01-10', '2026-12-01', '2026-12-01', '2027-05-31'])
+    await store.recordAsk('lbbd-be-curious', day);
   await store.recordAsk('lbbd-principle-1', '2027-05-31');
   // Audit: one past 365 days, one kept.
-  await store.audit({ scopeId: KEPT, at: at('2026-05-01T10:00:00Z'), actor: 'u-old', action: 'pause', detail: 'paused' });
-  await store.audit({ scopeId: KEPT, at: at('2027-05-01T10:00:00Z'), actor: 'u-new', action: 'pause', detail: 'paused' });
+  await store.audit({
+    scopeId: KEPT,
+    at: at('2026-05-01T10:00:00Z'),
+    actor: 'u-old',
+    action: 'pause',
+    detail: 'paused',
+  });
+  await store.audit({
+    scopeId: KEPT,
+    at: at('2027-05-01T10:00:00Z'),
+    actor: 'u-new',
+    action: 'pause',
+    detail: 'paused',
+  });
   // Posts: one finished and old, one finished and recent, one old but still waiting.
-  await addPost(store, { slotKey: 'old-sent', conversationId: KEPT, slotAt: at('2026-05-04T08:00:00Z'), status: 'skipped' }, at('2026-05-04T08:00:00Z'));
-  await addPost(store, { slotKey: 'new-sent', conversationId: KEPT, slotAt: at('2027-05-03T08:00:00Z'), status: 'skipped' }, at('2027-05-03T08:00:00Z'));
-  await addPost(store, { slotKey: 'old-pending', conversationId: KEPT, slotAt: at('2026-05-04T08:00:00Z'), status: 'pending' }, at('2026-05-04T08:00:00Z'));
+  await addPost(
+    store,
+    { slotKey: 'old-sent', conversationId: KEPT, slotAt: at('2026-05-04T08:00:00Z'), status: 'skipped' },
+    at('2026-05-04T08:00:00Z'),
+  );
+  await addPost(
+    store,
+    { slotKey: 'new-sent', conversationId: KEPT, slotAt: at('2027-05-03T08:00:00Z'), status: 'skipped' },
+    at('2027-05-03T08:00:00Z'),
+  );
+  await addPost(
+    store,
+    { slotKey: 'old-pending', conversationId: KEPT, slotAt: at('2026-05-04T08:00:00Z'), status: 'pending' },
+    at('2026-05-04T08:00:00Z'),
+  );
   // Conversations: one removed 2 months ago (past 30 days), one removed last week, one kept.
   await conversation(store, OLD_GONE, '19:team-old@thread.tacv2', at('2026-01-01T00:00:00Z'));
   await conversation(store, NEW_GONE, '19:team-new@thread.tacv2', at('2026-01-01T00:00:00Z'));
@@ -57,8 +85,20 @@ async function seed(store: Store) {
   await store.setMeetingOpeners(`conversation:${OLD_GONE}`, true, at('2026-01-01T00:00:00Z'));
   await store.setMeetingOpeners('team:19:team-old@thread.tacv2', true, at('2026-01-01T00:00:00Z'));
   await store.setMeetingOpeners(`conversation:${KEPT}`, true, at('2026-01-01T00:00:00Z'));
-  await addPost(store, { slotKey: 'meeting', conversationId: OLD_GONE, slotAt: at('2027-03-01T08:00:00Z'), status: 'skipped' }, at('2027-03-01T08:00:00Z'));
-  await scheduleStore(store).addPostWithRotation(`meeting-series:${OLD_GONE}`, 'meeting-2', at('2027-03-08T08:00:00Z'), (state) => ({ post: { slotKey: 'meeting-2', conversationId: OLD_GONE, slotAt: at('2027-03-08T08:00:00Z'), status: 'skipped' }, state }));
+  await addPost(
+    store,
+    { slotKey: 'meeting', conversationId: OLD_GONE, slotAt: at('2027-03-01T08:00:00Z'), status: 'skipped' },
+    at('2027-03-01T08:00:00Z'),
+  );
+  await scheduleStore(store).addPostWithRotation(
+    `meeting-series:${OLD_GONE}`,
+    'meeting-2',
+    at('2027-03-08T08:00:00Z'),
+    (state) => ({
+      post: { slotKey: 'meeting-2', conversationId: OLD_GONE, slotAt: at('2027-03-08T08:00:00Z'), status: 'skipped' },
+      state,
+    }),
+  );
   await store.markConversationGone(OLD_GONE, 'the bot was removed', at('2027-04-01T00:00:00Z'));
   await store.markConversationGone(NEW_GONE, 'the bot was removed', at('2027-05-28T00:00:00Z'));
 }
@@ -106,7 +146,17 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
     expect(report).toMatchObject({
       day: '2027-06-01',
       votesRolledUp: 4,
-      removed: { votes: 4, voteTallies: 1, asks: 1, dailyCounts: 1, posts: 1, audit: 1, conversations: 1, rotations: 1, settings: 2 },
+      removed: {
+        votes: 4,
+        voteTallies: 1,
+        asks: 1,
+        dailyCounts: 1,
+        posts: 1,
+        audit: 1,
+        conversations: 1,
+        rotations: 1,
+        settings: 2,
+      },
     });
     expect(events).toEqual([{ type: 'purged', report }]);
     expect(await store.purges(5)).toEqual([report]);
@@ -120,7 +170,9 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
     // The console's figures too: rolled-up votes still count, and daily counts keep the counts' period.
     expect(await store.voteCounts(keptPeriod)).toEqual(insightVotes);
     expect(insightVotes).toEqual([{ entryId: 'lbbd-be-curious', helpful: 3, notHelpful: 1 }]);
-    expect(await store.dailyCounts(['not-sure'], { from: '2000-01-01', to: '2100-01-01' })).toEqual([{ day: '2027-05-20', metric: 'not-sure', item: 'lbbd', count: 1 }]);
+    expect(await store.dailyCounts(['not-sure'], { from: '2000-01-01', to: '2100-01-01' })).toEqual([
+      { day: '2027-05-20', metric: 'not-sure', item: 'lbbd', count: 1 },
+    ]);
     const votesLeft = await store.personalData({ ids: [], voterCodes: ['v1', 'v2', 'v3'] });
     expect(votesLeft.votes.map((v) => v.answerId)).toEqual(['a4']);
     // Most asked: the counts of the kept period only.
@@ -129,7 +181,10 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
       { entryId: 'lbbd-principle-1', count: 1 },
     ]);
     expect((await store.auditLog([KEPT], 10)).map((a) => a.actor)).toEqual(['u-new']);
-    expect((await store.postLog({ conversationId: KEPT }, 10)).map((p) => p.slotKey).sort()).toEqual(['new-sent', 'old-pending']);
+    expect((await store.postLog({ conversationId: KEPT }, 10)).map((p) => p.slotKey).sort()).toEqual([
+      'new-sent',
+      'old-pending',
+    ]);
     expect(await store.conversation(OLD_GONE)).toBeUndefined();
     expect(await store.conversation(NEW_GONE)).toMatchObject({ status: 'gone' });
     expect(await store.meetingOpeners(`conversation:${OLD_GONE}`)).toBeUndefined();
@@ -148,7 +203,10 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
     await seed(store);
     const other = backend.name === 'postgres' ? await db.open() : store;
     try {
-      const reports = await Promise.all([store.purge(at(NOW), RETENTION, 'one'), other.purge(at(NOW), RETENTION, 'two')]);
+      const reports = await Promise.all([
+        store.purge(at(NOW), RETENTION, 'one'),
+        other.purge(at(NOW), RETENTION, 'two'),
+      ]);
       expect(reports.filter((r) => r !== undefined)).toHaveLength(1);
       expect(reports.find((r) => r !== undefined)!.removed.votes).toBe(4);
       expect(await store.purges(5)).toHaveLength(1);
@@ -167,7 +225,10 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
       store = await db.open();
     };
     await alter('ALTER TABLE vote_tallies RENAME TO vote_tallies_away');
-    const broken = await store.purge(at(NOW), RETENTION, 'one').then((report) => ({ report }), (error: unknown) => ({ error: (error as Error).message }));
+    const broken = await store.purge(at(NOW), RETENTION, 'one').then(
+      (report) => ({ report }),
+      (error: unknown) => ({ error: (error as Error).message }),
+    );
     expect(broken).toEqual({ error: expect.stringMatching(/vote_tallies/) });
     expect(await store.purges(5)).toEqual([]);
     expect((await store.auditLog([KEPT], 10)).map((a) => a.actor).sort()).toEqual(['u-new', 'u-old']);
@@ -180,10 +241,17 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
     const events: PurgeEvent[] = [];
     let calls = 0;
     const flaky = Object.assign(Object.create(store) as Store, {
-      purge: (...args: Parameters<Store['purge']>) => (++calls === 1 ? Promise.reject(new Error('connection lost')) : store.purge(...args)),
+      purge: (...args: Parameters<Store['purge']>) =>
+        ++calls === 1 ? Promise.reject(new Error('connection lost')) : store.purge(...args),
     });
     const clock = fakeClock(NOW); // each hour's sleep passes at once
-    const purger = createPurger({ store: flaky, retention: RETENTION, clock, everyMs: 3_600_000, onEvent: (e) => events.push(e) });
+    const purger = createPurger({
+      store: flaky,
+      retention: RETENTION,
+      clock,
+      everyMs: 3_600_000,
+      onEvent: (e) => events.push(e),
+    });
     purger.start();
     for (let i = 0; i < 200 && calls < 5; i++) await new Promise((r) => setTimeout(r, 10));
     await purger.stop();
@@ -202,7 +270,8 @@ describe.each(BACKENDS)('daily purge on $name', (backend) => {
     try {
       const clock = fakeClock('2026-11-20T12:00:00Z');
       await addChannel(store, teams.url, 1, MONDAY_9_LONDON, clock.now());
-      const mondays = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(from) + i * 7 * 86_400_000).toISOString());
+      const mondays = (from: string, n: number) =>
+        Array.from({ length: n }, (_, i) => new Date(Date.parse(from) + i * 7 * 86_400_000).toISOString());
       for (const monday of mondays('2026-11-23T09:00:01Z', 5)) {
         clock.set(monday);
         await schedulerFor(store, kb, clock).runOnce();

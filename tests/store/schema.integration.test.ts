@@ -18,10 +18,16 @@ describe.each(BACKENDS)('the tables declared in store/schema.ts, on $name', (bac
     const fresh = await backend.fresh();
     const store = await fresh.open(); // runs the migrations
     await store.close();
-    const db: Db = backend.name === 'sqlite' ? openSqlite(fresh.url.slice('sqlite:'.length)) : await openPostgres(fresh.url);
+    const db: Db =
+      backend.name === 'sqlite' ? openSqlite(fresh.url.slice('sqlite:'.length)) : await openPostgres(fresh.url);
     try {
-      const schema = backend.name === 'postgres' ? String((await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db.k)).rows[0]?.s) : undefined;
-      const tables = (await db.k.introspection.getTables()).filter((t) => !t.isView && (schema === undefined || t.schema === schema));
+      const schema =
+        backend.name === 'postgres'
+          ? String((await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db.k)).rows[0]?.s)
+          : undefined;
+      const tables = (await db.k.introspection.getTables()).filter(
+        (t) => !t.isView && (schema === undefined || t.schema === schema),
+      );
 
       // What the database holds, in the description's terms.
       const found = Object.fromEntries(
@@ -39,7 +45,12 @@ describe.each(BACKENDS)('the tables declared in store/schema.ts, on $name', (bac
       const declared = Object.fromEntries(
         Object.entries(TABLES).map(([name, columns]) => [
           name,
-          Object.fromEntries(Object.entries(columns).map(([column, c]) => [column, { type: REPORTED[backend.name][c.type], nullable: c.nullable }])),
+          Object.fromEntries(
+            Object.entries(columns).map(([column, c]) => [
+              column,
+              { type: REPORTED[backend.name][c.type], nullable: c.nullable },
+            ]),
+          ),
         ]),
       );
       // Both ways: nothing declared is missing from the database, nothing in the database is undeclared.

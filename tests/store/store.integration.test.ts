@@ -9,11 +9,24 @@ import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { addPost, BACKENDS } from '../helpers/stores';
 
 const at = (iso: string) => new Date(iso);
-const subscription = (id: string, conversationId = '19:a@thread.tacv2', nextSlotAt = at('2026-11-23T09:00:00Z')): Subscription => ({
+const subscription = (
+  id: string,
+  conversationId = '19:a@thread.tacv2',
+  nextSlotAt = at('2026-11-23T09:00:00Z'),
+): Subscription => ({
   id,
   conversationId,
   teamId: '19:team@thread.tacv2',
-  spec: { kind: 'post', frameworkId: 'lbbd', content: ['principle'], weekdays: [1], time: '09:00', timeZone: 'Europe/London', cadence: 'weekly', anchorWeek: '2026-11-23' },
+  spec: {
+    kind: 'post',
+    frameworkId: 'lbbd',
+    content: ['principle'],
+    weekdays: [1],
+    time: '09:00',
+    timeZone: 'Europe/London',
+    cadence: 'weekly',
+    anchorWeek: '2026-11-23',
+  },
   status: 'active',
   skipNext: 0,
   rotation: EMPTY_ROTATION,
@@ -21,8 +34,21 @@ const subscription = (id: string, conversationId = '19:a@thread.tacv2', nextSlot
   createdAt: at('2026-11-20T10:00:00Z'),
   createdBy: '00000000-0000-4000-8000-0000000000aa',
 });
-const made = (s: Subscription): AuditEntry => ({ scopeId: s.conversationId, at: s.createdAt, actor: s.createdBy, action: 'subscribe', detail: `added ${s.id}` });
-const post = (key: string, conversationId = '19:a@thread.tacv2', slotAt = at('2026-11-23T09:00:00Z')): NewPost => ({ slotKey: key, conversationId, slotAt, status: 'pending', entryId: 'lbbd-be-curious', content: { entryId: 'lbbd-be-curious' } });
+const made = (s: Subscription): AuditEntry => ({
+  scopeId: s.conversationId,
+  at: s.createdAt,
+  actor: s.createdBy,
+  action: 'subscribe',
+  detail: `added ${s.id}`,
+});
+const post = (key: string, conversationId = '19:a@thread.tacv2', slotAt = at('2026-11-23T09:00:00Z')): NewPost => ({
+  slotKey: key,
+  conversationId,
+  slotAt,
+  status: 'pending',
+  entryId: 'lbbd-be-curious',
+  content: { entryId: 'lbbd-be-curious' },
+});
 
 describe.each(BACKENDS)('store on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
@@ -40,15 +66,30 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('migrations are versioned and run once: reopening the same database applies nothing and keeps the data', async () => {
-    await store.setFramework({ scopeId: 'team:1', frameworkId: 'jersey', changedBy: 'u1', at: at('2026-11-23T09:00:00Z') });
+    await store.setFramework({
+      scopeId: 'team:1',
+      frameworkId: 'jersey',
+      changedBy: 'u1',
+      at: at('2026-11-23T09:00:00Z'),
+    });
     await store.close();
     store = await db.open();
     expect(await store.frameworkFor('team:1')).toBe('jersey');
   });
 
   test('framework changes are kept and audited: who, when, what', async () => {
-    await store.setFramework({ scopeId: 'team:1', frameworkId: 'jersey', changedBy: 'u1', at: at('2026-11-23T09:00:00Z') });
-    await store.setFramework({ scopeId: 'team:1', frameworkId: 'lbbd', changedBy: 'u2', at: at('2026-11-23T10:00:00Z') });
+    await store.setFramework({
+      scopeId: 'team:1',
+      frameworkId: 'jersey',
+      changedBy: 'u1',
+      at: at('2026-11-23T09:00:00Z'),
+    });
+    await store.setFramework({
+      scopeId: 'team:1',
+      frameworkId: 'lbbd',
+      changedBy: 'u2',
+      at: at('2026-11-23T10:00:00Z'),
+    });
     expect(await store.frameworkFor('team:1')).toBe('lbbd');
     const log = await store.auditLog(['team:1'], 10);
     expect(log.map((e) => [e.actor, e.detail])).toEqual([
@@ -90,7 +131,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       // Read through the other connection, which has nothing of its own to write first.
       expect(await store.mostAsked(5)).toEqual([]);
       const deadline = Date.now() + 5000;
-      while ((await store.mostAsked(5)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      while ((await store.mostAsked(5)).length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 25));
       expect(await store.mostAsked(5)).toEqual([
         { entryId: 'a', count: 2 },
         { entryId: 'b', count: 1 },
@@ -106,10 +148,21 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   test('conversation references: saved, updated, and marked gone with the reason', async () => {
-    const c = { id: '19:a@thread.tacv2', kind: 'channel' as const, tenantId: 't1', teamId: 'team1', serviceUrl: 'https://smba.example/', reference: { conversation: { id: '19:a@thread.tacv2' } } };
+    const c = {
+      id: '19:a@thread.tacv2',
+      kind: 'channel' as const,
+      tenantId: 't1',
+      teamId: 'team1',
+      serviceUrl: 'https://smba.example/',
+      reference: { conversation: { id: '19:a@thread.tacv2' } },
+    };
     await store.saveConversation(c, at('2026-11-23T09:00:00Z'));
     await store.saveConversation({ ...c, serviceUrl: 'https://smba.example/emea/' }, at('2026-11-23T10:00:00Z'));
-    expect(await store.conversation(c.id)).toMatchObject({ serviceUrl: 'https://smba.example/emea/', status: 'active', teamId: 'team1' });
+    expect(await store.conversation(c.id)).toMatchObject({
+      serviceUrl: 'https://smba.example/emea/',
+      status: 'active',
+      teamId: 'team1',
+    });
     await store.markConversationGone(c.id, 'removed', at('2026-11-23T11:00:00Z'));
     expect(await store.conversation(c.id)).toMatchObject({ status: 'gone', goneReason: 'removed' });
     await store.saveConversation(c, at('2026-11-23T12:00:00Z')); // added back
@@ -143,7 +196,11 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 
   test('a post chosen from a kept rotation: the rotation moves on only when the post is added', async () => {
     const t = at('2026-11-23T10:00:00Z');
-    const build = (state: { cycle: number; seen: readonly string[]; promptsUsed: Readonly<Record<string, readonly number[]>> }) => ({ post: post('m1'), state: { ...state, cycle: state.cycle + 1 } });
+    const build = (state: {
+      cycle: number;
+      seen: readonly string[];
+      promptsUsed: Readonly<Record<string, readonly number[]>>;
+    }) => ({ post: post('m1'), state: { ...state, cycle: state.cycle + 1 } });
     expect(await schedules.addPostWithRotation('series-1', 'm1', t, build)).toBe(true);
     expect(await schedules.addPostWithRotation('series-1', 'm1', t, build)).toBe(false); // the same meeting again
     let cycleSeen = 0;
@@ -157,7 +214,14 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   test('planDue plans each due subscription once, in its own transaction', async () => {
     await create(subscription('s1'));
     await create(subscription('s2', '19:a@thread.tacv2', at('2026-11-30T09:00:00Z')));
-    const plan = (s: Subscription) => ({ posts: [{ ...post(`${s.id}@x`), subscriptionId: s.id }], rotation: { ...s.rotation, cycle: 7 }, nextSlotAt: at('2026-11-30T09:00:00Z'), skipNext: 0, status: 'active' as const, pausedUntil: undefined });
+    const plan = (s: Subscription) => ({
+      posts: [{ ...post(`${s.id}@x`), subscriptionId: s.id }],
+      rotation: { ...s.rotation, cycle: 7 },
+      nextSlotAt: at('2026-11-30T09:00:00Z'),
+      skipNext: 0,
+      status: 'active' as const,
+      pausedUntil: undefined,
+    });
     expect(await schedules.planDue(at('2026-11-23T09:00:01Z'), 10, plan)).toBe(1);
     expect(await schedules.planDue(at('2026-11-23T09:00:02Z'), 10, plan)).toBe(0);
     expect((await schedules.subscription('s1'))?.rotation.cycle).toBe(7);
@@ -174,12 +238,21 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect(a?.slotKey).not.toBe(b?.slotKey);
     expect(await store.claimNextPost(now, 'w3', lease)).toBeUndefined();
     await store.finishPost(a!.id, 'w1', { status: 'sent', activityId: 'act-1' }, now);
-    await store.finishPost(b!.id, 'w2', { status: 'pending', nextAttemptAt: at('2026-11-23T09:00:05Z'), error: '503' }, now);
+    await store.finishPost(
+      b!.id,
+      'w2',
+      { status: 'pending', nextAttemptAt: at('2026-11-23T09:00:05Z'), error: '503' },
+      now,
+    );
     await store.finishPost(b!.id, 'w9', { status: 'sent' }, now); // not its claim: ignored
     expect(await store.claimNextPost(at('2026-11-23T09:00:04Z'), 'w1', lease)).toBeUndefined();
     const retry = await store.claimNextPost(at('2026-11-23T09:00:05Z'), 'w1', lease);
     expect(retry).toMatchObject({ slotKey: b!.slotKey, attempts: 2 });
-    expect((await store.postLog({ slotKey: a!.slotKey }, 1))[0]).toMatchObject({ status: 'sent', activityId: 'act-1', attempts: 1 });
+    expect((await store.postLog({ slotKey: a!.slotKey }, 1))[0]).toMatchObject({
+      status: 'sent',
+      activityId: 'act-1',
+      attempts: 1,
+    });
   });
 
   test('a claim whose sender died becomes "uncertain" after its lease, and is never sent again', async () => {
@@ -191,12 +264,22 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 
   test('featuredEntry finds what a scheduled post (not a meeting opener) sent this week, in this channel or any channel of the team', async () => {
     await create(subscription('s1', '19:b@thread.tacv2'));
-    await addPost(store, { ...post('k1', '19:b@thread.tacv2'), subscriptionId: 's1', teamId: 'team1' }, at('2026-11-23T09:00:00Z'));
+    await addPost(
+      store,
+      { ...post('k1', '19:b@thread.tacv2'), subscriptionId: 's1', teamId: 'team1' },
+      at('2026-11-23T09:00:00Z'),
+    );
     const claimed = await store.claimNextPost(at('2026-11-23T09:00:01Z'), 'w', at('2026-11-23T09:05:00Z'));
-    expect(await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-23T00:00:00Z'))).toBeUndefined(); // not sent yet
+    expect(
+      await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-23T00:00:00Z')),
+    ).toBeUndefined(); // not sent yet
     await store.finishPost(claimed!.id, 'w', { status: 'sent' }, at('2026-11-23T09:00:02Z'));
-    expect(await store.featuredEntry({ conversationId: '19:other', teamId: 'team1' }, at('2026-11-23T00:00:00Z'))).toBe('lbbd-be-curious');
-    expect(await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-24T00:00:00Z'))).toBeUndefined();
+    expect(await store.featuredEntry({ conversationId: '19:other', teamId: 'team1' }, at('2026-11-23T00:00:00Z'))).toBe(
+      'lbbd-be-curious',
+    );
+    expect(
+      await store.featuredEntry({ conversationId: '19:b@thread.tacv2' }, at('2026-11-24T00:00:00Z')),
+    ).toBeUndefined();
   });
 
   test('no question text can reach the store: no column holds free text from people', async () => {
@@ -218,6 +301,8 @@ test('a database newer than this version is refused with a clear message', async
 });
 
 test('a PostgreSQL that cannot be reached gives a clear message, without the password', async () => {
-  await expect(openStore('postgres://app:secret@127.0.0.1:1/pc')).rejects.toThrow(/^Could not open the PostgreSQL database at postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/pc: .*ECONNREFUSED/);
+  await expect(openStore('postgres://app:secret@127.0.0.1:1/pc')).rejects.toThrow(
+    /^Could not open the PostgreSQL database at postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/pc: .*ECONNREFUSED/,
+  );
   await expect(openStore('mysql://x')).rejects.toThrow(/is not a database address/);
 });

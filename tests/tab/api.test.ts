@@ -18,18 +18,24 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
-const search = async (query: string): Promise<{ status: number; body: TabSearchResult & { code?: string; message?: string } }> => {
+const search = async (
+  query: string,
+): Promise<{ status: number; body: TabSearchResult & { code?: string; message?: string } }> => {
   const res = await get(`/api/tab/search?${query}`);
   return { status: res.status, body: (await res.json()) as TabSearchResult & { code?: string; message?: string } };
 };
-const q = (question: string, framework?: string) => new URLSearchParams({ q: question, ...(framework && { framework }) }).toString();
+const q = (question: string, framework?: string) =>
+  new URLSearchParams({ q: question, ...(framework && { framework }) }).toString();
 
 interface FrameworksPayload {
   readonly defaultFramework: string;
   readonly maxQuestionLength: number;
   readonly frameworks: readonly TabFramework[];
 }
-const allEntries = (f: TabFramework): TabEntry[] => [...f.about, ...f.groups.flatMap((g) => [...(g.overview ? [g.overview] : []), ...g.entries])];
+const allEntries = (f: TabFramework): TabEntry[] => [
+  ...f.about,
+  ...f.groups.flatMap((g) => [...(g.overview ? [g.overview] : []), ...g.entries]),
+];
 
 describe('GET /tab: the page', () => {
   test('is served with a Content-Security-Policy that lets Teams and Microsoft 365 frame it, and nothing else', async () => {
@@ -39,7 +45,13 @@ describe('GET /tab: the page', () => {
     expect(await res.text()).toContain('<h1>Your practice framework</h1>');
     const csp = res.headers.get('content-security-policy') ?? '';
     // The hosts listed in Microsoft's "Tab requirements" (see bot/web/framing.ts).
-    for (const host of ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://*.microsoft365.com']) {
+    for (const host of [
+      'https://teams.microsoft.com',
+      'https://*.teams.microsoft.com',
+      'https://*.cloud.microsoft',
+      'https://*.office.com',
+      'https://*.microsoft365.com',
+    ]) {
       expect(csp).toContain(host);
     }
     expect(csp).toContain(`frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
@@ -54,7 +66,9 @@ describe('GET /tab: the page', () => {
   test('the console page may be framed by the same hosts: one list for every page', async () => {
     const res = await get('/console');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')?.split('; ')).toContain(`frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
+    expect(res.headers.get('content-security-policy')?.split('; ')).toContain(
+      `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+    );
   });
 
   test('a browser that already has the page gets 304 Not Modified', async () => {
@@ -66,11 +80,14 @@ describe('GET /tab: the page', () => {
     expect(await again.text()).toBe('');
   });
 
-  test.each(['/tab/style.css', '/tab/app.mjs', '/tab/api.mjs', '/tab/render.mjs', '/tab/theme.mjs'])('serves %s from tab/', async (path) => {
-    const res = await get(path);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe(readFileSync(join(__dirname, '..', '..', path.slice(1)), 'utf8'));
-  });
+  test.each(['/tab/style.css', '/tab/app.mjs', '/tab/api.mjs', '/tab/render.mjs', '/tab/theme.mjs'])(
+    'serves %s from tab/',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(readFileSync(join(__dirname, '..', '..', path.slice(1)), 'utf8'));
+    },
+  );
 
   test('serves the teams-js browser bundle from node_modules, gzipped for browsers that accept it', async () => {
     const plain = await get('/tab/vendor/teams-js.min.js');
@@ -91,9 +108,12 @@ describe('GET /tab: the page', () => {
     expect(gunzipSync(zipped.body).equals(bundle)).toBe(true);
   });
 
-  test.each(['/tab/index.html', '/tab/../package.json', '/tab/vendor/MicrosoftTeams.js', '/tab/nothing.js'])('serves nothing else under /tab: %s is 404', async (path) => {
-    expect((await get(path)).status).toBe(404);
-  });
+  test.each(['/tab/index.html', '/tab/../package.json', '/tab/vendor/MicrosoftTeams.js', '/tab/nothing.js'])(
+    'serves nothing else under /tab: %s is 404',
+    async (path) => {
+      expect((await get(path)).status).toBe(404);
+    },
+  );
 });
 
 describe('GET /api/tab/frameworks', () => {
@@ -133,7 +153,9 @@ describe('GET /api/tab/frameworks', () => {
       expect(entry.source).toMatch(/^Source: “.+”/);
       // Every word of the full text is kept, only laid out as paragraphs and lists.
       const words = (text: string) => text.replace(/^- /gm, '').split(/\s+/).filter(Boolean);
-      expect(entry.body.flatMap((b) => ('list' in b ? b.list : [b.paragraph])).flatMap(words)).toEqual(words(source?.text ?? ''));
+      expect(entry.body.flatMap((b) => ('list' in b ? b.list : [b.paragraph])).flatMap(words)).toEqual(
+        words(source?.text ?? ''),
+      );
       expect(entry.related.map((r) => r.id)).toEqual(source?.related.filter((id) => kb.entry(id)));
     }
     const safeAndTogether = payload.frameworks.flatMap(allEntries).find((e) => e.id === 'lbbd-safe-and-together');
@@ -153,7 +175,10 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
     const { status, body } = await search(q('principle 7'));
     expect(status).toBe(200);
     if (!body.found) throw new Error('expected an answer');
-    expect(body.best).toMatchObject({ id: 'lbbd-professional-curiosity', heading: 'Principle 7 · Be professionally curious' });
+    expect(body.best).toMatchObject({
+      id: 'lbbd-professional-curiosity',
+      heading: 'Principle 7 · Be professionally curious',
+    });
     expect(body.confident).toBe(true);
     expect(body.didYouMean).toEqual([]);
     expect(body.related.length).toBeGreaterThan(0);
@@ -161,7 +186,9 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
   });
 
   test('gives the same best entry as answer() for every question in the evaluation set', async () => {
-    const lines = readFileSync(join(__dirname, '..', 'eval', 'questions.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(__dirname, '..', 'eval', 'questions.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     const questions = lines.map((line) => (JSON.parse(line) as { q: string }).q);
     const kb = loadOrThrow();
     // The bot's default for a chat that has chosen nothing: DEFAULT_FRAMEWORK (lbbd in the test harness).
@@ -170,7 +197,14 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
     const tab = await Promise.all(questions.map(async (question) => (await search(q(question))).body));
     const bot = questions.map((question) => shippedSearch().answer(question, { defaultFramework }));
     expect(tab.map((r) => (r.found ? r.best.id : `not sure: ${r.suggestions.map((s) => s.id).join(',')}`))).toEqual(
-      bot.map((r) => (r.found ? r.entry.id : `not sure: ${r.suggestions.slice(0, 3).map((s) => s.entry.id).join(',')}`)),
+      bot.map((r) =>
+        r.found
+          ? r.entry.id
+          : `not sure: ${r.suggestions
+              .slice(0, 3)
+              .map((s) => s.entry.id)
+              .join(',')}`,
+      ),
     );
   });
 
@@ -253,7 +287,8 @@ describe('privacy', () => {
     await get(`/api/tab/nowhere?q=${encodeURIComponent(secret)}`);
     const written = app.logs.slice(before).join('');
     expect(written).toContain('tab-search'); // it did log something: the event, never the words
-    for (const part of ['Tallulah', 'Featherstonehaugh', '12/03/2015', '12%2F03', '07700', '900123']) expect(written).not.toContain(part);
+    for (const part of ['Tallulah', 'Featherstonehaugh', '12/03/2015', '12%2F03', '07700', '900123'])
+      expect(written).not.toContain(part);
   });
 });
 

@@ -3,7 +3,16 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { loadOrThrow } from '../helpers/kb';
-import { axeViolations, computed, describeViolations, launch, loopbackContext, ready, seriousOrCritical, watchCspViolations } from './browser';
+import {
+  axeViolations,
+  computed,
+  describeViolations,
+  launch,
+  loopbackContext,
+  ready,
+  seriousOrCritical,
+  watchCspViolations,
+} from './browser';
 
 jest.setTimeout(30_000);
 
@@ -34,7 +43,10 @@ const kb = loadOrThrow();
 const TEAMS_JS_ORIGIN_LIST = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
 
 /** Loads the tab and waits until it has the frameworks and knows it is not in Teams. */
-async function openTab(path = '/tab', options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}) {
+async function openTab(
+  path = '/tab',
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+) {
   errors = [];
   refused.length = 0;
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
@@ -154,7 +166,9 @@ describe('keyboard', () => {
     expect(await focusedText(page)).toBe('Close');
     await page.keyboard.press('Tab');
     const related = await focusedText(page);
-    expect(await page.evaluate<boolean>('document.activeElement.matches("#entry-content button[data-entry]")')).toBe(true);
+    expect(await page.evaluate<boolean>('document.activeElement.matches("#entry-content button[data-entry]")')).toBe(
+      true,
+    );
     await page.keyboard.press('Enter');
     expect(await entryHeading(page)).toBe(related);
     await page.keyboard.press('Escape');
@@ -177,8 +191,15 @@ describe('browsing', () => {
     await openTab();
     const sections = page.locator('#browse section.framework');
     expect(await sections.locator('h2').allTextContents()).toEqual(kb.frameworks.map((f) => f.name));
-    expect(await page.locator('#framework-lbbd').locator('xpath=..').locator('h3').allTextContents()).toEqual(['About this framework', 'Values', 'Principles', 'Approaches']);
-    expect(await page.locator('#framework-jersey').locator('xpath=..').locator('h3').allTextContents()).toEqual(['Ingredients']);
+    expect(await page.locator('#framework-lbbd').locator('xpath=..').locator('h3').allTextContents()).toEqual([
+      'About this framework',
+      'Values',
+      'Principles',
+      'Approaches',
+    ]);
+    expect(await page.locator('#framework-jersey').locator('xpath=..').locator('h3').allTextContents()).toEqual([
+      'Ingredients',
+    ]);
     expect(await page.locator('#browse button[data-entry]').count()).toBe(kb.entries.length);
     await page.getByRole('button', { name: 'Ingredient 6 · Trauma-informed' }).click();
     expect(await entryHeading(page)).toBe('Ingredient 6 · Trauma-informed');
@@ -187,7 +208,9 @@ describe('browsing', () => {
   test('choosing one framework shows only that one, and prefers it in search', async () => {
     await openTab();
     await page.locator('#framework').selectOption('jersey');
-    expect(await page.locator('#browse section.framework h2').allTextContents()).toEqual([kb.framework('jersey')?.name]);
+    expect(await page.locator('#browse section.framework h2').allTextContents()).toEqual([
+      kb.framework('jersey')?.name,
+    ]);
     await searchFor(page, 'trauma informed');
     expect((await resultHeadings(page))[0]).toBe('Ingredient 6 · Trauma-informed');
     await page.locator('#framework').selectOption('lbbd');
@@ -199,7 +222,10 @@ describe('theme', () => {
   const LIGHT = { background: 'rgb(245, 245, 245)', text: 'rgb(36, 36, 36)' };
   const DARK = { background: 'rgb(31, 31, 31)', text: 'rgb(255, 255, 255)' };
   const CONTRAST = { background: 'rgb(0, 0, 0)', text: 'rgb(255, 255, 255)', link: 'rgb(255, 255, 1)' };
-  const colours = async (page: Page) => ({ background: await computed(page, 'body', 'background-color'), text: await computed(page, 'body', 'color') });
+  const colours = async (page: Page) => ({
+    background: await computed(page, 'body', 'background-color'),
+    text: await computed(page, 'body', 'color'),
+  });
 
   test('follows ?theme= from the Teams contentUrl', async () => {
     await openTab('/tab?theme=dark');
@@ -294,7 +320,9 @@ describe('outside Teams', () => {
 
   test('if the frameworks cannot be loaded, it says so kindly and offers to try again', async () => {
     let failures = 1;
-    await page.route('**/api/tab/frameworks', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+    await page.route('**/api/tab/frameworks', (route) =>
+      failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.fallback(),
+    );
     await page.goto(`${app.url}/tab`);
     await page.getByRole('alert').filter({ hasText: "Sorry, the framework couldn't be loaded." }).waitFor();
     await page.getByRole('button', { name: 'Try again' }).click();
@@ -316,14 +344,17 @@ describe('on a phone', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  test.each(['default', 'dark', 'contrast'])('no serious or critical violations in the %s theme: browsing, search results and an open entry', async (theme) => {
-    await openTab(`/tab?theme=${theme}`);
-    const found = [...(await axeViolations(page))];
-    await searchFor(page, 'safegaurding');
-    found.push(...(await axeViolations(page)));
-    await page.locator('#search').press('Enter');
-    await page.locator('dialog#entry[open]').waitFor();
-    found.push(...(await axeViolations(page)));
-    expect(describeViolations(seriousOrCritical(found))).toEqual([]);
-  });
+  test.each(['default', 'dark', 'contrast'])(
+    'no serious or critical violations in the %s theme: browsing, search results and an open entry',
+    async (theme) => {
+      await openTab(`/tab?theme=${theme}`);
+      const found = [...(await axeViolations(page))];
+      await searchFor(page, 'safegaurding');
+      found.push(...(await axeViolations(page)));
+      await page.locator('#search').press('Enter');
+      await page.locator('dialog#entry[open]').waitFor();
+      found.push(...(await axeViolations(page)));
+      expect(describeViolations(seriousOrCritical(found))).toEqual([]);
+    },
+  );
 });

@@ -35,7 +35,10 @@ export interface ContextOptions {
  * A browser context that may reach only this machine, like the jest process. Every other request
  * is answered by `fake` or `proxy` when they know the URL, and otherwise refused; the refused URLs are kept.
  */
-export async function loopbackContext(browser: Browser, options: ContextOptions = {}): Promise<{ context: BrowserContext; refused: string[] }> {
+export async function loopbackContext(
+  browser: Browser,
+  options: ContextOptions = {},
+): Promise<{ context: BrowserContext; refused: string[] }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1000, height: 900 },
     deviceScaleFactor: 1,
@@ -66,7 +69,9 @@ export async function ready(target: Page | Frame): Promise<void> {
 
 /** A CSS property of the first element matching `selector`, as the browser computed it. */
 export function computed(target: Page | Frame, selector: string, property: string): Promise<string> {
-  return target.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).getPropertyValue(${JSON.stringify(property)})`);
+  return target.evaluate<string>(
+    `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).getPropertyValue(${JSON.stringify(property)})`,
+  );
 }
 
 /** Content-Security-Policy violations the page reports (listen before navigating). */

@@ -9,7 +9,11 @@ export const TEAMS_HOST_URL = 'https://teams.microsoft.com/_fake-host';
  * The host page, framing `tabUrl`. `theme` is what getContext reports, with `place` (a team or chat
  * id); `authToken` is what getAuthToken gives (none: it fails).
  */
-export function fakeTeamsHostPage(tabUrl: string, theme: string, options: { place?: { teamId?: string; chatId?: string }; authToken?: string } = {}): string {
+export function fakeTeamsHostPage(
+  tabUrl: string,
+  theme: string,
+  options: { place?: { teamId?: string; chatId?: string }; authToken?: string } = {},
+): string {
   const { place = {}, authToken } = options;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Fake Teams host</title></head>

@@ -4,7 +4,15 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
-import { axeViolations, computed, describeViolations, launch, loopbackContext, ready, seriousOrCritical } from './browser';
+import {
+  axeViolations,
+  computed,
+  describeViolations,
+  launch,
+  loopbackContext,
+  ready,
+  seriousOrCritical,
+} from './browser';
 import { fakeTeamsHostPage, TEAMS_HOST_URL } from './fake-teams-host';
 
 jest.setTimeout(30_000);
@@ -25,7 +33,11 @@ afterAll(async () => {
 });
 
 /** The host page with the tab framed in it, as Teams would load it: contentUrl with {theme} filled in. */
-async function hostedTab(teamsTheme: string, contentUrlTheme: string, place: { teamId?: string } = {}): Promise<{ host: Page; tab: Frame }> {
+async function hostedTab(
+  teamsTheme: string,
+  contentUrlTheme: string,
+  place: { teamId?: string } = {},
+): Promise<{ host: Page; tab: Frame }> {
   const teams = fakeTeamsHostPage(`${TAB_ORIGIN}/tab?theme=${contentUrlTheme}`, teamsTheme, { place });
   const { context } = await loopbackContext(browser, {
     proxy: { origin: TAB_ORIGIN, to: app.url },
@@ -52,10 +64,12 @@ describe('hosted in Teams', () => {
 
   test('it connects through teams-js: initialize, getContext, and a theme-change handler', async () => {
     expect(await tab.evaluate<string | undefined>('document.documentElement.dataset.host')).toBe('teams');
-    expect(await host.evaluate<string[]>('window.received')).toEqual(expect.arrayContaining(['initialize', 'getContext', 'registerHandler']));
+    expect(await host.evaluate<string[]>('window.received')).toEqual(
+      expect.arrayContaining(['initialize', 'getContext', 'registerHandler']),
+    );
   });
 
-  test("it takes its theme from app.getContext(), and hides its own colours picker since Teams sets the theme", async () => {
+  test('it takes its theme from app.getContext(), and hides its own colours picker since Teams sets the theme', async () => {
     expect(await tab.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('dark');
     expect(await background(tab)).toBe('rgb(31, 31, 31)');
     expect(await tab.locator('#theme-picker').isHidden()).toBe(true);
@@ -84,7 +98,7 @@ describe('hosted in Teams', () => {
 
 describe('in a team set to Jersey', () => {
   const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
-  test('the tab keeps to the team\'s framework, as the bot does there: no other framework to browse or find', async () => {
+  test("the tab keeps to the team's framework, as the bot does there: no other framework to browse or find", async () => {
     await app.store.setFramework({ scopeId: `team:${TEAM}`, frameworkId: 'jersey', changedBy: 'test', at: new Date() });
     const { host, tab } = await hostedTab('default', 'default', { teamId: TEAM });
     try {
@@ -99,12 +113,20 @@ describe('in a team set to Jersey', () => {
     }
   });
 
-  test('GET /api/tab/place: the team\'s framework, the default for a place that chose none, and a clear 400 for a made-up id', async () => {
+  test("GET /api/tab/place: the team's framework, the default for a place that chose none, and a clear 400 for a made-up id", async () => {
     const get = async (query: string) => {
       const res = await fetch(`${app.url}/api/tab/place?${query}`);
-      return { status: res.status, body: (await res.json()) as Record<string, unknown>, cache: res.headers.get('cache-control') };
+      return {
+        status: res.status,
+        body: (await res.json()) as Record<string, unknown>,
+        cache: res.headers.get('cache-control'),
+      };
     };
-    expect(await get(`team=${encodeURIComponent(TEAM)}`)).toEqual({ status: 200, body: { framework: 'jersey' }, cache: 'no-store' });
+    expect(await get(`team=${encodeURIComponent(TEAM)}`)).toEqual({
+      status: 200,
+      body: { framework: 'jersey' },
+      cache: 'no-store',
+    });
     expect((await get(`chat=${encodeURIComponent('19:never-chose@thread.v2')}`)).body).toEqual({ framework: 'lbbd' });
     expect((await get('team=%3Cscript%3E')).status).toBe(400);
     expect(app.logs.join('')).not.toContain('never-chose');

@@ -13,9 +13,12 @@ test('CHROMIUM_PATH comes first; one that is there but does not start is passed 
   chmodSync(broken, 0o755);
   const said: string[] = [];
   const found = await findChromium((line) => said.push(line), { CHROMIUM_PATH: broken });
-  expect(said[0]).toBe(`Chromium: passing over ${broken} (CHROMIUM_PATH): it did not start: Target page, context or browser has been closed; it said: cannot open display`);
+  expect(said[0]).toBe(
+    `Chromium: passing over ${broken} (CHROMIUM_PATH): it did not start: Target page, context or browser has been closed; it said: cannot open display`,
+  );
   // Further lines only for other candidates that are there and do not start either, one line each.
-  for (const line of said.slice(1)) expect(line).toMatch(/^Chromium: passing over \S+ \((installed|@sparticuz\/chromium)\): /);
+  for (const line of said.slice(1))
+    expect(line).toMatch(/^Chromium: passing over \S+ \((installed|@sparticuz\/chromium)\): /);
   expect(found.executablePath).not.toBe(broken);
   expect(found.version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
 });
@@ -27,9 +30,13 @@ test('a CHROMIUM_PATH that does not exist is passed over, saying so', async () =
 });
 
 test('looks for Chrome, Chromium and Edge where each system installs them', () => {
-  expect(installedCandidates('linux')).toEqual(expect.arrayContaining(['/usr/bin/chromium', '/usr/bin/google-chrome', '/opt/microsoft/msedge/msedge']));
+  expect(installedCandidates('linux')).toEqual(
+    expect.arrayContaining(['/usr/bin/chromium', '/usr/bin/google-chrome', '/opt/microsoft/msedge/msedge']),
+  );
   expect(installedCandidates('darwin')).toContain('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
-  expect(installedCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain(join('C:\\Program Files', 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+  expect(installedCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain(
+    join('C:\\Program Files', 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+  );
 });
 
 test('when none starts, the error says how to provide one', () => {
