@@ -1,6 +1,7 @@
 import { insertAudit } from './audit';
-import { changed, transaction } from './db';
+import { changed, compiledOnce, transaction } from './db';
 import type { Db } from './db';
+import type { DailyMetric } from './console-types';
 import type { Store, Suggestion } from './types';
 
 const DAY_MS = 86_400_000;
@@ -23,16 +24,19 @@ export function consoleTables(
   | 'leadChats'
   | 'setDigest'
 > {
+  // Counted on every "not sure" answer: compiled once.
+  const addOne = compiledOnce<unknown, [day: string, metric: DailyMetric, item: string]>(db.k, (k, value) =>
+    k
+      .insertInto('daily_counts')
+      .values({ day: value(0), metric: value(1) as DailyMetric, item: value(2), count: 1 })
+      .onConflict((oc) =>
+        oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })),
+      ),
+  );
   return {
     async countDaily(metric, item, day) {
       open();
-      await db.k
-        .insertInto('daily_counts')
-        .values({ day, metric, item, count: 1 })
-        .onConflict((oc) =>
-          oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })),
-        )
-        .execute();
+      await addOne(day, metric, item);
     },
     async dailyCounts(metrics, range) {
       open();

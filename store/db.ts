@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import type { Compilable, QueryResult } from 'kysely';
 import type { DatabaseConnection, Driver, SqliteDatabase, SqliteDialectConfig, SqliteStatement } from 'kysely';
 import { Pool, types } from 'pg';
 import type { Database as Tables } from './schema';
@@ -19,6 +20,33 @@ export interface Db {
  */
 export function transaction<T>(db: Kdb, work: (tx: Kdb) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * A query on the answering path, built and compiled by Kysely once; each call only binds its values.
+ * `build` marks where they go with `value(i)` (text columns); every other value stays as built.
+ * Kysely's builder makes a frozen tree and compiles it on every call, which cost more than the
+ * statement itself on SQLite (bench:http).
+ */
+export function compiledOnce<Row, Values extends readonly string[]>(
+  db: Kdb,
+  build: (k: Kdb, value: (i: number) => string) => Compilable<Row>,
+): (...values: Values) => Promise<QueryResult<Row>> {
+  const mark = (i: number) => `\u0000value ${i}`;
+  const compiled = build(db, mark).compile();
+  const slots = compiled.parameters.map((p) =>
+    typeof p === 'string' && p.startsWith('\u0000value ') ? Number(p.slice('\u0000value '.length)) : -1,
+  );
+  return (...values) =>
+    db.executeQuery<Row>(
+      CompiledQuery.raw(
+        compiled.sql,
+        compiled.parameters.map((p, n) => {
+          const slot = slots[n] ?? -1;
+          return slot < 0 ? p : values[slot];
+        }),
+      ),
+    );
 }
 
 /** Rows a statement changed, from Kysely's bigint counts (`executeTakeFirstOrThrow()` of an insert, update or delete). */

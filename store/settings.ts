@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { insertAudit } from './audit';
-import { transaction } from './db';
+import { compiledOnce, transaction } from './db';
 import type { Db } from './db';
 import type { Store } from './types';
 
@@ -9,14 +9,14 @@ export function settingsTables(
   db: Db,
   open: () => void,
 ): Pick<Store, 'frameworkFor' | 'setFramework' | 'meetingOpeners' | 'setMeetingOpeners' | 'secretKey'> {
+  // Read on every message: compiled once.
+  const frameworkOf = compiledOnce<{ framework_id: string | null }, [scopeId: string]>(db.k, (k, value) =>
+    k.selectFrom('settings').select('framework_id').where('scope_id', '=', value(0)),
+  );
   return {
     async frameworkFor(scopeId) {
       open();
-      const row = await db.k
-        .selectFrom('settings')
-        .select('framework_id')
-        .where('scope_id', '=', scopeId)
-        .executeTakeFirst();
+      const [row] = (await frameworkOf(scopeId)).rows;
       return row?.framework_id ?? undefined;
     },
     async setFramework({ scopeId, frameworkId, changedBy, at }) {
