@@ -26,7 +26,9 @@ describe('the cards folder', () => {
 
   test.each(sources)('%s has a kebab-case name and stays small', (file, source) => {
     expect(file).toMatch(/^[a-z]+(-[a-z]+)*\.ts$/);
-    expect(source.split('\n').length).toBeLessThan(120);
+    // 120 lines in the old layout; Prettier (width 120) lays long calls out over several lines, which
+    // made the same cards about a third longer, so the limit is counted in that layout now.
+    expect(source.split('\n').length).toBeLessThan(170);
   });
 
   test('the words our cards use contain no unexplained abbreviations', () => {
