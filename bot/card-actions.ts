@@ -26,6 +26,7 @@ import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
 import { answerQuestion, sendEntry } from './answering';
+import { chooseFramework } from './framework-choice';
 import type { BotDeps } from './deps';
 import { meetingCommand, openersOn } from './meetings';
 import { REPLIES } from './messages';
@@ -196,12 +197,7 @@ export async function handleCardAction(
       const data = chooseFrameworkSchema.safeParse(value.action.data);
       const framework = data.success ? deps.kb.framework(data.data.frameworkId) : undefined;
       if (!framework) return tampered(context, deps);
-      await deps.store.setFramework({
-        scopeId: teamsActivity(context).settingsScope,
-        frameworkId: framework.id,
-        changedBy: teamsActivity(context).actor ?? 'unknown',
-        at: deps.clock(),
-      });
+      await chooseFramework(context, deps, framework);
       deps.logger.info(
         turnInfo(context, { event: 'framework-chosen', to: framework.id }),
         'framework chosen on the welcome',

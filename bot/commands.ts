@@ -3,11 +3,12 @@ import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../ca
 import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
 import { isUrgent } from '../knowledge/search/urgent';
+import { countWord } from '../knowledge/search/numbers';
 import { answerQuestion } from './answering';
 import { featuredThisWeek, meetingCommand } from './meetings';
 import { scheduleCommand, unsubscribeCommand } from './schedule-commands';
 import type { BotDeps } from './deps';
-import { currentFramework, findFramework } from './framework-choice';
+import { chooseFramework, currentFramework, findFramework } from './framework-choice';
 import { cardActivity, textActivity } from './reply';
 import { leadOf } from './lead-digest';
 import { teamsActivity } from './teams-activity';
@@ -86,12 +87,7 @@ export const commands = {
         await context.sendActivity(textActivity(`I don't know a framework by that name. You can type ${options}.`));
         return;
       }
-      await deps.store.setFramework({
-        scopeId: teamsActivity(context).settingsScope,
-        frameworkId: wanted.id,
-        changedBy: teamsActivity(context).actor ?? 'unknown',
-        at: deps.clock(),
-      });
+      await chooseFramework(context, deps, wanted);
       deps.logger.info(
         turnInfo(context, { event: 'framework-changed', from: current.id, to: wanted.id }),
         'framework changed',
@@ -233,23 +229,8 @@ function insteadOf(
   return { title: framework.name, intro, entries: overviews };
 }
 
-const NUMBER_WORDS = [
-  'no',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
 const plural = (kind: Kind) => (kind.endsWith('ch') ? `${kind}es` : `${kind}s`);
-const countOf = (n: number, kind: Kind) => `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? kind : plural(kind)}`;
+const countOf = (n: number, kind: Kind) => `${countWord(n)} ${n === 1 ? kind : plural(kind)}`;
 const capitalise = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
 
 /** The same entry all day, a different one each day, in the framework's own order. */

@@ -30,3 +30,13 @@ export async function frameworkUnchosen(context: TurnContext, deps: BotDeps): Pr
   if (deps.kb.frameworks.length <= 1 || deps.config.defaultFramework !== undefined) return false;
   return (await deps.store.frameworkFor(teamsActivity(context).settingsScope)) === undefined;
 }
+
+/** Records this team's or chat's choice of framework, as made by whoever sent this turn. */
+export async function chooseFramework(context: TurnContext, deps: BotDeps, framework: Framework): Promise<void> {
+  await deps.store.setFramework({
+    scopeId: teamsActivity(context).settingsScope,
+    frameworkId: framework.id,
+    changedBy: teamsActivity(context).actor ?? 'unknown',
+    at: deps.clock(),
+  });
+}

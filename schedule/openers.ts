@@ -37,14 +37,13 @@ export async function setOpeners(
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   const { on, scopeId } = request;
   const already = (await openersOn(deps.store, scopeId)) === on;
-  const at = deps.clock();
-  await deps.store.setMeetingOpeners(scopeId, on, at, {
+  await recordOpeners(
+    deps,
     scopeId,
-    at,
-    actor: request.actor.id,
-    action: 'meeting-openers',
-    detail: `meeting openers turned ${on ? 'on' : 'off'}${already ? ' (they already were)' : ''}`,
-  });
+    on,
+    request.actor,
+    `meeting openers turned ${on ? 'on' : 'off'}${already ? ' (they already were)' : ''}`,
+  );
   return { kind: 'set', on, already };
 }
 
@@ -55,15 +54,26 @@ export async function openersChosenByAdding(
 ): Promise<boolean> {
   const { scopeId } = request;
   if ((await deps.store.meetingOpeners(scopeId)) !== undefined) return false;
+  await recordOpeners(deps, scopeId, true, request.actor, 'meeting openers turned on by adding the app to the meeting');
+  return true;
+}
+
+/** Stores the choice, audited in the same transaction as the change. */
+async function recordOpeners(
+  deps: Pick<OpenersDeps, 'store' | 'clock'>,
+  scopeId: string,
+  on: boolean,
+  actor: Actor,
+  detail: string,
+): Promise<void> {
   const at = deps.clock();
-  await deps.store.setMeetingOpeners(scopeId, true, at, {
+  await deps.store.setMeetingOpeners(scopeId, on, at, {
     scopeId,
     at,
-    actor: request.actor.id,
+    actor: actor.id,
     action: 'meeting-openers',
-    detail: 'meeting openers turned on by adding the app to the meeting',
+    detail,
   });
-  return true;
 }
 
 /** One meeting that started, and what its opener may feature. */

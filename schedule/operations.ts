@@ -86,6 +86,24 @@ function auditOf(deps: ScheduleOperationsDeps, request: ScheduleRequest, action:
   return { scopeId: request.scopeId, at: deps.clock(), actor: request.actor.id, action, detail };
 }
 
+/** Applies the same change to each subscription, each audited as `done "what it posts"`. */
+async function changeEach(
+  deps: ScheduleOperationsDeps,
+  request: ScheduleRequest,
+  targets: readonly Subscription[],
+  patch: Parameters<ScheduleStore['updateSubscription']>[1],
+  action: string,
+  done: string,
+): Promise<void> {
+  for (const s of targets) {
+    await deps.store.updateSubscription(
+      s.id,
+      patch,
+      auditOf(deps, request, action, `${done} "${describeWhat(deps.kb, s.spec)}"`),
+    );
+  }
+}
+
 /** "Save schedule": adds a subscription to the conversation, from the form's values. */
 export async function subscribe(
   deps: ScheduleOperationsDeps,
@@ -173,13 +191,7 @@ export async function resume(
   const [first] = targets;
   if (first === undefined) return { kind: 'nothingPaused' };
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
-  for (const s of targets) {
-    await deps.store.updateSubscription(
-      s.id,
-      { status: 'active', pausedUntil: undefined },
-      auditOf(deps, request, 'resume', `resumed "${describeWhat(deps.kb, s.spec)}"`),
-    );
-  }
+  await changeEach(deps, request, targets, { status: 'active', pausedUntil: undefined }, 'resume', 'resumed');
   return { kind: 'resumed', first };
 }
 
@@ -252,13 +264,7 @@ export async function unsubscribe(
   if (!Array.isArray(targets)) return targets;
   if (targets.length === 0) return { kind: 'none' };
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
-  for (const s of targets) {
-    await deps.store.updateSubscription(
-      s.id,
-      { status: 'cancelled', nextSlotAt: undefined },
-      auditOf(deps, request, 'unsubscribe', `stopped "${describeWhat(deps.kb, s.spec)}"`),
-    );
-  }
+  await changeEach(deps, request, targets, { status: 'cancelled', nextSlotAt: undefined }, 'unsubscribe', 'stopped');
   return { kind: 'stopped', stopped: targets };
 }
 

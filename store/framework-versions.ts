@@ -140,6 +140,9 @@ function toVersion(row: SummaryRow & { source: string }): PublishedVersion {
 }
 
 export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersionStore {
+  /** Every stored version of one framework, whole rows. */
+  const versionsOf = (frameworkId: string) =>
+    db.k.selectFrom('framework_versions').selectAll().where('framework_id', '=', frameworkId);
   return {
     async newestVersions() {
       open();
@@ -152,23 +155,12 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
     },
     async newest(frameworkId) {
       open();
-      const row = await db.k
-        .selectFrom('framework_versions')
-        .selectAll()
-        .where('framework_id', '=', frameworkId)
-        .orderBy('version', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const row = await versionsOf(frameworkId).orderBy('version', 'desc').limit(1).executeTakeFirst();
       return row && toVersion(row);
     },
     async version(frameworkId, version) {
       open();
-      const row = await db.k
-        .selectFrom('framework_versions')
-        .selectAll()
-        .where('framework_id', '=', frameworkId)
-        .where('version', '=', version)
-        .executeTakeFirst();
+      const row = await versionsOf(frameworkId).where('version', '=', version).executeTakeFirst();
       return row && toVersion(row);
     },
     async history(frameworkId, limit) {

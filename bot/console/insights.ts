@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/kb/model';
 import { displayTitle } from '../../knowledge/kb/model';
+import { DAILY_METRICS } from '../../store/schema';
 import type { PostStatus, Store } from '../../store/types';
 
 /** The console's insights: counts only, for the frameworks this deployment serves. */
@@ -129,17 +130,7 @@ export async function insights(
 
   const [asks, daily, votes, posts, conversations, waitingCounts] = await Promise.all([
     store.askCounts(range),
-    store.dailyCounts(
-      [
-        'not-sure',
-        'another-prompt',
-        'extension-share',
-        'suggestion-answered',
-        'suggestion-dismissed',
-        'suggestion-expired',
-      ],
-      range,
-    ),
+    store.dailyCounts(DAILY_METRICS, range),
     store.voteCounts(range),
     store.postOutcomes(new Date(`${range.from}T00:00:00Z`), new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS)),
     store.conversationCounts(),

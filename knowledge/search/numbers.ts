@@ -55,3 +55,9 @@ export function parseNumber(word: string): number | undefined {
   if (ordinal > 0) return ordinal;
   return undefined;
 }
+
+/** How a count reads in a sentence: 0 → "no", 1–12 spelled out ("seven"), anything else in digits. */
+export function countWord(n: number): string {
+  if (n === 0) return 'no';
+  return (n <= 12 ? CARDINALS[n] : undefined) ?? String(n);
+}
