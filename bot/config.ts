@@ -1,7 +1,9 @@
 // The service's configuration: what it reads from its environment, checked once at start.
-// The rules live in config/load.ts, the shapes in config/types.ts, the `.env` loader and the GUID pattern
-// (shared with scripts/package.ts) in config/env.ts.
-export { CONFIG_SETTINGS, loadConfig } from './config/load';
+// The rules live in config/load.ts (the bot's identity and the console's sign-in in config/identity.ts),
+// the list of variables in config/settings.ts, the shapes in config/types.ts, the `.env` loader and the
+// GUID pattern (shared with scripts/package.ts) in config/env.ts.
+export { loadConfig } from './config/load';
+export { CONFIG_SETTINGS } from './config/settings';
 export { ConfigError, RETENTION_DEFAULTS } from './config/types';
 export type { Config } from './config/types';
 
