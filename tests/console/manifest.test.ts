@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateManifest } from '../../scripts/package';
+import { validateManifest } from '../../scripts/app-package/schema';
 import { buildInto, FAKE, tempDir } from '../manifest/helpers';
 
 const ROOT = join(__dirname, '..', '..');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newestBundledSchemaVersion, TEMPLATE_PATH, validateManifest } from '../../scripts/package';
+import { newestBundledSchemaVersion, validateManifest } from '../../scripts/app-package/schema';
+import { TEMPLATE_PATH } from '../../scripts/package';
 import { buildInto, FAKE, tempDir } from './helpers';
 import type { BuiltZip } from './helpers';
 

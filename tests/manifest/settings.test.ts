@@ -1,4 +1,4 @@
-import { manifestValues, PackageConfigError } from '../../scripts/package';
+import { manifestValues, PackageConfigError } from '../../scripts/app-package/values';
 import { FAKE } from './helpers';
 
 const pkg = { name: 'practice-companion', version: '0.1.0' };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManifestInvalidError, TEMPLATE_PATH, validateManifest } from '../../scripts/package';
+import { validateManifest } from '../../scripts/app-package/schema';
+import { ManifestInvalidError, TEMPLATE_PATH } from '../../scripts/package';
 import { buildInto, tempDir } from './helpers';
 import type { Manifest } from './helpers';
 
