@@ -1,0 +1,166 @@
+import type restify from 'restify';
+import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
+import { checkDraft, evaluationAvailable } from '../../knowledge/editor/check';
+import type { CheckResult } from '../../knowledge/editor/check';
+import { frameworkDiff } from '../../knowledge/editor/diff';
+import { loadSources } from '../../knowledge/kb/load';
+import { createSearch, directAnswer } from '../../knowledge/search/answer';
+import type { FrameworkVersionStore } from '../../store/framework-versions';
+import type { FrameworkSource, LiveKnowledge } from '../live-knowledge';
+import { baseOf, draftOf, otherSources, problemJson, readJsonObject, reply, validate, who } from './framework-draft';
+import type { FrameworkEditing, Reply } from './framework-draft';
+import type { ConsoleSession } from './routes';
+
+/**
+ * Trying and publishing the framework editor's draft: its cards as Teams would show them, the evaluation
+ * before and after it, and publishing it as a new version, held back on a regression unless a reason is given.
+ */
+
+const MAX_NOTE = 2000;
+
+/** The evaluation before (live) and after (the draft), or why it cannot run. */
+export function check(
+  knowledge: LiveKnowledge,
+  live: FrameworkSource,
+  source: string,
+): { ok: true; result: CheckResult } | { ok: false; reply: Reply } {
+  const { problems } = validate(knowledge, live, source);
+  if (problems.length > 0)
+    return {
+      ok: false,
+      reply: reply(400, {
+        code: 'Invalid',
+        message: 'The draft has problems: fix them first.',
+        problems: problems.map(problemJson),
+      }),
+    };
+  if (!evaluationAvailable())
+    return {
+      ok: false,
+      reply: reply(503, {
+        code: 'NoEvaluation',
+        message:
+          'The evaluation questions (tests/eval/*.jsonl) are not deployed with this service, so the draft cannot be checked.',
+      }),
+    };
+  const before = knowledge.current().all;
+  const draftKb = loadSources([...otherSources(knowledge, live.frameworkId), { file: live.file, source }]);
+  if (!draftKb.ok)
+    return { ok: false, reply: reply(400, { code: 'Invalid', problems: draftKb.problems.map(problemJson) }) };
+  return { ok: true, result: checkDraft(createSearch(before), createSearch(draftKb.kb)) };
+}
+
+/** An entry of the draft as the answer card, the scheduled post and the meeting opener Teams would show. */
+export async function preview(
+  { knowledge }: FrameworkEditing,
+  req: restify.Request,
+  live: FrameworkSource,
+  store: FrameworkVersionStore,
+): Promise<Reply> {
+  const read = await readJsonObject(req, 4096);
+  const entryId = read.ok ? read.body['entryId'] : undefined;
+  if (typeof entryId !== 'string') return reply(400, { code: 'BadRequest', message: 'Send {"entryId": "…"} as JSON.' });
+  const { source } = await draftOf(store, live);
+  const loaded = validate(knowledge, live, source);
+  const entry = loaded.kb?.entry(entryId);
+  if (!loaded.kb)
+    return reply(400, {
+      code: 'Invalid',
+      message: 'The draft has problems: fix them to preview.',
+      problems: loaded.problems.map(problemJson),
+    });
+  if (!entry) return reply(404, { code: 'NotFound', message: 'There is no such entry in the draft.' });
+  const kb = loaded.kb;
+  const prompts = entry.groupPrompts.map((_, i) => i).slice(0, 2);
+  return reply(200, {
+    answer: answerCard({
+      kb,
+      result: directAnswer(entry),
+      answerId: 'preview',
+      piiReminder: false,
+      chatFrameworkId: entry.frameworkId,
+    }).card,
+    post: scheduledPostCard({
+      kb,
+      entry,
+      prompts,
+      position: 1,
+      of: kb.entries.filter((e) => e.frameworkId === entry.frameworkId && e.kind === entry.kind).length || 1,
+      kindsInCycle: 1,
+    }).card,
+    opener: reflectCard({
+      kb,
+      entry,
+      promptIndex: 0,
+      audience: 'group',
+      heading: 'Welcome. A moment to reflect before we start',
+    }).card,
+  });
+}
+
+/** Publishes the draft as the next version, after the same checks as /draft/check. */
+export async function publish(
+  { deps, knowledge }: FrameworkEditing,
+  req: restify.Request,
+  live: FrameworkSource,
+  store: FrameworkVersionStore,
+  session: ConsoleSession,
+): Promise<Reply> {
+  const read = await readJsonObject(req, 8192);
+  if (!read.ok)
+    return reply(read.status, {
+      code: 'BadRequest',
+      message: 'Send {"note": "what changed and why"} as JSON, and "reason" to publish a regression on purpose.',
+    });
+  const note = read.body['note'];
+  const reason = read.body['reason'];
+  if (typeof note !== 'string' || note.trim().length === 0 || note.length > MAX_NOTE)
+    return reply(400, {
+      code: 'BadRequest',
+      message: `note is needed: say in a sentence what changed and why (at most ${MAX_NOTE} characters).`,
+    });
+  if (reason !== undefined && reason !== null && (typeof reason !== 'string' || reason.length > MAX_NOTE))
+    return reply(400, { code: 'BadRequest', message: 'reason must be text.' });
+  const given = typeof reason === 'string' && reason.trim().length > 0 ? reason.trim() : null;
+  const draft = await store.draft(live.frameworkId);
+  if (!draft) return reply(409, { code: 'NoDraft', message: 'There is no draft to publish: save an edit first.' });
+  if (draft.base !== baseOf(live))
+    return reply(409, {
+      code: 'StaleDraft',
+      message:
+        'This draft was started from an older version, and another has been published since. Discard it, or restore your version as a draft again and redo the edits on top.',
+    });
+  const checked = check(knowledge, live, draft.source);
+  if (!checked.ok) return checked.reply;
+  if (checked.result.gate.fails && given === null) {
+    return reply(422, {
+      code: 'Regression',
+      message: `Not published: ${checked.result.gate.reasons.join('; ')}. Fix the entries whose answers broke, or give a written reason to publish anyway (it is recorded).`,
+      check: checked.result,
+    });
+  }
+  const newest = await store.newest(live.frameworkId);
+  const version = await store.publish({
+    frameworkId: live.frameworkId,
+    after: newest?.version ?? 0,
+    source: draft.source,
+    fileHash: live.fileHash,
+    note: note.trim(),
+    reason: checked.result.gate.fails ? given : null,
+    publishedBy: who(session),
+    at: deps.clock(),
+    diff: JSON.stringify(frameworkDiff(live.source, draft.source)),
+    draftRev: draft.rev,
+  });
+  if (version === 'conflict')
+    return reply(409, {
+      code: 'Conflict',
+      message: 'Another version was published at the same moment: open the framework again and check your draft.',
+    });
+  deps.logger.info(
+    { event: 'framework-published', frameworkId: live.frameworkId, version, regression: checked.result.gate.fails },
+    'a framework version was published',
+  );
+  await knowledge.refresh(); // live here at once; every other instance within its next poll
+  return reply(200, { version, check: checked.result });
+}

@@ -1,0 +1,165 @@
+import type restify from 'restify';
+import type { Problem } from '../../knowledge/kb/problems';
+import { promptProblems } from '../../knowledge/kb/prompt-rules';
+import { entryText, etagOf, sectionText, toData, withEntry, withSection } from '../../knowledge/editor/source';
+import type { Section } from '../../knowledge/editor/source';
+import type { FrameworkVersionStore } from '../../store/framework-versions';
+import type { FrameworkSource } from '../live-knowledge';
+import { baseOf, draftOf, problemJson, readJsonObject, reply, SAVE_ATTEMPTS, validate, who } from './framework-draft';
+import type { FrameworkEditing, Reply } from './framework-draft';
+import type { ConsoleSession } from './routes';
+
+/**
+ * Writing the framework editor's draft: saving an entry or a section into it, checked as `kb validate` and
+ * `npm test` check the files, and restoring a published version (or the file in git) as the draft.
+ */
+
+const MAX_BODY = 128 * 1024;
+
+/** Prompt rules as problems, in the validator's shape: "lbbd-be-human.group_prompts[1]: …". */
+function promptRuleProblems(
+  file: string,
+  entryId: string,
+  prompts: readonly string[],
+  groupPrompts: readonly string[],
+): Problem[] {
+  const of = (field: string, list: readonly string[], group: boolean) =>
+    list.flatMap((prompt, i) =>
+      promptProblems(entryId, prompt, group).map((p) => ({
+        file,
+        line: 1,
+        column: 1,
+        field: `${entryId}.${field}[${i}]`,
+        message: `"${prompt}" ${p.problem}`,
+      })),
+    );
+  return [...of('prompts', prompts, false), ...of('group_prompts', groupPrompts, true)];
+}
+
+/** The field a problem concerns, inside the part that was saved: "lbbd-be-human.title" → "title". */
+function concerns(p: Problem, entryId: string | undefined, section: Section | undefined): boolean {
+  if (entryId !== undefined)
+    return p.field === entryId || p.field.startsWith(`${entryId}.`) || p.field.startsWith(`${entryId}[`);
+  return p.field === section || p.field.startsWith(`${section}.`);
+}
+
+/** Saves one part into the draft: validated first, conflict-checked on the part's etag, written only if nobody saved in between. */
+export async function savePart(
+  { deps, knowledge }: FrameworkEditing,
+  req: restify.Request,
+  live: FrameworkSource,
+  store: FrameworkVersionStore,
+  session: ConsoleSession,
+  part: { entryId: string } | { section: Section },
+): Promise<Reply> {
+  const read = await readJsonObject(req, MAX_BODY);
+  if (!read.ok)
+    return reply(read.status, {
+      code: 'BadRequest',
+      message:
+        'Send {"entry": {…the fields…}, "etag": "…"} as JSON (etag from the last read; leave it out for a new entry).',
+    });
+  const value = 'entryId' in part ? read.body['entry'] : read.body['value'];
+  const etag = read.body['etag'];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return reply(400, {
+      code: 'BadRequest',
+      message: `Send the ${'entryId' in part ? 'entry' : part.section} as a JSON object with the YAML's field names.`,
+    });
+  if (etag !== undefined && etag !== null && typeof etag !== 'string')
+    return reply(400, { code: 'BadRequest', message: 'etag must be the text given by the last read.' });
+  const fields = { ...(value as Record<string, unknown>) };
+  if ('entryId' in part) {
+    if (fields['id'] !== undefined && fields['id'] !== part.entryId)
+      return reply(400, {
+        code: 'Invalid',
+        problems: [
+          {
+            field: `${part.entryId}.id`,
+            message:
+              'cannot be changed: an entry keeps its id for good (old cards, rotations and counts use it); add a new entry instead',
+          },
+        ],
+      });
+    fields['id'] = part.entryId;
+  }
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const { source, rev, draft } = await draftOf(store, live);
+    const currentText = 'entryId' in part ? entryText(source, part.entryId) : sectionText(source, part.section);
+    const current = etagOf(currentText);
+    if ((etag ?? null) !== current) {
+      const data = toData(source) as { entries?: Array<Record<string, unknown>> } & Record<string, unknown>;
+      const now = 'entryId' in part ? data.entries?.find((e) => e['id'] === part.entryId) : data[part.section];
+      return reply(409, {
+        code: 'Conflict',
+        message:
+          current === null
+            ? 'There is no such entry to change: to add one, leave out etag.'
+            : etag
+              ? 'Someone else saved this since you opened it. Here is their version: copy your change into it and save again.'
+              : 'This entry already exists: send the etag from your last read to change it.',
+        current: now ?? null,
+        etag: current,
+        ...(draft && { updatedBy: draft.updatedBy, updatedAt: draft.updatedAt.toISOString() }),
+      });
+    }
+    const next = 'entryId' in part ? withEntry(source, fields) : withSection(source, part.section, fields);
+    const { problems, kb } = validate(knowledge, live, next);
+    const mine = problems.filter((p) =>
+      concerns(p, 'entryId' in part ? part.entryId : undefined, 'section' in part ? part.section : undefined),
+    );
+    // The rules `npm test` holds every prompt to (open, second person, nothing that invites case details in a channel).
+    const entry = 'entryId' in part ? kb?.entry(part.entryId) : undefined;
+    if (entry) mine.push(...promptRuleProblems(live.file, entry.id, entry.prompts, entry.groupPrompts));
+    if (mine.length > 0) return reply(400, { code: 'Invalid', problems: mine.map(problemJson) });
+    const saved = await store.saveDraft(live.frameworkId, rev, {
+      source: next,
+      base: draft?.base ?? baseOf(live),
+      by: who(session),
+      at: deps.clock(),
+    });
+    if (!saved) continue; // someone saved another part in between: read again and re-apply
+    deps.logger.info(
+      {
+        event: 'framework-draft-saved',
+        frameworkId: live.frameworkId,
+        ...('entryId' in part ? { entryId: part.entryId } : { section: part.section }),
+      },
+      'a framework draft was saved',
+    );
+    const newText = 'entryId' in part ? entryText(next, part.entryId) : sectionText(next, part.section);
+    return reply(200, { etag: etagOf(newText), rev: rev + 1, problems: problems.map(problemJson) });
+  }
+  return reply(409, { code: 'Busy', message: 'The draft kept changing while saving: please try again.' });
+}
+
+/** Restoring a version makes it the draft (version 0 is the file in git); publishing it is a new version. */
+export async function restoreVersion(
+  { deps }: FrameworkEditing,
+  req: restify.Request,
+  live: FrameworkSource,
+  store: FrameworkVersionStore,
+  session: ConsoleSession,
+): Promise<Reply> {
+  const n = Number(req.params?.version);
+  if (!Number.isInteger(n) || n < 0)
+    return reply(400, {
+      code: 'BadRequest',
+      message: 'version must be a version number, or 0 for the file in git.',
+    });
+  const source = n === 0 ? live.fileSource : (await store.version(live.frameworkId, n))?.source;
+  if (source === undefined) return reply(404, { code: 'NotFound', message: 'There is no such version.' });
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const { rev } = await draftOf(store, live);
+    if (
+      await store.saveDraft(live.frameworkId, rev, {
+        source,
+        base: baseOf(live),
+        by: who(session),
+        at: deps.clock(),
+      })
+    )
+      return reply(200, { restored: n, rev: rev + 1 });
+  }
+  return reply(409, { code: 'Busy', message: 'The draft kept changing: please try again.' });
+}
