@@ -24,11 +24,13 @@ const HEADERS = CONSOLE_HEADERS;
 
 const MAX_SUGGESTIONS = 500;
 
-/** The page and its two files. Public, like the tab: they hold no data; the API checks every call. */
+/** The page, its files and the modules it shares with the editor. Public, like the tab: they hold no data. */
 export function registerConsolePage(server: restify.Server): void {
   const files = new Map([
     ['/console', asset(readFileSync(join(CONSOLE_DIR, 'index.html')), TYPES.html)],
     ['/console/console.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console.mjs')), TYPES.js)],
+    ['/console/console-tables.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-tables.mjs')), TYPES.js)],
+    ['/console/common.mjs', asset(readFileSync(join(CONSOLE_DIR, 'common.mjs')), TYPES.js)],
     ['/console/console.css', asset(readFileSync(join(CONSOLE_DIR, 'console.css')), TYPES.css)],
   ]);
   for (const [path, file] of files) {
