@@ -28,12 +28,7 @@ export function el(tag, attrs = {}, ...children) {
 let inTeams = false;
 let token;
 
-/** After followTeamsTheme(): whether the page is hosted in Teams, and so has a token to ask for. */
-export function setInTeams(hosted) {
-  inTeams = hosted;
-}
-
-export async function getToken() {
+async function getToken() {
   if (!inTeams) return undefined;
   try {
     token = await window.microsoftTeams.authentication.getAuthToken();
@@ -42,6 +37,12 @@ export async function getToken() {
     token = undefined;
   }
   return token;
+}
+
+/** Signs in: in Teams (`hosted`, as followTeamsTheme() found) with a token from Teams; elsewhere with none. */
+export async function signIn(hosted) {
+  inTeams = hosted;
+  await getToken();
 }
 
 /** The header that signs a call in, when there is a token (none in local mode). */
@@ -56,9 +57,15 @@ export async function signedFetch(path, { headers = {}, ...options } = {}) {
   return response;
 }
 
-/** The banner that says the console is open without signing in. */
-export function showLocalBanner(localMode) {
-  $('local-banner').hidden = !localMode;
+/** The banner that says the console is open without signing in; hidden until the session says it is local mode. */
+export function localBanner() {
+  const banner = el(
+    'p',
+    { id: 'local-banner', class: 'local-banner', role: 'note', hidden: true },
+    'Local mode: this console is open to anyone on this computer, without signing in. It is for trying Practice Companion out, never for real use.',
+  );
+  document.querySelector('.page-header').before(banner);
+  return banner;
 }
 
 /** Offers a file the page made as a download. */

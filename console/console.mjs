@@ -2,8 +2,8 @@
 // as charts the server draws, each with its data table and a CSV download, and the questions people
 // chose to send. In local mode (no app id) the server needs no token and the page says so.
 /* global document, window */
-import { applyTheme, followTeamsTheme, initialTheme } from '/tab/theme.mjs';
-import { $, el, getToken, setInTeams, showLocalBanner, signedFetch } from './common.mjs';
+import { setUpTheme } from '/tab/theme.mjs';
+import { $, el, localBanner, signedFetch, signIn } from './common.mjs';
 import { fmt, panel, table } from './console-tables.mjs';
 
 // ---------------------------------------------------------------- calls
@@ -234,18 +234,11 @@ async function load() {
 }
 
 async function start() {
-  applyTheme(initialTheme());
-  $('theme').addEventListener('change', () => applyTheme($('theme').value));
-  const maybeHosted = window.self !== window.top || 'nativeInterface' in window;
-  $('theme-picker').hidden = maybeHosted;
-  const inTeams = await followTeamsTheme(window.microsoftTeams);
-  setInTeams(inTeams);
-  document.documentElement.dataset.host = inTeams ? 'teams' : 'browser';
-  $('theme-picker').hidden = inTeams;
-  await getToken();
+  const banner = localBanner();
+  await signIn(await setUpTheme(document.querySelector('.page-footer .footer-row'), window.microsoftTeams));
   try {
     const session = await api('/api/console/session');
-    showLocalBanner(session.localMode);
+    banner.hidden = !session.localMode;
     await load();
   } catch (error) {
     showProblem(error);

@@ -4,7 +4,7 @@
 // evaluation; History restores any version as a draft.
 /* global Blob, URLSearchParams, document, fetch, window */
 import { applyTheme, followTeamsTheme, initialTheme } from '/tab/theme.mjs';
-import { $, authorization, el, getToken, saveFile, setInTeams, showLocalBanner } from './common.mjs';
+import { $, authorization, el, localBanner, saveFile, signIn } from './common.mjs';
 import { check, loadHistory, publish } from './editor-check.mjs';
 import { loadDraft, save, select } from './editor-form.mjs';
 import { call, must, showProblem, state } from './editor-state.mjs';
@@ -62,12 +62,12 @@ async function openFramework(id) {
 }
 
 async function start() {
+  const banner = localBanner();
   applyTheme(initialTheme());
-  setInTeams(await followTeamsTheme(window.microsoftTeams));
-  await getToken();
+  await signIn(await followTeamsTheme(window.microsoftTeams));
   try {
     const session = await must('GET', '/api/console/session');
-    showLocalBanner(session.localMode);
+    banner.hidden = !session.localMode;
     const asked = new URLSearchParams(window.location.search).get('framework');
     const first = session.frameworks.find((f) => f.id === asked)?.id ?? session.frameworks[0]?.id ?? '';
     $('framework').replaceChildren(
