@@ -110,7 +110,6 @@ function concerns(p: Problem, entryId: string | undefined, section: Section | un
 function registerEditorPage(server: restify.Server): void {
   const dir = join(PROJECT_ROOT, 'console');
   const files = new Map([
-    ['/console/editor', asset(readFileSync(join(dir, 'editor.html')), TYPES.html)],
     ['/console/editor.mjs', asset(readFileSync(join(dir, 'editor.mjs')), TYPES.js)],
     ['/console/editor-state.mjs', asset(readFileSync(join(dir, 'editor-state.mjs')), TYPES.js)],
     ['/console/editor-fields.mjs', asset(readFileSync(join(dir, 'editor-fields.mjs')), TYPES.js)],
