@@ -48,7 +48,10 @@ export async function signIn(hosted) {
 /** The header that signs a call in, when there is a token (none in local mode). */
 export const authorization = () => (token ? { authorization: `Bearer ${token}` } : {});
 
-/** fetch() asking for JSON and signed in; a token can expire while the page is open, so a 401 asks Teams for a fresh one, once. */
+/**
+ * fetch() asking for JSON, signed in. A token can expire while the page is open: a 401 asks Teams for a fresh
+ * one, once.
+ */
 export async function signedFetch(path, { headers = {}, ...options } = {}) {
   const send = () =>
     fetch(path, { ...options, headers: { accept: 'application/json', ...headers, ...authorization() } });

@@ -171,7 +171,8 @@ describe('the console in local mode', () => {
     try {
       await page.goto(`${local.url}/console`);
       await page.locator('html[data-charts="drawn"]').waitFor({ state: 'attached', timeout: 20_000 });
-      // The page, put together from its own part and the head and body it shares with the editor, and every module it imports.
+      // The page, put together from its own parts and the head and body it shares with the editor, and every
+      // module it imports, each served.
       expect(await page.title()).toBe('Practice lead · Practice Companion');
       expect(await page.locator('noscript').count()).toBe(1);
       expect(modules.sort()).toEqual(

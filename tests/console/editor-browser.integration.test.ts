@@ -50,7 +50,8 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
   await page.setViewportSize({ width: 1200, height: 1000 });
   await page.goto(`${app.url}/console/editor?framework=lbbd`);
   await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 20_000 });
-  // The page, put together from its own part and the head and body it shares with the console, and every module it imports.
+  // The page, put together from its own parts and the head and body it shares with the console, and every
+  // module it imports, each served.
   expect(await page.title()).toBe('Framework editor · Practice Companion');
   expect(modules.sort()).toEqual(
     [
