@@ -1,44 +1,12 @@
 // The practice lead's console: signs in with Teams (teams-js getAuthToken), then shows the insights
 // as charts the server draws, each with its data table and a CSV download, and the questions people
 // chose to send. In local mode (no app id) the server needs no token and the page says so.
-/* global Blob, DOMParser, URL, console, document, fetch, window */
-import { applyTheme, followTeamsTheme, initialTheme } from '/tab/theme.mjs';
+/* global document, window */
+import { setUpTheme } from '/tab/theme.mjs';
+import { $, el, localBanner, signedFetch, signIn } from './common.mjs';
+import { fmt, panel, table } from './console-tables.mjs';
 
-const $ = (id) => document.getElementById(id);
-const fmt = (n) => Number(n).toLocaleString('en-GB');
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  node.append(
-    ...children
-      .flat()
-      .filter((c) => c !== undefined && c !== null)
-      .map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : c)),
-  );
-  return node;
-}
-
-// ---------------------------------------------------------------- sign-in
-
-let inTeams = false;
-let token;
-
-async function getToken() {
-  if (!inTeams) return undefined;
-  try {
-    token = await window.microsoftTeams.authentication.getAuthToken();
-  } catch (error) {
-    console.warn('Teams gave no sign-in token:', error?.message ?? error);
-    token = undefined;
-  }
-  return token;
-}
+// ---------------------------------------------------------------- calls
 
 class ApiError extends Error {
   constructor(status, message) {
@@ -48,18 +16,7 @@ class ApiError extends Error {
 }
 
 async function api(path, options = {}) {
-  const send = () =>
-    fetch(path, {
-      ...options,
-      headers: {
-        accept: 'application/json',
-        ...(options.headers ?? {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-    });
-  let response = await send();
-  // A token can expire while the page is open: ask Teams for a fresh one, once.
-  if (response.status === 401 && inTeams && (await getToken())) response = await send();
+  const response = await signedFetch(path, options);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new ApiError(response.status, body.message ?? `The server answered ${response.status}.`);
   return body;
@@ -77,91 +34,6 @@ function showProblem(error) {
   );
   box.hidden = false;
   $('status').textContent = '';
-}
-
-// ---------------------------------------------------------------- tables and CSV
-
-const csvCell = (v) => {
-  const s = String(v ?? '');
-  // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-function download(name, columns, rows) {
-  const csv = [columns.map((c) => csvCell(c.label)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))]
-    .map((line) => line.join(','))
-    .join('\r\n');
-  const url = URL.createObjectURL(new Blob([`\ufeff${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
-  const a = el('a', { href: url, download: `${name}.csv` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function table(id, caption, columns, rows) {
-  const head = el(
-    'tr',
-    {},
-    columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'n' : undefined }, c.label)),
-  );
-  const body = rows.length
-    ? rows.map((r) =>
-        el(
-          'tr',
-          {},
-          columns.map((c, i) =>
-            i === 0
-              ? el('th', { scope: 'row' }, String(r[c.key]))
-              : el('td', { class: c.numeric ? 'n' : undefined }, c.numeric ? fmt(r[c.key]) : String(r[c.key] ?? '')),
-          ),
-        ),
-      )
-    : [el('tr', {}, el('td', { colspan: columns.length }, 'Nothing in this period.'))];
-  return el(
-    'div',
-    {},
-    el(
-      'div',
-      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-caption` },
-      el(
-        'table',
-        { id: `${id}-table` },
-        el('caption', { id: `${id}-caption` }, caption),
-        el('thead', {}, head),
-        el('tbody', {}, body),
-      ),
-    ),
-    el(
-      'button',
-      { type: 'button', class: 'csv', 'data-csv': id, onclick: () => download(id, columns, rows) },
-      `Download ${caption.toLowerCase()} (CSV)`,
-    ),
-  );
-}
-
-function svgNode(markup) {
-  const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
-  return document.importNode(doc.documentElement, true);
-}
-
-/** A chart with its table beside it; without a chart, the tables side by side. */
-function panel(id, heading, chart, ...tables) {
-  const row = chart
-    ? el(
-        'div',
-        { class: 'chart-row' },
-        el('div', { class: 'chart-box', 'aria-hidden': 'true' }, svgNode(chart)),
-        ...tables,
-      )
-    : el('div', { class: 'chart-row tables' }, ...tables);
-  return el(
-    'section',
-    { class: 'panel', id: `panel-${id}`, 'aria-labelledby': `${id}-heading` },
-    el('h2', { id: `${id}-heading` }, heading),
-    row,
-  );
 }
 
 // ---------------------------------------------------------------- the figures
@@ -362,17 +234,11 @@ async function load() {
 }
 
 async function start() {
-  applyTheme(initialTheme());
-  $('theme').addEventListener('change', () => applyTheme($('theme').value));
-  const maybeHosted = window.self !== window.top || 'nativeInterface' in window;
-  $('theme-picker').hidden = maybeHosted;
-  inTeams = await followTeamsTheme(window.microsoftTeams);
-  document.documentElement.dataset.host = inTeams ? 'teams' : 'browser';
-  $('theme-picker').hidden = inTeams;
-  await getToken();
+  const banner = localBanner();
+  await signIn(await setUpTheme(document.querySelector('.page-footer .footer-row'), window.microsoftTeams));
   try {
     const session = await api('/api/console/session');
-    $('local-banner').hidden = !session.localMode;
+    banner.hidden = !session.localMode;
     await load();
   } catch (error) {
     showProblem(error);

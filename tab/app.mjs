@@ -3,7 +3,7 @@
 /* global AbortController, console, document, window */
 import { loadFrameworks, loadPlace, search } from './api.mjs';
 import { el, renderBrowse, renderEntry, renderResults, WORDS } from './render.mjs';
-import { applyTheme, followTeamsTheme, initialTheme } from './theme.mjs';
+import { setUpTheme } from './theme.mjs';
 
 const $ = (id) => document.getElementById(id);
 const SEARCH_DELAY_MS = 150;
@@ -25,21 +25,7 @@ const state = {
   opener: undefined,
 };
 
-// ---------------------------------------------------------------- theme
-
-function setUpTheme() {
-  applyTheme(initialTheme());
-  const picker = $('theme');
-  picker.addEventListener('change', () => applyTheme(picker.value));
-  // In a frame or a Teams mobile web view the host sets the colours; in a plain browser people choose.
-  const maybeHosted = window.self !== window.top || 'nativeInterface' in window;
-  $('theme-picker').hidden = maybeHosted;
-  void followTeamsTheme(window.microsoftTeams).then((inTeams) => {
-    document.documentElement.dataset.host = inTeams ? 'teams' : 'browser';
-    $('theme-picker').hidden = inTeams;
-    if (inTeams) void followPlace(window.microsoftTeams);
-  });
-}
+// ---------------------------------------------------------------- the place in Teams
 
 /** In a team or chat, the tab keeps to that place's framework, as the bot does there. */
 async function followPlace(teams) {
@@ -212,7 +198,9 @@ let markLoaded;
 state.loaded = new Promise((resolve) => {
   markLoaded = resolve;
 });
-setUpTheme();
+void setUpTheme(document.querySelector('.page-footer .footer-row'), window.microsoftTeams).then((inTeams) => {
+  if (inTeams) void followPlace(window.microsoftTeams);
+});
 setUpSearch();
 setUpEntry();
 void start();

@@ -84,3 +84,35 @@ export async function followTeamsTheme(teams, waitMs = TEAMS_WAIT_MS) {
     .catch((error) => console.warn('Teams did not accept notifySuccess:', error?.message ?? error));
   return true;
 }
+
+const PICKER_LABELS = Object.freeze({ default: 'Light', dark: 'Dark', contrast: 'High contrast' });
+
+/** The colours picker, hidden until the page knows it is a plain web page. */
+function themePicker() {
+  const option = (theme) =>
+    Object.assign(document.createElement('option'), { value: theme, text: PICKER_LABELS[theme] });
+  const select = Object.assign(document.createElement('select'), { id: 'theme' });
+  select.append(...THEMES.map(option));
+  const picker = Object.assign(document.createElement('div'), { id: 'theme-picker', className: 'theme-picker' });
+  picker.hidden = true;
+  picker.append(Object.assign(document.createElement('label'), { htmlFor: 'theme', textContent: 'Colours' }), select);
+  return picker;
+}
+
+/**
+ * The page's colours, for the tab and the console alike: the first theme at once, then the Teams theme when
+ * hosted there. The colours picker goes at the end of `place` (the footer): in a frame or a Teams mobile web
+ * view the host sets the colours; in a plain browser people choose. Resolves to whether the page is in Teams.
+ */
+export async function setUpTheme(place, teams) {
+  const picker = themePicker();
+  place.append(picker);
+  applyTheme(initialTheme());
+  const select = picker.querySelector('select');
+  select.addEventListener('change', () => applyTheme(select.value));
+  picker.hidden = window.self !== window.top || 'nativeInterface' in window;
+  const inTeams = await followTeamsTheme(teams);
+  document.documentElement.dataset.host = inTeams ? 'teams' : 'browser';
+  picker.hidden = inTeams;
+  return inTeams;
+}

@@ -32,8 +32,11 @@ export interface FrameworkEditorDeps {
 function registerEditorPage(server: restify.Server): void {
   const dir = join(PROJECT_ROOT, 'console');
   const files = new Map([
-    ['/console/editor', asset(readFileSync(join(dir, 'editor.html')), TYPES.html)],
     ['/console/editor.mjs', asset(readFileSync(join(dir, 'editor.mjs')), TYPES.js)],
+    ['/console/editor-state.mjs', asset(readFileSync(join(dir, 'editor-state.mjs')), TYPES.js)],
+    ['/console/editor-fields.mjs', asset(readFileSync(join(dir, 'editor-fields.mjs')), TYPES.js)],
+    ['/console/editor-form.mjs', asset(readFileSync(join(dir, 'editor-form.mjs')), TYPES.js)],
+    ['/console/editor-check.mjs', asset(readFileSync(join(dir, 'editor-check.mjs')), TYPES.js)],
     ['/console/editor.css', asset(readFileSync(join(dir, 'editor.css')), TYPES.css)],
     [
       '/console/vendor/adaptivecards.min.js',

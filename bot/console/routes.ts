@@ -24,11 +24,31 @@ const HEADERS = CONSOLE_HEADERS;
 
 const MAX_SUGGESTIONS = 500;
 
-/** The page and its two files. Public, like the tab: they hold no data; the API checks every call. */
+/**
+ * One of the console's pages: its own <head> and <body> parts (console/index.html, console/editor.html) put in
+ * the head and body the pages share (console/page.html), in place of its `<!-- page head -->` and `<!-- page body -->`.
+ */
+function consolePage(name: string): Buffer {
+  const page = readFileSync(join(CONSOLE_DIR, name), 'utf8');
+  const part = (tag: string): string => {
+    const inner = new RegExp(`^<${tag}>\\n([\\s\\S]*?)^</${tag}>$`, 'm').exec(page)?.[1];
+    if (inner === undefined) throw new Error(`console/${name} has no <${tag}> part`);
+    return inner.replace(/^(?=.)/gm, '  ').trimEnd();
+  };
+  const shell = readFileSync(join(CONSOLE_DIR, 'page.html'), 'utf8');
+  return Buffer.from(
+    shell.replace('    <!-- page head -->', () => part('head')).replace('    <!-- page body -->', () => part('body')),
+  );
+}
+
+/** The console's pages, their files and the modules they share. Public, like the tab: they hold no data. */
 export function registerConsolePage(server: restify.Server): void {
   const files = new Map([
-    ['/console', asset(readFileSync(join(CONSOLE_DIR, 'index.html')), TYPES.html)],
+    ['/console', asset(consolePage('index.html'), TYPES.html)],
+    ['/console/editor', asset(consolePage('editor.html'), TYPES.html)],
     ['/console/console.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console.mjs')), TYPES.js)],
+    ['/console/console-tables.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-tables.mjs')), TYPES.js)],
+    ['/console/common.mjs', asset(readFileSync(join(CONSOLE_DIR, 'common.mjs')), TYPES.js)],
     ['/console/console.css', asset(readFileSync(join(CONSOLE_DIR, 'console.css')), TYPES.css)],
   ]);
   for (const [path, file] of files) {

@@ -158,16 +158,33 @@ describe('the console, signed in through Teams', () => {
 });
 
 describe('the console in local mode', () => {
-  test('opens without signing in, with the local mode banner, and without CSP violations', async () => {
+  test('opens without signing in, with the local mode banner, its own colours picker, and without CSP violations', async () => {
     const local = await startApp();
     const { context } = await loopbackContext(browser);
     const page = await context.newPage();
     const csp = await watchCspViolations(page);
+    const modules: string[] = [];
+    page.on('response', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.endsWith('.mjs')) modules.push(`${pathname} ${r.status()}`);
+    });
     try {
       await page.goto(`${local.url}/console`);
       await page.locator('html[data-charts="drawn"]').waitFor({ state: 'attached', timeout: 20_000 });
+      // The page, put together from its own parts and the head and body it shares with the editor, and every
+      // module it imports, each served.
+      expect(await page.title()).toBe('Practice lead · Practice Companion');
+      expect(await page.locator('noscript').count()).toBe(1);
+      expect(modules.sort()).toEqual(
+        ['/console/common.mjs', '/console/console-tables.mjs', '/console/console.mjs', '/tab/theme.mjs'].map(
+          (path) => `${path} 200`,
+        ),
+      );
       expect(await page.locator('#local-banner').isVisible()).toBe(true);
       expect(await page.locator('#local-banner').textContent()).toMatch(/Local mode/);
+      expect(await page.locator('#theme-picker').isVisible()).toBe(true);
+      await page.locator('#theme').selectOption('dark');
+      expect(await page.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('dark');
       expect(await csp()).toEqual([]);
     } finally {
       await context.close();

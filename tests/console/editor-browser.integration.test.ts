@@ -42,9 +42,28 @@ afterAll(async () => {
 
 test('a lead edits a prompt, previews it as the cards, checks the draft, publishes it, and sees it in the Framework tab', async () => {
   const csp = await watchCspViolations(page);
+  const modules: string[] = [];
+  page.on('response', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.endsWith('.mjs')) modules.push(`${pathname} ${r.status()}`);
+  });
   await page.setViewportSize({ width: 1200, height: 1000 });
   await page.goto(`${app.url}/console/editor?framework=lbbd`);
   await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+  // The page, put together from its own parts and the head and body it shares with the console, and every
+  // module it imports, each served.
+  expect(await page.title()).toBe('Framework editor · Practice Companion');
+  expect(modules.sort()).toEqual(
+    [
+      '/console/common.mjs',
+      '/console/editor-check.mjs',
+      '/console/editor-fields.mjs',
+      '/console/editor-form.mjs',
+      '/console/editor-state.mjs',
+      '/console/editor.mjs',
+      '/tab/theme.mjs',
+    ].map((path) => `${path} 200`),
+  );
   expect(await page.locator('#local-banner').isVisible()).toBe(true);
   expect(await page.locator('#live').textContent()).toBe('Live: the file in git.');
 

@@ -1,0 +1,82 @@
+// What the console's two pages (the figures and the framework editor) share: building elements, signing in
+// with Teams (teams-js getAuthToken) and calling the server with that token, the local-mode banner, and
+// saving a file the page made.
+/* global URL, console, document, fetch, window */
+
+export const $ = (id) => document.getElementById(id);
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false || v === null) continue;
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'value') node.value = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  node.append(
+    ...children
+      .flat()
+      .filter((c) => c !== undefined && c !== null && c !== false)
+      .map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : c)),
+  );
+  return node;
+}
+
+// ---------------------------------------------------------------- sign-in and calls
+
+let inTeams = false;
+let token;
+
+async function getToken() {
+  if (!inTeams) return undefined;
+  try {
+    token = await window.microsoftTeams.authentication.getAuthToken();
+  } catch (error) {
+    console.warn('Teams gave no sign-in token:', error?.message ?? error);
+    token = undefined;
+  }
+  return token;
+}
+
+/** Signs in: in Teams (`hosted`, as followTeamsTheme() found) with a token from Teams; elsewhere with none. */
+export async function signIn(hosted) {
+  inTeams = hosted;
+  await getToken();
+}
+
+/** The header that signs a call in, when there is a token (none in local mode). */
+export const authorization = () => (token ? { authorization: `Bearer ${token}` } : {});
+
+/**
+ * fetch() asking for JSON, signed in. A token can expire while the page is open: a 401 asks Teams for a fresh
+ * one, once.
+ */
+export async function signedFetch(path, { headers = {}, ...options } = {}) {
+  const send = () =>
+    fetch(path, { ...options, headers: { accept: 'application/json', ...headers, ...authorization() } });
+  const response = await send();
+  if (response.status === 401 && inTeams && (await getToken())) return send();
+  return response;
+}
+
+/** The banner that says the console is open without signing in; hidden until the session says it is local mode. */
+export function localBanner() {
+  const banner = el(
+    'p',
+    { id: 'local-banner', class: 'local-banner', role: 'note', hidden: true },
+    'Local mode: this console is open to anyone on this computer, without signing in. It is for trying Practice Companion out, never for real use.',
+  );
+  document.querySelector('.page-header').before(banner);
+  return banner;
+}
+
+/** Offers a file the page made as a download. */
+export function saveFile(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

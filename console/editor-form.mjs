@@ -1,0 +1,204 @@
+// The editor's entry list and form: choosing what to edit, and saving it to the draft (or showing why not).
+/* global document, structuredClone */
+import { $, el } from './common.mjs';
+import { call, must, SIGN_IN, state } from './editor-state.mjs';
+import {
+  fieldId,
+  fieldsFor,
+  getPath,
+  problemBelongs,
+  renderField,
+  setPath,
+  showFieldErrors,
+} from './editor-fields.mjs';
+
+function valueOf(selected) {
+  if (selected === '@framework') return state.data.framework;
+  if (selected === '@signposts') return state.data.signposts;
+  return (
+    state.data.entries.find((e) => e.id === selected) ?? {
+      id: selected,
+      kind: 'principle',
+      aliases: [],
+      keywords: [],
+      related: [],
+      prompts: [],
+      group_prompts: [],
+    }
+  );
+}
+
+function renderForm() {
+  const selected = state.selected;
+  const form = $('entry-form');
+  if (selected === undefined) {
+    form.hidden = true;
+    return;
+  }
+  const value = valueOf(selected);
+  const heading =
+    selected === '@framework'
+      ? 'Framework details and review'
+      : selected === '@signposts'
+        ? 'Signposts'
+        : state.isNew
+          ? 'New entry'
+          : value.title;
+  $('entry-heading').textContent = heading;
+  const idRow = state.isNew
+    ? el(
+        'div',
+        { class: 'field' },
+        el('label', { for: 'f-new-id' }, 'Id (for good: it can never change)'),
+        el('input', { id: 'f-new-id', type: 'text', value: selected }),
+        el('p', { class: 'field-error', 'data-error-for': 'id' }),
+      )
+    : undefined;
+  $('entry-id').textContent = selected.startsWith('@') ? '' : state.isNew ? '' : `Id: ${selected} (ids never change)`;
+  $('fields').replaceChildren(
+    ...[idRow, ...fieldsFor(selected).map((f) => renderField(f, getPath(value, f.key)))].filter(Boolean),
+  );
+  $('conflict').hidden = true;
+  $('save-status').textContent = '';
+  form.hidden = false;
+  state.dirty = false;
+  showFieldErrors((state.data.problems ?? []).filter((p) => problemBelongs(p, selected)));
+}
+
+function formValue() {
+  const selected = state.selected;
+  const base = structuredClone(valueOf(selected));
+  for (const f of fieldsFor(selected)) {
+    const input = document.getElementById(fieldId(f.key));
+    if (!input) continue;
+    let v;
+    if (f.type === 'list')
+      v = input.value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (f.type === 'checkbox') v = input.checked ? true : undefined;
+    else if (f.type === 'number') v = input.value.trim() === '' ? undefined : Number(input.value);
+    else if (f.type === 'select') v = input.value === '' ? undefined : input.value;
+    else
+      v =
+        input.value.trim() === '' &&
+        !['title', 'summary', 'text', 'name', 'short_name', 'description'].includes(f.key) &&
+        !f.key.endsWith('.text')
+          ? undefined
+          : input.value.trim();
+    setPath(base, f.key, v);
+  }
+  return base;
+}
+
+export async function save() {
+  const selected = state.selected;
+  const value = formValue();
+  let path;
+  let body;
+  if (selected === '@framework' || selected === '@signposts') {
+    path = `/api/console/frameworks/${state.frameworkId}/draft/${selected.slice(1)}`;
+    body = { value, etag: state.data.etags[selected.slice(1)] };
+  } else {
+    const id = state.isNew ? $('f-new-id').value.trim() : selected;
+    value.id = id;
+    path = `/api/console/frameworks/${state.frameworkId}/draft/entries/${encodeURIComponent(id)}`;
+    body = { entry: value, ...(!state.isNew && { etag: state.data.etags.entries[id] }) };
+  }
+  $('save-status').textContent = 'Saving…';
+  const res = await call('PUT', path, body);
+  if (res.status === 200) {
+    const id = state.isNew ? value.id : selected;
+    state.isNew = false;
+    await loadDraft(id);
+    $('save-status').textContent = 'Saved to the draft. It is not live until you publish.';
+    return true;
+  }
+  if (res.status === 400 && Array.isArray(res.body.problems)) {
+    showFieldErrors(res.body.problems.map((p) => ({ ...p, field: p.field })));
+    $('save-status').textContent =
+      `Not saved: ${res.body.problems.length === 1 ? 'one problem' : `${res.body.problems.length} problems`}, shown beside the fields.`;
+    return false;
+  }
+  if (res.status === 409) {
+    const box = $('conflict');
+    box.replaceChildren(
+      el('p', {}, res.body.message ?? 'Someone else saved this since you opened it.'),
+      res.body.updatedAt
+        ? el('p', { class: 'meta' }, `Saved ${new Date(res.body.updatedAt).toLocaleString('en-GB')}.`)
+        : undefined,
+      el(
+        'button',
+        { type: 'button', class: 'button', onclick: () => loadDraft(state.selected) },
+        'Load their version (copy your change in again)',
+      ),
+    );
+    box.hidden = false;
+    $('save-status').textContent = 'Not saved: conflict.';
+    return false;
+  }
+  $('save-status').textContent = SIGN_IN[res.status] ?? res.body.message ?? `Not saved (${res.status}).`;
+  return false;
+}
+
+function renderList() {
+  const items = [
+    { id: '@framework', label: 'Framework details and review' },
+    { id: '@signposts', label: 'Signposts' },
+    ...state.data.entries.map((e) => ({
+      id: e.id,
+      label:
+        e.number !== undefined
+          ? `${e.kind.charAt(0).toUpperCase()}${e.kind.slice(1)} ${e.number} · ${e.title}`
+          : e.title,
+      tag: e.retired ? 'retired' : e.kind === 'overview' ? 'overview' : undefined,
+    })),
+  ];
+  $('entries').replaceChildren(
+    ...items.map((item) =>
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            'data-entry': item.id,
+            'aria-current': item.id === state.selected ? 'true' : undefined,
+            onclick: () => select(item.id),
+          },
+          item.label,
+          item.tag ? el('span', { class: 'tag' }, ` (${item.tag})`) : undefined,
+        ),
+      ),
+    ),
+  );
+}
+
+export function select(id, isNew = false) {
+  state.selected = id;
+  state.isNew = isNew;
+  renderList();
+  renderForm();
+  $('preview-panel').hidden = true;
+}
+
+export async function loadDraft(keep) {
+  const data = await must('GET', `/api/console/frameworks/${state.frameworkId}/draft`);
+  state.data = data;
+  $('live').textContent =
+    data.origin === 'console' ? `Live: version ${data.version}, published in the console.` : 'Live: the file in git.';
+  $('set-aside').hidden = data.setAside === undefined;
+  $('set-aside').textContent =
+    data.setAside !== undefined
+      ? `The file in git changed since version ${data.setAside} was published here, so the file is live. Version ${data.setAside} is in the history: restore it as a draft to apply it again.`
+      : '';
+  const d = data.draft;
+  $('draft-state').textContent = d
+    ? `Draft: saved ${new Date(d.updatedAt).toLocaleString('en-GB')}${d.stale ? ' — started from an older version; discard it or restore a version' : ''}. ${data.problems.length ? `${data.problems.length} problem(s) to fix before publishing.` : 'No problems.'}`
+    : 'No draft: you are looking at what is live.';
+  if (keep !== undefined) state.selected = keep;
+  renderList();
+  if (state.selected !== undefined) renderForm();
+}
