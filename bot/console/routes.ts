@@ -25,19 +25,19 @@ const HEADERS = CONSOLE_HEADERS;
 const MAX_SUGGESTIONS = 500;
 
 /**
- * One of the console's pages: its own <head> and <body> parts (console/index.html, console/editor.html) put in
- * the head and body the pages share (console/page.html), in place of its `<!-- page head -->` and `<!-- page body -->`.
+ * One of the console's pages: the page the two share (console/page.html) with each `<!-- page NAME -->`
+ * replaced by the page file's top-level `<NAME>` part (console/index.html, console/editor.html: its
+ * `head`, the `header` text under the page title bar, and the `body`), indented to the marker's place.
  */
 function consolePage(name: string): Buffer {
   const page = readFileSync(join(CONSOLE_DIR, name), 'utf8');
-  const part = (tag: string): string => {
-    const inner = new RegExp(`^<${tag}>\\n([\\s\\S]*?)^</${tag}>$`, 'm').exec(page)?.[1];
-    if (inner === undefined) throw new Error(`console/${name} has no <${tag}> part`);
-    return inner.replace(/^(?=.)/gm, '  ').trimEnd();
-  };
   const shell = readFileSync(join(CONSOLE_DIR, 'page.html'), 'utf8');
   return Buffer.from(
-    shell.replace('    <!-- page head -->', () => part('head')).replace('    <!-- page body -->', () => part('body')),
+    shell.replace(/^( *)<!-- page (\w+) -->$/gm, (_marker, indent: string, tag: string) => {
+      const inner = new RegExp(`^<${tag}>\\n([\\s\\S]*?)^</${tag}>$`, 'm').exec(page)?.[1];
+      if (inner === undefined) throw new Error(`console/${name} has no <${tag}> part`);
+      return inner.replace(/^ {2}(?=.)/gm, indent).trimEnd();
+    }),
   );
 }
 
