@@ -1,6 +1,6 @@
 import { AskTally } from './ask-tally';
 import { transaction } from './db';
-import type { Db } from './db';
+import type { Db, Kdb } from './db';
 import type { DayRange } from './console-types';
 
 export interface Vote {
@@ -103,15 +103,8 @@ export function feedbackTables(
     },
     async feedbackCounts() {
       open();
-      // Votes, and the daily counts that older votes were rolled up into before the purge removed them.
       const rows = await db.k
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('votes')
-            .select((v) => ['entry_id', 'day', 'helpful', v(v.lit<number>(1), '-', v.ref('helpful')).as('not_helpful')])
-            .unionAll(eb.selectFrom('vote_tallies').select(['entry_id', 'day', 'helpful', 'not_helpful']))
-            .as('v'),
-        )
+        .selectFrom(votesAndTallies(db.k))
         .select((eb) => [
           'v.entry_id',
           'v.day',
@@ -161,30 +154,17 @@ export function feedbackTables(
     },
     async voteCounts(range) {
       open();
-      // Votes past RETAIN_VOTES_DAYS live on as daily counts (vote_tallies): the purge moves them in one transaction.
       const rows = await db.k
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('votes')
-            .select((v) => ['entry_id', v.ref('helpful').as('h'), v(v.lit<number>(1), '-', v.ref('helpful')).as('nh')])
-            .where('day', '>=', range.from)
-            .where('day', '<=', range.to)
-            .unionAll(
-              eb
-                .selectFrom('vote_tallies')
-                .select((t) => ['entry_id', t.ref('helpful').as('h'), t.ref('not_helpful').as('nh')])
-                .where('day', '>=', range.from)
-                .where('day', '<=', range.to),
-            )
-            .as('counted'),
-        )
+        .selectFrom(votesAndTallies(db.k))
         .select((eb) => [
-          'counted.entry_id',
-          eb.fn.sum('counted.h').as('helpful'),
-          eb.fn.sum('counted.nh').as('not_helpful'),
+          'v.entry_id',
+          eb.fn.sum('v.helpful').as('helpful'),
+          eb.fn.sum('v.not_helpful').as('not_helpful'),
         ])
-        .groupBy('counted.entry_id')
-        .orderBy('counted.entry_id')
+        .where('v.day', '>=', range.from)
+        .where('v.day', '<=', range.to)
+        .groupBy('v.entry_id')
+        .orderBy('v.entry_id')
         .execute();
       return rows.map((r) => ({
         entryId: r.entry_id,
@@ -195,3 +175,14 @@ export function feedbackTables(
   };
   return { asks, methods };
 }
+
+/**
+ * Every vote as (entry_id, day, helpful, not_helpful), and the daily counts the purge rolled older
+ * votes into (vote_tallies) before it removed them, so counts include votes past RETAIN_VOTES_DAYS.
+ */
+const votesAndTallies = (k: Kdb) =>
+  k
+    .selectFrom('votes')
+    .select((v) => ['entry_id', 'day', 'helpful', v(v.lit<number>(1), '-', v.ref('helpful')).as('not_helpful')])
+    .unionAll(k.selectFrom('vote_tallies').select(['entry_id', 'day', 'helpful', 'not_helpful']))
+    .as('v');
