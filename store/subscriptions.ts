@@ -76,6 +76,9 @@ export interface SubscriptionStore {
   ): Promise<boolean>;
 }
 
+/** Subscriptions are read as whole rows: toSubscription and applyPlan use every column. */
+const subscriptionRows = (k: Kdb) => k.selectFrom('subscriptions').selectAll();
+
 const ms = (d: Date | undefined) => (d === undefined ? null : d.getTime());
 
 const toSubscription = (r: Database['subscriptions']): SubscriptionRecord => ({
@@ -145,14 +148,12 @@ export function subscriptionTables(db: Db, open: () => void): SubscriptionStore 
     },
     async subscription(id) {
       open();
-      const row = await db.k.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await subscriptionRows(db.k).where('id', '=', id).executeTakeFirst();
       return row && toSubscription(row);
     },
     async subscriptionsIn(conversationId) {
       open();
-      const rows = await db.k
-        .selectFrom('subscriptions')
-        .selectAll()
+      const rows = await subscriptionRows(db.k)
         .where('conversation_id', '=', conversationId)
         .where('status', '<>', 'cancelled')
         .orderBy('created_at')
@@ -208,9 +209,7 @@ export function subscriptionTables(db: Db, open: () => void): SubscriptionStore 
       while (planned < limit) {
         // A batch per transaction, locked (and skipped by other instances) until it commits.
         const batch = await transaction(db.k, async (tx) => {
-          const rows = await tx
-            .selectFrom('subscriptions')
-            .selectAll()
+          const rows = await subscriptionRows(tx)
             .where('next_slot_at', 'is not', null)
             .where('next_slot_at', '<=', now.getTime())
             .where('status', 'in', ['active', 'paused'])
@@ -230,9 +229,7 @@ export function subscriptionTables(db: Db, open: () => void): SubscriptionStore 
     async planOne(id, at, plan, audit) {
       open();
       return transaction(db.k, async (tx) => {
-        const row = await tx
-          .selectFrom('subscriptions')
-          .selectAll()
+        const row = await subscriptionRows(tx)
           .where('id', '=', id)
           .$if(postgres, (q) => q.forUpdate())
           .executeTakeFirst();
