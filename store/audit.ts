@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Kdb } from './db';
-import type { AuditEntry, Store } from './types';
+
+export interface AuditEntry {
+  readonly scopeId: string;
+  readonly at: Date;
+  /** Entra object id (or Teams user id) of who made the change. */
+  readonly actor: string;
+  readonly action: string;
+  /** What changed, in plain words. */
+  readonly detail: string;
+}
+
+/** What auditTable keeps. */
+export interface AuditStore {
+  audit(entry: AuditEntry): Promise<void>;
+  auditLog(scopeIds: readonly string[], limit: number): Promise<AuditEntry[]>;
+}
 
 /** Writes one audit row; inside a transaction, it commits or rolls back with the change it records. */
 export async function insertAudit(tx: Kdb, entry: AuditEntry): Promise<void> {
@@ -32,7 +47,7 @@ export const toAuditEntry = (r: {
 });
 
 /** Who changed what (audit_log). */
-export function auditTable(db: Db, open: () => void): Pick<Store, 'audit' | 'auditLog'> {
+export function auditTable(db: Db, open: () => void): AuditStore {
   return {
     async audit(entry) {
       open();

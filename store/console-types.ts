@@ -1,7 +1,6 @@
-import type { AuditEntry } from './types';
-import type { DAILY_METRICS, POST_STATUSES } from './schema';
-
-type PostStatus = (typeof POST_STATUSES)[number];
+import type { AuditEntry } from './audit';
+import type { PostStatus } from './posts';
+import type { DAILY_METRICS } from './schema';
 
 /** Things counted per day that have no row of their own. `item` is a framework or entry id, never text. */
 export type DailyMetric = (typeof DAILY_METRICS)[number];
@@ -35,10 +34,6 @@ export interface ConsoleStore {
   /** Adds one to a daily count. */
   countDaily(metric: DailyMetric, item: string, day: string): Promise<void>;
   dailyCounts(metrics: readonly DailyMetric[], range: DayRange): Promise<DailyCount[]>;
-  /** Answer counts per entry per day in the range (writes waiting in memory first). */
-  askCounts(range: DayRange): Promise<Array<{ entryId: string; day: string; count: number }>>;
-  /** Votes per entry in the range, with those the daily purge has rolled up into daily counts. */
-  voteCounts(range: DayRange): Promise<Array<{ entryId: string; helpful: number; notHelpful: number }>>;
   /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
   postOutcomes(
     from: Date,
@@ -53,8 +48,6 @@ export interface ConsoleStore {
       count: number;
     }>
   >;
-  /** Conversations the bot is in now, by kind; channels are counted once per team. */
-  conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
   addSuggestion(suggestion: Suggestion): Promise<void>;
   suggestions(limit: number): Promise<Suggestion[]>;
   /** How many suggestions are waiting, per framework. */

@@ -1,29 +1,12 @@
 import { insertAudit } from './audit';
 import { changed, compiledOnce, transaction } from './db';
 import type { Db } from './db';
-import type { DailyMetric } from './console-types';
-import type { Store, Suggestion } from './types';
+import type { ConsoleStore, DailyMetric, Suggestion } from './console-types';
 
 const DAY_MS = 86_400_000;
 
 /** What the practice lead's console keeps: daily counts, suggested questions, and leads' personal chats (lead_chats). */
-export function consoleTables(
-  db: Db,
-  open: () => void,
-): Pick<
-  Store,
-  | 'countDaily'
-  | 'dailyCounts'
-  | 'postOutcomes'
-  | 'addSuggestion'
-  | 'suggestions'
-  | 'suggestionCounts'
-  | 'resolveSuggestion'
-  | 'purgeSuggestions'
-  | 'saveLeadChat'
-  | 'leadChats'
-  | 'setDigest'
-> {
+export function consoleTables(db: Db, open: () => void): ConsoleStore {
   // Counted on every "not sure" answer: compiled once.
   const addOne = compiledOnce<unknown, [day: string, metric: DailyMetric, item: string]>(db.k, (k, value) =>
     k

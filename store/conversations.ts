@@ -1,7 +1,31 @@
 import { transaction } from './db';
 import type { Db } from './db';
-import type { Database } from './schema';
-import type { ConversationRecord, Store } from './types';
+import type { CONVERSATION_KINDS, Database } from './schema';
+
+/** Where the bot can post: a Teams conversation reference (ids and the service URL, never text). */
+export interface ConversationRecord {
+  readonly id: string;
+  readonly kind: (typeof CONVERSATION_KINDS)[number];
+  readonly tenantId?: string;
+  readonly teamId?: string;
+  readonly serviceUrl: string;
+  /** botbuilder's ConversationReference, as JSON. */
+  readonly reference: Record<string, unknown>;
+  readonly status: 'active' | 'gone';
+  readonly goneReason?: string;
+  readonly updatedAt: Date;
+}
+
+/** What conversationTables keeps. */
+export interface ConversationStore {
+  saveConversation(conversation: Omit<ConversationRecord, 'status' | 'updatedAt'>, at: Date): Promise<void>;
+  conversation(id: string): Promise<ConversationRecord | undefined>;
+  markConversationGone(id: string, reason: string, at: Date): Promise<void>;
+  /** The bot was removed from a team: every channel of it is gone, and its subscriptions stop. */
+  markTeamGone(teamId: string, reason: string, at: Date): Promise<void>;
+  /** Conversations the bot is in now, by kind; channels are counted once per team. */
+  conversationCounts(): Promise<{ personal: number; groupChat: number; teams: number }>;
+}
 
 const toConversation = (r: Database['conversations']): ConversationRecord => ({
   id: r.id,
@@ -23,10 +47,7 @@ function parseReference(json: string): Record<string, unknown> {
 }
 
 /** Where the bot can post (conversations), and the console's count of them. */
-export function conversationTables(
-  db: Db,
-  open: () => void,
-): Pick<Store, 'saveConversation' | 'conversation' | 'markConversationGone' | 'markTeamGone' | 'conversationCounts'> {
+export function conversationTables(db: Db, open: () => void): ConversationStore {
   return {
     async saveConversation(c, at) {
       open();

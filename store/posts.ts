@@ -1,8 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import { changed, transaction } from './db';
 import type { Db, Kdb } from './db';
-import type { Database, Json } from './schema';
-import type { NewPost, PostRecord, Store } from './types';
+import type { Database, Json, POST_STATUSES } from './schema';
+
+/**
+ * pending: due, waiting to be sent (or to be retried); sending: claimed by a sender; skipped: on
+ * request, or while paused; missed: the service was down for longer than the grace window;
+ * uncertain: the sender stopped mid-send, so it may or may not have arrived, and is never sent twice;
+ * failed: gave up after the retries, or Teams refused it; gone: the bot was removed from the conversation.
+ */
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+export interface PostRecord {
+  readonly id: string;
+  readonly slotKey: string;
+  readonly subscriptionId?: string;
+  readonly conversationId: string;
+  readonly teamId?: string;
+  readonly slotAt: Date;
+  readonly entryId?: string;
+  /** What to post, fixed when the slot is planned: entry, prompts and place in the cycle (JSON). */
+  readonly content?: Json;
+  readonly status: PostStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt?: Date;
+  readonly activityId?: string;
+  readonly error?: string;
+  readonly updatedAt: Date;
+}
+
+/** A post to add to the log; `slotKey` is unique, so the same slot can never be logged twice. */
+export interface NewPost extends Pick<
+  PostRecord,
+  'slotKey' | 'subscriptionId' | 'conversationId' | 'teamId' | 'slotAt' | 'entryId' | 'content' | 'error'
+> {
+  readonly status: 'pending' | 'skipped' | 'missed';
+}
+
+export type PostResult =
+  | { status: 'sent' | 'failed' | 'gone' | 'missed' | 'skipped'; activityId?: string; error?: string }
+  | { status: 'pending'; nextAttemptAt: Date; error: string };
+
+/** What postTables keeps. */
+export interface PostStore {
+  /**
+   * Adds the post for `slotKey` unless it is already logged, choosing its content from the rotation
+   * kept under `rotationKey` (`initial` if there is none yet), all in one transaction: the rotation
+   * moves on only when the post is added. True if added; false if the slot was already logged.
+   */
+  addPostWithRotation(
+    rotationKey: string,
+    slotKey: string,
+    at: Date,
+    initial: Json,
+    build: (state: Json) => { post: NewPost; state: Json } | undefined,
+  ): Promise<boolean>;
+  /** Claims the next due post for `worker` until `leaseUntil`; stale claims become 'uncertain' first. */
+  claimNextPost(now: Date, worker: string, leaseUntil: Date): Promise<PostRecord | undefined>;
+  /** Records how a claimed send went. */
+  finishPost(id: string, worker: string, result: PostResult, at: Date): Promise<void>;
+  /** When the next post is due (for the scheduler to sleep until), if any. */
+  nextWake(): Promise<Date | undefined>;
+  postLog(
+    where: { conversationId?: string; subscriptionId?: string; slotKey?: string },
+    limit: number,
+  ): Promise<PostRecord[]>;
+  /**
+   * The entry most recently posted by a scheduled post (not a meeting opener) on or after `since`, in this conversation or, given a
+   * team id, in any channel of that team. Undefined when nothing was posted.
+   */
+  featuredEntry(where: { conversationId: string; teamId?: string }, since: Date): Promise<string | undefined>;
+}
 
 /** Stored JSON (post content, rotation state, subscription spec), read back as the store's opaque Json. */
 export function parseJson(text: string): Json {
@@ -53,10 +121,7 @@ export async function insertPost(tx: Kdb, post: NewPost, at: Date): Promise<bool
 }
 
 /** The post log (post_log) and the rotations of meeting series (rotations). */
-export function postTables(
-  db: Db,
-  open: () => void,
-): Pick<Store, 'addPostWithRotation' | 'claimNextPost' | 'finishPost' | 'nextWake' | 'postLog' | 'featuredEntry'> {
+export function postTables(db: Db, open: () => void): PostStore {
   const postgres = db.dialect === 'postgres';
   return {
     async addPostWithRotation(rotationKey, key, at, initial, build) {

@@ -2,13 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { insertAudit } from './audit';
 import { compiledOnce, transaction } from './db';
 import type { Db } from './db';
-import type { Store } from './types';
+import type { AuditEntry } from './audit';
+
+/** What settingsTables keeps. */
+export interface SettingsStore {
+  /** The framework chosen for a team or chat, if anyone has chosen one. */
+  frameworkFor(scopeId: string): Promise<string | undefined>;
+  setFramework(change: { scopeId: string; frameworkId: string; changedBy: string; at: Date }): Promise<void>;
+  meetingOpeners(scopeId: string): Promise<boolean | undefined>;
+  /** Turns meeting openers on or off, and writes `audit` in the same transaction. */
+  setMeetingOpeners(scopeId: string, on: boolean, at: Date, audit?: AuditEntry): Promise<void>;
+  /**
+   * A random 32-byte key kept under `name`, made the first time it is asked for. Every instance
+   * sharing the database gets the same key (for signing what the bot issues, such as answer ids).
+   */
+  secretKey(name: string): Promise<Buffer>;
+}
 
 /** Per team or chat settings (the framework, meeting openers), and the secrets every instance shares. */
-export function settingsTables(
-  db: Db,
-  open: () => void,
-): Pick<Store, 'frameworkFor' | 'setFramework' | 'meetingOpeners' | 'setMeetingOpeners' | 'secretKey'> {
+export function settingsTables(db: Db, open: () => void): SettingsStore {
   // Read on every message: compiled once.
   const frameworkOf = compiledOnce<{ framework_id: string | null }, [scopeId: string]>(db.k, (k, value) =>
     k.selectFrom('settings').select('framework_id').where('scope_id', '=', value(0)),

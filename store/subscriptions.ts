@@ -2,8 +2,82 @@ import { insertAudit } from './audit';
 import { transaction } from './db';
 import type { Db, Kdb } from './db';
 import { insertPost, parseJson } from './posts';
-import type { Database } from './schema';
-import type { PlanRecord, Store, SubscriptionRecord } from './types';
+import type { AuditEntry } from './audit';
+import type { NewPost } from './posts';
+import type { Database, Json, SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from './schema';
+
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+
+/**
+ * A subscription as the store keeps it. What to post and where the rotation stands are JSON the store
+ * does not read (the scheduler's `Subscription`, schedule/model.ts, gives them meaning); the kind is a
+ * column of its own, for the console's counts and the post log.
+ */
+export interface SubscriptionRecord {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly teamId?: string;
+  readonly kind: SubscriptionKind;
+  readonly spec: Json;
+  readonly status: SubscriptionStatus;
+  readonly inactiveReason?: string;
+  /** While paused: the moment it resumes by itself, or undefined to stay paused until resumed. */
+  readonly pausedUntil?: Date;
+  /** How many coming slots to skip. */
+  readonly skipNext: number;
+  readonly rotation: Json;
+  readonly nextSlotAt?: Date;
+  readonly createdAt: Date;
+  readonly createdBy: string;
+}
+
+/** A key present with the value undefined clears that field (e.g. pausedUntil on resume); an absent key leaves it. */
+export type SubscriptionPatch = {
+  [K in 'status' | 'pausedUntil' | 'skipNext' | 'kind' | 'spec' | 'nextSlotAt' | 'inactiveReason']?:
+    SubscriptionRecord[K] | undefined;
+};
+
+/** What planning decided for one due subscription: the slots to log, and where it is now. */
+export interface PlanRecord {
+  readonly posts: readonly NewPost[];
+  readonly rotation: Json;
+  readonly nextSlotAt: Date | undefined;
+  readonly skipNext: number;
+  readonly status: SubscriptionStatus;
+  readonly pausedUntil: Date | undefined;
+}
+
+/** What subscriptionTables keeps. */
+export interface SubscriptionStore {
+  /** Saves a new subscription and its audit entry in one transaction. */
+  createSubscription(subscription: SubscriptionRecord, audit: AuditEntry): Promise<void>;
+  subscription(id: string): Promise<SubscriptionRecord | undefined>;
+  subscriptionsIn(conversationId: string): Promise<SubscriptionRecord[]>;
+  updateSubscription(id: string, patch: SubscriptionPatch, audit?: AuditEntry): Promise<void>;
+  /**
+   * Skips one more coming post, in one statement (two "skip"s at once count twice), with the audit
+   * entry for the new count in the same transaction. The new count, or undefined if there is no such subscription.
+   */
+  skipOneMore(id: string, audit?: (skipping: number) => AuditEntry): Promise<number | undefined>;
+  /** Subscriptions that are gone or ended when their conversation is: marks them inactive. */
+  deactivateSubscriptionsIn(conversationId: string, reason: string): Promise<number>;
+  /**
+   * Plans due subscriptions one at a time, each in its own transaction with the subscription locked
+   * (SKIP LOCKED on PostgreSQL, so instances share the work), logging its slots under their unique keys.
+   */
+  planDue(now: Date, limit: number, plan: (subscription: SubscriptionRecord) => PlanRecord): Promise<number>;
+  /** Like planDue, for one subscription now, whether due or not ("schedule post now"), with its audit entry. False if it does not exist. */
+  planOne(
+    id: string,
+    at: Date,
+    plan: (subscription: SubscriptionRecord) => PlanRecord,
+    audit?: AuditEntry,
+  ): Promise<boolean>;
+}
+
+/** Subscriptions are read as whole rows: toSubscription and applyPlan use every column. */
+const subscriptionRows = (k: Kdb) => k.selectFrom('subscriptions').selectAll();
 
 const ms = (d: Date | undefined) => (d === undefined ? null : d.getTime());
 
@@ -45,20 +119,7 @@ async function applyPlan(
 }
 
 /** Schedules (subscriptions): made, changed, and planned slot by slot into the post log. */
-export function subscriptionTables(
-  db: Db,
-  open: () => void,
-): Pick<
-  Store,
-  | 'createSubscription'
-  | 'subscription'
-  | 'subscriptionsIn'
-  | 'updateSubscription'
-  | 'skipOneMore'
-  | 'deactivateSubscriptionsIn'
-  | 'planDue'
-  | 'planOne'
-> {
+export function subscriptionTables(db: Db, open: () => void): SubscriptionStore {
   const postgres = db.dialect === 'postgres';
   return {
     async createSubscription(s, audit) {
@@ -87,14 +148,12 @@ export function subscriptionTables(
     },
     async subscription(id) {
       open();
-      const row = await db.k.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await subscriptionRows(db.k).where('id', '=', id).executeTakeFirst();
       return row && toSubscription(row);
     },
     async subscriptionsIn(conversationId) {
       open();
-      const rows = await db.k
-        .selectFrom('subscriptions')
-        .selectAll()
+      const rows = await subscriptionRows(db.k)
         .where('conversation_id', '=', conversationId)
         .where('status', '<>', 'cancelled')
         .orderBy('created_at')
@@ -150,9 +209,7 @@ export function subscriptionTables(
       while (planned < limit) {
         // A batch per transaction, locked (and skipped by other instances) until it commits.
         const batch = await transaction(db.k, async (tx) => {
-          const rows = await tx
-            .selectFrom('subscriptions')
-            .selectAll()
+          const rows = await subscriptionRows(tx)
             .where('next_slot_at', 'is not', null)
             .where('next_slot_at', '<=', now.getTime())
             .where('status', 'in', ['active', 'paused'])
@@ -172,9 +229,7 @@ export function subscriptionTables(
     async planOne(id, at, plan, audit) {
       open();
       return transaction(db.k, async (tx) => {
-        const row = await tx
-          .selectFrom('subscriptions')
-          .selectAll()
+        const row = await subscriptionRows(tx)
           .where('id', '=', id)
           .$if(postgres, (q) => q.forUpdate())
           .executeTakeFirst();
