@@ -28,7 +28,7 @@ function assets(): ReadonlyMap<string, Asset> {
   ];
   return new Map([
     ['/tab', asset(readFileSync(join(TAB_DIR, 'index.html')), TYPES.html)],
-    ...['style.css', 'app.mjs', 'api.mjs', 'render.mjs', 'theme.mjs'].map(own),
+    ...['theme.css', 'style.css', 'entry.css', 'app.mjs', 'api.mjs', 'render.mjs', 'theme.mjs'].map(own),
     ['/tab/vendor/teams-js.min.js', asset(readFileSync(TEAMS_JS), TYPES.js)],
   ]);
 }

@@ -80,14 +80,19 @@ describe('GET /tab: the page', () => {
     expect(await again.text()).toBe('');
   });
 
-  test.each(['/tab/style.css', '/tab/app.mjs', '/tab/api.mjs', '/tab/render.mjs', '/tab/theme.mjs'])(
-    'serves %s from tab/',
-    async (path) => {
-      const res = await get(path);
-      expect(res.status).toBe(200);
-      expect(await res.text()).toBe(readFileSync(join(__dirname, '..', '..', path.slice(1)), 'utf8'));
-    },
-  );
+  test.each([
+    '/tab/theme.css',
+    '/tab/style.css',
+    '/tab/entry.css',
+    '/tab/app.mjs',
+    '/tab/api.mjs',
+    '/tab/render.mjs',
+    '/tab/theme.mjs',
+  ])('serves %s from tab/', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(readFileSync(join(__dirname, '..', '..', path.slice(1)), 'utf8'));
+  });
 
   test('serves the teams-js browser bundle from node_modules, gzipped for browsers that accept it', async () => {
     const plain = await get('/tab/vendor/teams-js.min.js');
