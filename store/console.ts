@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 /** What the practice lead's console keeps: daily counts, suggested questions, and leads' personal chats (lead_chats). */
 export function consoleTables(db: Db, open: () => void): ConsoleStore {
   // Counted on every "not sure" answer: compiled once.
-  const addOne = compiledOnce<unknown, [day: string, metric: DailyMetric, item: string]>(db.k, (k, value) =>
+  const addOne = compiledOnce<unknown, [day: string, metric: DailyMetric, item: string]>(db, (k, value) =>
     k
       .insertInto('daily_counts')
       .values({ day: value(0), metric: value(1) as DailyMetric, item: value(2), count: 1 })

@@ -11,6 +11,13 @@ export type Kdb = Kysely<Tables>;
 export interface Db {
   readonly dialect: 'sqlite' | 'postgres';
   readonly k: Kdb;
+  /**
+   * SQLite only: runs one statement at once on the connection and returns Kysely's result, or
+   * undefined when a transaction is open on it; then the statement must wait its turn through `k`,
+   * so that it neither sees that transaction's rows nor joins it. better-sqlite3 is synchronous, so
+   * nothing else can run on the connection while the statement does: it is as if it went first.
+   */
+  readonly direct?: (sql: string, parameters: readonly unknown[]) => QueryResult<unknown> | undefined;
   close(): Promise<void>;
 }
 
@@ -26,27 +33,33 @@ export function transaction<T>(db: Kdb, work: (tx: Kdb) => Promise<T>): Promise<
  * A query on the answering path, built and compiled by Kysely once; each call only binds its values.
  * `build` marks where they go with `value(i)` (text columns); every other value stays as built.
  * Kysely's builder makes a frozen tree and compiles it on every call, which cost more than the
- * statement itself on SQLite (bench:http).
+ * statement itself on SQLite (bench:http). On SQLite the statement also skips Kysely's connection
+ * queue when no transaction is open (see `Db.direct`).
  */
 export function compiledOnce<Row, Values extends readonly string[]>(
-  db: Kdb,
+  db: Db,
   build: (k: Kdb, value: (i: number) => string) => Compilable<Row>,
 ): (...values: Values) => Promise<QueryResult<Row>> {
   const mark = (i: number) => `\u0000value ${i}`;
-  const compiled = build(db, mark).compile();
+  const compiled = build(db.k, mark).compile();
   const slots = compiled.parameters.map((p) =>
     typeof p === 'string' && p.startsWith('\u0000value ') ? Number(p.slice('\u0000value '.length)) : -1,
   );
-  return (...values) =>
-    db.executeQuery<Row>(
-      CompiledQuery.raw(
-        compiled.sql,
-        compiled.parameters.map((p, n) => {
-          const slot = slots[n] ?? -1;
-          return slot < 0 ? p : values[slot];
-        }),
-      ),
-    );
+  return (...values) => {
+    const parameters = compiled.parameters.map((p, n) => {
+      const slot = slots[n] ?? -1;
+      return slot < 0 ? p : values[slot];
+    });
+    let result: QueryResult<unknown> | undefined;
+    try {
+      result = db.direct?.(compiled.sql, parameters);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return result !== undefined
+      ? Promise.resolve(result as QueryResult<Row>)
+      : db.k.executeQuery<Row>(CompiledQuery.raw(compiled.sql, parameters));
+  };
 }
 
 /** Rows a statement changed, from Kysely's bigint counts (`executeTakeFirstOrThrow()` of an insert, update or delete). */
@@ -112,11 +125,19 @@ export function openSqlite(path: string): Db {
     },
   };
   const k = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database }, () => raw.inTransaction) });
+  const direct = (text: string, parameters: readonly unknown[]): QueryResult<unknown> | undefined => {
+    if (!raw.open || raw.inTransaction) return undefined;
+    const statement = database.prepare(text);
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  };
   let closed: Promise<void> | undefined;
   // Waits for the query or transaction holding the connection, then closes the file.
   return {
     dialect: 'sqlite',
     k,
+    direct,
     close: () =>
       (closed ??= k
         .connection()

@@ -22,7 +22,7 @@ export interface SettingsStore {
 /** Per team or chat settings (the framework, meeting openers), and the secrets every instance shares. */
 export function settingsTables(db: Db, open: () => void): SettingsStore {
   // Read on every message: compiled once.
-  const frameworkOf = compiledOnce<{ framework_id: string | null }, [scopeId: string]>(db.k, (k, value) =>
+  const frameworkOf = compiledOnce<{ framework_id: string | null }, [scopeId: string]>(db, (k, value) =>
     k.selectFrom('settings').select('framework_id').where('scope_id', '=', value(0)),
   );
   return {
