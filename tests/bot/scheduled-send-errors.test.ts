@@ -1,12 +1,10 @@
-import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
-import { MONDAY_9_LONDON } from '../helpers/scheduling';
-import { scheduleStore } from '../../schedule/schedule-store';
+import { addDueChannel } from '../helpers/scheduling';
 
 // The service's own adapter has an onTurnError for replies. A scheduled post that Teams refuses must
 // still reach the scheduler as refused, not be caught there and recorded as sent.
@@ -19,34 +17,7 @@ describe("scheduled posts sent through the service's own adapter", () => {
     store = await openStore('sqlite::memory:');
     connector = await startFakeConnector();
     app = await startApp({}, { store });
-    await store.saveConversation(
-      {
-        id: channel,
-        kind: 'channel',
-        serviceUrl: connector.url,
-        reference: {
-          channelId: 'msteams',
-          serviceUrl: connector.url,
-          conversation: { id: channel, isGroup: true, conversationType: 'channel' },
-          bot: { id: '28:bot', name: 'Practice Companion' },
-        },
-      },
-      new Date(),
-    );
-    await scheduleStore(store).createSubscription(
-      {
-        id: 'sub-e',
-        conversationId: channel,
-        spec: MONDAY_9_LONDON,
-        status: 'active',
-        skipNext: 0,
-        rotation: EMPTY_ROTATION,
-        nextSlotAt: new Date(Date.now() - 60_000),
-        createdAt: new Date(),
-        createdBy: 'someone',
-      },
-      { scopeId: channel, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test channel' },
-    );
+    await addDueChannel(store, connector.url, channel, 'sub-e');
   });
   afterEach(async () => {
     await app.close();

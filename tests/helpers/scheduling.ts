@@ -39,6 +39,46 @@ export const MONDAY_9_LONDON: SubscriptionSpec = {
   anchorWeek: '2026-11-23',
 };
 
+/**
+ * A channel, as the bot stores it when it is added, with one active subscription (`subscriptionId`)
+ * whose next post was due a minute ago: the scheduler's next run posts it.
+ */
+export async function addDueChannel(
+  store: Store,
+  serviceUrl: string,
+  channel: string,
+  subscriptionId: string,
+): Promise<void> {
+  await store.saveConversation(
+    {
+      id: channel,
+      kind: 'channel',
+      serviceUrl,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: channel, isGroup: true, conversationType: 'channel' },
+        bot: { id: '28:bot', name: 'Practice Companion' },
+      },
+    },
+    new Date(),
+  );
+  await scheduleStore(store).createSubscription(
+    {
+      id: subscriptionId,
+      conversationId: channel,
+      spec: MONDAY_9_LONDON,
+      status: 'active',
+      skipNext: 0,
+      rotation: EMPTY_ROTATION,
+      nextSlotAt: new Date(Date.now() - 60_000),
+      createdAt: new Date(),
+      createdBy: 'someone',
+    },
+    { scopeId: channel, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test channel' },
+  );
+}
+
 /** A channel the bot is in, and a subscription in it, as the bot would have stored them. */
 export async function addChannel(
   store: Store,

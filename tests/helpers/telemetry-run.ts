@@ -2,13 +2,11 @@
 // imports): the service with Application Insights pointed at the test's loopback ingestion endpoint,
 // two questions over HTTP, and one scheduled post that Teams throttles once and then takes.
 import { startTelemetry } from '../../bot/telemetry';
-import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { openStore } from '../../store/open';
 import { startApp } from './app-harness';
 import { startFakeConnector } from './fake-connector';
 import { activity } from './fixtures';
-import { MONDAY_9_LONDON } from './scheduling';
-import { scheduleStore } from '../../schedule/schedule-store';
+import { addDueChannel } from './scheduling';
 
 async function run(connectionString: string, questions: string[]): Promise<void> {
   const connector = await startFakeConnector();
@@ -21,34 +19,7 @@ async function run(connectionString: string, questions: string[]): Promise<void>
       if (res.status !== 200) throw new Error(`a question got ${res.status}`);
     }
     const channel = '19:telemetry@thread.tacv2';
-    await store.saveConversation(
-      {
-        id: channel,
-        kind: 'channel',
-        serviceUrl: connector.url,
-        reference: {
-          channelId: 'msteams',
-          serviceUrl: connector.url,
-          conversation: { id: channel, isGroup: true, conversationType: 'channel' },
-          bot: { id: '28:bot', name: 'Practice Companion' },
-        },
-      },
-      new Date(),
-    );
-    await scheduleStore(store).createSubscription(
-      {
-        id: 'sub-t',
-        conversationId: channel,
-        spec: MONDAY_9_LONDON,
-        status: 'active',
-        skipNext: 0,
-        rotation: EMPTY_ROTATION,
-        nextSlotAt: new Date(Date.now() - 60_000),
-        createdAt: new Date(),
-        createdBy: 'someone',
-      },
-      { scopeId: channel, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test channel' },
-    );
+    await addDueChannel(store, connector.url, channel, 'sub-t');
     connector.failNext(429, 1, { 'retry-after': '0.2' });
     await app.app.scheduler.runOnce();
     await new Promise((r) => setTimeout(r, 300));
