@@ -7,6 +7,7 @@ import { actionTitled, cardText, nodesOf, validateCard } from '../helpers/adapti
 import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
 import { REPLIES } from '../../bot/messages';
 import { SCHEDULE_REPLIES } from '../../bot/schedule-commands';
+import { WEEKLY_FORM } from '../helpers/scheduling';
 
 /**
  * The buttons that used to be Action.Submit (messageBack), now Action.Execute so they work in the Agents
@@ -93,20 +94,8 @@ describe('Action.Execute "open" and "ask" post a new card and leave the pressed 
 });
 
 describe('Action.Execute "scheduleSave" keeps its checks and friendly errors', () => {
-  const form = {
-    frameworkId: 'lbbd',
-    content: 'principle',
-    cadence: 'weekly',
-    weekdays: '1',
-    time: '09:00',
-    timeZone: 'Europe/London',
-    endDate: '',
-    kind: 'post',
-    leadMinutes: '5',
-  };
-
   test('a good form from a channel saves the schedule and says when the first post is', async () => {
-    const body = await press('scheduleSave', form, 'adaptive-card-action-channel');
+    const body = await press('scheduleSave', WEEKLY_FORM, 'adaptive-card-action-channel');
     expect(body).toMatchObject({ statusCode: 200, value: CARD_ACTION_REPLIES.replied });
     expect(sentText(0)).toMatch(/^Saved: Barking & Dagenham principles, /);
     const [sub] = await app.store.subscriptionsIn(CHANNEL);
@@ -117,14 +106,14 @@ describe('Action.Execute "scheduleSave" keeps its checks and friendly errors', (
   });
 
   test('a bad time is refused with what to fix, and nothing is saved', async () => {
-    const body = await press('scheduleSave', { ...form, time: '25:99' }, 'adaptive-card-action-channel');
+    const body = await press('scheduleSave', { ...WEEKLY_FORM, time: '25:99' }, 'adaptive-card-action-channel');
     expect(body).toMatchObject({ statusCode: 200 });
     expect(sentText(0)).toMatch(/I didn't save that yet\. Please fix:/);
     expect(await app.store.subscriptionsIn(CHANNEL)).toEqual([]);
   });
 
   test('in a personal chat it explains schedules belong to channels', async () => {
-    await press('scheduleSave', form);
+    await press('scheduleSave', WEEKLY_FORM);
     expect(sentText(0)).toBe(SCHEDULE_REPLIES.notHere);
   });
 });

@@ -7,23 +7,12 @@ import type { FakeConnector } from '../helpers/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { BACKENDS } from '../helpers/stores';
 import { legacyVoterCode } from '../../bot/voter-code';
+import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
 const ALEX = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
 const ALEX_FROM = { id: '29:alex-teams-id', name: 'Alex Morgan', aadObjectId: ALEX };
-const FORM = {
-  action: 'schedule-save',
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-  leadMinutes: '5',
-};
 
 interface Exported {
   person: string;
@@ -80,7 +69,11 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
     expect((await vote(ids.sam2, 'lbbd-respect', false)).status).toBe(200);
     expect((await vote(ids.alex1, 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);
     expect(
-      (await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }))).status,
+      (
+        await app.post(
+          activity('channel-mention', connector.url, { text: '', attachments: [], value: WEEKLY_FORM_SUBMIT }),
+        )
+      ).status,
     ).toBe(200);
     expect((await say('schedule pause')).status).toBe(200);
     expect((await say('schedule resume', ALEX_FROM)).status).toBe(200);

@@ -4,22 +4,11 @@ import { useBot } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
 import { BACKENDS } from '../helpers/stores';
+import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
-const FORM = {
-  action: 'schedule-save',
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-  leadMinutes: '5',
-};
 
 describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   const bot = useBot({ backend });
@@ -52,7 +41,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('saving the form adds a subscription for the channel (not the thread), audited, with the first post time in its zone', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     expect(lastText()).toContain('The first post is on Mon 30 Nov 2026 at 09:00');
     const [sub] = await store.subscriptionsIn(CHANNEL);
     expect(sub).toMatchObject({
@@ -74,7 +63,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   test('bad form input gets a clear list of what to fix, and nothing is saved', async () => {
     await start();
     await submit({
-      ...FORM,
+      ...WEEKLY_FORM_SUBMIT,
       content: '',
       time: '25:00',
       timeZone: 'Mars/Olympus',
@@ -87,14 +76,14 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     expect(reply).toContain('for example 09:00');
     expect(reply).toContain('"Mars/Olympus" is not a time zone');
     expect(reply).toContain('Choose at least one day');
-    await submit({ ...FORM, frameworkId: 'jersey', content: 'principle' });
+    await submit({ ...WEEKLY_FORM_SUBMIT, frameworkId: 'jersey', content: 'principle' });
     expect(lastText()).toContain('The Jersey framework has no principles');
     expect(await store.subscriptionsIn(CHANNEL)).toEqual([]);
   });
 
   test('two "schedule skip"s sent at the same moment skip two posts, and each reply names a different date', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     await Promise.all([say('schedule skip'), say('schedule skip')]);
     expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ skipNext: 2 });
     const replies = bot.connector
@@ -110,7 +99,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('pause, resume, skip, history and unsubscribe change the subscription and are all in the history', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     await say('schedule pause until 2026-12-10');
     expect(lastText()).toContain('Paused until 2026-12-10');
     expect((await store.subscriptionsIn(CHANNEL))[0]).toMatchObject({ status: 'paused' });
@@ -134,7 +123,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   test('history names people as Teams does, asked when shown and never stored; anyone Teams cannot name is "someone"', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
     bot.connector.members.set(SAM, { name: 'Sam Taylor', email: 'sam.taylor@example.org' });
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     await say('schedule pause');
     await say('schedule history');
     const history = lastText();
@@ -163,8 +152,8 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('several subscriptions: commands ask which one, and a number picks it', async () => {
     await start();
-    await submit(FORM);
-    await submit({ ...FORM, content: 'value', weekdays: '5', time: '15:30' });
+    await submit(WEEKLY_FORM_SUBMIT);
+    await submit({ ...WEEKLY_FORM_SUBMIT, content: 'value', weekdays: '5', time: '15:30' });
     await say('schedule pause 2');
     const subs = await store.subscriptionsIn(CHANNEL);
     expect(subs.map((s) => s.status)).toEqual(['active', 'paused']);
@@ -174,7 +163,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('"schedule preview" sends the next card to the asker only, exactly as "post now" then posts it', async () => {
     await start();
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     const before = bot.connector.requests.length;
     await say('schedule preview');
     const newConversation = bot.connector.requests.slice(before).find((r) => r.path === '/v3/conversations');
@@ -205,13 +194,13 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
 
   test('with ADMIN_AAD_IDS, others are refused politely and told who can; admins can', async () => {
     await start({ ADMIN_AAD_IDS: '11111111-2222-4333-8444-555555555555' });
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     expect(lastText()).toContain('Only the people your organisation has named as Practice Companion administrators');
     expect(await store.subscriptionsIn(CHANNEL)).toEqual([]);
     await app.close(); // closes the store too
     store = await bot.database.open();
     await start({ ADMIN_AAD_IDS: `11111111-2222-4333-8444-555555555555, ${SAM}` });
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     expect(await store.subscriptionsIn(CHANNEL)).toHaveLength(1);
   });
 
@@ -225,7 +214,7 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
     await start();
     await app.post(activity('install-team', bot.connector.url));
     expect((await store.conversation(TEAM))?.status).toBe('active');
-    await submit(FORM);
+    await submit(WEEKLY_FORM_SUBMIT);
     await app.post(
       activity('install-team', bot.connector.url, {
         type: 'installationUpdate',

@@ -39,6 +39,24 @@ export const MONDAY_9_LONDON: SubscriptionSpec = {
   anchorWeek: '2026-11-23',
 };
 
+/** The schedule form's fields as a person fills them for MONDAY_9_LONDON, without the meetings' lead time. */
+export const WEEKLY_FORM_FIELDS = {
+  frameworkId: 'lbbd',
+  content: 'principle',
+  cadence: 'weekly',
+  weekdays: '1',
+  time: '09:00',
+  timeZone: 'Europe/London',
+  endDate: '',
+  kind: 'post',
+};
+
+/** Every field of the schedule form, as Teams sends them when Save is pressed on a filled-in form. */
+export const WEEKLY_FORM = { ...WEEKLY_FORM_FIELDS, leadMinutes: '5' };
+
+/** The schedule form as its Action.Submit sends it: the action name, then the fields. */
+export const WEEKLY_FORM_SUBMIT = { action: 'schedule-save', ...WEEKLY_FORM };
+
 /**
  * A channel, as the bot stores it when it is added, with one active subscription (`subscriptionId`)
  * whose next post was due a minute ago: the scheduler's next run posts it.

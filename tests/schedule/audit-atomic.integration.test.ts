@@ -8,22 +8,13 @@ import type { Store } from '../../store/types';
 import { breakAuditLog, failure } from '../helpers/audit-down';
 import { loadOrThrow } from '../helpers/kb';
 import { BACKENDS } from '../helpers/stores';
+import { WEEKLY_FORM_FIELDS } from '../helpers/scheduling';
 
 const kb = loadOrThrow();
 const CHANNEL = '19:atomic@thread.tacv2';
 const SCOPE = 'team:19:team-atomic@thread.tacv2';
 const SAM = { id: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f', aadObjectId: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f' };
 const NOW = new Date('2026-11-24T12:00:00Z');
-const FORM = {
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-};
 const LBBD = { id: 'lbbd', name: 'Barking & Dagenham framework' };
 
 describe.each(BACKENDS)('a schedule change and its audit row are written together, on $name', (backend) => {
@@ -44,9 +35,9 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
     };
     useStore(await db.open());
     // Set up while the audit log works: a schedule, openers chosen in one team, and a lead's chat.
-    expect(await operations.subscribe(deps, { ...request, form: FORM, frameworkHere: async () => LBBD })).toMatchObject(
-      { kind: 'subscribed' },
-    );
+    expect(
+      await operations.subscribe(deps, { ...request, form: WEEKLY_FORM_FIELDS, frameworkHere: async () => LBBD }),
+    ).toMatchObject({ kind: 'subscribed' });
     await store.saveConversation(
       { id: CHANNEL, kind: 'channel', serviceUrl: 'http://127.0.0.1:1/', reference: {} },
       NOW,
@@ -80,7 +71,11 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
   test('subscribe: no subscription is added', async () => {
     expect(
       await failure(
-        operations.subscribe(deps, { ...request, form: { ...FORM, weekdays: '2' }, frameworkHere: async () => LBBD }),
+        operations.subscribe(deps, {
+          ...request,
+          form: { ...WEEKLY_FORM_FIELDS, weekdays: '2' },
+          frameworkHere: async () => LBBD,
+        }),
       ),
     ).toMatch(/audit down/);
     expect(await scheduleStore(store).subscriptionsIn(CHANNEL)).toEqual([before]);

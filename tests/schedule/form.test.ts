@@ -1,21 +1,11 @@
 import { FORM_PROBLEMS, readScheduleForm } from '../../schedule/form';
 import { loadOrThrow } from '../helpers/kb';
+import { WEEKLY_FORM } from '../helpers/scheduling';
 
 const kb = loadOrThrow();
 const NOW = new Date('2026-11-24T12:00:00Z');
-const FORM = {
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-  leadMinutes: '5',
-};
 const problems = (change: Record<string, unknown>) => {
-  const read = readScheduleForm({ ...FORM, ...change }, kb, NOW);
+  const read = readScheduleForm({ ...WEEKLY_FORM, ...change }, kb, NOW);
   return 'problems' in read ? read.problems : [];
 };
 
@@ -23,7 +13,7 @@ describe('the schedule form', () => {
   test('good values become the spec to save', () => {
     expect(
       readScheduleForm(
-        { ...FORM, content: 'value, principle', weekdays: '3,1,3', time: ' 09:30 ', endDate: '2027-01-31' },
+        { ...WEEKLY_FORM, content: 'value, principle', weekdays: '3,1,3', time: ' 09:30 ', endDate: '2027-01-31' },
         kb,
         NOW,
       ),
@@ -42,13 +32,13 @@ describe('the schedule form', () => {
     });
     expect(
       readScheduleForm(
-        { ...FORM, cadence: 'weekdays', weekdays: '', kind: 'meeting-opener', leadMinutes: 10 },
+        { ...WEEKLY_FORM, cadence: 'weekdays', weekdays: '', kind: 'meeting-opener', leadMinutes: 10 },
         kb,
         NOW,
       ),
     ).toMatchObject({ spec: { kind: 'meeting-opener', weekdays: [1, 2, 3, 4, 5], leadMinutes: 10 } });
-    expect(readScheduleForm({ ...FORM, kind: undefined }, kb, NOW)).toMatchObject({ spec: { kind: 'post' } });
-    expect(readScheduleForm({ ...FORM, kind: 'post', leadMinutes: 'x' }, kb, NOW)).toMatchObject({
+    expect(readScheduleForm({ ...WEEKLY_FORM, kind: undefined }, kb, NOW)).toMatchObject({ spec: { kind: 'post' } });
+    expect(readScheduleForm({ ...WEEKLY_FORM, kind: 'post', leadMinutes: 'x' }, kb, NOW)).toMatchObject({
       spec: { kind: 'post' },
     });
   });

@@ -8,6 +8,7 @@ import { scheduleStore } from '../../schedule/schedule-store';
 import type { Store } from '../../store/types';
 import { loadOrThrow } from '../helpers/kb';
 import { sqlite } from '../helpers/stores';
+import { WEEKLY_FORM_FIELDS } from '../helpers/scheduling';
 
 const kb = loadOrThrow();
 const CHANNEL = '19:ops@thread.tacv2';
@@ -15,16 +16,6 @@ const ADMIN = { id: 'aaaaaaaa-1111-4222-8333-444444444444', aadObjectId: 'AAAAAA
 const OTHER = { id: 'bbbbbbbb-1111-4222-8333-444444444444', aadObjectId: 'bbbbbbbb-1111-4222-8333-444444444444' };
 const NO_AAD = { id: '29:teams-user-id' };
 const NOW = new Date('2026-11-24T12:00:00Z');
-const FORM = {
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-};
 const LBBD = async () => ({ id: 'lbbd', name: 'Barking & Dagenham framework' });
 
 describe('the permission rule', () => {
@@ -90,11 +81,11 @@ describe('the schedule operations, on a real store', () => {
   });
 
   test('someone not named as an administrator is refused every change, and nothing is written', async () => {
-    expect(await operations.subscribe(deps, { ...as(OTHER), form: FORM, frameworkHere: LBBD })).toEqual({
+    expect(await operations.subscribe(deps, { ...as(OTHER), form: WEEKLY_FORM_FIELDS, frameworkHere: LBBD })).toEqual({
       kind: 'refused',
     });
     expect(await scheduleStore(store).subscriptionsIn(CHANNEL)).toEqual([]);
-    await operations.subscribe(deps, { ...as(ADMIN), form: FORM, frameworkHere: LBBD });
+    await operations.subscribe(deps, { ...as(ADMIN), form: WEEKLY_FORM_FIELDS, frameworkHere: LBBD });
     const before = await only();
     for (const op of [
       operations.pause,
@@ -125,17 +116,21 @@ describe('the schedule operations, on a real store', () => {
     expect(
       await operations.subscribe(deps, {
         ...as(ADMIN),
-        form: { ...FORM, frameworkId: 'jersey', content: 'ingredient' },
+        form: { ...WEEKLY_FORM_FIELDS, frameworkId: 'jersey', content: 'ingredient' },
         frameworkHere: LBBD,
       }),
     ).toEqual({ kind: 'otherFramework', frameworkName: 'Barking & Dagenham framework' });
     expect(
-      await operations.subscribe(deps, { ...as(ADMIN), form: { ...FORM, time: '9' }, frameworkHere: LBBD }),
+      await operations.subscribe(deps, {
+        ...as(ADMIN),
+        form: { ...WEEKLY_FORM_FIELDS, time: '9' },
+        frameworkHere: LBBD,
+      }),
     ).toEqual({ kind: 'problems', problems: ['Give the time as hours and minutes, for example 09:00.'] });
     const added = await operations.subscribe(deps, {
       ...as(ADMIN),
       teamId: '19:team@thread.tacv2',
-      form: FORM,
+      form: WEEKLY_FORM_FIELDS,
       frameworkHere: LBBD,
     });
     expect(added).toMatchObject({

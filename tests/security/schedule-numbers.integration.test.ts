@@ -7,20 +7,9 @@ import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { BACKENDS } from '../helpers/stores';
+import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
-const FORM = {
-  action: 'schedule-save',
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-  leadMinutes: '5',
-};
 
 describe.each(BACKENDS)('schedule numbers on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
@@ -48,9 +37,15 @@ describe.each(BACKENDS)('schedule numbers on $name', (backend) => {
     connector = await startFakeConnector();
     app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => new Date('2026-11-24T12:00:00Z') });
     // Two schedules in the channel.
-    await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }));
     await app.post(
-      activity('channel-mention', connector.url, { text: '', attachments: [], value: { ...FORM, weekdays: '3' } }),
+      activity('channel-mention', connector.url, { text: '', attachments: [], value: WEEKLY_FORM_SUBMIT }),
+    );
+    await app.post(
+      activity('channel-mention', connector.url, {
+        text: '',
+        attachments: [],
+        value: { ...WEEKLY_FORM_SUBMIT, weekdays: '3' },
+      }),
     );
     expect(await store.subscriptionsIn(CHANNEL)).toHaveLength(2);
   });

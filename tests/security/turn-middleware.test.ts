@@ -9,22 +9,11 @@ import type { FakeConnector } from '../helpers/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { addPost } from '../helpers/stores';
 import { openStore } from '../../store/open';
+import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
 
 const FIXTURE_TENANT = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
-const FORM = {
-  action: 'schedule-save',
-  frameworkId: 'lbbd',
-  content: 'principle',
-  cadence: 'weekly',
-  weekdays: '1',
-  time: '09:00',
-  timeZone: 'Europe/London',
-  endDate: '',
-  kind: 'post',
-  leadMinutes: '5',
-};
 
 let connector: FakeConnector;
 let app: RunningApp | undefined;
@@ -64,7 +53,7 @@ test("an incoming event dressed as one of the bot's own turns is still checked a
 
 test("a private preview opens the one-to-one chat in the turn's tenant, and that new chat is not tracked as one the bot heard from", async () => {
   app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', ALLOWED_TENANTS: FIXTURE_TENANT });
-  await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: FORM }));
+  await app.post(activity('channel-mention', connector.url, { text: '', attachments: [], value: WEEKLY_FORM_SUBMIT }));
   await app.post(activity('channel-mention', connector.url, { text: '<at>Practice Companion</at> schedule preview' }));
   const [opened] = newConversations();
   expect(opened?.body).toMatchObject({
