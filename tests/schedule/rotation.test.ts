@@ -3,18 +3,10 @@ import { planSubscription } from '../../schedule/planner';
 import { nextSlot } from '../../schedule/slots';
 import type { RotationState, Subscription, SubscriptionSpec } from '../../schedule/model';
 import { loadOrThrow } from '../helpers/kb';
+import { MONDAY_9_LONDON } from '../helpers/scheduling';
 
 const kb = loadOrThrow();
-const principles: SubscriptionSpec = {
-  kind: 'post',
-  frameworkId: 'lbbd',
-  content: ['principle'],
-  weekdays: [1],
-  time: '09:00',
-  timeZone: 'Europe/London',
-  cadence: 'weekly',
-  anchorWeek: '2026-11-23',
-};
+const principles: SubscriptionSpec = MONDAY_9_LONDON;
 
 function walk(spec: Pick<SubscriptionSpec, 'frameworkId' | 'content'>, state: RotationState, n: number) {
   const order = rotationOrder(kb, spec);

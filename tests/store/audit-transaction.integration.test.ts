@@ -5,6 +5,7 @@ import type { ScheduleStore } from '../../schedule/schedule-store';
 import type { AuditEntry, Store } from '../../store/types';
 import { breakAuditLog, failure } from '../helpers/audit-down';
 import { BACKENDS } from '../helpers/stores';
+import { MONDAY_9_LONDON } from '../helpers/scheduling';
 
 const at = (iso: string) => new Date(iso);
 const CHANNEL = '19:a@thread.tacv2';
@@ -19,16 +20,7 @@ const audit = (action: string): AuditEntry => ({
 const subscription = (id: string): Subscription => ({
   id,
   conversationId: CHANNEL,
-  spec: {
-    kind: 'post',
-    frameworkId: 'lbbd',
-    content: ['principle'],
-    weekdays: [1],
-    time: '09:00',
-    timeZone: 'Europe/London',
-    cadence: 'weekly',
-    anchorWeek: '2026-11-23',
-  },
+  spec: MONDAY_9_LONDON,
   status: 'active',
   skipNext: 0,
   rotation: EMPTY_ROTATION,

@@ -7,6 +7,7 @@ import { scheduleStore } from '../../schedule/schedule-store';
 import type { ScheduleStore } from '../../schedule/schedule-store';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { addPost, BACKENDS } from '../helpers/stores';
+import { MONDAY_9_LONDON } from '../helpers/scheduling';
 
 const at = (iso: string) => new Date(iso);
 const subscription = (
@@ -17,16 +18,7 @@ const subscription = (
   id,
   conversationId,
   teamId: '19:team@thread.tacv2',
-  spec: {
-    kind: 'post',
-    frameworkId: 'lbbd',
-    content: ['principle'],
-    weekdays: [1],
-    time: '09:00',
-    timeZone: 'Europe/London',
-    cadence: 'weekly',
-    anchorWeek: '2026-11-23',
-  },
+  spec: MONDAY_9_LONDON,
   status: 'active',
   skipNext: 0,
   rotation: EMPTY_ROTATION,
