@@ -7,14 +7,12 @@ import {
   urgentCard,
   withSuggestButton,
 } from '../cards';
-import { isUrgent } from '../knowledge/search/urgent';
-import { isStaffWellbeing } from '../knowledge/search/wellbeing';
+import { assessSafety, personalDetails } from '../knowledge/safety';
 import type { Entry } from '../knowledge/kb/model';
 import { directAnswer } from '../knowledge/search/answer';
 import type { AnswerResult } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
-import { looksPersonal } from './privacy';
 import { cardActivity } from './reply';
 import { turnInfo } from './turn-info';
 
@@ -22,17 +20,18 @@ import { turnInfo } from './turn-info';
 export async function answerQuestion(context: TurnContext, question: string, deps: BotDeps): Promise<void> {
   const started = process.hrtime.bigint();
   const framework = await currentFramework(context, deps);
-  const urgent = isUrgent(question);
+  const safety = assessSafety(question);
+  const urgent = safety.route === 'child-at-risk';
   // An urgent worry about a child: the safeguarding signpost first, before any framework entry.
   if (urgent) await context.sendActivity(cardActivity(urgentCard({ signposts: framework.signposts })));
   // The asker's own wellbeing ("I'm burnt out"): the staff-support signpost first (the urgent card already holds it).
-  const wellbeing = !urgent && isStaffWellbeing(question);
+  const wellbeing = safety.route === 'distress';
   if (wellbeing) await context.sendActivity(cardActivity(staffSupportCard({ signposts: framework.signposts })));
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
   // After the staff-support card, no entry: "stressed" or "overwhelmed" shared with an entry is not an answer.
   if (!wellbeing && (!urgent || result.found))
-    await sendAnswer(context, result, looksPersonal(question), deps, framework.examples, {
+    await sendAnswer(context, result, personalDetails(question).length > 0, deps, framework.examples, {
       question,
       frameworkId: framework.id,
     });

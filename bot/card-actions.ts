@@ -31,7 +31,7 @@ import type { BotDeps } from './deps';
 import { meetingCommand, openersOn } from './meetings';
 import { REPLIES } from './messages';
 import { saveSchedule } from './schedule-commands';
-import { looksPersonal } from './privacy';
+import { looksPersonal } from '../knowledge/safety/personal-details';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../cards';
 import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
-import { isUrgent } from '../knowledge/search/urgent';
+import { isUrgent } from '../knowledge/safety/urgent';
 import { countWord } from '../knowledge/search/numbers';
 import { answerQuestion } from './answering';
 import { featuredThisWeek, meetingCommand } from './meetings';

@@ -10,7 +10,7 @@ import type { AnswerResult } from '../knowledge/search/answer';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
-import { isUrgent } from '../knowledge/search/urgent';
+import { isUrgent } from '../knowledge/safety/urgent';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 

@@ -1,4 +1,4 @@
-import { looksPersonal } from '../../bot/privacy';
+import { looksPersonal } from '../../knowledge/safety/personal-details';
 
 describe('looksPersonal', () => {
   test.each([

@@ -47,22 +47,23 @@ const NOT_NAMES = new Set([
   'cscs',
 ]);
 
-export function looksPersonal(text: string): boolean {
-  return PATTERNS.some(([, pattern]) => pattern.test(text)) || hasNhsNumber(text) || hasPersonName(text);
+export function looksPersonal(text: string, publicNames: readonly string[] = []): boolean {
+  return PATTERNS.some(([, pattern]) => pattern.test(text)) || hasNhsNumber(text) || hasPersonName(text, publicNames);
 }
 
 /**
  * A likely person's name, found by compromise: "Tom Smith", "worried about Jayden". Only names someone
  * wrote with a capital letter count ("first child" is not a name), and the framework's own names do not.
  */
-function hasPersonName(text: string): boolean {
+function hasPersonName(text: string, publicNames: readonly string[]): boolean {
+  const notNames = new Set([...NOT_NAMES, ...publicNames.flatMap((n) => n.toLowerCase().split(/\s+/))]);
   if (!/[A-Z][a-z]/.test(text)) return false; // no capitalised word: no name to find, and no need to parse
   const people = nlp(text.slice(0, 1000)).people().out('array') as string[];
   return people.some((match) =>
     match
       .split(/\s+/)
       .map((w) => w.replace(/[^A-Za-z'’-]/g, ''))
-      .some((w) => /^[A-Z][a-z'’-]+$/.test(w) && !NOT_NAMES.has(w.toLowerCase())),
+      .some((w) => /^[A-Z][a-z'’-]+$/.test(w) && !notNames.has(w.toLowerCase())),
   );
 }
 

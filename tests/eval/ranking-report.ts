@@ -1,0 +1,50 @@
+// The ranking half of `npm run eval`: answers to framework questions and the declines, beside plain Fuse.js.
+import type { KnowledgeBase } from '../../knowledge/kb/model';
+import { createSearch } from '../../knowledge/search/answer';
+import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
+import type { Figures } from './evaluate';
+
+export function printRanking(kb: KnowledgeBase): void {
+  const ours = practiceCompanionRanker(createSearch(kb));
+  const fuse = plainFuseRanker(kb);
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+  for (const file of ['questions.jsonl', 'holdout.jsonl']) {
+    const questions = readQuestions(file);
+    const a = evaluate(questions, ours);
+    const b = evaluate(questions, fuse);
+    console.log(`\n${file}: ${questions.length} questions (${a.onTopic} on topic, ${a.offTopic} off topic)`);
+    console.log(`  ${'measure'.padEnd(22)}${'Practice Companion'.padStart(20)}${'plain Fuse.js'.padStart(16)}`);
+    const row = (label: string, f: (x: Figures) => number) =>
+      console.log(`  ${label.padEnd(22)}${pct(f(a)).padStart(20)}${pct(f(b)).padStart(16)}`);
+    row('top-1 accuracy', (x) => x.top1);
+    row('top-3 accuracy', (x) => x.top3);
+    row('off-topic rejection', (x) => x.rejection);
+    console.log(`  misses (${a.misses.length}):`);
+    for (const m of a.misses) {
+      console.log(
+        `    ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`,
+      );
+    }
+  }
+
+  // Named models and processes the framework does not contain: declined with the signposts, not near-missed.
+  {
+    const questions = readQuestions('not-covered.jsonl');
+    const a = declinedFigures(questions, ours);
+    const b = declinedFigures(questions, fuse);
+    const heldOut = questions.filter((q) => q.tags.includes('held-out'));
+    console.log(
+      `\nnot-covered.jsonl: ${questions.length} questions about things the frameworks do not contain (${heldOut.length} held out)`,
+    );
+    console.log(`  ${'measure'.padEnd(22)}${'Practice Companion'.padStart(20)}${'plain Fuse.js'.padStart(16)}`);
+    console.log(`  ${'declined'.padEnd(22)}${pct(a.declined).padStart(20)}${pct(b.declined).padStart(16)}`);
+    console.log(
+      `  ${'declined (held out)'.padEnd(22)}${pct(declinedFigures(heldOut, ours).declined).padStart(20)}${pct(declinedFigures(heldOut, fuse).declined).padStart(16)}`,
+    );
+    for (const m of a.answered)
+      console.log(
+        `    answered: ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: got ${m.got.top}`,
+      );
+  }
+}
