@@ -42,6 +42,9 @@ export interface Match {
   readonly confidence: number;
 }
 
+/** The signposts a decline can send people to. */
+export type DeclineSignpost = 'procedures' | 'employment' | 'case_advice';
+
 /** How the answer was found; 'direct' means the entry was asked for by id (a button). */
 export type How = 'number' | 'letter' | 'list' | 'framework' | 'search' | 'direct';
 
@@ -61,6 +64,8 @@ export type AnswerResult =
       readonly suggestions: readonly Match[];
       /** For 'not-covered': what the question named that the framework does not contain ("Signs of Safety", "values"). */
       readonly notCovered?: string;
+      /** For 'not-covered': where to go instead (a signpost of the framework): procedures and law, employment (HR, IT), case advice. */
+      readonly goTo?: DeclineSignpost;
     };
 
 export type FoundAnswer = Extract<AnswerResult, { found: true }>;
