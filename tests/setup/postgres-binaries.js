@@ -146,12 +146,13 @@ function unreachable(paths, base) {
     const closed = closedFolder(path);
     if (closed === undefined) continue;
     const mode = (statSync(closed).mode & 0o777).toString(8);
-    const inTemp = resolve(path) === resolve(base) || resolve(path).startsWith(`${resolve(base)}${sep}`);
+    // The temporary folder itself is closed (not just a private folder in it, as `mktemp -d` makes).
+    const tempClosed = resolve(base) === closed || resolve(base).startsWith(`${closed}${sep}`);
     return {
       error:
         `it runs as the user "postgres" (the tests run as root), which cannot enter ${closed} (mode ${mode}) ` +
         `on the way to ${path}`,
-      fix: inTemp
+      fix: tempClosed
         ? 'set TMPDIR to a folder that other users can enter'
         : 'run the tests from a folder that other users can enter',
     };

@@ -141,6 +141,13 @@ describe('unreachable', () => {
     expect(found?.fix).toBe(`run the tests from a folder that other users can enter`);
   });
 
+  test('says to run from a folder others can enter when the clone is in a private folder inside the temporary one', () => {
+    const initdb = join(scratch, 'tmp.private', 'app', 'node_modules', 'initdb');
+    mkdirSync(join(scratch, 'tmp.private', 'app'), { recursive: true });
+    chmodSync(join(scratch, 'tmp.private'), 0o700);
+    expect(binaries.unreachable([initdb], scratch)?.fix).toBe('run the tests from a folder that other users can enter');
+  });
+
   test('points at TMPDIR when the closed folder is the temporary one', () => {
     const data = join(scratch, 'private', 'practice-companion-pg-x', 'data');
     mkdirSync(join(scratch, 'private'));
