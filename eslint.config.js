@@ -37,11 +37,11 @@ module.exports = tseslint.config(
         },
         {
           // restify's body parsers write multipart uploads to $TMPDIR before sign-in (formidable 1.2.6),
-          // and serveStatic is send's CVE-2024-43799 path. The README's security section counts on neither being used.
+          // and serveStatic is send's CVE-2024-43799 path. docs/security.md counts on neither being used.
           selector:
             'MemberExpression[property.name=/^(bodyParser|multipartBodyParser|urlEncodedBodyParser|jsonBodyParser|serveStatic|serveStaticFiles)$/]',
           message:
-            "Bodies are read by bot/request-body.ts (JSON only, in memory); restify's parsers and static serving stay unused (README, Security).",
+            "Bodies are read by bot/request-body.ts (JSON only, in memory); restify's parsers and static serving stay unused (docs/security.md).",
         },
       ],
     },

@@ -152,7 +152,7 @@ function onlySqlite(url: string, what: string, io: Io): string | undefined {
     io.stderr.write(
       url.startsWith('sqlite:')
         ? `DATABASE_URL is ${url}: a database in memory has nothing to ${what}.\n`
-        : `DATABASE_URL is PostgreSQL (${redact(url)}). ${what === 'back up' ? 'Back it up' : 'Restore it'} with PostgreSQL's own tools: Azure Database for PostgreSQL's automated backups (point-in-time restore), or pg_dump and pg_restore. See "Run it for your authority" in the README.\n`,
+        : `DATABASE_URL is PostgreSQL (${redact(url)}). ${what === 'back up' ? 'Back it up' : 'Restore it'} with PostgreSQL's own tools: Azure Database for PostgreSQL's automated backups (point-in-time restore), or pg_dump and pg_restore. See docs/operations.md.\n`,
     );
   }
   return path;

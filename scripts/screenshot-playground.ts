@@ -1,4 +1,4 @@
-// Takes the README's screenshot: a real answer card in Microsoft 365 Agents Playground.
+// Takes the docs' screenshot: a real answer card in Microsoft 365 Agents Playground.
 // Needs the bot (npm start) and the Playground (npm run playground) running. Chromium is found as the
 // tests find it (CHROMIUM_PATH, an installed Chrome/Chromium/Edge, or @sparticuz/chromium).
 //   npx tsx scripts/screenshot-playground.ts [question] [output.png]

@@ -1,4 +1,4 @@
-// Takes the README's screenshots of the Framework tab, in headless Chromium (found as the tests find it), with the real server
+// Takes the docs' screenshots of the Framework tab, in headless Chromium (found as the tests find it), with the real server
 // started in this process on a free loopback port:
 //   docs/tab-framework.png  the default theme: a search, its best match and related entries
 //   docs/tab-dark.png       the dark theme: an entry opened in full

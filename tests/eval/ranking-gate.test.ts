@@ -9,7 +9,7 @@ import {
   readQuestions,
 } from './evaluate';
 
-/** The quality gate: see "How well it answers" in the README. */
+/** The quality gate: see docs/search-quality.md. */
 const GATE = EVAL_GATE;
 
 describe('evaluation set', () => {

@@ -122,8 +122,17 @@ test('the inventory states each retention setting with the default the service u
   }
 });
 
-test('the README links the inventory from its privacy section', () => {
-  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('\n## ', readme.indexOf('## Privacy') + 1));
-  expect(privacy).toContain('(docs/data-protection.md)');
+/** The text of a Markdown file's section, from its `## heading` to the next `## `; fails if there is no such heading. */
+function section(file: string, heading: string): string {
+  const text = readFileSync(join(__dirname, '..', '..', file), 'utf8');
+  const start = text.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`${file} has no "## ${heading}" section`);
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+test('the README, and the privacy and operations pages, link the inventory from their privacy sections', () => {
+  expect(section('README.md', 'Privacy and security')).toContain('(docs/data-protection.md)');
+  expect(section('docs/security.md', 'Privacy')).toContain('(data-protection.md)');
+  expect(section('docs/operations.md', 'Data protection')).toContain('(data-protection.md)');
 });
