@@ -2,7 +2,10 @@ import type { AuditEntry } from './audit';
 import type { PostStatus } from './posts';
 import type { DAILY_METRICS } from './schema';
 
-/** Things counted per day that have no row of their own. `item` is a framework or entry id, never text. */
+/**
+ * Things counted per day that have no row of their own. `item` is a framework or entry id, a declined topic's
+ * name from the product's own list, or a safety route: never text anyone typed.
+ */
 export type DailyMetric = (typeof DAILY_METRICS)[number];
 
 export interface DailyCount {
@@ -34,7 +37,7 @@ export interface ConsoleStore {
   /** Adds one to a daily count. */
   countDaily(metric: DailyMetric, item: string, day: string): Promise<void>;
   dailyCounts(metrics: readonly DailyMetric[], range: DayRange): Promise<DailyCount[]>;
-  /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
+  /** Post log outcomes per UTC day, conversation (and team), entry and kind, for slots in [from, to). */
   postOutcomes(
     from: Date,
     to: Date,
@@ -43,6 +46,8 @@ export interface ConsoleStore {
       day: string;
       conversationId: string;
       teamId?: string;
+      /** The entry posted, when one was chosen (so its framework is known). */
+      entryId?: string;
       kind: 'post' | 'meeting-opener';
       status: PostStatus;
       count: number;

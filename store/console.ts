@@ -47,6 +47,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
           eb('p.slot_at', '/', eb.lit(DAY_MS)).as('d'),
           'p.conversation_id',
           'p.team_id',
+          'p.entry_id',
           's.kind',
           'p.status',
           eb.fn.countAll().as('n'),
@@ -54,7 +55,14 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         .where('p.slot_at', '>=', from.getTime())
         .where('p.slot_at', '<', to.getTime())
         .where('p.slot_key', 'not like', 'digest:%')
-        .groupBy((eb) => [eb('p.slot_at', '/', eb.lit(DAY_MS)), 'p.conversation_id', 'p.team_id', 's.kind', 'p.status'])
+        .groupBy((eb) => [
+          eb('p.slot_at', '/', eb.lit(DAY_MS)),
+          'p.conversation_id',
+          'p.team_id',
+          'p.entry_id',
+          's.kind',
+          'p.status',
+        ])
         .orderBy('d')
         .orderBy('p.conversation_id')
         .execute();
@@ -62,6 +70,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         day: new Date(Math.floor(Number(r.d)) * DAY_MS).toISOString().slice(0, 10),
         conversationId: r.conversation_id,
         ...(r.team_id !== null && { teamId: r.team_id }),
+        ...(r.entry_id !== null && { entryId: r.entry_id }),
         kind: r.kind === 'post' ? 'post' : 'meeting-opener',
         status: r.status,
         count: Number(r.n),

@@ -32,6 +32,10 @@ export const DAILY_METRICS = [
   'suggestion-answered',
   'suggestion-dismissed',
   'suggestion-expired',
+  // A topic the bot declined, by its name from the product's own list (knowledge/search/named-elsewhere.yaml).
+  'declined',
+  // A safety signpost shown first: child-at-risk, worker-safety, worker-crisis or distress.
+  'route',
 ] as const;
 export const POST_STATUSES = [
   'pending',

@@ -80,7 +80,10 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
   server.get(
     '/api/console/insights',
     guarded('insights', async (req, res) => {
-      const query = parseInsightsQuery(req.url ?? '');
+      const query = parseInsightsQuery(
+        req.url ?? '',
+        deps.kb.frameworks.map((f) => f.id),
+      );
       if (!query.ok) {
         res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
         return;
@@ -104,7 +107,10 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
   server.get(
     '/api/console/view',
     guarded('view', async (req, res) => {
-      const query = parseInsightsQuery(req.url ?? '');
+      const query = parseInsightsQuery(
+        req.url ?? '',
+        deps.kb.frameworks.map((f) => f.id),
+      );
       if (!query.ok) {
         res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
         return;

@@ -1,4 +1,5 @@
 import { insights } from '../../bot/console/insights';
+import { teamCode } from '../../bot/console/insights-query';
 import type { Store } from '../../store/types';
 import { loadOrThrow } from '../helpers/kb';
 import { MONDAY_9_LONDON, addChannel } from '../helpers/scheduling';
@@ -77,11 +78,32 @@ describe.each(BACKENDS)('console store on $name', (backend) => {
     expect(await store.conversationCounts()).toEqual({ personal: 0, groupChat: 0, teams: 3 });
 
     const view = await insights(store, loadOrThrow(), new Date('2026-11-20T12:00:00Z'), { periods: 2, by: 'week' });
-    // One row per team, numbered (ids mean nothing to a reader): team 1 had a skip and a post, team 2 a miss.
-    expect(view.posts).toEqual([
-      { team: 'Team 1', posted: 1, skipped: 1, missed: 0, failed: 0, mayNotHavePosted: 0, waiting: 0 },
-      { team: 'Team 2', posted: 0, skipped: 0, missed: 1, failed: 0, mayNotHavePosted: 0, waiting: 0 },
-    ]);
+    // One row per team, by a code made from its id (ids mean nothing to a reader): team 1 had a skip and a post, team 2 a miss.
+    const [one, two] = [teamCode(a.teamId!), teamCode(b.teamId!)];
+    expect(view.posts).toEqual(
+      [
+        {
+          team: `Team ${one}`,
+          code: one,
+          posted: 1,
+          skipped: 1,
+          missed: 0,
+          failed: 0,
+          mayNotHavePosted: 0,
+          waiting: 0,
+        },
+        {
+          team: `Team ${two}`,
+          code: two,
+          posted: 0,
+          skipped: 0,
+          missed: 1,
+          failed: 0,
+          mayNotHavePosted: 0,
+          waiting: 0,
+        },
+      ].sort((x, y) => x.code.localeCompare(y.code)),
+    );
     expect(view.openers.map((o) => o.posted)).toEqual([0, 1]);
     expect(view.questions.map((q) => q.notSure)).toEqual([0, 2]);
     expect(view.shares.map((s) => s.shares)).toEqual([1, 0]);
