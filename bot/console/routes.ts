@@ -9,6 +9,7 @@ import { displayTitle } from '../../knowledge/kb/model';
 import { asset, sendAsset, TYPES } from '../web/assets';
 import { consoleCharts } from './charts';
 import { insights, parseInsightsQuery } from './insights';
+import { UNDO_MINUTES, UNDO_WINDOW_MS, undoable } from './retention';
 import { PROJECT_ROOT } from '../../knowledge/paths';
 
 const CONSOLE_DIR = join(PROJECT_ROOT, 'console');
@@ -124,13 +125,19 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
     '/api/console/suggestions',
     guarded('suggestions', async (_req, res) => {
       const served = new Set(deps.kb.frameworks.map((f) => f.id));
-      const list = (await deps.store.suggestions(MAX_SUGGESTIONS)).filter((s) => served.has(s.frameworkId));
-      res.send(200, { retentionDays: deps.config.console.suggestionRetentionDays, suggestions: list }, HEADERS);
+      const list = undoable(await deps.store.suggestions(MAX_SUGGESTIONS), deps.clock()).filter((s) =>
+        served.has(s.frameworkId),
+      );
+      res.send(
+        200,
+        { retentionDays: deps.config.console.suggestionRetentionDays, undoMinutes: UNDO_MINUTES, suggestions: list },
+        HEADERS,
+      );
     }),
   );
 
   // Marking a suggestion: the body is read only after sign-in, as JSON, into memory.
-  // {"type": "answered", "entryId": "…"} or {"type": "dismissed"}. Either deletes the text.
+  // {"type": "answered", "entryId": "…"} or {"type": "dismissed"}. Either deletes the text once the undo window ends.
   server.post(
     '/api/console/suggestions/:id',
     guarded('resolve-suggestion', async (req, res) => {
@@ -164,10 +171,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
         );
         return;
       }
-      if (
-        !/^[A-Za-z0-9_-]{1,64}$/.test(id) ||
-        !(await deps.store.resolveSuggestion(id, type, deps.clock().toISOString().slice(0, 10)))
-      ) {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock()))) {
         res.send(
           404,
           {
@@ -181,9 +185,9 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
       }
       deps.logger.info(
         { event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) },
-        'a suggestion was marked and its text deleted',
+        'a suggestion was marked; its text is deleted when the undo window ends',
       );
-      res.send(200, { ok: true }, HEADERS);
+      res.send(200, { ok: true, undoUntil: new Date(deps.clock().getTime() + UNDO_WINDOW_MS) }, HEADERS);
     }),
   );
 }

@@ -108,4 +108,49 @@ describe.each(BACKENDS)('console store on $name', (backend) => {
     expect(view.questions.map((q) => q.notSure)).toEqual([0, 2]);
     expect(view.shares.map((s) => s.shares)).toEqual([1, 0]);
   });
+
+  test('a marked suggestion keeps its text until finished, can be reopened until then, and is counted when it goes', async () => {
+    const add = (id: string) =>
+      store.addSuggestion({ id, text: `question ${id}`, frameworkId: 'lbbd', day: '2026-11-20' });
+    await add('s1');
+    await add('s2');
+    await add('s3');
+    const at = (t: string) => new Date(`2026-11-20T${t}Z`);
+    expect(await store.resolveSuggestion('s1', 'dismissed', at('10:00:00'))).toBe(true);
+    expect(await store.resolveSuggestion('s1', 'answered', at('10:00:01'))).toBe(false);
+    expect(await store.resolveSuggestion('s2', 'answered', at('10:05:00'))).toBe(true);
+    expect(await store.resolveSuggestion('nope', 'answered', at('10:05:00'))).toBe(false);
+    expect(await store.suggestionCounts()).toEqual([{ frameworkId: 'lbbd', count: 1 }]);
+    expect((await store.suggestions(10)).find((s) => s.id === 's1')).toEqual({
+      id: 's1',
+      text: 'question s1',
+      frameworkId: 'lbbd',
+      day: '2026-11-20',
+      resolved: { outcome: 'dismissed', at: at('10:00:00') },
+    });
+    // Marked after 10:04: s2 can be reopened, s1 cannot.
+    expect(await store.reopenSuggestion('s1', at('10:04:00'))).toBe(false);
+    expect(await store.reopenSuggestion('s2', at('10:04:00'))).toBe(true);
+    expect(await store.reopenSuggestion('s3', at('10:04:00'))).toBe(false);
+    expect(await store.finishResolvedSuggestions(at('10:04:00'))).toBe(1);
+    expect((await store.suggestions(10)).map((s) => s.id).sort()).toEqual(['s2', 's3']);
+    expect(
+      await store.dailyCounts(['suggestion-dismissed', 'suggestion-answered'], {
+        from: '2026-11-20',
+        to: '2026-11-20',
+      }),
+    ).toEqual([{ day: '2026-11-20', metric: 'suggestion-dismissed', item: 'lbbd', count: 1 }]);
+    // The retention purge takes marked and waiting alike, each counted as what it was.
+    expect(await store.resolveSuggestion('s3', 'answered', at('10:06:00'))).toBe(true);
+    expect(await store.purgeSuggestions('2026-11-21')).toBe(2);
+    expect(await store.suggestions(10)).toEqual([]);
+    const counts = await store.dailyCounts(['suggestion-answered', 'suggestion-expired'], {
+      from: '2026-11-20',
+      to: '2026-11-20',
+    });
+    expect(counts.map((c) => `${c.metric} ${c.count}`).sort()).toEqual([
+      'suggestion-answered 1',
+      'suggestion-expired 1',
+    ]);
+  });
 });
