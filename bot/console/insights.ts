@@ -10,7 +10,7 @@ import { periodBefore, periods, teamCode } from './insights-query';
 import type { InsightsRequest, Period } from './insights-query';
 
 export { parseInsightsQuery, periods } from './insights-query';
-export type { InsightsQuery, InsightsRequest, Period } from './insights-query';
+export type { InsightsRequest, Period } from './insights-query';
 
 /** The console's insights: counts only, for the frameworks this deployment serves. */
 

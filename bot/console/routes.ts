@@ -49,6 +49,8 @@ export function registerConsolePage(server: restify.Server): void {
     ['/console/editor', asset(consolePage('editor.html'), TYPES.html)],
     ['/console/console.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console.mjs')), TYPES.js)],
     ['/console/console-tables.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-tables.mjs')), TYPES.js)],
+    ['/console/console-view.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-view.mjs')), TYPES.js)],
+    ['/console/console-suggestions.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-suggestions.mjs')), TYPES.js)],
     ['/console/common.mjs', asset(readFileSync(join(CONSOLE_DIR, 'common.mjs')), TYPES.js)],
     ['/console/console.css', asset(readFileSync(join(CONSOLE_DIR, 'console.css')), TYPES.css)],
   ]);
@@ -63,8 +65,7 @@ export function registerConsolePage(server: restify.Server): void {
 export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
   registerConsolePage(server);
   // Read per request: a version published in the framework editor may add or retire entries.
-  const allEntries = () =>
-    deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
+  const allEntries = () => deps.kb.entries.map((e) => ({ id: e.id, heading: displayTitle(e) }));
   const guarded = consoleGuard(deps.logger, auth);
 
   server.get(
