@@ -71,7 +71,11 @@ export function renderSuggestions(data, entries, { api, say, fail }) {
     const undo = el('button', { type: 'button', class: 'button', 'data-action': 'undo' }, 'Undo');
     undo.addEventListener('click', async () => {
       try {
-        await api(`/api/console/suggestions/${encodeURIComponent(s.id)}/undo`, { method: 'POST' });
+        await api(`/api/console/suggestions/${encodeURIComponent(s.id)}/undo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
         show(s, waiting({ ...s, resolved: undefined }), pressed);
         say('Undone: the question is waiting again.');
       } catch (error) {
