@@ -11,6 +11,7 @@ import { assessSafety, personalDetails } from '../knowledge/safety';
 import type { Entry } from '../knowledge/kb/model';
 import { directAnswer } from '../knowledge/search/answer';
 import type { AnswerResult } from '../knowledge/search/answer';
+import { countQuestion } from './answer-counts';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { cardActivity } from './reply';
@@ -30,32 +31,14 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const result = deps.search.answer(question, { defaultFramework: framework.id });
   // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
   // After the staff-support card, no entry: "stressed" or "overwhelmed" shared with an entry is not an answer.
-  if (!wellbeing && (!urgent || result.found))
+  const answerSent = !wellbeing && (!urgent || result.found);
+  if (answerSent)
     await sendAnswer(context, result, personalDetails(question).length > 0, deps, framework.examples, {
       question,
       frameworkId: framework.id,
     });
   deps.telemetry?.answered(result.found);
-  if (!result.found && result.reason !== 'empty') {
-    // How often the bot was not sure, per framework per day: a count, never the question.
-    await deps.store
-      .countDaily('not-sure', framework.id, deps.clock().toISOString().slice(0, 10))
-      .catch((error: unknown) => {
-        deps.logger.warn(
-          turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
-          'could not write the not-sure count',
-        );
-      });
-  }
-  if (result.found) {
-    // Counts which entry answered (for "most asked"), never the question.
-    await deps.store.recordAsk(result.entry.id, deps.clock().toISOString().slice(0, 10)).catch((error: unknown) => {
-      deps.logger.warn(
-        turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
-        'could not write answer counts',
-      );
-    });
-  }
+  await countQuestion(context, deps, { frameworkId: framework.id, route: safety.route, result, answerSent });
   deps.logger.info(
     turnInfo(context, {
       event: 'answer',

@@ -31,6 +31,7 @@ import type { KeysUrl } from './console/auth';
 import { createRetentionJob } from './console/retention';
 import type { RetentionJob } from './console/retention';
 import { registerConsoleApi } from './console/routes';
+import { registerSuggestionUndo } from './console/suggestion-undo';
 import type { HttpServer } from './server';
 import { createLiveKnowledge } from './live-knowledge';
 import type { LiveKnowledge } from './live-knowledge';
@@ -165,6 +166,7 @@ export function createApp(given: AppDeps): App {
           logger: app.logger,
         }),
       (server) => registerConsoleApi(server, deps, consoleAuth),
+      (server) => registerSuggestionUndo(server, deps, consoleAuth),
       (server) => registerFrameworkEditor(server, { deps, auth: consoleAuth, knowledge }),
     ],
   });

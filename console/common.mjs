@@ -23,6 +23,31 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// ---------------------------------------------------------------- Teams
+
+/**
+ * The Microsoft Teams library (teams-js, served from this app's own copy), loaded only when the page is
+ * inside a host: a frame (Teams on the web and desktop) or Teams' mobile web view. As soon as it loads it
+ * asks a Microsoft address (res.cdn.office.net) for Teams' list of hosts, so a page opened on its own
+ * makes no request to any other site. Both console pages import this module, so window.microsoftTeams is
+ * set, or not, before their code runs.
+ */
+async function loadTeamsJs() {
+  if (window.self === window.top && !('nativeInterface' in window)) return;
+  await new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = '/tab/vendor/teams-js.min.js';
+    script.addEventListener('load', resolve);
+    // Without it the page works as a plain web page, and says how to sign in.
+    script.addEventListener('error', () => {
+      console.warn('The Teams library did not load.');
+      resolve();
+    });
+    document.head.append(script);
+  });
+}
+await loadTeamsJs();
+
 // ---------------------------------------------------------------- sign-in and calls
 
 let inTeams = false;

@@ -5,6 +5,18 @@ import { el, saveFile } from './common.mjs';
 
 export const fmt = (n) => Number(n).toLocaleString('en-GB');
 
+/** The console's one date style, "16 Nov 2026" (the charts use the same); CSV files have ISO dates instead. */
+export const day = (iso) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** A share from 0 to 1 as whole per cent, or a dash when there is none. */
+export const percent = (rate) => (rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)}%`);
+
 const csvCell = (v) => {
   const s = String(v ?? '');
   // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
@@ -12,14 +24,23 @@ const csvCell = (v) => {
   return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
+/** The CSV's columns: each column's own, or the ones it names for the file (ISO dates for a period, say). */
+const csvColumns = (columns) => columns.flatMap((c) => c.csv ?? [{ label: c.label, value: (r) => r[c.key] }]);
+
 function download(name, columns, rows) {
-  const csv = [columns.map((c) => csvCell(c.label)), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))]
+  const cols = csvColumns(columns);
+  const csv = [cols.map((c) => csvCell(c.label)), ...rows.map((r) => cols.map((c) => csvCell(c.value(r))))]
     .map((line) => line.join(','))
     .join('\r\n');
   saveFile(`${name}.csv`, new Blob([`\ufeff${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
 }
 
+/**
+ * A table with a CSV download. A column is `{ key, label }`, with `numeric` for counts, `show(row)` for how
+ * the page writes it, and `csv: [{ label, value(row) }]` for the columns it becomes in the file.
+ */
 export function table(id, caption, columns, rows) {
+  const shown = (c, r) => (c.show ? c.show(r) : c.numeric ? fmt(r[c.key]) : String(r[c.key] ?? ''));
   const head = el(
     'tr',
     {},
@@ -32,15 +53,15 @@ export function table(id, caption, columns, rows) {
           {},
           columns.map((c, i) =>
             i === 0
-              ? el('th', { scope: 'row' }, String(r[c.key]))
-              : el('td', { class: c.numeric ? 'n' : undefined }, c.numeric ? fmt(r[c.key]) : String(r[c.key] ?? '')),
+              ? el('th', { scope: 'row' }, shown(c, r))
+              : el('td', { class: c.numeric ? 'n' : undefined }, shown(c, r)),
           ),
         ),
       )
     : [el('tr', {}, el('td', { colspan: columns.length }, 'Nothing in this period.'))];
   return el(
     'div',
-    {},
+    { class: 'table-box' },
     el(
       'div',
       { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-caption` },
@@ -65,8 +86,11 @@ function svgNode(markup) {
   return document.importNode(doc.documentElement, true);
 }
 
-/** A chart with its table beside it; without a chart, the tables side by side. */
-export function panel(id, heading, chart, ...tables) {
+/**
+ * A panel: its heading, a note when it has one, and a chart with its table beside it (or, without a chart,
+ * the tables side by side). Each table's caption differs from the heading, so every landmark has its own name.
+ */
+export function panel({ id, heading, chart, note }, ...tables) {
   const row = chart
     ? el(
         'div',
@@ -74,11 +98,12 @@ export function panel(id, heading, chart, ...tables) {
         el('div', { class: 'chart-box', 'aria-hidden': 'true' }, svgNode(chart)),
         ...tables,
       )
-    : el('div', { class: 'chart-row tables' }, ...tables);
+    : el('div', { class: `chart-row tables${tables.length === 1 ? ' one' : ''}` }, ...tables);
   return el(
     'section',
     { class: 'panel', id: `panel-${id}`, 'aria-labelledby': `${id}-heading` },
     el('h2', { id: `${id}-heading` }, heading),
+    note ? el('p', { class: 'hint panel-note' }, note) : undefined,
     row,
   );
 }

@@ -1,10 +1,14 @@
 // The practice lead's console: signs in with Teams (teams-js getAuthToken), then shows the insights
 // as charts the server draws, each with its data table and a CSV download, and the questions people
-// chose to send. In local mode (no app id) the server needs no token and the page says so.
-/* global document, window */
+// chose to send. What it shows (period, framework, team) is in the page's address, so a view can be
+// shared, and changes only when "Show" is pressed. In local mode (no app id) the server needs no token
+// and the page says so.
+/* global document, window, URLSearchParams */
 import { setUpTheme } from '/tab/theme.mjs';
 import { $, el, localBanner, signedFetch, signIn } from './common.mjs';
-import { fmt, panel, table } from './console-tables.mjs';
+import { day } from './console-tables.mjs';
+import { renderSuggestions } from './console-suggestions.mjs';
+import { renderView } from './console-view.mjs';
 
 // ---------------------------------------------------------------- calls
 
@@ -36,201 +40,86 @@ function showProblem(error) {
   $('status').textContent = '';
 }
 
-// ---------------------------------------------------------------- the figures
+const say = (text) => {
+  $('problem').hidden = true;
+  $('status').textContent = text;
+};
 
-const OUTCOMES = [
-  ['posted', 'Posted'],
-  ['skipped', 'Skipped'],
-  ['missed', 'Missed'],
-  ['failed', 'Failed'],
-  ['mayNotHavePosted', 'May not have posted'],
-  ['waiting', 'Waiting'],
-];
+// ---------------------------------------------------------------- the view, in the address
 
-function renderView({ insights: v, charts }) {
-  const day = (iso) =>
-    new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-  const period = (p) => (v.by === 'week' ? `Week of ${day(p.start)}` : day(p.start));
-  const total = (list, key) => list.reduce((a, x) => a + x[key], 0);
-  const stats = [
-    ['Questions answered', total(v.questions, 'answered')],
-    ['Not sure', total(v.questions, 'notSure')],
-    ['Teams', v.conversations.teams],
-    ['Group chats', v.conversations.groupChats],
-    ['Personal chats', v.conversations.personalChats],
-    ['Questions sent to you, waiting', v.suggestions.waiting],
-  ];
-  $('summary-list').replaceChildren(...stats.map(([k, n]) => el('div', {}, el('dt', {}, k), el('dd', {}, fmt(n)))));
-  $('summary').hidden = false;
-
-  const numeric = (key, label) => ({ key, label, numeric: true });
-  const first = (key, label) => ({ key, label });
-  $('charts').replaceChildren(
-    panel(
-      'questions',
-      'Questions answered, and how often the bot was not sure',
-      charts.questions,
-      table(
-        'questions',
-        'Questions by period',
-        [first('period', 'Period'), numeric('answered', 'Answered'), numeric('notSure', 'Not sure')],
-        v.questions.map((q) => ({ ...q, period: period(q) })),
-      ),
-    ),
-    panel(
-      'most-asked',
-      'Most asked entries',
-      charts.mostAsked,
-      table(
-        'most-asked',
-        'Most asked entries',
-        [first('heading', 'Entry'), numeric('count', 'Questions')],
-        v.entries.most,
-      ),
-    ),
-    panel(
-      'least-asked',
-      'Least asked and never asked',
-      undefined,
-      table(
-        'least-asked',
-        'Least asked entries',
-        [first('heading', 'Entry'), numeric('count', 'Questions')],
-        v.entries.least,
-      ),
-      table('never-asked', 'Entries never asked about', [first('heading', 'Entry')], v.entries.never),
-    ),
-    panel(
-      'votes',
-      'Helpful and not helpful votes',
-      charts.votes,
-      table(
-        'votes',
-        'Votes per entry',
-        [first('heading', 'Entry'), numeric('helpful', 'Helpful'), numeric('notHelpful', 'Not helpful')],
-        v.votes,
-      ),
-    ),
-    panel(
-      'posts',
-      'Scheduled posts per team',
-      charts.posts,
-      table(
-        'posts',
-        'Scheduled posts per team',
-        [first('team', 'Team'), ...OUTCOMES.map(([k, l]) => numeric(k, l))],
-        v.posts,
-      ),
-    ),
-    panel(
-      'openers',
-      'Meeting openers and "Another prompt"',
-      charts.openers,
-      table(
-        'openers',
-        'Meeting openers by period',
-        [first('period', 'Period'), numeric('posted', 'Openers posted'), numeric('anotherPrompt', 'Another prompt')],
-        v.openers.map((o) => ({ ...o, period: period(o) })),
-      ),
-    ),
-    panel(
-      'shares',
-      'Shared from the compose box',
-      charts.shares,
-      table(
-        'shares',
-        'Shares by period',
-        [first('period', 'Period'), numeric('shares', 'Shares')],
-        v.shares.map((s) => ({ ...s, period: period(s) })),
-      ),
-    ),
-  );
-  document.documentElement.dataset.charts = 'drawn';
+/** The view the address asks for: ?weeks= or ?days=, and ?framework= and ?team= when set. */
+function viewFromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const days = params.get('days');
+  const weeks = params.get('weeks');
+  return {
+    period: days !== null ? `days=${days}` : `weeks=${weeks ?? '12'}`,
+    framework: params.get('framework') ?? '',
+    team: params.get('team') ?? '',
+  };
 }
 
-// ---------------------------------------------------------------- suggestions
-
-function renderSuggestions(data, entries) {
-  $('suggestions').hidden = false;
-  $('suggestions-note').textContent =
-    `People chose to send these, without their names. Each is deleted after ${data.retentionDays} days, or as soon as you mark it; only a count is kept.`;
-  if (data.suggestions.length === 0) {
-    $('suggestions-body').replaceChildren(el('p', {}, 'No questions waiting.'));
-    return;
+/** Sets the form to `view`; a period or team not yet in a list gets an option of its own. */
+function showInForm(view) {
+  const period = $('period');
+  if (/^(weeks|days)=\d{1,3}$/.test(view.period) && ![...period.options].some((o) => o.value === view.period)) {
+    const [unit, n] = view.period.split('=');
+    period.append(el('option', { value: view.period }, `Last ${n} ${unit}, by ${unit.slice(0, -1)}`));
   }
-  $('suggestions-body').replaceChildren(
-    ...data.suggestions.map((s, i) => {
-      const select = el(
-        'select',
-        { id: `entry-${i}` },
-        el('option', { value: '' }, 'Choose the entry that answers it'),
-        entries.map((e) => el('option', { value: e.id, selected: e.id === s.entryId }, e.heading)),
-      );
-      const mark = async (body) => {
-        try {
-          await api(`/api/console/suggestions/${encodeURIComponent(s.id)}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-          $('status').textContent =
-            body.type === 'dismissed'
-              ? 'Dismissed, and its text deleted.'
-              : 'Marked as answered, and its text deleted.';
-          await loadSuggestions(entries);
-        } catch (error) {
-          showProblem(error);
-        }
-      };
-      return el(
-        'article',
-        { class: 'suggestion' },
-        el('p', {}, s.text),
-        el(
-          'p',
-          { class: 'meta' },
-          `Sent ${s.day}${s.entryId ? `, after an answer from ${entries.find((e) => e.id === s.entryId)?.heading ?? s.entryId}` : ''}`,
-        ),
-        el(
-          'div',
-          { class: 'actions' },
-          el('div', { class: 'field' }, el('label', { for: `entry-${i}` }, 'Answered by'), select),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'button',
-              onclick: () => (select.value ? mark({ type: 'answered', entryId: select.value }) : select.focus()),
-            },
-            'Mark answered',
-          ),
-          el('button', { type: 'button', class: 'button', onclick: () => mark({ type: 'dismissed' }) }, 'Dismiss'),
-        ),
-      );
-    }),
+  period.value = view.period;
+  const framework = $('framework');
+  framework.value = [...framework.options].some((o) => o.value === view.framework) ? view.framework : '';
+  const team = $('team');
+  if (view.team && ![...team.options].some((o) => o.value === view.team))
+    team.append(el('option', { value: view.team }, `Team ${view.team}`));
+  team.value = view.team;
+}
+
+function viewOfForm() {
+  return { period: $('period').value, framework: $('framework').value, team: $('team').value };
+}
+
+/** The query for the API, and for the address (which keeps its other parameters, such as ?theme=). */
+function query(view) {
+  const params = new URLSearchParams(view.period);
+  if (view.framework) params.set('framework', view.framework);
+  if (view.team) params.set('team', view.team);
+  return params;
+}
+
+function addressOf(view) {
+  const params = new URLSearchParams(window.location.search);
+  for (const key of ['weeks', 'days', 'framework', 'team']) params.delete(key);
+  for (const [k, v] of query(view)) params.set(k, v);
+  return `${window.location.pathname}?${params}`;
+}
+
+// ---------------------------------------------------------------- loading
+
+let entries = [];
+
+function fillTeams(teams, chosen) {
+  $('team').replaceChildren(
+    el('option', { value: '' }, 'All teams'),
+    ...teams.map((t) => el('option', { value: t.code }, t.label)),
   );
+  showInForm({ ...viewOfForm(), team: chosen });
 }
 
-async function loadSuggestions(entries) {
-  renderSuggestions(await api('/api/console/suggestions'), entries);
+async function load(view) {
+  say('Loading…');
+  const data = await api(`/api/console/view?${query(view)}`);
+  const v = data.insights;
+  fillTeams(v.teams, view.team);
+  renderView(data);
+  entries = data.entries;
+  const scope = [v.filters.framework?.name, v.filters.team?.label].filter(Boolean).join(', ');
+  say(`Showing ${day(v.from)} to ${day(v.to)}${scope ? `: ${scope}` : ''}.`);
+  await loadSuggestions();
 }
 
-// ---------------------------------------------------------------- start
-
-async function load() {
-  $('status').textContent = 'Loading…';
-  const view = await api(`/api/console/view?${$('period').value}`);
-  renderView(view);
-  $('status').textContent = `Showing ${view.insights.from} to ${view.insights.to}.`;
-  const entries = [...view.insights.entries.most, ...view.insights.entries.never, ...view.insights.votes]
-    .filter((e, i, all) => all.findIndex((x) => x.id === e.id) === i)
-    .sort((a, b) => a.heading.localeCompare(b.heading));
-  await loadSuggestions(view.entries ?? entries);
+async function loadSuggestions() {
+  renderSuggestions(await api('/api/console/suggestions'), entries, { api, say, fail: showProblem });
 }
 
 async function start() {
@@ -239,11 +128,23 @@ async function start() {
   try {
     const session = await api('/api/console/session');
     banner.hidden = !session.localMode;
-    await load();
+    $('framework').append(...session.frameworks.map((f) => el('option', { value: f.id }, f.name)));
+    showInForm(viewFromAddress());
+    await load(viewOfForm());
   } catch (error) {
     showProblem(error);
   }
-  $('period').addEventListener('change', () => load().catch(showProblem));
+  // Only "Show" changes the view: moving through a list with the arrow keys loads nothing.
+  $('view-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const view = viewOfForm();
+    window.history.pushState(view, '', addressOf(view));
+    load(view).catch(showProblem);
+  });
+  window.addEventListener('popstate', () => {
+    showInForm(viewFromAddress());
+    load(viewOfForm()).catch(showProblem);
+  });
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -16,6 +16,7 @@ import { displayTitle } from '../knowledge/kb/model';
 import type { CardMessage } from '../cards';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { createSearch } from '../knowledge/search/answer';
+import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
 
 const out = process.argv[2] ?? 'docs';
 
@@ -105,6 +106,13 @@ async function main(): Promise<void> {
             { title: displayTitle(entry('lbbd-compassion')), count: 12 },
           ],
           suggestionsWaiting: 3,
+          notSureRate: { now: 6, before: 3, rising: true },
+          notHelpfulEntries: [
+            { title: displayTitle(entry('lbbd-trauma-informed-practice')), notHelpful: 3, helpful: 5 },
+            { title: displayTitle(entry('lbbd-be-collaborative')), notHelpful: 1, helpful: 12 },
+          ],
+          published: [{ framework: 'Barking & Dagenham', version: 4, on: '2026-11-25' }],
+          reviewsDue: [{ framework: 'Jersey', due: '2026-12-15' }],
         },
         'https://practice.example.org/console',
       ),
@@ -112,17 +120,8 @@ async function main(): Promise<void> {
     ],
   ];
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The Chromium the tests use (CHROMIUM_PATH, an installed one, or @sparticuz/chromium).
+  const browser = await chromium.launch({ executablePath: (await findChromium()).executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
     await page.setContent(

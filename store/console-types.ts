@@ -1,8 +1,11 @@
 import type { AuditEntry } from './audit';
 import type { PostStatus } from './posts';
-import type { DAILY_METRICS } from './schema';
+import type { DAILY_METRICS, SUGGESTION_OUTCOMES } from './schema';
 
-/** Things counted per day that have no row of their own. `item` is a framework or entry id, never text. */
+/**
+ * Things counted per day that have no row of their own. `item` is a framework or entry id, a declined topic's
+ * name from the product's own list, or a safety route: never text anyone typed.
+ */
 export type DailyMetric = (typeof DAILY_METRICS)[number];
 
 export interface DailyCount {
@@ -21,7 +24,11 @@ export interface Suggestion {
   readonly entryId?: string;
   /** YYYY-MM-DD, UTC, the day it was sent. */
   readonly day: string;
+  /** Set once a lead marked it, while that can still be undone: its text goes when the undo window ends. */
+  readonly resolved?: { readonly outcome: SuggestionOutcome; readonly at: Date };
 }
+
+export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
 
 /** A period of days, YYYY-MM-DD, both inclusive. */
 export interface DayRange {
@@ -34,7 +41,7 @@ export interface ConsoleStore {
   /** Adds one to a daily count. */
   countDaily(metric: DailyMetric, item: string, day: string): Promise<void>;
   dailyCounts(metrics: readonly DailyMetric[], range: DayRange): Promise<DailyCount[]>;
-  /** Post log outcomes per UTC day, conversation (and team) and kind, for slots in [from, to). */
+  /** Post log outcomes per UTC day, conversation (and team), entry and kind, for slots in [from, to). */
   postOutcomes(
     from: Date,
     to: Date,
@@ -43,6 +50,8 @@ export interface ConsoleStore {
       day: string;
       conversationId: string;
       teamId?: string;
+      /** The entry posted, when one was chosen (so its framework is known). */
+      entryId?: string;
       kind: 'post' | 'meeting-opener';
       status: PostStatus;
       count: number;
@@ -50,11 +59,18 @@ export interface ConsoleStore {
   >;
   addSuggestion(suggestion: Suggestion): Promise<void>;
   suggestions(limit: number): Promise<Suggestion[]>;
-  /** How many suggestions are waiting, per framework. */
+  /** How many suggestions are waiting (not marked), per framework. */
   suggestionCounts(): Promise<Array<{ frameworkId: string; count: number }>>;
-  /** Deletes the suggestion's text and counts the outcome on `day`. False if there was no such suggestion. */
-  resolveSuggestion(id: string, outcome: 'answered' | 'dismissed', day: string): Promise<boolean>;
-  /** Deletes suggestions sent before `beforeDay` (counted as expired). How many were deleted. */
+  /**
+   * Marks a waiting suggestion answered or dismissed at `at`. Its text stays until
+   * finishResolvedSuggestions() deletes it, so the mark can be undone until then. False if no such suggestion waits.
+   */
+  resolveSuggestion(id: string, outcome: SuggestionOutcome, at: Date): Promise<boolean>;
+  /** Undoes a mark made after `resolvedAfter`: the suggestion waits again. False if there is none to undo. */
+  reopenSuggestion(id: string, resolvedAfter: Date): Promise<boolean>;
+  /** Deletes the suggestions marked at or before `resolvedUpTo`, counting each outcome on the day it was marked. How many. */
+  finishResolvedSuggestions(resolvedUpTo: Date): Promise<number>;
+  /** Deletes suggestions sent before `beforeDay` (counted as expired, or as marked if a lead had). How many were deleted. */
   purgeSuggestions(beforeDay: string): Promise<number>;
   /** Records (or moves) a practice lead's personal chat with the bot. Callers pass only ids from PRACTICE_LEAD_AAD_IDS. */
   saveLeadChat(leadId: string, conversationId: string, at: Date): Promise<void>;

@@ -1,6 +1,6 @@
 import { insertAudit } from './audit';
 import { changed, compiledOnce, transaction } from './db';
-import type { Db } from './db';
+import type { Db, Kdb } from './db';
 import type { ConsoleStore, DailyMetric, Suggestion } from './console-types';
 
 const DAY_MS = 86_400_000;
@@ -47,6 +47,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
           eb('p.slot_at', '/', eb.lit(DAY_MS)).as('d'),
           'p.conversation_id',
           'p.team_id',
+          'p.entry_id',
           's.kind',
           'p.status',
           eb.fn.countAll().as('n'),
@@ -54,7 +55,14 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         .where('p.slot_at', '>=', from.getTime())
         .where('p.slot_at', '<', to.getTime())
         .where('p.slot_key', 'not like', 'digest:%')
-        .groupBy((eb) => [eb('p.slot_at', '/', eb.lit(DAY_MS)), 'p.conversation_id', 'p.team_id', 's.kind', 'p.status'])
+        .groupBy((eb) => [
+          eb('p.slot_at', '/', eb.lit(DAY_MS)),
+          'p.conversation_id',
+          'p.team_id',
+          'p.entry_id',
+          's.kind',
+          'p.status',
+        ])
         .orderBy('d')
         .orderBy('p.conversation_id')
         .execute();
@@ -62,6 +70,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         day: new Date(Math.floor(Number(r.d)) * DAY_MS).toISOString().slice(0, 10),
         conversationId: r.conversation_id,
         ...(r.team_id !== null && { teamId: r.team_id }),
+        ...(r.entry_id !== null && { entryId: r.entry_id }),
         kind: r.kind === 'post' ? 'post' : 'meeting-opener',
         status: r.status,
         count: Number(r.n),
@@ -78,7 +87,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
       open();
       const rows = await db.k
         .selectFrom('suggestions')
-        .select(['id', 'text', 'framework_id', 'entry_id', 'day'])
+        .select(['id', 'text', 'framework_id', 'entry_id', 'day', 'outcome', 'resolved_at'])
         .orderBy('day', 'desc')
         .orderBy('id')
         .limit(limit)
@@ -89,6 +98,8 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         frameworkId: r.framework_id,
         ...(r.entry_id !== null && { entryId: r.entry_id }),
         day: r.day,
+        ...(r.outcome !== null &&
+          r.resolved_at !== null && { resolved: { outcome: r.outcome, at: new Date(Number(r.resolved_at)) } }),
       }));
     },
     async suggestionCounts() {
@@ -96,30 +107,65 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
       const rows = await db.k
         .selectFrom('suggestions')
         .select((eb) => ['framework_id', eb.fn.countAll().as('n')])
+        .where('outcome', 'is', null)
         .groupBy('framework_id')
         .orderBy('framework_id')
         .execute();
       return rows.map((r) => ({ frameworkId: r.framework_id, count: Number(r.n) }));
     },
-    async resolveSuggestion(id, outcome, day) {
+    async resolveSuggestion(id, outcome, at) {
+      open();
+      const result = await db.k
+        .updateTable('suggestions')
+        .set({ outcome, resolved_at: at.getTime() })
+        .where('id', '=', id)
+        .where('outcome', 'is', null)
+        .executeTakeFirstOrThrow();
+      return changed(result) > 0;
+    },
+    async reopenSuggestion(id, resolvedAfter) {
+      open();
+      const result = await db.k
+        .updateTable('suggestions')
+        .set({ outcome: null, resolved_at: null })
+        .where('id', '=', id)
+        .where('outcome', 'is not', null)
+        .where('resolved_at', '>', resolvedAfter.getTime())
+        .executeTakeFirstOrThrow();
+      return changed(result) > 0;
+    },
+    async finishResolvedSuggestions(resolvedUpTo) {
       open();
       return transaction(db.k, async (tx) => {
-        const row = await tx.selectFrom('suggestions').select('framework_id').where('id', '=', id).executeTakeFirst();
-        if (!row) return false;
-        await tx.deleteFrom('suggestions').where('id', '=', id).execute();
-        await tx
-          .insertInto('daily_counts')
-          .values({
-            day,
-            metric: outcome === 'answered' ? 'suggestion-answered' : 'suggestion-dismissed',
-            item: row.framework_id,
-            count: 1,
-          })
-          .onConflict((oc) =>
-            oc.columns(['day', 'metric', 'item']).doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', 1) })),
-          )
+        const rows = await tx
+          .selectFrom('suggestions')
+          .select(['id', 'framework_id', 'outcome', 'resolved_at'])
+          .where('outcome', 'is not', null)
+          .where('resolved_at', '<=', resolvedUpTo.getTime())
           .execute();
-        return true;
+        if (rows.length === 0) return 0;
+        const deleted = changed(
+          await tx
+            .deleteFrom('suggestions')
+            .where(
+              'id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .executeTakeFirstOrThrow(),
+        );
+        // Counted on the day it was marked, once its text is gone.
+        const counts = new Map<string, { day: string; metric: DailyMetric; item: string; count: number }>();
+        for (const r of rows) {
+          const day = new Date(Number(r.resolved_at)).toISOString().slice(0, 10);
+          const metric = r.outcome === 'answered' ? 'suggestion-answered' : 'suggestion-dismissed';
+          const key = `${day} ${metric} ${r.framework_id}`;
+          const count = counts.get(key) ?? { day, metric, item: r.framework_id, count: 0 };
+          count.count++;
+          counts.set(key, count);
+        }
+        for (const c of counts.values()) await addCount(tx, c);
+        return deleted;
       });
     },
     async purgeSuggestions(beforeDay) {
@@ -127,25 +173,22 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
       return transaction(db.k, async (tx) => {
         const rows = await tx
           .selectFrom('suggestions')
-          .select((eb) => ['framework_id', 'day', eb.fn.countAll().as('n')])
+          .select((eb) => ['framework_id', 'day', 'outcome', eb.fn.countAll().as('n')])
           .where('day', '<', beforeDay)
-          .groupBy(['framework_id', 'day'])
+          .groupBy(['framework_id', 'day', 'outcome'])
           .execute();
         if (rows.length === 0) return 0;
         const deleted = changed(
           await tx.deleteFrom('suggestions').where('day', '<', beforeDay).executeTakeFirstOrThrow(),
         );
-        for (const r of rows) {
-          await tx
-            .insertInto('daily_counts')
-            .values({ day: r.day, metric: 'suggestion-expired', item: r.framework_id, count: Number(r.n) })
-            .onConflict((oc) =>
-              oc
-                .columns(['day', 'metric', 'item'])
-                .doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', eb.ref('excluded.count')) })),
-            )
-            .execute();
-        }
+        // One a lead had marked, still in its undo window, counts as marked; the others expired.
+        for (const r of rows)
+          await addCount(tx, {
+            day: r.day,
+            metric: r.outcome === null ? 'suggestion-expired' : `suggestion-${r.outcome}`,
+            item: r.framework_id,
+            count: Number(r.n),
+          });
         return deleted;
       });
     },
@@ -191,4 +234,17 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
       });
     },
   };
+}
+
+/** Adds `count` to a daily count, in the caller's transaction. */
+async function addCount(tx: Kdb, c: { day: string; metric: DailyMetric; item: string; count: number }): Promise<void> {
+  await tx
+    .insertInto('daily_counts')
+    .values(c)
+    .onConflict((oc) =>
+      oc
+        .columns(['day', 'metric', 'item'])
+        .doUpdateSet((eb) => ({ count: eb('daily_counts.count', '+', eb.ref('excluded.count')) })),
+    )
+    .execute();
 }

@@ -32,7 +32,13 @@ export const DAILY_METRICS = [
   'suggestion-answered',
   'suggestion-dismissed',
   'suggestion-expired',
+  // A topic the bot declined, by its name from the product's own list (knowledge/search/named-elsewhere.yaml).
+  'declined',
+  // A safety signpost shown first: child-at-risk, worker-safety, worker-crisis or distress.
+  'route',
 ] as const;
+/** How a practice lead marked a suggested question. */
+export const SUGGESTION_OUTCOMES = ['answered', 'dismissed'] as const;
 export const POST_STATUSES = [
   'pending',
   'sending',
@@ -109,7 +115,16 @@ export const TABLES = {
   vote_tallies: { entry_id: text, day: text, helpful: bigint, not_helpful: bigint },
   purge_runs: { day: text, worker: text, started_at: bigint, finished_at: bigintOrNull, removed: textOrNull },
   daily_counts: { day: text, metric: oneOf(...DAILY_METRICS), item: text, count: bigint },
-  suggestions: { id: text, text: text, framework_id: text, entry_id: textOrNull, day: text },
+  suggestions: {
+    id: text,
+    text: text,
+    framework_id: text,
+    entry_id: textOrNull,
+    day: text,
+    /** Set when a lead marks it, until the undo window ends and the row is deleted (migration 9). */
+    outcome: { type: 'text', nullable: true, values: SUGGESTION_OUTCOMES },
+    resolved_at: bigintOrNull,
+  },
   lead_chats: { lead_id: text, conversation_id: text, digest_on: integer, updated_at: bigint },
   /** A framework as published from the console: the whole YAML file, one row a version (migration 7). */
   framework_versions: {

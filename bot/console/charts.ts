@@ -5,6 +5,10 @@ import { POST_OUTCOMES } from './insights';
  * The console's charts, drawn here as SVG: no chart library in the page, nothing to go stale.
  * Colours are CSS classes (s0…s5), so the page's themes, high contrast included, colour them.
  * Every label is escaped; the data tables beside the charts carry the same numbers for screen readers.
+ *
+ * Sized for a phone: 360 units wide with 14-unit text, so a chart shrunk to a 390 px screen (about
+ * 324 px) still has 12.6 px labels; the page keeps a chart at most 25rem wide, so text stays under 16 px.
+ * Nothing is drawn outside the 360 units: long labels are shortened, and date labels kept inside.
  */
 
 export interface Series {
@@ -12,8 +16,16 @@ export interface Series {
   readonly values: readonly number[];
 }
 
+const W = 360;
+/** About how wide a character of the 14-unit labels is, to keep labels inside the chart. */
+const CHAR_W = 7.6;
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (n: number) => n.toLocaleString('en-GB');
+const shorten = (s: string, width: number) => {
+  const max = Math.floor(width / CHAR_W);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+};
 
 /** A round top for the axis: 1, 2, 5, 10, 20, 50 … */
 function niceMax(n: number): number {
@@ -22,22 +34,19 @@ function niceMax(n: number): number {
   return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= n) ?? 10 * p;
 }
 
-/** Bars for each category (periods), the series side by side. */
+/** Bars for each category (periods, oldest first), the series side by side. */
 export function columnChart(
   id: string,
   title: string,
   categories: readonly string[],
   series: readonly Series[],
 ): string {
-  // Narrow enough that its 14 px labels stay readable when a phone shrinks it to fit.
-  const W = 480;
-  const left = 40;
-  const bottom = 30 + 18 * Math.max(1, legendLines(series));
-  const H = 212 + bottom;
-  const top = 12;
-  const plotW = W - left - 8;
-  const plotH = H - top - bottom;
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
+  const left = 12 + CHAR_W * fmt(max).length;
+  const top = 12;
+  const plotH = 180;
+  const plotW = W - left - 8;
+  const H = top + plotH + 36 + legendHeight(series);
   const slot = plotW / Math.max(1, categories.length);
   const barW = Math.max(2, (slot * 0.8) / Math.max(1, series.length));
   const parts: string[] = [];
@@ -45,9 +54,11 @@ export function columnChart(
   for (const f of Number.isInteger(max / 2) ? [0, 0.5, 1] : [0, 1]) {
     const y = top + plotH - f * plotH;
     parts.push(
-      `<line class="grid" x1="${left}" x2="${W - 8}" y1="${y}" y2="${y}"/><text class="axis" x="${left - 6}" y="${y + 4}" text-anchor="end">${fmt(Math.round(max * f))}</text>`,
+      `<line class="grid" x1="${left}" x2="${W - 8}" y1="${y}" y2="${y}"/><text class="axis" x="${left - 6}" y="${y + 5}" text-anchor="end">${fmt(Math.round(max * f))}</text>`,
     );
   }
+  // At most three date labels, always the latest, each kept whole inside the chart.
+  const step = Math.ceil(categories.length / 3);
   categories.forEach((c, i) => {
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
@@ -57,78 +68,71 @@ export function columnChart(
         `<rect class="s${j}" x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${esc(`${c}: ${s.name} ${fmt(v)}`)}</title></rect>`,
       );
     });
-    // At most about four labels, always including the latest period.
-    if (categories.length <= 6 || (categories.length - 1 - i) % Math.ceil(categories.length / 4) === 0)
-      parts.push(
-        `<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${esc(c)}</text>`,
-      );
+    if ((categories.length - 1 - i) % step !== 0) return;
+    const half = (c.length * CHAR_W) / 2;
+    const x = Math.min(Math.max(left + i * slot + slot / 2, half + 2), W - half - 2);
+    parts.push(`<text class="axis" x="${x.toFixed(1)}" y="${top + plotH + 20}" text-anchor="middle">${esc(c)}</text>`);
   });
-  parts.push(legend(series, H - bottom + 36, left));
-  return svg(id, title, W, H, parts);
+  parts.push(legend(series, top + plotH + 48));
+  return svg(id, title, H, parts);
 }
 
-/** One bar per row (entries, teams), the series stacked. */
+/** One bar per row (entries, teams, topics), its label above it, the series stacked. */
 export function barChart(id: string, title: string, rows: readonly string[], series: readonly Series[]): string {
-  const W = 480;
-  const rowH = 26;
-  const labelW = 190;
-  const top = 8;
-  const H = top + Math.max(1, rows.length) * rowH + 16 + 18 * legendLines(series);
-  const plotW = W - labelW - 56;
+  const rowH = 44;
+  const top = 4;
+  const H = top + Math.max(1, rows.length) * rowH + 8 + legendHeight(series);
   const totals = rows.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
   const max = niceMax(Math.max(0, ...totals));
+  const plotW = W - 8 - 8 - CHAR_W * (fmt(max).length + 1);
   const parts: string[] = [];
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    const label = r.length > 24 ? `${r.slice(0, 23)}…` : r;
-    parts.push(`<text class="label" x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(label)}</text>`);
-    let x = labelW;
+    parts.push(`<text class="label" x="8" y="${y + 16}">${esc(shorten(r, W - 16))}</text>`);
+    let x = 8;
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       const w = (v / max) * plotW;
       if (w > 0)
         parts.push(
-          `<rect class="s${j}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}"><title>${esc(`${r}: ${s.name} ${fmt(v)}`)}</title></rect>`,
+          `<rect class="s${j}" x="${x.toFixed(1)}" y="${y + 22}" width="${w.toFixed(1)}" height="16"><title>${esc(`${r}: ${s.name} ${fmt(v)}`)}</title></rect>`,
         );
       x += w;
     });
-    parts.push(`<text class="axis" x="${(x + 6).toFixed(1)}" y="${y + rowH / 2 + 4}">${fmt(totals[i] ?? 0)}</text>`);
+    parts.push(`<text class="axis" x="${(x + 6).toFixed(1)}" y="${y + 35}">${fmt(totals[i] ?? 0)}</text>`);
   });
   if (rows.length === 0)
-    parts.push(
-      `<text class="label" x="${W / 2}" y="${top + rowH / 2 + 4}" text-anchor="middle">Nothing in this period</text>`,
-    );
-  parts.push(legend(series, top + Math.max(1, rows.length) * rowH + 20, 8));
-  return svg(id, title, W, H, parts);
+    parts.push(`<text class="label" x="${W / 2}" y="${top + 24}" text-anchor="middle">Nothing in this period</text>`);
+  parts.push(legend(series, top + Math.max(1, rows.length) * rowH + 20));
+  return svg(id, title, H, parts);
 }
 
-/** Two keys a line, so the legend stays inside the chart however many series it has. */
-const LEGEND_PER_LINE = 2;
-const legendLines = (series: readonly Series[]) => (series.length < 2 ? 0 : Math.ceil(series.length / LEGEND_PER_LINE));
+/** One key a line: a long series name ("May not have posted") never runs out of the chart. */
+const legendHeight = (series: readonly Series[]) => (series.length < 2 ? 0 : series.length * 20);
 
-function legend(series: readonly Series[], y: number, x0: number): string {
+function legend(series: readonly Series[], y: number): string {
   if (series.length < 2) return '';
-  const colW = 150;
   return series
-    .map((s, j) => {
-      const x = x0 + (j % LEGEND_PER_LINE) * colW;
-      const yy = y + Math.floor(j / LEGEND_PER_LINE) * 18;
-      return `<rect class="s${j}" x="${x}" y="${yy - 10}" width="12" height="12"/><text class="axis" x="${x + 16}" y="${yy}">${esc(s.name)}</text>`;
-    })
+    .map(
+      (s, j) =>
+        `<rect class="s${j}" x="8" y="${y + j * 20 - 11}" width="12" height="12"/><text class="axis" x="26" y="${y + j * 20}">${esc(shorten(s.name, W - 34))}</text>`,
+    )
     .join('');
 }
 
-function svg(id: string, title: string, w: number, h: number, parts: readonly string[]): string {
+function svg(id: string, title: string, h: number, parts: readonly string[]): string {
   // Decorative for screen readers, which read the table beside it; the title names it for everyone else.
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${id}-title"><title id="${id}-title">${esc(title)}</title>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${h}" role="img" aria-labelledby="${id}-title"><title id="${id}-title">${esc(title)}</title>${parts.join('')}</svg>`;
 }
 
-const periodLabel = (start: string, by: 'week' | 'day') => {
-  const d = new Date(`${start}T00:00:00Z`);
-  return by === 'week'
-    ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-};
+/** The one date style of the console: "16 Nov 2026" (the page uses the same). */
+export const shortDate = (day: string): string =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 export const OUTCOME_NAMES: Record<(typeof POST_OUTCOMES)[number], string> = {
   posted: 'Posted',
@@ -139,14 +143,21 @@ export const OUTCOME_NAMES: Record<(typeof POST_OUTCOMES)[number], string> = {
   waiting: 'Waiting',
 };
 
-/** Every chart of the console, by id. */
+/** Every chart of the console, by id. Under a team filter, only what is counted by team. */
 export function consoleCharts(view: Insights): Record<string, string> {
-  const labels = view.questions.map((q) => periodLabel(q.start, view.by));
+  const labels = view.questions.map((q) => shortDate(q.start));
+  const byTeam = view.filters.team !== null;
   return {
     questions: columnChart('questions', 'Questions answered and not sure', labels, [
       { name: 'Answered', values: view.questions.map((q) => q.answered) },
       { name: 'Not sure', values: view.questions.map((q) => q.notSure) },
     ]),
+    declined: barChart(
+      'declined',
+      'Topics the bot declined',
+      view.declinedTopics.map((t) => t.topic),
+      [{ name: 'Times declined', values: view.declinedTopics.map((t) => t.count) }],
+    ),
     mostAsked: barChart(
       'mostAsked',
       'Most asked entries',
@@ -170,7 +181,7 @@ export function consoleCharts(view: Insights): Record<string, string> {
     ),
     openers: columnChart('openers', 'Meeting openers and Another prompt presses', labels, [
       { name: 'Openers posted', values: view.openers.map((o) => o.posted) },
-      { name: 'Another prompt', values: view.openers.map((o) => o.anotherPrompt) },
+      ...(byTeam ? [] : [{ name: 'Another prompt', values: view.openers.map((o) => o.anotherPrompt) }]),
     ]),
     shares: columnChart('shares', 'Entries shared from the compose box', labels, [
       { name: 'Shares', values: view.shares.map((s) => s.shares) },

@@ -9,6 +9,7 @@ import { displayTitle } from '../../knowledge/kb/model';
 import { asset, sendAsset, TYPES } from '../web/assets';
 import { consoleCharts } from './charts';
 import { insights, parseInsightsQuery } from './insights';
+import { UNDO_MINUTES, UNDO_WINDOW_MS, undoable } from './retention';
 import { PROJECT_ROOT } from '../../knowledge/paths';
 
 const CONSOLE_DIR = join(PROJECT_ROOT, 'console');
@@ -48,6 +49,8 @@ export function registerConsolePage(server: restify.Server): void {
     ['/console/editor', asset(consolePage('editor.html'), TYPES.html)],
     ['/console/console.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console.mjs')), TYPES.js)],
     ['/console/console-tables.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-tables.mjs')), TYPES.js)],
+    ['/console/console-view.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-view.mjs')), TYPES.js)],
+    ['/console/console-suggestions.mjs', asset(readFileSync(join(CONSOLE_DIR, 'console-suggestions.mjs')), TYPES.js)],
     ['/console/common.mjs', asset(readFileSync(join(CONSOLE_DIR, 'common.mjs')), TYPES.js)],
     ['/console/console.css', asset(readFileSync(join(CONSOLE_DIR, 'console.css')), TYPES.css)],
   ]);
@@ -62,8 +65,7 @@ export function registerConsolePage(server: restify.Server): void {
 export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
   registerConsolePage(server);
   // Read per request: a version published in the framework editor may add or retire entries.
-  const allEntries = () =>
-    deps.kb.entries.filter((e) => e.kind !== 'overview').map((e) => ({ id: e.id, heading: displayTitle(e) }));
+  const allEntries = () => deps.kb.entries.map((e) => ({ id: e.id, heading: displayTitle(e) }));
   const guarded = consoleGuard(deps.logger, auth);
 
   server.get(
@@ -80,7 +82,10 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
   server.get(
     '/api/console/insights',
     guarded('insights', async (req, res) => {
-      const query = parseInsightsQuery(req.url ?? '');
+      const query = parseInsightsQuery(
+        req.url ?? '',
+        deps.kb.frameworks.map((f) => f.id),
+      );
       if (!query.ok) {
         res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
         return;
@@ -104,7 +109,10 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
   server.get(
     '/api/console/view',
     guarded('view', async (req, res) => {
-      const query = parseInsightsQuery(req.url ?? '');
+      const query = parseInsightsQuery(
+        req.url ?? '',
+        deps.kb.frameworks.map((f) => f.id),
+      );
       if (!query.ok) {
         res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
         return;
@@ -118,13 +126,19 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
     '/api/console/suggestions',
     guarded('suggestions', async (_req, res) => {
       const served = new Set(deps.kb.frameworks.map((f) => f.id));
-      const list = (await deps.store.suggestions(MAX_SUGGESTIONS)).filter((s) => served.has(s.frameworkId));
-      res.send(200, { retentionDays: deps.config.console.suggestionRetentionDays, suggestions: list }, HEADERS);
+      const list = undoable(await deps.store.suggestions(MAX_SUGGESTIONS), deps.clock()).filter((s) =>
+        served.has(s.frameworkId),
+      );
+      res.send(
+        200,
+        { retentionDays: deps.config.console.suggestionRetentionDays, undoMinutes: UNDO_MINUTES, suggestions: list },
+        HEADERS,
+      );
     }),
   );
 
   // Marking a suggestion: the body is read only after sign-in, as JSON, into memory.
-  // {"type": "answered", "entryId": "…"} or {"type": "dismissed"}. Either deletes the text.
+  // {"type": "answered", "entryId": "…"} or {"type": "dismissed"}. Either deletes the text once the undo window ends.
   server.post(
     '/api/console/suggestions/:id',
     guarded('resolve-suggestion', async (req, res) => {
@@ -158,10 +172,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
         );
         return;
       }
-      if (
-        !/^[A-Za-z0-9_-]{1,64}$/.test(id) ||
-        !(await deps.store.resolveSuggestion(id, type, deps.clock().toISOString().slice(0, 10)))
-      ) {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock()))) {
         res.send(
           404,
           {
@@ -175,9 +186,9 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
       }
       deps.logger.info(
         { event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) },
-        'a suggestion was marked and its text deleted',
+        'a suggestion was marked; its text is deleted when the undo window ends',
       );
-      res.send(200, { ok: true }, HEADERS);
+      res.send(200, { ok: true, undoUntil: new Date(deps.clock().getTime() + UNDO_WINDOW_MS) }, HEADERS);
     }),
   );
 }

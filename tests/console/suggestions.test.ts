@@ -114,44 +114,92 @@ describe('suggesting a question to the practice team', () => {
     expect(executeActionsOf(helpful).some((a) => a.verb === 'suggest')).toBe(false);
   });
 
-  test('dismissed or answered: the text is deleted and only a count is kept', async () => {
+  const json = { 'content-type': 'application/json' };
+  const mark = (id: string, body: Record<string, unknown>) =>
+    api(`/api/console/suggestions/${id}`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+  const undo = (id: string) => api(`/api/console/suggestions/${id}/undo`, { method: 'POST' });
+  const later = (minutes: number) => {
+    now = new Date(now.getTime() + minutes * 60_000);
+  };
+  const texts = async () => (await app.store.suggestions(10)).map((s) => s.text).sort();
+
+  test('dismissed or answered: the text stays for the undo window, then is deleted and only a count is kept', async () => {
     for (const q of ['zebra one', 'zebra two']) await execute('suggestSend', { frameworkId: 'lbbd', suggestion: q });
     const list = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string; text: string }>;
     expect(list).toHaveLength(2);
-    const json = { 'content-type': 'application/json' };
-    const dismiss = await api(`/api/console/suggestions/${list[0]!.id}`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ type: 'dismissed' }),
+    const [one, two] = [list.find((s) => s.text === 'zebra one')!, list.find((s) => s.text === 'zebra two')!];
+    const dismissed = await mark(one.id, { type: 'dismissed' });
+    expect(dismissed).toEqual({ status: 200, body: { ok: true, undoUntil: '2026-11-20T10:10:00.000Z' } });
+    expect((await mark(two.id, { type: 'answered', entryId: 'nope' })).status).toBe(400);
+    expect((await mark(two.id, { type: 'answered', entryId: 'lbbd-accountability' })).status).toBe(200);
+    // Marked once: a second mark finds nothing waiting.
+    expect((await mark(two.id, { type: 'dismissed' })).status).toBe(404);
+    // Listed with the moment the undo window ends, and not waiting.
+    const listed = await api('/api/console/suggestions');
+    expect(listed.body['undoMinutes']).toBe(10);
+    expect(listed.body['suggestions']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: one.id,
+          resolved: { outcome: 'dismissed', at: '2026-11-20T10:00:00.000Z', until: '2026-11-20T10:10:00.000Z' },
+        }),
+        expect.objectContaining({ id: two.id, resolved: expect.objectContaining({ outcome: 'answered' }) }),
+      ]),
+    );
+    expect((await api('/api/console/insights')).body['suggestions']).toEqual({
+      waiting: 0,
+      answered: 0,
+      dismissed: 0,
+      expired: 0,
     });
-    expect(dismiss.status).toBe(200);
-    const badEntry = await api(`/api/console/suggestions/${list[1]!.id}`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ type: 'answered', entryId: 'nope' }),
-    });
-    expect(badEntry.status).toBe(400);
-    const answer = await api(`/api/console/suggestions/${list[1]!.id}`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ type: 'answered', entryId: 'lbbd-accountability' }),
-    });
-    expect(answer.status).toBe(200);
-    expect(
-      (
-        await api(`/api/console/suggestions/${list[1]!.id}`, {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify({ type: 'dismissed' }),
-        })
-      ).status,
-    ).toBe(404);
+    later(9);
+    expect(await app.app.retention.runOnce()).toBe(0);
+    expect(await texts()).toEqual(['zebra one', 'zebra two']);
+    // The window ends: the service deletes both texts, and counts them.
+    later(1);
+    expect(await app.app.retention.runOnce()).toBe(2);
+    expect(await texts()).toEqual([]);
     expect((await api('/api/console/suggestions')).body['suggestions']).toEqual([]);
-    const insights = await api('/api/console/insights');
-    expect(insights.body['suggestions']).toEqual({ waiting: 0, answered: 1, dismissed: 1, expired: 0 });
-    // The text is gone from the database itself.
-    const rows = await (app.store as unknown as { suggestions(n: number): Promise<unknown[]> }).suggestions(10);
-    expect(rows).toEqual([]);
+    expect((await api('/api/console/insights')).body['suggestions']).toEqual({
+      waiting: 0,
+      answered: 1,
+      dismissed: 1,
+      expired: 0,
+    });
+    expect((await undo(one.id)).status).toBe(404);
+    expect(app.logs.join('\n')).not.toContain('zebra');
+  });
+
+  test('Undo within the window: the question waits again, and can be marked again', async () => {
+    await execute('suggestSend', { frameworkId: 'lbbd', suggestion: 'zebra three' });
+    const [s] = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string }>;
+    await mark(s!.id, { type: 'dismissed' });
+    later(9);
+    expect(await undo(s!.id)).toEqual({ status: 200, body: { ok: true } });
+    expect((await undo(s!.id)).status).toBe(404);
+    later(5);
+    expect(await app.app.retention.runOnce()).toBe(0);
+    expect((await api('/api/console/suggestions')).body['suggestions']).toEqual([
+      { id: s!.id, text: 'zebra three', frameworkId: 'lbbd', day: '2026-11-20' },
+    ]);
+    expect((await api('/api/console/insights')).body['suggestions']).toMatchObject({ waiting: 1, dismissed: 0 });
+    // Marked again, it has a new window of its own.
+    await mark(s!.id, { type: 'answered', entryId: 'lbbd-accountability' });
+    later(10);
+    expect((await undo(s!.id)).status).toBe(404);
+    expect(await app.app.retention.runOnce()).toBe(1);
+    expect((await api('/api/console/insights')).body['suggestions']).toMatchObject({ waiting: 0, answered: 1 });
+    expect((await undo('not/an id')).status).toBe(404);
+  });
+
+  test('the retention period still applies to a question marked and still in its undo window', async () => {
+    await execute('suggestSend', { frameworkId: 'lbbd', suggestion: 'zebra old' });
+    now = new Date('2027-02-19T00:00:01Z'); // 91 days after 20 November
+    const [s] = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string }>;
+    await mark(s!.id, { type: 'dismissed' });
+    expect(await app.app.retention.runOnce()).toBe(1);
+    expect(await texts()).toEqual([]);
+    expect((await api('/api/console/insights?days=100')).body['suggestions']).toMatchObject({ dismissed: 1 });
   });
 
   test('deleted by the service after SUGGESTION_RETENTION_DAYS (a fake clock)', async () => {

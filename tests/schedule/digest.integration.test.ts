@@ -3,7 +3,8 @@ import { connectorSender } from '../../bot/proactive';
 import { digestCard } from '../../cards';
 import type { Clock } from '../../schedule/limiter';
 import { createScheduler } from '../../schedule/scheduler';
-import { digestSlot } from '../../schedule/digest';
+import { digestFigures, digestSlot } from '../../schedule/digest';
+import { createKnowledgeBase } from '../../knowledge/kb/model';
 import type { DigestOptions } from '../../schedule/digest';
 import type { Store } from '../../store/types';
 import { cardText, validateCard } from '../helpers/adaptive-cards';
@@ -210,6 +211,110 @@ describe.each(BACKENDS)('the weekly digest on $name', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('what the weekly digest flags, on $name', (backend) => {
+  let db: Awaited<ReturnType<typeof backend.fresh>>;
+  let store: Store;
+  beforeEach(async () => {
+    db = await backend.fresh();
+    store = await db.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.drop();
+  });
+  const WEEK = { kind: 'digest', from: '2026-11-23', to: '2026-11-29' } as const;
+  const times = async (n: number, write: () => Promise<unknown>) => {
+    for (let i = 0; i < n; i++) await write();
+  };
+  /** The shipped frameworks, Barking & Dagenham's next review due on `due`. */
+  const reviewedKb = (due: string) =>
+    createKnowledgeBase(
+      kb.frameworks.map((f) => (f.id === 'lbbd' ? { ...f, review: { by: 'A reviewer', on: '2025-12-01', due } } : f)),
+      kb.entries,
+    );
+  const publish = (frameworkId: string, after: number, at: string) =>
+    store.frameworkVersions.publish({
+      frameworkId,
+      after,
+      source: 'framework: {}',
+      fileHash: 'hash',
+      note: 'a note a lead typed',
+      reason: null,
+      publishedBy: LEAD,
+      at: new Date(at),
+      diff: '[]',
+      draftRev: null,
+    });
+
+  test('a rising not-sure rate, entries voted "Not helpful", versions published that week and a review falling due', async () => {
+    // The week before: 9 answered, 1 not sure (10%). Last week: 3 answered, 1 not sure (25%).
+    await times(9, () => store.recordAsk('lbbd-compassion', '2026-11-17'));
+    await store.countDaily('not-sure', 'lbbd', '2026-11-18');
+    await times(3, () => store.recordAsk('lbbd-compassion', '2026-11-24'));
+    await store.countDaily('not-sure', 'lbbd', '2026-11-25');
+    const vote = (answerId: string, entryId: string, helpful: boolean, day = '2026-11-25') =>
+      store.recordVote({ answerId, voter: 'v', entryId, day, helpful });
+    await vote('a1', 'lbbd-compassion', false);
+    await vote('a2', 'lbbd-compassion', false);
+    await vote('a3', 'lbbd-compassion', true);
+    await vote('a4', 'lbbd-be-collaborative', false);
+    await vote('a5', 'lbbd-respect', true);
+    await vote('a6', 'lbbd-respect', false, '2026-11-18'); // the week before: not flagged
+    expect(await publish('lbbd', 0, '2026-11-20T12:00:00Z')).toBe(1); // the week before
+    expect(await publish('lbbd', 1, '2026-11-25T12:00:00Z')).toBe(2);
+    expect(await publish('jersey', 0, '2026-11-29T22:00:00Z')).toBe(1);
+
+    // Sent on Monday 30 November: a review due on 29 December is 29 days away.
+    const figures = await digestFigures(store, reviewedKb('2026-12-29'), WEEK);
+    expect(figures).toMatchObject({
+      notSure: 1,
+      notSureRate: { now: 25, before: 10, rising: true },
+      notHelpfulEntries: [
+        { title: expect.stringMatching(/Compassion/), notHelpful: 2, helpful: 1 },
+        { title: expect.stringMatching(/Be collaborative/i), notHelpful: 1, helpful: 0 },
+      ],
+      published: [
+        { framework: 'Barking & Dagenham', version: 2, on: '2026-11-25' },
+        { framework: 'Jersey', version: 1, on: '2026-11-29' },
+      ],
+      reviewsDue: [{ framework: 'Barking & Dagenham', due: '2026-12-29' }],
+    });
+    const card = digestCard(figures, CONSOLE).card;
+    expect(validateCard(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Not sure went up: 25% of questions last week, from 10% the week before.');
+    expect(text).toContain('2 entries got "Not helpful" votes:');
+    expect(text).toMatch(/Compassion[^\n]*\n2 not helpful, 1 helpful/);
+    expect(text).toContain("Barking & Dagenham's framework is due for review on 29 December 2026.");
+    expect(text).toMatch(/Published last week/);
+    expect(text).toMatch(/Barking & Dagenham\nVersion 2, 25 November 2026/);
+    // The lead's note is not in the card: it is theirs, kept with the version.
+    expect(JSON.stringify(card)).not.toContain('a note a lead typed');
+
+    // A review 31 days off is not yet flagged; one already past is.
+    expect((await digestFigures(store, reviewedKb('2026-12-31'), WEEK)).reviewsDue).toEqual([]);
+    const overdue = await digestFigures(store, reviewedKb('2026-11-02'), WEEK);
+    expect(cardText(digestCard(overdue, CONSOLE).card)).toContain(
+      "Barking & Dagenham's framework was due for review on 2 November 2026.",
+    );
+  });
+
+  test('a steady or falling not-sure rate is not flagged, and a week without votes or versions flags nothing', async () => {
+    await times(4, () => store.recordAsk('lbbd-compassion', '2026-11-17'));
+    await store.countDaily('not-sure', 'lbbd', '2026-11-18');
+    await times(9, () => store.recordAsk('lbbd-compassion', '2026-11-24'));
+    await store.countDaily('not-sure', 'lbbd', '2026-11-25');
+    const figures = await digestFigures(store, kb, WEEK);
+    expect(figures).toMatchObject({
+      notSureRate: { now: 10, before: 20, rising: false },
+      notHelpfulEntries: [],
+      published: [],
+      reviewsDue: [],
+    });
+    expect(cardText(digestCard(figures, CONSOLE).card)).toContain('Nothing needs you this week.');
+  });
+});
+
 test('a quiet week says so, and the card still validates', async () => {
   const figures = {
     from: '2026-11-23',
@@ -223,6 +328,10 @@ test('a quiet week says so, and the card still validates', async () => {
     postsUncertain: 2,
     mostAsked: [],
     suggestionsWaiting: 0,
+    notSureRate: { now: null, before: null, rising: false },
+    notHelpfulEntries: [],
+    published: [],
+    reviewsDue: [],
   };
   const card = digestCard(figures, CONSOLE).card;
   expect(validateCard(card)).toEqual([]);
