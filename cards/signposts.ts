@@ -10,6 +10,9 @@ const HEADINGS: Record<SignpostName, string> = {
   caseAdvice: WORDING.signposts.caseAdvice,
   procedures: WORDING.signposts.procedures,
   staffSupport: WORDING.signposts.staffSupport,
+  workerSafety: 'If you are not safe',
+  crisis: 'If it ever feels like too much',
+  employment: 'Questions about your job',
 };
 
 /** Each chosen signpost under its heading, with its link as a button when the knowledge base gives one. */
