@@ -38,12 +38,12 @@ async function main(): Promise<void> {
   const cards: Array<[string, CardMessage, boolean]> = [
     [
       'card-answer.png',
-      answerCard({ kb, result: answer, answerId: 'screenshot-0001', piiReminder: false, chatFrameworkId: 'lbbd' }),
+      answerCard({ kb, result: answer, answerId: 'screenshot-0001', chatFrameworkId: 'lbbd' }),
       false,
     ],
     [
       'card-answer-framework-says.png',
-      answerCard({ kb, result: answer, answerId: 'screenshot-0002', piiReminder: true, chatFrameworkId: 'lbbd' }),
+      answerCard({ kb, result: answer, answerId: 'screenshot-0002', reminder: ['name'], chatFrameworkId: 'lbbd' }),
       true,
     ],
     [
@@ -53,7 +53,6 @@ async function main(): Promise<void> {
         reason: notSure.reason,
         suggestions: notSure.suggestions.map((m) => m.entry),
         examples: lbbd.examples,
-        piiReminder: false,
         signposts: lbbd.signposts,
       }),
       false,
@@ -79,7 +78,6 @@ async function main(): Promise<void> {
         notCovered: 'Signs of Safety',
         suggestions: [],
         examples: lbbd.examples,
-        piiReminder: false,
         signposts: lbbd.signposts,
       }),
       false,
