@@ -10,10 +10,10 @@ import { turnInfo } from './turn-info';
 export interface QuestionOutcome {
   /** The chat's framework, which answered or declined. */
   readonly frameworkId: string;
-  /** The safety signpost shown first, if any. */
-  readonly route: SafetyRoute | null;
+  /** The safety routes shown, most pressing first (none for an ordinary question). */
+  readonly routes: readonly SafetyRoute[];
   readonly result: AnswerResult;
-  /** Whether the answer card (an entry, or "not sure") was sent: not after the staff-support card, say. */
+  /** Whether the framework part was sent (an entry, a decline or "not sure"): not after the crisis card, say. */
   readonly answerSent: boolean;
 }
 
@@ -27,9 +27,9 @@ export interface QuestionOutcome {
 export async function countQuestion(context: TurnContext, deps: BotDeps, outcome: QuestionOutcome): Promise<void> {
   if (teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined) return;
   const day = deps.clock().toISOString().slice(0, 10);
-  const { result, route, answerSent } = outcome;
+  const { result, routes, answerSent } = outcome;
   const counts: Array<[what: string, write: () => Promise<void>]> = [];
-  if (route !== null) counts.push(['route', () => deps.store.countDaily('route', route, day)]);
+  for (const route of routes) counts.push(['route', () => deps.store.countDaily('route', route, day)]);
   if (answerSent && result.found) counts.push(['ask', () => deps.store.recordAsk(result.entry.id, day)]);
   if (answerSent && !result.found && result.reason !== 'empty') {
     counts.push(['not-sure', () => deps.store.countDaily('not-sure', outcome.frameworkId, day)]);

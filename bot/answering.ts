@@ -1,44 +1,43 @@
 import type { TurnContext } from 'botbuilder';
-import {
-  MAX_SUGGESTION_LENGTH,
-  answerCard,
-  noAnswerCard,
-  staffSupportCard,
-  urgentCard,
-  withSuggestButton,
-} from '../cards';
-import { assessSafety, personalDetails } from '../knowledge/safety';
+import { answerCard, responseCards } from '../cards';
 import type { Entry } from '../knowledge/kb/model';
+import { respond } from '../knowledge/respond';
 import { directAnswer } from '../knowledge/search/answer';
-import type { AnswerResult } from '../knowledge/search/answer';
 import { countQuestion } from './answer-counts';
 import type { BotDeps } from './deps';
-import { currentFramework } from './framework-choice';
+import { placeFramework } from './framework-choice';
 import { cardActivity } from './reply';
+import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 
-/** Answers a question with an answer card, or a kind "not sure" card. Logs ids and confidence, never the text. */
+/**
+ * Answers a message in any chat: what it gets is decided once, Teams-free (knowledge/respond): the safety
+ * routes' cards first, then the answer, a plain decline or "not sure", with the reminders on the cards.
+ * Logs ids, what search found and how confidently, never the text and never which route it took.
+ */
 export async function answerQuestion(context: TurnContext, question: string, deps: BotDeps): Promise<void> {
   const started = process.hrtime.bigint();
-  const framework = await currentFramework(context, deps);
-  const safety = assessSafety(question);
-  const urgent = safety.route === 'child-at-risk';
-  // An urgent worry about a child: the safeguarding signpost first, before any framework entry.
-  if (urgent) await context.sendActivity(cardActivity(urgentCard({ signposts: framework.signposts })));
-  // The asker's own wellbeing ("I'm burnt out"): the staff-support signpost first (the urgent card already holds it).
-  const wellbeing = safety.route === 'distress';
-  if (wellbeing) await context.sendActivity(cardActivity(staffSupportCard({ signposts: framework.signposts })));
-  const result = deps.search.answer(question, { defaultFramework: framework.id });
-  // After the signpost, an entry only if one answers; a "not sure" card would only repeat the signposts.
-  // After the staff-support card, no entry: "stressed" or "overwhelmed" shared with an entry is not an answer.
-  const answerSent = !wellbeing && (!urgent || result.found);
-  if (answerSent)
-    await sendAnswer(context, result, personalDetails(question).length > 0, deps, framework.examples, {
-      question,
-      frameworkId: framework.id,
-    });
+  const place = await placeFramework(context, deps);
+  const response = respond(deps.search, question, place ? { frameworkId: place.id } : {});
+  const { reply } = response;
+  const cards = responseCards({
+    kb: deps.kb,
+    response,
+    ...(reply?.kind === 'answer' && { answerId: await deps.answerIds.issue() }),
+    audience: audienceOf(context),
+    examples: place?.examples ?? deps.kb.frameworks.flatMap((f) => f.examples.slice(0, 1)),
+  });
+  for (const card of cards) await context.sendActivity(cardActivity(card));
+
+  // What search found, as before routes existed: the logs and telemetry never tell a route's message apart.
+  const { result } = response;
   deps.telemetry?.answered(result.found);
-  await countQuestion(context, deps, { frameworkId: framework.id, route: safety.route, result, answerSent });
+  await countQuestion(context, deps, {
+    frameworkId: response.framework.id,
+    routes: response.routes,
+    result,
+    answerSent: reply !== undefined,
+  });
   deps.logger.info(
     turnInfo(context, {
       event: 'answer',
@@ -54,56 +53,19 @@ export async function answerQuestion(context: TurnContext, question: string, dep
 
 /** Sends an entry's card, as asked for by a button. */
 export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
-  await sendAnswer(context, directAnswer(entry), false, deps, [], {
-    question: '',
-    frameworkId: (await currentFramework(context, deps)).id,
+  const place = await placeFramework(context, deps);
+  const card = answerCard({
+    kb: deps.kb,
+    result: directAnswer(entry),
+    answerId: await deps.answerIds.issue(),
+    audience: audienceOf(context),
+    ...(place && { chatFrameworkId: place.id }),
   });
+  await context.sendActivity(cardActivity(card));
   deps.logger.info(turnInfo(context, { event: 'open', entryId: entry.id }), 'opened an entry');
 }
 
-/** The question as typed, for the "Suggest this question" button: it travels in the card and is kept nowhere. */
-interface Asked {
-  readonly question: string;
-  readonly frameworkId: string;
-}
-
-async function sendAnswer(
-  context: TurnContext,
-  result: AnswerResult,
-  piiReminder: boolean,
-  deps: BotDeps,
-  examples: readonly string[],
-  asked: Asked,
-): Promise<void> {
-  const question = asked.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
-  let message = result.found
-    ? answerCard({
-        kb: deps.kb,
-        result,
-        answerId: await deps.answerIds.issue(),
-        piiReminder,
-        chatFrameworkId: asked.frameworkId,
-        ...(question && { question }),
-      })
-    : noAnswerCard({
-        kb: deps.kb,
-        reason: result.reason,
-        ...(result.notCovered !== undefined && { notCovered: result.notCovered }),
-        suggestions: result.suggestions.map((m) => m.entry),
-        examples,
-        piiReminder,
-        ...signpostsOf(deps, asked.frameworkId),
-      });
-  if (!result.found && result.reason !== 'empty' && question)
-    message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
-  await context.sendActivity(cardActivity(message));
-}
-
-/** The signposts of the chat's framework, for the not-sure card. */
-function signpostsOf(
-  deps: BotDeps,
-  frameworkId: string,
-): { signposts?: NonNullable<ReturnType<BotDeps['kb']['framework']>>['signposts'] } {
-  const framework = deps.kb.framework(frameworkId);
-  return framework ? { signposts: framework.signposts } : {};
+/** A personal chat is one person; a channel, group chat or meeting chat is a group. */
+export function audienceOf(context: TurnContext): 'individual' | 'group' {
+  return teamsActivity(context).kind === 'personal' ? 'individual' : 'group';
 }

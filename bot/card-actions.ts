@@ -87,8 +87,8 @@ export async function handleCardAction(
         kb: deps.kb,
         result: directAnswer(entry),
         answerId: data.data.answerId,
-        piiReminder: false,
         feedback: { helpful: data.data.helpful },
+        audience: teamsActivity(context).kind === 'personal' ? 'individual' : 'group',
         ...(question !== undefined && { question }),
       });
       // After "Not helpful", the person may send their question to the practice team.
@@ -202,6 +202,8 @@ export async function handleCardAction(
         turnInfo(context, { event: 'framework-chosen', to: framework.id }),
         'framework chosen on the welcome',
       );
+      // Chosen from an answer given before any was chosen: that answer stays, with a note to the person who chose.
+      if (data.data?.keep) return messageResponse(CARD_ACTION_REPLIES.chosen(framework.name));
       const offerMeetingOpeners = teamsActivity(context).kind === 'channel' && !(await openersOn(context, deps));
       return cardResponse(
         welcomeCard({
@@ -220,6 +222,7 @@ export const CARD_ACTION_REPLIES = Object.freeze({
   tooMany: "You've sent a lot of votes in the last minute. Please wait a moment, then try again.",
   posted: "I've posted it below.",
   replied: "I've replied below.",
+  chosen: (name: string) => `Done: from now on I answer here from the ${name}.`,
 });
 
 /** Votes one person may cast in a minute (each card allows one vote, which a second click replaces). */

@@ -2,13 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../cards';
 import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
-import { isUrgent } from '../knowledge/safety/urgent';
+import { respond } from '../knowledge/respond';
 import { countWord } from '../knowledge/search/numbers';
 import { answerQuestion } from './answering';
 import { featuredThisWeek, meetingCommand } from './meetings';
 import { scheduleCommand, unsubscribeCommand } from './schedule-commands';
 import type { BotDeps } from './deps';
-import { chooseFramework, currentFramework, findFramework } from './framework-choice';
+import { chooseFramework, findFramework, placeFramework } from './framework-choice';
 import { cardActivity, textActivity } from './reply';
 import { leadOf } from './lead-digest';
 import { teamsActivity } from './teams-activity';
@@ -44,9 +44,11 @@ export const commands = {
   help: {
     description: 'What I can do, and how to ask',
     run: async (context, _argument, deps) => {
-      const framework = await currentFramework(context, deps);
-      // Only the lists this framework has, in the order people meet them.
-      const has = new Set(deps.kb.entries.filter((e) => e.frameworkId === framework.id).map((e) => e.kind));
+      const framework = await placeFramework(context, deps);
+      // Only the lists this place's framework has (every served one's, where none is chosen), in the order people meet them.
+      const has = new Set(
+        deps.kb.entries.filter((e) => !framework || e.frameworkId === framework.id).map((e) => e.kind),
+      );
       const lists = (['value', 'principle', 'approach', 'ingredient'] as const)
         .filter((k) => has.has(k))
         .map((k) => plural(k));
@@ -58,7 +60,7 @@ export const commands = {
             canSwitchFramework: deps.kb.frameworks.length > 1,
             // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
             digest: teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined,
-            examples: framework.examples,
+            examples: framework?.examples ?? deps.kb.frameworks.flatMap((f) => f.examples.slice(0, 1)),
           }),
         ),
       );
@@ -72,13 +74,15 @@ export const commands = {
     description: 'Show which framework this chat uses, or switch, e.g. "framework jersey"',
     argument: '[name]',
     run: async (context, argument, deps) => {
-      const current = await currentFramework(context, deps);
+      const current = await placeFramework(context, deps);
       if (argument === '') {
-        await context.sendActivity(cardActivity(frameworkCard({ kb: deps.kb, currentId: current.id })));
+        await context.sendActivity(
+          cardActivity(frameworkCard({ kb: deps.kb, ...(current && { currentId: current.id }) })),
+        );
         return;
       }
       const wanted = findFramework(argument, deps);
-      if (!wanted && deps.kb.frameworks.length <= 1) {
+      if (!wanted && current && deps.kb.frameworks.length <= 1) {
         await context.sendActivity(textActivity(`Here I answer from the ${current.name} only.`));
         return;
       }
@@ -89,7 +93,7 @@ export const commands = {
       }
       await chooseFramework(context, deps, wanted);
       deps.logger.info(
-        turnInfo(context, { event: 'framework-changed', from: current.id, to: wanted.id }),
+        turnInfo(context, { event: 'framework-changed', from: current?.id, to: wanted.id }),
         'framework changed',
       );
       await context.sendActivity(
@@ -97,7 +101,7 @@ export const commands = {
           frameworkCard({
             kb: deps.kb,
             currentId: wanted.id,
-            ...(wanted.id !== current.id && { changedFrom: current.id }),
+            ...(current && wanted.id !== current.id && { changedFrom: current.id }),
           }),
         ),
       );
@@ -107,18 +111,19 @@ export const commands = {
     description: 'A reflection prompt; add a topic for one about it, e.g. "reflect curiosity"',
     argument: '[topic]',
     run: async (context, argument, deps) => {
-      const framework = await currentFramework(context, deps);
+      const framework = await placeFramework(context, deps);
       let entry: Entry | undefined;
       if (argument === '') {
         // The same item a meeting opener would use: this week's post, else the entry of the day.
-        entry = (await featuredThisWeek(context, deps)) ?? entryOfTheDay(framework.id, deps);
+        entry = (await featuredThisWeek(context, deps)) ?? entryOfTheDay(framework?.id, deps);
       } else {
-        const result = deps.search.answer(argument, { defaultFramework: framework.id });
-        if (!result.found || isUrgent(argument)) {
+        // A topic that takes a safety route, or that the framework does not answer, gets the whole response instead.
+        const { routes, reply } = respond(deps.search, argument, framework ? { frameworkId: framework.id } : {});
+        if (routes.length > 0 || reply?.kind !== 'answer') {
           await answerQuestion(context, argument, deps);
           return;
         }
-        entry = result.entry;
+        entry = reply.result.entry;
       }
       if (!entry) return;
       await context.sendActivity(
@@ -183,10 +188,14 @@ function isCommandName(name: string): name is CommandName {
 }
 
 async function sendList(context: TurnContext, kind: Kind, deps: BotDeps): Promise<void> {
-  const framework = await currentFramework(context, deps);
-  const mine = deps.kb.entries.filter((e) => e.frameworkId === framework.id);
-  const ofKind = mine.filter((e) => e.kind === kind).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
-  if (ofKind.length > 0) {
+  const place = await placeFramework(context, deps);
+  // None chosen here: the list from each framework served that has one, each labelled by its own title.
+  const frameworks = place ? [place] : deps.kb.frameworks;
+  const entriesOf = (f: Framework) => deps.kb.entries.filter((e) => e.frameworkId === f.id);
+  const having = frameworks.filter((f) => entriesOf(f).some((e) => e.kind === kind));
+  for (const framework of having) {
+    const mine = entriesOf(framework);
+    const ofKind = mine.filter((e) => e.kind === kind).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
     const overview = mine.find((e) => e.kind === 'overview' && e.lists === kind);
     await context.sendActivity(
       cardActivity(
@@ -198,10 +207,13 @@ async function sendList(context: TurnContext, kind: Kind, deps: BotDeps): Promis
         }),
       ),
     );
-    return;
   }
+  if (having.length > 0) return;
   // The framework has no entries of this kind: say kindly what it has instead, and list that. Never another framework's.
-  await context.sendActivity(cardActivity(listCard({ kb: deps.kb, ...insteadOf(kind, framework, mine) })));
+  for (const framework of frameworks)
+    await context.sendActivity(
+      cardActivity(listCard({ kb: deps.kb, ...insteadOf(kind, framework, entriesOf(framework)) })),
+    );
 }
 
 /** "Jersey's framework has nine ingredients rather than principles", with the ingredients, or the overviews of each kind it has. */
@@ -233,9 +245,11 @@ const plural = (kind: Kind) => (kind.endsWith('ch') ? `${kind}es` : `${kind}s`);
 const countOf = (n: number, kind: Kind) => `${countWord(n)} ${n === 1 ? kind : plural(kind)}`;
 const capitalise = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
 
-/** The same entry all day, a different one each day, in the framework's own order. */
-function entryOfTheDay(frameworkId: string, deps: BotDeps): Entry | undefined {
-  const entries = deps.kb.entries.filter((e) => e.frameworkId === frameworkId && e.kind !== 'overview');
+/** The same entry all day, a different one each day, in the framework's own order (every framework's, where none is chosen). */
+function entryOfTheDay(frameworkId: string | undefined, deps: BotDeps): Entry | undefined {
+  const entries = deps.kb.entries.filter(
+    (e) => (frameworkId === undefined || e.frameworkId === frameworkId) && e.kind !== 'overview',
+  );
   const day = Math.floor(deps.clock().getTime() / 86_400_000);
   return entries[day % Math.max(1, entries.length)];
 }

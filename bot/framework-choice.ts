@@ -14,6 +14,20 @@ export async function currentFramework(context: TurnContext, deps: BotDeps): Pro
   return framework;
 }
 
+/**
+ * The framework this team or chat answers from: its own choice, else the configured default, else the
+ * only one served. Undefined when several are served and none was chosen or configured: then questions
+ * are answered from the best match across them, labelled, and the choice is offered (never a silent default).
+ */
+export async function placeFramework(context: TurnContext, deps: BotDeps): Promise<Framework | undefined> {
+  const chosen = await deps.store.frameworkFor(teamsActivity(context).settingsScope);
+  return (
+    (chosen !== undefined ? deps.kb.framework(chosen) : undefined) ??
+    (deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined) ??
+    (deps.kb.frameworks.length === 1 ? deps.kb.frameworks[0] : undefined)
+  );
+}
+
 /** Finds a framework by id, short name or alias ("jersey", "Barking & Dagenham", "lbbd"). */
 export function findFramework(name: string, deps: BotDeps): Framework | undefined {
   const wanted = name.trim().toLowerCase();

@@ -9,8 +9,8 @@ import type { Entry, Framework } from '../knowledge/kb/model';
 import type { AnswerResult } from '../knowledge/search/answer';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
-import { currentFramework } from './framework-choice';
-import { isUrgent } from '../knowledge/safety/urgent';
+import { placeFramework } from './framework-choice';
+import { RESPONSE_WORDS, respond, routeText } from '../knowledge/respond';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 
@@ -70,20 +70,32 @@ async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps):
   const text = typeof typed === 'string' ? typed.trim() : '';
   const truncated = text.length > MAX_QUESTION_LENGTH;
   const within = storeBudget(context, deps);
-  const framework = await within(currentFramework(context, deps), () => fallbackFramework(deps), 'framework');
+  const framework = await within(placeFramework(context, deps), () => fallbackFramework(deps), 'framework');
 
   let listed: Listed[];
   let log: Record<string, unknown>;
   if (initialRun || text === '') {
     listed = await initialList(context, framework, within, deps);
     log = { mode: 'initial' };
-  } else if (isUrgent(text)) {
-    // An urgent worry about a child: the safeguarding signpost instead of entries to insert.
-    return { response: message(framework.signposts.urgent.text), log: { mode: 'search' } }; // the log does not say why: it reveals nothing of what was typed
   } else {
-    const result = deps.search.answer(text.slice(0, MAX_QUESTION_LENGTH), { defaultFramework: framework.id });
+    // The same response as in chat (knowledge/respond). A safety route's words come instead of entries to
+    // insert; the log does not say why, so it reveals nothing of what was typed.
+    const response = respond(deps.search, text, framework ? { frameworkId: framework.id } : {});
+    const { result, reply } = response;
+    if (response.routes.length > 0)
+      return {
+        response: message(response.routes.map((route) => routeText(route, response.signposts)).join(' ')),
+        log: { mode: 'search' },
+      };
     listed = searchList(result, deps).map((entry) => ({ entry }));
     log = { mode: 'search', found: result.found, how: result.found ? result.how : result.reason, truncated };
+    // Something the framework plainly does not contain: say so, and where to go, rather than "nothing matches".
+    if (reply?.kind === 'decline' && listed.length === 0) {
+      const name = reply.result.notCovered;
+      const where = reply.whereToGo[0];
+      const said = name !== undefined ? RESPONSE_WORDS.notCovered(name) : RESPONSE_WORDS.noAnswer['not-covered'];
+      return { response: message(where ? `${said} ${response.signposts[where].text}` : said), log };
+    }
   }
 
   const skip = queryOptions?.skip ?? 0;
@@ -109,7 +121,7 @@ function searchList(answer: AnswerResult, deps: BotDeps): Entry[] {
 /** Before anything is typed: this week's item, the most-asked entries (this framework's first), then the framework's overviews. */
 async function initialList(
   context: TurnContext,
-  framework: Framework,
+  framework: Framework | undefined,
   within: Within,
   deps: BotDeps,
 ): Promise<Listed[]> {
@@ -121,10 +133,12 @@ async function initialList(
     within(deps.store.featuredEntry(where, monday), () => undefined, 'featured-entry'),
     within(deps.store.mostAsked(MAX_RESULTS * 4), () => [], 'most-asked'),
   ]);
-  const ours = (e: Entry) => e.frameworkId === framework.id;
+  // This place's framework's entries; where none is chosen, every framework's.
+  const ours = (e: Entry) => framework === undefined || e.frameworkId === framework.id;
   const featuredEntry = featuredId !== undefined ? deps.kb.entry(featuredId) : undefined;
   const featured =
-    (featuredEntry && ours(featuredEntry) ? featuredEntry : undefined) ?? weeklyDefault(framework, monday, deps);
+    (featuredEntry && ours(featuredEntry) ? featuredEntry : undefined) ??
+    (framework ? weeklyDefault(framework, monday, deps) : undefined);
   // Most asked across the service, but only this place's framework's entries are offered.
   const mostAsked = asked.flatMap(({ entryId }) => deps.kb.entry(entryId) ?? []).filter(ours);
   const overviews = deps.kb.entries.filter((e) => ours(e) && e.kind === 'overview');
@@ -237,12 +251,12 @@ async function withinDeadline<T>(
   return fallback();
 }
 
-function fallbackFramework(deps: BotDeps): Framework {
-  const framework =
+/** When the store cannot say in time: the configured default, or the only framework served, else none (all). */
+function fallbackFramework(deps: BotDeps): Framework | undefined {
+  return (
     (deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined) ??
-    deps.kb.frameworks[0];
-  if (!framework) throw new Error('the knowledge base has no frameworks');
-  return framework;
+    (deps.kb.frameworks.length === 1 ? deps.kb.frameworks[0] : undefined)
+  );
 }
 
 /** The conversation, without the ";messageid=…" a channel thread adds. */

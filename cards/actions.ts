@@ -98,8 +98,11 @@ export const suggestSendSchema = z.object({
 /** Cancel on the suggestion form. Teams adds the inputs too; they are ignored. */
 export const suggestCancelSchema = z.object({ frameworkId: frameworkId.optional() }).passthrough();
 
-/** The first-run question "Which framework does this team use?": the framework chosen. */
-export const chooseFrameworkSchema = z.object({ frameworkId });
+/**
+ * The first-run question "Which framework does this team use?": the framework chosen. From an answer
+ * given before any was chosen, `keep` leaves that card as it was (a one-line note instead of the welcome).
+ */
+export const chooseFrameworkSchema = z.object({ frameworkId, keep: z.literal(true).optional() });
 export type ChooseFrameworkData = z.infer<typeof chooseFrameworkSchema>;
 
 /**

@@ -1,14 +1,15 @@
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
+import type { DetailKind } from '../knowledge/safety';
 import type { AnswerResult } from '../knowledge/search/answer';
 import { answerChoices } from './answer-choices';
 import { feedbackButton, openButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
-import { actionSet, heading, text } from './elements';
+import { actionSet, heading, small, text } from './elements';
 import { entryHeading } from './entry-heading';
 import { inShortAndFrameworkSays } from './entry-sections';
-import { piiReminder } from './pii-reminder';
+import { reminderFor } from './pii-reminder';
 import { promptAt } from './prompt';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
@@ -18,7 +19,8 @@ export interface AnswerCardInput {
   readonly result: Extract<AnswerResult, { found: true }>;
   /** Identifies this card in feedback; made by the caller. */
   readonly answerId: string;
-  readonly piiReminder: boolean;
+  /** Kinds of personal detail the question seemed to hold: a gentle reminder opens the card. */
+  readonly reminder?: readonly DetailKind[];
   /** The vote already recorded, when the card is shown again after one. */
   readonly feedback?: { readonly helpful: boolean };
   readonly promptIndex?: number;
@@ -26,6 +28,8 @@ export interface AnswerCardInput {
   readonly chatFrameworkId?: string;
   /** The question asked: carried in the vote buttons only, so "Not helpful" can offer to suggest it. */
   readonly question?: string;
+  /** In a channel, group chat or meeting: the entry's group prompt and "keep replies general", as posts have. */
+  readonly audience?: 'individual' | 'group';
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -33,7 +37,11 @@ export function answerCard(input: AnswerCardInput): CardMessage {
   const { kb, result } = input;
   const { entry } = result;
   const framework = kb.framework(entry.frameworkId);
-  const prompt = promptAt(entry.prompts, input.promptIndex ?? 0);
+  const group = input.audience === 'group';
+  const prompt = promptAt(
+    group && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts,
+    input.promptIndex ?? 0,
+  );
   const { alternatives, related } = answerChoices(kb, result);
 
   const chat =
@@ -41,12 +49,13 @@ export function answerCard(input: AnswerCardInput): CardMessage {
       ? kb.framework(input.chatFrameworkId)
       : undefined;
   const body: Element[] = [
-    ...(input.piiReminder ? [piiReminder()] : []),
+    ...reminderFor(input.reminder),
     ...(chat && framework ? [otherFrameworkNote(framework.shortName, chat.shortName)] : []),
     ...entryHeading(kb, entry),
     ...inShortAndFrameworkSays(kb, entry),
     ...(alternatives.length > 0 ? [heading(WORDING.didYouMean), actionSet(alternatives.map(openButton))] : []),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
+    ...(group ? [small(WORDING.noDetailsInReplies)] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
     ...feedbackSection(input.answerId, entry.id, input.feedback, input.question),
   ];

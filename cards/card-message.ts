@@ -35,3 +35,10 @@ export function shorten(value: string, max: number): string {
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
+
+/** Adds elements at the foot of a card, and their lines to its fallback text, leaving the rest as it was. */
+export function withFoot(message: CardMessage, body: readonly Element[], lines: readonly string[] = []): CardMessage {
+  if (body.length === 0) return message;
+  const fallbackText = [message.card.fallbackText, ...lines].join('\n');
+  return { ...message, card: { ...message.card, body: [...message.card.body, ...body], fallbackText } };
+}

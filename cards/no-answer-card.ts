@@ -1,17 +1,22 @@
-import type { Entry, KnowledgeBase, Signposts } from '../knowledge/kb/model';
+import { RESPONSE_WORDS } from '../knowledge/respond';
+import type { SignpostName } from '../knowledge/respond';
+import type { Entry, Framework, KnowledgeBase, Signposts } from '../knowledge/kb/model';
+import type { DetailKind } from '../knowledge/safety';
 import { signpostElements, signpostLines } from './signposts';
 import { displayTitle } from '../knowledge/kb/model';
 import { askButton, openButton } from './buttons';
 import { cardMessage } from './card-message';
 import type { Element } from './elements';
 import { actionSet, heading, lead, text } from './elements';
-import { piiReminder } from './pii-reminder';
+import { reminderFor } from './pii-reminder';
 import type { CardMessage } from './types';
 import { WORDING } from './wording';
 
 export const MAX_SUGGESTIONS = 3;
 export const MAX_EXAMPLES = 3;
-const WHERE_INSTEAD = ['caseAdvice', 'procedures', 'urgent'] as const;
+/** Where "not sure" sends people: case advice, procedures, support for themselves, and the urgent line. */
+const NOT_SURE_WHERE: readonly SignpostName[] = ['caseAdvice', 'procedures', 'staffSupport', 'urgent'];
+const DECLINE_WHERE: readonly SignpostName[] = ['caseAdvice', 'procedures'];
 
 export interface NoAnswerCardInput {
   /** Part of the common input of every card builder; this card needs nothing from it yet. */
@@ -21,54 +26,56 @@ export interface NoAnswerCardInput {
   readonly notCovered?: string;
   readonly suggestions: readonly Entry[];
   readonly examples: readonly string[];
-  readonly piiReminder: boolean;
+  /** Kinds of personal detail the question seemed to hold: a gentle reminder opens the card. */
+  readonly reminder?: readonly DetailKind[];
   /** The place's framework's signposts: where to go when the framework does not cover a question. */
   readonly signposts?: Signposts;
+  /** Which signposts, in order; by default case advice and procedures for a decline, and more for "not sure". */
+  readonly whereToGo?: readonly SignpostName[];
+  /** "Who holds the role now": each framework's author or approver and date, and "check your intranet". */
+  readonly wroteIt?: readonly Framework[];
 }
 
 /** A kind reply when there is no answer: never a guess, only places to go next. */
 export function noAnswerCard(input: NoAnswerCardInput): CardMessage {
-  const line =
-    input.reason === 'not-covered' && input.notCovered
-      ? WORDING.notCovered(input.notCovered)
-      : WORDING.noAnswer[input.reason];
+  const declined = input.reason === 'not-covered';
+  const line = declined && input.notCovered ? WORDING.notCovered(input.notCovered) : WORDING.noAnswer[input.reason];
   const suggestions = input.suggestions.slice(0, MAX_SUGGESTIONS);
   const examples = input.examples.slice(0, MAX_EXAMPLES);
   // An empty question has nothing to have meant; its suggestions are simply good places to start.
   const suggestionsHeading = input.reason === 'empty' ? WORDING.startWith : WORDING.didYouMean;
 
   // Not covered is said plainly: asking in different words would not help.
-  const hint =
-    input.reason === 'not-covered'
-      ? WORDING.notCoveredHint
-      : suggestions.length + examples.length > 0
-        ? WORDING.noAnswerHint
-        : WORDING.noAnswerHintAlone;
+  const hint = declined
+    ? WORDING.notCoveredHint
+    : suggestions.length + examples.length > 0
+      ? WORDING.noAnswerHint
+      : WORDING.noAnswerHintAlone;
+  const wroteIt = (input.wroteIt ?? []).map((f) => RESPONSE_WORDS.wroteIt(f));
+  const authorship = wroteIt.length > 0 ? [...wroteIt, RESPONSE_WORDS.checkIntranet] : [];
 
   // Not covered is not the end: where to go instead. An empty question has nothing uncovered yet.
-  const whereInstead =
-    input.signposts && input.reason !== 'empty'
-      ? [lead(WORDING.signposts.whereInstead), ...signpostElements(input.signposts, WHERE_INSTEAD)]
-      : [];
+  const which = input.whereToGo ?? (declined ? DECLINE_WHERE : NOT_SURE_WHERE);
+  const where = input.signposts && input.reason !== 'empty' && which.length > 0 ? input.signposts : undefined;
+  const whereInstead = where ? [lead(WORDING.signposts.whereInstead), ...signpostElements(where, which)] : [];
   // Something the framework plainly does not contain: where to go comes straight after saying so.
-  const first = input.reason === 'not-covered';
   const body: Element[] = [
-    ...(input.piiReminder ? [piiReminder()] : []),
+    ...reminderFor(input.reminder),
     lead(line),
+    ...authorship.map((l) => text(l, { spacing: 'Small' })),
     ...(input.reason === 'empty' ? [] : [text(hint, { spacing: 'Small' })]),
-    ...(first ? whereInstead : []),
+    ...(declined ? whereInstead : []),
     ...(suggestions.length > 0 ? [heading(suggestionsHeading), actionSet(suggestions.map(openButton))] : []),
     ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
-    ...(first ? [] : whereInstead),
+    ...(declined ? [] : whereInstead),
   ];
 
   const fallback = [
     line,
+    ...authorship,
     ...suggestions.map((e) => `• ${displayTitle(e)}`),
     ...examples.map((q) => `• ${q}`),
-    ...(input.signposts && input.reason !== 'empty'
-      ? [WORDING.signposts.whereInstead, ...signpostLines(input.signposts, WHERE_INSTEAD)]
-      : []),
+    ...(where ? [WORDING.signposts.whereInstead, ...signpostLines(where, which)] : []),
   ];
   return cardMessage({ body, speak: line, fallbackText: fallback.join('\n'), summary: line });
 }

@@ -1,20 +1,15 @@
+import { SIGNPOST_HEADINGS } from '../knowledge/respond';
+import type { SignpostName } from '../knowledge/respond';
 import type { Signpost, Signposts } from '../knowledge/kb/model';
 import type { Element } from './elements';
 import { actionSet, heading, text } from './elements';
 import { WORDING } from './wording';
 
-export type SignpostName = keyof Signposts;
-
-const HEADINGS: Record<SignpostName, string> = {
-  urgent: WORDING.signposts.urgentTitle,
-  caseAdvice: WORDING.signposts.caseAdvice,
-  procedures: WORDING.signposts.procedures,
-  staffSupport: WORDING.signposts.staffSupport,
-};
+export type { SignpostName };
 
 /** Each chosen signpost under its heading, with its link as a button when the knowledge base gives one. */
 export function signpostElements(signposts: Signposts, which: readonly SignpostName[]): Element[] {
-  return which.flatMap((name) => [heading(HEADINGS[name]), ...signpostBody(signposts[name])]);
+  return which.flatMap((name) => [heading(SIGNPOST_HEADINGS[name]), ...signpostBody(signposts[name])]);
 }
 
 export function signpostBody(signpost: Signpost, emphasis = false): Element[] {
@@ -37,7 +32,8 @@ export function signpostBody(signpost: Signpost, emphasis = false): Element[] {
 /** The lines a client that cannot show the card reads instead. */
 export function signpostLines(signposts: Signposts, which: readonly SignpostName[]): string[] {
   return which.map(
-    (name) => `${HEADINGS[name]}: ${signposts[name].text}${signposts[name].link ? ` ${signposts[name].link}` : ''}`,
+    (name) =>
+      `${SIGNPOST_HEADINGS[name]}: ${signposts[name].text}${signposts[name].link ? ` ${signposts[name].link}` : ''}`,
   );
 }
 

@@ -1,7 +1,11 @@
-/** The words our cards use, in one place so they stay plain, kind and consistent. Framework text comes from the knowledge base. */
+import { RESPONSE_WORDS, ROUTE_CONTENT, SIGNPOST_HEADINGS } from '../knowledge/respond';
+
+/**
+ * The words our cards use, in one place so they stay plain, kind and consistent. Framework text comes from
+ * the knowledge base; the words of a response (routes, declines, reminders) from knowledge/respond, which
+ * the tab and the command line say too.
+ */
 export const WORDING = Object.freeze({
-  piiReminder:
-    'A gentle reminder: this looks as though it may include a name, age, school or reference number. Teams keeps this chat, so please leave out anything that could identify a child or family. Your question is answered all the same.',
   /** What the bot is for, and not for: one line on the welcome and help cards. */
   purpose:
     'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
@@ -12,13 +16,12 @@ export const WORDING = Object.freeze({
   /** Under every post and prompt in a channel, group chat or meeting. */
   noDetailsInReplies: "Please keep replies general: don't share details of children or families here.",
   signposts: {
-    urgentTitle: 'If a child may be at risk now',
-    caseAdvice: 'For a decision about a child or family',
-    procedures: 'Local procedures',
-    staffSupport: 'Looking after yourself',
-    notForCases: 'I can help with the practice framework, not with decisions about a case.',
-    whereInstead: 'Where to go instead',
-    mayNotCover: 'The framework may not cover this.',
+    urgentTitle: ROUTE_CONTENT['child-at-risk'].title,
+    caseAdvice: SIGNPOST_HEADINGS.caseAdvice,
+    procedures: SIGNPOST_HEADINGS.procedures,
+    staffSupport: SIGNPOST_HEADINGS.staffSupport,
+    notForCases: ROUTE_CONTENT['child-at-risk'].closing,
+    whereInstead: RESPONSE_WORDS.whereInstead,
     open: 'Open',
   },
   frameworkSays: 'The framework says',
@@ -35,12 +38,7 @@ export const WORDING = Object.freeze({
   thanksHelpful: 'Thank you, you said this helped. You can change your answer.',
   thanksNotHelpful: "Thank you, you said this didn't help. You can change your answer.",
   anotherPrompt: 'Another prompt',
-  noAnswer: {
-    empty: 'What would you like to know about the framework?',
-    'no-match': "I'm not sure I have an answer to that.",
-    'no-such-number': "The framework doesn't have that number.",
-    'not-covered': "The framework doesn't cover that.",
-  },
+  noAnswer: RESPONSE_WORDS.noAnswer,
   /** The first-run question, when more than one framework is served and none is configured. */
   chooseFramework: {
     question: (place: 'team' | 'chat') => `Which practice framework does this ${place} use?`,
@@ -49,17 +47,16 @@ export const WORDING = Object.freeze({
   },
   /** The staff-support card, for someone who says the work is weighing on them. */
   staffSupport: {
-    title: 'Looking after yourself',
-    kind: "I'm sorry it feels like this. This work is hard, and it matters that you have support.",
-    private: 'I keep nothing you type here. Talking to someone you trust at work is a good next step.',
+    title: ROUTE_CONTENT.distress.title,
+    kind: ROUTE_CONTENT.distress.kind,
+    private: ROUTE_CONTENT.distress.closing,
   },
   /** The not-sure card when a question names something the framework does not contain. */
-  notCovered: (name: string) => `The framework doesn't cover ${name}.`,
-  notCoveredHint:
-    "It holds the framework's own ideas, not procedures, legal duties or other practice models. For this, please go to the people and places below.",
+  notCovered: RESPONSE_WORDS.notCovered,
+  notCoveredHint: RESPONSE_WORDS.notCoveredHint,
   startWith: 'You could start with',
-  noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',
-  noAnswerHintAlone: 'The framework may not cover this. You could ask in different words.',
+  noAnswerHint: RESPONSE_WORDS.noAnswerHint,
+  noAnswerHintAlone: RESPONSE_WORDS.noAnswerHintAlone,
   welcome: {
     greeting: "Hello, I'm Practice Companion.",
     answers:
@@ -105,6 +102,8 @@ export const WORDING = Object.freeze({
     data: 'How your data is handled',
   },
   framework: {
+    noneChosen: 'No framework has been chosen here yet, so I answer from the best match across them.',
+    orType: 'Or type one of these:',
     howToSwitch: 'To switch, type one of these:',
     otherFrameworks: 'Other frameworks',
   },

@@ -50,6 +50,9 @@ const SIGNPOSTS = [
   ['case_advice', 'Advice about a case'],
   ['procedures', 'Safeguarding procedures'],
   ['staff_support', 'Support for staff'],
+  ['worker_safety', "A worker's own safety: threats or assault (optional)"],
+  ['crisis', 'A worker in crisis: thoughts of ending their life (optional)'],
+  ['employment', 'Questions about the job: HR, the intranet (optional)'],
 ];
 const SIGNPOST_FIELDS = SIGNPOSTS.flatMap(([k, label]) => [
   area(`${k}.text`, `${label}: text`, 2),

@@ -89,6 +89,9 @@ function formValue() {
           : input.value.trim();
     setPath(base, f.key, v);
   }
+  // A signpost left wholly blank is left out: the later ones are optional, and then the default is shown.
+  if (selected === '@signposts')
+    for (const [k, post] of Object.entries(base)) if (post && post.text === '' && !post.link) delete base[k];
   return base;
 }
 

@@ -39,12 +39,12 @@ async function main(): Promise<void> {
   const cards: Array<[string, CardMessage, boolean]> = [
     [
       'card-answer.png',
-      answerCard({ kb, result: answer, answerId: 'screenshot-0001', piiReminder: false, chatFrameworkId: 'lbbd' }),
+      answerCard({ kb, result: answer, answerId: 'screenshot-0001', chatFrameworkId: 'lbbd' }),
       false,
     ],
     [
       'card-answer-framework-says.png',
-      answerCard({ kb, result: answer, answerId: 'screenshot-0002', piiReminder: true, chatFrameworkId: 'lbbd' }),
+      answerCard({ kb, result: answer, answerId: 'screenshot-0002', reminder: ['name'], chatFrameworkId: 'lbbd' }),
       true,
     ],
     [
@@ -54,7 +54,6 @@ async function main(): Promise<void> {
         reason: notSure.reason,
         suggestions: notSure.suggestions.map((m) => m.entry),
         examples: lbbd.examples,
-        piiReminder: false,
         signposts: lbbd.signposts,
       }),
       false,
@@ -80,7 +79,6 @@ async function main(): Promise<void> {
         notCovered: 'Signs of Safety',
         suggestions: [],
         examples: lbbd.examples,
-        piiReminder: false,
         signposts: lbbd.signposts,
       }),
       false,

@@ -7,15 +7,9 @@ export const WORDS = Object.freeze({
   didYouMean: 'Did you mean…',
   startWith: 'You could start with',
   related: 'Related',
-  noAnswer: {
-    empty: 'What would you like to know about the framework?',
-    'no-match': "I'm not sure I have an answer to that.",
-    'no-such-number': "The framework doesn't have that number.",
-  },
   noAnswerHint: 'Try asking in different words, or pick one of these.',
+  whereInstead: 'Where to go instead',
   cut: (max) => `That was a long question, so I searched only the first ${max.toLocaleString('en-GB')} characters.`,
-  reminder:
-    'A gentle reminder: this looks as though it may include a name, age, school or reference number. Please leave out anything that could identify a child or family.',
   searchFailed: "Search isn't working just now. Please try again in a moment, or browse the framework below.",
   loadFailed: "Sorry, the framework couldn't be loaded. Please check your connection and try again.",
   tryAgain: 'Try again',
@@ -110,21 +104,40 @@ export function renderBrowse(container, frameworks, chosen) {
   fill(container, [jump, sections]);
 }
 
-/** A search result: the best entry with "did you mean" and related entries, or a kind "not sure" with suggestions. Returns the line for screen readers. */
+/** A safety route, before anything else: its title, a kind word, where to go now, then the other places. */
+function routeBlock(route) {
+  const alarm = route.route === 'child-at-risk' || route.route === 'worker-safety';
+  const linked = (s) =>
+    s.link ? el('p', {}, el('a', { href: s.link, target: '_blank', rel: 'noopener' }, s.link)) : undefined;
+  return el('div', { className: alarm ? 'urgent' : 'urgent route-calm', role: alarm ? 'alert' : 'status' }, [
+    el('h3', {}, route.title),
+    route.kind ? el('p', {}, route.kind) : undefined,
+    el('p', {}, el('strong', {}, route.main.text)),
+    linked(route.main),
+    route.more.map((s) => [el('h4', {}, s.heading), el('p', {}, s.text), linked(s)]),
+    el('p', { className: 'source' }, route.closing),
+  ]);
+}
+
+/** Places to go, each under its heading (a decline, or "not sure"). */
+const signposts = (items) =>
+  items.length > 0
+    ? [el('h3', {}, WORDS.whereInstead), items.map((s) => [el('h4', {}, s.heading), el('p', {}, s.text)])]
+    : [];
+
+/**
+ * A search result, as the chat would answer it: the safety routes first, then the best entry with "did you
+ * mean" and related entries, or a plain decline or kind "not sure" with where to go. Returns the line for
+ * screen readers.
+ */
 export function renderResults(heading, body, result, maxQuestionLength) {
   const notes = [
-    // An urgent worry about a child: the safeguarding signpost first, before any entry.
-    result.urgent
-      ? el('div', { className: 'urgent', role: 'alert' }, [
-          el('p', {}, el('strong', {}, result.urgent.text)),
-          result.urgent.link
-            ? el('p', {}, el('a', { href: result.urgent.link, target: '_blank', rel: 'noopener' }, result.urgent.link))
-            : undefined,
-        ])
-      : undefined,
+    result.routes.map(routeBlock),
     result.cut ? el('p', { className: 'note' }, WORDS.cut(maxQuestionLength)) : undefined,
-    result.reminder ? el('p', { className: 'note' }, WORDS.reminder) : undefined,
+    result.reminder ? el('p', { className: 'note' }, result.reminder) : undefined,
   ];
+  // An ordinary question that only mentions risk: one calm line at the foot.
+  const calm = result.calm ? el('p', { className: 'note' }, result.calm) : undefined;
   if (result.found) {
     heading.textContent = WORDS.bestMatch;
     fill(body, [
@@ -132,16 +145,25 @@ export function renderResults(heading, body, result, maxQuestionLength) {
       entryList([result.best]),
       section(WORDS.didYouMean, result.didYouMean),
       section(WORDS.related, result.related),
+      calm,
     ]);
     return WORDS.foundStatus(result.best.heading, result.didYouMean.length + result.related.length);
   }
-  const line = WORDS.noAnswer[result.reason] ?? WORDS.noAnswer['no-match'];
+  const line = result.line;
   heading.textContent = line;
+  if (result.reason === 'route') {
+    fill(body, notes);
+    return result.routes.map((r) => r.title).join('. ');
+  }
   const empty = result.reason === 'empty';
   fill(body, [
     notes,
-    empty ? undefined : el('p', {}, WORDS.noAnswerHint),
+    result.wroteIt.map((l) => el('p', {}, l)),
+    empty ? undefined : el('p', {}, result.hint ?? WORDS.noAnswerHint),
+    result.reason === 'not-covered' ? signposts(result.whereToGo) : undefined,
     section(empty ? WORDS.startWith : WORDS.didYouMean, result.suggestions),
+    result.reason === 'not-covered' ? undefined : signposts(result.whereToGo),
+    calm,
   ]);
   return WORDS.notFoundStatus(line, result.suggestions.length);
 }

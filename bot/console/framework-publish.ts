@@ -77,7 +77,6 @@ export async function preview(
       kb,
       result: directAnswer(entry),
       answerId: 'preview',
-      piiReminder: false,
       chatFrameworkId: entry.frameworkId,
     }).card,
     post: scheduledPostCard({

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import type restify from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
 import { PROJECT_ROOT } from '../../knowledge/paths';
-import { isUrgent } from '../../knowledge/safety/urgent';
+import { respond } from '../../knowledge/respond';
 import type { KnowledgeBase } from '../../knowledge/kb/model';
 import type { BotDeps } from '../deps';
-import { looksPersonal } from '../../knowledge/safety/personal-details';
 import { asset, SECURITY_HEADERS, sendAsset, TYPES } from './assets';
 import type { Asset } from './assets';
 import { tabFrameworks } from './tab-frameworks';
@@ -44,10 +43,12 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
     });
   }
 
-  // As the bot chooses for a chat that has not picked one: the configured default, else the first.
+  // As the bot chooses for a chat that has not picked one: the configured default, else the only one served,
+  // else none ('': the page shows and searches every framework, as the bot answers from the best match across them).
   const configured =
     deps.config.defaultFramework !== undefined ? deps.kb.framework(deps.config.defaultFramework) : undefined;
-  const defaultFramework = (configured ?? deps.kb.frameworks[0])?.id ?? '';
+  const defaultFramework =
+    (configured ?? (deps.kb.frameworks.length === 1 ? deps.kb.frameworks[0] : undefined))?.id ?? '';
   // The JSON is made once per knowledge base: again only when a version published in the console is swapped in.
   let made: { kb: KnowledgeBase; file: Asset } | undefined;
   const frameworksFile = () => {
@@ -100,20 +101,21 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
   // What people type is in the URL: it is never logged, and the response is never stored by caches.
   server.get('/api/tab/search', (req, res, next) => {
     const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
-    const request = parseSearchRequest(req.url ?? '', deps.kb, defaultFramework);
+    const request = parseSearchRequest(req.url ?? '', deps.kb);
     if (!request.ok) {
       res.send(400, { code: request.code, message: request.message }, headers);
       next();
       return;
     }
     const started = process.hrtime.bigint();
-    const result = deps.search.answer(request.question, { defaultFramework: request.framework });
-    const urgent = isUrgent(request.question) ? deps.kb.framework(request.framework)?.signposts.urgent : undefined;
-    const body = tabSearchResult(deps.kb, result, {
-      cut: request.cut,
-      reminder: looksPersonal(request.question),
-      ...(urgent && { urgent }),
-    });
+    // The same response as the chat's: routes first, then the answer or a plain decline, and the reminders.
+    const response = respond(
+      deps.search,
+      request.question,
+      request.framework ? { frameworkId: request.framework } : {},
+    );
+    const { result } = response;
+    const body = tabSearchResult(deps.kb, response, { cut: request.cut });
     deps.logger.debug(
       {
         event: 'tab-search',

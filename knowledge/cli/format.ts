@@ -1,8 +1,10 @@
 import type { Entry, KnowledgeBase } from '../kb/model';
 import { displayTitle } from '../kb/model';
+import { RESPONSE_WORDS, routeLines, signpostLine } from '../respond';
+import type { Response } from '../respond';
 import type { AnswerResult } from '../search/answer';
 
-/** The JSON shape of `practice-companion ask --json`. */
+/** The JSON shape of `practice-companion ask --json`: search's fields as they always were, then the response's parts. */
 export interface AnswerJson {
   readonly question: string;
   readonly answer: {
@@ -21,9 +23,31 @@ export interface AnswerJson {
     readonly confidence: number;
   }>;
   readonly suggestions: readonly string[];
+  /** The first safety route ("child-at-risk", "worker-safety", "worker-crisis", "distress"), or null. */
+  readonly route: string | null;
+  /** Every route, in the order their cards are sent. */
+  readonly routes: readonly string[];
+  /** What staff see, in order: each route's card, then "answer", "decline" or "not-sure" (nothing after crisis or distress). */
+  readonly parts: readonly string[];
+  /** A plain decline: what the framework does not cover, and where it sends people. */
+  readonly decline: { readonly notCovered: string | null; readonly goTo: readonly string[] } | null;
+  readonly reminders: { readonly personalDetails: readonly string[]; readonly calm: boolean };
 }
 
-export function toJson(kb: KnowledgeBase, question: string, result: AnswerResult): AnswerJson {
+export function toJson(kb: KnowledgeBase, question: string, response: Response): AnswerJson {
+  const { reply } = response;
+  return {
+    ...searchFields(kb, question, response.result),
+    route: response.routes[0] ?? null,
+    routes: response.routes,
+    parts: [...response.routes, ...(reply ? [reply.kind] : [])],
+    decline: reply?.kind === 'decline' ? { notCovered: reply.result.notCovered ?? null, goTo: reply.whereToGo } : null,
+    reminders: { personalDetails: response.reminders.personalDetails, calm: response.reminders.calm },
+  };
+}
+
+/** The fields outsiders measure ranking through: exactly as search gives them, whatever the response shows. */
+function searchFields(kb: KnowledgeBase, question: string, result: AnswerResult) {
   const frameworkName = (e: Entry) => kb.framework(e.frameworkId)?.name ?? e.frameworkId;
   if (!result.found) {
     return { question, answer: null, alternatives: [], suggestions: result.suggestions.map((m) => m.entry.title) };
@@ -50,16 +74,55 @@ export function toJson(kb: KnowledgeBase, question: string, result: AnswerResult
   };
 }
 
-/** A readable answer for a person at a terminal. */
-export function toText(kb: KnowledgeBase, result: AnswerResult): string {
-  if (!result.found) {
-    const names = result.suggestions.map((m) => `  - ${displayTitle(m.entry)}`).join('\n');
-    const why =
-      result.reason === 'no-such-number'
-        ? "The framework doesn't have that number."
-        : "I'm not sure I have an answer to that.";
-    return `${why}${names ? ` Did you mean:\n${names}` : ''}\n`;
-  }
+const RULE = '─'.repeat(40);
+
+/** What staff would see in a chat, for a person at a terminal: each card's words, in order, with a rule between. */
+export function toText(kb: KnowledgeBase, response: Response): string {
+  const parts = [
+    ...response.routes.map((route) => routeLines(route, response.signposts)),
+    ...(response.reply ? [replyLines(kb, response)] : []),
+  ];
+  const kinds = response.reminders.personalDetails;
+  const reminder = kinds.length > 0 ? [RESPONSE_WORDS.reminder(kinds)] : [];
+  return `${[...parts.map((lines) => lines.join('\n')), ...(reminder.length > 0 ? [reminder[0]] : [])].join(`\n${RULE}\n`)}\n`;
+}
+
+function replyLines(kb: KnowledgeBase, response: Response): string[] {
+  const { reply, signposts } = response;
+  if (!reply) return [];
+  const foot = [
+    ...(response.frameworkId === undefined && kb.frameworks.length > 1 ? ['', RESPONSE_WORDS.unchosen.line] : []),
+    ...(response.offerSuggestion ? ['', '[Suggest this question to the practice team]'] : []),
+    ...(response.reminders.calm ? ['', signposts.urgent.text] : []),
+  ];
+  if (reply.kind === 'answer') return [...answerLines(kb, reply.result), ...foot];
+  const { result } = reply;
+  const names = result.suggestions.slice(0, 3).map((m) => `  - ${displayTitle(m.entry)}`);
+  const declined = reply.kind === 'decline';
+  const line =
+    declined && result.notCovered !== undefined
+      ? RESPONSE_WORDS.notCovered(result.notCovered)
+      : RESPONSE_WORDS.noAnswer[result.reason];
+  const wroteIt = declined ? reply.wroteIt.map((f) => RESPONSE_WORDS.wroteIt(f)) : [];
+  const hint = declined
+    ? RESPONSE_WORDS.notCoveredHint
+    : names.length > 0
+      ? RESPONSE_WORDS.noAnswerHint
+      : RESPONSE_WORDS.noAnswerHintAlone;
+  const where = reply.whereToGo.map((name) => `  ${signpostLine(signposts, name)}`);
+  return [
+    line,
+    ...wroteIt,
+    ...(wroteIt.length > 0 ? [RESPONSE_WORDS.checkIntranet] : []),
+    ...(result.reason === 'empty' ? [] : [hint]),
+    ...(names.length > 0 ? [result.reason === 'empty' ? 'You could start with:' : 'Did you mean:', ...names] : []),
+    ...(where.length > 0 ? [`${RESPONSE_WORDS.whereInstead}:`, ...where] : []),
+    ...foot,
+  ];
+}
+
+/** An entry, readably: title, framework, "In short", the full text, one prompt, related entries and the source. */
+function answerLines(kb: KnowledgeBase, result: Extract<AnswerResult, { found: true }>): string[] {
   const e = result.entry;
   const f = kb.framework(e.frameworkId);
   const lines = [
@@ -78,7 +141,7 @@ export function toText(kb: KnowledgeBase, result: AnswerResult): string {
   if (!result.confident && result.alternatives.length > 0) {
     lines.push('', 'Did you mean:', ...result.alternatives.map((m) => `  - ${displayTitle(m.entry)}`));
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function wrap(text: string, width: number): string {

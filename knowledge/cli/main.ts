@@ -2,14 +2,17 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { loadKnowledgeBase, DEFAULT_KNOWLEDGE_DIR } from '../kb/load';
 import { formatProblem } from '../kb/problems';
+import { respond } from '../respond';
+import type { RespondOptions } from '../respond';
 import { createSearch } from '../search/answer';
-import type { AnswerOptions, Search } from '../search/answer';
+import type { Search } from '../search/answer';
 import { toJson, toText } from './format';
 
 const USAGE = `Usage:
-  practice-companion ask [--framework ID] "question"     a readable answer
+  practice-companion ask [--framework ID] "question"     what staff would see in a chat, card by card
   practice-companion ask --json [--framework ID] "question"
   practice-companion ask --jsonl [--framework ID]       one question per line on stdin, one JSON line out each
+  (without --framework: as in a chat that has chosen none, the best match across every framework)
   practice-companion kb validate [dir]                   check the knowledge files (default: knowledge/frameworks)`;
 
 export interface Io {
@@ -66,22 +69,23 @@ async function ask(args: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const search = createSearch(loaded.kb);
-  const options: AnswerOptions = framework !== undefined ? { defaultFramework: framework } : {};
+  // The same response the bot sends (knowledge/respond): safety routes, answer or decline, reminders.
+  const options: RespondOptions = framework !== undefined ? { frameworkId: framework } : {};
 
   if (flags.has('--jsonl')) return answerLines(search, options, io);
   const question = words.join(' ');
-  const result = search.answer(question, options);
+  const response = respond(search, question, options);
   io.stdout.write(
-    flags.has('--json') ? `${JSON.stringify(toJson(search.kb, question, result))}\n` : toText(search.kb, result),
+    flags.has('--json') ? `${JSON.stringify(toJson(search.kb, question, response))}\n` : toText(search.kb, response),
   );
   return 0;
 }
 
-async function answerLines(search: Search, options: AnswerOptions, io: Io): Promise<number> {
+async function answerLines(search: Search, options: RespondOptions, io: Io): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim().length === 0) continue;
-    const json = JSON.stringify(toJson(search.kb, line, search.answer(line, options)));
+    const json = JSON.stringify(toJson(search.kb, line, respond(search, line, options)));
     // Wait for each line to be written, so a reader sees answers as they come.
     await new Promise<void>((resolve, reject) =>
       io.stdout.write(`${json}\n`, (err) => (err ? reject(err) : resolve())),

@@ -45,7 +45,15 @@ export const FRAMEWORK_KEYS = [
   'reviewed_on',
   'review_due',
 ] as const;
-export const SIGNPOST_KEYS = ['urgent', 'case_advice', 'procedures', 'staff_support'] as const;
+export const SIGNPOST_KEYS = [
+  'urgent',
+  'case_advice',
+  'procedures',
+  'staff_support',
+  'worker_safety',
+  'crisis',
+  'employment',
+] as const;
 
 /** Long prose, written folded (`>-`) as the files do. */
 const FOLDED = new Set(['summary', 'who_uses', 'why', 'notes', 'description']);

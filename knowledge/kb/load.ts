@@ -10,6 +10,7 @@ import type { Entry, Framework, KnowledgeBase, Signpost } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
 import { warningsFor } from './warnings';
+import { DEFAULT_SIGNPOSTS } from './signposts';
 import { PROJECT_ROOT } from '../paths';
 
 /** Where the shipped frameworks live. */
@@ -223,6 +224,9 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
         caseAdvice: signpost(data.signposts.case_advice),
         procedures: signpost(data.signposts.procedures),
         staffSupport: signpost(data.signposts.staff_support),
+        workerSafety: signpost(data.signposts.worker_safety ?? { text: DEFAULT_SIGNPOSTS.worker_safety }),
+        crisis: signpost(data.signposts.crisis ?? { text: DEFAULT_SIGNPOSTS.crisis }),
+        employment: signpost(data.signposts.employment ?? { text: DEFAULT_SIGNPOSTS.employment }),
       },
       ...(f.reviewed_by !== undefined &&
         f.reviewed_on !== undefined &&

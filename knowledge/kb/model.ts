@@ -15,7 +15,7 @@ export interface Framework {
   readonly examples: readonly string[];
   /** The file it was loaded from, relative to the knowledge directory. */
   readonly file: string;
-  /** Where people go for what the bot is not for: urgent worries, case advice, procedures, support. */
+  /** Where people go for what the bot is not for: urgent worries, case advice, procedures, support, crisis, the job. */
   readonly signposts: Signposts;
   /** Who last reviewed this framework's content, when, and when it is next due; absent if never reviewed. */
   readonly review?: Review;
@@ -27,10 +27,17 @@ export interface Signpost {
 }
 
 export interface Signposts {
+  /** A child may be at risk now. */
   readonly urgent: Signpost;
   readonly caseAdvice: Signpost;
   readonly procedures: Signpost;
   readonly staffSupport: Signpost;
+  /** The worker's own safety: threats, assault, being followed. */
+  readonly workerSafety: Signpost;
+  /** A worker in crisis: thoughts of ending their life. */
+  readonly crisis: Signpost;
+  /** Questions about the job: leave, pay, IT, who holds a role now (HR, the intranet). */
+  readonly employment: Signpost;
 }
 
 export interface Review {

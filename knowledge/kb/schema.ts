@@ -70,7 +70,10 @@ const signpost = (what: string) =>
     { error: (issue) => unknownField(issue) },
   );
 
-/** Where people go for what the bot is not for. Every framework file has all four. */
+/**
+ * Where people go for what the bot is not for. The first four are required; the last three came later
+ * (issue 22), so a file without them still loads: the general default is shown and `kb validate` warns.
+ */
 export const signpostsSchema = z.strictObject(
   {
     urgent: signpost(
@@ -79,6 +82,15 @@ export const signpostsSchema = z.strictObject(
     case_advice: signpost('where advice about a case comes from: manager, duty team, practice lead'),
     procedures: signpost('where the local safeguarding procedures are'),
     staff_support: signpost('support for staff: supervision, employee assistance'),
+    worker_safety: signpost(
+      'what a worker does when they are threatened or hurt: 999 if in danger now, somewhere safe, manager, incident record, lone-working procedure',
+    ).optional(),
+    crisis: signpost(
+      'where a worker thinking of ending their life can turn now: 999, a crisis line that is true where you are, employee assistance',
+    ).optional(),
+    employment: signpost(
+      'where questions about the job go: leave, pay, mileage, IT, who holds a role (HR, the intranet)',
+    ).optional(),
   },
   { error: (issue) => unknownField(issue) },
 );

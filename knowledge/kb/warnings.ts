@@ -1,6 +1,6 @@
 import type { ParsedFile } from './load';
 import type { Problem } from './problems';
-import { DEFAULT_SIGNPOSTS } from './signposts';
+import { DEFAULT_SIGNPOSTS, LATER_SIGNPOSTS } from './signposts';
 
 /**
  * Things a practice lead should see to, which do not stop the service: signposts that are still the
@@ -14,8 +14,15 @@ export function warningsFor(files: readonly ParsedFile[], today: Date): Problem[
       warnings.push({ file: f.file, ...f.locate(path), field, message });
     const s = f.data.signposts;
     const onlyDefaults = (Object.keys(DEFAULT_SIGNPOSTS) as Array<keyof typeof DEFAULT_SIGNPOSTS>).every(
-      (k) => s[k].text === DEFAULT_SIGNPOSTS[k] && s[k].link === undefined,
+      (k) => (s[k]?.text ?? DEFAULT_SIGNPOSTS[k]) === DEFAULT_SIGNPOSTS[k] && s[k]?.link === undefined,
     );
+    for (const k of LATER_SIGNPOSTS.filter((name) => s[name] === undefined)) {
+      warn(
+        ['signposts'],
+        `signposts.${k}`,
+        `is missing, so the general default is shown: "${DEFAULT_SIGNPOSTS[k]}" Add ${k} with your own text (and link, if you have one)`,
+      );
+    }
     if (onlyDefaults) {
       warn(
         ['signposts'],

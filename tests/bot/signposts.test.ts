@@ -118,12 +118,15 @@ test('the tab search puts the urgent signpost in its result, and not for an ordi
     await fetch(
       `${app.url}/api/tab/search?q=${encodeURIComponent('a child has just disclosed abuse')}&framework=jersey`,
     )
-  ).json()) as { urgent?: { text: string } };
-  expect(urgent.urgent?.text).toBe(kb.framework('jersey')!.signposts.urgent.text);
+  ).json()) as { routes: Array<{ route: string; main: { text: string } }> };
+  expect(urgent.routes[0]).toMatchObject({
+    route: 'child-at-risk',
+    main: { text: kb.framework('jersey')!.signposts.urgent.text },
+  });
   const ordinary = (await (
     await fetch(`${app.url}/api/tab/search?q=${encodeURIComponent('trauma')}&framework=jersey`)
-  ).json()) as { urgent?: unknown };
-  expect(ordinary.urgent).toBeUndefined();
+  ).json()) as { routes: unknown[] };
+  expect(ordinary.routes).toEqual([]);
 });
 
 test('"not sure" says the framework may not cover this, and where to go instead', async () => {

@@ -140,7 +140,7 @@ describe('turns: every command', () => {
     await adapter.send('about').assertReply((a) => {
       const shown = text(a);
       expect(shown).toContain('9.9.9');
-      expect(shown).toContain("Jersey Children's Social Care Service (CSCS) Practice Framework");
+      expect(shown).toContain('Jersey CSCS Practice Framework');
       expect(shown).toContain(DATA_HANDLING[0]);
     });
   });

@@ -1,4 +1,5 @@
 import { WORDING } from '../../cards/wording';
+import { RESPONSE_WORDS } from '../../knowledge/respond';
 import { feedbackSchema, openVerbSchema } from '../../cards/actions';
 import { answerCard } from '../../cards';
 import type { AnswerCardInput } from '../../cards';
@@ -20,7 +21,7 @@ import { shippedSearch } from '../helpers/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;
-const PII = WORDING.piiReminder;
+const PII = RESPONSE_WORDS.reminder(['name']);
 
 function found(question: string, defaultFramework = 'lbbd'): Extract<AnswerResult, { found: true }> {
   const result = shippedSearch().answer(question, { defaultFramework });
@@ -29,7 +30,7 @@ function found(question: string, defaultFramework = 'lbbd'): Extract<AnswerResul
 }
 
 const render = (question: string, extra: Partial<AnswerCardInput> = {}) =>
-  answerCard({ kb, result: found(question), answerId: 'answer-0001', piiReminder: false, ...extra });
+  answerCard({ kb, result: found(question), answerId: 'answer-0001', ...extra });
 
 describe('answerCard for "principle 7"', () => {
   const message = render('principle 7');
@@ -189,23 +190,55 @@ describe('answerCard full text', () => {
   test('keeps paragraphs and shows "- " lines as bulleted list items', () => {
     const message = answerCard({
       kb,
-      result: found('tell me about the framework'),
+      result: found('what is CARES'),
       answerId: 'answer-0002',
-      piiReminder: false,
     });
     const container = nodeWithId(message.card, 'full-text');
     const inside = container ? textsOf({ body: [container] }) : [];
-    expect(inside).toContain('The framework brings together:');
-    expect(inside).toContain('• the CARES values: Compassion, Accountability, Respect, Empowerment and Sharing;');
-    expect(inside.some((t) => t.startsWith('- '))).toBe(false);
+    expect(inside).toEqual([
+      'What is CARES?',
+      '• Compassion',
+      '• Accountability',
+      '• Respect',
+      '• Empowerment',
+      '• Sharing',
+    ]);
   });
 });
 
 describe('answerCard with the reminder about personal details', () => {
   test('shows it gently, near the top', () => {
-    const message = render('principle 7', { piiReminder: true });
+    const message = render('principle 7', { reminder: ['name'] });
     expectWellFormed(message);
     expect(textsOf(message.card).indexOf(PII)).toBe(0);
+  });
+
+  test('says which kind of detail it noticed, never "a name, age, school" when it was a postcode', () => {
+    const texts = textsOf(render('principle 7', { reminder: ['postcode'] }).card);
+    expect(texts[0]).toBe(
+      'A gentle reminder: this looks as though it may include a postcode. Teams keeps this chat, so please leave out anything that could identify a child or family.',
+    );
+    expect(texts[0]).not.toMatch(/a name|an age|a school/);
+    expect(textsOf(render('principle 7', { reminder: ['name', 'age', 'school'] }).card)[0]).toContain(
+      'may include a name, an age and a school.',
+    );
+  });
+});
+
+describe('answerCard in a channel, group chat or meeting', () => {
+  test("uses the entry's group prompt and asks people to keep replies general, as posts do", () => {
+    const entry = kb.entry('lbbd-professional-curiosity')!;
+    const texts = textsOf(render('principle 7', { audience: 'group' }).card);
+    expect(texts).toContain(entry.groupPrompts[0]);
+    expect(texts).not.toContain(entry.prompts[0]);
+    expect(texts).toContain(WORDING.noDetailsInReplies);
+  });
+
+  test('in a personal chat: the personal prompt, and no "keep replies general"', () => {
+    const entry = kb.entry('lbbd-professional-curiosity')!;
+    const texts = textsOf(render('principle 7', { audience: 'individual' }).card);
+    expect(texts).toContain(entry.prompts[0]);
+    expect(texts).not.toContain(WORDING.noDetailsInReplies);
   });
 });
 
@@ -215,7 +248,6 @@ describe('answerCard for a framework that names an approver', () => {
       kb,
       result: found('ingredient three', 'jersey'),
       answerId: 'answer-0003',
-      piiReminder: false,
     });
     expect(textsOf(card)).toContain(
       'Source: “CSCS Practice Framework”, approved by the Chief Social Worker for Children and Families, September 2021',
@@ -224,7 +256,7 @@ describe('answerCard for a framework that names an approver', () => {
 });
 
 describe("answerCard keeps the bot's words apart from the framework's", () => {
-  const { card } = answerCard({ kb, result: found('principle 7'), answerId: 'answer-0100', piiReminder: false });
+  const { card } = answerCard({ kb, result: found('principle 7'), answerId: 'answer-0100' });
   const texts = textsOf(card);
 
   test('"In short" is the bot\'s summary; "The framework says" holds the source\'s words, and the source line sits with them', () => {

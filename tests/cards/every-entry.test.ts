@@ -21,7 +21,7 @@ describe('every entry in the shipped knowledge base', () => {
         alternatives: related.slice(0, 3).map((e) => ({ entry: e, confidence: 0.4 })),
       },
       answerId: 'answer-every-entry',
-      piiReminder: true,
+      reminder: ['name', 'postcode'],
       feedback: { helpful: false },
       promptIndex: 7,
     });

@@ -21,9 +21,7 @@ describe('frameworkCard', () => {
   test('lists the other frameworks with what to type to switch', () => {
     expect(texts).toContain('To switch, type one of these:');
     const factSet = nodesOf(message.card).find((n) => n.type === 'FactSet');
-    expect(factSet?.facts).toEqual([
-      { title: 'framework jersey', value: "Jersey Children's Social Care Service (CSCS) Practice Framework" },
-    ]);
+    expect(factSet?.facts).toEqual([{ title: 'framework jersey', value: 'Jersey CSCS Practice Framework' }]);
   });
 
   test('after a change, says what it switched from and to', () => {
@@ -31,7 +29,7 @@ describe('frameworkCard', () => {
     expectWellFormed(switched);
     const lines = textsOf(switched.card);
     expect(lines[0]).toBe('Switched from Barking & Dagenham to Jersey.');
-    expect(lines[1]).toBe("This chat now uses the Jersey Children's Social Care Service (CSCS) Practice Framework.");
+    expect(lines[1]).toBe('This chat now uses the Jersey CSCS Practice Framework.');
     const factSet = nodesOf(switched.card).find((n) => n.type === 'FactSet');
     expect(factSet?.facts).toEqual([
       { title: 'framework lbbd', value: "Barking & Dagenham Children's Social Care Practice Framework" },

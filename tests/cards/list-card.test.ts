@@ -62,7 +62,7 @@ describe('listCard', () => {
       "Barking & Dagenham Children's Social Care Practice Framework",
       p0,
       p1,
-      "Jersey Children's Social Care Service (CSCS) Practice Framework",
+      'Jersey CSCS Practice Framework',
       i0,
     ]);
   });

@@ -1,4 +1,5 @@
 import { WORDING } from '../../cards/wording';
+import { RESPONSE_WORDS } from '../../knowledge/respond';
 import { askVerbSchema, openVerbSchema } from '../../cards/actions';
 import { noAnswerCard, urgentCard } from '../../cards';
 import type { NoAnswerCardInput } from '../../cards';
@@ -10,12 +11,18 @@ import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;
 const examples = kb.framework('lbbd')?.examples ?? [];
-const PII = WORDING.piiReminder;
+const PII = RESPONSE_WORDS.reminder(['email']);
 
-function noAnswer(question: string, piiReminder = false): NoAnswerCardInput {
+function noAnswer(question: string, reminder = false): NoAnswerCardInput {
   const result = shippedSearch().answer(question, { defaultFramework: 'lbbd' });
   if (result.found) throw new Error(`"${question}" found ${result.entry.id}`);
-  return { kb, reason: result.reason, suggestions: result.suggestions.map((m) => m.entry), examples, piiReminder };
+  return {
+    kb,
+    reason: result.reason,
+    suggestions: result.suggestions.map((m) => m.entry),
+    examples,
+    ...(reminder && { reminder: ['email' as const] }),
+  };
 }
 
 describe('noAnswerCard', () => {
@@ -77,7 +84,7 @@ describe('noAnswerCard', () => {
   });
 
   test('with nothing to suggest, it still reads well and stays valid', () => {
-    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false });
+    const message = noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [] });
     expectWellFormed(message);
     expect(textsOf(message.card)).toEqual([
       "I'm not sure I have an answer to that.",
@@ -92,7 +99,6 @@ describe('noAnswerCard', () => {
       reason: 'no-match',
       suggestions: [],
       examples: [],
-      piiReminder: false,
       signposts,
     });
     expectWellFormed(message);
@@ -114,7 +120,6 @@ describe('noAnswerCard', () => {
       reason: 'no-match',
       suggestions: [],
       examples: [],
-      piiReminder: false,
       signposts,
     });
     expectWellFormed(message);
@@ -159,7 +164,6 @@ describe('noAnswerCard for something the framework does not contain', () => {
       notCovered: result.notCovered,
       suggestions: [],
       examples,
-      piiReminder: false,
       signposts,
     });
     expectWellFormed(message);

@@ -60,7 +60,7 @@ describe('welcomeCard', () => {
 
   test('for another framework, names that one', () => {
     expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples }).card).join(' ')).toMatch(
-      /This chat uses the Jersey Children's Social Care Service \(CSCS\) Practice Framework\./,
+      /This chat uses the Jersey CSCS Practice Framework\./,
     );
   });
 });

@@ -232,7 +232,7 @@ describe('suggestion cards', () => {
     );
     expectWellFormed(suggestDone('sent'));
     expectWellFormed(
-      withSuggestButton(noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [], piiReminder: false }), {
+      withSuggestButton(noAnswerCard({ kb, reason: 'no-match', suggestions: [], examples: [] }), {
         question: 'q',
         frameworkId: 'lbbd',
       }),

@@ -17,7 +17,7 @@ describe('the practice-companion command', () => {
     expect(r.stdout).toMatch(/^Source: "One Minute Guide – CSC Practice Framework Model", Russ Bellenie/m);
   });
 
-  test('ask --json prints one JSON object in the documented shape', () => {
+  test("ask --json prints one JSON object in the documented shape: search's fields, then the parts", () => {
     const r = run(['ask', '--json', 'principle 7']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
@@ -33,6 +33,12 @@ describe('the practice-companion command', () => {
       },
       alternatives: [],
       suggestions: [],
+      // The response's parts, after search's fields (which stay exactly as they were).
+      route: null,
+      routes: [],
+      parts: ['answer'],
+      decline: null,
+      reminders: { personalDetails: [], calm: false },
     });
   });
 

@@ -46,7 +46,8 @@ describe('Barking & Dagenham', () => {
 
   test('Safe & Together speaks of the non-offending parent, and says why', () => {
     const entry = kb.entry('lbbd-safe-and-together');
-    expect(entry?.text).toContain('non-offending parent');
+    // An editorial change inside a quote, so in square brackets.
+    expect(entry?.text).toContain('[non-offending] parent');
     expect(entry?.notes).toMatch(/non-Justice/);
   });
 });

@@ -133,6 +133,16 @@ describe('practice-companion kb validate', () => {
     ]);
   });
 
+  test('a file written before the worker-safety, crisis and employment signposts → still ok, each named in a warning, and the defaults shown', async () => {
+    const later = /\n {2}worker_safety:\n.*\n {2}crisis:\n.*\n {2}employment:\n.*\n/;
+    expect(FIXTURE).toMatch(later);
+    const run = await validateEdited((y) => y.replace(later, '\n'));
+    expect(run.code).toBe(0);
+    for (const name of ['worker_safety', 'crisis', 'employment'])
+      expect(run.stderr).toContain(`signposts.${name}: is missing, so the general default is shown:`);
+    expect(run.stderr).toContain('Samaritans are there any time, day or night, free on 116 123.');
+  });
+
   test('local signposts and a review in date → no warnings', async () => {
     const run = await validateEdited((y) =>
       replaceOnce(

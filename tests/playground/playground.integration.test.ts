@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import type * as Safety from '../../knowledge/safety';
+import type { SafetyAssessment } from '../../knowledge/safety';
 // Every button on the welcome, answer, not-sure and help cards, pressed in Microsoft 365 Agents Playground
 // (Microsoft's local Teams emulator) in headless Chromium, against the real bot on loopback.
 // The Playground threw "Cannot add property msTeams, object is not extensible" on every Action.Submit
@@ -21,6 +23,19 @@ async function keep(target: { screenshot(options: { path?: string }): Promise<Bu
 }
 
 jest.setTimeout(240_000);
+
+// Which route a message takes is knowledge/safety's verdict (its detectors are improved elsewhere). The
+// worker's own safety, a worker in crisis and an ordinary question that mentions risk get the verdicts its
+// interface promises for them, so the Playground shows those cards as the bot sends them.
+const VERDICTS: Record<string, SafetyAssessment> = {
+  'the dad followed me to my car and said he knows where I live': { route: 'worker-safety', mentionsRisk: false },
+  'i feel like ending it, this job is killing me': { route: 'worker-crisis', mentionsRisk: false },
+  'how do we talk about risk with families': { route: null, mentionsRisk: true },
+};
+jest.mock('../../knowledge/safety', () => {
+  const real: typeof Safety = jest.requireActual('../../knowledge/safety');
+  return { ...real, assessSafety: (m: string) => VERDICTS[m] ?? real.assessSafety(m) };
+});
 
 const PLAYGROUND_BIN = require.resolve('@microsoft/m365agentsplayground/cli.js');
 
@@ -222,6 +237,52 @@ test('the help card: shows only what works in a personal chat, and its examples 
   expectNoErrors();
 });
 
+describe('each safety route its own card, and the calm line, in a personal chat', () => {
+  /** Says `text` and waits for `count` cards in reply; returns them. */
+  async function reply(text: string, count: number): Promise<Locator[]> {
+    const before = await cardCount();
+    const input = page.getByRole('textbox').last();
+    await input.fill(text);
+    await input.press('Enter');
+    await waitForCards(before + count);
+    return Array.from({ length: count }, (_, i) => cardAt(before + i));
+  }
+
+  test.each([
+    ['a child at risk', 'Kayleigh, 14, has just disclosed abuse', 'If a child may be at risk now', 'urgent'],
+    [
+      "the worker's own safety",
+      'the dad followed me to my car and said he knows where I live',
+      'Your safety comes first',
+      'worker-safety',
+    ],
+    [
+      'a worker in crisis',
+      'i feel like ending it, this job is killing me',
+      "I'm really sorry you're feeling like this",
+      'crisis',
+    ],
+    ['distress', "I'm burnt out and finding it hard", 'Looking after yourself', 'distress'],
+  ])('%s', async (_route, text, title, file) => {
+    const [card] = await reply(text, 1);
+    const shown = await card!.innerText();
+    expect(shown.startsWith(title)).toBe(true);
+    expect(shown).not.toMatch(/not sure|Suggest this question/i);
+    await card!.scrollIntoViewIfNeeded();
+    await keep(card!, `docs/playground-${file}.png`);
+    expectNoErrors();
+  });
+
+  test('an ordinary question that mentions risk: its answer, with the calm line at the foot', async () => {
+    const [card] = await reply('how do we talk about risk with families', 1);
+    const shown = await card!.innerText();
+    expect(shown).toContain('Listen, observe, reflect, and analyse');
+    expect(shown.trimEnd().endsWith('talk to your manager or the duty team today.')).toBe(true);
+    await card!.scrollIntoViewIfNeeded();
+    await keep(card!, 'docs/playground-calm-line.png');
+  });
+});
+
 test("a team channel's welcome card: Turn on meeting openers turns them on and says so", async () => {
   await page.getByRole('treeitem', { name: 'My Team - General' }).click();
   const welcome = page.locator('.ac-adaptiveCard', { hasText: 'Turn on meeting openers' }).last();
@@ -272,4 +333,73 @@ test("a team channel's schedule card: Save schedule, pressed in the Playground, 
   await page.getByText('Saved:', { exact: false }).first().waitFor({ timeout: 30_000 });
   expect(await app.store.subscriptionsIn(stored!.id)).toEqual([expect.objectContaining({ status: 'active' })]);
   expectNoErrors();
+});
+
+describe('in a team channel (@mentioned, as Teams sends it)', () => {
+  /** Posts `text` to the Playground's channel as an @mention, and returns the card there that shows `shows`. */
+  async function mention(text: string, shows: string): Promise<Locator> {
+    const installed = app.logs
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"conversationType":"channel"'))
+      .map((l) => /"conversationId":"([^"]+)"/.exec(l)?.[1])
+      .find((id) => id !== undefined);
+    const stored = await app.store.conversation(installed!);
+    const before = await cardCount();
+    const res = await app.post(
+      activity('channel-mention', stored!.serviceUrl, {
+        text: `<at>Practice Companion</at> ${text}`,
+        conversation: {
+          isGroup: true,
+          conversationType: 'channel',
+          id: stored!.id,
+          ...(stored!.tenantId && { tenantId: stored!.tenantId }),
+        },
+        channelData: {
+          channel: { id: stored!.id },
+          ...(stored!.teamId && { team: { id: stored!.teamId } }),
+          ...(stored!.tenantId && { tenant: { id: stored!.tenantId } }),
+        },
+      }),
+    );
+    expect(res.status).toBe(200);
+    await waitForCards(before + 1);
+    const card = page.locator('.ac-adaptiveCard', { hasText: shows }).last();
+    await card.waitFor({ timeout: 30_000 });
+    return card;
+  }
+
+  test.each([
+    ['a child at risk', 'a child told me she is scared to go home tonight', 'If a child may be at risk now', 'urgent'],
+    [
+      "the worker's own safety",
+      'the dad followed me to my car and said he knows where I live',
+      'Your safety comes first',
+      'worker-safety',
+    ],
+    [
+      'a worker in crisis',
+      'i feel like ending it, this job is killing me',
+      "I'm really sorry you're feeling like this",
+      'crisis',
+    ],
+    ['distress', "I'm burnt out and finding it hard", 'Looking after yourself', 'distress'],
+  ])('%s', async (_route, text, title, file) => {
+    // The distress card's own heading: "Looking after yourself" is also a heading on other routes' cards.
+    const card = await mention(text, file === 'distress' ? 'If it ever feels like too much' : title);
+    expect((await card.innerText()).trimStart().startsWith(title)).toBe(true);
+    await card.scrollIntoViewIfNeeded();
+    await keep(page, `docs/playground-channel-${file}.png`);
+    expectNoErrors();
+  });
+
+  test('an answer in a channel: the group prompt, "keep replies general", and the calm line at the foot', async () => {
+    const card = await mention('how do we talk about risk with families', 'Listen, observe, reflect, and analyse');
+    const shown = await card.innerText();
+    expect(shown).toContain('Please keep replies general');
+    expect(shown.trimEnd().endsWith('talk to your manager or the duty team today.')).toBe(true);
+    await card.scrollIntoViewIfNeeded();
+    await keep(card, 'docs/playground-channel-calm-line.png');
+    expectNoErrors();
+  });
 });

@@ -190,27 +190,49 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
     expect(body.related.map((r) => r.id)).not.toContain('lbbd-professional-curiosity');
   });
 
-  test('gives the same best entry as answer() for every question in the evaluation set', async () => {
-    const lines = readFileSync(join(__dirname, '..', 'eval', 'questions.jsonl'), 'utf8')
-      .trim()
-      .split('\n');
-    const questions = lines.map((line) => (JSON.parse(line) as { q: string }).q);
-    const kb = loadOrThrow();
-    // The bot's default for a chat that has chosen nothing: DEFAULT_FRAMEWORK (lbbd in the test harness).
-    const defaultFramework = 'lbbd';
-    expect(kb.framework(defaultFramework)).toBeDefined();
-    const tab = await Promise.all(questions.map(async (question) => (await search(q(question))).body));
-    const bot = questions.map((question) => shippedSearch().answer(question, { defaultFramework }));
-    expect(tab.map((r) => (r.found ? r.best.id : `not sure: ${r.suggestions.map((s) => s.id).join(',')}`))).toEqual(
-      bot.map((r) =>
-        r.found
-          ? r.entry.id
-          : `not sure: ${r.suggestions
-              .slice(0, 3)
-              .map((s) => s.entry.id)
-              .join(',')}`,
-      ),
-    );
+  test.each([['lbbd'], [undefined]])(
+    'gives the same best entry as answer() for every question in the evaluation set (framework %s)',
+    async (framework) => {
+      const lines = readFileSync(join(__dirname, '..', 'eval', 'questions.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
+      const questions = lines.map((line) => (JSON.parse(line) as { q: string }).q);
+      const kb = loadOrThrow();
+      // A chat set to a framework (as the tab in a team is), and "Both frameworks": the best match across them.
+      if (framework) expect(kb.framework(framework)).toBeDefined();
+      const tab = await Promise.all(questions.map(async (question) => (await search(q(question, framework))).body));
+      const bot = questions.map((question) =>
+        shippedSearch().answer(question, framework ? { defaultFramework: framework } : {}),
+      );
+      // A safety route that stands alone shows nothing from the framework, in the tab as in chat.
+      const shown = tab.flatMap((r, i) => (!r.found && r.reason === 'route' ? [] : [[r, bot[i]!] as const]));
+      expect(shown.length).toBeGreaterThan(questions.length * 0.95);
+      expect(
+        shown.map(([r]) => (r.found ? r.best.id : `not sure: ${r.suggestions.map((s) => s.id).join(',')}`)),
+      ).toEqual(
+        shown.map(([, r]) =>
+          r.found
+            ? r.entry.id
+            : `not sure: ${r.suggestions
+                .slice(0, 3)
+                .map((s) => s.entry.id)
+                .join(',')}`,
+        ),
+      );
+    },
+    // Some hundreds of searches over HTTP: generous on a busy machine (not a timing check).
+    60_000,
+  );
+
+  test.each([
+    ['principle 7', 'lbbd-professional-curiosity'],
+    ['domestic abuse', 'lbbd-safe-and-together'],
+    ['contextual safeguarding', 'lbbd-contextual-safeguarding'],
+    ['ingredient 3', 'jersey-strengths-and-risks'],
+    ['trauma-informed', 'jersey-trauma-informed'],
+  ])('"Both frameworks" (no framework given) finds every entry of both: "%s" → %s', async (question, id) => {
+    const { body } = await search(q(question));
+    expect(body.found && body.best.id).toBe(id);
   });
 
   test('?framework= is preferred when the question names none', async () => {
@@ -286,7 +308,8 @@ describe('privacy', () => {
     const secret = 'Tallulah Featherstonehaugh born 12/03/2015 on 07700 900123';
     const before = app.logs.length;
     const { body } = await search(q(secret));
-    expect(body.reminder).toBe(true);
+    expect(body.reminder).toMatch(/^A gentle reminder: this looks as though it may include (a|an) /);
+    expect(body.reminder).not.toContain('Teams keeps this chat');
     await search(`q=${encodeURIComponent(secret)}&q=again`);
     await search(`q=${encodeURIComponent(secret)}&framework=${encodeURIComponent(secret)}`);
     await get(`/api/tab/nowhere?q=${encodeURIComponent(secret)}`);

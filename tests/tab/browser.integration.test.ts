@@ -90,8 +90,34 @@ describe('search as you type', () => {
     await openTab();
     await searchFor(page, "what's the wifi password");
     expect(await page.locator('#results-heading').textContent()).toBe("I'm not sure I have an answer to that.");
-    expect(await page.locator('#results h3').allTextContents()).toEqual(['Did you mean…']);
+    expect(await page.locator('#results h3').allTextContents()).toEqual(['Did you mean…', 'Where to go instead']);
+    expect(await page.locator('#results h4').allTextContents()).toContain('Looking after yourself');
     expect((await resultHeadings(page)).length).toBeGreaterThan(0);
+  });
+
+  test('an urgent worry about a child: the safeguarding signpost first, as an alert, before any entry', async () => {
+    await openTab();
+    await searchFor(page, 'a child has just disclosed abuse');
+    const alert = page.locator('#results-body [role="alert"]').first();
+    expect(await alert.locator('h3').textContent()).toBe('If a child may be at risk now');
+    expect(await alert.textContent()).toContain(kb.framework('jersey')!.signposts.urgent.text);
+    // Nothing comes before it.
+    expect(await page.locator('#results-body > *').first().getAttribute('role')).toBe('alert');
+  });
+
+  test('"Both frameworks" finds every entry of both: principle 7, domestic abuse, contextual safeguarding', async () => {
+    await openTab();
+    for (const [question, heading] of [
+      ['principle 7', 'Principle 7 · Be professionally curious'],
+      ['domestic abuse', 'Safe & Together'],
+      ['contextual safeguarding', 'Contextual Safeguarding'],
+    ]) {
+      await searchFor(page, question!);
+      await page
+        .locator('#status')
+        .filter({ hasText: `Best match: ${heading}.` })
+        .waitFor();
+    }
   });
 
   test('clearing the search goes back to browsing', async () => {
@@ -353,6 +379,11 @@ describe('accessibility (axe-core)', () => {
       found.push(...(await axeViolations(page)));
       await page.locator('#search').press('Enter');
       await page.locator('dialog#entry[open]').waitFor();
+      found.push(...(await axeViolations(page)));
+      // A safety route's block, before any entry.
+      await page.keyboard.press('Escape');
+      await page.locator('#search').fill('a child has just disclosed abuse');
+      await page.locator('#results-body [role="alert"]').waitFor();
       found.push(...(await axeViolations(page)));
       expect(describeViolations(seriousOrCritical(found))).toEqual([]);
     },
