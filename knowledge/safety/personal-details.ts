@@ -1,5 +1,4 @@
-import { englishWords } from './english';
-import { mentionsAge, mentionsName } from './names';
+import { nameAndAge, namedPlaceOrPerson, particular } from './names';
 
 /**
  * Does a message hold details that could identify a child or family, and of which kinds? The card then
@@ -35,6 +34,13 @@ function unmaskEmail(text: string): string {
 }
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
 
+/** The message with its email addresses taken out, so the name in "sam.taylor@…" is not a second detail. */
+function withoutEmails(text: string): string {
+  return unmaskEmail(text.toLowerCase()) === text.toLowerCase()
+    ? text.replace(new RegExp(EMAIL.source, 'gi'), ' ')
+    : unmaskEmail(text.toLowerCase()).replace(new RegExp(EMAIL.source, 'g'), ' ');
+}
+
 /** A UK number: 10 or 11 digits from 0, or +44 and 10, whatever the spaces, hyphens, dots and brackets. */
 function hasPhone(text: string): boolean {
   for (const m of text.matchAll(/(?:\+\s*44|\(?\b0)[\d\s().-]{8,20}/g)) {
@@ -47,39 +53,55 @@ function hasPhone(text: string): boolean {
   return false;
 }
 
-const POSTCODE = /^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/;
+/** The postcode areas of the UK, Jersey, Guernsey and the Isle of Man: a postcode starts with one. */
+const AREAS = new Set(
+  'ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy g gl gu gy ha hd hg hp hr hs hu hx ig im ip iv je ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr rg rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv yo ze'.split(
+    ' ',
+  ),
+);
+const POSTCODE = /^([a-z]{1,2})\d[a-z\d]?\d[a-z]{2}$/;
+const OUTWARD = /^([a-z]{1,2})\d[a-z\d]?$/;
+const INWARD = /^\d[a-z]{2}$/;
+/** A district alone, where the authorities are: "RM8", "IG11", "JE4". */
+const LOCAL_DISTRICT = /\b(?:rm|ig|je)\d{1,2}\b/;
 
-/** A postcode, spaced or not: "RM10 7BY", "ig11 7la", "R M 10 7 B Y". */
+function inArea(code: string, pattern: RegExp): boolean {
+  const m = pattern.exec(code);
+  return m !== null && AREAS.has(m[1] ?? '');
+}
+
+/** A postcode, spaced or not: "RM10 7BY", "ig11 7la", "R M 10 7 B Y"; or a local district, "RM8". */
 function hasPostcode(text: string): boolean {
-  const parts = [...text.matchAll(/[a-z0-9]+/g)].map((m) => m[0]);
+  const parts = [...text.replace(/'s\b/g, '').matchAll(/[a-z0-9]+/g)].map((m) => m[0]);
   for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    const next = parts[i + 1] ?? '';
+    if (inArea(part, POSTCODE) || (inArea(part, OUTWARD) && INWARD.test(next))) return true;
+    // Spelt out a character or two at a time: "R M 10 7 B Y".
     let joined = '';
-    for (let j = i; j < parts.length && j < i + 7; j++) {
-      const part = parts[j] ?? '';
-      if (part.length > 4) break;
-      joined += part;
-      if (joined.length > 7) break;
-      if (joined.length >= 5 && POSTCODE.test(joined)) return true;
+    for (let j = i; j < parts.length && (parts[j] ?? '').length <= 2 && joined.length < 7; j++) {
+      joined += parts[j] ?? '';
+      if (j - i >= 3 && inArea(joined, POSTCODE)) return true;
     }
   }
-  return false;
+  return LOCAL_DISTRICT.test(text);
 }
 
 const BIRTH = /\b(?:born|dob|d\s?\.?\s?o\s?\.?\s?b|date of birth|birthday|birth date|bday)\b/;
 const DATE = new RegExp(
-  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:${MONTHS})\b|\b(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[a-z]+teenth|twentieth|twenty[\s-]?\w+|thirtieth|thirty[\s-]?first)\s+(?:of\s+)?(?:${MONTHS})\b|\b(?:19|20)\d{2}\b`,
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:${MONTHS})\b|\b(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[a-z]+teenth|twentieth|twenty[\s-]?\w+|thirtieth|thirty[\s-]?first)\s+(?:of\s+)?(?:${MONTHS})\b|\b(?:19|20)\d{2}\b|\b(?:yesterday|today|last night|this morning|last week)\b`,
 );
 
 /** "born 12 March 2015", "dob 3rd march", "date of birth: 21.11.2013". */
 function hasDateOfBirth(text: string): boolean {
   const cue = BIRTH.exec(text);
   if (!cue) return false;
-  return DATE.test(text.slice(cue.index, cue.index + cue[0].length + 50));
+  return DATE.test(text.slice(cue.index, cue.index + cue[0].length + 30));
 }
 
 /** A case or reference number, an NHS number, or any long number. */
 const REFERENCE =
-  /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b/;
+  /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b/;
 
 function hasNhsNumber(text: string): boolean {
   for (const match of text.matchAll(/\b(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})\b/g)) {
@@ -91,43 +113,50 @@ function hasNhsNumber(text: string): boolean {
   return false;
 }
 
+/** A named street, capitalised: "Marlow Close", "on Thames Road". */
+const STREET =
+  /\b(?!(?:Family|High|Crown|County|Magistrates|Youth|Supreme|Appeal|Town|Civic|Care|Children|Drug|Alcohol|Court)\b)[A-Z][a-z']+(?:[\s-][A-Z][a-z']+)?\s+(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Court|Crescent|Drive|Gardens|Grove|Place|Square|Terrace|Walk|Mews|Parade|Rise|Vale|House|Tower|Estate)\b/;
+
 /** "14 Oxlow Lane", "24b ripple road", "flat 4". */
 const ADDRESS =
   /\b\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|court|crescent|drive|way|gardens|grove|place|square|terrace|walk|mews|row|parade|rise|vale|view|house|tower|estate)\b|\bflat\s+\d+[a-z]?\b/;
 
-/** A named school: "eastbury academy", "St Mary's Primary", "william ford school"; not "her school". */
+/**
+ * A named school: "eastbury academy", "St Mary's Primary", "william ford school", "Valence Primary"; not
+ * "her school", "into college" or "secondary trauma". The words just before the kind of school must name it:
+ * capitalised, "St …", or particular (a name, a place, not everyday English). "primary", "nursery" and the
+ * like count only after a name or a place, or capitalised.
+ */
 const SCHOOL =
-  /((?:\b[a-z']+\s+){1,3})(?:primary|secondary|academy|infants?|juniors?|junior school|nursery|high school|grammar school|school|college|free school|pru)\b/g;
-const GENERIC_BEFORE_SCHOOL = new Set(
-  'the a an her his their my our your at to from in of for and or new same local primary secondary special boarding high mainstream independent private state faith village which what this that any every other previous old current different sunday after before goes attends went go started excluded good outstanding home nursery forest summer holiday residential virtual free year is was were be been child children kid kids pupil pupils young people person s about with by on back out off leaving left missed miss skipping skip into start starting between around middle upper lower junior infant big little catholic church grammar medical art drama dance driving law business boy girl boys girls all single sex mixed comprehensive public st'.split(
+  /((?:[a-z']+\s+){1,3})(academy|high school|grammar school|junior school|infant school|primary school|secondary school|school|college|primary|secondary|infants|juniors|nursery|pru|sixth form)\b(?!\s+(?:trauma|carer|carers|care|worker|workers|need|needs|role|age|aged|years|staff|nurse|run|runs|trip))/g;
+const CAPITAL_SCHOOL =
+  /\b(?:St\.?\s+)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)*\s+(?:Primary|Secondary|Academy|Infants?|Juniors?|School|College|Nursery|High|Grammar)\b/;
+const NOT_A_NAME = new Set(
+  'the a an her his their my our your its at to from but so said says that who where when while because if then than has have had in of for and or new same local special boarding high mainstream independent private state faith village which what this that any every other previous old current different sunday after before goes go went attends attend attended started start starting excluded good outstanding home nursery forest summer holiday residential virtual free year is was were be been back out off into about with by on leaving left missed miss skipping skip between around middle upper lower big little catholic church grammar medical art drama dance driving law business boy girl boys girls all single sex mixed comprehensive public primary secondary junior infant st saint'.split(
     ' ',
   ),
 );
 
 function hasSchool(text: string, original: string): boolean {
-  const english = englishWords();
+  if (CAPITAL_SCHOOL.test(original.replace(/\b(?:[A-Z]{2,})\s+(?=Academy|School|College)/g, 'the '))) return true;
   for (const m of text.matchAll(SCHOOL)) {
-    const before = (m[1] ?? '').trim().split(/\s+/);
-    if (/\bst\b|\bsaint\b/.test(m[1] ?? '')) return true;
-    const specific = before.filter((w) => !GENERIC_BEFORE_SCHOOL.has(w));
-    if (specific.some((w) => !english.words.has(w) || english.firstNames.has(w) || english.surnames.has(w)))
-      return true;
-    // Capitalised in the message: "Valence Primary", "Barking Abbey School".
-    const at = m.index ?? 0;
-    if (
-      /(?:\b[A-Z][a-z'’]+\s+)+(?:Primary|Secondary|Academy|Infants?|Juniors?|School|College|Nursery)\b/.test(
-        original.slice(at, at + m[0].length + 1),
-      )
-    )
-      return true;
+    const before = (m[1] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/'s?$/, ''));
+    // The name: the words right before the kind of school, back to the first everyday one.
+    const name: string[] = [];
+    for (let k = before.length - 1; k >= 0; k--) {
+      const w = before[k] ?? '';
+      if (w === 'st' || w === 'saint') return true;
+      if (NOT_A_NAME.has(w)) break;
+      name.unshift(w);
+    }
+    if (name.length === 0) continue;
+    // A name or a place names a school of any kind; a word that is not everyday English, an academy.
+    if (name.some((w) => namedPlaceOrPerson(w)) || (m[2] === 'academy' && name.some(particular))) return true;
   }
   return false;
-}
-
-function withoutEmails(text: string): string {
-  return unmaskEmail(text.toLowerCase()) === text.toLowerCase()
-    ? text.replace(new RegExp(EMAIL.source, 'gi'), ' ')
-    : unmaskEmail(text.toLowerCase()).replace(new RegExp(EMAIL.source, 'g'), ' ');
 }
 
 export interface PersonalDetailsOptions {
@@ -143,12 +172,11 @@ export function personalDetails(message: string, options: PersonalDetailsOptions
   // An email address holds a name often enough; it is reported as the email it is.
   const unmasked = unmaskEmail(text);
   if (EMAIL.test(unmasked)) found.add('email');
-  if (mentionsName(found.has('email') ? withoutEmails(original) : original, options.publicNames)) {
-    found.add('name');
-    if (mentionsAge(text)) found.add('age');
-  }
+  const person = nameAndAge(found.has('email') ? withoutEmails(original) : original, options.publicNames);
+  if (person.name) found.add('name');
+  if (person.age) found.add('age');
   if (hasSchool(text, original)) found.add('school');
-  if (ADDRESS.test(text)) found.add('address');
+  if (ADDRESS.test(text) || STREET.test(original)) found.add('address');
   if (hasPostcode(text)) found.add('postcode');
   if (hasPhone(text)) found.add('phone');
   if (hasDateOfBirth(text)) found.add('date-of-birth');
