@@ -122,7 +122,9 @@ function decide(
   const whose = despairOf(reading);
   // Words of suicide said by a child ("she texted 'ive taken all my tablets'") are a child at risk.
   const childsCrisis = child && whose === 'child' && (rules.crisis || p['worker-crisis'] >= t['worker-crisis']);
-  const firstPerson = reading.concepts.some((list) => list.includes('i') || list.includes('me'));
+  // The worker speaking of themself: "i …", or no one named at all ("wanting to die most days now").
+  const third = reading.concepts.some((list) => list.includes('third'));
+  const firstPerson = reading.concepts.some((list) => list.includes('i') || list.includes('me')) || !third;
   const crisisBar =
     firstPerson && !child ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis']) : t['worker-crisis'];
   const hit = {

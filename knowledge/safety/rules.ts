@@ -73,11 +73,13 @@ const CRISIS: readonly RegExp[] = [
   /\b(?:wouldnt|would not|didnt|dont|do not|wont) have to (?:be here|be alive|be around|wake up|exist|go on)\b/,
   /\b(?:dont|do not) think i (?:want|wanna|can) (?:to )?(?:carry on|go on|keep) (?:living|being alive|going)\b/,
   /\bwant to (?:carry on|go on|keep) living\b/,
+  /^(?:\w+ ){0,2}(?:wanting|want|wanted) to die\b/,
+  /^(?:i )?(?:feel|feeling|felt) like (?:jumping|throwing myself|stepping|walking|driving) (?:off|in front of|into|out in front of)\b/,
 ];
 
 /** Threats, violence or harassment aimed at the worker. */
 const WORKER_SAFETY: readonly RegExp[] = [
-  /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|screamed at|threw \w+ at|spitting at) me\b/,
+  /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|(?<!\bits? )following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|threw \w+ at|spitting at) me\b/,
   /\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b/,
   /\b(?:been |was |got |being |im being )?followed (?:home|back|to my|from work|from the office)\b/,
   /\b(?:spat|spit) (?:in|at) (?:my|me)\b/,
@@ -112,6 +114,10 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:staff|staff member|colleague|night staff|worker|carer|support worker|team member)s? (?:(?!said|says|told|reported|saw|heard|thinks|think)\w+ ){0,3}(?:was |got |been |has been |were )?(?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled)\b/,
   /\b(?:letter|note|card|parcel|package|message) (?:\w+ ){0,4}(?:at|to|through|on) my (?:home|house|door|doormat|letterbox|car)\b|\b(?:at|to) my (?:home|house) (?:\w+ ){0,4}(?:letter|note|parcel|package)\b/,
   /\bstay away from (?:our|my|his|her|their|the) (?:family|kids|children|son|daughter|house)\b/,
+  /\b(?:fake|false) (?:account|profile|page)\b.*\b(?:my|me)\b|\b(?:account|profile|page) (?:about|of|in the name of) me\b/,
+  /\b(?:lone|home|joint) visit\b.*\b(?:aggressive|threatening|violent|kicking off|scary|in my face)\b/,
+  /\b(?:knows?|knew|found out|asked|mentioned) (?:which|what|where) (?:school|nursery|college) my\b/,
+  /\b(?:said|shouted|used|knows|knew|screamed) my (?:first |full |real )?name\b.*\b(?:threat\w*|kill|hurt|blade|knife|remember|regret|find|coming)\b/,
   /\bi(?:m| am) being (?:followed|stalked|harassed|threatened|watched|intimidated)\b/,
   /\b(?:exposed himself|groped me|touched me|sexual comments to me|sexually harassed me|sexually harassing me)\b/,
 ];
