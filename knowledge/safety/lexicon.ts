@@ -39,6 +39,7 @@ export const CONCEPTS = [
   'crisis',
   'death',
   'risk',
+  'worry',
   'age',
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];

@@ -92,6 +92,9 @@ describe('an ordinary question keeps its answer', () => {
       mentionsRisk: true,
     });
     expect(assessSafety('what does the A in CARES mean')).toEqual({ route: null, mentionsRisk: false });
+    // Worry and urgency alone are not risk: no 999 line under these.
+    expect(assessSafety("I'm worried about how we record the child's voice").mentionsRisk).toBe(false);
+    expect(assessSafety('urgent: need the CARES values for tomorrow').mentionsRisk).toBe(false);
   });
 
   test('empty and very long messages are read safely', () => {
