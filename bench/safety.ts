@@ -42,6 +42,8 @@ function time(label: string, fn: (q: string) => unknown, rounds: number): void {
 
 console.log(`safety net latency, ${new Date().toISOString()}, node ${process.version}, ${messages.length} messages`);
 console.log(`  first call (loads the lexicon, names and model): ${loadMs.toFixed(0)} ms`);
-console.log(`  ${'function'.padEnd(18)}${'calls'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'cpu/call'.padStart(11)}`);
+console.log(
+  `  ${'function'.padEnd(18)}${'calls'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'cpu/call'.padStart(11)}`,
+);
 time('assessSafety', assessSafety, 3);
 time('personalDetails', (q) => personalDetails(q), 3);

@@ -233,10 +233,6 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
   return found;
 }
 
-export function mentionsName(text: string, publicNames: readonly string[] = []): boolean {
-  return nameIndexes(wordsOf(text), publicNames).length > 0;
-}
-
 /** A name, and an age beside it: "Kayleigh (14)", "jayden smith, fourteen", "Leo aged 5", "tommy 4 yo". */
 export function nameAndAge(text: string, publicNames: readonly string[] = []): { name: boolean; age: boolean } {
   const words = wordsOf(text);
