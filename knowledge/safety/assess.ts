@@ -127,8 +127,15 @@ function decide(
   const firstPerson = reading.concepts.some((list) => list.includes('i') || list.includes('me')) || !third;
   const crisisBar =
     firstPerson && !child ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis']) : t['worker-crisis'];
+  // Despair in the worker's own words, with no child and no one else in the message: the crisis card,
+  // whatever the classifier says ("i keep thinking about death and how to get there").
+  const ownDespair =
+    reading.concepts.some((list) => list.includes('i') || list.includes('me')) &&
+    !child &&
+    !third &&
+    (has(reading, 'crisis') || (has(reading, 'death') && has(reading, 'distress')));
   const hit = {
-    'worker-crisis': !childsCrisis && (rules.crisis || p['worker-crisis'] >= crisisBar),
+    'worker-crisis': !childsCrisis && (rules.crisis || ownDespair || p['worker-crisis'] >= crisisBar),
     'worker-safety': rules.safety || p['worker-safety'] >= t['worker-safety'],
     'child-at-risk': childsCrisis || p['child-at-risk'] >= t['child-at-risk'],
     distress: p.distress >= t.distress,
@@ -197,6 +204,10 @@ function asksTheFramework(part: Reading): boolean {
   return (
     part.concepts.some((list) => list.includes('practice')) && part.concepts.some((list) => list.includes('question'))
   );
+}
+
+function has(reading: Reading, concept: string): boolean {
+  return reading.concepts.some((list) => list.includes(concept as never));
 }
 
 const DESPAIR = new Set(['crisis', 'death', 'selfharm']);

@@ -75,6 +75,8 @@ export class SafetyLexicon {
   /** Single words of four letters or more, by first letter and length, for typo correction. */
   private readonly correctable = new Map<string, string[]>();
   private readonly known: ReadonlySet<string>;
+  /** Every word of every phrase: never corrected into another ("leaver" is not "leave"). */
+  private readonly vocabulary = new Set<string>();
   private readonly hyperbole: readonly (readonly string[])[];
   private readonly hyperboleSubjects: ReadonlySet<string>;
 
@@ -95,7 +97,10 @@ export class SafetyLexicon {
         const list = this.byFirst.get(first) ?? [];
         list.push({ words, concept });
         this.byFirst.set(first, list);
-        for (const w of words) if (w.length >= 4 && /^[a-z]+$/.test(w)) singles.add(w);
+        for (const w of words) {
+          this.vocabulary.add(w);
+          if (w.length >= 4 && /^[a-z]+$/.test(w)) singles.add(w);
+        }
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -110,7 +115,7 @@ export class SafetyLexicon {
 
   /** The lexicon's own spelling of a word typed with a slip, or the word itself. */
   correct(word: string): string {
-    if (this.byFirst.has(word) || this.known.has(word)) return word;
+    if (this.vocabulary.has(word) || this.known.has(word)) return word;
     const close = closeTo(word);
     if (!close) return word;
     let best = word;
@@ -145,7 +150,9 @@ export class SafetyLexicon {
           const b = words[k] ?? '';
           if (/^(?:he|she|they|hes|shes|hell|shell|theyll|dad|mum|him|her|them|someone|somebody)$/.test(b)) break;
           if (this.hyperboleSubjects.has(b)) {
-            for (let j = k; j <= i + 1; j++) drop[j] = true;
+            // With its "this", "the", "my": "this report is killing me" goes as a whole.
+            const from = /^(?:this|the|my|that|these|our|another|your)$/.test(words[k - 1] ?? '') ? k - 1 : k;
+            for (let j = from; j <= i + 1; j++) drop[j] = true;
             break;
           }
         }

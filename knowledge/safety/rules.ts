@@ -74,6 +74,8 @@ const CRISIS: readonly RegExp[] = [
   /\b(?:dont|do not) think i (?:want|wanna|can) (?:to )?(?:carry on|go on|keep) (?:living|being alive|going)\b/,
   /\bwant to (?:carry on|go on|keep) living\b/,
   /^(?:\w+ ){0,2}(?:wanting|want|wanted) to die\b/,
+  /\b(?:think|thinking|thought|dream|dreaming|wish|wishing) (?:\w+ ){0,2}(?:about |of )?not being (?:here|around|alive)\b/,
+  /\b(?:this is|its|it is) the end (?:for me|of me|of the road for me)\b/,
   /^(?:i )?(?:feel|feeling|felt) like (?:jumping|throwing myself|stepping|walking|driving) (?:off|in front of|into|out in front of)\b/,
 ];
 
