@@ -1,4 +1,4 @@
-import { looksPersonal } from '../../knowledge/safety/personal-details';
+import { looksPersonal, personalDetails } from '../../knowledge/safety/personal-details';
 
 describe('looksPersonal', () => {
   test.each([
@@ -34,4 +34,36 @@ describe('looksPersonal', () => {
     ['a numbered article', 'UNCRC Article 12'],
     ['a principle and value by number', 'Principle 3, value 2'],
   ])('leaves %s alone', (_label, text) => expect(looksPersonal(text)).toBe(false));
+});
+
+describe('personalDetails: the kinds the reminder names (issue 22 §5)', () => {
+  test.each([
+    ['a lower-case full name', 'worried about jayden smith', ['name']],
+    ['a family by its surname', 'visiting the okafor family tomorrow', ['name']],
+    ['a capitalised family name', 'the Okafor family asked for a new worker', ['name']],
+    ['a name with an age in brackets', 'kayleigh (14) says nobody listens', ['name', 'age']],
+    ['a postcode alone: not "a name, age, school"', 'they moved to RM10 7BY', ['postcode']],
+    ['a school alone', 'a boy at eastbury academy', ['school']],
+    ['an address', 'mum lives at 14 oxlow lane', ['address']],
+    ['a date of birth', 'dob 3rd march 2012', ['date-of-birth']],
+    ['an email', 'sam.taylor@example.org', ['email']],
+    ['a reference', 'mosaic ref 1234567', ['reference']],
+  ] as const)('%s', (_label, text, kinds) => expect(personalDetails(text)).toEqual(kinds));
+
+  test.each([
+    ['a researcher', 'what did Eileen Munro say about risk'],
+    ['a researcher by surname', "how does Bowlby's attachment theory fit"],
+    ['a count in brackets', 'Values (5)'],
+    ['a numbered list in brackets', 'Principles (10) and Approaches (7)'],
+    ['the date of a team meeting', 'team meeting on 12 March 2027 about the framework'],
+    ['a training date', 'training on 14/02/2027 on trauma informed practice'],
+    ['a law and its year', 'Children Act 1989 section 17'],
+    ['"foster" and "grace" as words', 'foster carers and a grace period for reviews'],
+  ])('stays quiet for %s', (_label, text) => expect(personalDetails(text)).toEqual([]));
+
+  test("the framework's own people are public when the caller passes them", () => {
+    const text = 'what did Jo Bloggs write about the values';
+    expect(personalDetails(text)).toEqual(['name']);
+    expect(personalDetails(text, { publicNames: ['Jo Bloggs, Principal Social Worker (PSW)'] })).toEqual([]);
+  });
 });

@@ -26,33 +26,6 @@ export function plainFuseRanker(kb: KnowledgeBase): Ranker {
   };
 }
 
-export interface UrgentFigures {
-  readonly urgent: number;
-  readonly ordinary: number;
-  /** Share of urgent questions that get the safeguarding signpost first. */
-  readonly recall: number;
-  /** Ordinary questions that wrongly got it. */
-  readonly falseAlarms: readonly string[];
-  readonly missed: readonly string[];
-}
-
-/** How well urgent worries are told apart: every urgent question signposted, no ordinary one. */
-export function urgentFigures(
-  urgent: readonly EvalQuestion[],
-  ordinary: readonly EvalQuestion[],
-  isUrgent: (q: string) => boolean,
-): UrgentFigures {
-  const missed = urgent.filter((q) => !isUrgent(q.q)).map((q) => q.q);
-  const falseAlarms = ordinary.filter((q) => isUrgent(q.q)).map((q) => q.q);
-  return {
-    urgent: urgent.length,
-    ordinary: ordinary.length,
-    recall: urgent.length ? (urgent.length - missed.length) / urgent.length : 0,
-    falseAlarms,
-    missed,
-  };
-}
-
 export interface DeclinedFigures {
   readonly asked: number;
   /** Share of questions about things the framework does not contain that got no entry (the not-sure card). */

@@ -10,4 +10,4 @@ if (!loaded.ok) {
   process.exit(1);
 }
 printRanking(loaded.kb);
-printSafety();
+printSafety(loaded.kb);

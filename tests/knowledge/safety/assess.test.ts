@@ -1,0 +1,104 @@
+// The safety net's decision on the messages quoted in issue 22, and the order of its routes.
+import { assessSafety } from '../../../knowledge/safety';
+import { isUrgent } from '../../../knowledge/safety/urgent';
+
+describe('a child at risk gets the child-at-risk card first', () => {
+  test.each([
+    // Issue 22's examples, each of which got "I'm not sure" or a framework answer before.
+    'kid said her mums boyfriend hits her with a belt',
+    'teen took an od of paracetamol last night',
+    'my young person has gone awol again',
+    'yp on my caseload has gone mising from her placement since yesterday',
+    'DV going on at the address now, neighbour can hear screaming',
+    'mum rang me crying saying dad is kicking off and smashing the house up, kids are there',
+    // Typos and shorthand.
+    'chld has bruses on her arms and legs',
+    'cse - yp picked up by older male, in his car now',
+    // A child's own words of suicide are the child's, not the worker's.
+    'the teenager I work with is talking about suicide and has a plan',
+  ])('%s', (message) => {
+    expect(assessSafety(message)).toEqual({ route: 'child-at-risk', mentionsRisk: false });
+    expect(isUrgent(message)).toBe(true);
+  });
+
+  test('a worry and a framework question together: the worry first (the answer may follow)', () => {
+    expect(assessSafety('dad has a knife and the kids are in the house, which principle applies').route).toBe(
+      'child-at-risk',
+    );
+  });
+});
+
+describe("the worker's own safety", () => {
+  test.each([
+    'dad threatened to stab me when i said we were doing a cp medical',
+    'a parent followed me back to my car after the visit',
+    'got punched on a home visit this morning',
+    'mums bf said he knows where i live',
+    "he said he'll hurt me if i come back",
+  ])('%s', (message) => expect(assessSafety(message).route).toBe('worker-safety'));
+
+  test('a threat to the worker with children there brings the child-at-risk card too', () => {
+    expect(assessSafety('dad threatened me with a knife at the door and the kids were behind him')).toEqual({
+      route: 'worker-safety',
+      also: ['child-at-risk'],
+      mentionsRisk: false,
+    });
+  });
+});
+
+describe('a worker in crisis is never missed, and comes first', () => {
+  test.each([
+    'i feel like ending it, this job is killing me',
+    'i dont want to be here anymore',
+    'i want to kill myself',
+    'everyone would be better off without me',
+    "i've got the pills in front of me",
+    'i keep wishing i would not wake up',
+  ])('%s', (message) => expect(assessSafety(message)).toEqual({ route: 'worker-crisis', mentionsRisk: false }));
+
+  test('before a threat, and before a child at risk', () => {
+    const both = assessSafety('dad threatened to kill me and honestly i want to die anyway');
+    expect(both.route).toBe('worker-crisis');
+    expect(both.also).toContain('worker-safety');
+  });
+});
+
+describe("the worker's distress gets the support card", () => {
+  test.each([
+    'had a panic attack in the car after the visit',
+    "i'm so burnt out i can barely function",
+    'my manager keeps belittling me in supervision and i feel worthless',
+    "i can't stop thinking about what that child told me",
+  ])('%s', (message) => expect(assessSafety(message).route).toBe('distress'));
+});
+
+describe('an ordinary question keeps its answer', () => {
+  test.each([
+    // Issue 22's false alarms.
+    'which principle feels most relevant to my work right now',
+    "I'm worried about how we record the child's voice",
+    'how do we support children to disclose',
+    // Casual urgency and figures of speech.
+    'urgent: need the CARES values for tomorrow',
+    'this report is killing me',
+    "kill me now, another audit - what's the accountability value",
+    "i'm dying to know who wrote the jersey framework",
+  ])('%s', (message) => expect(assessSafety(message).route).toBeNull());
+
+  test('one that only mentions risk gets the calm line; one that does not, does not', () => {
+    expect(assessSafety('how do we talk about risk with families')).toEqual({ route: null, mentionsRisk: true });
+    expect(assessSafety('what does safe and together say about the perpetrator')).toEqual({
+      route: null,
+      mentionsRisk: true,
+    });
+    expect(assessSafety('what does the A in CARES mean')).toEqual({ route: null, mentionsRisk: false });
+    // Worry and urgency alone are not risk: no 999 line under these.
+    expect(assessSafety("I'm worried about how we record the child's voice").mentionsRisk).toBe(false);
+    expect(assessSafety('urgent: need the CARES values for tomorrow').mentionsRisk).toBe(false);
+  });
+
+  test('empty and very long messages are read safely', () => {
+    expect(assessSafety('')).toEqual({ route: null, mentionsRisk: false });
+    expect(assessSafety(`${'what does the framework say about principles '.repeat(500)}`).route).toBeNull();
+  });
+});

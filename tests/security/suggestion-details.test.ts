@@ -1,0 +1,38 @@
+// Issue 24, "The personal-details check on suggestions is easy to get round": each format the probe stored
+// is refused now (looksPersonal is what the Send button checks), and the reminder names its kind.
+import { looksPersonal, personalDetails } from '../../knowledge/safety/personal-details';
+
+describe('a suggestion holding personal details is refused, however it is written (issue 24)', () => {
+  test.each([
+    ['a phone number with hyphens', 'ring the carer on 07700-900-123 about this', 'phone'],
+    ['a phone number with spaces in odd places', 'her mob is 07 700 900 123', 'phone'],
+    ['a phone number with dots and brackets', 'tel (020) 7946.0018', 'phone'],
+    ['full-width digits', 'mum is on ０７７００ ９００１２３', 'phone'],
+    ['full-width digits in a landline', 'office ０２０７９４６００１８', 'phone'],
+    ['a date of birth in words', 'child born 12 March 2015, which principle applies', 'date-of-birth'],
+    ['an ordinal date of birth', 'she was born on the 5th of june 2014', 'date-of-birth'],
+    ['an email with (at) and (dot)', 'email jo.bloggs(at)example(dot)org', 'email'],
+    ['an email with [at] and [dot]', 'jbloggs[at]hotmail[dot]com', 'email'],
+    ['an email in words', 'write to j dot smith at lbbd dot gov dot uk', 'email'],
+    ['an email with spaces round the @', 'd.smith @ yahoo.co.uk', 'email'],
+    ['a spaced-out postcode', 'they live at R M 10 7 B Y', 'postcode'],
+    ['a postcode in lower case', 'moved to ig11 7la', 'postcode'],
+    ['a lower-case name with an age in words', 'jayden smith, fourteen, who goes to eastbury academy', 'name'],
+    ['…and its age', 'jayden smith, fourteen, who goes to eastbury academy', 'age'],
+    ['…and its school', 'jayden smith, fourteen, who goes to eastbury academy', 'school'],
+  ] as const)('%s', (_label, text, kind) => {
+    expect(looksPersonal(text)).toBe(true);
+    expect(personalDetails(text)).toContain(kind);
+  });
+
+  test('the same questions without the details pass', () => {
+    for (const text of [
+      'ring the carer about this',
+      'which principle applies to a child born into poverty',
+      'how do we email families kindly',
+      'what do we do when a family moves',
+      'a fourteen year old who goes to an academy, how does respect apply',
+    ])
+      expect([text, looksPersonal(text)]).toEqual([text, false]);
+  });
+});
