@@ -56,7 +56,6 @@ describe.each(Object.keys(scopes) as Array<keyof typeof scopes>)('in a %s', (sco
     'a child has just disclosed abuse',
     "what do I do if I'm worried about a child tonight",
     'child missing',
-    'self-harm',
   ])('"%s" → the urgent signpost card first', async (question) => {
     const cards = await cardsFor(scopes[scope](question));
     expect(cards.length).toBeGreaterThan(0);
@@ -89,10 +88,22 @@ test('an urgent question the framework also speaks to: the signpost first, then 
   expect(cards[1]).toContain('Safe & Together');
 });
 
-test('"reflect" with an urgent topic gets the signpost too', async () => {
-  const cards = await cardsFor(scopes.personal('reflect self harm'));
+test('"reflect" with an urgent worry gets the signpost too', async () => {
+  const cards = await cardsFor(scopes.personal('reflect a child just told me her dad hits her'));
   expect(cards[0]).toContain(URGENT_TITLE);
 });
+
+// A risk word on its own is an ordinary search for a topic (issue 22, "a graded response"): it keeps its
+// answer, or "not sure", with the calm 999 line at the foot, and no child-at-risk card first.
+test.each(['self-harm', 'reflect self harm'])(
+  'a bare risk topic "%s" → no urgent card, the calm line at the foot',
+  async (question) => {
+    const cards = await cardsFor(scopes.personal(question));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const c of cards) expect(c).not.toContain(URGENT_TITLE);
+    if (question === 'self-harm') expect(cards.at(-1)).toContain('If a child is in immediate danger, call 999.');
+  },
+);
 
 test('the message extension answers an urgent search with the urgent signpost, not entries to insert', async () => {
   const res = await app.post(
