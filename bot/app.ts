@@ -137,6 +137,7 @@ export function createApp(given: AppDeps): App {
     bot,
     logger: app.logger,
     requireToken: !app.config.anonymous,
+    localOnly: app.config.anonymous,
     serviceUrlAllowed,
     health: () => ({
       version: app.version,

@@ -14,6 +14,7 @@ import type { FakeConnector } from '../helpers/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { cardText } from '../helpers/adaptive-cards';
 import { BACKENDS } from '../helpers/stores';
+import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
 
 jest.setTimeout(60_000);
 
@@ -30,9 +31,11 @@ interface Framework extends Json {
 
 function api(app: RunningApp) {
   const call = async (method: string, path: string, body?: unknown) => {
+    // As the console's pages call it: with their header, and JSON when there is a body.
     const res = await fetch(`${app.url}/api/console/frameworks/${path}`, {
       method,
-      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      headers: { [CONSOLE_CALL_HEADER]: 'console', ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     let json: Json = {};
