@@ -14,6 +14,7 @@ import type { AnswerResult } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { cardActivity } from './reply';
+import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 
 /** Answers a question with an answer card, or a kind "not sure" card. Logs ids and confidence, never the text. */
@@ -93,14 +94,16 @@ async function sendAnswer(
   asked: Asked,
 ): Promise<void> {
   const question = asked.question.trim().slice(0, MAX_SUGGESTION_LENGTH);
+  // The question travels with a code for whoever asked it: only their press may send it on (card-actions.ts).
+  const asker = question ? await deps.answerIds.askerCode(teamsActivity(context).actor ?? 'anonymous') : undefined;
   let message = result.found
     ? answerCard({
         kb: deps.kb,
         result,
-        answerId: await deps.answerIds.issue(),
+        answerId: await deps.answerIds.issue(result.entry),
         piiReminder,
         chatFrameworkId: asked.frameworkId,
-        ...(question && { question }),
+        ...(question && { question, ...(asker !== undefined && { asker }) }),
       })
     : noAnswerCard({
         kb: deps.kb,
@@ -112,7 +115,7 @@ async function sendAnswer(
         ...signpostsOf(deps, asked.frameworkId),
       });
   if (!result.found && result.reason !== 'empty' && question)
-    message = withSuggestButton(message, { question, frameworkId: asked.frameworkId });
+    message = withSuggestButton(message, { question, frameworkId: asked.frameworkId, ...(asker && { asker }) });
   await context.sendActivity(cardActivity(message));
 }
 

@@ -26,6 +26,8 @@ export interface AnswerCardInput {
   readonly chatFrameworkId?: string;
   /** The question asked: carried in the vote buttons only, so "Not helpful" can offer to suggest it. */
   readonly question?: string;
+  /** The code of the person who asked, carried with the question: only they may send it on. */
+  readonly asker?: string;
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -48,7 +50,7 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     ...(alternatives.length > 0 ? [heading(WORDING.didYouMean), actionSet(alternatives.map(openButton))] : []),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
-    ...feedbackSection(input.answerId, entry.id, input.feedback, input.question),
+    ...feedbackSection(input.answerId, entry.id, input.feedback, input.question, input.asker),
   ];
 
   const title = displayTitle(entry);
@@ -73,8 +75,9 @@ function feedbackSection(
   entryId: string,
   feedback: { readonly helpful: boolean } | undefined,
   question: string | undefined,
+  asker: string | undefined,
 ): Element[] {
-  const q = question === undefined ? {} : { question };
+  const q = question === undefined ? {} : { question, ...(asker !== undefined && { asker }) };
   const line =
     feedback === undefined ? WORDING.didThisHelp : feedback.helpful ? WORDING.thanksHelpful : WORDING.thanksNotHelpful;
   return [

@@ -64,7 +64,10 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
 
   /** Sam and Alex use the bot over HTTP, as Teams would send their turns. */
   async function realTurns() {
-    for (const key of Object.keys(ids) as Array<keyof typeof ids>) ids[key] = await app.app.deps.answerIds.issue();
+    const issue = (id: string) => app.app.deps.answerIds.issue({ id, frameworkId: 'lbbd' });
+    ids.sam1 = await issue('lbbd-accountability');
+    ids.sam2 = await issue('lbbd-respect');
+    ids.alex1 = await issue('lbbd-accountability');
     expect((await vote(ids.sam1, 'lbbd-accountability', true)).status).toBe(200);
     expect((await vote(ids.sam2, 'lbbd-respect', false)).status).toBe(200);
     expect((await vote(ids.alex1, 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);

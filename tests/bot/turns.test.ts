@@ -197,7 +197,7 @@ describe('turns: every card action', () => {
 
   test('feedback updates the card in place with thanks, and counts one vote per person', async () => {
     const { adapter, store, deps } = await harness();
-    const answerId = await deps.answerIds.issue();
+    const answerId = await deps.answerIds.issue({ id: 'lbbd-compassion', frameworkId: 'lbbd' });
     await adapter
       .send(invoke('feedback', { answerId, entryId: 'lbbd-compassion', helpful: true }))
       .assertReply((a) => {
