@@ -153,23 +153,20 @@ describe('the framework editor API (local mode)', () => {
     expect((await a.save({ ...base, summary: 'Blind overwrite.' }, undefined)).status).toBe(409);
   });
 
-  test('a save that breaks another entry is kept, with that problem reported; publish is refused while the draft is invalid', async () => {
+  test('a save that breaks another entry is refused, naming that problem; nothing is saved (issue 24: a save must leave the whole text valid)', async () => {
     const f = await a.framework();
     const unnumbered = { ...f.entries.find((e) => e['id'] === 'lbbd-compassion')! };
     delete unnumbered['number'];
     const saved = await a.save(unnumbered, f.etags.entries['lbbd-compassion']);
-    expect(saved.status).toBe(200);
-    const cares = [
+    expect(saved.status).toBe(400);
+    expect(saved.json['problems']).toEqual([
       expect.objectContaining({
         field: 'lbbd-cares.acronym',
         message: '"CARES" has 5 letters but there are 4 numbered value entries: each letter names one, in number order',
       }),
-    ];
-    expect(saved.json['problems']).toEqual(cares);
-    expect((await a.draft()).problems).toEqual(cares);
-    const refused = await a.call('POST', 'lbbd/publish', { note: 'Compassion without a number' });
-    expect(refused.status).toBe(400);
-    expect(refused.json['problems']).toEqual(cares);
+    ]);
+    expect((await a.draft())['draft']).toBeNull();
+    expect((await a.draft()).problems).toEqual([]);
     expect((await a.framework()).version).toBe(0);
   });
 
