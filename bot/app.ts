@@ -157,6 +157,7 @@ export function createApp(given: AppDeps): App {
         registerLegalPages(server, {
           ...(app.config.organisation !== undefined && { organisation: app.config.organisation }),
           ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }),
+          retentionDays: app.config.console.suggestionRetentionDays,
         }),
       (server) => registerTab(server, deps),
       (server) =>

@@ -222,6 +222,7 @@ export async function handleCardAction(
           frameworkId: framework.id,
           examples: framework.examples.slice(0, 3),
           offerMeetingOpeners,
+          retentionDays: deps.config.console.suggestionRetentionDays,
         }).card,
       );
     }

@@ -103,7 +103,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
     },
     async resolveSuggestion(id, outcome, day) {
       open();
-      return transaction(db.k, async (tx) => {
+      const resolved = await transaction(db.k, async (tx) => {
         const row = await tx.selectFrom('suggestions').select('framework_id').where('id', '=', id).executeTakeFirst();
         if (!row) return false;
         await tx.deleteFrom('suggestions').where('id', '=', id).execute();
@@ -121,10 +121,13 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
           .execute();
         return true;
       });
+      // The text a person typed: gone from the database file too, not left in free space or the log.
+      if (resolved) await db.clearDeleted();
+      return resolved;
     },
     async purgeSuggestions(beforeDay) {
       open();
-      return transaction(db.k, async (tx) => {
+      const deleted = await transaction(db.k, async (tx) => {
         const rows = await tx
           .selectFrom('suggestions')
           .select((eb) => ['framework_id', 'day', eb.fn.countAll().as('n')])
@@ -148,6 +151,8 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         }
         return deleted;
       });
+      if (deleted > 0) await db.clearDeleted();
+      return deleted;
     },
     async saveLeadChat(leadId, conversationId, at) {
       open();

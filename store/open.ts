@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { auditTable } from './audit';
 import { consoleTables } from './console';
@@ -73,7 +73,12 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      // A new database is its owner's only (it holds personal data and the service's keys); SQLite gives
+      // its -wal and -shm files the same mode. An existing file keeps the mode it has.
+      if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+    }
     return createStore(openSqlite(path), options);
   }
   throw new Error(`"${redact(url)}" is not a database address: use sqlite:path or postgres://…`);
