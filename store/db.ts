@@ -153,7 +153,13 @@ export function openSqlite(path: string): Db {
       k.connection().execute(async () => {
         if (!raw.open || raw.memory) return;
         if (options.rebuild) raw.exec('VACUUM');
-        raw.pragma('wal_checkpoint(TRUNCATE)');
+        // Another process (the service, while the command line erases) may be reading for a moment:
+        // the log can be emptied only once no one reads from it, so try a few times.
+        for (let tries = 0; tries < 10; tries++) {
+          const [result] = raw.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+          if (!result?.busy) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }),
     close: () =>
       (closed ??= k
