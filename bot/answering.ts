@@ -20,10 +20,16 @@ export async function answerQuestion(context: TurnContext, question: string, dep
   const place = await placeFramework(context, deps);
   const response = respond(deps.search, question, place ? { frameworkId: place.id } : {});
   const { reply } = response;
+  // A question that may be sent on travels with a code for whoever asked it: only their press may send it (card-actions.ts).
+  const asker =
+    response.routes.length === 0 && response.question.trim() !== ''
+      ? await deps.answerIds.askerCode(teamsActivity(context).actor ?? 'anonymous')
+      : undefined;
   const cards = responseCards({
     kb: deps.kb,
     response,
-    ...(reply?.kind === 'answer' && { answerId: await deps.answerIds.issue() }),
+    ...(reply?.kind === 'answer' && { answerId: await deps.answerIds.issue(reply.result.entry) }),
+    ...(asker !== undefined && { asker }),
     audience: audienceOf(context),
     examples: place?.examples ?? deps.kb.frameworks.flatMap((f) => f.examples.slice(0, 1)),
   });
@@ -57,7 +63,7 @@ export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDep
   const card = answerCard({
     kb: deps.kb,
     result: directAnswer(entry),
-    answerId: await deps.answerIds.issue(),
+    answerId: await deps.answerIds.issue(entry),
     audience: audienceOf(context),
     ...(place && { chatFrameworkId: place.id }),
   });

@@ -138,6 +138,7 @@ export function createApp(given: AppDeps): App {
     bot,
     logger: app.logger,
     requireToken: !app.config.anonymous,
+    localOnly: app.config.anonymous,
     serviceUrlAllowed,
     health: () => ({
       version: app.version,
@@ -157,6 +158,7 @@ export function createApp(given: AppDeps): App {
         registerLegalPages(server, {
           ...(app.config.organisation !== undefined && { organisation: app.config.organisation }),
           ...(app.config.privacyContact !== undefined && { contact: app.config.privacyContact }),
+          retentionDays: app.config.console.suggestionRetentionDays,
         }),
       (server) => registerTab(server, deps),
       (server) =>

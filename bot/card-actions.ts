@@ -34,6 +34,7 @@ import { saveSchedule } from './schedule-commands';
 import { looksPersonal } from '../knowledge/safety/personal-details';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
+import { votesAllowed } from './vote-limit';
 
 /**
  * Action.Execute (Universal Actions). Feedback, prompts and suggestions update their card in place.
@@ -55,8 +56,9 @@ export async function handleCardAction(
       const data = feedbackSchema.safeParse(value.action.data);
       const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
       if (!data.success || !entry) return tampered(context, deps);
-      // Only cards this bot issued can be voted on: a made-up id stores nothing.
-      if (!(await deps.answerIds.verify(data.data.answerId))) {
+      // Only cards this bot issued can be voted on, and only for the entry they answered with: a made-up
+      // id, or a genuine one with another entry, stores nothing.
+      if (!(await deps.answerIds.verify(data.data.answerId, entry))) {
         deps.logger.info(
           turnInfo(context, { event: 'feedback-expired', entryId: entry.id }),
           'a vote named an answer card this bot did not issue',
@@ -82,18 +84,24 @@ export async function handleCardAction(
         turnInfo(context, { event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }),
         'feedback recorded',
       );
-      const question = data.data.question;
+      const { question, asker } = data.data;
       let card = answerCard({
         kb: deps.kb,
         result: directAnswer(entry),
         answerId: data.data.answerId,
         feedback: { helpful: data.data.helpful },
         audience: teamsActivity(context).kind === 'personal' ? 'individual' : 'group',
-        ...(question !== undefined && { question }),
+        ...(question !== undefined && { question, ...(asker !== undefined && { asker }) }),
       });
-      // After "Not helpful", the person may send their question to the practice team.
-      if (!data.data.helpful && question)
-        card = withSuggestButton(card, { question, frameworkId: entry.frameworkId, entryId: entry.id });
+      // After "Not helpful", the person who asked may send their question to the practice team; in a
+      // channel, anyone else pressing it is not offered someone else's words.
+      if (!data.data.helpful && question && (await deps.answerIds.isAsker(asker, actorOf(context))))
+        card = withSuggestButton(card, {
+          question,
+          frameworkId: entry.frameworkId,
+          entryId: entry.id,
+          ...(asker !== undefined && { asker }),
+        });
       return cardResponse(card.card);
     }
     case 'anotherPrompt': {
@@ -125,6 +133,7 @@ export async function handleCardAction(
         (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
       )
         return tampered(context, deps);
+      if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
       deps.logger.info(turnInfo(context, { event: 'suggest-form' }), 'showed the suggestion form');
       return cardResponse(suggestForm(data.data).card);
     }
@@ -136,9 +145,12 @@ export async function handleCardAction(
         (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
       )
         return tampered(context, deps);
+      // Only the person who asked: no one else's press stores their words.
+      if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
       const ids = {
         frameworkId: data.data.frameworkId,
         ...(data.data.entryId !== undefined && { entryId: data.data.entryId }),
+        ...(data.data.asker !== undefined && { asker: data.data.asker }),
       };
       const textSent = (data.data.suggestion ?? '').trim();
       // Refused with the reason, and the text back in the box to edit. The log says why, never what.
@@ -153,7 +165,8 @@ export async function handleCardAction(
         id: deps.newId(),
         text: textSent,
         day: deps.clock().toISOString().slice(0, 10),
-        ...ids,
+        frameworkId: ids.frameworkId,
+        ...(ids.entryId !== undefined && { entryId: ids.entryId }),
       });
       deps.logger.info(
         turnInfo(context, { event: 'suggestion-sent', frameworkId: ids.frameworkId, entryId: ids.entryId }),
@@ -211,6 +224,7 @@ export async function handleCardAction(
           frameworkId: framework.id,
           examples: framework.examples.slice(0, 3),
           offerMeetingOpeners,
+          retentionDays: deps.config.console.suggestionRetentionDays,
         }).card,
       );
     }
@@ -219,42 +233,13 @@ export async function handleCardAction(
 
 export const CARD_ACTION_REPLIES = Object.freeze({
   expired: 'This card has expired, so your vote was not counted. Ask your question again for a fresh card.',
+  notYourQuestion:
+    'Only the person who asked this question can send it to the practice team. To suggest a question of your own, ask it yourself.',
   tooMany: "You've sent a lot of votes in the last minute. Please wait a moment, then try again.",
   posted: "I've posted it below.",
   replied: "I've replied below.",
   chosen: (name: string) => `Done: from now on I answer here from the ${name}.`,
 });
-
-/** Votes one person may cast in a minute (each card allows one vote, which a second click replaces). */
-export const VOTES_PER_MINUTE = 20;
-
-/** Counts each person's votes in their current minute. Holds voter codes (one-way hashes) only, for a minute. */
-class VoteLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  take(voter: string, now: number): boolean {
-    let w = this.windows.get(voter);
-    if (!w || now - w.start >= 60_000) {
-      if (this.windows.size >= 10_000)
-        for (const [k, v] of this.windows) if (now - v.start >= 60_000) this.windows.delete(k);
-      w = { start: now, count: 0 };
-      this.windows.set(voter, w);
-    }
-    if (w.count >= VOTES_PER_MINUTE) return false;
-    w.count++;
-    return true;
-  }
-}
-
-const limiters = new WeakMap<BotDeps, VoteLimiter>();
-function votesAllowed(deps: BotDeps): VoteLimiter {
-  let limiter = limiters.get(deps);
-  if (!limiter) {
-    limiter = new VoteLimiter();
-    limiters.set(deps, limiter);
-  }
-  return limiter;
-}
 
 /** A short message in place of the card (Universal Actions show it to the person who clicked). */
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
@@ -265,9 +250,21 @@ function messageResponse(text: string): AdaptiveCardInvokeResponse {
   };
 }
 
+/** Who pressed: their Entra object id (or Teams id), as the asker code on a card was made from. */
+const actorOf = (context: TurnContext) => teamsActivity(context).actor ?? 'anonymous';
+
+/** Someone other than the asker pressed Suggest or Send: nothing is shown or stored. The log says why, never what. */
+function notTheAsker(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeResponse {
+  deps.logger.info(
+    turnInfo(context, { event: 'suggestion-refused', reason: 'not-the-asker' }),
+    'a suggestion was not sent',
+  );
+  return messageResponse(CARD_ACTION_REPLIES.notYourQuestion);
+}
+
 /** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
 function voterOf(context: TurnContext, deps: BotDeps): Promise<string> {
-  return deps.voterCodes.code(teamsActivity(context).actor ?? 'anonymous');
+  return deps.voterCodes.code(actorOf(context));
 }
 
 function isVerb(v: unknown): v is Verb {

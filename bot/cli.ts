@@ -7,8 +7,10 @@ import Database from 'better-sqlite3';
 import { main as knowledgeMain } from '../knowledge/cli/main';
 import type { Io as KnowledgeIo } from '../knowledge/cli/main';
 import { backupSqlite, restoreSqlite, sqlitePath } from '../store/backup';
+import { typedTextNotice } from '../cards';
 import { openStore, redact } from '../store/open';
 import type { Person, Store } from '../store/types';
+import type { Erasure } from '../store/erasure';
 import { ConfigError, loadConfig, processEnvironment } from './config';
 import { createVoterCodes, legacyVoterCode } from './voter-code';
 
@@ -108,10 +110,13 @@ async function data(args: readonly string[], io: Io): Promise<number> {
         votes: found.votes,
         schedulesCreated: found.schedulesCreated.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
         leadChats: found.leadChats.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
-        notes: [
-          "Votes are stored under a one-way code made from the id, not the id itself; these are the votes under this person's code.",
-          'Practice Companion stores no message text: not questions, not answers, not chat titles. The Teams chats themselves are held by Microsoft 365 for your organisation.',
-        ],
+        personalChats: found.personalChats.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+        frameworkVersionsPublished: found.frameworkVersionsPublished.map((v) => ({
+          ...v,
+          publishedAt: v.publishedAt.toISOString(),
+        })),
+        frameworkDraftsSaved: found.frameworkDraftsSaved.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+        notes: exportNotes(config.console.suggestionRetentionDays),
       };
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       await audit(
@@ -122,24 +127,56 @@ async function data(args: readonly string[], io: Io): Promise<number> {
       );
       return 0;
     }
-    const erased = await store.erasePerson(person);
+    const { tables } = await store.erasePerson(person);
     io.stdout.write(
-      `${JSON.stringify({ person: id, erasedAt: now.toISOString(), database: redact(config.databaseUrl), votesDeleted: erased.votesDeleted, auditEntriesErased: erased.auditEntriesErased, schedulesErased: erased.schedulesErased, leadChatsDeleted: erased.leadChatsDeleted, digestPostsDeleted: erased.digestPostsDeleted }, null, 2)}\n`,
+      `${JSON.stringify({ person: id, erasedAt: now.toISOString(), database: redact(config.databaseUrl), tables }, null, 2)}\n`,
     );
-    io.stderr.write(
-      `Deleted ${erased.votesDeleted} votes; put "erased" in place of the id in ${erased.auditEntriesErased} audit entries and on ${erased.schedulesErased} schedules.\n`,
-    );
+    io.stderr.write(`${erasureReport(tables, file !== undefined).join('\n')}\n`);
     await audit(
       store,
       now,
       'data-erase',
-      `erased one person's data: ${erased.votesDeleted} votes deleted, ${erased.auditEntriesErased} audit entries and ${erased.schedulesErased} schedules made anonymous`,
+      `erased one person's data: ${
+        Object.entries(tables)
+          .filter(([, n]) => n.deleted + n.anonymised > 0)
+          .map(([table, n]) => `${table} ${n.deleted} deleted, ${n.anonymised} made anonymous`)
+          .join('; ') || 'nothing held'
+      }`,
     );
     return 0;
   } finally {
     await store.close();
   }
 }
+
+/** What the export says about what is not in it: the one privacy notice, and where the rest is. */
+function exportNotes(retentionDays: number): string[] {
+  return [
+    "Votes are stored under a one-way code made from the id, not the id itself; these are the votes under this person's code.",
+    typedTextNotice(retentionDays, 'Practice Companion'),
+    'Questions sent to the practice team are stored without a name or conversation, so none can be found by person; they are in the console until a practice lead deals with them.',
+    'A personal chat is listed when the person is a practice lead or made a change in it: the service keeps no other link between a person and their chat.',
+    'The Teams chats themselves are held by Microsoft 365 for your organisation.',
+  ];
+}
+
+/** What `data erase` changed, one line a table, and what it cannot reach. */
+function erasureReport(tables: Erasure['tables'], sqlite: boolean): string[] {
+  const line = ([table, n]: [string, { deleted: number; anonymised: number }]) => {
+    const parts = [
+      ...(ANONYMISED.has(table) ? [`${n.anonymised} made anonymous ("erased" in place of their id)`] : []),
+      ...(table !== 'framework_versions' && table !== 'framework_drafts' ? [`${n.deleted} deleted`] : []),
+    ];
+    return `${table}: ${parts.join(', ')}`;
+  };
+  return [
+    'Erased. What changed, table by table:',
+    ...Object.entries(tables).map(line),
+    ...(sqlite ? ['The database file was rebuilt, so none of it is left in the file.'] : []),
+    'Backups taken before now still hold this person: delete them, or erase again after restoring one. Suggested questions are stored without a name, so none can be found by person.',
+  ];
+}
+const ANONYMISED = new Set(['audit_log', 'subscriptions', 'framework_versions', 'framework_drafts']);
 
 /** The CLI's own actions are audited under the scope "service", naming the operator and never the person. */
 function audit(store: Store, at: Date, action: string, detail: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { aboutCard, frameworkCard, helpCard, listCard, reflectCard } from '../cards';
+import { aboutCard, frameworkCard, helpCard, listCard, privacyLine, reflectCard } from '../cards';
 import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
 import { respond } from '../knowledge/respond';
@@ -61,6 +61,7 @@ export const commands = {
             // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
             digest: teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined,
             examples: framework?.examples ?? deps.kb.frameworks.flatMap((f) => f.examples.slice(0, 1)),
+            retentionDays: deps.config.console.suggestionRetentionDays,
           }),
         ),
       );
@@ -157,20 +158,27 @@ export const commands = {
     description: 'Version, frameworks and sources, and how your data is handled',
     run: async (context, _argument, deps) => {
       await context.sendActivity(
-        cardActivity(aboutCard({ version: deps.version, kb: deps.kb, dataHandling: DATA_HANDLING })),
+        cardActivity(
+          aboutCard({
+            version: deps.version,
+            kb: deps.kb,
+            dataHandling: dataHandling(deps.config.console.suggestionRetentionDays),
+          }),
+        ),
       );
     },
   },
 } satisfies Record<CommandName, Command>;
 
 /** What the about card says about data. Keep it true: tests check the logs and the store. */
-export const DATA_HANDLING = [
-  'I never keep or log what you type: questions are answered and then forgotten. Teams keeps the chat itself as usual, so please leave out names or anything that could identify a child or family.',
+export const dataHandling = (retentionDays: number) => [
+  privacyLine(retentionDays),
+  'I never write what you type to the logs.',
   'I keep which framework each team or chat uses, its scheduled posts, what I posted and when, and a record of who changed settings and when.',
   'To post into channels and chats, I keep their Teams addresses (ids only).',
   'When you press Helpful or Not helpful, I count it per entry per day. I keep a one-way code for your vote so you can change it, not your name.',
   'Logs hold message ids, the kind of chat, which entry answered and how confidently, and timings.',
-] as const;
+];
 
 /** Parses "framework jersey" or "values" as a command. Anything else is a question. */
 export function parseCommand(text: string): { name: CommandName; argument: string } | undefined {

@@ -5,21 +5,11 @@
 export { loadConfig } from './config/load';
 export { CONFIG_SETTINGS } from './config/settings';
 export { ConfigError, RETENTION_DEFAULTS } from './config/types';
+export { isLoopbackHost } from './config/env';
 export type { Config } from './config/types';
 
 /** The process environment. The one place in the code base that reads it. */
 export function processEnvironment(): Readonly<Record<string, string | undefined>> {
   // eslint-disable-next-line no-restricted-syntax -- config is the only reader of the environment
   return process.env;
-}
-
-/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return (
-    h === 'localhost' ||
-    h === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
-    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
-  );
 }

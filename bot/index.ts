@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     if (config.hostExplicit && !isLoopbackHost(config.host)) {
       logger.warn(
         { event: 'anonymous-on-network', host: config.host },
-        `WARNING: HOST is ${config.host}, so this UNAUTHENTICATED bot can be reached from the network: anyone who can reach it can make it post. Unset HOST to listen on 127.0.0.1 only, or set MicrosoftAppId.`,
+        `WARNING: HOST is ${config.host}, so this UNAUTHENTICATED bot can be reached from the network: anyone who can reach it can make it post. The console and framework editor are closed. Unset HOST to listen on 127.0.0.1 only, or set MicrosoftAppId.`,
       );
     }
   }

@@ -4,6 +4,7 @@ import type { ActivityHandler, Activity } from 'botbuilder';
 import type { PracticeAdapter } from './adapter';
 import type { Logger } from './logger';
 import { BODY_ERRORS, isJson, readJsonBody } from './request-body';
+import { LOCAL_ONLY_REPLY, localRefusal } from './local-only';
 
 export interface ServerDeps {
   readonly adapter: PracticeAdapter;
@@ -13,6 +14,8 @@ export interface ServerDeps {
   readonly health: () => Record<string, unknown>;
   /** True when requests must carry a Bot Connector token (an app id is set). */
   readonly requireToken: boolean;
+  /** True without an app id: only loopback Hosts and the service's own Origin are answered (bot/local-only.ts). */
+  readonly localOnly: boolean;
   /** May the bot post to this activity's serviceUrl? Checked after sign-in, before the turn. */
   readonly serviceUrlAllowed: (serviceUrl: string) => boolean;
   /** Called once the last turn in flight has finished during shutdown. */
@@ -98,6 +101,18 @@ export function createServer(deps: ServerDeps): HttpServer {
 
   let inFlight = 0;
   let closing = false;
+
+  // Without sign-in, before anything else: requests from this computer's own tools and pages only.
+  if (deps.localOnly)
+    server.pre((req, res, next) => {
+      const refused = localRefusal(req);
+      if (refused === undefined) return next();
+      // The kind only: the Host or Origin is the caller's text.
+      deps.logger.info({ event: 'local-refused', kind: refused }, 'a request from outside this computer was refused');
+      res.setHeader('connection', 'close');
+      res.send(403, LOCAL_ONLY_REPLY);
+      return next(false);
+    });
 
   // Bodies are read here, before routing, sign-in or anything else, and only as JSON into memory:
   // nothing a request sends is ever written to disk, and no other parser exists to be reached.

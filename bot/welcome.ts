@@ -23,13 +23,20 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
   // Several frameworks and none set: ask which one this team or chat uses, rather than guess.
   const ask = await frameworkUnchosen(context, deps);
   const message = ask
-    ? cardActivity(frameworkQuestionCard({ kb: deps.kb, place: here.kind === 'channel' ? 'team' : 'chat' }))
+    ? cardActivity(
+        frameworkQuestionCard({
+          kb: deps.kb,
+          place: here.kind === 'channel' ? 'team' : 'chat',
+          retentionDays: deps.config.console.suggestionRetentionDays,
+        }),
+      )
     : cardActivity(
         welcomeCard({
           kb: deps.kb,
           frameworkId: framework.id,
           examples: framework.examples.slice(0, 3),
           offerMeetingOpeners,
+          retentionDays: deps.config.console.suggestionRetentionDays,
           ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }),
         }),
       );

@@ -58,6 +58,9 @@ export const VERBS = [
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
+/** A one-way code for the person who asked (bot/answer-ids.ts): only they may send their question on. */
+const asker = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
 /** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
 export const feedbackSchema = z.object({
   answerId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
@@ -65,6 +68,7 @@ export const feedbackSchema = z.object({
   helpful: z.boolean(),
   /** The question, so "Not helpful" can offer to suggest it. It lives in the card only; the bot keeps nothing. */
   question: z.string().max(1000).optional(),
+  asker: asker.optional(),
 });
 export type FeedbackData = z.infer<typeof feedbackSchema>;
 
@@ -87,12 +91,14 @@ export const suggestSchema = z.object({
   question: z.string().min(1).max(1000),
   frameworkId,
   entryId: entryId.optional(),
+  asker: asker.optional(),
 });
 export type SuggestData = z.infer<typeof suggestSchema>;
 /** Send on the suggestion form: Teams adds the edited text as `suggestion` (the Input.Text's id). */
 export const suggestSendSchema = z.object({
   frameworkId,
   entryId: entryId.optional(),
+  asker: asker.optional(),
   suggestion: z.string().max(2000).optional(),
 });
 /** Cancel on the suggestion form. Teams adds the inputs too; they are ignored. */

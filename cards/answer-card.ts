@@ -30,6 +30,8 @@ export interface AnswerCardInput {
   readonly question?: string;
   /** In a channel, group chat or meeting: the entry's group prompt and "keep replies general", as posts have. */
   readonly audience?: 'individual' | 'group';
+  /** The code of the person who asked, carried with the question: only they may send it on. */
+  readonly asker?: string;
 }
 
 /** The answer to a question: the entry, its full text on request, one prompt to reflect on, where to go next, and "did this help?". */
@@ -57,7 +59,7 @@ export function answerCard(input: AnswerCardInput): CardMessage {
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { spacing: 'Small' })] : []),
     ...(group ? [small(WORDING.noDetailsInReplies)] : []),
     ...(related.length > 0 ? [heading(WORDING.related), actionSet(related.map(openButton))] : []),
-    ...feedbackSection(input.answerId, entry.id, input.feedback, input.question),
+    ...feedbackSection(input.answerId, entry.id, input.feedback, input.question, input.asker),
   ];
 
   const title = displayTitle(entry);
@@ -82,8 +84,9 @@ function feedbackSection(
   entryId: string,
   feedback: { readonly helpful: boolean } | undefined,
   question: string | undefined,
+  asker: string | undefined,
 ): Element[] {
-  const q = question === undefined ? {} : { question };
+  const q = question === undefined ? {} : { question, ...(asker !== undefined && { asker }) };
   const line =
     feedback === undefined ? WORDING.didThisHelp : feedback.helpful ? WORDING.thanksHelpful : WORDING.thanksNotHelpful;
   return [

@@ -4,12 +4,14 @@ import type { ChooseFrameworkData } from './actions';
 import type { Element, ExecuteAction } from './elements';
 import { actionSet, lead, small, text } from './elements';
 import type { CardMessage } from './types';
-import { WORDING } from './wording';
+import { WORDING, privacyLine } from './wording';
 
 export interface FrameworkQuestionCardInput {
   readonly kb: KnowledgeBase;
   /** Where the bot was added: a team is asked about the team, anything else about the chat. */
   readonly place: 'team' | 'chat';
+  /** Days a question sent to the practice team is kept (SUGGESTION_RETENTION_DAYS), for the privacy line. */
+  readonly retentionDays: number;
 }
 
 /**
@@ -32,14 +34,14 @@ export function frameworkQuestionCard(input: FrameworkQuestionCardInput): CardMe
     text(WORDING.chooseFramework.why, { spacing: 'Small' }),
     actionSet(buttons),
     small(WORDING.chooseFramework.later),
-    small(WORDING.privacy),
+    small(privacyLine(input.retentionDays)),
   ];
   const names = input.kb.frameworks.map((f) => `"framework ${f.id}" for ${f.shortName}`).join(', or ');
   const lines = [w.greeting, WORDING.purpose, question, `Type ${names}.`];
   return cardMessage({
     body,
     speak: [w.greeting, question].join(' '),
-    fallbackText: [...lines, WORDING.privacy].join('\n'),
+    fallbackText: [...lines, privacyLine(input.retentionDays)].join('\n'),
     summary: `${w.greeting} ${question}`,
   });
 }

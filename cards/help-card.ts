@@ -3,7 +3,7 @@ import { cardMessage } from './card-message';
 import type { Element } from './elements';
 import { actionSet, heading, lead, small, text } from './elements';
 import type { CardMessage } from './types';
-import { WORDING } from './wording';
+import { WORDING, privacyLine } from './wording';
 
 export const MAX_HELP_EXAMPLES = 3;
 
@@ -17,6 +17,8 @@ export interface HelpCardInput {
   /** A practice lead in their personal chat: how to turn their weekly digest off and on. */
   readonly digest?: boolean;
   readonly examples: readonly string[];
+  /** Days a question sent to the practice team is kept (SUGGESTION_RETENTION_DAYS), for the privacy line. */
+  readonly retentionDays: number;
 }
 
 /** "a", "a or b", "a, b or c", each in quotes. */
@@ -26,7 +28,7 @@ function either(words: readonly string[]): string {
 }
 
 /** What a person can do here, in plain sentences: no command syntax, nothing that does not work in this place. */
-export function helpLines(input: Omit<HelpCardInput, 'examples'>): string[] {
+export function helpLines(input: Omit<HelpCardInput, 'examples' | 'retentionDays'>): string[] {
   const h = WORDING.help;
   return [
     ...(input.lists.length > 0 ? [h.lists(either(input.lists))] : []),
@@ -52,12 +54,12 @@ export function helpCard(input: HelpCardInput): CardMessage {
     heading(h.commands),
     ...lines.map((l) => text(l, { spacing: 'Small' })),
     ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
-    small(WORDING.privacy),
+    small(privacyLine(input.retentionDays)),
   ];
   return cardMessage({
     body,
     speak: asking.join(' '),
-    fallbackText: [h.title, WORDING.purpose, ...asking, ...lines, WORDING.privacy].join('\n'),
+    fallbackText: [h.title, WORDING.purpose, ...asking, ...lines, privacyLine(input.retentionDays)].join('\n'),
     summary: asking.join(' '),
   });
 }

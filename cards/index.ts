@@ -22,3 +22,4 @@ export { responseCards } from './response-cards';
 export { frameworkQuestionCard } from './framework-question-card';
 export { MAX_SUGGESTION_LENGTH, SUGGEST_WORDING, suggestDone, suggestForm, withSuggestButton } from './suggest-card';
 export { digestCard } from './digest-card';
+export { privacyLine, typedTextNotice } from './wording';

@@ -16,6 +16,8 @@ export interface ResponseCardsInput {
   readonly response: Response;
   /** Identifies an answer card in feedback: made by the caller when `response.reply` is an answer. */
   readonly answerId?: string;
+  /** The one-way code of the person who asked, carried with their question: only they may send it on. */
+  readonly asker?: string;
   /** A personal chat is 'individual'; a channel, group chat or meeting is 'group'. */
   readonly audience: 'individual' | 'group';
   /** Questions "not sure" offers to ask instead: the place's framework's examples. */
@@ -37,7 +39,7 @@ export function responseCards(input: ResponseCardsInput): CardMessage[] {
   return reply ? [...routes, reply] : routes;
 }
 
-function replyCard({ kb, response, answerId, audience, examples }: ResponseCardsInput): CardMessage | undefined {
+function replyCard({ kb, response, answerId, asker, audience, examples }: ResponseCardsInput): CardMessage | undefined {
   const { reply } = response;
   if (!reply) return undefined;
   const reminder = response.reminders.personalDetails;
@@ -53,7 +55,7 @@ function replyCard({ kb, response, answerId, audience, examples }: ResponseCards
       audience,
       ...(response.frameworkId !== undefined && { chatFrameworkId: response.frameworkId }),
       // The question rides in the vote buttons so "Not helpful" can offer to suggest it: never on a route's message.
-      ...(question !== '' && response.routes.length === 0 && { question }),
+      ...(question !== '' && response.routes.length === 0 && { question, ...(asker !== undefined && { asker }) }),
     });
   } else {
     const { result } = reply;
@@ -72,7 +74,11 @@ function replyCard({ kb, response, answerId, audience, examples }: ResponseCards
   const choice = frameworkChoice(kb, response);
   message = withFoot(message, choice.body, choice.lines);
   if (response.offerSuggestion && question !== '')
-    message = withSuggestButton(message, { question, frameworkId: response.framework.id });
+    message = withSuggestButton(message, {
+      question,
+      frameworkId: response.framework.id,
+      ...(asker !== undefined && { asker }),
+    });
   // An ordinary question that only mentions risk: its answer, with one calm line at the foot.
   const calm = response.reminders.calm ? response.signposts.urgent.text : undefined;
   return calm ? withFoot(message, [small(calm)], [calm]) : message;

@@ -39,13 +39,19 @@ export interface SuggestFormInput {
   readonly question: string;
   readonly frameworkId: string;
   readonly entryId?: string | undefined;
+  /** The code of the person who asked: Send carries it, and only their press stores the question. */
+  readonly asker?: string | undefined;
   /** Why the last Send was refused, shown above the box. */
   readonly problem?: string;
 }
 
 /** The question in an editable box, what the practice team will see, and Send / Cancel. */
 export function suggestForm(input: SuggestFormInput): CardMessage {
-  const ids = { frameworkId: input.frameworkId, ...(input.entryId !== undefined && { entryId: input.entryId }) };
+  const ids = {
+    frameworkId: input.frameworkId,
+    ...(input.entryId !== undefined && { entryId: input.entryId }),
+    ...(input.asker !== undefined && { asker: input.asker }),
+  };
   const body: Element[] = [
     lead(SUGGEST_WORDING.formHeading),
     ...(input.problem !== undefined ? [text(input.problem, { color: 'Attention', weight: 'Bolder' })] : []),

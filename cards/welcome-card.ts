@@ -5,7 +5,7 @@ import type { Element } from './elements';
 import { actionSet, heading, lead, small, text } from './elements';
 import { frameworkName } from './framework-name';
 import type { CardMessage } from './types';
-import { WORDING } from './wording';
+import { WORDING, privacyLine } from './wording';
 
 export const MAX_WELCOME_EXAMPLES = 3;
 
@@ -18,6 +18,8 @@ export interface WelcomeCardInput {
   readonly offerMeetingOpeners?: boolean;
   /** In a meeting chat: whether this meeting gets an opener. */
   readonly meetingOpenersOn?: boolean;
+  /** Days a question sent to the practice team is kept (SUGGESTION_RETENTION_DAYS), for the privacy line. */
+  readonly retentionDays: number;
 }
 
 /** The first thing people see: what the bot does, which framework it uses, a few questions to try, and what happens to their words. */
@@ -42,13 +44,13 @@ export function welcomeCard(input: WelcomeCardInput): CardMessage {
         ]
       : []),
     ...(input.meetingOpenersOn !== undefined ? [text(input.meetingOpenersOn ? w.meetingOn : w.meetingOff)] : []),
-    small(WORDING.privacy),
+    small(privacyLine(input.retentionDays)),
   ];
   const lines = [w.greeting, WORDING.purpose, w.answers, w.reflects, where];
   return cardMessage({
     body,
     speak: lines.join(' '),
-    fallbackText: [...lines, WORDING.privacy].join('\n'),
+    fallbackText: [...lines, privacyLine(input.retentionDays)].join('\n'),
     summary: `${w.greeting} ${w.answers}`,
   });
 }

@@ -1,6 +1,19 @@
 import { RESPONSE_WORDS, ROUTE_CONTENT, SIGNPOST_HEADINGS } from '../knowledge/respond';
 
 /**
+ * What happens to what people type, said truthfully and in the same words on the cards, on /privacy, in
+ * the export notes and in docs/data-protection.md (tests/security/notices.test.ts keeps them in step):
+ * nothing is kept but a question the person chooses to send, which is checked and deleted after `days`
+ * (SUGGESTION_RETENTION_DAYS); Teams keeps the chat. Cards speak as "I"; the other places name the app.
+ */
+export function typedTextNotice(days: number, who: 'I' | 'Practice Companion' = 'I'): string {
+  return `${who} ${who === 'I' ? 'keep' : 'keeps'} no text you type, except a question you choose to send to the practice team, which is checked for personal details and deleted after ${days} ${days === 1 ? 'day' : 'days'}. Teams keeps the chat.`;
+}
+
+/** The notice as a card's last line: what is kept, and what to leave out. */
+export const privacyLine = (days: number) => `${typedTextNotice(days)} ${WORDING.leaveOut}`;
+
+/**
  * The words our cards use, in one place so they stay plain, kind and consistent. Framework text comes from
  * the knowledge base; the words of a response (routes, declines, reminders) from knowledge/respond, which
  * the tab and the command line say too.
@@ -9,9 +22,8 @@ export const WORDING = Object.freeze({
   /** What the bot is for, and not for: one line on the welcome and help cards. */
   purpose:
     'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
-  /** What happens to what people type, said truthfully: the bot keeps nothing, but Teams keeps the chat. */
-  privacy:
-    'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+  /** After the privacy notice (typedTextNotice) on cards: what to leave out, because Teams keeps the chat. */
+  leaveOut: 'Please leave out names or anything that could identify a child or family.',
   inShort: 'In short',
   /** Under every post and prompt in a channel, group chat or meeting. */
   noDetailsInReplies: "Please keep replies general: don't share details of children or families here.",

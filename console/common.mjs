@@ -75,11 +75,15 @@ export const authorization = () => (token ? { authorization: `Bearer ${token}` }
 
 /**
  * fetch() asking for JSON, signed in. A token can expire while the page is open: a 401 asks Teams for a fresh
- * one, once.
+ * one, once. Every call carries the console's header, which the server asks of any call that changes
+ * something and has no JSON body (a cross-site form cannot send it: bot/console/routes.ts).
  */
 export async function signedFetch(path, { headers = {}, ...options } = {}) {
   const send = () =>
-    fetch(path, { ...options, headers: { accept: 'application/json', ...headers, ...authorization() } });
+    fetch(path, {
+      ...options,
+      headers: { accept: 'application/json', 'x-practice-companion': 'console', ...headers, ...authorization() },
+    });
   const response = await send();
   if (response.status === 401 && inTeams && (await getToken())) return send();
   return response;

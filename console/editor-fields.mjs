@@ -124,7 +124,8 @@ function fieldKey(p, selected) {
   return rest.replace(/\[\d+\]/g, '');
 }
 
-export function showFieldErrors(problems) {
+/** Each problem beside its field; the others in the save status line, after `after` when given. */
+export function showFieldErrors(problems, { after } = {}) {
   for (const node of document.querySelectorAll('[data-error-for]')) node.textContent = '';
   for (const node of document.querySelectorAll('#fields [aria-invalid]')) node.removeAttribute('aria-invalid');
   const unplaced = [];
@@ -138,5 +139,5 @@ export function showFieldErrors(problems) {
       document.getElementById(fieldId(key))?.setAttribute('aria-invalid', 'true');
     } else unplaced.push(p.text ?? `${p.field}: ${p.message}`);
   }
-  if (unplaced.length) $('save-status').textContent = unplaced.join(' ');
+  if (unplaced.length) $('save-status').textContent = [after, ...unplaced].filter(Boolean).join(' ');
 }

@@ -119,9 +119,11 @@ export async function save() {
     return true;
   }
   if (res.status === 400 && Array.isArray(res.body.problems)) {
-    showFieldErrors(res.body.problems.map((p) => ({ ...p, field: p.field })));
-    $('save-status').textContent =
-      `Not saved: ${res.body.problems.length === 1 ? 'one problem' : `${res.body.problems.length} problems`}, shown beside the fields.`;
+    // A save must leave the whole framework valid, so a problem may be in another entry: those are
+    // listed after this line, the rest beside their fields.
+    const count = res.body.problems.length === 1 ? 'one problem' : `${res.body.problems.length} problems`;
+    $('save-status').textContent = `Not saved: ${count}, shown beside the fields or here.`;
+    showFieldErrors(res.body.problems, { after: $('save-status').textContent });
     return false;
   }
   if (res.status === 409) {

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       false,
     ],
     ['card-staff-support.png', staffSupportCard({ signposts: lbbd.signposts }), false],
-    ['card-which-framework.png', frameworkQuestionCard({ kb, place: 'team' }), false],
+    ['card-which-framework.png', frameworkQuestionCard({ kb, place: 'team', retentionDays: 90 }), false],
     [
       'digest-card.png',
       digestCard(

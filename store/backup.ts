@@ -24,12 +24,18 @@ export async function backupSqlite(source: string, target: string): Promise<Back
   if (existsSync(target))
     throw new Error(`${target} already exists: choose a new file name, so no backup is overwritten`);
   if (!existsSync(dirname(resolve(target)))) throw new Error(`the folder ${dirname(resolve(target))} does not exist`);
+  // The backup holds personal data and the service's keys (secrets): its owner's only, from the start
+  // (made empty with mode 0600 before SQLite writes into it; its journal takes the same mode).
+  closeSync(openSync(target, 'wx', 0o600));
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     const progress = await db.backup(target, { progress: ({ totalPages }) => totalPages + 1000 });
     const checked = checkBackup(target);
     return { pages: progress.totalPages, schemaVersion: checked.schemaVersion };
+  } catch (error) {
+    rmSync(target, { force: true }); // no half-written backup left behind, and the name free to try again
+    throw error;
   } finally {
     db.close();
   }

@@ -136,7 +136,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
     },
     async finishResolvedSuggestions(resolvedUpTo) {
       open();
-      return transaction(db.k, async (tx) => {
+      const finished = await transaction(db.k, async (tx) => {
         const rows = await tx
           .selectFrom('suggestions')
           .select(['id', 'framework_id', 'outcome', 'resolved_at'])
@@ -167,10 +167,13 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         for (const c of counts.values()) await addCount(tx, c);
         return deleted;
       });
+      // The text a person typed: gone from the database file too, not left in free space or the log.
+      if (finished > 0) await db.clearDeleted();
+      return finished;
     },
     async purgeSuggestions(beforeDay) {
       open();
-      return transaction(db.k, async (tx) => {
+      const deleted = await transaction(db.k, async (tx) => {
         const rows = await tx
           .selectFrom('suggestions')
           .select((eb) => ['framework_id', 'day', 'outcome', eb.fn.countAll().as('n')])
@@ -191,6 +194,8 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
           });
         return deleted;
       });
+      if (deleted > 0) await db.clearDeleted();
+      return deleted;
     },
     async saveLeadChat(leadId, conversationId, at) {
       open();

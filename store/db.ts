@@ -18,6 +18,15 @@ export interface Db {
    * nothing else can run on the connection while the statement does: it is as if it went first.
    */
   readonly direct?: (sql: string, parameters: readonly unknown[]) => QueryResult<unknown> | undefined;
+  /**
+   * After rows that hold personal data or typed text were deleted or changed: make their old bytes
+   * unreadable in the database's files. SQLite runs with secure_delete, so deleted content is zeroed in
+   * its pages; this then copies the write-ahead log into the file and empties the log (which still held
+   * the old pages), and with `rebuild` also rebuilds the file (VACUUM), so nothing freed before remains.
+   * Waits for the query or transaction holding the connection. On PostgreSQL it does nothing: see
+   * docs/data-protection.md.
+   */
+  clearDeleted(options?: { rebuild?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,7 +106,7 @@ export async function openPostgres(url: string, poolSize = 5): Promise<Db> {
   const client = await pool.connect(); // fail now, with the server's message, if it cannot be reached
   client.release();
   const k = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: 'postgres', k, close: () => k.destroy() };
+  return { dialect: 'postgres', k, clearDeleted: async () => undefined, close: () => k.destroy() };
 }
 
 /**
@@ -112,6 +121,8 @@ export function openSqlite(path: string): Db {
   raw.pragma('synchronous = NORMAL'); // with WAL: durable across a process crash; a power cut may lose the last commits
   raw.pragma('busy_timeout = 5000');
   raw.pragma('foreign_keys = ON');
+  // Deleted content is overwritten with zeros, not left in free space (erasure and purges: clearDeleted).
+  raw.pragma('secure_delete = ON');
   const statements = new Map<string, SqliteStatement>();
   const database: SqliteDatabase = {
     close: () => raw.close(),
@@ -138,6 +149,18 @@ export function openSqlite(path: string): Db {
     dialect: 'sqlite',
     k,
     direct,
+    clearDeleted: (options = {}) =>
+      k.connection().execute(async () => {
+        if (!raw.open || raw.memory) return;
+        if (options.rebuild) raw.exec('VACUUM');
+        // Another process (the service, while the command line erases) may be reading for a moment:
+        // the log can be emptied only once no one reads from it, so try a few times.
+        for (let tries = 0; tries < 10; tries++) {
+          const [result] = raw.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+          if (!result?.busy) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }),
     close: () =>
       (closed ??= k
         .connection()

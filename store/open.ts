@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { auditTable } from './audit';
 import { consoleTables } from './console';
@@ -66,38 +66,80 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     try {
       return await createStore(await openPostgres(url), options);
     } catch (error) {
-      throw new Error(`Could not open the PostgreSQL database at ${redact(url)}: ${(error as Error).message}`);
+      throw new Error(
+        `Could not open the PostgreSQL database at ${redact(url)}: ${scrub((error as Error).message, url)}`,
+      );
     }
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      // A new database is its owner's only (it holds personal data and the service's keys); SQLite gives
+      // its -wal and -shm files the same mode. An existing file keeps the mode it has.
+      if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+    }
     return createStore(openSqlite(path), options);
   }
   throw new Error(`"${redact(url)}" is not a database address: use sqlite:path or postgres://…`);
 }
 
 const SECRET_PARAMS = /^(password|sslpassword|sslkey)$/i;
+/** A scheme as typed, right or not: a name, a colon, then any slashes, backslashes and spaces (`postgres: //`, `postgres:/`). */
+const SCHEME = /^\s*[a-z][a-z0-9+.-]*\s*:[\s/\\]*/i;
 
 /**
  * The address without its secrets, for messages and logs: the password in the user info, and the
- * password, sslpassword and sslkey query parameters. The user info is read up to the last "@"
- * before the host, because a password typed without encoding may hold "@", ":", "/", "?" or "#"
- * (a URL parser would read part of it as the host, path or fragment, and print it).
+ * password, sslpassword and sslkey query parameters. Anything that looks like an address is read, well
+ * formed or not: the user info is everything before the last "@" after the scheme, whatever slashes or
+ * spaces follow the scheme's colon (a password typed without encoding may hold "@", ":", "/", "?" or "#",
+ * which a URL parser would read as the host, path or fragment, and print). With no "@", text where a
+ * port should be that is not a number is taken for a password too.
  */
 export function redact(url: string): string {
-  const scheme = /^[a-z][a-z0-9+.-]*:(\/\/)?/i.exec(url);
-  if (!scheme) return '(an address that could not be read)';
+  return readAddress(url)?.shown ?? '(an address that could not be read)';
+}
+
+/**
+ * `message` (a driver's error, say) with every secret of `url` in it replaced by ***, as typed and as
+ * decoded: a library may repeat part of the address it was given.
+ */
+export function scrub(message: string, url: string): string {
+  const secrets = (readAddress(url)?.secrets ?? []).flatMap((s) => [s, decoded(s)]).filter((s) => s.length >= 3);
+  return secrets.sort((a, b) => b.length - a.length).reduce((out, s) => out.split(s).join('***'), message);
+}
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function readAddress(url: string): { shown: string; secrets: string[] } | undefined {
+  const scheme = SCHEME.exec(url);
+  if (!scheme) return undefined;
+  const secrets: string[] = [];
+  const wellFormed = /[a-z0-9+.-]:\/\/$/i.test(scheme[0]);
   let rest = url.slice(scheme[0].length);
   let userInfo = '';
-  if (scheme[1] !== undefined) {
-    const at = rest.lastIndexOf('@');
-    if (at >= 0) {
-      const info = rest.slice(0, at);
-      const colon = info.indexOf(':');
-      userInfo = colon >= 0 ? `${info.slice(0, colon)}:***@` : `${info}@`;
-      rest = rest.slice(at + 1);
-    }
+  const at = rest.lastIndexOf('@');
+  if (at >= 0) {
+    const info = rest.slice(0, at);
+    const colon = info.indexOf(':');
+    // Without a colon it is a user name; unless the address is malformed, when it may be the password.
+    if (colon >= 0) secrets.push(info.slice(colon + 1).trim());
+    else if (!wellFormed) secrets.push(info.trim());
+    userInfo = colon >= 0 ? `${info.slice(0, colon)}:***@` : wellFormed ? `${info}@` : '***@';
+    rest = rest.slice(at + 1);
+  } else {
+    // No "@": "user:secret/db" still reads as a host and a port that is not a number.
+    rest = rest.replace(/^([^:/?#\s[\]]+)(\s*:\s*)([^/?#]*)/, (whole, host: string, colon: string, port: string) => {
+      if (/^\d*$/.test(port)) return whole;
+      secrets.push(port.trim());
+      return `${host}${colon}***`;
+    });
   }
   const query = rest.indexOf('?');
   if (query >= 0) {
@@ -109,15 +151,11 @@ export function redact(url: string): string {
       .map((pair) => {
         const eq = pair.indexOf('=');
         const key = eq >= 0 ? pair.slice(0, eq) : pair;
-        let name = key;
-        try {
-          name = decodeURIComponent(key);
-        } catch {
-          /* a key that is not valid percent-encoding is compared as it is */
-        }
-        return SECRET_PARAMS.test(name) ? `${key}=***` : pair;
+        if (!SECRET_PARAMS.test(decoded(key))) return pair;
+        if (eq >= 0) secrets.push(pair.slice(eq + 1));
+        return `${key}=***`;
       });
     rest = `${rest.slice(0, query)}?${params.join('&')}${rest.slice(end)}`;
   }
-  return `${scheme[0]}${userInfo}${rest}`;
+  return { shown: `${scheme[0]}${userInfo}${rest}`, secrets: secrets.filter((s) => s.length > 0) };
 }

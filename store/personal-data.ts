@@ -1,12 +1,11 @@
 import { toAuditEntry } from './audit';
 import type { AuditEntry } from './audit';
-import { changed, transaction } from './db';
+import { transaction } from './db';
 import type { Db } from './db';
+import { erase, personalChatsOf, settingsScope, lower } from './erasure';
+import type { Erasure } from './erasure';
 
-/** The word that replaces an erased person's id. */
-export const ERASED = 'erased';
-
-/** One person, as the store holds them: their Entra object id (audit log, schedules) and their voter codes (votes). */
+/** One person, as the store holds them: their Entra object id (audit log, schedules, editor) and their voter codes (votes). */
 export interface Person {
   readonly ids: readonly string[];
   readonly voterCodes: readonly string[];
@@ -34,24 +33,38 @@ export interface PersonalData {
     readonly digestOn: boolean;
     readonly updatedAt: Date;
   }>;
-}
-
-export interface Erasure {
-  readonly votesDeleted: number;
-  readonly auditEntriesErased: number;
-  readonly schedulesErased: number;
-  /** The lead's personal-chat row and their weekly digests in the post log. */
-  readonly leadChatsDeleted: number;
-  readonly digestPostsDeleted: number;
+  /** Their personal (one-to-one) chats with the bot: the address kept to post there, and its settings. */
+  readonly personalChats: ReadonlyArray<{
+    readonly conversationId: string;
+    readonly kind: string;
+    readonly status: string;
+    readonly updatedAt: Date;
+    readonly settings: { readonly frameworkId?: string; readonly meetingOpeners?: string };
+  }>;
+  /** Framework versions they published in the console. */
+  readonly frameworkVersionsPublished: ReadonlyArray<{
+    readonly frameworkId: string;
+    readonly version: number;
+    readonly note: string;
+    readonly publishedAt: Date;
+  }>;
+  /** Console drafts they saved last. */
+  readonly frameworkDraftsSaved: ReadonlyArray<{ readonly frameworkId: string; readonly updatedAt: Date }>;
 }
 
 /** What personalDataTables keeps: people's data rights. */
 export interface PersonalDataStore {
   /** Everything stored about one person. */
   personalData(person: Person): Promise<PersonalData>;
-  /** Deletes the person's votes and puts "erased" in place of their id in the audit log and on schedules they made. */
+  /**
+   * Deletes what is theirs alone (votes, their personal chat with its settings and digests, their lead
+   * row), and puts "erased" in place of their id where the row is the team's (audit log, schedules,
+   * framework versions and drafts). On SQLite the file is then rebuilt, so no old bytes remain.
+   */
   erasePerson(person: Person): Promise<Erasure>;
 }
+
+const ms = (v: unknown) => new Date(Number(v));
 
 /** One person's data, found and erased by their ids and voter codes; `open` throws once the store is closed. */
 export function personalDataTables(db: Db, open: () => void): PersonalDataStore {
@@ -59,51 +72,80 @@ export function personalDataTables(db: Db, open: () => void): PersonalDataStore 
     async personalData(person: Person): Promise<PersonalData> {
       open();
       const ids = lower(person.ids);
-      const audit =
-        ids.length === 0
-          ? []
-          : await db.k
-              .selectFrom('audit_log')
-              .select(['scope_id', 'at', 'actor', 'action', 'detail'])
-              .where((eb) => eb(eb.fn('lower', ['actor']), 'in', ids))
-              .orderBy('at')
-              .orderBy('id')
-              .execute();
+      const k = db.k;
+      const none = ids.length === 0;
+      const audit = none
+        ? []
+        : await k
+            .selectFrom('audit_log')
+            .select(['scope_id', 'at', 'actor', 'action', 'detail'])
+            .where((eb) => eb(eb.fn('lower', ['actor']), 'in', ids))
+            .orderBy('at')
+            .orderBy('id')
+            .execute();
       const votes =
         person.voterCodes.length === 0
           ? []
-          : await db.k
+          : await k
               .selectFrom('votes')
               .select(['answer_id', 'entry_id', 'day', 'helpful'])
               .where('voter', 'in', person.voterCodes)
               .orderBy('day')
               .orderBy('answer_id')
               .execute();
-      const schedules =
-        ids.length === 0
+      const schedules = none
+        ? []
+        : await k
+            .selectFrom('subscriptions')
+            .select(['id', 'conversation_id', 'team_id', 'kind', 'status', 'created_at'])
+            .where((eb) => eb(eb.fn('lower', ['created_by']), 'in', ids))
+            .orderBy('created_at')
+            .orderBy('id')
+            .execute();
+      const leadChats = none
+        ? []
+        : await k
+            .selectFrom('lead_chats')
+            .select(['conversation_id', 'digest_on', 'updated_at'])
+            .where('lead_id', 'in', ids)
+            .orderBy('lead_id')
+            .execute();
+      const chats = await personalChatsOf(k, ids);
+      const conversations =
+        chats.length === 0
           ? []
-          : await db.k
-              .selectFrom('subscriptions')
-              .select(['id', 'conversation_id', 'team_id', 'kind', 'status', 'created_at'])
-              .where((eb) => eb(eb.fn('lower', ['created_by']), 'in', ids))
-              .orderBy('created_at')
+          : await k
+              .selectFrom('conversations')
+              .select(['id', 'kind', 'status', 'updated_at'])
+              .where('id', 'in', chats)
               .orderBy('id')
               .execute();
-      const leadChats =
-        ids.length === 0
+      const settings =
+        chats.length === 0
           ? []
-          : await db.k
-              .selectFrom('lead_chats')
-              .select(['conversation_id', 'digest_on', 'updated_at'])
-              .where('lead_id', 'in', ids)
-              .orderBy('lead_id')
+          : await k
+              .selectFrom('settings')
+              .select(['scope_id', 'framework_id', 'meeting_openers'])
+              .where('scope_id', 'in', chats.map(settingsScope))
               .execute();
+      const versions = none
+        ? []
+        : await k
+            .selectFrom('framework_versions')
+            .select(['framework_id', 'version', 'note', 'published_at'])
+            .where((eb) => eb(eb.fn('lower', ['published_by']), 'in', ids))
+            .orderBy('framework_id')
+            .orderBy('version')
+            .execute();
+      const drafts = none
+        ? []
+        : await k
+            .selectFrom('framework_drafts')
+            .select(['framework_id', 'updated_at'])
+            .where((eb) => eb(eb.fn('lower', ['updated_by']), 'in', ids))
+            .orderBy('framework_id')
+            .execute();
       return {
-        leadChats: leadChats.map((r) => ({
-          conversationId: r.conversation_id,
-          digestOn: Number(r.digest_on) === 1,
-          updatedAt: new Date(Number(r.updated_at)),
-        })),
         audit: audit.map(toAuditEntry),
         votes: votes.map((r) => ({
           answerId: r.answer_id,
@@ -117,55 +159,41 @@ export function personalDataTables(db: Db, open: () => void): PersonalDataStore 
           ...(r.team_id !== null && { teamId: r.team_id }),
           kind: r.kind,
           status: r.status,
-          createdAt: new Date(Number(r.created_at)),
+          createdAt: ms(r.created_at),
         })),
+        leadChats: leadChats.map((r) => ({
+          conversationId: r.conversation_id,
+          digestOn: Number(r.digest_on) === 1,
+          updatedAt: ms(r.updated_at),
+        })),
+        personalChats: conversations.map((r) => {
+          const s = settings.find((x) => x.scope_id === settingsScope(r.id));
+          return {
+            conversationId: r.id,
+            kind: r.kind,
+            status: r.status,
+            updatedAt: ms(r.updated_at),
+            settings: {
+              ...(s?.framework_id != null && { frameworkId: s.framework_id }),
+              ...(s?.meeting_openers != null && { meetingOpeners: s.meeting_openers }),
+            },
+          };
+        }),
+        frameworkVersionsPublished: versions.map((r) => ({
+          frameworkId: r.framework_id,
+          version: Number(r.version),
+          note: r.note,
+          publishedAt: ms(r.published_at),
+        })),
+        frameworkDraftsSaved: drafts.map((r) => ({ frameworkId: r.framework_id, updatedAt: ms(r.updated_at) })),
       };
     },
 
     async erasePerson(person: Person): Promise<Erasure> {
       open();
-      const ids = lower(person.ids);
-      const none = ids.length === 0;
-      return transaction(db.k, async (tx) => ({
-        votesDeleted:
-          person.voterCodes.length === 0
-            ? 0
-            : changed(await tx.deleteFrom('votes').where('voter', 'in', person.voterCodes).executeTakeFirstOrThrow()),
-        auditEntriesErased: none
-          ? 0
-          : changed(
-              await tx
-                .updateTable('audit_log')
-                .set({ actor: ERASED })
-                .where((eb) => eb(eb.fn('lower', ['actor']), 'in', ids))
-                .executeTakeFirstOrThrow(),
-            ),
-        schedulesErased: none
-          ? 0
-          : changed(
-              await tx
-                .updateTable('subscriptions')
-                .set({ created_by: ERASED })
-                .where((eb) => eb(eb.fn('lower', ['created_by']), 'in', ids))
-                .executeTakeFirstOrThrow(),
-            ),
-        leadChatsDeleted: none
-          ? 0
-          : changed(await tx.deleteFrom('lead_chats').where('lead_id', 'in', ids).executeTakeFirstOrThrow()),
-        // A digest's slot key names the lead ("digest:<id>:<Monday>").
-        digestPostsDeleted: none
-          ? 0
-          : changed(
-              await tx
-                .deleteFrom('post_log')
-                .where((eb) => eb.or(ids.map((id) => eb('slot_key', 'like', `digest:${id}:%`))))
-                .executeTakeFirstOrThrow(),
-            ),
-      }));
+      const erasure = await transaction(db.k, (tx) => erase(tx, lower(person.ids), person.voterCodes));
+      await db.clearDeleted({ rebuild: true });
+      return erasure;
     },
   };
 }
-
-const lower = (ids: readonly string[]) => [
-  ...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== '' && id !== ERASED)),
-];

@@ -66,7 +66,7 @@ export function retentionPurge(db: Db, flushAsks: () => Promise<void>, open: () 
       open();
       await flushAsks();
       const before = (days: number) => now.getTime() - days * DAY_MS;
-      return transaction(db.k, async (tx): Promise<PurgeReport | undefined> => {
+      const report = await transaction(db.k, async (tx): Promise<PurgeReport | undefined> => {
         // The day's claim. A second instance waits for this transaction, then finds the day taken.
         const claim = await tx
           .insertInto('purge_runs')
@@ -206,6 +206,9 @@ export function retentionPurge(db: Db, flushAsks: () => Promise<void>, open: () 
           .execute();
         return { day: utcDay(now), at: now, worker, votesRolledUp, removed };
       });
+      // What was purged is gone from the database file too (secure_delete, and the log emptied).
+      if (report) await db.clearDeleted();
+      return report;
     },
 
     async purges(limit) {

@@ -1,4 +1,4 @@
-import { GUID } from './env';
+import { GUID, isLoopbackHost } from './env';
 import { guidList } from './settings';
 import type { Read } from './settings';
 import { ConfigError } from './types';
@@ -84,7 +84,11 @@ export function botIdentity(
   return { appId, appPassword, appType, appTenantId, allowedTenants };
 }
 
-export function leadConsole(e: Read, appId: string, production: boolean): ConsoleConfig {
+/**
+ * The console's settings. Without an app id nothing is signed in, so it is open only while the service
+ * listens on loopback (local mode); bound to a network address (`host`) it is closed altogether.
+ */
+export function leadConsole(e: Read, appId: string, production: boolean, host: string): ConsoleConfig {
   const leadIds =
     guidList(
       e,
@@ -128,7 +132,8 @@ export function leadConsole(e: Read, appId: string, production: boolean): Consol
     leadIds,
     clientId: consoleClientId,
     appIdUri,
-    localMode: appId === '' && !production,
+    localMode: appId === '' && !production && isLoopbackHost(host),
+    closed: appId === '' && !isLoopbackHost(host),
     suggestionRetentionDays,
   });
 }

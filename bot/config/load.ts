@@ -66,7 +66,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       "is not an Application Insights connection string: copy it from the resource's Overview page in the Azure portal (it starts InstrumentationKey=…), or leave it empty to send nothing",
     );
   }
-  const consoleConfig = leadConsole(e, appId, production);
+  // An unauthenticated bot must not be reachable from the network unless someone asks for it.
+  const host = e('HOST') ?? (appId === '' ? '127.0.0.1' : '0.0.0.0');
+  const consoleConfig = leadConsole(e, appId, production, host);
 
   const positive = (
     name: 'SCHEDULE_GRACE_HOURS' | 'SEND_RATE_PER_SECOND' | 'SEND_RATE_PER_CONVERSATION',
@@ -82,8 +84,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
 
   return Object.freeze({
     port,
-    // An unauthenticated bot must not be reachable from the network unless someone asks for it.
-    host: e('HOST') ?? (appId === '' ? '127.0.0.1' : '0.0.0.0'),
+    host,
     hostExplicit: e('HOST') !== undefined,
     allowedServiceUrls,
     ...identity,

@@ -47,8 +47,10 @@ export interface ConsoleConfig {
   readonly clientId: string | undefined;
   /** Its Application ID URI (CONSOLE_APP_ID_URI), `api://<host>/<client id>`: the audience of v1 tokens. */
   readonly appIdUri: string | undefined;
-  /** True only without MicrosoftAppId and outside production: the console is open on loopback, with a banner. */
+  /** True only without MicrosoftAppId, outside production and with HOST on loopback: the console is open there, with a banner. */
   readonly localMode: boolean;
+  /** True without MicrosoftAppId when HOST is a network address: nothing signs people in, so the console and editor answer no one. */
+  readonly closed: boolean;
   /** Days a suggested question is kept before the service deletes it (SUGGESTION_RETENTION_DAYS, default 90). */
   readonly suggestionRetentionDays: number;
 }

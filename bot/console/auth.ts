@@ -27,6 +27,7 @@ export type ConsoleRefusal =
   | 'scope'
   | 'not-a-lead'
   | 'not-configured'
+  | 'closed'
   | 'other';
 
 /** What the page shows. Fixed, and each says what to ask for. */
@@ -36,6 +37,11 @@ export const CONSOLE_REPLIES = Object.freeze({
     code: 'Forbidden',
     message:
       'This console is for practice leads. Ask your Practice Companion administrator to add your Entra object id to PRACTICE_LEAD_AAD_IDS.',
+  },
+  closed: {
+    code: 'ConsoleClosed',
+    message:
+      'The console is closed: this copy runs without sign-in (no MicrosoftAppId) and listens on the network (HOST). Unset HOST to use it on this computer, or set MicrosoftAppId to sign people in.',
   },
 });
 
@@ -59,7 +65,7 @@ export function createConsoleAuth(
   keysUrl: KeysUrl = MICROSOFT_KEYS,
   now: () => Date = () => new Date(),
 ): ConsoleAuth {
-  const { clientId, appIdUri, leadIds, localMode } = config.console;
+  const { clientId, appIdUri, leadIds, localMode, closed } = config.console;
   // The tenants whose tokens are accepted: ALLOWED_TENANTS, else the bot's own tenant. No list, no tenants.
   const tenants: ReadonlySet<string> =
     config.allowedTenants ?? new Set(config.appTenantId ? [config.appTenantId.toLowerCase()] : []);
@@ -82,6 +88,7 @@ export function createConsoleAuth(
 
   return {
     async check(authorization) {
+      if (closed) return refuse(403, 'closed');
       if (localMode) return { ok: true, localMode: true };
       if (!clientId) return refuse(401, 'not-configured');
       const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization ?? '');

@@ -1,5 +1,7 @@
 import type restify from 'restify';
 import { loadSources } from '../../knowledge/kb/load';
+import type { Entry, KnowledgeBase } from '../../knowledge/kb/model';
+import { openingProblems, promptProblems } from '../../knowledge/kb/prompt-rules';
 import type { Problem } from '../../knowledge/kb/problems';
 import { formatProblem } from '../../knowledge/kb/problems';
 import { entrySpans, entryText, etagOf, sectionText, toData } from '../../knowledge/editor/source';
@@ -70,6 +72,45 @@ export const validate = (knowledge: LiveKnowledge, live: FrameworkSource, source
     ? { problems: [] as Problem[], kb: loaded.kb }
     : { problems: loaded.problems.filter((p) => p.file === live.file), kb: undefined };
 };
+
+/**
+ * Every problem with a draft's text: the validator's (as `kb validate`), and the prompt rules `npm test`
+ * holds every prompt to, over every entry of the framework (retired ones too: their ids still open them).
+ */
+export function draftProblems(
+  knowledge: LiveKnowledge,
+  live: FrameworkSource,
+  source: string,
+): { problems: Problem[]; kb: KnowledgeBase | undefined } {
+  const { problems, kb } = validate(knowledge, live, source);
+  if (!kb) return { problems, kb };
+  const entries = [...entrySpans(source).keys()].flatMap((id) => kb.entry(id) ?? []);
+  return { problems: promptRuleProblems(live.file, entries), kb };
+}
+
+/** Prompt rules as problems, in the validator's shape: "lbbd-be-human.group_prompts[1]: …". */
+function promptRuleProblems(file: string, entries: readonly Entry[]): Problem[] {
+  const problem = (field: string, prompt: string, message: string): Problem => ({
+    file,
+    line: 1,
+    column: 1,
+    field,
+    message: `"${prompt}" ${message}`,
+  });
+  const of = (e: Entry, field: 'prompts' | 'group_prompts', list: readonly string[]) =>
+    list.flatMap((prompt, i) =>
+      promptProblems(e.id, prompt, field === 'group_prompts').map((p) =>
+        problem(`${e.id}.${field}[${i}]`, prompt, p.problem),
+      ),
+    );
+  return [
+    ...entries.flatMap((e) => [...of(e, 'prompts', e.prompts), ...of(e, 'group_prompts', e.groupPrompts)]),
+    ...openingProblems(entries).map((p) => {
+      const i = entries.find((e) => e.id === p.entryId)?.groupPrompts.indexOf(p.prompt) ?? 0;
+      return problem(`${p.entryId}.group_prompts[${i}]`, p.prompt, p.problem);
+    }),
+  ];
+}
 
 export const baseOf = (live: FrameworkSource) =>
   live.origin === 'console' ? `v${live.version}` : `file:${live.fileHash.slice(0, 12)}`;

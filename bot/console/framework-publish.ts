@@ -7,7 +7,17 @@ import { loadSources } from '../../knowledge/kb/load';
 import { createSearch, directAnswer } from '../../knowledge/search/answer';
 import type { FrameworkVersionStore } from '../../store/framework-versions';
 import type { FrameworkSource, LiveKnowledge } from '../live-knowledge';
-import { baseOf, draftOf, otherSources, problemJson, readJsonObject, reply, validate, who } from './framework-draft';
+import {
+  baseOf,
+  draftOf,
+  draftProblems,
+  otherSources,
+  problemJson,
+  readJsonObject,
+  reply,
+  validate,
+  who,
+} from './framework-draft';
 import type { FrameworkEditing, Reply } from './framework-draft';
 import type { ConsoleSession } from './routes';
 
@@ -24,7 +34,8 @@ export function check(
   live: FrameworkSource,
   source: string,
 ): { ok: true; result: CheckResult } | { ok: false; reply: Reply } {
-  const { problems } = validate(knowledge, live, source);
+  // The validator, and the prompt rules over every entry: publish runs this check too.
+  const { problems } = draftProblems(knowledge, live, source);
   if (problems.length > 0)
     return {
       ok: false,

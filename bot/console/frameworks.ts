@@ -7,7 +7,7 @@ import type { FrameworkVersionStore } from '../../store/framework-versions';
 import type { BotDeps } from '../deps';
 import type { FrameworkSource, LiveKnowledge } from '../live-knowledge';
 import type { ConsoleAuth } from './auth';
-import { baseOf, draftOf, frameworkJson, ID, problemJson, reply, validate } from './framework-draft';
+import { baseOf, draftOf, draftProblems, frameworkJson, ID, problemJson, reply } from './framework-draft';
 import type { Reply } from './framework-draft';
 import { check, preview, publish } from './framework-publish';
 import { restoreVersion, savePart } from './framework-save';
@@ -113,7 +113,7 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
               stale: draft.base !== baseOf(live),
             }
           : null,
-        problems: validate(knowledge, live, source).problems.map(problemJson),
+        problems: draftProblems(knowledge, live, source).problems.map(problemJson),
       });
     }),
   );

@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import type { BotDeps } from '../deps';
-import { readJsonBody } from '../request-body';
+import { isJson, readJsonBody } from '../request-body';
 import type { ConsoleAuth } from './auth';
 import { CONSOLE_REPLIES } from './auth';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,17 @@ export const CONSOLE_HEADERS = {
 const HEADERS = CONSOLE_HEADERS;
 
 const MAX_SUGGESTIONS = 500;
+
+/**
+ * The header the console's pages send on every call. A call that changes something must carry it or a
+ * JSON body: a plain cross-site <form> can send neither, and a page elsewhere cannot add a header (or
+ * JSON) without asking first, which this service never agrees to (it sends no CORS headers).
+ */
+export const CONSOLE_CALL_HEADER = 'x-practice-companion';
+const CALL_REFUSED = {
+  code: 'UnsupportedMediaType',
+  message: `Send the call as the console does: JSON (Content-Type: application/json), or with the ${CONSOLE_CALL_HEADER} header.`,
+};
 
 /**
  * One of the console's pages: the page the two share (console/page.html) with each `<!-- page NAME -->`
@@ -212,10 +223,19 @@ export function consoleGuard(logger: BotDeps['logger'], auth: ConsoleAuth) {
             { event: 'console-refused', route: name, kind: result.kind, status: result.status },
             'a console request was refused',
           );
-          res.send(result.status, CONSOLE_REPLIES[result.status], {
+          res.send(result.status, result.kind === 'closed' ? CONSOLE_REPLIES.closed : CONSOLE_REPLIES[result.status], {
             ...CONSOLE_HEADERS,
             ...(result.status === 401 && { 'www-authenticate': 'Bearer' }),
           });
+          return;
+        }
+        const changes = req.method !== 'GET' && req.method !== 'HEAD';
+        if (changes && !isJson(req.headers['content-type']) && req.headers[CONSOLE_CALL_HEADER] === undefined) {
+          logger.info(
+            { event: 'console-refused', route: name, kind: 'not-a-console-call', status: 415 },
+            'a console request was refused',
+          );
+          res.send(415, CALL_REFUSED, CONSOLE_HEADERS);
           return;
         }
         await handle(req, res, result);

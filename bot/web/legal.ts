@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type restify from 'restify';
+import { typedTextNotice } from '../../cards';
 import { FRAME_ANCESTORS_DIRECTIVE } from './framing';
 
 // GET /privacy and GET /terms: the pages the Teams app manifest links to (developer.privacyUrl and
@@ -11,6 +12,8 @@ export interface LegalPageOptions {
   readonly organisation?: string;
   /** How to reach them about privacy, e.g. "the Data Protection Officer, dpo@example.gov.uk". */
   readonly contact?: string;
+  /** Days a question sent to the practice team is kept (SUGGESTION_RETENTION_DAYS); 90 unless set. */
+  readonly retentionDays?: number;
 }
 
 const CSS = `
@@ -60,6 +63,7 @@ function who(options: LegalPageOptions): { organisation: string; contact: string
 
 export function privacyPage(options: LegalPageOptions = {}): string {
   const { organisation, contact } = who(options);
+  const days = options.retentionDays ?? 90;
   return page(
     'Privacy notice',
     `<h1>Privacy notice</h1>
@@ -69,7 +73,9 @@ export function privacyPage(options: LegalPageOptions = {}): string {
 <p>Practice Companion is run by ${organisation}. They decide how it is used, and they are responsible for the information it keeps.</p>
 
 <h2 id="typing">What you type</h2>
-<p>When you ask a question, Practice Companion reads it, finds the part of the framework that answers it best, replies, and then forgets the question. <strong>What you type is never stored and never written to the logs.</strong></p>
+<p><strong>${typedTextNotice(days, 'Practice Companion')}</strong></p>
+<p>When you ask a question, Practice Companion reads it, finds the part of the framework that answers it best, replies, and then forgets the question. Nothing you type is written to its logs.</p>
+<p>When it cannot answer, or you say an answer did not help, it offers to send your question to the practice team who look after the framework. Only you can send your own question, and only if you choose to: you see it first and can change it. It is sent without your name, and it is refused if it looks as though it holds personal details. The practice team sees it in their console; it is deleted when they have dealt with it, or after ${days} ${days === 1 ? 'day' : 'days'} at the latest.</p>
 <p>Microsoft Teams itself keeps the chat, as it keeps any chat, under your organisation's Teams settings. So please leave out names, ages, schools, reference numbers or anything else that could identify a child or family. If a question looks as though it includes such details, Practice Companion answers it and adds a gentle reminder.</p>
 <p>Please do not type personal details about children, families or colleagues. Practice Companion reminds you if a question seems to contain a date of birth, a phone number, an NHS (National Health Service) number, an email address or a postcode.</p>
 
@@ -81,16 +87,18 @@ export function privacyPage(options: LegalPageOptions = {}): string {
 <li><strong>A record of what it posted</strong>: which part of the framework, where, when, and whether it arrived.</li>
 <li><strong>Answers to "Did this help?"</strong>: how many people found each part of the framework helpful or not, counted per day. So that you can change your answer, it keeps a one-way code made from your Teams account's reference code. The code cannot be turned back into your account or your name.</li>
 <li><strong>Which parts of the framework answered questions</strong>: a count for each part, per day. Never the question.</li>
+<li><strong>Questions you chose to send to the practice team</strong>: the text you sent, the framework, and the day. Not your name or where you asked. Deleted when the practice team has dealt with it, or after ${days} ${days === 1 ? 'day' : 'days'}.</li>
+<li><strong>For practice leads</strong>: the personal chat their weekly summary goes to, and who saved or published each change to the framework (the reference code of their work account).</li>
 <li><strong>A record of changes to settings</strong>: who made the change (the reference code Microsoft gives their work account, not their name), when, and what changed, for example which framework a team switched to.</li>
 <li><strong>Technical logs</strong>, for keeping the service running: reference codes for messages and conversations, the kind of chat, which part of the framework answered, how sure the match was, and how long it took. Never what anyone typed.</li>
 </ul>
-<p>It keeps nothing else. It does not keep message text, names, email addresses, files or pictures. It does not join, listen to, record or transcribe meetings: Teams tells it when a scheduled meeting starts, so that it can post a question to reflect on in the meeting chat.</p>
+<p>It keeps nothing else. It does not keep other message text, names, email addresses, files or pictures. It does not join, listen to, record or transcribe meetings: Teams tells it when a scheduled meeting starts, so that it can post a question to reflect on in the meeting chat.</p>
 
 <h2 id="where">Where it is kept</h2>
 <p>In a database run by ${organisation}: either a database file on the server that runs Practice Companion, or a separate database server, depending on how it was set up. Messages between Teams and Practice Companion pass through Microsoft's services, under your organisation's agreement with Microsoft.</p>
 
 <h2 id="how-long">How long it is kept</h2>
-<p>How long these records are kept is up to ${organisation}. They can delete them at any time. When Practice Companion is removed from a team or chat, it stops posting there.</p>
+<p>Questions sent to the practice team are deleted after ${days} ${days === 1 ? 'day' : 'days'} at the latest. How long the other records are kept is up to ${organisation}: each kind is deleted after a set number of days, and they can delete them at any time. When Practice Companion is removed from a team or chat, it stops posting there.</p>
 
 <h2 id="contact">Your rights, and who to contact</h2>
 <p>Data protection law gives you the right to ask what information is held about you, and to ask for it to be corrected or deleted. To ask, or with any question about this notice, contact ${contact}.</p>

@@ -57,7 +57,7 @@ export interface CheckResult {
 }
 
 export const SUGGESTIONS_NOTE =
-  'Suggested questions marked "answered by entry X" are not in the check: marking a suggestion deletes its text (nothing a person typed is kept), so there is no question left to ask. Add the question to tests/eval/questions.jsonl to keep it checked.';
+  'Suggested questions marked "answered by entry X" are not in the check: marking a suggestion deletes its text, so there is no question left to ask. Add the question to tests/eval/questions.jsonl to keep it checked.';
 
 const measures = (f: Figures): Measures => ({ top1: f.top1, top3: f.top3, rejection: f.rejection });
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;

@@ -54,6 +54,24 @@ export const SIGNPOST_KEYS = [
   'crisis',
   'employment',
 ] as const;
+/** The fields of one signpost. */
+export const SIGNPOST_FIELDS = ['text', 'link'] as const;
+
+/**
+ * Field names the editor does not know, in a part about to be written: each is refused, never written
+ * (a name is text too: one holding a line break or ": " would write whatever YAML it spelled).
+ */
+export function unknownFields(part: 'entry' | 'framework' | 'signposts', value: Record<string, unknown>): string[] {
+  const known: readonly string[] =
+    part === 'entry' ? ENTRY_KEYS : part === 'framework' ? FRAMEWORK_KEYS : SIGNPOST_KEYS;
+  const unknown = Object.keys(value).filter((k) => !known.includes(k));
+  if (part === 'signposts')
+    for (const [name, post] of Object.entries(value))
+      if (typeof post === 'object' && post !== null && !Array.isArray(post))
+        for (const k of Object.keys(post))
+          if (!(SIGNPOST_FIELDS as readonly string[]).includes(k)) unknown.push(`${name}.${k}`);
+  return unknown;
+}
 
 /** Long prose, written folded (`>-`) as the files do. */
 const FOLDED = new Set(['summary', 'who_uses', 'why', 'notes', 'description']);
@@ -120,8 +138,16 @@ export function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** Throws for a field the editor does not know: the routes refuse those first, with the field named. */
+function onlyKnown(part: 'entry' | 'framework' | 'signposts', value: Record<string, unknown>): void {
+  const unknown = unknownFields(part, value);
+  if (unknown.length > 0)
+    throw new Error(`not a field of ${part}: ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);
+}
+
 /** The file with one entry replaced, or added at the end when it is new. */
 export function withEntry(source: string, entry: Record<string, unknown>): string {
+  onlyKnown('entry', entry);
   const id = String(entry['id']);
   const at = entrySpans(source).get(id);
   const body = writeMapping(entry, ENTRY_KEYS, 4);
@@ -131,6 +157,7 @@ export function withEntry(source: string, entry: Record<string, unknown>): strin
 }
 
 export function withSection(source: string, section: Section, value: Record<string, unknown>): string {
+  onlyKnown(section, value);
   const at = sectionSpan(source, section);
   if (!at) throw new Error(`the file has no ${section} block`);
   const body = section === 'framework' ? writeMapping(value, FRAMEWORK_KEYS, 2) : writeSignposts(value);
@@ -153,9 +180,8 @@ function splice(source: string, at: Span, body: string): string {
  */
 function writeMapping(value: Record<string, unknown>, keys: readonly string[], indent: number): string {
   const pad = ' '.repeat(indent);
-  const known = [...keys, ...Object.keys(value).filter((k) => !keys.includes(k))];
   const lines: string[] = [];
-  for (const key of known) {
+  for (const key of keys) {
     const v = value[key];
     if (v === undefined || v === null) continue;
     lines.push(...writeField(key, v, pad));
@@ -165,14 +191,10 @@ function writeMapping(value: Record<string, unknown>, keys: readonly string[], i
 
 function writeSignposts(value: Record<string, unknown>): string {
   const lines: string[] = [];
-  const known = [
-    ...SIGNPOST_KEYS,
-    ...Object.keys(value).filter((k) => !(SIGNPOST_KEYS as readonly string[]).includes(k)),
-  ];
-  for (const key of known) {
+  for (const key of SIGNPOST_KEYS) {
     const post = value[key];
     if (post === undefined || post === null) continue;
-    lines.push(`  ${key}:`);
+    lines.push(`  ${yamlKey(key)}:`);
     if (typeof post === 'object' && !Array.isArray(post)) {
       for (const [k, v] of Object.entries(post as Record<string, unknown>))
         if (v !== undefined && v !== null) lines.push(...writeField(k, v, '    '));
@@ -181,17 +203,20 @@ function writeSignposts(value: Record<string, unknown>): string {
   return `${lines.map((l, i) => (i === 0 ? l.slice(2) : l)).join('\n')}\n`;
 }
 
-function writeField(key: string, v: unknown, pad: string): string[] {
+function writeField(field: string, v: unknown, pad: string): string[] {
+  const key = yamlKey(field);
   if (Array.isArray(v)) {
-    if (FLOW.has(key) && v.every((x) => typeof x === 'string' && flowSafe(x)))
+    if (FLOW.has(field) && v.every((x) => typeof x === 'string' && flowSafe(x)))
       return [`${pad}${key}: [${v.join(', ')}]`];
     if (v.length === 0) return [`${pad}${key}: []`];
     return [`${pad}${key}:`, ...v.map((x) => `${pad}  - ${scalar(x)}`)];
   }
-  if (typeof v === 'string' && FOLDED.has(key) && foldable(v))
+  if (typeof v === 'string' && FOLDED.has(field) && foldable(v))
     return [`${pad}${key}: >-`, ...fold(v, WRAP - pad.length - 2).map((l) => `${pad}  ${l}`)];
-  if (typeof v === 'string' && LITERAL.has(key) && literalSafe(v))
+  if (typeof v === 'string' && LITERAL.has(field) && literalSafe(v))
     return [`${pad}${key}: |-`, ...v.split('\n').map((l) => (l === '' ? '' : `${pad}  ${l}`))];
+  // A mapping where the schema wants text or a list: written safely (every key quoted as needed), so the
+  // validator can say what is wrong with it.
   if (typeof v === 'object' && v !== null)
     return [
       `${pad}${key}:`,
@@ -200,10 +225,28 @@ function writeField(key: string, v: unknown, pad: string): string[] {
   return [`${pad}${key}: ${scalar(v)}`];
 }
 
-/** One scalar on one line, quoted only when YAML needs it. */
-function scalar(v: unknown): string {
-  return stringify(v, { lineWidth: 0 }).replace(/\n$/, '');
+/**
+ * Every key the editor writes goes through here: a field name as the files spell it (`group_prompts`) is
+ * written as it is, and anything else is quoted, escaped as JSON (which YAML reads as the same text), so
+ * no key can start a comment, a new line or another entry.
+ */
+function yamlKey(key: string): string {
+  return /^[a-z][a-z_]*$/.test(key) ? key : JSON.stringify(key);
 }
+
+/**
+ * One value on one line, quoted only when YAML needs it. Never a block (`|-`): its lines would start at
+ * the left margin and could end the entry. Lists and mappings (which the schema refuses) are written in
+ * flow style for the same reason.
+ */
+function scalar(v: unknown): string {
+  const written = stringify(v, { lineWidth: 0, blockQuote: false, collectionStyle: 'flow' }).replace(/\n$/, '');
+  return /[\n\r]/.test(written) ? JSON.stringify(v) : written;
+}
+
+/** Characters that break a line, or that YAML refuses, inside a block: such text is written quoted instead. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** Safe inside `[a, b]` without quotes: what reads back as the same text. */
 function flowSafe(x: string): boolean {
@@ -212,11 +255,17 @@ function flowSafe(x: string): boolean {
 
 /** Folding reads back as one line: single spaces between words, no line breaks, no leading or trailing space. */
 function foldable(v: string): boolean {
-  return v.length > 0 && !/\n|\s{2,}|^\s|\s$|\t/.test(v);
+  return v.length > 0 && !/\n|\s{2,}|^\s|\s$|\t/.test(v) && !UNSAFE_IN_BLOCK.test(v);
 }
 
 function literalSafe(v: string): boolean {
-  return v.length > 0 && !/^[ \t]|[ \t]$|[ \t]\n|\t/.test(v) && !/\n\n*$/.test(v) && !v.startsWith('\n');
+  return (
+    v.length > 0 &&
+    !/^[ \t]|[ \t]$|[ \t]\n|\t/.test(v) &&
+    !/\n\n*$/.test(v) &&
+    !v.startsWith('\n') &&
+    !UNSAFE_IN_BLOCK.test(v)
+  );
 }
 
 function fold(text: string, width: number): string[] {

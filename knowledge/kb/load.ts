@@ -9,6 +9,7 @@ import { createKnowledgeBase } from './model';
 import type { Entry, Framework, KnowledgeBase, Signpost } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
+import { linkProblems } from './links';
 import { warningsFor } from './warnings';
 import { DEFAULT_SIGNPOSTS } from './signposts';
 import { PROJECT_ROOT } from '../paths';
@@ -70,7 +71,7 @@ export function loadSources(
     } else parsed.push(result);
   }
   // Ids from a file with problems still count, so one mistake is reported once, not again as "unknown related id".
-  problems.push(...crossCheck(parsed, idsInBrokenFiles));
+  problems.push(...crossCheck(parsed, idsInBrokenFiles), ...linkProblems(parsed));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, kb: build(parsed), warnings: warningsFor(parsed, today) };
 }

@@ -40,6 +40,10 @@ export const JARGON = [
   'systemic',
 ];
 
+/** Asking for what identifies a child or family: "the child's name", "their school", "name, age and school". */
+const IDENTIFYING =
+  /\b(?:(?:the |a )?(?:child|children|young person|family|parent|carer)(?:'s|s'|’s)|their|his|her)\s+(?:full\s+)?(?:names?|ages?|schools?|address(?:es)?|date of birth|dates of birth|postcodes?)\b|\bnames?,\s*ages?\b/i;
+
 const CLOSED = /^(?:do|does|did|is|are|was|were|can|could|should|would|will|have|has|had|am|may|might|shall)\b/i;
 const NOT_SECOND_PERSON = /\b(?:we|our|ours|us|ourselves|i|my|me|mine|myself)\b/i;
 /** Openings that frame a prompt for private thought or the group; the question proper follows. */
@@ -67,6 +71,11 @@ export function promptProblems(entryId: string, prompt: string, group: boolean):
         `uses "${term}" without explaining it: say it plainly, or give the term in brackets after a plain explanation`,
       );
   }
+  const identifying = IDENTIFYING.exec(prompt);
+  if (identifying)
+    problems.push(
+      `asks for "${identifying[0]}", which could identify a child or family: ask about practice, never about who`,
+    );
   if (group) {
     const words = prompt.split(/\s+/).filter(Boolean).length;
     if (words > MAX_MEETING_PROMPT_WORDS)
@@ -80,12 +89,20 @@ export function promptProblems(entryId: string, prompt: string, group: boolean):
 
 /** Every prompt problem in these entries, and group prompts whose openings repeat too often within a framework. */
 export function contentProblems(entries: readonly Entry[]): PromptProblem[] {
-  const problems = entries.flatMap((e) =>
-    [
-      ...e.prompts.map((p) => promptProblems(e.id, p, false)),
-      ...e.groupPrompts.map((p) => promptProblems(e.id, p, true)),
-    ].flat(),
-  );
+  return [
+    ...entries.flatMap((e) =>
+      [
+        ...e.prompts.map((p) => promptProblems(e.id, p, false)),
+        ...e.groupPrompts.map((p) => promptProblems(e.id, p, true)),
+      ].flat(),
+    ),
+    ...openingProblems(entries),
+  ];
+}
+
+/** Group prompts whose opening (first two words) starts too many of their framework's group prompts. */
+export function openingProblems(entries: readonly Entry[]): PromptProblem[] {
+  const problems: PromptProblem[] = [];
   const byFramework = new Map<string, Array<{ entryId: string; prompt: string }>>();
   for (const e of entries)
     for (const prompt of e.groupPrompts)

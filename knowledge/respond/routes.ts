@@ -38,7 +38,7 @@ export const ROUTE_CONTENT: Readonly<Record<SafetyRoute, RouteContent>> = Object
     kind: "You don't have to carry this on your own. Please reach out to someone now: you deserve support.",
     main: 'crisis',
     more: [],
-    closing: 'I keep nothing you type here. Talking to someone you trust is a good next step.',
+    closing: "I don't keep what you typed here. Talking to someone you trust is a good next step.",
   },
   // Distress: the staff-support card, with the crisis line at its foot.
   distress: {
@@ -47,6 +47,6 @@ export const ROUTE_CONTENT: Readonly<Record<SafetyRoute, RouteContent>> = Object
     main: 'staffSupport',
     more: ['caseAdvice'],
     foot: 'crisis',
-    closing: 'I keep nothing you type here. Talking to someone you trust at work is a good next step.',
+    closing: "I don't keep what you typed here. Talking to someone you trust at work is a good next step.",
   },
 });

@@ -64,7 +64,10 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
 
   /** Sam and Alex use the bot over HTTP, as Teams would send their turns. */
   async function realTurns() {
-    for (const key of Object.keys(ids) as Array<keyof typeof ids>) ids[key] = await app.app.deps.answerIds.issue();
+    const issue = (id: string) => app.app.deps.answerIds.issue({ id, frameworkId: 'lbbd' });
+    ids.sam1 = await issue('lbbd-accountability');
+    ids.sam2 = await issue('lbbd-respect');
+    ids.alex1 = await issue('lbbd-accountability');
     expect((await vote(ids.sam1, 'lbbd-accountability', true)).status).toBe(200);
     expect((await vote(ids.sam2, 'lbbd-respect', false)).status).toBe(200);
     expect((await vote(ids.alex1, 'lbbd-accountability', true, ALEX_FROM)).status).toBe(200);
@@ -117,11 +120,13 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       person: SAM,
-      votesDeleted: 2,
-      auditEntriesErased: 2,
-      schedulesErased: 1,
+      tables: {
+        votes: { deleted: 2, anonymised: 0 },
+        audit_log: { deleted: 0, anonymised: 2 },
+        subscriptions: { deleted: 0, anonymised: 1 },
+      },
     });
-    expect(run.stderr).toContain('Deleted 2 votes');
+    expect(run.stderr).toContain('votes: 2 deleted');
 
     const after = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Exported;
     expect(after).toMatchObject({ votes: [], auditEntries: [], schedulesCreated: [] });
@@ -138,16 +143,15 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
     const service = await store.auditLog(['service'], 10);
     expect(service.map((a) => a.action)).toEqual(expect.arrayContaining(['data-erase', 'data-export']));
     expect(service.find((a) => a.action === 'data-erase')?.detail).toBe(
-      "erased one person's data: 2 votes deleted, 2 audit entries and 1 schedules made anonymous",
+      "erased one person's data: votes 2 deleted, 0 made anonymous; audit_log 0 deleted, 2 made anonymous; subscriptions 0 deleted, 1 made anonymous",
     );
     expect(JSON.stringify(service)).not.toContain(SAM);
 
     // A second erase finds nothing more.
-    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({
-      votesDeleted: 0,
-      auditEntriesErased: 0,
-      schedulesErased: 0,
-    });
+    const again = JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout) as {
+      tables: Record<string, { deleted: number; anonymised: number }>;
+    };
+    expect(Object.values(again.tables).every((n) => n.deleted === 0 && n.anonymised === 0)).toBe(true);
   });
 
   test('a missing or mistyped id is refused with what to give, and nothing is changed', async () => {
@@ -173,6 +177,8 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
     });
     const out = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Exported;
     expect(out.votes.map((v) => v.answerId).sort()).toEqual(['old-card-0001', ids.sam1, ids.sam2].sort());
-    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({ votesDeleted: 3 });
+    expect(JSON.parse((await ops('data', 'erase', '--user', SAM)).stdout)).toMatchObject({
+      tables: { votes: { deleted: 3 } },
+    });
   });
 });

@@ -118,8 +118,7 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
       { conversationId: PERSONAL_CHAT, digestOn: true, updatedAt: new Date('2026-11-26T10:00:00Z') },
     ]);
     expect(await store.erasePerson({ ids: [SAM], voterCodes: [] })).toMatchObject({
-      leadChatsDeleted: 1,
-      digestPostsDeleted: 1,
+      tables: { lead_chats: { deleted: 1 }, post_log: { deleted: 1 }, conversations: { deleted: 1 } },
     });
     expect((await store.leadChats()).map((c) => c.leadId)).toEqual([SOMEONE_ELSE]);
     expect(await store.postLog({ slotKey: `digest:${SAM}:2026-11-30` }, 5)).toEqual([]);

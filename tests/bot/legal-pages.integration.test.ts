@@ -45,8 +45,11 @@ describe('GET /privacy and GET /terms, served by the bot for the app manifest', 
 describe('the privacy notice', () => {
   const text = visibleText(privacyPage());
 
-  test('says plainly that what people type is never stored or logged', () => {
-    expect(text).toContain('What you type is never stored and never written to the logs.');
+  test('says plainly what is kept of what people type: only a question they send, checked and deleted after the set days', () => {
+    expect(text).toContain(
+      'Practice Companion keeps no text you type, except a question you choose to send to the practice team, which is checked for personal details and deleted after 90 days. Teams keeps the chat.',
+    );
+    expect(text).toContain('Nothing you type is written to its logs.');
   });
 
   test.each([

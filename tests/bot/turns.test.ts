@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { Writable } from 'node:stream';
 import { PracticeCompanionBot } from '../../bot/bot';
 import { turnMiddleware } from '../../bot/turn-middleware';
-import { DATA_HANDLING } from '../../bot/commands';
+import { dataHandling } from '../../bot/commands';
 import { loadConfig } from '../../bot/config';
 import type { BotDeps } from '../../bot/deps';
 import { createAnswerIds } from '../../bot/answer-ids';
@@ -141,7 +141,7 @@ describe('turns: every command', () => {
       const shown = text(a);
       expect(shown).toContain('9.9.9');
       expect(shown).toContain('Jersey CSCS Practice Framework');
-      expect(shown).toContain(DATA_HANDLING[0]);
+      expect(shown).toContain(dataHandling(90)[0]);
     });
   });
 
@@ -197,7 +197,7 @@ describe('turns: every card action', () => {
 
   test('feedback updates the card in place with thanks, and counts one vote per person', async () => {
     const { adapter, store, deps } = await harness();
-    const answerId = await deps.answerIds.issue();
+    const answerId = await deps.answerIds.issue({ id: 'lbbd-compassion', frameworkId: 'lbbd' });
     await adapter
       .send(invoke('feedback', { answerId, entryId: 'lbbd-compassion', helpful: true }))
       .assertReply((a) => {

@@ -11,7 +11,7 @@ describe('frameworkQuestionCard', () => {
     ['team', 'Which practice framework does this team use?'],
     ['chat', 'Which practice framework does this chat use?'],
   ] as const)('in a %s it asks %p, with a button per framework that carries only its id', (place, question) => {
-    const message = frameworkQuestionCard({ kb, place });
+    const message = frameworkQuestionCard({ kb, place, retentionDays: 90 });
     expectWellFormed(message);
     expect(textsOf(message.card)).toContain(question);
     const json = JSON.stringify(message.card);

@@ -8,8 +8,8 @@ const examples = ['principle 7', 'what does the A in CARES mean', 'list the ingr
 const lbbd = ['values', 'principles', 'approaches'];
 
 describe('helpCard', () => {
-  const personal = helpCard({ place: 'personal', lists: lbbd, canSwitchFramework: true, examples });
-  const group = helpCard({ place: 'group', lists: lbbd, canSwitchFramework: true, examples });
+  const personal = helpCard({ place: 'personal', lists: lbbd, canSwitchFramework: true, examples, retentionDays: 90 });
+  const group = helpCard({ place: 'group', lists: lbbd, canSwitchFramework: true, examples, retentionDays: 90 });
 
   test('is a valid, small, Teams-safe card, in a personal chat and in a channel', () => {
     expectWellFormed(personal);
@@ -26,7 +26,7 @@ describe('helpCard', () => {
       'I help you find and reflect on your practice framework. I am not for case decisions: for those, talk to your manager or the duty team.',
     );
     expect(texts).toContain(
-      'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+      'I keep no text you type, except a question you choose to send to the practice team, which is checked for personal details and deleted after 90 days. Teams keeps the chat. Please leave out names or anything that could identify a child or family.',
     );
   });
 

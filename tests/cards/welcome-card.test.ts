@@ -9,7 +9,7 @@ const kb = loadOrThrow();
 const examples = kb.framework('lbbd')?.examples ?? [];
 
 describe('welcomeCard', () => {
-  const message = welcomeCard({ kb, frameworkId: 'lbbd', examples });
+  const message = welcomeCard({ kb, frameworkId: 'lbbd', examples, retentionDays: 90 });
   const texts = textsOf(message.card);
 
   test('is a valid, small, Teams-safe card', () => expectWellFormed(message));
@@ -41,7 +41,7 @@ describe('welcomeCard', () => {
 
   test('says truthfully what happens to what people type: the bot keeps none, Teams keeps the chat', () => {
     expect(texts).toContain(
-      'I keep no text you type. Teams keeps the chat as usual, so please leave out names or anything that could identify a child or family.',
+      'I keep no text you type, except a question you choose to send to the practice team, which is checked for personal details and deleted after 90 days. Teams keeps the chat. Please leave out names or anything that could identify a child or family.',
     );
   });
 
@@ -53,13 +53,15 @@ describe('welcomeCard', () => {
 
   test('where one framework is served, says nothing about switching', () => {
     const single = onlyFrameworks(kb, ['jersey']);
-    const shown = textsOf(welcomeCard({ kb: single, frameworkId: 'jersey', examples }).card).join(' ');
+    const shown = textsOf(welcomeCard({ kb: single, frameworkId: 'jersey', examples, retentionDays: 90 }).card).join(
+      ' ',
+    );
     expect(shown).toContain('This chat uses the Jersey');
     expect(shown).not.toMatch(/switch|different framework|type "framework"/i);
   });
 
   test('for another framework, names that one', () => {
-    expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples }).card).join(' ')).toMatch(
+    expect(textsOf(welcomeCard({ kb, frameworkId: 'jersey', examples, retentionDays: 90 }).card).join(' ')).toMatch(
       /This chat uses the Jersey CSCS Practice Framework\./,
     );
   });

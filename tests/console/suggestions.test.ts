@@ -30,6 +30,8 @@ describe('suggesting a question to the practice team', () => {
   });
 
   const lastCard = () => cardOf(connector.sent().at(-1));
+  /** The asker code of the fixtures' sender, Sam, as the bot puts it on the cards it sends Sam. */
+  const mine = () => app.app.deps.answerIds.askerCode('6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f');
   const execute = async (verb: string, data: Record<string, unknown>) => {
     const res = await app.post(
       activity('adaptive-card-action', connector.url, {
@@ -52,7 +54,8 @@ describe('suggesting a question to the practice team', () => {
     const card = await ask(QUESTION);
     const suggest = executeActionsOf(card).find((a) => a.verb === 'suggest');
     expect(suggest?.title).toBe(SUGGEST_WORDING.button);
-    expect(suggest?.data).toEqual({ question: QUESTION, frameworkId: 'lbbd' });
+    // With a one-way code for the person who asked: only their press sends it (tests/security/card-consent.test.ts).
+    expect(suggest?.data).toEqual({ question: QUESTION, frameworkId: 'lbbd', asker: await mine() });
 
     // The form: the text in a box, who will see it, Send and Cancel.
     const form = await execute('suggest', suggest!.data);
@@ -86,7 +89,7 @@ describe('suggesting a question to the practice team', () => {
   });
 
   test('a personal-looking text is refused with the reason, back in the box, and not stored', async () => {
-    const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd' });
+    const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd', asker: await mine() });
     const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
     const refused = await execute('suggestSend', {
       ...send.data,
@@ -124,7 +127,8 @@ describe('suggesting a question to the practice team', () => {
   const texts = async () => (await app.store.suggestions(10)).map((s) => s.text).sort();
 
   test('dismissed or answered: the text stays for the undo window, then is deleted and only a count is kept', async () => {
-    for (const q of ['zebra one', 'zebra two']) await execute('suggestSend', { frameworkId: 'lbbd', suggestion: q });
+    for (const q of ['zebra one', 'zebra two'])
+      await execute('suggestSend', { frameworkId: 'lbbd', asker: await mine(), suggestion: q });
     const list = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string; text: string }>;
     expect(list).toHaveLength(2);
     const [one, two] = [list.find((s) => s.text === 'zebra one')!, list.find((s) => s.text === 'zebra two')!];
@@ -171,7 +175,7 @@ describe('suggesting a question to the practice team', () => {
   });
 
   test('Undo within the window: the question waits again, and can be marked again', async () => {
-    await execute('suggestSend', { frameworkId: 'lbbd', suggestion: 'zebra three' });
+    await execute('suggestSend', { frameworkId: 'lbbd', asker: await mine(), suggestion: 'zebra three' });
     const [s] = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string }>;
     await mark(s!.id, { type: 'dismissed' });
     later(9);
@@ -193,7 +197,7 @@ describe('suggesting a question to the practice team', () => {
   });
 
   test('the retention period still applies to a question marked and still in its undo window', async () => {
-    await execute('suggestSend', { frameworkId: 'lbbd', suggestion: 'zebra old' });
+    await execute('suggestSend', { frameworkId: 'lbbd', asker: await mine(), suggestion: 'zebra old' });
     now = new Date('2027-02-19T00:00:01Z'); // 91 days after 20 November
     const [s] = (await api('/api/console/suggestions')).body['suggestions'] as Array<{ id: string }>;
     await mark(s!.id, { type: 'dismissed' });
@@ -203,9 +207,9 @@ describe('suggesting a question to the practice team', () => {
   });
 
   test('deleted by the service after SUGGESTION_RETENTION_DAYS (a fake clock)', async () => {
-    await execute('suggestSend', { frameworkId: 'lbbd', suggestion: 'zebra old' });
+    await execute('suggestSend', { frameworkId: 'lbbd', asker: await mine(), suggestion: 'zebra old' });
     now = new Date('2026-12-01T10:00:00Z');
-    await execute('suggestSend', { frameworkId: 'lbbd', suggestion: 'zebra newer' });
+    await execute('suggestSend', { frameworkId: 'lbbd', asker: await mine(), suggestion: 'zebra newer' });
     now = new Date('2027-02-18T09:00:00Z'); // 90 days after 20 November, less than 90 after 1 December
     expect(await app.app.retention.runOnce()).toBe(0);
     now = new Date('2027-02-19T00:00:01Z'); // 91 days after

@@ -162,6 +162,12 @@ describe('prompts fit for channels, meetings and private thought', () => {
       /has 3\d words/,
     ],
     ['not a question', 'Share your favourite open question.', /not a question/],
+    [
+      "a child's name, age and school",
+      "Which child is on your mind? Share the child's name, age and school so the team can help?",
+      /could identify a child or family/,
+    ],
+    ['their school', 'How is their school helping, and what could you ask of it?', /could identify a child or family/],
   ])('a planted bad group prompt is caught: %s', (_label, prompt, problem) => {
     expect(planted(prompt)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
   });

@@ -36,6 +36,7 @@ describe('an error outside the turn (in botbuilder, after sign-in)', () => {
       logger,
       health: () => ({}),
       requireToken: false,
+      localOnly: true,
       serviceUrlAllowed: () => true,
     });
     const url = await server.listen(0, '127.0.0.1');

@@ -66,6 +66,8 @@ describe('starting the service', () => {
     const warnings = run.stdout.split('\n').filter((l) => l.includes('"event":"anonymous-on-network"'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/HOST is 192\.0\.2\.1, so this UNAUTHENTICATED bot can be reached from the network/);
+    // Nothing signs people in, so the console and the editor answer no one (tests/security/local-only.test.ts).
+    expect(warnings[0]).toMatch(/The console and framework editor are closed/);
   }, 40_000);
 
   test('HOST=127.0.0.1 set explicitly is loopback: no warning', async () => {

@@ -14,6 +14,7 @@ import {
   seriousOrCritical,
 } from './browser';
 import { fakeTeamsHostPage, TEAMS_HOST_URL } from './fake-teams-host';
+import { SIGNED_IN_ENV } from '../helpers/tenant-keys';
 
 jest.setTimeout(30_000);
 
@@ -24,7 +25,9 @@ let app: RunningApp;
 let browser: Browser;
 beforeAll(async () => {
   // One after the other: when Chromium cannot start, the server is already known, and afterAll closes it.
-  app = await startApp();
+  // Served from its own https address, as a deployment is: with an app id (a copy without one answers
+  // only http://localhost and its own pages: tests/security/local-only.test.ts).
+  app = await startApp(SIGNED_IN_ENV);
   browser = await launch();
 });
 afterAll(async () => {
@@ -135,7 +138,7 @@ describe('in a team set to Jersey', () => {
 
 describe('a copy that serves one framework', () => {
   test('the tab offers no framework picker, and shows only that framework', async () => {
-    const single = await startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
+    const single = await startApp({ ...SIGNED_IN_ENV, FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
     const { context } = await loopbackContext(browser, { proxy: { origin: TAB_ORIGIN, to: single.url } });
     try {
       const page = await context.newPage();
