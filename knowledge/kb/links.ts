@@ -15,7 +15,8 @@ const LINKS = [
   /\]\(\s*<?([^)\s>]*)/g, // [label](address)
   /<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi, // <address>
   /(?<![\w.@/-])((?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s)<>\]"']+)/gi, // a bare address
-  /(?<![\w.-])((?:javascript|vbscript|data|mailto|tel|file):[^\s)<>\]"']*)/gi, // a bare scheme
+  // a bare scheme, with something after it ("this file: the…" is prose, not a link)
+  /(?<![\w.-])((?:javascript|vbscript|data|mailto|tel|file):[^\s)<>\]"']+)/gi,
 ];
 
 /** The addresses in `text`, as written. */

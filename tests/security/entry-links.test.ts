@@ -40,11 +40,17 @@ describe('links in entry text', () => {
     ['javascript:', '[Help](javascript:alert(1))'],
     ['data:', '[Help](data:text/html,hi)'],
     ['mailto:', '[Write to us](mailto:someone@evil.example)'],
+    ['a bare javascript: in prose', 'Click javascript:alert(1) now.'],
     ['a user name smuggling a host', '[Help](https://www.lbbd.gov.uk@evil.example/help)'],
     ['a look-alike host', '[Help](https://www.lbbd.gov.uk.evil.example/help)'],
   ])('%s is refused, naming the entry', (_label, summary) => {
     const problems = problemsOf(withSummary(`Respect. ${summary}`));
     expect(problems).toEqual([expect.stringMatching(/^lbbd-respect\.summary: .*link/)]);
+  });
+
+  test('prose with a colon after a scheme word is not a link ("this file: the name", "tel: ask the office")', () => {
+    // jersey.yaml's notes say "neither does this file: the framework's name is…"; that once stopped it loading.
+    expect(problemsOf(withSummary('Respect. This file: the source. Data: the figures. Tel: ask the office.'))).toEqual([]);
   });
 
   test('an https link to a host the file lists is allowed', () => {
