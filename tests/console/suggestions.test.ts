@@ -120,7 +120,8 @@ describe('suggesting a question to the practice team', () => {
   const json = { 'content-type': 'application/json' };
   const mark = (id: string, body: Record<string, unknown>) =>
     api(`/api/console/suggestions/${id}`, { method: 'POST', headers: json, body: JSON.stringify(body) });
-  const undo = (id: string) => api(`/api/console/suggestions/${id}/undo`, { method: 'POST' });
+  const undo = (id: string) =>
+    api(`/api/console/suggestions/${id}/undo`, { method: 'POST', headers: json, body: '{}' });
   const later = (minutes: number) => {
     now = new Date(now.getTime() + minutes * 60_000);
   };
