@@ -1,6 +1,7 @@
 // Practice Companion: load config and knowledge, build the service, listen. Everything else is in factories.
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { formatProblem } from '../knowledge/kb/problems';
+import { defaultSafetyNet } from '../knowledge/safety';
 import { openStore, redact } from '../store/open';
 import { createApp } from './app';
 import { ConfigError, isLoopbackHost, loadConfig, processEnvironment } from './config';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const kb = loaded.kb;
+  // The safety net's lexicon and model (about a second to read), before the first message rather than during it.
+  defaultSafetyNet();
   for (const w of loaded.warnings)
     logger.warn({ event: 'knowledge-warning', file: w.file, line: w.line, field: w.field }, `${formatProblem(w)}`);
   if (config.defaultFramework !== undefined && !kb.framework(config.defaultFramework)) {

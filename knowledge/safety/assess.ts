@@ -247,11 +247,16 @@ function despairOf(reading: Reading): 'worker' | 'child' | 'none' {
   if (!despair.some(Boolean)) return 'none';
   // Reported: a child, then "said", "texted"…, then the words of despair, which are theirs.
   const childAt = words.findIndex((_, i) => has(i, 'child'));
-  const reportedAt = words.findIndex((_, i) => i > childAt && childAt >= 0 && has(i, 'reported'));
+  // …but not the worker telling someone ("told her i wont need it").
+  const reportedAt = words.findIndex(
+    (_, i) => i > childAt && childAt >= 0 && has(i, 'reported') && !/^(?:her|him|them)$/.test(words[i + 1] ?? ''),
+  );
   let worker = false;
   let children = false;
   for (let i = 0; i < words.length; i++) {
     if (!despair[i]) continue;
+    // A topic named after a child ("the child death review", "teen suicide prevention") is nobody's despair.
+    if (has(i - 1, 'child') && !has(i, 'crisis')) continue;
     if (reportedAt >= 0 && i > reportedAt) {
       children = true;
       continue;
@@ -264,7 +269,8 @@ function despairOf(reading: Reading): 'worker' | 'child' | 'none' {
         worker = true;
         break;
       }
-      if (k < i && (has(k, 'child') || /^(?:he|she|they|hes|shes|theyre|him|her|his|them)$/.test(w))) {
+      // A child, or someone else as the subject ("she said", "they want"); not an object ("no use to them").
+      if (k < i && (has(k, 'child') || /^(?:he|she|they|hes|shes|theyre|theyve|shed|hed)$/.test(w))) {
         children = true;
         break;
       }

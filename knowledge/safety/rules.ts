@@ -77,6 +77,24 @@ const CRISIS: readonly RegExp[] = [
   /\b(?:think|thinking|thought|dream|dreaming|wish|wishing) (?:\w+ ){0,2}(?:about |of )?not being (?:here|around|alive)\b/,
   /\b(?:this is|its|it is) the end (?:for me|of me|of the road for me)\b/,
   /^(?:i )?(?:feel|feeling|felt) like (?:jumping|throwing myself|stepping|walking|driving) (?:off|in front of|into|out in front of)\b/,
+  // Oblique: what people do and say before they act (giving things away, goodbyes, means and places).
+  /\btired of (?:existing|being here|being me|being alive|waking up)\b/,
+  /\b(?:gave|giving|given|give) (?:away )?(?:my|all my) (?:\w+ ){0,6}(?:away|to)\b.*\b(?:wont need|dont need|not going to need|wont be needing|couldnt say|couldnt tell)\b/,
+  /\b(?:gave|giving|given|give|left|leaving)\b.*\b(?:i wont (?:need|be needing|be using) (?:it|them|any of it)|i wont be around to)\b/,
+  /\b(?:sorting|sorted|sort|working|worked) out who gets (?:what|my)\b|\bwho gets my (?:things|stuff|jewellery|car|flat)\b/,
+  /\b(?:saying|said|say|started saying) goodbye to (?:people|everyone|everybody|my)\b(?! (?:team|caseload|families|cases|yp|kids on))/,
+  /\b(?:kind of|sort of|this is) (?:a |my )?(?:goodbye|last message)\b/,
+  /\b(?:relapsed|relapse|relapsing) (?:with|into|on|in) (?:my )?(?:self harm|selfharm|self harming|cutting)\b/,
+  /\b(?:scratching|cutting|burning|hitting|picking at) my (?:arms|legs|wrists|thighs|skin|stomach)\b/,
+  /\b(?:want|wanting|wanted|tempted|thinking|thought|urge|keep|kept) (?:about |of |to )?(?:just )?(?:swerv\w*|driv\w*|steer\w*|crash\w*|veer\w*) (?:\w+ ){0,3}(?:into|off|in front of)\b/,
+  /\b(?:stare|stared|staring|looked|looking|look) (?:down |over )?(?:at )?the drop\b|\bjump(?:ing)? from (?:a|that) height\b/,
+  /\b(?:running out of|no more|cant find any|cant think of any|not many) reasons? to (?:stay|keep going|be here|carry on|live|stick around)\b/,
+  /\bchecking out\b.*\b(?:soon|not the|for good|permanently|of life)\b/,
+  /\b(?:for|after) when im (?:not around|gone|dead|no longer here)\b/,
+  /\bvoices? (?:\w+ ){0,4}(?:telling me|saying|says|tells me|tell me|keeps saying) (?:to )?(?:do it|end it|kill|jump|die)\b/,
+  /\bso i (?:wouldnt|would not|dont|didnt|would never) have to (?:keep going|carry on|be here|go on|wake up|face)\b/,
+  /\b(?:searched|googled|looked up|researching|research) (?:\w+ ){0,4}(?:how many|how much|lethal|overdose|to die|if you jump|jump from|hanging)\b/,
+  /\b(?:i|me|myself) (?:\w+ ){0,3}(?:disappear|vanish) (?:for good|forever|permanently|and never come back)\b/,
 ];
 
 /** Threats, violence or harassment aimed at the worker. */
@@ -122,6 +140,17 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:said|shouted|used|knows|knew|screamed) my (?:first |full |real )?name\b.*\b(?:threat\w*|kill|hurt|blade|knife|remember|regret|find|coming)\b/,
   /\bi(?:m| am) being (?:followed|stalked|harassed|threatened|watched|intimidated)\b/,
   /\b(?:exposed himself|groped me|touched me|sexual comments to me|sexually harassed me|sexually harassing me)\b/,
+  // Held, trapped or blocked in; threats veiled or aimed at the worker's family; being watched.
+  /\b(?:locked|shut|held|blocked|boxed|bolted) (?:\w+ ){0,3}(?:door|doors|car|me|us|it)\b.*\b(?:key|couldnt (?:get out|leave)|cant (?:get out|leave)|im still in|wouldnt let|sit (?:back )?down|for an hour)\b/,
+  /\bcoming for me\b/,
+  /\b(?:at|outside|near|by) the gates? of my\b|\b(?:parking|parked|waiting|turned up|hanging around|standing|stood|sat|sitting|watching|lurking) (?:\w+ ){0,2}(?:outside|at|near|by|opposite|across from) my (?:own )?(?:kids? |childrens? |sons? |daughters? |childs )?(?:school|nursery|house|home|flat|door|car|office|building)\b/,
+  /\b(?:wont|will not|never) walk again\b|\baccidents happen to\b|\bnot scared (?:of|to) (?:doing|do) (?:time|life|a sentence|bird)\b/,
+  /\b(?:knife|blade|machete|gun|weapon|bat|hammer)\b.*\b(?:in front of me|while (?:i|we) (?:was|were|talked|spoke|sat)|near me|next to me)\b/,
+  /\b(?:posting|posted|shared|sharing) my (?:pic|pics|picture|photo|face|name|address|reg|number)\b/,
+  /\b(?:people|someone|lads|mates|friends|family) (?:who|that) (?:will|would|could|can) (?:visit|see|find|pay a visit to|sort) (?:my|me|you)\b/,
+  /^(?:was|got|been|getting) (?:chased|followed|attacked|assaulted|threatened|punched|hit|kicked|headbutted|cornered)\b/,
+  /\b(?:im|i am|i was|i feel|i felt)? ?not feeling safe\b(?! with myself| around myself| in my own)/,
+  /\b(?:in (?:a|the) (?:visit|house|flat|home) (?:now|right now)|im (?:in|at) the (?:visit|house|flat|address|property)(?: now)?|im in the car outside)\b.*\b(?:shouting at me|screaming at me|aggressive|kicking off|smash\w*|threaten\w*|belt|knife|weapon)\b/,
 ];
 
 export function crisisRule(text: string): boolean {

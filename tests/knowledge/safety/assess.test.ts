@@ -1,6 +1,5 @@
 // The safety net's decision on the messages quoted in issue 22, and the order of its routes.
 import { assessSafety } from '../../../knowledge/safety';
-import { isUrgent } from '../../../knowledge/safety/urgent';
 
 describe('a child at risk gets the child-at-risk card first', () => {
   test.each([
@@ -18,7 +17,6 @@ describe('a child at risk gets the child-at-risk card first', () => {
     'the teenager I work with is talking about suicide and has a plan',
   ])('%s', (message) => {
     expect(assessSafety(message)).toEqual({ route: 'child-at-risk', mentionsRisk: false });
-    expect(isUrgent(message)).toBe(true);
   });
 
   test('a worry and a framework question together: the worry first (the answer may follow)', () => {
@@ -35,6 +33,11 @@ describe("the worker's own safety", () => {
     'got punched on a home visit this morning',
     'mums bf said he knows where i live',
     "he said he'll hurt me if i come back",
+    // Held in, watched, or threatened through their own family (development set, round 2).
+    'theyve locked the front door and taken the key, im still in the flat',
+    'some guy who i think is dads mate has been standing opposite my flat for an hour',
+    'dads been parking outside my childrens nursery, staff have noticed him twice',
+    'resi yp keeps posting my pic on insta stories with a gun emoji next to it',
   ])('%s', (message) => expect(assessSafety(message).route).toBe('worker-safety'));
 
   test('a threat to the worker with children there brings the child-at-risk card too', () => {
@@ -54,6 +57,13 @@ describe('a worker in crisis is never missed, and comes first', () => {
     'everyone would be better off without me',
     "i've got the pills in front of me",
     'i keep wishing i would not wake up',
+    // Oblique: giving things away, goodbyes, means and places (development set, round 2).
+    'tired of existing. properly tired. not work tired',
+    'gave my niece my jewellery. told her i dont wear it anymore. i wont need it',
+    'relapsed with self harm after the child death review',
+    'the kids would be better with their dad, im no use to them, thinking of ending things',
+    'the drive back from resi is so dark and empty, i keep wanting to just swerve into a tree',
+    'no one can help and im running out of reasons to stay',
   ])('%s', (message) => expect(assessSafety(message)).toEqual({ route: 'worker-crisis', mentionsRisk: false }));
 
   test('before a threat, and before a child at risk', () => {
