@@ -9,6 +9,7 @@ import { assessSafety, personalDetails } from '../safety';
 import type { DetailKind, SafetyAssessment, SafetyRoute } from '../safety';
 import { MAX_QUESTION_LENGTH } from '../search/answer';
 import type { AnswerResult, DeclineSignpost, FoundAnswer, Search } from '../search/answer';
+import { outsideTheFramework } from '../search/outside-the-framework';
 import { publicNamesOf } from './public-names';
 import type { SignpostName } from './words';
 
@@ -76,7 +77,7 @@ export function respond(search: Search, message: string, options: RespondOptions
   const safety: Assessed = assessSafety(question);
   const routes = [...new Set([safety.route, ...(safety.also ?? [])])].filter((r): r is SafetyRoute => r !== null);
   const place = options.frameworkId !== undefined ? kb.framework(options.frameworkId) : undefined;
-  const result = search.answer(question, place ? { defaultFramework: place.id } : {});
+  const result = outsideOrFound(search.answer(question, place ? { defaultFramework: place.id } : {}), question);
   const framework = place ?? (result.found ? kb.framework(result.entry.frameworkId) : undefined) ?? firstOf(kb);
   const reply = replyFor(result, routes, kb, place);
   return {
@@ -124,6 +125,25 @@ function replyFor(
     kind: 'not-sure',
     result,
     whereToGo: result.reason === 'empty' ? [] : ['caseAdvice', 'procedures', 'staffSupport', 'urgent'],
+  };
+}
+
+/**
+ * Search found nothing, or nothing it is sure of, and the question is of a kind the framework is not for
+ * (leave, IT, procedures and the law, other models): a plain decline naming that kind, never "not sure"
+ * nor a guess from the nearest entry. A sure answer, a named decline and "principle 12" stand.
+ */
+function outsideOrFound(result: AnswerResult, question: string): AnswerResult {
+  const unsure = result.found ? !result.confident : result.reason === 'no-match';
+  if (!unsure) return result;
+  const topic = outsideTheFramework().topicOf(question);
+  if (topic === undefined) return result;
+  return {
+    found: false,
+    reason: 'not-covered',
+    suggestions: [], // nearest entries would say the framework covers it after all
+    notCovered: topic.name,
+    goTo: topic.goTo,
   };
 }
 

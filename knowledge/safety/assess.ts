@@ -1,7 +1,7 @@
 import { features } from './features';
 import type { Reading, SafetyLexicon } from './lexicon';
 import type { SafetyModel } from './model';
-import { crisisRule, workerSafetyRule } from './rules';
+import { crisisRule, ownCrisisRule, workerSafetyRule } from './rules';
 import { plain, tokens } from './text';
 
 export const SAFETY_ROUTES = ['child-at-risk', 'worker-safety', 'worker-crisis', 'distress'] as const;
@@ -87,12 +87,22 @@ export function createSafetyNet(
         return [r, part >= CLEAR_WITHOUT_QUESTION ? Math.max(whole, part) : whole];
       }),
     ) as Record<SafetyRoute, number>;
-    return { reading, probabilities, crisis: crisisRule(text), safety: workerSafetyRule(text) };
+    // A message that opens with a quotation ('"ill kill myself if u send me back" - yp said') quotes someone.
+    const quotedFirst = /^\s*["“”'‘].{3,}["“”’']/u.test(message);
+    const crisis = crisisRule(text);
+    return {
+      reading,
+      probabilities,
+      crisis,
+      ownCrisis: crisis && ownCrisisRule(text),
+      safety: workerSafetyRule(text),
+      quotedFirst,
+    };
   };
   return {
     assess(message) {
-      const { reading, probabilities, crisis, safety } = look(message);
-      return decide(reading, probabilities, { crisis, safety }, thresholds);
+      const { reading, probabilities, crisis, ownCrisis, safety, quotedFirst } = look(message);
+      return decide(reading, probabilities, { crisis, ownCrisis, safety, quotedFirst }, thresholds);
     },
     explain(message) {
       const { probabilities, crisis, safety } = look(message);
@@ -115,13 +125,21 @@ export function createSafetyNet(
 function decide(
   reading: Reading,
   p: Readonly<Record<SafetyRoute, number>>,
-  rules: { readonly crisis: boolean; readonly safety: boolean },
+  rules: {
+    readonly crisis: boolean;
+    readonly ownCrisis: boolean;
+    readonly safety: boolean;
+    readonly quotedFirst: boolean;
+  },
   t: Readonly<Record<SafetyRoute, number>>,
 ): SafetyAssessment {
   const child = reading.concepts.some((list) => list.includes('child'));
-  const whose = despairOf(reading);
+  const whose = rules.ownCrisis && !rules.quotedFirst ? 'worker' : despairOf(reading, rules.quotedFirst);
   // Words of suicide said by a child ("she texted 'ive taken all my tablets'") are a child at risk.
   const childsCrisis = child && whose === 'child' && (rules.crisis || p['worker-crisis'] >= t['worker-crisis']);
+  // Someone else's ("she told me shes going to jump off the bridge tonight"): never the worker's crisis card;
+  // the child-at-risk card when a child is named or the classifier sees a risk.
+  const othersDespair = whose === 'child';
   // The worker speaking of themself: "i …", or no one named at all ("wanting to die most days now").
   const third = reading.concepts.some((list) => list.includes('third'));
   const firstPerson = reading.concepts.some((list) => list.includes('i') || list.includes('me')) || !third;
@@ -135,14 +153,20 @@ function decide(
     !third &&
     (has(reading, 'crisis') || (has(reading, 'death') && has(reading, 'distress')));
   const hit = {
-    'worker-crisis': !childsCrisis && (rules.crisis || ownDespair || p['worker-crisis'] >= crisisBar),
+    'worker-crisis': !othersDespair && (rules.crisis || ownDespair || p['worker-crisis'] >= crisisBar),
     'worker-safety': rules.safety || p['worker-safety'] >= t['worker-safety'],
-    'child-at-risk': childsCrisis || p['child-at-risk'] >= t['child-at-risk'],
+    'child-at-risk':
+      childsCrisis ||
+      p['child-at-risk'] >= t['child-at-risk'] ||
+      (othersDespair && (rules.crisis || p['worker-crisis'] >= t['worker-crisis'])),
     distress: p.distress >= t.distress,
   };
   let route: SafetyRoute | null = null;
   if (hit['worker-crisis']) route = 'worker-crisis';
-  else if (hit['worker-safety'] && (rules.safety || !hit['child-at-risk'] || p['worker-safety'] >= p['child-at-risk']))
+  else if (
+    hit['worker-safety'] &&
+    (rules.safety || !hit['child-at-risk'] || (!childsCrisis && p['worker-safety'] >= p['child-at-risk']))
+  )
     route = 'worker-safety';
   else if (hit['child-at-risk']) route = 'child-at-risk';
   else if (hit.distress) route = 'distress';
@@ -240,11 +264,17 @@ const IN_PASSING = new Set([
  * teenager i work with is talking about suicide", "she texted 'ive taken all my tablets'"). Any despair the
  * worker speaks of as their own makes it the worker's: a worker in crisis must never be missed.
  */
-function despairOf(reading: Reading): 'worker' | 'child' | 'none' {
+function despairOf(reading: Reading, quotedFirst = false): 'worker' | 'child' | 'none' {
   const { words, concepts } = reading;
   const has = (i: number, c: string) => (concepts[i] ?? []).includes(c as never);
   const despair = words.map((_, i) => (concepts[i] ?? []).some((c) => DESPAIR.has(c)));
   if (!despair.some(Boolean)) return 'none';
+  // Quoted first, then who said it ('"ill kill myself if u send me back there" - yp said that'): the child's words.
+  if (quotedFirst) {
+    const first = despair.indexOf(true);
+    const saidBy = words.findIndex((_, i) => i > first && has(i, 'child'));
+    if (saidBy >= 0 && [0, 1, 2, 3].some((k) => has(saidBy + k, 'reported'))) return 'child';
+  }
   // Reported: a child, then "said", "texted"…, then the words of despair, which are theirs.
   const childAt = words.findIndex((_, i) => has(i, 'child'));
   // …but not the worker telling someone ("told her i wont need it").
@@ -270,7 +300,8 @@ function despairOf(reading: Reading): 'worker' | 'child' | 'none' {
         break;
       }
       // A child, or someone else as the subject ("she said", "they want"); not an object ("no use to them").
-      if (k < i && (has(k, 'child') || /^(?:he|she|they|hes|shes|theyre|theyve|shed|hed)$/.test(w))) {
+      const child = has(k, 'child') && words[k - 1] !== 'my'; // the worker's own children are not the subject
+      if (k < i && (child || /^(?:he|she|they|hes|shes|theyre|theyve|shed|hed)$/.test(w))) {
         children = true;
         break;
       }

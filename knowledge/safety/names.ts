@@ -216,6 +216,23 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
           (words[i + 1]?.afterBracket || (words[i + 1]?.afterBreak && !unknown))))
     )
       found.push(i);
+    // "precious who is 9": a first name, even an everyday word, with an age said straight after it.
+    else if (
+      n.first.has(w.lower) &&
+      next === 'who' &&
+      words[i + 2]?.lower === 'is' &&
+      (words[i + 3]?.number ?? 99) <= 19
+    )
+      found.push(i);
+    // "kayleighs nan": a first name with its apostrophe left out.
+    else if (
+      /s$/.test(w.lower) &&
+      !n.english.has(w.lower) &&
+      n.first.has(w.lower.slice(0, -1)) &&
+      !n.notNames.has(w.lower.slice(0, -1)) &&
+      w.lower.length >= 5
+    )
+      found.push(i);
     else if (n.first.has(w.lower)) {
       // Capitalised, or in lower case when the name is not also an everyday word.
       if (w.capital && !(w.sentenceStart && n.english.has(w.lower))) found.push(i);

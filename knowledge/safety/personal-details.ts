@@ -101,7 +101,7 @@ function hasDateOfBirth(text: string): boolean {
 
 /** A case or reference number, an NHS number, or any long number. */
 const REFERENCE =
-  /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b/;
+  /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b|\b(?:ref|reference|case|crn|upn)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*(?=(?:[a-z]*\d){3})[a-z0-9]{5,}\b/;
 
 function hasNhsNumber(text: string): boolean {
   for (const match of text.matchAll(/\b(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})\b/g)) {

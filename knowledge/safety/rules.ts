@@ -77,6 +77,20 @@ const CRISIS: readonly RegExp[] = [
   /\b(?:think|thinking|thought|dream|dreaming|wish|wishing) (?:\w+ ){0,2}(?:about |of )?not being (?:here|around|alive)\b/,
   /\b(?:this is|its|it is) the end (?:for me|of me|of the road for me)\b/,
   /^(?:i )?(?:feel|feeling|felt) like (?:jumping|throwing myself|stepping|walking|driving) (?:off|in front of|into|out in front of)\b/,
+  /\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b/,
+  /\bhow (?:long|many|much) (?:\w+ ){0,5}(?:to (?:drown|die|bleed out|overdose)|would (?:actually )?(?:do it|kill|be enough|be fatal))\b/,
+  /\bplanning (?:how|when|where) (?:to|i(?:ll| will| would)?) (?:do it|end it|go through with it)\b|\bbefore i do what im planning\b/,
+  /\b(?:thought|thinking|think|thoughts) (?:about|of) (?:jumping|throwing myself|stepping|driving|walking|stepping out) (?:from|off|out|in front|into|under)\b/,
+  /\bwant (?:it all|everything) to stop\b.*\bme (?:included|too|as well)\b/,
+  /\b(?:woke|wake|waking) up (?:\w+ ){0,2}disappointed\b|\bdisappointed (?:i|to) (?:woke|wake|have woken|am still here)\b/,
+  /\bnot (?:scared|afraid|frightened) of (?:dying|death|being dead) anymore\b/,
+  /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
+  /\b(?:burning|burnt|burned|cutting|cut|scratching|scratched|hitting|punching|pressing|digging) (?:\w+ ){0,3}(?:my|into my) (?:\w+ )?(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|palm|palms|skin|stomach)\b.*\b(?:lighter|blade|razor|nails|pen|compass|til|till|until|bleed|bled|so no one|on purpose|again)\b/,
+  /\bmy will\b.*\b(?:new home|cat|dog|pets?|just in case|tidier|given|gave)\b|\b(?:rehomed|rehoming) (?:my|the) (?:cat|dog|pets?)\b|\bfound (?:the|my) (?:cat|dog|pets?) a new home\b/,
+  /\b(?:remove|without|get rid of) me and (?:the problem|everything|it all|things|they)\b|\b(?:without me|if i was gone|with me gone) (?:\w+ ){0,3}(?:easier|better off|would work|be fine|be sorted)\b/,
+  /\b(?:wish|wishes|wished|wishing|hoped|hoping)\b.*\b(?:finished me off|killed me|taken me|got me|done me in|ended me)\b/,
+  /\b(?:died|dead|passed away|passed|death|killed himself|killed herself|took his own life|took her own life)\b.*\bi (?:\w+ ){0,3}(?:join|be with) (?:him|her|them)\b/,
+  /\b(?:asking|its|this is) for (?:a friend|me|myself)\b.*\b(?:suicid\w*|die|dying|end it|kill|overdose|paracetamol|jump\w*|lethal|tablets|pills)\b|\b(?:suicid\w*|die|dying|end it|kill|overdose|paracetamol|jump\w*|lethal|tablets|pills)\b.*\b(?:asking|its|this is) for (?:a friend|me|myself)\b/,
   // Oblique: what people do and say before they act (giving things away, goodbyes, means and places).
   /\btired of (?:existing|being here|being me|being alive|waking up)\b/,
   /\b(?:gave|giving|given|give) (?:away )?(?:my|all my) (?:\w+ ){0,6}(?:away|to)\b.*\b(?:wont need|dont need|not going to need|wont be needing|couldnt say|couldnt tell)\b/,
@@ -155,6 +169,18 @@ const WORKER_SAFETY: readonly RegExp[] = [
 
 export function crisisRule(text: string): boolean {
   return CRISIS.some((r) => r.test(text));
+}
+
+/**
+ * A crisis rule matched in the worker's own words ("i should join him", "asking for me, i am right now"):
+ * then it is the worker's crisis, whoever else the message names.
+ */
+export function ownCrisisRule(text: string): boolean {
+  if (/\basking for (?:me|myself)\b/.test(text)) return true;
+  return CRISIS.some((r) => {
+    const m = r.exec(text);
+    return m !== null && /\b(?:i|im|ive|id|me|myself)\b/.test(m[0]);
+  });
 }
 
 export function workerSafetyRule(text: string): boolean {

@@ -140,8 +140,16 @@ test('the tab search puts the urgent signpost in its result, and not for an ordi
   expect(ordinary.routes).toEqual([]);
 });
 
-test('"not sure" says the framework may not cover this, and where to go instead', async () => {
+test('a question about the job is declined plainly, with the employment signpost and no "did you mean"', async () => {
   const [card] = await cardsFor(scopes.personal('how do I book annual leave'));
+  expect(card).toContain("The framework doesn't cover leave, pay and other HR questions.");
+  expect(card).toContain(kb.framework('lbbd')!.signposts.employment.text);
+  expect(card).not.toContain("I'm not sure");
+  expect(card).not.toContain('Did you mean');
+});
+
+test('"not sure" says the framework may not cover this, and where to go instead', async () => {
+  const [card] = await cardsFor(scopes.personal('what colour should the sky be on a wet tuesday'));
   expect(card).toContain("I'm not sure I have an answer to that.");
   expect(card).toContain('The framework may not cover this.');
   expect(card).toContain('Where to go instead');

@@ -20,6 +20,11 @@ describe('a suggestion holding personal details is refused, however it is writte
     ['a lower-case name with an age in words', 'jayden smith, fourteen, who goes to eastbury academy', 'name'],
     ['…and its age', 'jayden smith, fourteen, who goes to eastbury academy', 'age'],
     ['…and its school', 'jayden smith, fourteen, who goes to eastbury academy', 'school'],
+    // Round 2 (issue 22, from a retired blind set):
+    ['a first name with the apostrophe left out', 'kayleighs nan asked what cares means', 'name'],
+    ['an everyday word as a name, with "who is" and an age', 'how can i help precious who is 9 understand', 'name'],
+    ['…and its age', 'how can i help precious who is 9 understand', 'age'],
+    ['a reference starting with digits', 'youth court ref 24yc0193 for my lad', 'reference'],
   ] as const)('%s', (_label, text, kind) => {
     expect(looksPersonal(text)).toBe(true);
     expect(personalDetails(text)).toContain(kind);
@@ -32,6 +37,8 @@ describe('a suggestion holding personal details is refused, however it is writte
       'how do we email families kindly',
       'what do we do when a family moves',
       'a fourteen year old who goes to an academy, how does respect apply',
+      'what does precious mean in the compassion value',
+      'the referral was sent, what next under cares',
     ])
       expect([text, looksPersonal(text)]).toEqual([text, false]);
   });

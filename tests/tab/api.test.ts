@@ -1,3 +1,4 @@
+import { respond } from '../../knowledge/respond';
 import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
@@ -201,8 +202,9 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
       // A chat set to a framework (as the tab in a team is), and "Both frameworks": the best match across them.
       if (framework) expect(kb.framework(framework)).toBeDefined();
       const tab = await Promise.all(questions.map(async (question) => (await search(q(question, framework))).body));
-      const bot = questions.map((question) =>
-        shippedSearch().answer(question, framework ? { defaultFramework: framework } : {}),
+      // What the chat shows: respond()'s result (a question of a kind the framework is not for is declined there).
+      const bot = questions.map(
+        (question) => respond(shippedSearch(), question, framework ? { frameworkId: framework } : {}).result,
       );
       // A safety route that stands alone shows nothing from the framework, in the tab as in chat.
       const shown = tab.flatMap((r, i) => (!r.found && r.reason === 'route' ? [] : [[r, bot[i]!] as const]));
@@ -242,8 +244,14 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
     expect(jersey.found && jersey.best.id).toBe('jersey-trauma-informed');
   });
 
-  test('when it is not sure, it says so and offers suggestions instead of guessing', async () => {
+  test("a question about the job is declined by its kind: the wifi password is IT's", async () => {
     const { status, body } = await search(q("what's the wifi password"));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ found: false, reason: 'not-covered' });
+  });
+
+  test('when it is not sure, it says so and offers suggestions instead of guessing', async () => {
+    const { status, body } = await search(q('what colour should the sky be on a wet tuesday'));
     expect(status).toBe(200);
     expect(body).toMatchObject({ found: false, reason: 'no-match' });
     if (body.found) throw new Error('expected no answer');

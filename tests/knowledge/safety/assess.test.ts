@@ -15,6 +15,8 @@ describe('a child at risk gets the child-at-risk card first', () => {
     'cse - yp picked up by older male, in his car now',
     // A child's own words of suicide are the child's, not the worker's.
     'the teenager I work with is talking about suicide and has a plan',
+    // Quoted first, then who said it (round 2, from a retired blind set).
+    '"ill kill myself if u send me back there" - yp said that 10 mins ago and walked out of the office',
   ])('%s', (message) => {
     expect(assessSafety(message)).toEqual({ route: 'child-at-risk', mentionsRisk: false });
   });
@@ -64,7 +66,18 @@ describe('a worker in crisis is never missed, and comes first', () => {
     'the kids would be better with their dad, im no use to them, thinking of ending things',
     'the drive back from resi is so dark and empty, i keep wanting to just swerve into a tree',
     'no one can help and im running out of reasons to stay',
+    // The worker's own words, though someone else is named.
+    'the lad who died last year, i keep thinking i should join him, its my fault anyway',
   ])('%s', (message) => expect(assessSafety(message)).toEqual({ route: 'worker-crisis', mentionsRisk: false }));
+
+  test("someone else's words of despair are never the worker's crisis card", () => {
+    expect(assessSafety('she told me in the car shes going to jump off the bridge tonight').route).not.toBe(
+      'worker-crisis',
+    );
+    expect(assessSafety('he said to me really calmly that hes going to end it after court tomorrow').route).not.toBe(
+      'worker-crisis',
+    );
+  });
 
   test('before a threat, and before a child at risk', () => {
     const both = assessSafety('dad threatened to kill me and honestly i want to die anyway');

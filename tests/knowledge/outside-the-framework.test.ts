@@ -1,0 +1,64 @@
+// Questions of a kind the framework is not for (leave, IT, procedures and the law, other models) get a
+// plain "The framework doesn't cover …" and where to go, not "I'm not sure" nor a guess (issue 22 §6).
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { respond } from '../../knowledge/respond';
+import { directAnswer } from '../../knowledge/search/answer';
+import type { AnswerResult, Search } from '../../knowledge/search/answer';
+import { loadOutsideCheck, outsideTheFramework } from '../../knowledge/search/outside-the-framework';
+import { shippedSearch } from '../helpers/kb';
+
+const search = shippedSearch();
+const kb = search.kb;
+const searchGiving = (result: AnswerResult): Search => ({ kb, answer: () => result });
+const notSure: AnswerResult = { found: false, reason: 'no-match', suggestions: [] };
+
+describe('a question of a kind the framework is not for is declined by its kind', () => {
+  test.each([
+    ['how many days annual leave do i get in my first year', 'leave, pay and other HR questions', 'employment'],
+    ['locked out of the recording system again, who resets passwords', 'IT and systems questions', 'employment'],
+    ['how many working days to get the pathway plan done', 'procedures, timescales and the law', 'procedures'],
+    ['whats the best way to use motivational interviewing with dad', 'other practice models and tools', 'case_advice'],
+  ])('%s', (question, name, goTo) => {
+    const r = respond(searchGiving(notSure), question, { frameworkId: 'lbbd' });
+    expect(r.reply?.kind).toBe('decline');
+    expect(r.result).toMatchObject({ found: false, reason: 'not-covered', notCovered: name, goTo });
+  });
+
+  test('a guess from the nearest entry gives way to the decline; a sure answer stands', () => {
+    const entry = kb.entry('lbbd-respect')!;
+    const guess: AnswerResult = { ...directAnswer(entry), confident: false, confidence: 0.3 };
+    expect(respond(searchGiving(guess), 'mileage claim form?', { frameworkId: 'lbbd' }).reply?.kind).toBe('decline');
+    expect(respond(searchGiving(directAnswer(entry)), 'mileage claim form?', { frameworkId: 'lbbd' }).reply?.kind).toBe(
+      'answer',
+    );
+  });
+
+  test('a question with none of those words stays "not sure", and "principle 12" stays what it was', () => {
+    expect(respond(searchGiving(notSure), 'what about the blue moon', { frameworkId: 'lbbd' }).reply?.kind).toBe(
+      'not-sure',
+    );
+    const noSuch: AnswerResult = { found: false, reason: 'no-such-number', suggestions: [] };
+    expect(respond(searchGiving(noSuch), 'principle 12 timescales', { frameworkId: 'lbbd' }).result).toBe(noSuch);
+  });
+
+  test('through the shipped search, end to end', () => {
+    const r = respond(search, 'can i claim mileage for driving a yp to contact', { frameworkId: 'lbbd' });
+    expect(r.reply?.kind).toBe('decline');
+    expect(r.result).toMatchObject({ notCovered: 'leave, pay and other HR questions', goTo: 'employment' });
+  });
+
+  test('phrases match whole words only: "pay" inside "payment" or "repay" is not HR', () => {
+    const check = outsideTheFramework();
+    expect(check.topicOf('how do we repay the trust of a family')).toBeUndefined();
+    expect(check.topicOf('when is pay day')?.name).toBe('leave, pay and other HR questions');
+  });
+
+  test('the file is checked when read: a kind with a wrong signpost is refused, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outside-'));
+    const file = join(dir, 'outside.yaml');
+    writeFileSync(file, '- name: parking\n  goTo: nowhere\n  says: [parking]\n');
+    expect(() => loadOutsideCheck(file)).toThrow(/0\.goTo/);
+  });
+});
