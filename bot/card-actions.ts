@@ -25,11 +25,11 @@ import {
 import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
-import { answerQuestion, sendEntry } from './answering';
+import { sendEntry } from './answering';
 import { chooseFramework } from './framework-choice';
 import type { BotDeps } from './deps';
 import { meetingCommand, openersOn } from './meetings';
-import { REPLIES } from './messages';
+import { handleText, REPLIES } from './messages';
 import { saveSchedule } from './schedule-commands';
 import { looksPersonal } from '../knowledge/safety/personal-details';
 import { teamsActivity } from './teams-activity';
@@ -185,7 +185,7 @@ export async function handleCardAction(
     case 'ask': {
       const data = askVerbSchema.safeParse(value.action.data);
       if (!data.success) return tampered(context, deps);
-      await answerQuestion(context, data.data.question, deps);
+      await handleText(context, data.data.question, deps, data.data.frameworkId);
       return messageResponse(CARD_ACTION_REPLIES.posted);
     }
     case 'scheduleSave': {

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { submitSchema } from '../cards/actions';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import { answerQuestion, sendEntry } from './answering';
-import { commands, parseCommand } from './commands';
+import { commands, LIST_COMMANDS, parseCommand, sendList } from './commands';
 import { saveSchedule } from './schedule-commands';
 import { digestCommand, parseDigestCommand } from './lead-digest';
 import { meetingCommand } from './meetings';
@@ -47,20 +47,39 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
     await context.sendActivity(textActivity(REPLIES.cut));
   }
 
+  await handleText(context, text, deps);
+}
+
+/**
+ * What was typed, or what an example button asks for it: a command ("list the principles" too) or a
+ * question. With `frameworkId` (a button made for that framework), lists and answers come from it,
+ * whatever this chat uses now; one no longer served is ignored.
+ */
+export async function handleText(
+  context: TurnContext,
+  text: string,
+  deps: BotDeps,
+  frameworkId?: string,
+): Promise<void> {
   const digest = parseDigestCommand(text);
   if (digest) {
     deps.logger.info(turnInfo(context, { event: 'command', command: 'digest' }), 'ran a command');
     await digestCommand(context, digest, deps);
     return;
   }
+  const framework = frameworkId !== undefined ? deps.kb.framework(frameworkId) : undefined;
   const command = parseCommand(text);
   if (command) {
     deps.logger.info(turnInfo(context, { event: 'command', command: command.name }), 'ran a command');
-    await commands[command.name].run(context, command.argument, deps);
+    if (framework && isListCommand(command.name)) await sendList(context, LIST_COMMANDS[command.name], deps, framework);
+    else await commands[command.name].run(context, command.argument, deps);
     return;
   }
-  await answerQuestion(context, text, deps);
+  await answerQuestion(context, text, deps, framework);
 }
+
+const isListCommand = (name: string): name is keyof typeof LIST_COMMANDS =>
+  Object.prototype.hasOwnProperty.call(LIST_COMMANDS, name);
 
 async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps): Promise<void> {
   const parsed = submitSchema.safeParse(value);
@@ -78,7 +97,7 @@ async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps)
       return;
     }
     case 'ask':
-      await answerQuestion(context, data.question, deps);
+      await handleText(context, data.question, deps, data.frameworkId);
       return;
     case 'schedule-save':
       await saveSchedule(context, data, deps);

@@ -35,7 +35,9 @@ export function welcomeCard(input: WelcomeCardInput): CardMessage {
     text(w.answers),
     text(w.reflects, { spacing: 'Small' }),
     text(where),
-    ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    ...(examples.length > 0
+      ? [heading(WORDING.youCouldAsk), actionSet(examples.map((q) => askButton(q, input.frameworkId)))]
+      : []),
     ...(input.offerMeetingOpeners
       ? [
           heading(w.meetingsHeading),
