@@ -224,6 +224,12 @@ export async function handleCardAction(
           frameworkId: framework.id,
           examples: framework.examples.slice(0, 3),
           offerMeetingOpeners,
+          place:
+            teamsActivity(context).kind === 'channel'
+              ? 'team'
+              : teamsActivity(context).kind === 'personal'
+                ? 'personal'
+                : 'group',
           retentionDays: deps.config.console.suggestionRetentionDays,
         }).card,
       );

@@ -75,6 +75,13 @@ export const WORDING = Object.freeze({
       "Ask me about your practice framework. Each answer gives a short summary in my words, then the framework's own words and where they come from.",
     reflects: 'Your team can also choose a weekly reflection, and a moment to reflect at the start of meetings.',
     change: 'To use a different framework, type "framework".',
+    /** Which framework this team or chat answers from. */
+    uses: (place: 'team' | 'chat', name: string) => `This ${place} uses the ${name}.`,
+    /** In a channel or group chat, typed messages reach me only with an @mention. */
+    mention: (place: 'team' | 'chat') =>
+      place === 'team'
+        ? "In this team's channels, @mention me first (type @ and choose Practice Companion), then type your question. The buttons work without it."
+        : 'In this chat, @mention me first (type @ and choose Practice Companion), then type your question. The buttons work without it.',
     meetingsHeading: 'Meetings',
     meetingsOffer:
       'I can open this team\'s meetings with a short moment to reflect. It is off until someone chooses it, and can be turned off again with "meeting openers off".',
