@@ -51,7 +51,9 @@ function line(deps: BotDeps, s: Subscription, number: number): ScheduleLine {
         ? `Stopped: ${s.inactiveReason ?? 'Teams refused the post'}`
         : STATE[s.status];
   const skipping = s.skipNext > 0 ? ` (skipping the next ${s.skipNext === 1 ? 'post' : `${s.skipNext} posts`})` : '';
-  const next = s.status === 'active' || s.status === 'paused' ? formatWhen(s.nextSlotAt, s.spec.timeZone) : undefined;
+  // The next post that will go out: past the ones being skipped.
+  const next =
+    s.status === 'active' || s.status === 'paused' ? formatWhen(operations.nextPosting(s), s.spec.timeZone) : undefined;
   return {
     number,
     what: describeWhat(deps.kb, s.spec),
@@ -125,7 +127,7 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
         const next = result.first;
         await say(
           context,
-          `Resumed. The next post is on ${formatWhen(next.nextSlotAt, next.spec.timeZone) ?? 'its next day'}.`,
+          `Resumed. The next post is on ${formatWhen(result.nextPost, next.spec.timeZone) ?? 'its next day'}.`,
         );
         deps.scheduler?.poke();
       } else await say(context, notPickedText(result));
