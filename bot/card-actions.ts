@@ -121,6 +121,7 @@ export async function handleCardAction(
         entry,
         promptIndex: data.data.promptIndex,
         audience: data.data.audience,
+        ...(data.data.opener && { opener: true }),
       });
       return cardResponse(card.card);
     }

@@ -90,6 +90,8 @@ export const anotherPromptSchema = z.object({
   entryId,
   promptIndex: z.number().int().min(0).max(1000),
   audience: z.enum(['individual', 'group']),
+  /** The card opens a meeting: the next prompt keeps its welcome heading. */
+  opener: z.literal(true).optional(),
 });
 export type AnotherPromptData = z.infer<typeof anotherPromptSchema>;
 

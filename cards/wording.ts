@@ -50,6 +50,8 @@ export const WORDING = Object.freeze({
   thanksHelpful: 'Thank you, you said this helped. You can change your answer.',
   thanksNotHelpful: "Thank you, you said this didn't help. You can change your answer.",
   anotherPrompt: 'Another prompt',
+  /** The heading of the reflection that opens a meeting, kept on every prompt after "Another prompt". */
+  meetingOpener: 'Welcome. A moment to reflect before we start',
   noAnswer: RESPONSE_WORDS.noAnswer,
   /** The first-run question, when more than one framework is served and none is configured. */
   chooseFramework: {
