@@ -13,7 +13,7 @@ import { currentFramework } from './framework-choice';
 import { renderPost } from './proactive';
 import { cardActivity, textActivity } from './reply';
 import { startConversation } from './start-conversation';
-import { historyText } from './schedule-history';
+import { historyCard } from './schedule-history';
 import { actorOf, notPickedText, refuse, SCHEDULE_REPLIES } from './schedule-replies';
 import { turnInfo } from './turn-info';
 import { teamsActivity } from './teams-activity';
@@ -171,10 +171,8 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       return;
     }
     case 'history': {
-      await say(
-        context,
-        await historyText(context, deps, await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey)),
-      );
+      const subs = await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey);
+      await context.sendActivity(cardActivity(await historyCard(context, deps, subs)));
       return;
     }
     default:

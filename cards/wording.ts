@@ -122,6 +122,13 @@ export const WORDING = Object.freeze({
       "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
     data: 'How your data is handled',
   },
+  /** `schedule history`. */
+  history: {
+    title: 'Schedule history',
+    posts: 'Posts',
+    changes: 'Changes',
+    none: 'None yet.',
+  },
   framework: {
     noneChosen: 'No framework has been chosen here yet, so I answer from the best match across them.',
     orType: 'Or type one of these:',

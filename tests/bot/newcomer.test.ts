@@ -166,6 +166,7 @@ describe('4. schedule history is a card that names the framework', () => {
     expect(all).toContain('Barking & Dagenham');
     expect(all).not.toMatch(/\blbbd\b/);
     expect(all).toContain('paused "Barking & Dagenham principles"');
+    expect(all).toContain('framework set to the Barking & Dagenham');
   });
 });
 
