@@ -269,10 +269,14 @@ export async function saveSchedule(context: TurnContext, data: ScheduleFormInput
         turnInfo(context, { event: 'subscribed', subscriptionId: subscription.id }),
         'a scheduled post was added',
       );
+      // "meeting openers off" holds scheduled openers too: say so, rather than let one look saved and never post.
+      const openersOff =
+        spec.kind === 'meeting-opener' &&
+        (await deps.schedules.meetingOpeners(teamsActivity(context).settingsScope)) === false;
       await say(
         context,
         first
-          ? `Saved: ${describeWhat(deps.kb, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.`
+          ? `Saved: ${describeWhat(deps.kb, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.${openersOff ? ' Meeting openers are off here, so it will not post until someone types "meeting openers on".' : ''}`
           : 'Saved, but with that end date there is nothing left to post.',
       );
     }

@@ -240,6 +240,21 @@ describe('8. "meeting openers off" stops scheduled meeting openers too', () => {
     expect(skipped).toMatchObject({ status: 'skipped', error: expect.stringMatching(/meeting openers are off/i) });
   });
 
+  test('saving a scheduled opener while meeting openers are off says it will not post until they are on', async () => {
+    await start({}, () => new Date('2026-11-24T12:00:00Z'));
+    await say('meeting openers off', 'channel');
+    await app.post(
+      activity('channel-mention', bot.connector.url, {
+        text: '',
+        attachments: [],
+        value: { ...WEEKLY_FORM_SUBMIT, kind: 'meeting-opener', leadMinutes: '5' },
+      }),
+    );
+    expect(lastShown()).toMatch(
+      /^Saved: Meeting opener from .* it will not post until someone types "meeting openers on"\.$/,
+    );
+  });
+
   test('with meeting openers on, the scheduled opener posts', async () => {
     await start();
     await say('meeting openers on', 'channel');
