@@ -27,6 +27,7 @@ import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
 import { sendEntry } from './answering';
 import { chooseFramework } from './framework-choice';
+import { cardActivity } from './reply';
 import type { BotDeps } from './deps';
 import { meetingCommand, openersOn } from './meetings';
 import { handleText, REPLIES } from './messages';
@@ -37,7 +38,8 @@ import { turnInfo } from './turn-info';
 import { votesAllowed } from './vote-limit';
 
 /**
- * Action.Execute (Universal Actions). Feedback, prompts and suggestions update their card in place.
+ * Action.Execute (Universal Actions). Feedback and prompts update their card in place; "Suggest this
+ * question" posts its form beneath, and Send or Cancel update the form.
  * "open", "ask", "scheduleSave" and "meetingOpeners" post their reply as new messages in the same turn
  * and leave the card as it was, with a one-line note to the person who clicked.
  */
@@ -135,8 +137,11 @@ export async function handleCardAction(
       )
         return tampered(context, deps);
       if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
+      // The form goes beneath, as a message of its own: the card pressed (a not-sure card's 999 line, an
+      // answer) stays as it was, and Send or Cancel change only the form.
+      await context.sendActivity(cardActivity(suggestForm(data.data)));
       deps.logger.info(turnInfo(context, { event: 'suggest-form' }), 'showed the suggestion form');
-      return cardResponse(suggestForm(data.data).card);
+      return messageResponse(CARD_ACTION_REPLIES.posted);
     }
     case 'suggestSend': {
       const data = suggestSendSchema.safeParse(value.action.data);
