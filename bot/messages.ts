@@ -29,13 +29,16 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
     return;
   }
 
-  // In channels and group chats, answer only when @mentioned.
-  if (type !== 'personal' && !isMentioned(context)) {
+  // In channels and group chats, answer only when @mentioned: by a mention Teams marked, or by the name
+  // typed out ("@Practice Companion …") where none was chosen from the list, which Teams and the
+  // Playground then send as plain text.
+  const typedName = type !== 'personal' && !isMentioned(context) ? typedMention(context) : undefined;
+  if (type !== 'personal' && !isMentioned(context) && typedName === undefined) {
     deps.logger.debug(turnInfo(context, { event: 'ignored', why: 'not mentioned' }), 'ignored a message');
     return;
   }
 
-  let text = stripMentions(context);
+  let text = typedName ?? stripMentions(context);
   const files = (activity.attachments ?? []).filter((a) => a.contentType !== 'text/html');
   if (text === '' && files.length > 0) {
     await context.sendActivity(textActivity(REPLIES.attachmentsOnly));
@@ -111,6 +114,24 @@ async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps)
 function isMentioned(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
   return TurnContext.getMentions(context.activity).some((m) => m.mentioned?.id === botId);
+}
+
+/** The names a typed-out mention may use: this app's, and the name Teams gave the bot in this chat. */
+const APP_NAME = 'Practice Companion';
+
+/** "@Practice Companion schedule pause" typed as text: what follows the name, or undefined if it does not start so. */
+function typedMention(context: TurnContext): string | undefined {
+  const text = (context.activity.text ?? '').replace(/&nbsp;/gi, ' ').trim();
+  const names = [APP_NAME, context.activity.recipient?.name ?? ''].filter((n) => n.trim() !== '');
+  for (const name of names) {
+    const escaped = name
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+');
+    const match = new RegExp(`^@${escaped}(?=\\s|$)`, 'i').exec(text);
+    if (match) return text.slice(match[0].length).replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
 }
 
 /** The text without "<at>Practice Companion</at>", HTML leftovers and surrounding space. */

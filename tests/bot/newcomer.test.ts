@@ -170,6 +170,30 @@ describe('4. schedule history is a card that names the framework', () => {
   });
 });
 
+describe('5. "@Practice Companion …" typed as text, with no mention chosen, is answered in a channel', () => {
+  const typed = (text: string) =>
+    app.post(activity('channel-mention', bot.connector.url, { text, entities: [], attachments: [] }));
+
+  test('"@Practice Companion schedule pause until …" gets its reply', async () => {
+    await start({}, () => new Date('2026-11-24T12:00:00Z'));
+    await app.post(
+      activity('channel-mention', bot.connector.url, { text: '', attachments: [], value: WEEKLY_FORM_SUBMIT }),
+    );
+    await typed('@Practice Companion schedule pause until 2026-12-10');
+    expect(lastShown()).toContain('Paused until 2026-12-10');
+    await typed('@practice companion   schedule resume');
+    expect(lastShown()).toContain('Resumed.');
+  });
+
+  test('a message to someone else, or naming no one, is still left alone', async () => {
+    await start();
+    await typed('@Sam Taylor schedule pause');
+    await typed('schedule pause');
+    await typed('@Practice Companionship is a good word');
+    expect(sent()).toHaveLength(0);
+  });
+});
+
 describe('6. resuming after a skip names the post that will go out', () => {
   test('skip, pause, resume: "Resumed. The next post is on" the one after the skipped one', async () => {
     await start({}, () => new Date('2026-11-24T12:00:00Z'));
