@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { answerCard, responseCards } from '../cards';
-import type { Entry } from '../knowledge/kb/model';
+import type { Entry, Framework } from '../knowledge/kb/model';
 import { respond } from '../knowledge/respond';
 import { directAnswer } from '../knowledge/search/answer';
 import { countQuestion } from './answer-counts';
@@ -15,9 +15,15 @@ import { turnInfo } from './turn-info';
  * routes' cards first, then the answer, a plain decline or "not sure", with the reminders on the cards.
  * Logs ids, what search found and how confidently, never the text and never which route it took.
  */
-export async function answerQuestion(context: TurnContext, question: string, deps: BotDeps): Promise<void> {
+export async function answerQuestion(
+  context: TurnContext,
+  question: string,
+  deps: BotDeps,
+  /** The framework a button was made for, if any: it answers, whatever this place uses now. */
+  framework?: Framework,
+): Promise<void> {
   const started = process.hrtime.bigint();
-  const place = await placeFramework(context, deps);
+  const place = framework ?? (await placeFramework(context, deps));
   const response = respond(deps.search, question, place ? { frameworkId: place.id } : {});
   const { reply } = response;
   // A question that may be sent on travels with a code for whoever asked it: only their press may send it (card-actions.ts).

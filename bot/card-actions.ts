@@ -25,11 +25,12 @@ import {
 import type { Verb } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/types';
 import { directAnswer } from '../knowledge/search/answer';
-import { answerQuestion, sendEntry } from './answering';
+import { sendEntry } from './answering';
 import { chooseFramework } from './framework-choice';
+import { cardActivity } from './reply';
 import type { BotDeps } from './deps';
 import { meetingCommand, openersOn } from './meetings';
-import { REPLIES } from './messages';
+import { handleText, REPLIES } from './messages';
 import { saveSchedule } from './schedule-commands';
 import { looksPersonal } from '../knowledge/safety/personal-details';
 import { teamsActivity } from './teams-activity';
@@ -37,7 +38,8 @@ import { turnInfo } from './turn-info';
 import { votesAllowed } from './vote-limit';
 
 /**
- * Action.Execute (Universal Actions). Feedback, prompts and suggestions update their card in place.
+ * Action.Execute (Universal Actions). Feedback and prompts update their card in place; "Suggest this
+ * question" posts its form beneath, and Send or Cancel update the form.
  * "open", "ask", "scheduleSave" and "meetingOpeners" post their reply as new messages in the same turn
  * and leave the card as it was, with a one-line note to the person who clicked.
  */
@@ -121,6 +123,7 @@ export async function handleCardAction(
         entry,
         promptIndex: data.data.promptIndex,
         audience: data.data.audience,
+        ...(data.data.opener && { opener: true }),
       });
       return cardResponse(card.card);
     }
@@ -134,8 +137,11 @@ export async function handleCardAction(
       )
         return tampered(context, deps);
       if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
+      // The form goes beneath, as a message of its own: the card pressed (a not-sure card's 999 line, an
+      // answer) stays as it was, and Send or Cancel change only the form.
+      await context.sendActivity(cardActivity(suggestForm(data.data)));
       deps.logger.info(turnInfo(context, { event: 'suggest-form' }), 'showed the suggestion form');
-      return cardResponse(suggestForm(data.data).card);
+      return messageResponse(CARD_ACTION_REPLIES.posted);
     }
     case 'suggestSend': {
       const data = suggestSendSchema.safeParse(value.action.data);
@@ -185,7 +191,7 @@ export async function handleCardAction(
     case 'ask': {
       const data = askVerbSchema.safeParse(value.action.data);
       if (!data.success) return tampered(context, deps);
-      await answerQuestion(context, data.data.question, deps);
+      await handleText(context, data.data.question, deps, data.data.frameworkId);
       return messageResponse(CARD_ACTION_REPLIES.posted);
     }
     case 'scheduleSave': {
@@ -224,6 +230,12 @@ export async function handleCardAction(
           frameworkId: framework.id,
           examples: framework.examples.slice(0, 3),
           offerMeetingOpeners,
+          place:
+            teamsActivity(context).kind === 'channel'
+              ? 'team'
+              : teamsActivity(context).kind === 'personal'
+                ? 'personal'
+                : 'group',
           retentionDays: deps.config.console.suggestionRetentionDays,
         }).card,
       );

@@ -61,6 +61,7 @@ export const commands = {
             // Practice leads, in their personal chat, also see how to turn their weekly digest off and on.
             digest: teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined,
             examples: framework?.examples ?? deps.kb.frameworks.flatMap((f) => f.examples.slice(0, 1)),
+            ...(framework && { frameworkId: framework.id }),
             retentionDays: deps.config.console.suggestionRetentionDays,
           }),
         ),
@@ -180,8 +181,25 @@ export const dataHandling = (retentionDays: number) => [
   'Logs hold message ids, the kind of chat, which entry answered and how confidently, and timings.',
 ];
 
+/** The commands that list a kind of entry, and the kind each lists. */
+export const LIST_COMMANDS = {
+  values: 'value',
+  principles: 'principle',
+  approaches: 'approach',
+  ingredients: 'ingredient',
+} as const satisfies Partial<Record<CommandName, Kind>>;
+
+/**
+ * "list the principles", "show me all the values", "see the ingredients": asking for a list in a few more
+ * words is the list command, not a question (search would answer it with the overview, not the list).
+ */
+const ASKING_FOR_A_LIST =
+  /^(?:please\s+)?(?:list|show(?:\s+me)?|see|give\s+me|what\s+are)(?:\s+(?:all|every))?(?:\s+(?:of\s+)?the)?(?:\s+\d+)?\s+(values|principles|approaches|ingredients)(?:\s+please)?[.!?]*$/i;
+
 /** Parses "framework jersey" or "values" as a command. Anything else is a question. */
 export function parseCommand(text: string): { name: CommandName; argument: string } | undefined {
+  const listed = ASKING_FOR_A_LIST.exec(text.trim());
+  if (listed?.[1]) return { name: listed[1].toLowerCase() as keyof typeof LIST_COMMANDS, argument: '' };
   const [first = '', ...rest] = text.trim().split(/\s+/);
   const name = first.toLowerCase();
   if (!isCommandName(name)) return undefined;
@@ -195,8 +213,9 @@ function isCommandName(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(commands, name);
 }
 
-async function sendList(context: TurnContext, kind: Kind, deps: BotDeps): Promise<void> {
-  const place = await placeFramework(context, deps);
+/** A list of one kind of entry: from `framework` when a button names one, else from this place's. */
+export async function sendList(context: TurnContext, kind: Kind, deps: BotDeps, framework?: Framework): Promise<void> {
+  const place = framework ?? (await placeFramework(context, deps));
   // None chosen here: the list from each framework served that has one, each labelled by its own title.
   const frameworks = place ? [place] : deps.kb.frameworks;
   const entriesOf = (f: Framework) => deps.kb.entries.filter((e) => e.frameworkId === f.id);

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
       ),
     );
   app.knowledge.start();
-  const url = await app.server.listen(config.port, config.host);
+  const url = await app.server.listen(config.port, config.host).catch((error: unknown) => {
+    throw listenProblem(error, config.port, config.host) ?? error;
+  });
   if (config.schedule.enabled) app.scheduler.start();
   app.purger.start();
   app.retention.start();
@@ -91,8 +93,27 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/** Said in one plain line, without a stack trace: the port cannot be listened on, and what to do. */
+class ListenProblem extends Error {}
+
+function listenProblem(error: unknown, port: number, host: string): ListenProblem | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE')
+    return new ListenProblem(
+      `Port ${port} is already in use on ${host}, perhaps by another copy of Practice Companion. Stop that, or set PORT to a free port (for example PORT=${port + 1}).`,
+    );
+  if (code === 'EACCES')
+    return new ListenProblem(
+      `This user may not listen on port ${port} on ${host}. Set PORT to 1024 or above (for example PORT=3978).`,
+    );
+  if (code === 'EADDRNOTAVAIL')
+    return new ListenProblem(`${host} is not an address of this machine. Set HOST to one that is, or unset it.`);
+  return undefined;
+}
+
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`Configuration problem. ${error.message}`);
+  else if (error instanceof ListenProblem) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

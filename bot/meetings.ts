@@ -104,7 +104,7 @@ export async function meetingCommand(context: TurnContext, argument: string, dep
     textActivity(
       on
         ? 'Meeting openers are on. When a meeting I am in starts, I will post a short reflection to open it.'
-        : 'Meeting openers are off. I will not post when meetings start here. Type "reflect" any time for a reflection.',
+        : 'Meeting openers are off. I will not post when meetings start here, and scheduled meeting openers will not post either. Type "reflect" any time for a reflection.',
     ),
   );
 }

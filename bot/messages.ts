@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { submitSchema } from '../cards/actions';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
 import { answerQuestion, sendEntry } from './answering';
-import { commands, parseCommand } from './commands';
+import { commands, LIST_COMMANDS, parseCommand, sendList } from './commands';
 import { saveSchedule } from './schedule-commands';
 import { digestCommand, parseDigestCommand } from './lead-digest';
 import { meetingCommand } from './meetings';
@@ -29,13 +29,16 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
     return;
   }
 
-  // In channels and group chats, answer only when @mentioned.
-  if (type !== 'personal' && !isMentioned(context)) {
+  // In channels and group chats, answer only when @mentioned: by a mention Teams marked, or by the name
+  // typed out ("@Practice Companion …") where none was chosen from the list, which Teams and the
+  // Playground then send as plain text.
+  const typedName = type !== 'personal' && !isMentioned(context) ? typedMention(context) : undefined;
+  if (type !== 'personal' && !isMentioned(context) && typedName === undefined) {
     deps.logger.debug(turnInfo(context, { event: 'ignored', why: 'not mentioned' }), 'ignored a message');
     return;
   }
 
-  let text = stripMentions(context);
+  let text = typedName ?? stripMentions(context);
   const files = (activity.attachments ?? []).filter((a) => a.contentType !== 'text/html');
   if (text === '' && files.length > 0) {
     await context.sendActivity(textActivity(REPLIES.attachmentsOnly));
@@ -47,20 +50,39 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
     await context.sendActivity(textActivity(REPLIES.cut));
   }
 
+  await handleText(context, text, deps);
+}
+
+/**
+ * What was typed, or what an example button asks for it: a command ("list the principles" too) or a
+ * question. With `frameworkId` (a button made for that framework), lists and answers come from it,
+ * whatever this chat uses now; one no longer served is ignored.
+ */
+export async function handleText(
+  context: TurnContext,
+  text: string,
+  deps: BotDeps,
+  frameworkId?: string,
+): Promise<void> {
   const digest = parseDigestCommand(text);
   if (digest) {
     deps.logger.info(turnInfo(context, { event: 'command', command: 'digest' }), 'ran a command');
     await digestCommand(context, digest, deps);
     return;
   }
+  const framework = frameworkId !== undefined ? deps.kb.framework(frameworkId) : undefined;
   const command = parseCommand(text);
   if (command) {
     deps.logger.info(turnInfo(context, { event: 'command', command: command.name }), 'ran a command');
-    await commands[command.name].run(context, command.argument, deps);
+    if (framework && isListCommand(command.name)) await sendList(context, LIST_COMMANDS[command.name], deps, framework);
+    else await commands[command.name].run(context, command.argument, deps);
     return;
   }
-  await answerQuestion(context, text, deps);
+  await answerQuestion(context, text, deps, framework);
 }
+
+const isListCommand = (name: string): name is keyof typeof LIST_COMMANDS =>
+  Object.prototype.hasOwnProperty.call(LIST_COMMANDS, name);
 
 async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps): Promise<void> {
   const parsed = submitSchema.safeParse(value);
@@ -78,7 +100,7 @@ async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps)
       return;
     }
     case 'ask':
-      await answerQuestion(context, data.question, deps);
+      await handleText(context, data.question, deps, data.frameworkId);
       return;
     case 'schedule-save':
       await saveSchedule(context, data, deps);
@@ -92,6 +114,24 @@ async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps)
 function isMentioned(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
   return TurnContext.getMentions(context.activity).some((m) => m.mentioned?.id === botId);
+}
+
+/** The names a typed-out mention may use: this app's, and the name Teams gave the bot in this chat. */
+const APP_NAME = 'Practice Companion';
+
+/** "@Practice Companion schedule pause" typed as text: what follows the name, or undefined if it does not start so. */
+function typedMention(context: TurnContext): string | undefined {
+  const text = (context.activity.text ?? '').replace(/&nbsp;/gi, ' ').trim();
+  const names = [APP_NAME, context.activity.recipient?.name ?? ''].filter((n) => n.trim() !== '');
+  for (const name of names) {
+    const escaped = name
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+');
+    const match = new RegExp(`^@${escaped}(?=\\s|$)`, 'i').exec(text);
+    if (match) return text.slice(match[0].length).replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
 }
 
 /** The text without "<at>Practice Companion</at>", HTML leftovers and surrounding space. */

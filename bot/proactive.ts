@@ -22,7 +22,7 @@ export function renderPost(kb: KnowledgeBase, post: PostRecord): CardMessage | u
       entry,
       promptIndex: content.prompts[0] ?? 0,
       audience: 'group',
-      heading: 'Welcome. A moment to reflect before we start',
+      opener: true,
     });
   }
   return scheduledPostCard({

@@ -13,7 +13,7 @@ import { currentFramework } from './framework-choice';
 import { renderPost } from './proactive';
 import { cardActivity, textActivity } from './reply';
 import { startConversation } from './start-conversation';
-import { historyText } from './schedule-history';
+import { historyCard } from './schedule-history';
 import { actorOf, notPickedText, refuse, SCHEDULE_REPLIES } from './schedule-replies';
 import { turnInfo } from './turn-info';
 import { teamsActivity } from './teams-activity';
@@ -51,7 +51,9 @@ function line(deps: BotDeps, s: Subscription, number: number): ScheduleLine {
         ? `Stopped: ${s.inactiveReason ?? 'Teams refused the post'}`
         : STATE[s.status];
   const skipping = s.skipNext > 0 ? ` (skipping the next ${s.skipNext === 1 ? 'post' : `${s.skipNext} posts`})` : '';
-  const next = s.status === 'active' || s.status === 'paused' ? formatWhen(s.nextSlotAt, s.spec.timeZone) : undefined;
+  // The next post that will go out: past the ones being skipped.
+  const next =
+    s.status === 'active' || s.status === 'paused' ? formatWhen(operations.nextPosting(s), s.spec.timeZone) : undefined;
   return {
     number,
     what: describeWhat(deps.kb, s.spec),
@@ -125,7 +127,7 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
         const next = result.first;
         await say(
           context,
-          `Resumed. The next post is on ${formatWhen(next.nextSlotAt, next.spec.timeZone) ?? 'its next day'}.`,
+          `Resumed. The next post is on ${formatWhen(result.nextPost, next.spec.timeZone) ?? 'its next day'}.`,
         );
         deps.scheduler?.poke();
       } else await say(context, notPickedText(result));
@@ -169,10 +171,8 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
       return;
     }
     case 'history': {
-      await say(
-        context,
-        await historyText(context, deps, await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey)),
-      );
+      const subs = await deps.schedules.subscriptionsIn(teamsActivity(context).conversationKey);
+      await context.sendActivity(cardActivity(await historyCard(context, deps, subs)));
       return;
     }
     default:
@@ -269,10 +269,14 @@ export async function saveSchedule(context: TurnContext, data: ScheduleFormInput
         turnInfo(context, { event: 'subscribed', subscriptionId: subscription.id }),
         'a scheduled post was added',
       );
+      // "meeting openers off" holds scheduled openers too: say so, rather than let one look saved and never post.
+      const openersOff =
+        spec.kind === 'meeting-opener' &&
+        (await deps.schedules.meetingOpeners(teamsActivity(context).settingsScope)) === false;
       await say(
         context,
         first
-          ? `Saved: ${describeWhat(deps.kb, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.`
+          ? `Saved: ${describeWhat(deps.kb, spec)}, ${describeWhen(spec)}. The first post is on ${formatWhen(first, spec.timeZone)}.${openersOff ? ' Meeting openers are off here, so it will not post until someone types "meeting openers on".' : ''}`
           : 'Saved, but with that end date there is nothing left to post.',
       );
     }

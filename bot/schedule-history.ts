@@ -3,12 +3,15 @@ import type { TurnContext } from 'botbuilder';
 import { describeWhat, formatWhen } from '../schedule/describe';
 import type { Subscription } from '../schedule/model';
 import type { PostRecord } from '../store/types';
+import { scheduleHistoryCard } from '../cards';
+import type { CardMessage, HistoryLine } from '../cards';
+import { displayTitle } from '../knowledge/kb/model';
 import type { BotDeps } from './deps';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 
 /**
- * `schedule history`: this channel's recent posts and schedule changes as text, with the people who made
+ * `schedule history`: this channel's recent posts and schedule changes as a card, with the people who made
  * the changes named by Teams at the time it is shown.
  */
 
@@ -54,7 +57,17 @@ async function displayNames(
   return names;
 }
 
-export async function historyText(context: TurnContext, deps: BotDeps, subs: Subscription[]): Promise<string> {
+/** A change as people read it: a framework change names the frameworks, not their ids. */
+function changeDetail(deps: BotDeps, action: string, detail: string): string {
+  if (action !== 'framework') return detail;
+  const named = (id: string) => deps.kb.framework(id)?.name ?? id;
+  const m = /^framework changed from (the default|\S+) to (\S+)$/.exec(detail);
+  if (!m?.[1] || !m[2]) return detail;
+  const from = m[1] === 'the default' ? undefined : named(m[1]);
+  return from ? `framework changed from the ${from} to the ${named(m[2])}` : `framework set to the ${named(m[2])}`;
+}
+
+export async function historyCard(context: TurnContext, deps: BotDeps, subs: Subscription[]): Promise<CardMessage> {
   const tz = subs[0]?.spec.timeZone ?? deps.config.schedule.defaultTimeZone;
   const names = new Map(subs.map((s, i) => [s.id, `${i + 1}. ${describeWhat(deps.kb, s.spec)}`]));
   const posts = await deps.store.postLog({ conversationId: teamsActivity(context).conversationKey }, 15);
@@ -63,34 +76,33 @@ export async function historyText(context: TurnContext, deps: BotDeps, subs: Sub
     15,
   );
   const STATUS: Record<PostRecord['status'], string> = {
-    pending: 'waiting to post',
-    sending: 'posting',
-    sent: 'posted',
-    skipped: 'skipped',
-    missed: 'missed',
-    uncertain: 'may not have posted (the service stopped while posting)',
-    failed: 'failed',
-    gone: 'not posted: the bot was removed',
+    pending: 'Waiting to post',
+    sending: 'Posting',
+    sent: 'Posted',
+    skipped: 'Skipped',
+    missed: 'Missed',
+    uncertain: 'May not have posted (the service stopped while posting)',
+    failed: 'Failed',
+    gone: 'Not posted: the bot was removed',
   };
-  const postLines = posts.map((p) => {
+  const postLines: HistoryLine[] = posts.map((p) => {
     const entry = p.entryId ? deps.kb.entry(p.entryId) : undefined;
     const why =
       p.status === 'skipped' || p.status === 'missed' || p.status === 'failed' ? (p.error ? ` (${p.error})` : '') : '';
-    return `- ${formatWhen(p.slotAt, tz)}: ${STATUS[p.status]}${entry ? `, ${entry.title}` : ''}${why}${p.subscriptionId ? ` · ${names.get(p.subscriptionId) ?? 'a removed schedule'}` : ''}`;
+    const schedule = p.subscriptionId ? (names.get(p.subscriptionId) ?? 'a removed schedule') : undefined;
+    return {
+      when: [formatWhen(p.slotAt, tz), schedule].filter(Boolean).join(' · '),
+      what: `${STATUS[p.status]}${entry ? `: ${displayTitle(entry)}` : ''}${why}`,
+    };
   });
   const people = await displayNames(
     context,
     deps,
     changes.map((c) => c.actor),
   );
-  const changeLines = changes.map(
-    (c) => `- ${formatWhen(c.at, tz)}: ${c.detail} (by ${people.get(c.actor) ?? SOMEONE})`,
-  );
-  return [
-    '**Posts**',
-    ...(postLines.length ? postLines : ['- None yet.']),
-    '',
-    '**Changes**',
-    ...(changeLines.length ? changeLines : ['- None yet.']),
-  ].join('\n');
+  const changeLines: HistoryLine[] = changes.map((c) => ({
+    when: formatWhen(c.at, tz) ?? '',
+    what: `${changeDetail(deps, c.action, c.detail)} (by ${people.get(c.actor) ?? SOMEONE})`,
+  }));
+  return scheduleHistoryCard({ posts: postLines, changes: changeLines });
 }

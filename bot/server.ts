@@ -198,8 +198,17 @@ export function createServer(deps: ServerDeps): HttpServer {
     next();
   });
 
+  const health = () => ({ status: closing ? 'stopping' : 'ok', ...deps.health() });
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: closing ? 'stopping' : 'ok', ...deps.health() });
+    res.send(200, health());
+    next();
+  });
+  // Load balancers and uptime checks often probe with HEAD: the same answer's status and headers, no body.
+  server.head('/healthz', (_req, res, next) => {
+    res.header('content-type', 'application/json');
+    res.header('content-length', Buffer.byteLength(JSON.stringify(health())));
+    res.writeHead(200);
+    res.end();
     next();
   });
 

@@ -36,6 +36,7 @@ export async function welcome(context: TurnContext, deps: BotDeps): Promise<void
           frameworkId: framework.id,
           examples: framework.examples.slice(0, 3),
           offerMeetingOpeners,
+          place: here.kind === 'channel' ? 'team' : here.kind === 'personal' ? 'personal' : 'group',
           retentionDays: deps.config.console.suggestionRetentionDays,
           ...(inMeeting && { meetingOpenersOn: await openersOn(context, deps) }),
         }),

@@ -15,8 +15,21 @@ const entryId = z
 
 /** "Open this entry": related entries, "did you mean" alternatives, suggestions, list buttons. */
 export const openEntrySchema = z.object({ action: z.literal('open'), entryId });
-/** "Ask this": example questions on the welcome, help and no-answer cards. */
-export const askSchema = z.object({ action: z.literal('ask'), question: z.string().min(1).max(200) });
+const frameworkId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/);
+
+/**
+ * "Ask this": example questions on the welcome, help and no-answer cards, with the framework the card
+ * was made for (cards from before it was carried have none: the chat's framework answers those).
+ */
+export const askSchema = z.object({
+  action: z.literal('ask'),
+  question: z.string().min(1).max(200),
+  frameworkId: frameworkId.optional(),
+});
 /**
  * "Save schedule" on the schedule form. Teams sends every input as a string (multi-selects joined
  * with commas), next to the action. A transport schema only: schedule/form.ts validates the values.
@@ -77,14 +90,10 @@ export const anotherPromptSchema = z.object({
   entryId,
   promptIndex: z.number().int().min(0).max(1000),
   audience: z.enum(['individual', 'group']),
+  /** The card opens a meeting: the next prompt keeps its welcome heading. */
+  opener: z.literal(true).optional(),
 });
 export type AnotherPromptData = z.infer<typeof anotherPromptSchema>;
-
-const frameworkId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/);
 
 /** "Suggest this question to the practice team": the question travels in the card, nowhere else. */
 export const suggestSchema = z.object({
@@ -118,6 +127,7 @@ export type ChooseFrameworkData = z.infer<typeof chooseFrameworkSchema>;
  */
 export const openVerbSchema = openEntrySchema.omit({ action: true });
 export const askVerbSchema = askSchema.omit({ action: true });
+export type AskData = z.infer<typeof askVerbSchema>;
 export const scheduleSaveVerbSchema = scheduleSaveSchema.omit({ action: true });
 export const meetingOpenersVerbSchema = meetingOpenersSchema.omit({ action: true });
 

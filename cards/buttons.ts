@@ -1,6 +1,6 @@
 import type { Entry } from '../knowledge/kb/model';
 import { displayTitle } from '../knowledge/kb/model';
-import type { AnotherPromptData, FeedbackData } from './actions';
+import type { AnotherPromptData, AskData, FeedbackData } from './actions';
 import type { ExecuteAction } from './elements';
 import { WORDING } from './wording';
 
@@ -9,10 +9,14 @@ export function openButton(entry: Entry): ExecuteAction {
   return { type: 'Action.Execute', title: buttonTitle(displayTitle(entry)), verb: 'open', data: { entryId: entry.id } };
 }
 
-/** Asks a question for the person: the bot posts the answer as a new message. */
-export function askButton(question: string): ExecuteAction {
+/**
+ * Asks a question for the person: the bot posts the answer as a new message. With `frameworkId`, the
+ * framework the card was made for answers it, even after the chat has switched to another.
+ */
+export function askButton(question: string, frameworkId?: string): ExecuteAction {
   const label = question.charAt(0).toUpperCase() + question.slice(1);
-  return { type: 'Action.Execute', title: buttonTitle(label), verb: 'ask', data: { question } };
+  const data: AskData = { question, ...(frameworkId !== undefined && { frameworkId }) };
+  return { type: 'Action.Execute', title: buttonTitle(label), verb: 'ask', data };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface HelpCardInput {
   /** A practice lead in their personal chat: how to turn their weekly digest off and on. */
   readonly digest?: boolean;
   readonly examples: readonly string[];
+  /** The framework the examples are from, when this place has one: their buttons carry it. */
+  readonly frameworkId?: string;
   /** Days a question sent to the practice team is kept (SUGGESTION_RETENTION_DAYS), for the privacy line. */
   readonly retentionDays: number;
 }
@@ -53,7 +55,9 @@ export function helpCard(input: HelpCardInput): CardMessage {
     ...(input.place === 'group' ? [text(h.inChannels, { spacing: 'Small' })] : []),
     heading(h.commands),
     ...lines.map((l) => text(l, { spacing: 'Small' })),
-    ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    ...(examples.length > 0
+      ? [heading(WORDING.youCouldAsk), actionSet(examples.map((q) => askButton(q, input.frameworkId)))]
+      : []),
     small(privacyLine(input.retentionDays)),
   ];
   return cardMessage({

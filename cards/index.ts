@@ -16,6 +16,8 @@ export { welcomeCard } from './welcome-card';
 export type { CardMessage } from './types';
 export { scheduledPostCard } from './scheduled-post-card';
 export { scheduleCard } from './schedule-card';
+export { scheduleHistoryCard } from './schedule-history-card';
+export type { HistoryLine } from './schedule-history-card';
 export type { ScheduleLine } from './schedule-card';
 export { crisisCard, routeCard, staffSupportCard, urgentCard, workerSafetyCard } from './route-card';
 export { responseCards } from './response-cards';

@@ -26,6 +26,8 @@ export interface NoAnswerCardInput {
   readonly notCovered?: string;
   readonly suggestions: readonly Entry[];
   readonly examples: readonly string[];
+  /** The framework the examples are from, when the place has one: their buttons carry it. */
+  readonly examplesFrameworkId?: string;
   /** Kinds of personal detail the question seemed to hold: a gentle reminder opens the card. */
   readonly reminder?: readonly DetailKind[];
   /** The place's framework's signposts: where to go when the framework does not cover a question. */
@@ -66,7 +68,9 @@ export function noAnswerCard(input: NoAnswerCardInput): CardMessage {
     ...(input.reason === 'empty' ? [] : [text(hint, { spacing: 'Small' })]),
     ...(declined ? whereInstead : []),
     ...(suggestions.length > 0 ? [heading(suggestionsHeading), actionSet(suggestions.map(openButton))] : []),
-    ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    ...(examples.length > 0
+      ? [heading(WORDING.youCouldAsk), actionSet(examples.map((q) => askButton(q, input.examplesFrameworkId)))]
+      : []),
     ...(declined ? [] : whereInstead),
   ];
 

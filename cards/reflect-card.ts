@@ -19,19 +19,31 @@ export interface ReflectCardInput {
   readonly audience: 'individual' | 'group';
   /** e.g. "Welcome. A moment to reflect before we start". */
   readonly heading?: string;
+  /** The reflection that opens a meeting: it has the welcome heading, and so do its next prompts. */
+  readonly opener?: boolean;
 }
 
 /** One entry and one prompt to think about, with "Another prompt" and the full text on request. */
 export function reflectCard(input: ReflectCardInput): CardMessage {
   const { kb, entry, promptIndex, audience } = input;
+  const openingHeading = input.heading ?? (input.opener ? WORDING.meetingOpener : undefined);
   const prompts = audience === 'group' && entry.groupPrompts.length > 0 ? entry.groupPrompts : entry.prompts;
   const prompt = promptAt(prompts, promptIndex);
   // "Read the full principle": in a meeting, the button names what the group is reflecting on.
   const buttons: Action[] =
-    prompts.length > 1 ? [anotherPromptButton({ entryId: entry.id, promptIndex: promptIndex + 1, audience })] : [];
+    prompts.length > 1
+      ? [
+          anotherPromptButton({
+            entryId: entry.id,
+            promptIndex: promptIndex + 1,
+            audience,
+            ...(input.opener && { opener: true as const }),
+          }),
+        ]
+      : [];
 
   const body: Element[] = [
-    ...(input.heading ? [lead(input.heading)] : []),
+    ...(openingHeading ? [lead(openingHeading)] : []),
     ...entryHeading(kb, entry),
     ...(prompt ? [heading(WORDING.reflect), text(prompt, { size: 'Medium', spacing: 'Small' })] : []),
     ...(buttons.length > 0 ? [actionSet(buttons)] : []),
@@ -44,12 +56,12 @@ export function reflectCard(input: ReflectCardInput): CardMessage {
   ];
 
   const title = displayTitle(entry);
-  const opening = input.heading ? `${input.heading}. ` : '';
+  const opening = openingHeading ? `${openingHeading}. ` : '';
   return cardMessage({
     body,
     speak: `${opening}${title}. ${prompt ?? entry.summary}`,
     fallbackText: [
-      ...(input.heading ? [input.heading] : []),
+      ...(openingHeading ? [openingHeading] : []),
       title,
       entry.summary,
       ...(prompt ? [`${WORDING.reflect}: ${prompt}`] : []),

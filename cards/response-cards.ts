@@ -65,6 +65,7 @@ function replyCard({ kb, response, answerId, asker, audience, examples }: Respon
       ...(result.notCovered !== undefined && { notCovered: result.notCovered }),
       suggestions: result.suggestions.map((m) => m.entry),
       examples,
+      ...(response.frameworkId !== undefined && { examplesFrameworkId: response.frameworkId }),
       reminder,
       signposts: response.signposts,
       whereToGo: reply.whereToGo,

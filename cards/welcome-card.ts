@@ -18,6 +18,8 @@ export interface WelcomeCardInput {
   readonly offerMeetingOpeners?: boolean;
   /** In a meeting chat: whether this meeting gets an opener. */
   readonly meetingOpenersOn?: boolean;
+  /** Where it is shown: a team's channel or a group chat say to @mention me; a personal chat need not. */
+  readonly place?: 'personal' | 'group' | 'team';
   /** Days a question sent to the practice team is kept (SUGGESTION_RETENTION_DAYS), for the privacy line. */
   readonly retentionDays: number;
 }
@@ -25,7 +27,9 @@ export interface WelcomeCardInput {
 /** The first thing people see: what the bot does, which framework it uses, a few questions to try, and what happens to their words. */
 export function welcomeCard(input: WelcomeCardInput): CardMessage {
   const w = WORDING.welcome;
-  const uses = `This chat uses the ${frameworkName(input.kb, input.frameworkId)}.`;
+  const place = input.place ?? 'personal';
+  const uses = w.uses(place === 'team' ? 'team' : 'chat', frameworkName(input.kb, input.frameworkId));
+  const mention = place === 'personal' ? [] : [w.mention(place === 'team' ? 'team' : 'chat')];
   // Where only one framework is served there is nothing to switch to, so switching is not mentioned.
   const where = input.kb.frameworks.length > 1 ? `${uses} ${w.change}` : uses;
   const examples = input.examples.slice(0, MAX_WELCOME_EXAMPLES);
@@ -35,7 +39,10 @@ export function welcomeCard(input: WelcomeCardInput): CardMessage {
     text(w.answers),
     text(w.reflects, { spacing: 'Small' }),
     text(where),
-    ...(examples.length > 0 ? [heading(WORDING.youCouldAsk), actionSet(examples.map(askButton))] : []),
+    ...mention.map((line) => text(line, { weight: 'Bolder' })),
+    ...(examples.length > 0
+      ? [heading(WORDING.youCouldAsk), actionSet(examples.map((q) => askButton(q, input.frameworkId)))]
+      : []),
     ...(input.offerMeetingOpeners
       ? [
           heading(w.meetingsHeading),
@@ -46,7 +53,7 @@ export function welcomeCard(input: WelcomeCardInput): CardMessage {
     ...(input.meetingOpenersOn !== undefined ? [text(input.meetingOpenersOn ? w.meetingOn : w.meetingOff)] : []),
     small(privacyLine(input.retentionDays)),
   ];
-  const lines = [w.greeting, WORDING.purpose, w.answers, w.reflects, where];
+  const lines = [w.greeting, WORDING.purpose, w.answers, w.reflects, where, ...mention];
   return cardMessage({
     body,
     speak: lines.join(' '),

@@ -50,6 +50,8 @@ export const WORDING = Object.freeze({
   thanksHelpful: 'Thank you, you said this helped. You can change your answer.',
   thanksNotHelpful: "Thank you, you said this didn't help. You can change your answer.",
   anotherPrompt: 'Another prompt',
+  /** The heading of the reflection that opens a meeting, kept on every prompt after "Another prompt". */
+  meetingOpener: 'Welcome. A moment to reflect before we start',
   noAnswer: RESPONSE_WORDS.noAnswer,
   /** The first-run question, when more than one framework is served and none is configured. */
   chooseFramework: {
@@ -75,6 +77,13 @@ export const WORDING = Object.freeze({
       "Ask me about your practice framework. Each answer gives a short summary in my words, then the framework's own words and where they come from.",
     reflects: 'Your team can also choose a weekly reflection, and a moment to reflect at the start of meetings.',
     change: 'To use a different framework, type "framework".',
+    /** Which framework this team or chat answers from. */
+    uses: (place: 'team' | 'chat', name: string) => `This ${place} uses the ${name}.`,
+    /** In a channel or group chat, typed messages reach me only with an @mention. */
+    mention: (place: 'team' | 'chat') =>
+      place === 'team'
+        ? "In this team's channels, @mention me first (type @ and choose Practice Companion), then type your question. The buttons work without it."
+        : 'In this chat, @mention me first (type @ and choose Practice Companion), then type your question. The buttons work without it.',
     meetingsHeading: 'Meetings',
     meetingsOffer:
       'I can open this team\'s meetings with a short moment to reflect. It is off until someone chooses it, and can be turned off again with "meeting openers off".',
@@ -112,6 +121,13 @@ export const WORDING = Object.freeze({
     neverReviewed:
       "Not yet reviewed. Nobody responsible for practice has checked this content yet. The summaries and prompts are Practice Companion's own words, not the framework's.",
     data: 'How your data is handled',
+  },
+  /** `schedule history`. */
+  history: {
+    title: 'Schedule history',
+    posts: 'Posts',
+    changes: 'Changes',
+    none: 'None yet.',
   },
   framework: {
     noneChosen: 'No framework has been chosen here yet, so I answer from the best match across them.',

@@ -181,7 +181,9 @@ export async function pause(
 export async function resume(
   deps: ScheduleOperationsDeps,
   request: ScheduleRequest,
-): Promise<NotPicked | Refused | { kind: 'nothingPaused' } | { kind: 'resumed'; first: Subscription }> {
+): Promise<
+  NotPicked | Refused | { kind: 'nothingPaused' } | { kind: 'resumed'; first: Subscription; nextPost?: Date }
+> {
   const targets = targetsOf(
     await deps.store.subscriptionsIn(request.scopeId),
     request.number,
@@ -192,7 +194,15 @@ export async function resume(
   if (first === undefined) return { kind: 'nothingPaused' };
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
   await changeEach(deps, request, targets, { status: 'active', pausedUntil: undefined }, 'resume', 'resumed');
-  return { kind: 'resumed', first };
+  const nextPost = nextPosting(first);
+  return { kind: 'resumed', first, ...(nextPost && { nextPost }) };
+}
+
+/** The slot that will really post: the next one, past any the schedule is still to skip ("schedule skip"). */
+export function nextPosting(s: Pick<Subscription, 'spec' | 'nextSlotAt' | 'skipNext'>): Date | undefined {
+  let at = s.nextSlotAt;
+  for (let i = 0; i < s.skipNext && at; i++) at = nextSlot(s.spec, at);
+  return at;
 }
 
 /** "schedule skip [n]": skips one more coming post of the schedule due soonest (or the numbered one). */

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { ConversationRecord, PostRecord, Store } from '../store/types';
+import { postContentSchema } from './model';
 import type { SendOutcome } from './model';
 import { scheduleStore } from './schedule-store';
 import type { Clock } from './limiter';
@@ -44,6 +45,9 @@ export interface SchedulerOptions {
 /** What `schedule history` shows for a post not sent because its tenant was taken off the list. */
 export const TENANT_NOT_ALLOWED =
   'not sent: this organisation is no longer allowed to use Practice Companion (ALLOWED_TENANTS). Posts start again when it is.';
+
+/** What `schedule history` shows for a scheduled meeting opener not posted because openers are off. */
+export const OPENERS_OFF = 'not posted: meeting openers are off here ("meeting openers on" turns them on again)';
 
 export type SchedulerEvent =
   | { readonly type: 'planned'; readonly subscriptions: number }
@@ -101,6 +105,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let poked = false;
   let lastLookedAt: Date | undefined;
 
+  /**
+   * A scheduled meeting opener where someone has turned meeting openers off: "meeting openers off" means
+   * no openers, whether at a meeting's start or on a schedule. (The team's setting, as the bot keeps it.)
+   */
+  async function openersTurnedOff(post: PostRecord): Promise<boolean> {
+    if (post.subscriptionId === undefined) return false;
+    const content = postContentSchema.safeParse(post.content);
+    if (!content.success || content.data.kind !== 'meeting-opener') return false;
+    const scope = post.teamId !== undefined ? `team:${post.teamId}` : `conversation:${post.conversationId}`;
+    return (await store.meetingOpeners(scope)) === false;
+  }
+
   /** Plans every due subscription, a batch per round, while the senders already work on what is planned. */
   async function planAll(): Promise<void> {
     let total = 0;
@@ -136,6 +152,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       permit.cancel();
       await finish({ status: 'skipped', error: TENANT_NOT_ALLOWED });
       emit({ type: 'skipped', postId: post.id, conversationId: post.conversationId, error: 'tenant not allowed' });
+      return;
+    }
+    if (await openersTurnedOff(post)) {
+      permit.cancel();
+      await finish({ status: 'skipped', error: OPENERS_OFF });
+      emit({ type: 'skipped', postId: post.id, conversationId: post.conversationId, error: 'meeting openers off' });
       return;
     }
     const conversationPermit = await conversationLimiter.take(post.conversationId);

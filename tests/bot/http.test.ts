@@ -92,6 +92,14 @@ describe('the service over HTTP, with real Teams activities', () => {
     expect(bot.connector.requests).toHaveLength(0);
   });
 
+  test('HEAD /healthz answers as GET does, without a body (load balancers and the Playground probe with HEAD)', async () => {
+    const app = await start();
+    const res = await fetch(`${app.url}/healthz`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.text()).toBe('');
+  });
+
   test('GET /healthz reports the version and the knowledge base, and no secrets', async () => {
     const app = await start({
       MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',

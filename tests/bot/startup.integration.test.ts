@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +46,35 @@ describe('starting the service', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/DEFAULT_FRAMEWORK: "atlantis" is not a framework: use one of jersey, lbbd/);
   });
+
+  test('a port already in use stops it with one plain line naming PORT and how to fix it, not a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const cwd = mkdtempSync(join(tmpdir(), 'pc-start-'));
+      const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'start.js')], {
+          cwd,
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            DATABASE_URL: `sqlite:${join(cwd, 'db.sqlite')}`,
+          },
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('exit', (status) => resolve({ status, stderr }));
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `Port ${port} is already in use on 127.0.0.1, perhaps by another copy of Practice Companion. Stop that, or set PORT to a free port (for example PORT=${port + 1}).`,
+      ]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
 
   test('the compiled service starts and serves its pages: the tab, the console, /healthz and /readyz (their files are found from dist/)', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pc-start-'));

@@ -41,6 +41,13 @@ describe('suggesting a question to the practice team', () => {
     expect(res.status).toBe(200);
     return (JSON.parse(res.body) as { value: Record<string, unknown> }).value;
   };
+  /** Suggest leaves the card pressed as it was, and posts the form beneath it. */
+  const suggestForm = async (data: Record<string, unknown>) => {
+    const before = connector.sent().length;
+    await execute('suggest', data);
+    expect(connector.sent()).toHaveLength(before + 1);
+    return lastCard()!;
+  };
   const ask = async (text: string) => {
     expect((await app.post(activity('personal-message', connector.url, { text }))).status).toBe(200);
     return lastCard();
@@ -58,7 +65,7 @@ describe('suggesting a question to the practice team', () => {
     expect(suggest?.data).toEqual({ question: QUESTION, frameworkId: 'lbbd', asker: await mine() });
 
     // The form: the text in a box, who will see it, Send and Cancel.
-    const form = await execute('suggest', suggest!.data);
+    const form = await suggestForm(suggest!.data);
     expect(JSON.stringify(form)).toContain('"type":"Input.Text"');
     expect(cardText(form)).toContain(SUGGEST_WORDING.whoSees);
     expect(executeActionsOf(form).map((a) => a.title)).toEqual(['Send', 'Cancel']);
@@ -89,7 +96,7 @@ describe('suggesting a question to the practice team', () => {
   });
 
   test('a personal-looking text is refused with the reason, back in the box, and not stored', async () => {
-    const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd', asker: await mine() });
+    const form = await suggestForm({ question: 'zebra question', frameworkId: 'lbbd', asker: await mine() });
     const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
     const refused = await execute('suggestSend', {
       ...send.data,

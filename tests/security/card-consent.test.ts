@@ -81,9 +81,11 @@ describe('in a channel, only the person who asked can send their question (conse
     expect(sendAsAlex.value).toBe(CARD_ACTION_REPLIES.notYourQuestion);
     expect(await stored()).toEqual([]);
 
-    // Sam can.
-    const form = await press('suggest', suggest.data);
-    const send = executeActionsOf(form.value).find((a) => a.verb === 'suggestSend')!;
+    // Sam can: the form is posted beneath the card, and its Send stores the question.
+    const sentBefore = connector.sent().length;
+    expect((await press('suggest', suggest.data)).value).toBe(CARD_ACTION_REPLIES.posted);
+    expect(connector.sent()).toHaveLength(sentBefore + 1);
+    const send = executeActionsOf(cardOf(connector.sent().at(-1))).find((a) => a.verb === 'suggestSend')!;
     const done = await press('suggestSend', { ...send.data, suggestion: QUESTION });
     expect(cardText(done.value)).toContain(SUGGEST_WORDING.sent);
     expect(await stored()).toEqual([QUESTION]);

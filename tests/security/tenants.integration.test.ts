@@ -4,7 +4,8 @@ import { useBot } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
 import { startFakeConnector } from '../helpers/fake-connector';
 import type { FakeConnector } from '../helpers/fake-connector';
-import { activity } from '../helpers/fixtures';
+import { activity, cardOf } from '../helpers/fixtures';
+import { cardText } from '../helpers/adaptive-cards';
 import { loadOrThrow } from '../helpers/kb';
 import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
 import { addPost, BACKENDS } from '../helpers/stores';
@@ -148,8 +149,8 @@ describe('the running service', () => {
       // Back on the list: the history says what happened.
       running = await bot.start({ ALLOWED_TENANTS: fixtureTenant }, { store: await db.open() });
       await running.post(mention);
-      const history = String(bot.connector.sent().at(-1)?.['text'] ?? '');
-      expect(history).toMatch(/skipped.*organisation is no longer allowed/);
+      const history = cardText(cardOf(bot.connector.sent().at(-1)) ?? {});
+      expect(history).toMatch(/skipped.*organisation is no longer allowed/i);
     } finally {
       await bot.stop();
       await db.drop();
