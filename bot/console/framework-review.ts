@@ -59,7 +59,8 @@ export async function signOff(
     problems.push({ field: 'reviewedOn', message: 'give the day the review was done, today or before' });
   if (!isDay(reviewDue) || (isDay(reviewedOn) && reviewDue <= reviewedOn))
     problems.push({ field: 'reviewDue', message: 'give the day the next review is due, after the review' });
-  if (problems.length > 0) return reply(400, { code: 'Invalid', message: usage, problems });
+  if (problems.length > 0)
+    return reply(400, { code: 'Invalid', message: 'Some review details are missing or wrong.', problems });
   const review = {
     reviewed_by: String(reviewer).trim(),
     reviewed_on: String(reviewedOn),

@@ -107,7 +107,11 @@ export async function savePart(
               : 'This entry already exists: send the etag from your last read to change it.',
         current: now ?? null,
         etag: current,
-        ...(draft && { updatedBy: draft.updatedBy, updatedAt: draft.updatedAt.toISOString() }),
+        ...(draft && {
+          updatedBy: draft.updatedBy,
+          updatedByName: draftOwner(draft).updatedByName,
+          updatedAt: draft.updatedAt.toISOString(),
+        }),
       });
     }
     const next = 'entryId' in part ? withEntry(source, fields) : withSection(source, part.section, fields);

@@ -38,6 +38,8 @@ function registerEditorPage(server: restify.Server): void {
     ['/console/editor-fields.mjs', asset(readFileSync(join(dir, 'editor-fields.mjs')), TYPES.js)],
     ['/console/editor-form.mjs', asset(readFileSync(join(dir, 'editor-form.mjs')), TYPES.js)],
     ['/console/editor-check.mjs', asset(readFileSync(join(dir, 'editor-check.mjs')), TYPES.js)],
+    ['/console/editor-history.mjs', asset(readFileSync(join(dir, 'editor-history.mjs')), TYPES.js)],
+    ['/console/editor-roles.mjs', asset(readFileSync(join(dir, 'editor-roles.mjs')), TYPES.js)],
     ['/console/editor.css', asset(readFileSync(join(dir, 'editor.css')), TYPES.css)],
     [
       '/console/vendor/adaptivecards.min.js',
