@@ -152,7 +152,7 @@ function showConflict(selected, mine, body) {
   const theirs = body.current;
   const differ = fieldsFor(selected).filter((f) => shown(getPath(mine, f.key)) !== shown(getPath(theirs, f.key)));
   const by = body.updatedBy ? personName(body.updatedBy, body.updatedByName) : 'someone else';
-  const saved = body.updatedAt ? `, saved ${when(body.updatedAt)}` : '';
+  const saved = body.updatedAt ? ` on ${when(body.updatedAt)}` : '';
   const keepMine = async () => {
     // Their version becomes the one yours is saved over; what you typed is still in the form.
     if (selected.startsWith('@')) {
@@ -169,7 +169,7 @@ function showConflict(selected, mine, body) {
     el(
       'p',
       {},
-      `${by === 'you' ? 'You' : by.charAt(0).toUpperCase() + by.slice(1)} saved this too${saved}. What you typed is still in the form; their wording is beside yours.`,
+      `${by === 'you' ? 'You saved this in another window' : `${by.charAt(0).toUpperCase()}${by.slice(1)} saved this`}${saved}, after you opened it. What you typed is still in the form, with the saved wording beside it.`,
     ),
     el(
       'div',
@@ -180,7 +180,7 @@ function showConflict(selected, mine, body) {
         el(
           'caption',
           { id: 'conflict-caption' },
-          `Your wording and theirs (${differ.length} field${differ.length === 1 ? '' : 's'} differ)`,
+          `Your wording and the saved one (${differ.length === 1 ? '1 field differs' : `${differ.length} fields differ`})`,
         ),
         el(
           'thead',
@@ -190,7 +190,7 @@ function showConflict(selected, mine, body) {
             {},
             el('th', { scope: 'col' }, 'Field'),
             el('th', { scope: 'col' }, 'Your wording (in the form)'),
-            el('th', { scope: 'col' }, `Their wording (${by})`),
+            el('th', { scope: 'col' }, `Saved since, by ${by}`),
           ),
         ),
         el(

@@ -5,7 +5,7 @@
 import { $, el } from './common.mjs';
 import { call, must, state } from './editor-state.mjs';
 import { loadDraft } from './editor-form.mjs';
-import { confirmLoss, personName, session, when, whoseDraft } from './editor-roles.mjs';
+import { confirmLoss, longDay, personName, session, when, whoseDraft } from './editor-roles.mjs';
 
 const FIELD_LABELS = {
   title: 'Title',
@@ -221,7 +221,7 @@ export async function loadReview() {
   const live = await must('GET', `/api/console/frameworks/${state.frameworkId}`);
   const f = live.framework ?? {};
   $('review-state').textContent = f.reviewed_by
-    ? `Last reviewed by ${f.reviewed_by} on ${f.reviewed_on}; next review due ${f.review_due}.`
+    ? `Last reviewed by ${f.reviewed_by} on ${longDay(f.reviewed_on)}; next review due ${longDay(f.review_due)}.`
     : 'Never reviewed: nobody responsible for practice has signed this content off yet.';
   $('review-on').value ||= today();
   $('review-due').value ||= yearOn($('review-on').value);
@@ -241,7 +241,7 @@ export async function signOff(event) {
   });
   if (res.status === 200) {
     $('review-status').textContent =
-      `Signed off as version ${res.body.version}: reviewed by ${res.body.review.reviewed_by} on ${res.body.review.reviewed_on}, next review due ${res.body.review.review_due}.`;
+      `Signed off as version ${res.body.version}: reviewed by ${res.body.review.reviewed_by} on ${longDay(res.body.review.reviewed_on)}, next review due ${longDay(res.body.review.review_due)}.`;
     await loadReview();
     await loadDraft(state.selected);
     await loadHistory();

@@ -15,6 +15,15 @@ export function when(iso) {
   return `${day} at ${time}`;
 }
 
+/** "1 Dec 2026": a day (YYYY-MM-DD) as the page writes it. */
+export const longDay = (day) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 /** A person the store names by id: you, a stand-in by name, the local lead, or a lead by the end of their id. */
 export function personName(id, name) {
   if (id === session.me.id) return 'you';

@@ -101,12 +101,15 @@ test("Restore asks first when someone else's draft exists, naming them; without 
 });
 
 test('a conflict shows both wordings side by side and keeps what you typed, which you can then save over theirs', async () => {
-  const [first, second] = [await open(), await open()];
+  const [first, second] = [await open('&as=editor'), await open('&as=approver')];
   await second.getByRole('button', { name: 'Value 2 · Accountability' }).first().click();
   await saveSummary(first, 'Value 2 · Accountability', 'Accountability, as the first lead wrote it.');
   await second.getByLabel(SUMMARY, { exact: true }).fill('Accountability, as the second lead wrote it.');
   await second.getByRole('button', { name: 'Save to draft' }).click();
   await second.locator('html[data-conflict="shown"]').waitFor({ state: 'attached' });
+  expect(await second.locator('#conflict p').first().textContent()).toMatch(
+    /^Sam Editor \(stand-in\) saved this on \d{1,2} \w{3} \d{4} at \d{2}:\d{2}, after you opened it\. What you typed is still in the form/,
+  );
   // What was typed stays in the form; the table has theirs beside it, only for the field that differs.
   expect(await second.getByLabel(SUMMARY, { exact: true }).inputValue()).toBe(
     'Accountability, as the second lead wrote it.',
@@ -187,7 +190,7 @@ test('an approver signs off the content review: it becomes a version, shown in t
   await page.getByRole('button', { name: 'Sign off the review' }).click();
   await page.locator('html[data-signed-off]').waitFor({ state: 'attached', timeout: 30_000 });
   expect(await page.locator('#review-state').textContent()).toBe(
-    'Last reviewed by Jo Smith, Principal Social Worker on 2026-12-01; next review due 2027-12-01.',
+    'Last reviewed by Jo Smith, Principal Social Worker on 1 Dec 2026; next review due 1 Dec 2027.',
   );
   const latest = page.locator('#history .version').first();
   expect(await latest.locator('h3').textContent()).toMatch(/^Version \d+: content review signed off$/);

@@ -2,6 +2,9 @@
 // be undone field by field, editors draft and approvers publish (never their own draft), a content review
 // is signed off as a version, and local mode shows the two roles with stand-in identities.
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { aboutCard } from '../../cards';
+import { digestFigures } from '../../schedule/digest';
+import { nodesOf } from '../helpers/adaptive-cards';
 import { STAND_IN_HEADER } from '../../bot/console/roles';
 import { startApp } from '../helpers/app-harness';
 import type { RunningApp } from '../helpers/app-harness';
@@ -168,11 +171,47 @@ describe('the two roles in local mode, with stand-in identities', () => {
       actor: 'stand-in-approver',
       action: 'framework-signed-off',
     });
+    // `about` shows the review to staff, from the version live now.
+    const facts = nodesOf(aboutCard({ version: '0.0.0', kb: app.app.deps.kb, dataHandling: [] }).card)
+      .filter((n) => n.type === 'FactSet')
+      .flatMap((n) => n.facts as Array<{ title: string; value: string }>);
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        { title: 'Content reviewed by', value: 'Jo Smith, Principal Social Worker' },
+        { title: 'Next review due', value: expect.stringMatching(/2027/) },
+      ]),
+    );
     const draft = await editor.draft();
     expect(draft.draft).toMatchObject({ stale: false, editors: ['stand-in-editor'] });
     expect(draft.framework['reviewed_by']).toBe('Jo Smith, Principal Social Worker');
     expect(draft.entries.find((e) => e['id'] === ENTRY)?.['summary']).toBe('Drafted before the sign-off.');
   });
+});
+
+test('the weekly digest reminds the leads of a signed-off review 30 days before it is due, not sooner', async () => {
+  const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+  try {
+    const approver = client(app, async () => ({ [STAND_IN_HEADER]: 'approver' }));
+    const week = { kind: 'digest', from: '2026-11-23', to: '2026-11-29' } as const; // sent Monday 30 November
+    const signOff = async (reviewDue: string) =>
+      expect(
+        (
+          await approver.call('POST', 'frameworks/lbbd/sign-off', {
+            reviewer: 'Jo Smith',
+            reviewedOn: '2026-11-20',
+            reviewDue,
+          })
+        ).status,
+      ).toBe(200);
+    await signOff('2026-12-31'); // 31 days after the Monday: not yet
+    expect((await digestFigures(app.store, app.app.deps.kb, week)).reviewsDue).toEqual([]);
+    await signOff('2026-12-30'); // 30 days after it: reminded
+    expect((await digestFigures(app.store, app.app.deps.kb, week)).reviewsDue).toEqual([
+      { framework: 'Barking & Dagenham', due: '2026-12-30' },
+    ]);
+  } finally {
+    await app.close();
+  }
 });
 
 describe('the two roles signed in through Teams', () => {
