@@ -241,6 +241,11 @@ describe('the two roles signed in through Teams', () => {
     expect((await lead.edit('Drafted by Sam.')).status).toBe(200);
     expect((await approver.draft()).draft).toMatchObject({ updatedBy: LEAD, updatedByName: 'Sam Lee' });
     expect((await lead.call('POST', 'frameworks/lbbd/publish', { note: 'x' })).status).toBe(403);
+    // The stand-in header is read in local mode only: signed in, it makes nobody an approver.
+    const pretending = client(app, async () => ({ ...(await as(LEAD)()), [STAND_IN_HEADER]: 'approver' }));
+    expect((await pretending.call('POST', 'frameworks/lbbd/publish', { note: 'x' })).json['code']).toBe(
+      'NeedsApprover',
+    );
     expect((await approver.call('POST', 'frameworks/lbbd/publish', { note: 'Checked by Alex' })).status).toBe(200);
     const [v] = (await approver.call('GET', 'frameworks/lbbd/versions')).json['versions'] as Json[];
     expect(v).toMatchObject({ publishedBy: APPROVER, draftedBy: [LEAD] });
