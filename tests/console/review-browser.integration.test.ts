@@ -52,6 +52,16 @@ async function saveSummary(page: Page, entry: string, summary: string) {
 
 const confirmDialog = (page: Page) => page.locator('dialog#confirm');
 
+test('with no approvers set, the console says no second approver is configured', async () => {
+  const figures = await context.newPage();
+  await figures.goto(`${app.url}/console`);
+  await figures.locator('#approvers-note').filter({ hasText: /./ }).waitFor();
+  expect(await figures.locator('.intro').textContent()).toMatch(
+    /Edit the framework No second approver is configured: a practice lead publishes framework changes alone\./,
+  );
+  await figures.close();
+});
+
 test('Discard asks first, saying whose draft it is and when it was saved; keeping it keeps it', async () => {
   const page = await open();
   expect(await page.locator('#roles').textContent()).toMatch(/^No second approver is configured/);
