@@ -146,7 +146,7 @@ export async function publish(
   if (refused) {
     deps.logger.info(
       { event: 'framework-publish-refused', frameworkId: live.frameworkId, code: refused.body.code },
-      'refused',
+      'a publish was refused: an approver who did not edit the draft publishes it',
     );
     return reply(refused.status, refused.body);
   }
