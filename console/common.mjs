@@ -70,6 +70,15 @@ export async function signIn(hosted) {
   await getToken();
 }
 
+/**
+ * Local mode only: the stand-in identity the page acts as, `editor` or `approver` (bot/console/roles.ts),
+ * sent with every call; none acts as the one local lead.
+ */
+let standIn;
+export function actAs(role) {
+  standIn = role === 'editor' || role === 'approver' ? role : undefined;
+}
+
 /** The header that signs a call in, when there is a token (none in local mode). */
 export const authorization = () => (token ? { authorization: `Bearer ${token}` } : {});
 
@@ -82,7 +91,13 @@ export async function signedFetch(path, { headers = {}, ...options } = {}) {
   const send = () =>
     fetch(path, {
       ...options,
-      headers: { accept: 'application/json', 'x-practice-companion': 'console', ...headers, ...authorization() },
+      headers: {
+        accept: 'application/json',
+        'x-practice-companion': 'console',
+        ...(standIn && { 'x-practice-companion-stand-in': standIn }),
+        ...headers,
+        ...authorization(),
+      },
     });
   const response = await send();
   if (response.status === 401 && inTeams && (await getToken())) return send();

@@ -128,6 +128,9 @@ async function start() {
   try {
     const session = await api('/api/console/session');
     banner.hidden = !session.localMode;
+    $('approvers-note').textContent = session.roles?.approversConfigured
+      ? ''
+      : ' No second approver is configured: a practice lead publishes framework changes alone.';
     $('framework').append(...session.frameworks.map((f) => el('option', { value: f.id }, f.name)));
     showInForm(viewFromAddress());
     await load(viewOfForm());

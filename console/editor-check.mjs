@@ -1,9 +1,10 @@
-// Check, publish and history: the draft against the evaluation questions, publishing it (with a reason
-// when it falls below the gate), and every published version, any of which can be restored as a draft.
+// Check and publish: the draft against the evaluation questions, and publishing it (with a reason when it
+// falls below the gate). The history is in editor-history.mjs.
 /* global document */
 import { $, el } from './common.mjs';
-import { call, must, state } from './editor-state.mjs';
+import { call, state } from './editor-state.mjs';
 import { loadDraft } from './editor-form.mjs';
+import { loadHistory } from './editor-history.mjs';
 
 const pct = (n) => `${(n * 100).toFixed(1)}%`;
 
@@ -141,46 +142,4 @@ export async function publish(event) {
     $('reason-field').hidden = false;
   }
   $('publish-status').textContent = res.body.message ?? `Not published (${res.status}).`;
-}
-
-export async function loadHistory() {
-  const data = await must('GET', `/api/console/frameworks/${state.frameworkId}/versions`);
-  const restore = (n) => async () => {
-    const res = await call('POST', `/api/console/frameworks/${state.frameworkId}/versions/${n}/restore`);
-    $('publish-status').textContent =
-      res.status === 200
-        ? `Version ${n === 0 ? '0 (the file in git)' : n} is now the draft: check it, then publish.`
-        : (res.body.message ?? `Could not restore (${res.status}).`);
-    await loadDraft(state.selected);
-  };
-  $('history').replaceChildren(
-    ...data.versions.map((v) =>
-      el(
-        'article',
-        { class: 'version' },
-        el('p', {}, el('strong', {}, `Version ${v.version}`), ` · ${v.note}`),
-        el(
-          'p',
-          { class: 'meta' },
-          `${new Date(v.publishedAt).toLocaleString('en-GB')} by ${v.publishedBy}${v.reason ? ` · published below the gate on purpose: ${v.reason}` : ''}`,
-        ),
-        el(
-          'p',
-          { class: 'meta' },
-          `Changed: ${[...v.diff.changes.map((c) => c.field), ...v.diff.added.map((id) => `${id} (added)`), ...v.diff.retired.map((id) => `${id} (retired)`)].join(', ') || 'nothing'}`,
-        ),
-        el(
-          'button',
-          { type: 'button', class: 'button', onclick: restore(v.version) },
-          `Restore version ${v.version} as a draft`,
-        ),
-      ),
-    ),
-    el(
-      'article',
-      { class: 'version' },
-      el('p', {}, el('strong', {}, 'The file in git'), ' (version 0)'),
-      el('button', { type: 'button', class: 'button', onclick: restore(0) }, 'Restore the file as a draft'),
-    ),
-  );
 }

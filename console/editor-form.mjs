@@ -2,6 +2,7 @@
 /* global document, structuredClone */
 import { $, el } from './common.mjs';
 import { call, must, SIGN_IN, state } from './editor-state.mjs';
+import { personName, when, whoseDraft } from './editor-roles.mjs';
 import {
   fieldId,
   fieldsFor,
@@ -126,25 +127,101 @@ export async function save() {
     showFieldErrors(res.body.problems, { after: $('save-status').textContent });
     return false;
   }
+  if (res.status === 409 && res.body.code === 'Conflict' && res.body.current) {
+    showConflict(selected, value, res.body);
+    return false;
+  }
   if (res.status === 409) {
-    const box = $('conflict');
-    box.replaceChildren(
-      el('p', {}, res.body.message ?? 'Someone else saved this since you opened it.'),
-      res.body.updatedAt
-        ? el('p', { class: 'meta' }, `Saved ${new Date(res.body.updatedAt).toLocaleString('en-GB')}.`)
-        : undefined,
-      el(
-        'button',
-        { type: 'button', class: 'button', onclick: () => loadDraft(state.selected) },
-        'Load their version (copy your change in again)',
-      ),
-    );
-    box.hidden = false;
-    $('save-status').textContent = 'Not saved: conflict.';
+    $('conflict').replaceChildren(el('p', {}, res.body.message ?? 'Someone else saved this since you opened it.'));
+    $('conflict').hidden = false;
+    $('save-status').textContent = 'Not saved.';
     return false;
   }
   $('save-status').textContent = SIGN_IN[res.status] ?? res.body.message ?? `Not saved (${res.status}).`;
   return false;
+}
+
+/** A field's wording as text for the side-by-side view: lists one a line. */
+const shown = (v) => (Array.isArray(v) ? v.join('\n') : v === undefined || v === null ? '' : String(v));
+
+/**
+ * Someone else saved this part since it was opened: their wording beside yours, field by field, for the
+ * fields that differ. What you typed stays in the form; you choose to save it over theirs, or take theirs.
+ */
+function showConflict(selected, mine, body) {
+  const theirs = body.current;
+  const differ = fieldsFor(selected).filter((f) => shown(getPath(mine, f.key)) !== shown(getPath(theirs, f.key)));
+  const by = body.updatedBy ? personName(body.updatedBy, body.updatedByName) : 'someone else';
+  const saved = body.updatedAt ? ` on ${when(body.updatedAt)}` : '';
+  const keepMine = async () => {
+    // Their version becomes the one yours is saved over; what you typed is still in the form.
+    if (selected.startsWith('@')) {
+      state.data[selected.slice(1)] = theirs;
+      state.data.etags[selected.slice(1)] = body.etag;
+    } else {
+      state.data.entries = state.data.entries.map((e) => (e.id === selected ? theirs : e));
+      state.data.etags.entries[selected] = body.etag;
+    }
+    $('conflict').hidden = true;
+    await save();
+  };
+  $('conflict').replaceChildren(
+    el(
+      'p',
+      {},
+      `${by === 'you' ? 'You saved this in another window' : `${by.charAt(0).toUpperCase()}${by.slice(1)} saved this`}${saved}, after you opened it. What you typed is still in the form, with the saved wording beside it.`,
+    ),
+    el(
+      'div',
+      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'conflict-caption' },
+      el(
+        'table',
+        { class: 'side-by-side', id: 'conflict-table' },
+        el(
+          'caption',
+          { id: 'conflict-caption' },
+          `Your wording and the saved one (${differ.length === 1 ? '1 field differs' : `${differ.length} fields differ`})`,
+        ),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, 'Field'),
+            el('th', { scope: 'col' }, 'Your wording (in the form)'),
+            el('th', { scope: 'col' }, `Saved since, by ${by}`),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          differ.map((f) =>
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, f.label),
+              el('td', { class: 'wording' }, shown(getPath(mine, f.key)) || '(empty)'),
+              el('td', { class: 'wording' }, shown(getPath(theirs, f.key)) || '(empty)'),
+            ),
+          ),
+        ),
+      ),
+    ),
+    el(
+      'div',
+      { class: 'actions' },
+      el(
+        'button',
+        { type: 'button', class: 'button primary', onclick: () => keepMine() },
+        'Save my wording over theirs',
+      ),
+      el('button', { type: 'button', class: 'button', onclick: () => loadDraft(selected) }, 'Use their wording'),
+    ),
+  );
+  $('conflict').hidden = false;
+  $('save-status').textContent = 'Not saved: someone else saved this since you opened it.';
+  document.documentElement.dataset.conflict = 'shown';
 }
 
 function renderList() {
@@ -200,8 +277,9 @@ export async function loadDraft(keep) {
       ? `The file in git changed since version ${data.setAside} was published here, so the file is live. Version ${data.setAside} is in the history: restore it as a draft to apply it again.`
       : '';
   const d = data.draft;
+  const whose = d ? whoseDraft(d) : '';
   $('draft-state').textContent = d
-    ? `Draft: saved ${new Date(d.updatedAt).toLocaleString('en-GB')}${d.stale ? ' — started from an older version; discard it or restore a version' : ''}. ${data.problems.length ? `${data.problems.length} problem(s) to fix before publishing.` : 'No problems.'}`
+    ? `Draft: ${whose}${d.stale ? '. It was started from an older version: discard it or restore a version' : ''}. ${data.problems.length ? `${data.problems.length} problem(s) to fix before publishing.` : 'No problems.'}`
     : 'No draft: you are looking at what is live.';
   if (keep !== undefined) state.selected = keep;
   renderList();

@@ -5,9 +5,11 @@
 /* global Blob, URLSearchParams, document, fetch, window */
 import { applyTheme, followTeamsTheme, initialTheme } from '/tab/theme.mjs';
 import { $, authorization, el, localBanner, saveFile, signIn } from './common.mjs';
-import { check, loadHistory, publish } from './editor-check.mjs';
+import { check, publish } from './editor-check.mjs';
 import { loadDraft, save, select } from './editor-form.mjs';
-import { call, must, showProblem, state } from './editor-state.mjs';
+import { discard, loadHistory, loadReview, signOff } from './editor-history.mjs';
+import { loadSession, standInControl } from './editor-roles.mjs';
+import { call, showProblem, state } from './editor-state.mjs';
 
 // ---------------------------------------------------------------- preview
 
@@ -59,14 +61,20 @@ async function openFramework(id) {
   $('entry-heading').textContent = 'Choose an entry';
   await loadDraft();
   await loadHistory();
+  await loadReview();
 }
 
 async function start() {
   const banner = localBanner();
   applyTheme(initialTheme());
   await signIn(await followTeamsTheme(window.microsoftTeams));
+  standInControl(async () => {
+    await loadDraft(state.selected);
+    await loadHistory();
+    await loadReview();
+  });
   try {
-    const session = await must('GET', '/api/console/session');
+    const session = await loadSession();
     banner.hidden = !session.localMode;
     const asked = new URLSearchParams(window.location.search).get('framework');
     const first = session.frameworks.find((f) => f.id === asked)?.id ?? session.frameworks[0]?.id ?? '';
@@ -85,10 +93,8 @@ async function start() {
   $('preview').addEventListener('click', () => preview().catch((error) => showProblem(error.message)));
   $('check').addEventListener('click', () => check().catch((error) => showProblem(error.message)));
   $('publish-form').addEventListener('submit', (e) => publish(e).catch((error) => showProblem(error.message)));
-  $('discard').addEventListener('click', async () => {
-    await call('DELETE', `/api/console/frameworks/${state.frameworkId}/draft`);
-    await loadDraft(state.selected);
-  });
+  $('discard').addEventListener('click', () => discard().catch((error) => showProblem(error.message)));
+  $('review-form').addEventListener('submit', (e) => signOff(e).catch((error) => showProblem(error.message)));
   $('export').addEventListener('click', () => exportYaml().catch((error) => showProblem(error.message)));
   $('add-entry').addEventListener('click', () => select(`${state.frameworkId}-new-entry`, true));
   document.documentElement.dataset.ready = 'true';

@@ -44,6 +44,9 @@ param adminIds string = ''
 @description('Comma-separated Microsoft Entra object ids of the practice leads, who may open the console. Empty: nobody.')
 param practiceLeadIds string = ''
 
+@description('Comma-separated Microsoft Entra object ids of the approvers, who publish framework versions and sign off reviews, never a draft they edited. Empty: one practice lead drafts and publishes.')
+param approverIds string = ''
+
 @description('Application (client) ID of the console\'s Entra app registration (aadApp/create in m365agents.yml). Empty: the console refuses every sign-in.')
 param consoleClientId string = ''
 
@@ -95,6 +98,7 @@ var baseSettings = [
   { name: 'ADMIN_AAD_IDS', value: adminIds }
   { name: 'DEFAULT_TIME_ZONE', value: empty(defaultTimeZone) ? 'Europe/London' : defaultTimeZone }
   { name: 'PRACTICE_LEAD_AAD_IDS', value: practiceLeadIds }
+  { name: 'PRACTICE_APPROVER_AAD_IDS', value: approverIds }
   { name: 'CONSOLE_CLIENT_ID', value: consoleClientId }
   { name: 'CONSOLE_APP_ID_URI', value: empty(consoleClientId) ? '' : 'api://${resourceBaseName}.azurewebsites.net/${consoleClientId}' }
   { name: 'LOG_LEVEL', value: 'info' }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { changed } from './db';
 import type { Kdb } from './db';
 
@@ -72,6 +73,31 @@ export async function erase(tx: Kdb, ids: string[], voterCodes: readonly string[
         .set({ [column]: ERASED } as { actor: string })
         .where((eb) => eb(eb.fn('lower', [column as 'actor']), 'in', ids)),
     );
+  // The lists of who edited a draft or drafted a version, and who drafted it in the framework audit
+  // entries, hold the id inside text: it is replaced there too, and the last saver's name goes with their
+  // id. Not counted again: such a row is counted where the person saved or published it.
+  await run(
+    tx
+      .updateTable('framework_drafts')
+      .set({ updated_by_name: null })
+      .where((eb) => eb(eb.fn('lower', ['updated_by']), 'in', ids))
+      .where('updated_by_name', 'is not', null),
+  );
+  for (const id of ids) {
+    const within = async (table: 'framework_drafts' | 'framework_versions' | 'audit_log', column: string) =>
+      run(
+        tx
+          .updateTable(table as 'audit_log')
+          .set({ [column]: sql<string>`REPLACE(${sql.ref(column)}, ${id}, ${ERASED})` } as unknown as {
+            detail: string;
+          })
+          .where(sql.ref(column), 'like', `%${id}%`)
+          .$if(table === 'audit_log', (q) => q.where('scope_id', 'like', 'framework:%')),
+      );
+    await within('framework_drafts', 'editors');
+    await within('framework_versions', 'drafted_by');
+    await within('audit_log', 'detail');
+  }
   tables.audit_log.anonymised = await anonymise('audit_log', 'actor');
   tables.subscriptions.anonymised = await anonymise('subscriptions', 'created_by');
   tables.framework_versions.anonymised = await anonymise('framework_versions', 'published_by');

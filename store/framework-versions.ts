@@ -1,6 +1,10 @@
 import { insertAudit } from './audit';
 import { changed, transaction } from './db';
 import type { Db } from './db';
+import type { VERSION_KINDS } from './schema';
+
+/** A version that is not a publish of a draft: a content review signed off. */
+export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /**
  * Frameworks edited in the console: each published version of a framework file (the whole YAML
@@ -22,6 +26,10 @@ export interface PublishedVersion {
   readonly publishedAt: Date;
   /** JSON: what changed from the version before, field by field. */
   readonly diff: string;
+  /** Who edited the draft it was published from (empty for a sign-off, and for versions before migration 10). */
+  readonly draftedBy: readonly string[];
+  /** Null for an ordinary publish. */
+  readonly kind: VersionKind | null;
 }
 
 export type VersionSummary = Omit<PublishedVersion, 'source'>;
@@ -34,7 +42,23 @@ export interface FrameworkDraft {
   /** Goes up by one on every save: a save names the revision it read, so two saves never overwrite each other. */
   readonly rev: number;
   readonly updatedBy: string;
+  /** The last saver's name as their sign-in gave it, when it gave one. */
+  readonly updatedByName: string | null;
   readonly updatedAt: Date;
+  /** Everyone who saved into it (object ids, or a stand-in's in local mode). */
+  readonly editors: readonly string[];
+}
+
+/** What a save writes into the draft. */
+export interface DraftWrite {
+  readonly source: string;
+  readonly base: string;
+  readonly by: string;
+  readonly at: Date;
+  /** The saver's name from their sign-in, if it gave one. */
+  readonly name?: string | null;
+  /** Everyone who has saved into it, this saver included; just the saver when left out. */
+  readonly editors?: readonly string[];
 }
 
 export interface NewVersion {
@@ -50,6 +74,9 @@ export interface NewVersion {
   readonly diff: string;
   /** The draft revision published: the draft is deleted only if nobody saved it since. */
   readonly draftRev: number | null;
+  /** Who edited the draft (recorded with the version and in the audit log). */
+  readonly draftedBy?: readonly string[];
+  readonly kind?: VersionKind | null;
 }
 
 export interface FrameworkVersionStore {
@@ -63,11 +90,7 @@ export interface FrameworkVersionStore {
    * Writes the draft if its revision is still `rev` (0: there is no draft yet). False when someone
    * else saved in between: read it again.
    */
-  saveDraft(
-    frameworkId: string,
-    rev: number,
-    draft: { source: string; base: string; by: string; at: Date },
-  ): Promise<boolean>;
+  saveDraft(frameworkId: string, rev: number, draft: DraftWrite): Promise<boolean>;
   discardDraft(frameworkId: string): Promise<void>;
   /**
    * One transaction: the new version, the audit entry, and the draft gone. Resolves to the new version
@@ -109,6 +132,8 @@ interface SummaryRow {
   published_by: string;
   published_at: number;
   diff: string;
+  drafted_by: string | null;
+  kind: string | null;
 }
 
 const SUMMARY_COLUMNS = [
@@ -120,7 +145,14 @@ const SUMMARY_COLUMNS = [
   'published_by',
   'published_at',
   'diff',
+  'drafted_by',
+  'kind',
 ] as const;
+
+/** A comma-separated list of ids as stored, and back. */
+const idList = (text: string | null): string[] => (text ? text.split(',').filter(Boolean) : []);
+const idText = (ids: readonly string[]): string | null => (ids.length > 0 ? [...new Set(ids)].join(',') : null);
+const KINDS: ReadonlySet<string | null> = new Set(['sign-off']);
 
 function toSummary(row: SummaryRow): VersionSummary {
   return {
@@ -132,6 +164,8 @@ function toSummary(row: SummaryRow): VersionSummary {
     publishedBy: row.published_by,
     publishedAt: new Date(Number(row.published_at)),
     diff: row.diff,
+    draftedBy: idList(row.drafted_by),
+    kind: KINDS.has(row.kind) ? (row.kind as VersionKind) : null,
   };
 }
 
@@ -188,12 +222,16 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
           base: row.base,
           rev: Number(row.rev),
           updatedBy: row.updated_by,
+          updatedByName: row.updated_by_name,
           updatedAt: new Date(Number(row.updated_at)),
+          editors: idList(row.editors ?? row.updated_by),
         }
       );
     },
     async saveDraft(frameworkId, rev, draft) {
       open();
+      const editors = idText(draft.editors ?? [draft.by]);
+      const name = draft.name ?? null;
       if (rev === 0) {
         const added = await db.k
           .insertInto('framework_drafts')
@@ -204,6 +242,8 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
             rev: 1,
             updated_by: draft.by,
             updated_at: draft.at.getTime(),
+            editors,
+            updated_by_name: name,
           })
           .onConflict((oc) => oc.column('framework_id').doNothing())
           .executeTakeFirstOrThrow();
@@ -217,6 +257,8 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
           rev: eb('rev', '+', 1),
           updated_by: draft.by,
           updated_at: draft.at.getTime(),
+          editors,
+          updated_by_name: name,
         }))
         .where('framework_id', '=', frameworkId)
         .where('rev', '=', rev)
@@ -250,6 +292,8 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
             published_by: v.publishedBy,
             published_at: v.at.getTime(),
             diff: v.diff,
+            drafted_by: idText(v.draftedBy ?? []),
+            kind: v.kind ?? null,
           })
           .onConflict((oc) => oc.columns(['framework_id', 'version']).doNothing())
           .executeTakeFirstOrThrow();
@@ -264,8 +308,19 @@ export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersi
           scopeId: `framework:${v.frameworkId}`,
           at: v.at,
           actor: v.publishedBy,
-          action: v.reason === null ? 'framework-published' : 'framework-published-regression',
-          detail: JSON.stringify({ version, note: v.note, ...(v.reason !== null && { reason: v.reason }) }),
+          action:
+            v.kind === 'sign-off'
+              ? 'framework-signed-off'
+              : v.reason === null
+                ? 'framework-published'
+                : 'framework-published-regression',
+          // Who drafted it beside who published it (the actor): the record of two pairs of eyes.
+          detail: JSON.stringify({
+            version,
+            note: v.note,
+            ...(v.reason !== null && { reason: v.reason }),
+            ...(v.draftedBy && v.draftedBy.length > 0 && { draftedBy: [...new Set(v.draftedBy)] }),
+          }),
         });
         return version;
       });

@@ -133,7 +133,12 @@ export function personalDataTables(db: Db, open: () => void): PersonalDataStore 
         : await k
             .selectFrom('framework_versions')
             .select(['framework_id', 'version', 'note', 'published_at'])
-            .where((eb) => eb(eb.fn('lower', ['published_by']), 'in', ids))
+            .where((eb) =>
+              eb.or([
+                eb(eb.fn('lower', ['published_by']), 'in', ids),
+                ...ids.map((id) => eb('drafted_by', 'like', `%${id}%`)),
+              ]),
+            )
             .orderBy('framework_id')
             .orderBy('version')
             .execute();
@@ -142,7 +147,12 @@ export function personalDataTables(db: Db, open: () => void): PersonalDataStore 
         : await k
             .selectFrom('framework_drafts')
             .select(['framework_id', 'updated_at'])
-            .where((eb) => eb(eb.fn('lower', ['updated_by']), 'in', ids))
+            .where((eb) =>
+              eb.or([
+                eb(eb.fn('lower', ['updated_by']), 'in', ids),
+                ...ids.map((id) => eb('editors', 'like', `%${id}%`)),
+              ]),
+            )
             .orderBy('framework_id')
             .execute();
       return {

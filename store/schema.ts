@@ -37,6 +37,8 @@ export const DAILY_METRICS = [
   // A safety signpost shown first: child-at-risk, worker-safety, worker-crisis or distress.
   'route',
 ] as const;
+/** A framework version that is not a publish of a draft: a content review signed off. */
+export const VERSION_KINDS = ['sign-off'] as const;
 /** How a practice lead marked a suggested question. */
 export const SUGGESTION_OUTCOMES = ['answered', 'dismissed'] as const;
 export const POST_STATUSES = [
@@ -137,6 +139,9 @@ export const TABLES = {
     published_by: text,
     published_at: bigint,
     diff: text,
+    /** Who edited the draft it was published from, comma-separated ids (migration 10). */
+    drafted_by: textOrNull,
+    kind: { type: 'text', nullable: true, values: VERSION_KINDS },
   },
   framework_drafts: {
     framework_id: text,
@@ -145,6 +150,9 @@ export const TABLES = {
     rev: integer,
     updated_by: text,
     updated_at: bigint,
+    /** Everyone who saved into it, comma-separated ids, and the last saver's name (migration 10). */
+    editors: textOrNull,
+    updated_by_name: textOrNull,
   },
 } as const satisfies Record<string, Record<string, Column>>;
 

@@ -95,6 +95,12 @@ export function leadConsole(e: Read, appId: string, production: boolean, host: s
       'PRACTICE_LEAD_AAD_IDS',
       "is not an Entra object id: list the practice leads' object ids (GUIDs, from Entra ID > Users > Object ID), separated by commas",
     ) ?? new Set<string>();
+  const approverIds =
+    guidList(
+      e,
+      'PRACTICE_APPROVER_AAD_IDS',
+      "is not an Entra object id: list the approvers' object ids (GUIDs, from Entra ID > Users > Object ID), separated by commas",
+    ) ?? new Set<string>();
   const rawClientId = e('CONSOLE_CLIENT_ID');
   const consoleClientId = rawClientId?.toLowerCase();
   if (consoleClientId !== undefined && !GUID.test(consoleClientId)) {
@@ -114,6 +120,12 @@ export function leadConsole(e: Read, appId: string, production: boolean, host: s
       `"${appIdUri}" is not the console's Application ID URI: use api://<your host name>/<CONSOLE_CLIENT_ID>`,
     );
   }
+  if (appId && approverIds.size > 0 && consoleClientId === undefined) {
+    throw new ConfigError(
+      'CONSOLE_CLIENT_ID',
+      "is not set, but PRACTICE_APPROVER_AAD_IDS is: set it to the Application (client) ID of the console's app registration (m365agents.yml creates it as AAD_APP_CLIENT_ID), or the approvers cannot sign in",
+    );
+  }
   if (appId && leadIds.size > 0 && consoleClientId === undefined) {
     throw new ConfigError(
       'CONSOLE_CLIENT_ID',
@@ -130,6 +142,7 @@ export function leadConsole(e: Read, appId: string, production: boolean, host: s
   }
   return Object.freeze({
     leadIds,
+    approverIds,
     clientId: consoleClientId,
     appIdUri,
     localMode: appId === '' && !production && isLoopbackHost(host),

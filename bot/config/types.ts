@@ -43,6 +43,11 @@ export interface Config {
 export interface ConsoleConfig {
   /** Entra object ids of the practice leads, from PRACTICE_LEAD_AAD_IDS (lower case). */
   readonly leadIds: ReadonlySet<string>;
+  /**
+   * Entra object ids of the approvers, from PRACTICE_APPROVER_AAD_IDS (lower case). When any are set,
+   * only they publish, never a draft they edited. Empty: one practice lead drafts and publishes.
+   */
+  readonly approverIds: ReadonlySet<string>;
   /** The client id of the console's Entra app registration (CONSOLE_CLIENT_ID): the tokens' audience. */
   readonly clientId: string | undefined;
   /** Its Application ID URI (CONSOLE_APP_ID_URI), `api://<host>/<client id>`: the audience of v1 tokens. */

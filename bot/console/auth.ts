@@ -8,7 +8,13 @@ import type { Config } from '../config';
  */
 
 export type ConsoleAuthResult =
-  | { readonly ok: true; readonly localMode: boolean; readonly tenantId?: string; readonly leadId?: string }
+  | {
+      readonly ok: true;
+      readonly localMode: boolean;
+      readonly tenantId?: string;
+      readonly leadId?: string;
+      readonly name?: string;
+    }
   | { readonly ok: false; readonly status: 401 | 403; readonly kind: ConsoleRefusal };
 
 /** Fixed words for the log: why a call was refused. Never the token's claims. */
@@ -65,7 +71,7 @@ export function createConsoleAuth(
   keysUrl: KeysUrl = MICROSOFT_KEYS,
   now: () => Date = () => new Date(),
 ): ConsoleAuth {
-  const { clientId, appIdUri, leadIds, localMode, closed } = config.console;
+  const { clientId, appIdUri, leadIds, approverIds, localMode, closed } = config.console;
   // The tenants whose tokens are accepted: ALLOWED_TENANTS, else the bot's own tenant. No list, no tenants.
   const tenants: ReadonlySet<string> =
     config.allowedTenants ?? new Set(config.appTenantId ? [config.appTenantId.toLowerCase()] : []);
@@ -121,10 +127,19 @@ export function createConsoleAuth(
       const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
       if (!scopes.includes(SCOPE)) return refuse(401, 'scope');
       const oid = typeof payload['oid'] === 'string' ? payload['oid'].toLowerCase() : '';
-      if (!leadIds.has(oid)) return refuse(403, 'not-a-lead');
-      return { ok: true, localMode: false, tenantId: tid, leadId: oid };
+      // Practice leads draft; approvers publish. Either may open the console.
+      if (!leadIds.has(oid) && !approverIds.has(oid)) return refuse(403, 'not-a-lead');
+      const name = displayName(payload['name']);
+      return { ok: true, localMode: false, tenantId: tid, leadId: oid, ...(name !== undefined && { name }) };
     },
   };
+}
+
+/** The token's name claim, as a name to show beside a draft: plain text, at most 100 characters. */
+function displayName(claim: unknown): string | undefined {
+  if (typeof claim !== 'string') return undefined;
+  const name = claim.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  return name.length > 0 && name.length <= 100 ? name : undefined;
 }
 
 /** jose's error codes as our fixed words. */

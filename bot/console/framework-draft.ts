@@ -5,10 +5,11 @@ import { openingProblems, promptProblems } from '../../knowledge/kb/prompt-rules
 import type { Problem } from '../../knowledge/kb/problems';
 import { formatProblem } from '../../knowledge/kb/problems';
 import { entrySpans, entryText, etagOf, sectionText, toData } from '../../knowledge/editor/source';
-import type { FrameworkVersionStore } from '../../store/framework-versions';
+import type { FrameworkDraft, FrameworkVersionStore } from '../../store/framework-versions';
 import type { BotDeps } from '../deps';
 import type { FrameworkSource, LiveKnowledge } from '../live-knowledge';
 import { isJson } from '../request-body';
+import { STAND_INS } from './roles';
 import type { ConsoleSession } from './routes';
 
 /**
@@ -58,7 +59,21 @@ export function problemJson(p: Problem) {
 }
 
 /** Who a draft or a version is recorded as saved or published by. */
-export const who = (session: ConsoleSession) => session.leadId ?? (session.localMode ? 'local' : 'unknown');
+export const who = (session: ConsoleSession) =>
+  session.localMode && session.standIn
+    ? STAND_INS[session.standIn].id
+    : (session.leadId ?? (session.localMode ? 'local' : 'unknown'));
+
+/** Who saved a draft last and when, as the page names them before it is discarded or replaced. */
+export const draftOwner = (draft: FrameworkDraft) => ({
+  rev: draft.rev,
+  updatedBy: draft.updatedBy,
+  updatedByName: draft.updatedByName ?? standInName(draft.updatedBy),
+  updatedAt: draft.updatedAt.toISOString(),
+  editors: draft.editors,
+});
+
+const standInName = (id: string) => Object.values(STAND_INS).find((s) => s.id === id)?.name ?? null;
 
 /** The other frameworks as live: a draft is validated beside them, as `kb validate` checks the folder. */
 export const otherSources = (knowledge: LiveKnowledge, frameworkId: string) =>

@@ -19,6 +19,7 @@ import {
   who,
 } from './framework-draft';
 import type { FrameworkEditing, Reply } from './framework-draft';
+import { publishRefusal, rolesOf } from './roles';
 import type { ConsoleSession } from './routes';
 
 /**
@@ -140,6 +141,15 @@ export async function publish(
       message:
         'This draft was started from an older version, and another has been published since. Discard it, or restore your version as a draft again and redo the edits on top.',
     });
+  // Two pairs of eyes, where approvers are set: an approver publishes, never a draft they edited.
+  const refused = publishRefusal(rolesOf(deps.config.console, session), draft.editors);
+  if (refused) {
+    deps.logger.info(
+      { event: 'framework-publish-refused', frameworkId: live.frameworkId, code: refused.body.code },
+      'a publish was refused: an approver who did not edit the draft publishes it',
+    );
+    return reply(refused.status, refused.body);
+  }
   const checked = check(knowledge, live, draft.source);
   if (!checked.ok) return checked.reply;
   if (checked.result.gate.fails && given === null) {
@@ -161,6 +171,7 @@ export async function publish(
     at: deps.clock(),
     diff: JSON.stringify(frameworkDiff(live.source, draft.source)),
     draftRev: draft.rev,
+    draftedBy: draft.editors,
   });
   if (version === 'conflict')
     return reply(409, {

@@ -12,11 +12,12 @@ import {
   withSection,
 } from '../../knowledge/editor/source';
 import type { Section } from '../../knowledge/editor/source';
-import type { FrameworkVersionStore } from '../../store/framework-versions';
+import type { FrameworkDraft, FrameworkVersionStore } from '../../store/framework-versions';
 import type { FrameworkSource } from '../live-knowledge';
 import {
   baseOf,
   draftOf,
+  draftOwner,
   draftProblems,
   problemJson,
   readJsonObject,
@@ -106,7 +107,11 @@ export async function savePart(
               : 'This entry already exists: send the etag from your last read to change it.',
         current: now ?? null,
         etag: current,
-        ...(draft && { updatedBy: draft.updatedBy, updatedAt: draft.updatedAt.toISOString() }),
+        ...(draft && {
+          updatedBy: draft.updatedBy,
+          updatedByName: draftOwner(draft).updatedByName,
+          updatedAt: draft.updatedAt.toISOString(),
+        }),
       });
     }
     const next = 'entryId' in part ? withEntry(source, fields) : withSection(source, part.section, fields);
@@ -119,7 +124,9 @@ export async function savePart(
       source: next,
       base: draft?.base ?? baseOf(live),
       by: who(session),
+      name: session.name ?? null,
       at: deps.clock(),
+      editors: [...(draft?.editors ?? []), who(session)],
     });
     if (!saved) continue; // someone saved another part in between: read again and re-apply
     deps.logger.info(
@@ -196,17 +203,41 @@ export async function restoreVersion(
     });
   const source = n === 0 ? live.fileSource : (await store.version(live.frameworkId, n))?.source;
   if (source === undefined) return reply(404, { code: 'NotFound', message: 'There is no such version.' });
-  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-    const { rev } = await draftOf(store, live);
-    if (
-      await store.saveDraft(live.frameworkId, rev, {
-        source,
-        base: baseOf(live),
-        by: who(session),
-        at: deps.clock(),
-      })
-    )
-      return reply(200, { restored: n, rev: rev + 1 });
+  const draft = await store.draft(live.frameworkId);
+  const refused = replacing(draft, replaceParam(req));
+  if (refused) return refused;
+  // The restored text is the draft now, restored by this person: whoever edited the one it replaced did not edit this.
+  if (
+    await store.saveDraft(live.frameworkId, draft?.rev ?? 0, {
+      source,
+      base: baseOf(live),
+      by: who(session),
+      name: session.name ?? null,
+      at: deps.clock(),
+    })
+  ) {
+    deps.logger.info({ event: 'framework-version-restored', frameworkId: live.frameworkId, version: n }, 'restored');
+    return reply(200, { restored: n, rev: (draft?.rev ?? 0) + 1 });
   }
-  return reply(409, { code: 'Busy', message: 'The draft kept changing: please try again.' });
+  return reply(409, { code: 'Busy', message: 'The draft changed while restoring: please try again.' });
+}
+
+/** `?replace=<rev>`: the draft revision the caller was shown and agreed to replace or discard. */
+export function replaceParam(req: restify.Request): number | undefined {
+  const raw = new URL(req.url ?? '/', 'http://console.invalid').searchParams.get('replace');
+  return raw !== null && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/**
+ * A draft is never replaced without a word: a call that would replace one must name the revision it was
+ * shown (`?replace=<rev>`), so a draft someone saved since is not lost. 409 says whose it is and when it was saved.
+ */
+export function replacing(draft: FrameworkDraft | undefined, agreed: number | undefined): Reply | undefined {
+  if (!draft || agreed === draft.rev) return undefined;
+  const owner = draftOwner(draft);
+  return reply(409, {
+    code: 'DraftExists',
+    message: `There is a draft${owner.updatedByName ? ` saved by ${owner.updatedByName}` : ''} on ${owner.updatedAt}${agreed !== undefined ? ', saved again since you looked' : ''}. Replacing it loses its edits: confirm to replace it.`,
+    draft: owner,
+  });
 }

@@ -7,10 +7,11 @@ import type { FrameworkVersionStore } from '../../store/framework-versions';
 import type { BotDeps } from '../deps';
 import type { FrameworkSource, LiveKnowledge } from '../live-knowledge';
 import type { ConsoleAuth } from './auth';
-import { baseOf, draftOf, draftProblems, frameworkJson, ID, problemJson, reply } from './framework-draft';
+import { baseOf, draftOf, draftOwner, draftProblems, frameworkJson, ID, problemJson, reply } from './framework-draft';
 import type { Reply } from './framework-draft';
 import { check, preview, publish } from './framework-publish';
-import { restoreVersion, savePart } from './framework-save';
+import { signOff, undoVersion } from './framework-review';
+import { replaceParam, replacing, restoreVersion, savePart } from './framework-save';
 import { CONSOLE_HEADERS as HEADERS, consoleGuard } from './routes';
 import type { ConsoleSession } from './routes';
 
@@ -37,6 +38,8 @@ function registerEditorPage(server: restify.Server): void {
     ['/console/editor-fields.mjs', asset(readFileSync(join(dir, 'editor-fields.mjs')), TYPES.js)],
     ['/console/editor-form.mjs', asset(readFileSync(join(dir, 'editor-form.mjs')), TYPES.js)],
     ['/console/editor-check.mjs', asset(readFileSync(join(dir, 'editor-check.mjs')), TYPES.js)],
+    ['/console/editor-history.mjs', asset(readFileSync(join(dir, 'editor-history.mjs')), TYPES.js)],
+    ['/console/editor-roles.mjs', asset(readFileSync(join(dir, 'editor-roles.mjs')), TYPES.js)],
     ['/console/editor.css', asset(readFileSync(join(dir, 'editor.css')), TYPES.css)],
     [
       '/console/vendor/adaptivecards.min.js',
@@ -106,10 +109,9 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
         ...frameworkJson(live, source),
         draft: draft
           ? {
+              ...draftOwner(draft),
               rev,
               base: draft.base,
-              updatedBy: draft.updatedBy,
-              updatedAt: draft.updatedAt.toISOString(),
               stale: draft.base !== baseOf(live),
             }
           : null,
@@ -147,7 +149,13 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
 
   server.del(
     '/api/console/frameworks/:id/draft',
-    route('discard-draft', async (_req, live, store) => {
+    route('discard-draft', async (req, live, store) => {
+      // The page names the revision it showed (?replace=<rev>): a draft saved again since is not discarded unseen.
+      const agreed = replaceParam(req);
+      if (agreed !== undefined) {
+        const refused = replacing(await store.draft(live.frameworkId), agreed);
+        if (refused) return refused;
+      }
       await store.discardDraft(live.frameworkId);
       return reply(200, { ok: true });
     }),
@@ -206,6 +214,8 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
           reason: v.reason,
           publishedBy: v.publishedBy,
           publishedAt: v.publishedAt.toISOString(),
+          draftedBy: v.draftedBy,
+          kind: v.kind,
           diff: JSON.parse(v.diff) as unknown,
         })),
       });
@@ -216,5 +226,17 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
   server.post(
     '/api/console/frameworks/:id/versions/:version/restore',
     route('restore', async (req, live, store, session) => restoreVersion(editor, req, live, store, session)),
+  );
+
+  // Undoing a version puts its changes back into the draft, field by field; publishing that is a new version.
+  server.post(
+    '/api/console/frameworks/:id/versions/:version/undo',
+    route('undo', async (req, live, store, session) => undoVersion(editor, req, live, store, session)),
+  );
+
+  // A content review signed off: reviewer, date and next review due, recorded as a version.
+  server.post(
+    '/api/console/frameworks/:id/sign-off',
+    route('sign-off', async (req, live, store, session) => signOff(editor, req, live, store, session)),
   );
 }

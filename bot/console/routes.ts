@@ -11,6 +11,8 @@ import { consoleCharts } from './charts';
 import { insights, parseInsightsQuery } from './insights';
 import { UNDO_MINUTES, UNDO_WINDOW_MS, undoable } from './retention';
 import { PROJECT_ROOT } from '../../knowledge/paths';
+import { isStandIn, rolesOf, STAND_IN_HEADER, STAND_INS } from './roles';
+import type { StandIn } from './roles';
 
 const CONSOLE_DIR = join(PROJECT_ROOT, 'console');
 
@@ -82,9 +84,17 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
   server.get(
     '/api/console/session',
     guarded('session', async (_req, res, session) => {
+      const roles = rolesOf(deps.config.console, session);
       res.send(
         200,
-        { localMode: session.localMode, frameworks: deps.kb.frameworks.map((f) => ({ id: f.id, name: f.name })) },
+        {
+          localMode: session.localMode,
+          frameworks: deps.kb.frameworks.map((f) => ({ id: f.id, name: f.name })),
+          // Who the page acts as, and whether a second pair of eyes is configured.
+          me: { id: roles.person, name: roles.name },
+          roles: { approversConfigured: roles.approversConfigured, approver: roles.approver, standIn: roles.standIn },
+          ...(session.localMode && { standIns: STAND_INS }),
+        },
         HEADERS,
       );
     }),
@@ -208,6 +218,10 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
 export interface ConsoleSession {
   readonly localMode: boolean;
   readonly leadId?: string;
+  /** The name the sign-in gave (the token's name claim), when it gave one. */
+  readonly name?: string;
+  /** Local mode only: the stand-in identity the page acts as (see roles.ts). */
+  readonly standIn?: StandIn;
 }
 
 export type ConsoleHandler = (req: restify.Request, res: restify.Response, session: ConsoleSession) => Promise<void>;
@@ -238,7 +252,8 @@ export function consoleGuard(logger: BotDeps['logger'], auth: ConsoleAuth) {
           res.send(415, CALL_REFUSED, CONSOLE_HEADERS);
           return;
         }
-        await handle(req, res, result);
+        const standIn = req.headers[STAND_IN_HEADER];
+        await handle(req, res, result.localMode && isStandIn(standIn) ? { ...result, standIn } : result);
       })()
         .catch((error: unknown) => {
           logger.error(

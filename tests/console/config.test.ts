@@ -18,7 +18,29 @@ describe('console settings', () => {
     expect([...c.leadIds]).toEqual([LEAD, CLIENT_ID]);
   });
 
+  test('PRACTICE_APPROVER_AAD_IDS is read as lower-case GUIDs; unset, there are no approvers', () => {
+    expect(load({}).console.approverIds.size).toBe(0);
+    const c = load({ PRACTICE_APPROVER_AAD_IDS: ` ${CLIENT_ID.toUpperCase()} ` }).console;
+    expect([...c.approverIds]).toEqual([CLIENT_ID]);
+  });
+
   test.each([
+    [
+      { PRACTICE_APPROVER_AAD_IDS: 'jo.smith@example.org' },
+      'PRACTICE_APPROVER_AAD_IDS',
+      /"jo.smith@example.org" is not an Entra object id: list the approvers' object ids/,
+    ],
+    [
+      {
+        ...SIGNED_IN_ENV,
+        PRACTICE_LEAD_AAD_IDS: '',
+        CONSOLE_CLIENT_ID: '',
+        CONSOLE_APP_ID_URI: '',
+        PRACTICE_APPROVER_AAD_IDS: LEAD,
+      },
+      'CONSOLE_CLIENT_ID',
+      /PRACTICE_APPROVER_AAD_IDS is: set it to the Application \(client\) ID/,
+    ],
     [
       { PRACTICE_LEAD_AAD_IDS: `${LEAD},jane@example.org` },
       'PRACTICE_LEAD_AAD_IDS',

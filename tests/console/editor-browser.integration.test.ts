@@ -59,6 +59,8 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
       '/console/editor-check.mjs',
       '/console/editor-fields.mjs',
       '/console/editor-form.mjs',
+      '/console/editor-history.mjs',
+      '/console/editor-roles.mjs',
       '/console/editor-state.mjs',
       '/console/editor.mjs',
       '/tab/theme.mjs',
@@ -108,7 +110,7 @@ test('a lead edits a prompt, previews it as the cards, checks the draft, publish
   await page.locator('html[data-published="1"]').waitFor({ state: 'attached', timeout: 30_000 });
   expect(await page.locator('#publish-status').textContent()).toMatch(/Published version 1/);
   expect(await page.locator('#live').textContent()).toBe('Live: version 1, published in the console.');
-  expect(await page.locator('#history .version').first().textContent()).toContain('lbbd-be-collaborative.prompts');
+  expect(await page.locator('#history .version').first().textContent()).toContain('Be collaborative: Prompts');
   expect(errors).toEqual([]);
   expect(await csp()).toEqual([]);
   expect(describeViolations(seriousOrCritical(await axeViolations(page)))).toEqual([]);
@@ -140,10 +142,11 @@ test('a draft that breaks answers: Check lists the broken questions, Publish is 
     writeFileSync(join(DOCS, 'framework-check.png'), await page.locator('#check-panel').screenshot());
   }
   await page.getByRole('button', { name: 'Discard the draft' }).click();
+  await page.locator('dialog#confirm').getByRole('button', { name: 'Discard the draft' }).click();
   await page.locator('#draft-state').filter({ hasText: 'No draft' }).waitFor();
 });
 
-test("two leads on the same entry: the second save shows the conflict and loads the first one's version; a new entry can be added", async () => {
+test("two leads on the same entry: the second save shows the conflict, and taking their wording loads the first one's version; a new entry can be added", async () => {
   const open = async () => {
     const p = await context.newPage();
     await p.setViewportSize({ width: 1200, height: 1000 });
@@ -159,8 +162,8 @@ test("two leads on the same entry: the second save shows the conflict and loads 
   await second.getByLabel('Summary', { exact: true }).fill('Respect, as the second lead wrote it.');
   await second.getByRole('button', { name: 'Save to draft' }).click();
   await second.locator('#conflict:not([hidden])').waitFor();
-  expect(await second.locator('#conflict').textContent()).toMatch(/Someone else saved this since you opened it/);
-  await second.getByRole('button', { name: /Load their version/ }).click();
+  expect(await second.locator('#save-status').textContent()).toMatch(/someone else saved this since you opened it/);
+  await second.getByRole('button', { name: 'Use their wording' }).click();
   await second.locator('#conflict').waitFor({ state: 'hidden' });
   expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe('Respect, as the first lead wrote it.');
 
@@ -192,6 +195,7 @@ test("two leads on the same entry: the second save shows the conflict and loads 
     'Our local early help offer',
   );
   await second.getByRole('button', { name: 'Discard the draft' }).click();
+  await second.locator('dialog#confirm').getByRole('button', { name: 'Discard the draft' }).click();
   await second.locator('#draft-state').filter({ hasText: 'No draft' }).waitFor();
   await first.close();
   await second.close();

@@ -21,6 +21,8 @@ const ROUTES: ReadonlyArray<[string, string]> = [
   ['GET', 'lbbd/export'],
   ['GET', 'lbbd/versions'],
   ['POST', 'lbbd/versions/0/restore'],
+  ['POST', 'lbbd/versions/1/undo'],
+  ['POST', 'lbbd/sign-off'],
 ];
 
 describe('the framework editor, signed in', () => {
