@@ -50,7 +50,9 @@ describe('links in entry text', () => {
 
   test('prose with a colon after a scheme word is not a link ("this file: the name", "tel: ask the office")', () => {
     // jersey.yaml's notes say "neither does this file: the framework's name is…"; that once stopped it loading.
-    expect(problemsOf(withSummary('Respect. This file: the source. Data: the figures. Tel: ask the office.'))).toEqual([]);
+    expect(problemsOf(withSummary('Respect. This file: the source. Data: the figures. Tel: ask the office.'))).toEqual(
+      [],
+    );
   });
 
   test('an https link to a host the file lists is allowed', () => {
