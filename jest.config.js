@@ -10,6 +10,9 @@ if (OLD_NODE) {
 /** What both projects share. */
 const common = {
   testEnvironment: 'node',
+  // Turn-level tests start the whole service; on a shared 2-core machine 5 s (jest's default) is too close.
+  // Timings are never asserted here: they belong to the benchmarks.
+  testTimeout: 15_000,
   roots: ['<rootDir>/tests'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],

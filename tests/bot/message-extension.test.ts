@@ -152,9 +152,17 @@ describe('composeExtension/query: searching', () => {
     });
   });
 
+  test('a question of a kind the framework is not for says so plainly, and where to go', async () => {
+    const app = await start();
+    const { composeExtension: result } = await post(app, search("what's the wifi password"));
+    expect(result.type).toBe('message');
+    if (result.type === 'message')
+      expect(result.text).toMatch(/^The framework doesn't cover IT and systems questions\. .*intranet/);
+  });
+
   test('off-topic words still get somewhere to start, never an error', async () => {
     const app = await start();
-    const response = await post(app, search("what's the wifi password"));
+    const response = await post(app, search('weather in spain tomorrow'));
     expectWellFormedResults(response);
     expect(previews(response).every((p) => p.subtitle.includes('Overview'))).toBe(true);
   });

@@ -45,7 +45,7 @@ describe('the practice-companion command', () => {
   test('ask --jsonl answers each stdin line, in order, one JSON object per line', () => {
     const r = run(
       ['ask', '--jsonl', '--framework', 'jersey'],
-      "what's the wifi password\n\ningredient three\ntrauma informed\n",
+      'weather in spain tomorrow\n\ningredient three\ntrauma informed\n',
     );
     expect(r.status).toBe(0);
     const lines = r.stdout
@@ -53,7 +53,7 @@ describe('the practice-companion command', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { question: string; answer: { id: string } | null; suggestions: string[] });
     expect(lines.map((l) => [l.question, l.answer?.id ?? null])).toEqual([
-      ["what's the wifi password", null],
+      ['weather in spain tomorrow', null],
       ['ingredient three', 'jersey-strengths-and-risks'],
       ['trauma informed', 'jersey-trauma-informed'],
     ]);
