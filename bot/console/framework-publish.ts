@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
-import { checkDraft, evaluationAvailable } from '../../knowledge/editor/check';
+import { checkDraft } from '../../knowledge/editor/check';
 import type { CheckResult } from '../../knowledge/editor/check';
 import { frameworkDiff } from '../../knowledge/editor/diff';
 import { loadSources } from '../../knowledge/kb/load';
@@ -45,20 +45,12 @@ export function check(
         problems: problems.map(problemJson),
       }),
     };
-  if (!evaluationAvailable())
-    return {
-      ok: false,
-      reply: reply(503, {
-        code: 'NoEvaluation',
-        message:
-          'The evaluation questions (tests/eval/*.jsonl) are not deployed with this service, so the draft cannot be checked.',
-      }),
-    };
   const before = knowledge.current().all;
   const draftKb = loadSources([...otherSources(knowledge, live.frameworkId), { file: live.file, source }]);
   if (!draftKb.ok)
     return { ok: false, reply: reply(400, { code: 'Invalid', problems: draftKb.problems.map(problemJson) }) };
-  return { ok: true, result: checkDraft(createSearch(before), createSearch(draftKb.kb)) };
+  // The check questions are the draft's own (each framework's file carries them), so they ship with it.
+  return { ok: true, result: checkDraft(createSearch(before), createSearch(draftKb.kb), live.frameworkId) };
 }
 
 /** An entry of the draft as the answer card, the scheduled post and the meeting opener Teams would show. */
@@ -145,7 +137,7 @@ export async function publish(
   if (checked.result.gate.fails && given === null) {
     return reply(422, {
       code: 'Regression',
-      message: `Not published: ${checked.result.gate.reasons.join('; ')}. Fix the entries whose answers broke, or give a written reason to publish anyway (it is recorded).`,
+      message: `Not published: ${checked.result.gate.reasons.join('; ')}. Change the draft so they get the answer they should, or write why staff should get these answers, and publish again (your reason is kept with the version).`,
       check: checked.result,
     });
   }
@@ -172,5 +164,9 @@ export async function publish(
     'a framework version was published',
   );
   await knowledge.refresh(); // live here at once; every other instance within its next poll
-  return reply(200, { version, check: checked.result });
+  return reply(200, {
+    version,
+    check: checked.result,
+    ...(checked.result.noChecks && { warning: checked.result.summary }),
+  });
 }
