@@ -75,6 +75,9 @@ export async function preview(
   if (!entry) return reply(404, { code: 'NotFound', message: 'There is no such entry in the draft.' });
   const kb = loaded.kb;
   const prompts = entry.groupPrompts.map((_, i) => i).slice(0, 2);
+  // Its place among its kind, as a channel posting that kind sees it ("Principle 7 of 10"), not always 1.
+  const sameKind = kb.entries.filter((e) => e.frameworkId === entry.frameworkId && e.kind === entry.kind);
+  const at = sameKind.findIndex((e) => e.id === entry.id);
   return reply(200, {
     answer: answerCard({
       kb,
@@ -86,8 +89,8 @@ export async function preview(
       kb,
       entry,
       prompts,
-      position: 1,
-      of: kb.entries.filter((e) => e.frameworkId === entry.frameworkId && e.kind === entry.kind).length || 1,
+      position: at >= 0 ? at + 1 : sameKind.length + 1,
+      of: at >= 0 ? sameKind.length : sameKind.length + 1,
       kindsInCycle: 1,
     }).card,
     opener: reflectCard({

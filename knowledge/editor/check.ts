@@ -92,7 +92,12 @@ export function checkDraft(before: Search, after: Search, frameworkId: string): 
   for (const f of after.kb.frameworks) {
     const asked = checkQuestions(after.kb, f.id);
     if (asked.length === 0) continue;
-    const evalQuestions: EvalQuestion[] = asked.map((c) => ({ q: c.q, expect: c.expect, tags: [], framework: c.framework }));
+    const evalQuestions: EvalQuestion[] = asked.map((c) => ({
+      q: c.q,
+      expect: c.expect,
+      tags: [],
+      framework: c.framework,
+    }));
     const answersBefore = new Map<EvalQuestion, Ranked>();
     const answersAfter = new Map<EvalQuestion, Ranked>();
     const record = (answers: Map<EvalQuestion, Ranked>, rank: (q: EvalQuestion) => Ranked) => (q: EvalQuestion) => {

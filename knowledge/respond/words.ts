@@ -33,7 +33,7 @@ const DETAIL_WORDS: Readonly<Record<DetailKind, string>> = Object.freeze({
 });
 
 /** "a name", "a name and a postcode", "a name, an age and a school": what was noticed, never what it was. */
-function detailsNoticed(kinds: readonly DetailKind[]): string {
+export function detailsNoticed(kinds: readonly DetailKind[]): string {
   const words = [...new Set(kinds)].map((k) => DETAIL_WORDS[k]);
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -75,9 +75,8 @@ export function createNotCoveredCheck(
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
     retired(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
-      return gone
-        .get(frameworkId)
-        ?.find((r) => r.checks.includes(q) || r.names.some((phrase) => q.includes(phrase)))?.title;
+      return gone.get(frameworkId)?.find((r) => r.checks.includes(q) || r.names.some((phrase) => q.includes(phrase)))
+        ?.title;
     },
   });
 }

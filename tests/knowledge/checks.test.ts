@@ -30,7 +30,10 @@ const withChecks = (source: string, id: string, checks: string[], more: Record<s
 
 const anytown = withChecks(
   withChecks(
-    FIXTURE.replace('  aliases: [anytown, any town]\n', '  aliases: [anytown, any town]\n  off_topic_checks: [how do I book annual leave]\n'),
+    FIXTURE.replace(
+      '  aliases: [anytown, any town]\n',
+      '  aliases: [anytown, any town]\n  off_topic_checks: [how do I book annual leave]\n',
+    ),
     'anytown-listen-first',
     ['how do we listen first', 'hearing the family before deciding'],
   ),
