@@ -3,6 +3,8 @@ import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
 import { checkDraft } from '../../knowledge/editor/check';
 import type { CheckResult } from '../../knowledge/editor/check';
 import { frameworkDiff } from '../../knowledge/editor/diff';
+import { checkQuestions } from '../../knowledge/kb/checks';
+import { displayTitle } from '../../knowledge/kb/model';
 import { loadSources } from '../../knowledge/kb/load';
 import { createSearch, directAnswer } from '../../knowledge/search/answer';
 import type { FrameworkVersionStore } from '../../store/framework-versions';
@@ -78,7 +80,18 @@ export async function preview(
   // Its place among its kind, as a channel posting that kind sees it ("Principle 7 of 10"), not always 1.
   const sameKind = kb.entries.filter((e) => e.frameworkId === entry.frameworkId && e.kind === entry.kind);
   const at = sameKind.findIndex((e) => e.id === entry.id);
+  // The bot answering each of the entry's check questions as the draft would (an added wording among them).
+  const search = createSearch(kb);
+  const expected = entry.retired ? null : entry.id;
+  const checks = checkQuestions(kb, entry.frameworkId)
+    .filter((c) => c.expect === entry.id || c.retired === entry.id)
+    .map((c) => {
+      const r = search.answer(c.q, { defaultFramework: entry.frameworkId });
+      const reaches = r.found ? { id: r.entry.id, heading: displayTitle(r.entry) } : null;
+      return { question: c.q, reaches, right: (reaches?.id ?? null) === expected };
+    });
   return reply(200, {
+    checks,
     answer: answerCard({
       kb,
       result: directAnswer(entry),
