@@ -48,6 +48,8 @@ export interface CheckResult {
     readonly framework: string;
     readonly name: string;
     readonly questions: number;
+    /** How many of them get the answer they should (the entry, or none), now and with the draft. */
+    readonly right: { readonly before: number; readonly after: number };
     readonly before: Measures;
     readonly after: Measures;
   }>;
@@ -107,7 +109,15 @@ export function checkDraft(before: Search, after: Search, frameworkId: string): 
     };
     const b = evaluate(evalQuestions, record(answersBefore, rankBefore));
     const a = evaluate(evalQuestions, record(answersAfter, rankAfter));
-    sets.push({ framework: f.id, name: f.shortName, questions: asked.length, before: measures(b), after: measures(a) });
+    const right = (m: Figures) => asked.length - m.misses.length;
+    sets.push({
+      framework: f.id,
+      name: f.shortName,
+      questions: asked.length,
+      right: { before: right(b), after: right(a) },
+      before: measures(b),
+      after: measures(a),
+    });
     evalQuestions.forEach((q, i) => {
       const was = answersBefore.get(q)?.top ?? null;
       const now = answersAfter.get(q)?.top ?? null;
