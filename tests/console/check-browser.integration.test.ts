@@ -55,14 +55,14 @@ test('one check question that would lose its answer stops Publish, in plain word
   const entry = f.entries.find((e) => e['id'] === 'lbbd-compassion')!;
   const own = {
     ...entry,
-    aliases: [...(entry['aliases'] as string[]), 'quokka zebra'],
-    checks: [...(entry['checks'] as string[]), 'quokka zebra'],
+    aliases: [...(entry['aliases'] as string[]), 'warmth when nobody is watching'],
+    checks: [...(entry['checks'] as string[]), 'warmth when nobody is watching'],
   };
   expect(
     (await call('PUT', 'lbbd/draft/entries/lbbd-compassion', { entry: own, etag: f.etags.entries['lbbd-compassion'] }))
       .status,
   ).toBe(200);
-  expect((await call('POST', 'lbbd/publish', { note: 'Staff say quokka zebra' })).status).toBe(200);
+  expect((await call('POST', 'lbbd/publish', { note: 'Staff words for compassion' })).status).toBe(200);
 
   // The lead takes the alias out in the form and presses Save and check: what is in the form is checked.
   await openEditor();
@@ -71,7 +71,7 @@ test('one check question that would lose its answer stops Publish, in plain word
   await aliases.fill(
     (await aliases.inputValue())
       .split('\n')
-      .filter((l) => l !== 'quokka zebra')
+      .filter((l) => l !== 'warmth when nobody is watching')
       .join('\n'),
   );
   expect(await page.locator('#check-what').textContent()).toMatch(/saves what is in the form to the draft first/);
@@ -81,7 +81,7 @@ test('one check question that would lose its answer stops Publish, in plain word
     '1 question staff might ask would now get a different answer, or none.',
   );
   expect(await page.locator('#check-worse tbody tr').allTextContents()).toEqual([
-    'quokka zebraValue 1 · CompassionValue 1 · CompassionNo answer ("not sure")',
+    'warmth when nobody is watchingValue 1 · CompassionValue 1 · CompassionNo answer ("not sure")',
   ]);
   const panel = (await page.locator('#check-panel').textContent()) ?? '';
   expect(panel).not.toMatch(/gate|holdout|npm test|\.jsonl|lbbd-|top-1/i);
@@ -133,6 +133,7 @@ test('a question staff sent: "Add this wording to the entry", the preview shows 
     `${WORDING} → Value 1 · Compassion`,
   );
   expect(await page.getByLabel('Check questions', { exact: true }).inputValue()).toContain(WORDING);
+  if (shots) writeFileSync(join(DOCS, 'framework-add-wording.png'), await page.locator('#preview-checks').screenshot());
 
   await page.getByRole('button', { name: 'Save and check' }).click();
   await page.locator('html[data-checked="true"]').waitFor({ state: 'attached', timeout: 30_000 });
@@ -141,7 +142,8 @@ test('a question staff sent: "Add this wording to the entry", the preview shows 
   );
   await page.getByLabel('Change note (what changed, and why)').fill('Wording staff use for compassion');
   await page.getByRole('button', { name: 'Publish' }).click();
-  await page.locator('html[data-published="3"]').waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('html[data-published]').waitFor({ state: 'attached', timeout: 30_000 });
+  expect(await page.locator('#publish-status').textContent()).toMatch(/^Published version \d+\./);
   const answer = app.app.deps.search.answer(WORDING, { defaultFramework: 'lbbd' });
   expect(answer.found && answer.entry.id).toBe('lbbd-compassion');
   expect(errors).toEqual([]);
