@@ -145,6 +145,8 @@ function answerWith(
   if (parsed.letter) {
     const group = index.acronyms.get(parsed.letter.acronym);
     const member = group?.members[group.overview.acronym?.toLowerCase().indexOf(parsed.letter.letter) ?? -1];
+    if (member?.retired)
+      return { found: false, reason: 'not-covered', suggestions: [], notCovered: member.title, retired: true };
     if (member) return exact(member, 'letter');
   }
 

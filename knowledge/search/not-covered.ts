@@ -55,13 +55,13 @@ export function createNotCoveredCheck(
   named: readonly NamedElsewhere[] = loadNamedElsewhere(),
 ): NotCoveredCheck {
   const texts = new Map<string, string>();
-  const gone = retiredNames(kb);
   const kinds = new Map<string, Set<Kind>>();
   for (const f of kb.frameworks) {
     const own = kb.entries.filter((e) => e.frameworkId === f.id);
     texts.set(f.id, own.map(entryText).join(' | '));
     kinds.set(f.id, new Set(own.map((e) => e.kind)));
   }
+  const gone = retiredNames(kb, texts);
   return Object.freeze({
     named(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
@@ -82,22 +82,23 @@ export function createNotCoveredCheck(
 }
 
 /**
- * Each framework's retired entries, by what names them: their title and aliases (unless a live entry of the
- * same framework uses the same words as its own title or alias) and, whole, their check questions.
+ * Each framework's retired entries, by what names them: their title and aliases (those no live entry of the
+ * same framework mentions, as for named-elsewhere.yaml's names) and, whole, their check questions.
  */
-function retiredNames(kb: KnowledgeBase): Map<string, Array<{ title: string; names: string[]; checks: string[] }>> {
+function retiredNames(
+  kb: KnowledgeBase,
+  liveTexts: ReadonlyMap<string, string>,
+): Map<string, Array<{ title: string; names: string[]; checks: string[] }>> {
   const byFramework = new Map<string, Array<{ title: string; names: string[]; checks: string[] }>>();
   for (const f of kb.frameworks) {
     const retired = (kb.retired ?? []).filter((e) => e.frameworkId === f.id);
     if (retired.length === 0) continue;
-    const live = new Set(
-      kb.entries.filter((e) => e.frameworkId === f.id).flatMap((e) => [e.title, ...e.aliases].map(normalise)),
-    );
+    const live = liveTexts.get(f.id) ?? '';
     byFramework.set(
       f.id,
       retired.map((e) => ({
         title: e.title,
-        names: [e.title, ...e.aliases].map(normalise).filter((n) => !live.has(n)),
+        names: [e.title, ...e.aliases].map(normalise).filter((n) => !live.includes(n)),
         checks: (f.checks ?? []).filter((c) => c.retired === e.id).map((c) => normalise(c.q)),
       })),
     );

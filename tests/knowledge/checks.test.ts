@@ -129,6 +129,27 @@ describe('Check: the draft against the check questions', () => {
     expect(answer).toMatchObject({ found: false, reason: 'not-covered', notCovered: 'Plan together', retired: true });
   });
 
+  test("retiring a value named by a letter: the other letters keep their values, and its own letter hears 'no longer covered'", () => {
+    const lbbd = readFileSync(join(__dirname, '..', '..', 'knowledge', 'frameworks', 'lbbd.yaml'), 'utf8');
+    const jersey = readFileSync(join(__dirname, '..', '..', 'knowledge', 'frameworks', 'jersey.yaml'), 'utf8');
+    const retired = withEntry(lbbd, { ...entry(lbbd, 'lbbd-compassion'), retired: true });
+    const loaded = loadSources([
+      { file: 'jersey.yaml', source: jersey },
+      { file: 'lbbd.yaml', source: retired },
+    ]);
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    const search = createSearch(loaded.kb);
+    const ask = (q: string) => search.answer(q, { defaultFramework: 'lbbd' });
+    expect(ask('what does the A in CARES mean')).toMatchObject({ found: true, entry: { id: 'lbbd-accountability' } });
+    expect(ask('the S in cares')).toMatchObject({ found: true, entry: { id: 'lbbd-sharing' } });
+    expect(ask('what does the C in CARES mean')).toMatchObject({
+      found: false,
+      reason: 'not-covered',
+      notCovered: 'Compassion',
+      retired: true,
+    });
+  });
+
   test('a framework with no check questions says so, and does not stop Publish', () => {
     const result = checkDraft(createSearch(load(FIXTURE)), createSearch(load(FIXTURE)), 'anytown');
     expect(result.noChecks).toBe(true);
