@@ -326,6 +326,44 @@ describe('the framework editor API (local mode)', () => {
   });
 });
 
+describe('a framework with no check questions (as a third authority file may be)', () => {
+  let app: RunningApp;
+  beforeEach(async () => {
+    // Jersey's file with its check questions taken out.
+    const dir = mkdtempSync(join(tmpdir(), 'pc-nochecks-'));
+    writeFileSync(join(dir, 'lbbd.yaml'), LBBD);
+    writeFileSync(
+      join(dir, 'jersey.yaml'),
+      JERSEY.replace(/\n {4}checks:\n( {6}- .*\n)+/g, '\n')
+        .replace(/\n {2}# Questions staff might ask that this framework should not answer.*\n/, '\n')
+        .replace(/\n {2}off_topic_checks:\n( {4}- .*\n)+/, '\n'),
+    );
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', KNOWLEDGE_DIR: dir });
+  });
+  afterEach(async () => app.close());
+
+  test('Check says so plainly, and Publish still works, with the same warning', async () => {
+    const a = api(app);
+    const f = await a.framework('jersey');
+    expect(f.entries.some((e) => e['checks'] !== undefined)).toBe(false);
+    const entry = f.entries.find((e) => e['id'] === 'jersey-trauma-informed')!;
+    const saved = await a.save(
+      { ...entry, keywords: [...(entry['keywords'] as string[]), 'adverse childhood experiences'] },
+      f.etags.entries['jersey-trauma-informed'],
+      'jersey',
+    );
+    expect(saved.status).toBe(200);
+    const checked = await a.call('POST', 'jersey/draft/check');
+    expect(checked.status).toBe(200);
+    const plainly =
+      'Jersey has no check questions yet, so Check cannot tell whether staff would get different answers. Add some to its entries, under "Check questions".';
+    expect(checked.json).toMatchObject({ noChecks: true, summary: plainly, gate: { fails: false } });
+    const published = await a.call('POST', 'jersey/publish', { note: 'A keyword staff use' });
+    expect(published.status).toBe(200);
+    expect(published.json).toMatchObject({ version: 1, warning: plainly });
+  });
+});
+
 describe.each(BACKENDS)('live on every instance without a restart ($name)', (backend) => {
   let connector: FakeConnector;
   let one: RunningApp;
