@@ -32,7 +32,7 @@ import type { BotDeps } from './deps';
 import { meetingCommand, openersOn } from './meetings';
 import { handleText, REPLIES } from './messages';
 import { saveSchedule } from './schedule-commands';
-import { looksPersonal } from '../knowledge/safety/personal-details';
+import { personalDetails } from '../knowledge/safety/personal-details';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 import { votesAllowed } from './vote-limit';
@@ -166,7 +166,8 @@ export async function handleCardAction(
       };
       if (textSent === '') return refuse(SUGGEST_WORDING.empty, 'empty');
       if (textSent.length > MAX_SUGGESTION_LENGTH) return refuse(SUGGEST_WORDING.tooLong, 'too-long');
-      if (looksPersonal(textSent)) return refuse(SUGGEST_WORDING.personal, 'personal');
+      const details = personalDetails(textSent);
+      if (details.length > 0) return refuse(SUGGEST_WORDING.personal(details), 'personal');
       await deps.store.addSuggestion({
         id: deps.newId(),
         text: textSent,

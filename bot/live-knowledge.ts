@@ -166,6 +166,9 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
     },
     entry: (id) => state.kb.entry(id),
     framework: (id) => state.kb.framework(id),
+    get retired(): readonly Entry[] {
+      return state.kb.retired ?? [];
+    },
   };
   const liveSearch: Search = {
     get kb() {

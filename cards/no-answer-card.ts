@@ -24,6 +24,8 @@ export interface NoAnswerCardInput {
   readonly reason: 'empty' | 'no-match' | 'no-such-number' | 'not-covered';
   /** For 'not-covered': what the question named that the framework does not contain ("Signs of Safety"). */
   readonly notCovered?: string;
+  /** For 'not-covered': what it names is an entry the practice team retired, so it is "no longer covered". */
+  readonly retired?: true;
   readonly suggestions: readonly Entry[];
   readonly examples: readonly string[];
   /** The framework the examples are from, when the place has one: their buttons carry it. */
@@ -41,7 +43,10 @@ export interface NoAnswerCardInput {
 /** A kind reply when there is no answer: never a guess, only places to go next. */
 export function noAnswerCard(input: NoAnswerCardInput): CardMessage {
   const declined = input.reason === 'not-covered';
-  const line = declined && input.notCovered ? WORDING.notCovered(input.notCovered) : WORDING.noAnswer[input.reason];
+  const line =
+    declined && input.notCovered
+      ? (input.retired ? WORDING.noLongerCovered : WORDING.notCovered)(input.notCovered)
+      : WORDING.noAnswer[input.reason];
   const suggestions = input.suggestions.slice(0, MAX_SUGGESTIONS);
   const examples = input.examples.slice(0, MAX_EXAMPLES);
   // An empty question has nothing to have meant; its suggestions are simply good places to start.

@@ -63,6 +63,7 @@ function replyCard({ kb, response, answerId, asker, audience, examples }: Respon
       kb,
       reason: result.reason,
       ...(result.notCovered !== undefined && { notCovered: result.notCovered }),
+      ...(result.retired === true && { retired: true as const }),
       suggestions: result.suggestions.map((m) => m.entry),
       examples,
       ...(response.frameworkId !== undefined && { examplesFrameworkId: response.frameworkId }),

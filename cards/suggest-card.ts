@@ -1,3 +1,5 @@
+import type { DetailKind } from '../knowledge/safety';
+import { detailsNoticed } from '../knowledge/respond/words';
 import type { SuggestData } from './actions';
 import { cardMessage } from './card-message';
 import type { Element, ExecuteAction } from './elements';
@@ -18,8 +20,9 @@ export const SUGGEST_WORDING = Object.freeze({
   cancelled: 'Not sent. Nothing was kept.',
   empty: 'There is nothing to send yet: type the question in the box.',
   tooLong: 'That is longer than 1,000 characters: please shorten it.',
-  personal:
-    'This looks as though it holds personal details (an email address, phone number, postcode, date of birth or NHS number). Please remove them, then send again.',
+  /** Names the kinds of detail noticed ("a name, an age and a school"), never the detail itself. */
+  personal: (kinds: readonly DetailKind[]) =>
+    `This looks as though it holds ${detailsNoticed(kinds)}. Please take out anything that could identify a child or family, then send again.`,
 });
 
 export const MAX_SUGGESTION_LENGTH = 1000;

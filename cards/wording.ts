@@ -67,6 +67,7 @@ export const WORDING = Object.freeze({
   },
   /** The not-sure card when a question names something the framework does not contain. */
   notCovered: RESPONSE_WORDS.notCovered,
+  noLongerCovered: RESPONSE_WORDS.noLongerCovered,
   notCoveredHint: RESPONSE_WORDS.notCoveredHint,
   startWith: 'You could start with',
   noAnswerHint: RESPONSE_WORDS.noAnswerHint,

@@ -7,7 +7,7 @@ import { day } from './console-tables.mjs';
 
 const time = (iso) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
 
-const DONE = { dismissed: 'Dismissed', answered: 'Marked answered' };
+const DONE = { dismissed: 'Dismissed', answered: 'Marked answered', wording: 'Added to the draft' };
 
 /** Renders the list; `api(path, options)` calls the server, `say(text)` reports in the status line, `fail(error)` shows a problem. */
 export function renderSuggestions(data, entries, { api, say, fail }) {
@@ -45,6 +45,32 @@ export function renderSuggestions(data, entries, { api, say, fail }) {
     answer.addEventListener('click', () =>
       select.value ? mark({ type: 'answered', entryId: select.value }, answer) : select.focus(),
     );
+    // "Add this wording": the question becomes an alias and a check question of the chosen entry, in the draft.
+    const addWording = el(
+      'button',
+      { type: 'button', class: 'button', 'data-action': 'wording' },
+      'Add this wording to the entry',
+    );
+    addWording.addEventListener('click', async () => {
+      if (!select.value) return select.focus();
+      try {
+        const done = await api(
+          `/api/console/frameworks/${encodeURIComponent(s.frameworkId)}/draft/entries/${encodeURIComponent(select.value)}/wording`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ suggestionId: s.id }),
+          },
+        );
+        const resolved = { outcome: 'answered', until: done.undoUntil, added: done };
+        show(s, marked({ ...s, resolved }, 'wording'), 'preview');
+        say(
+          `Added to the draft of ${done.heading} as an alias and a check question. With the draft, the bot ${done.reaches ? `answers it with ${done.reaches.heading}` : 'still has no answer for it'}. Preview it, then publish. The question's text is deleted at ${time(done.undoUntil)}.`,
+        );
+      } catch (error) {
+        fail(error);
+      }
+    });
     const dismiss = el('button', { type: 'button', class: 'button', 'data-action': 'dismissed' }, 'Dismiss');
     dismiss.addEventListener('click', () => mark({ type: 'dismissed' }, dismiss));
     return el(
@@ -61,6 +87,7 @@ export function renderSuggestions(data, entries, { api, say, fail }) {
         { class: 'actions' },
         el('div', { class: 'field' }, el('label', { for: `entry-${s.id}` }, 'Answered by'), select),
         answer,
+        addWording,
         dismiss,
       ),
     );
@@ -90,19 +117,40 @@ export function renderSuggestions(data, entries, { api, say, fail }) {
       'article',
       { class: 'suggestion marked', 'data-id': s.id },
       el('p', {}, s.text),
+      s.resolved.added
+        ? el(
+            'p',
+            { class: 'meta' },
+            `Added to the draft of ${s.resolved.added.heading} as an alias and a check question. Its text will be deleted at ${time(s.resolved.until)}; Undo brings the question back, and the draft keeps the wording until you change it.`,
+          )
+        : el(
+            'p',
+            { class: 'meta' },
+            `${DONE[s.resolved.outcome]}. Its text will be deleted at ${time(s.resolved.until)} unless you undo this.`,
+          ),
       el(
-        'p',
-        { class: 'meta' },
-        `${DONE[s.resolved.outcome]}. Its text will be deleted at ${time(s.resolved.until)} unless you undo this.`,
+        'div',
+        { class: 'actions' },
+        s.resolved.added
+          ? el(
+              'a',
+              {
+                class: 'button',
+                'data-action': 'preview',
+                href: `/console/editor?framework=${encodeURIComponent(s.frameworkId)}&entry=${encodeURIComponent(s.resolved.added.entryId)}`,
+              },
+              `Preview ${s.resolved.added.heading} in the editor`,
+            )
+          : undefined,
+        undo,
       ),
-      el('div', { class: 'actions' }, undo),
     );
   };
 
   // Puts `article` in the place of the suggestion's own, and the focus on its button for `action`.
   const show = (s, article, action) => {
     document.querySelector(`.suggestion[data-id="${CSS.escape(s.id)}"]`)?.replaceWith(article);
-    article.querySelector(`button[data-action="${action}"]`)?.focus();
+    article.querySelector(`[data-action="${action}"]`)?.focus();
   };
 
   $('suggestions-body').replaceChildren(...data.suggestions.map((s) => (s.resolved ? marked(s) : waiting(s))));

@@ -31,6 +31,12 @@ const ENTRY_FIELDS = [
   list('related', 'Related entries', 'One entry id a line, from this framework.'),
   list('prompts', 'Prompts', 'One a line: at least 3 open questions for a practitioner.', 5),
   list('group_prompts', 'Group prompts', 'One a line: at least 2, worded for a team; they open meetings.', 4),
+  list(
+    'checks',
+    'Check questions',
+    'One a line: questions staff might ask that this entry should answer. Check and Publish ask each of them; once the entry is retired, they should hear that it is no longer covered.',
+    5,
+  ),
   { key: 'retired', label: 'Retired: it stops answering, listing and posting, but keeps its id', type: 'checkbox' },
 ];
 const FRAMEWORK_FIELDS = [
@@ -44,6 +50,12 @@ const FRAMEWORK_FIELDS = [
   ),
   text('reviewed_on', 'Reviewed on', 'Year-month-day, like 2026-11-30.'),
   text('review_due', 'Review due', 'Year-month-day.'),
+  list(
+    'off_topic_checks',
+    'Questions it should not answer',
+    'One a line: questions staff might ask that are not about the framework (leave, IT, other models). Check and Publish expect "not sure" for each.',
+    5,
+  ),
 ];
 const SIGNPOSTS = [
   ['urgent', 'Urgent worry about a child (shown first)'],
@@ -97,6 +109,7 @@ export function renderField(f, value) {
     );
   else if (f.type === 'checkbox') {
     input = el('input', { id, name: f.key, type: 'checkbox', 'aria-describedby': described, checked: value === true });
+    input.addEventListener('change', () => (state.dirty = true));
     return el('div', { class: 'field inline' }, input, el('label', { for: id }, f.label), err);
   } else
     input = el('input', {

@@ -27,6 +27,33 @@ function renderCard(target, json) {
   $(target).replaceChildren(node);
 }
 
+/** The entry's check questions, each with the answer the bot would give with the draft. */
+function renderChecks(checks) {
+  const box = $('preview-checks');
+  if (checks.length === 0) {
+    box.replaceChildren(
+      el('p', { class: 'hint' }, 'This entry has no check questions yet: add some under "Check questions".'),
+    );
+    return;
+  }
+  box.replaceChildren(
+    el('h3', {}, 'Its check questions, as the bot would answer them with the draft'),
+    el(
+      'ul',
+      { class: 'preview-checks' },
+      checks.map((c) =>
+        el(
+          'li',
+          { class: c.right ? 'right' : 'wrong' },
+          el('q', {}, c.question),
+          ` → ${c.reaches ? c.reaches.heading : 'no answer ("not sure")'}`,
+          c.right ? '' : el('strong', {}, ' (not the answer it should get)'),
+        ),
+      ),
+    ),
+  );
+}
+
 async function preview() {
   if (state.selected === undefined || state.selected.startsWith('@')) return;
   if (state.dirty || state.isNew) {
@@ -39,6 +66,7 @@ async function preview() {
     $('save-status').textContent = res.body.message ?? `No preview (${res.status}).`;
     return;
   }
+  renderChecks(res.body.checks ?? []);
   renderCard('preview-answer', res.body.answer);
   renderCard('preview-post', res.body.post);
   renderCard('preview-opener', res.body.opener);
@@ -83,6 +111,12 @@ async function start() {
     );
     $('framework').addEventListener('change', () => openFramework($('framework').value).catch(() => undefined));
     await openFramework(first);
+    // Opened from "Add this wording": straight to the entry, previewed.
+    const entry = new URLSearchParams(window.location.search).get('entry');
+    if (entry && state.data?.entries.some((e) => e.id === entry)) {
+      select(entry);
+      await preview();
+    }
   } catch {
     /* shown already */
   }

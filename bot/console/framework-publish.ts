@@ -1,8 +1,10 @@
 import type restify from 'restify';
 import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
-import { checkDraft, evaluationAvailable } from '../../knowledge/editor/check';
+import { checkDraft } from '../../knowledge/editor/check';
 import type { CheckResult } from '../../knowledge/editor/check';
 import { frameworkDiff } from '../../knowledge/editor/diff';
+import { checkQuestions } from '../../knowledge/kb/checks';
+import { displayTitle } from '../../knowledge/kb/model';
 import { loadSources } from '../../knowledge/kb/load';
 import { createSearch, directAnswer } from '../../knowledge/search/answer';
 import type { FrameworkVersionStore } from '../../store/framework-versions';
@@ -46,20 +48,12 @@ export function check(
         problems: problems.map(problemJson),
       }),
     };
-  if (!evaluationAvailable())
-    return {
-      ok: false,
-      reply: reply(503, {
-        code: 'NoEvaluation',
-        message:
-          'The evaluation questions (tests/eval/*.jsonl) are not deployed with this service, so the draft cannot be checked.',
-      }),
-    };
   const before = knowledge.current().all;
   const draftKb = loadSources([...otherSources(knowledge, live.frameworkId), { file: live.file, source }]);
   if (!draftKb.ok)
     return { ok: false, reply: reply(400, { code: 'Invalid', problems: draftKb.problems.map(problemJson) }) };
-  return { ok: true, result: checkDraft(createSearch(before), createSearch(draftKb.kb)) };
+  // The check questions are the draft's own (each framework's file carries them), so they ship with it.
+  return { ok: true, result: checkDraft(createSearch(before), createSearch(draftKb.kb), live.frameworkId) };
 }
 
 /** An entry of the draft as the answer card, the scheduled post and the meeting opener Teams would show. */
@@ -84,7 +78,21 @@ export async function preview(
   if (!entry) return reply(404, { code: 'NotFound', message: 'There is no such entry in the draft.' });
   const kb = loaded.kb;
   const prompts = entry.groupPrompts.map((_, i) => i).slice(0, 2);
+  // Its place among its kind, as a channel posting that kind sees it ("Principle 7 of 10"), not always 1.
+  const sameKind = kb.entries.filter((e) => e.frameworkId === entry.frameworkId && e.kind === entry.kind);
+  const at = sameKind.findIndex((e) => e.id === entry.id);
+  // The bot answering each of the entry's check questions as the draft would (an added wording among them).
+  const search = createSearch(kb);
+  const expected = entry.retired ? null : entry.id;
+  const checks = checkQuestions(kb, entry.frameworkId)
+    .filter((c) => c.expect === entry.id || c.retired === entry.id)
+    .map((c) => {
+      const r = search.answer(c.q, { defaultFramework: entry.frameworkId });
+      const reaches = r.found ? { id: r.entry.id, heading: displayTitle(r.entry) } : null;
+      return { question: c.q, reaches, right: (reaches?.id ?? null) === expected };
+    });
   return reply(200, {
+    checks,
     answer: answerCard({
       kb,
       result: directAnswer(entry),
@@ -95,8 +103,8 @@ export async function preview(
       kb,
       entry,
       prompts,
-      position: 1,
-      of: kb.entries.filter((e) => e.frameworkId === entry.frameworkId && e.kind === entry.kind).length || 1,
+      position: at >= 0 ? at + 1 : sameKind.length + 1,
+      of: at >= 0 ? sameKind.length : sameKind.length + 1,
       kindsInCycle: 1,
     }).card,
     opener: reflectCard({
@@ -155,7 +163,7 @@ export async function publish(
   if (checked.result.gate.fails && given === null) {
     return reply(422, {
       code: 'Regression',
-      message: `Not published: ${checked.result.gate.reasons.join('; ')}. Fix the entries whose answers broke, or give a written reason to publish anyway (it is recorded).`,
+      message: `Not published: ${checked.result.gate.reasons.join('; ')}. Change the draft so they get the answer they should, or write why staff should get these answers, and publish again (your reason is kept with the version).`,
       check: checked.result,
     });
   }
@@ -183,5 +191,9 @@ export async function publish(
     'a framework version was published',
   );
   await knowledge.refresh(); // live here at once; every other instance within its next poll
-  return reply(200, { version, check: checked.result });
+  return reply(200, {
+    version,
+    check: checked.result,
+    ...(checked.result.noChecks && { warning: checked.result.summary }),
+  });
 }

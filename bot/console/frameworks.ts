@@ -12,6 +12,7 @@ import type { Reply } from './framework-draft';
 import { check, preview, publish } from './framework-publish';
 import { signOff, undoVersion } from './framework-review';
 import { replaceParam, replacing, restoreVersion, savePart } from './framework-save';
+import { addWording } from './framework-wording';
 import { CONSOLE_HEADERS as HEADERS, consoleGuard } from './routes';
 import type { ConsoleSession } from './routes';
 
@@ -132,6 +133,15 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
           ],
         });
       return savePart(editor, req, live, store, session, { entryId });
+    }),
+  );
+  // "Add this wording to entry X": a sent question becomes an alias and a check question of the entry, in the draft.
+  server.post(
+    '/api/console/frameworks/:id/draft/entries/:entryId/wording',
+    route('add-wording', async (req, live, store, session) => {
+      const entryId = String(req.params?.entryId ?? '');
+      if (!ID.test(entryId)) return reply(404, { code: 'NotFound', message: 'There is no such entry in the draft.' });
+      return addWording(editor, req, live, store, session, entryId);
     }),
   );
   server.put(

@@ -27,6 +27,7 @@ export const ENTRY_KEYS = [
   'related',
   'prompts',
   'group_prompts',
+  'checks',
   'retired',
 ] as const;
 export const FRAMEWORK_KEYS = [
@@ -44,6 +45,7 @@ export const FRAMEWORK_KEYS = [
   'reviewed_by',
   'reviewed_on',
   'review_due',
+  'off_topic_checks',
 ] as const;
 export const SIGNPOST_KEYS = [
   'urgent',

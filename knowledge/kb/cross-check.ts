@@ -40,6 +40,9 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
   for (const f of files) {
     const numbers = new Map<string, number>();
     const entries = f.data.entries;
+    /** Each check question (compared without case or punctuation) and what it already belongs to. */
+    const checks = new Map<string, string>();
+    (f.data.framework.off_topic_checks ?? []).forEach((q) => checks.set(sameQuestion(q), 'the off-topic questions'));
     entries.forEach((e, i) => {
       if (e.number !== undefined) {
         const key = `${e.kind}:${e.number}`;
@@ -73,6 +76,18 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
           );
         }
       });
+      (e.checks ?? []).forEach((q, j) => {
+        const key = sameQuestion(q);
+        const first = checks.get(key);
+        if (first !== undefined)
+          problem(
+            f,
+            ['entries', i, 'checks', j],
+            `${e.id}.checks`,
+            `"${q}" is already a check question of ${first}: a question can have one right answer, so keep it in one entry`,
+          );
+        else checks.set(key, `"${e.title}"`);
+      });
       if (e.kind === 'overview' && e.lists !== undefined) {
         const members = entries.filter((m) => m.kind === e.lists);
         if (members.length === 0) {
@@ -97,6 +112,14 @@ export function crossCheck(files: readonly ParsedFile[], otherIds: ReadonlySet<s
     });
   }
   return problems;
+}
+
+/** A question as it is compared with another: lower case, words only. */
+function sameQuestion(q: string): string {
+  return q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The id within edit distance 3, if any: a likely typo. */

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { fileSchema } from './schema';
 import type { FrameworkFile } from './schema';
 import { createKnowledgeBase } from './model';
-import type { Entry, Framework, KnowledgeBase, Signpost } from './model';
+import type { CheckQuestion, Entry, Framework, KnowledgeBase, Signpost } from './model';
 import type { Problem } from './problems';
 import { crossCheck } from './cross-check';
 import { linkProblems } from './links';
@@ -202,6 +202,19 @@ function signpost(s: { text: string; link?: string | undefined }): Signpost {
   return s.link === undefined ? { text: s.text } : { text: s.text, link: s.link };
 }
 
+/** An entry's check questions expect it (none once it is retired); the framework's off-topic ones expect none. */
+function checksOf(data: FrameworkFile): CheckQuestion[] {
+  const framework = data.framework.id;
+  return [
+    ...data.entries.flatMap((e) =>
+      (e.checks ?? []).map((q) =>
+        e.retired === true ? { q, expect: null, framework, retired: e.id } : { q, expect: e.id, framework },
+      ),
+    ),
+    ...(data.framework.off_topic_checks ?? []).map((q) => ({ q, expect: null, framework })),
+  ];
+}
+
 function build(files: readonly ParsedFile[]): KnowledgeBase {
   const frameworks: Framework[] = [];
   const entries: Entry[] = [];
@@ -232,6 +245,7 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
       ...(f.reviewed_by !== undefined &&
         f.reviewed_on !== undefined &&
         f.review_due !== undefined && { review: { by: f.reviewed_by, on: f.reviewed_on, due: f.review_due } }),
+      checks: checksOf(data),
     });
     for (const e of data.entries) {
       entries.push({

@@ -19,6 +19,17 @@ export interface Framework {
   readonly signposts: Signposts;
   /** Who last reviewed this framework's content, when, and when it is next due; absent if never reviewed. */
   readonly review?: Review;
+  /** Questions staff might ask, and which entry each should reach (null: none): Check and Publish ask them. */
+  readonly checks?: readonly CheckQuestion[];
+}
+
+/** A question staff might ask and the entry it should reach; null for none (off-topic, or its entry was retired). */
+export interface CheckQuestion {
+  readonly q: string;
+  readonly expect: string | null;
+  readonly framework: string;
+  /** Set when the question belonged to this entry, which is retired: the bot should say it is no longer covered. */
+  readonly retired?: string;
 }
 
 export interface Signpost {
@@ -76,6 +87,8 @@ export interface KnowledgeBase {
   readonly entries: readonly Entry[];
   entry(id: string): Entry | undefined;
   framework(id: string): Framework | undefined;
+  /** Entries the practice team retired: nothing answers with them, but a question naming one hears "no longer covered". */
+  readonly retired?: readonly Entry[];
 }
 
 export function createKnowledgeBase(frameworks: readonly Framework[], entries: readonly Entry[]): KnowledgeBase {
@@ -96,13 +109,14 @@ export function createKnowledgeBase(frameworks: readonly Framework[], entries: r
     entries: Object.freeze([...active]),
     entry: (id: string) => entriesById.get(id),
     framework: (id: string) => frameworksById.get(id),
+    retired: Object.freeze(entries.filter((e) => e.retired)),
   });
 }
 
 /** The same knowledge base serving only these frameworks (in the knowledge base's order); links to entries left out are dropped. */
 export function onlyFrameworks(kb: KnowledgeBase, ids: readonly string[]): KnowledgeBase {
   const wanted = new Set(ids);
-  const entries = kb.entries.filter((e) => wanted.has(e.frameworkId));
+  const entries = [...kb.entries, ...(kb.retired ?? [])].filter((e) => wanted.has(e.frameworkId));
   const kept = new Set(entries.map((e) => e.id));
   return createKnowledgeBase(
     kb.frameworks.filter((f) => wanted.has(f.id)),

@@ -42,6 +42,13 @@ const textList = (what: string, min: number) =>
       },
     });
 
+/** Check questions: what Check and Publish ask the bot, before and after an edit (none is fine). */
+const checkList = (what: string) =>
+  z.array(
+    z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(what)),
+    { error: `must be a list of ${what}, one a line` },
+  );
+
 const kind = z.enum(KINDS, {
   error: (issue) =>
     issue.input === undefined
@@ -117,6 +124,7 @@ export const frameworkSchema = z
       reviewed_by: text('who reviewed the content for this framework, with their role').optional(),
       reviewed_on: isoDate('the date of the last review').optional(),
       review_due: isoDate('when the next review is due').optional(),
+      off_topic_checks: checkList('questions staff might ask that this framework should not answer').optional(),
     },
     { error: (issue) => unknownField(issue) },
   )
@@ -164,6 +172,7 @@ export const entrySchema = z
       related: z.array(id('the id of a related entry'), { error: 'must be a list of entry ids' }).default([]),
       prompts: textList('open reflection prompts for a practitioner', MIN_PROMPTS),
       group_prompts: textList('reflection prompts worded for a team', MIN_GROUP_PROMPTS),
+      checks: checkList('questions staff might ask that this entry should answer').optional(),
       retired: z
         .literal(true, { error: 'must be true, or left out: a retired entry stops answering but keeps its id' })
         .optional(),

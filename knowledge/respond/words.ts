@@ -33,7 +33,7 @@ const DETAIL_WORDS: Readonly<Record<DetailKind, string>> = Object.freeze({
 });
 
 /** "a name", "a name and a postcode", "a name, an age and a school": what was noticed, never what it was. */
-function detailsNoticed(kinds: readonly DetailKind[]): string {
+export function detailsNoticed(kinds: readonly DetailKind[]): string {
   const words = [...new Set(kinds)].map((k) => DETAIL_WORDS[k]);
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
@@ -55,6 +55,8 @@ export const RESPONSE_WORDS = Object.freeze({
   },
   /** A plain decline: something the framework does not contain. */
   notCovered: (name: string) => `The framework doesn't cover ${name}.`,
+  /** A question that named an entry the practice team has retired. */
+  noLongerCovered: (name: string) => `The framework no longer covers "${name}": the practice team took it out.`,
   notCoveredHint:
     "It holds the framework's own ideas, not procedures, legal duties, employment matters or other practice models. For this, please go to the people and places below.",
   noAnswerHint: 'The framework may not cover this. You could ask in different words, or pick one of these.',

@@ -64,6 +64,8 @@ export type AnswerResult =
       readonly suggestions: readonly Match[];
       /** For 'not-covered': what the question named that the framework does not contain ("Signs of Safety", "values"). */
       readonly notCovered?: string;
+      /** For 'not-covered': what it named is an entry the practice team retired ("no longer covered"). */
+      readonly retired?: true;
       /** For 'not-covered': where to go instead (a signpost of the framework): procedures and law, employment (HR, IT), case advice. */
       readonly goTo?: DeclineSignpost;
     };
@@ -110,6 +112,9 @@ function answerWith(
   if (preferred !== undefined) {
     const missing = notCovered.named(question, preferred);
     if (missing !== undefined) return { found: false, reason: 'not-covered', suggestions: [], notCovered: missing };
+    const retired = notCovered.retired(question, preferred);
+    if (retired !== undefined)
+      return { found: false, reason: 'not-covered', suggestions: [], notCovered: retired, retired: true };
     // The framework asked for a kind of entry it does not have, as a list ("which values does jersey have")
     // or by another framework's acronym ("does jersey have values like CARES"). A singular kind word is
     // often plain English ("children's rights approach"), so it does not count.
@@ -140,6 +145,8 @@ function answerWith(
   if (parsed.letter) {
     const group = index.acronyms.get(parsed.letter.acronym);
     const member = group?.members[group.overview.acronym?.toLowerCase().indexOf(parsed.letter.letter) ?? -1];
+    if (member?.retired)
+      return { found: false, reason: 'not-covered', suggestions: [], notCovered: member.title, retired: true };
     if (member) return exact(member, 'letter');
   }
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Search } from './answer';
-import { PROJECT_ROOT } from '../paths';
 
 /** The evaluation: how many questions get the entry they expect, and how many off-topic ones get none. */
 
@@ -14,10 +13,10 @@ const questionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
-/** Where the evaluation questions live (tests/eval): the console's Check reads them from there. */
-export const EVAL_DIR = join(PROJECT_ROOT, 'tests', 'eval');
-
-/** The quality gate `npm test` holds the search to (tests/eval/gate.test.ts), and the console's Publish too. */
+/**
+ * The quality gate `npm test` holds the search to (tests/eval/ranking-gate.test.ts); the console's Publish
+ * asks for a reason below it. Publish reads its questions from each framework's own file, never from tests/.
+ */
 export const EVAL_GATE = Object.freeze({ top1: 0.95, rejection: 0.9, declined: 0.9 });
 
 export function readQuestionFile(path: string): EvalQuestion[] {

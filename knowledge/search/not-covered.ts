@@ -46,6 +46,8 @@ export interface NotCoveredCheck {
   named(question: string, frameworkId: string): string | undefined;
   /** True when the framework has no entry of this kind (Jersey has no values, Barking & Dagenham no ingredients). */
   lacksKind(frameworkId: string, kind: Kind): boolean;
+  /** The title of a retired entry of this framework that the question names (its title, an alias, or one of its check questions). */
+  retired(question: string, frameworkId: string): string | undefined;
 }
 
 export function createNotCoveredCheck(
@@ -59,6 +61,7 @@ export function createNotCoveredCheck(
     texts.set(f.id, own.map(entryText).join(' | '));
     kinds.set(f.id, new Set(own.map((e) => e.kind)));
   }
+  const gone = retiredNames(kb, texts);
   return Object.freeze({
     named(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
@@ -70,7 +73,37 @@ export function createNotCoveredCheck(
       )?.name;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
+    retired(question: string, frameworkId: string): string | undefined {
+      const q = normalise(question.slice(0, 1000));
+      return gone.get(frameworkId)?.find((r) => r.checks.includes(q) || r.names.some((phrase) => q.includes(phrase)))
+        ?.title;
+    },
   });
+}
+
+/**
+ * Each framework's retired entries, by what names them: their title and aliases (those no live entry of the
+ * same framework mentions, as for named-elsewhere.yaml's names) and, whole, their check questions.
+ */
+function retiredNames(
+  kb: KnowledgeBase,
+  liveTexts: ReadonlyMap<string, string>,
+): Map<string, Array<{ title: string; names: string[]; checks: string[] }>> {
+  const byFramework = new Map<string, Array<{ title: string; names: string[]; checks: string[] }>>();
+  for (const f of kb.frameworks) {
+    const retired = (kb.retired ?? []).filter((e) => e.frameworkId === f.id);
+    if (retired.length === 0) continue;
+    const live = liveTexts.get(f.id) ?? '';
+    byFramework.set(
+      f.id,
+      retired.map((e) => ({
+        title: e.title,
+        names: [e.title, ...e.aliases].map(normalise).filter((n) => !live.includes(n)),
+        checks: (f.checks ?? []).filter((c) => c.retired === e.id).map((c) => normalise(c.q)),
+      })),
+    );
+  }
+  return byFramework;
 }
 
 function entryText(e: Entry): string {

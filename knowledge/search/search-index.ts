@@ -107,7 +107,8 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
   const acronyms = new Map<string, { overview: Entry; members: Entry[] }>();
   for (const overview of entries) {
     if (overview.acronym === undefined || overview.lists === undefined) continue;
-    const members = entries
+    // Retired members keep their letter ("the C in CARES" still means Compassion once it is retired).
+    const members = [...entries, ...(kb.retired ?? [])]
       .filter((m) => m.frameworkId === overview.frameworkId && m.kind === overview.lists && m.number !== undefined)
       .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
     acronyms.set(overview.acronym.toLowerCase(), { overview, members });

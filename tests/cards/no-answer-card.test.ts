@@ -174,3 +174,22 @@ describe('noAnswerCard for something the framework does not contain', () => {
     expect(texts).toContain(signposts.procedures.text);
   });
 });
+
+describe('noAnswerCard for an entry the practice team retired', () => {
+  test('says the framework no longer covers it, by its title, then where to go', () => {
+    const signposts = kb.framework('lbbd')!.signposts;
+    const message = noAnswerCard({
+      kb,
+      reason: 'not-covered',
+      notCovered: 'Trauma Informed Practice',
+      retired: true,
+      suggestions: [],
+      examples,
+      signposts,
+    });
+    expectWellFormed(message);
+    const texts = textsOf(message.card);
+    expect(texts[0]).toBe('The framework no longer covers "Trauma Informed Practice": the practice team took it out.');
+    expect(texts).toContain(signposts.caseAdvice.text);
+  });
+});

@@ -17,6 +17,7 @@ const ROUTES: ReadonlyArray<[string, string]> = [
   ['DELETE', 'lbbd/draft'],
   ['POST', 'lbbd/draft/check'],
   ['POST', 'lbbd/draft/preview'],
+  ['POST', 'lbbd/draft/entries/lbbd-compassion/wording'],
   ['POST', 'lbbd/publish'],
   ['GET', 'lbbd/export'],
   ['GET', 'lbbd/versions'],

@@ -102,11 +102,24 @@ describe('suggesting a question to the practice team', () => {
       ...send.data,
       suggestion: 'zebra family at RM10 7BY, call 07700 900123',
     });
-    expect(cardText(refused)).toContain(SUGGEST_WORDING.personal);
+    expect(cardText(refused)).toContain(
+      'This looks as though it holds a postcode and a phone number. Please take out anything that could identify a child or family, then send again.',
+    );
     expect(JSON.stringify(refused)).toContain('"type":"Input.Text"');
     expect((await api('/api/console/suggestions')).body['suggestions']).toEqual([]);
     expect(written.join('\n')).not.toContain('zebra');
     expect(app.logs.join('\n')).not.toMatch(/zebra|RM10|07700/);
+  });
+
+  test('a refusal names the kinds of detail it noticed: a name, an age and a school, not an email address or postcode', async () => {
+    const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd', asker: await mine() });
+    const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
+    const refused = await execute('suggestSend', {
+      ...send.data,
+      suggestion: 'Tyler Jones, 14, at Eastbury Community School keeps going missing',
+    });
+    expect(cardText(refused)).toContain('This looks as though it holds a name, an age and a school.');
+    expect(cardText(refused)).not.toMatch(/email|postcode|NHS/);
   });
 
   test('"Not helpful" offers it too, with the entry the answer was about', async () => {

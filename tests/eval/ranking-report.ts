@@ -1,4 +1,5 @@
 // The ranking half of `npm run eval`: answers to framework questions and the declines, beside plain Fuse.js.
+import { checkQuestions } from '../../knowledge/kb/checks';
 import type { KnowledgeBase } from '../../knowledge/kb/model';
 import { createSearch } from '../../knowledge/search/answer';
 import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
@@ -26,6 +27,16 @@ export function printRanking(kb: KnowledgeBase): void {
         `    ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`,
       );
     }
+  }
+
+  // The check questions each framework ships with (the console's Check and Publish ask them).
+  for (const f of kb.frameworks) {
+    const questions = checkQuestions(kb, f.id).map((c) => ({ q: c.q, expect: c.expect, tags: [], framework: f.id }));
+    const a = evaluate(questions, ours);
+    console.log(
+      `\n${f.file}'s check questions: ${questions.length} (${a.onTopic} for an entry, ${a.offTopic} for none): ${questions.length - a.misses.length} answered as they expect`,
+    );
+    console.log(`  top-1 accuracy ${pct(a.top1)}, off-topic rejection ${pct(a.rejection)}`);
   }
 
   // Named models and processes the framework does not contain: declined with the signposts, not near-missed.

@@ -50,7 +50,7 @@ export async function startApp(
   let ids = 0;
   const app = createApp({
     config,
-    kb: loadOrThrow(),
+    kb: loadOrThrow(config.knowledgeDir),
     store,
     logger: createLogger(config, capture),
     version: 'test',
