@@ -112,7 +112,7 @@ describe('suggesting a question to the practice team', () => {
   });
 
   test('a refusal names the kinds of detail it noticed: a name, an age and a school, not an email address or postcode', async () => {
-    const form = await execute('suggest', { question: 'zebra question', frameworkId: 'lbbd', asker: await mine() });
+    const form = await suggestForm({ question: 'zebra question', frameworkId: 'lbbd', asker: await mine() });
     const send = executeActionsOf(form).find((a) => a.verb === 'suggestSend')!;
     const refused = await execute('suggestSend', {
       ...send.data,
