@@ -3,7 +3,7 @@ import type { Kind } from '../kb/schema';
 import { stem } from './analyse';
 import { loadLexicon } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { parseQuestion } from './query';
+import { LAST, parseQuestion } from './query';
 import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
 import { contentTerms, surfaceWords } from './terms';
@@ -124,8 +124,15 @@ function answerWith(
       };
   }
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
-  const ranked = ranking.matches.map(({ entry, confidence }) => ({ entry, confidence }));
-  const top = ranking.matches[0];
+  // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (and
+  // the overview that lists it), when one of them matched. Plurals are often lists or counts ("the 3 principles of…").
+  const singular = new Set(parsed.words.flatMap((w) => (w.endsWith('s') ? [] : (KIND_STEMS.get(stem(w)) ?? []))));
+  const only = singular.size === 1 ? [...singular][0] : undefined;
+  const ofKind =
+    only === undefined ? [] : ranking.matches.filter((m) => m.entry.kind === only || m.entry.lists === only);
+  const matches = ofKind.length > 0 ? ofKind : ranking.matches;
+  const ranked = matches.map(({ entry, confidence }) => ({ entry, confidence }));
+  const top = matches[0];
   const alternativesTo = (entry: Entry) => ranked.filter((m) => m.entry.id !== entry.id).slice(0, 3);
 
   const exact = (entry: Entry, how: How): AnswerResult => ({
@@ -143,12 +150,27 @@ function answerWith(
     if (member) return exact(member, 'letter');
   }
 
+  if (parsed.initial) {
+    const { kind, letter } = parsed.initial;
+    const group = overviewOf(index, kind, preferred, preferred);
+    const acronym = group?.acronym?.toLowerCase();
+    const members = inOrder(index, kind, group?.frameworkId ?? preferred);
+    // An acronym's letters name its members in order; otherwise the one title that starts with the letter.
+    const byAcronym = acronym !== undefined ? members[acronym.indexOf(letter)] : undefined;
+    const byTitle = members.filter((e) => e.title.toLowerCase().startsWith(letter));
+    const entry = byAcronym ?? (byTitle.length === 1 ? byTitle[0] : undefined);
+    if (entry) return exact(entry, 'letter');
+  }
+
   if (parsed.numbered) {
     const { kind, number } = parsed.numbered;
-    const candidates = index.entries.filter(
-      (e) => e.kind === kind && e.number === number && (!preferred || e.frameworkId === preferred),
-    );
-    const entry = candidates.find((e) => e.frameworkId === preferred) ?? candidates[0];
+    const members = inOrder(index, kind, preferred);
+    // By its number; "the last", or a kind the file does not number ("the first approach"), by its place.
+    const entry =
+      number === LAST
+        ? members[members.length - 1]
+        : (members.find((e) => e.number === number) ??
+          (members.every((e) => e.number === undefined) ? members[number - 1] : undefined));
     if (entry) return exact(entry, 'number');
     const overview = overviewOf(index, kind, preferred, preferred);
     // A kind this framework does not have ("principle 3" in Jersey): its own overviews show what it has.
@@ -164,7 +186,8 @@ function answerWith(
     if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
   }
 
-  if (named && terms.length === 0) return exact(named.overview, 'list');
+  // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
+  if (named && isOnlyAbout(index, named.overview, terms)) return exact(named.overview, 'list');
 
   if (terms.length === 0) {
     const root = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
@@ -206,6 +229,16 @@ function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string
   const naming = index.frameworkTerms.get(overview.frameworkId);
   const cues = new Set([...index.lexicon.listCues].map(stem));
   return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
+}
+
+/** A framework's entries of one kind in their order: by number, else as the file gives them. */
+function inOrder(index: SearchIndex, kind: Kind, frameworkId: string | undefined): Entry[] {
+  const members = index.entries.filter(
+    (e) => e.kind === kind && !e.retired && (frameworkId === undefined || e.frameworkId === frameworkId),
+  );
+  return members.every((e) => e.number !== undefined)
+    ? members.sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+    : members;
 }
 
 function overviewOf(

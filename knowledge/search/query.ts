@@ -8,8 +8,10 @@ import type { SearchIndex } from './search-index';
 export interface ParsedQuestion {
   /** The framework the question names, if any ("jersey trauma informed"). */
   readonly frameworkId?: string;
-  /** "principle 7", "the 4th principle", "ingredient three". */
+  /** "principle 7", "the 4th principle", "ingredient three"; "the last ingredient" is number LAST. */
   readonly numbered?: { readonly kind: Kind; readonly number: number };
+  /** "the value beginning with E": an entry of a kind, by the first letter of its title. */
+  readonly initial?: { readonly kind: Kind; readonly letter: string };
   /** "the E in CARES". */
   readonly letter?: { readonly acronym: string; readonly letter: string };
   /** An overview's acronym named on its own ("what is CARES", "accountability in CARES"). */
@@ -23,6 +25,13 @@ export interface ParsedQuestion {
 }
 
 const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr']);
+/** "the last ingredient", "the final principle". */
+const LAST_WORDS = new Set(['last', 'final', 'lastest']);
+/** The number that stands for "the last one". */
+export const LAST = -1;
+/** "the value beginning with E", "the principle that starts with a b", "value begins w e". */
+const INITIAL_VERBS = new Set(['beginning', 'begins', 'begin', 'starting', 'starts', 'start', 'begining', 'startin']);
+const INITIAL_LINKS = new Set(['with', 'w', 'wiv', 'by', 'the', 'letter', 'a', 'an']);
 const LETTER_LINKS = new Set(['in', 'of', 'for', 'from', 'stand', 'stands', 'mean', 'means']);
 
 export function parseQuestion(surface: readonly string[], index: SearchIndex): ParsedQuestion {
@@ -30,7 +39,8 @@ export function parseQuestion(surface: readonly string[], index: SearchIndex): P
   const frameworkId = findFramework(surface, index, used);
   const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
   const numbered = findNumbered(surface, used);
-  const letter = numbered ? undefined : findLetter(surface, index, used);
+  const initial = numbered ? undefined : findInitial(surface, used);
+  const letter = numbered || initial ? undefined : findLetter(surface, index, used);
   const acronym = letter ? undefined : surface.find((w, i) => !used.has(i) && index.acronyms.has(w) && used.add(i));
   let plural: Kind | undefined;
   surface.forEach((w, i) => {
@@ -41,6 +51,7 @@ export function parseQuestion(surface: readonly string[], index: SearchIndex): P
   return {
     ...(frameworkId !== undefined && { frameworkId }),
     ...(numbered !== undefined && { numbered }),
+    ...(initial !== undefined && { initial }),
     ...(letter !== undefined && { letter }),
     ...(plural !== undefined && { plural }),
     ...(acronym !== undefined && { acronym }),
@@ -88,7 +99,10 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
     let j = i + 1;
     if (NUMBER_LINKS.has(surface[j] ?? '')) j++;
     let n = parseNumber(surface[j] ?? '');
-    if (n === undefined) {
+    if (n === undefined && LAST_WORDS.has(surface[i - 1] ?? '') && !(surface[i] ?? '').endsWith('s')) {
+      j = i - 1;
+      n = LAST;
+    } else if (n === undefined) {
       // "7th principle", "the seventh principle"; but "the 10 principles" is a count, not a reference.
       j = i - 1;
       const before = surface[j] ?? '';
@@ -101,6 +115,29 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
       if (j === i + 2) used.add(i + 1);
       return { kind, number: n };
     }
+  }
+  return undefined;
+}
+
+function findInitial(surface: readonly string[], used: Set<number>): ParsedQuestion['initial'] {
+  for (let i = 0; i < surface.length; i++) {
+    const kind = KIND_STEMS.get(stem(surface[i] ?? ''));
+    if (!kind || used.has(i)) continue;
+    // The kind word, perhaps "that" or "which", a verb of beginning, then the letter after a few links.
+    let j = i + 1;
+    while (j < surface.length && j <= i + 3 && !INITIAL_VERBS.has(surface[j] ?? '')) j++;
+    if (!INITIAL_VERBS.has(surface[j] ?? '')) continue;
+    let k = j + 1;
+    while (k < surface.length && k <= j + 3 && (surface[k] ?? '').length !== 1) {
+      if (!INITIAL_LINKS.has(surface[k] ?? '')) break;
+      k++;
+    }
+    // "with a b": the last one-letter word before anything else is the letter.
+    while ((surface[k + 1] ?? '').length === 1 && (surface[k] === 'a' || surface[k] === 'the')) k++;
+    const letter = surface[k] ?? '';
+    if (letter.length !== 1 || !/[a-z]/.test(letter)) continue;
+    for (let u = i; u <= k; u++) used.add(u);
+    return { kind, letter };
   }
   return undefined;
 }

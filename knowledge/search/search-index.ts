@@ -12,6 +12,8 @@ export const FIELD_WEIGHTS = Object.freeze({
   /** One word of a multi-word title or alias: "new" of "New Town Culture". The whole phrase earns the rest. */
   partOfTitle: 0.7,
   keywords: 0.8,
+  /** The typical staff questions a framework file lists for the entry (`questions:`): its ideas in staff's words. */
+  questions: 0.6,
   summary: 0.55,
   approach: 0.5,
   text: 0.35,
@@ -71,6 +73,8 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
       }
     }
     for (const k of e.keywords) builder.addField(k, FIELD_WEIGHTS.keywords);
+    // One field for all of them: a word in three typical questions is no more the entry's than a word in one.
+    if (e.questions) builder.addField(e.questions.join(' \n '), FIELD_WEIGHTS.questions);
     builder.addField(e.summary, FIELD_WEIGHTS.summary);
     if (e.whoUses) builder.addField(e.whoUses, FIELD_WEIGHTS.approach);
     if (e.why) builder.addField(e.why, FIELD_WEIGHTS.approach);
