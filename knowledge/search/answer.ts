@@ -3,11 +3,13 @@ import type { Kind } from '../kb/schema';
 import { stem } from './analyse';
 import { loadLexicon } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { LAST, parseQuestion } from './query';
+import { parseNumber } from './numbers';
+import { LAST, RELATIVE_CUES, parseQuestion } from './query';
 import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
-import { contentTerms, surfaceWords } from './terms';
+import { analyseText, contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
+import type { RankedMatch } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
 
@@ -167,8 +169,8 @@ function answerWith(
     const members = inOrder(index, kind, preferred);
     // By its number; "the last", or a kind the file does not number ("the first approach"), by its place.
     const entry =
-      number === LAST
-        ? members[members.length - 1]
+      number <= LAST
+        ? members[members.length + number]
         : (members.find((e) => e.number === number) ??
           (members.every((e) => e.number === undefined) ? members[number - 1] : undefined));
     if (entry) return exact(entry, 'number');
@@ -179,6 +181,18 @@ function answerWith(
       reason: 'no-such-number',
       suggestions: overview ? [{ entry: overview, confidence: 0 }] : defaultSuggestions(index, preferred),
     };
+  }
+
+  // "fifth", "number 9", "the last one": a place alone, in a framework that numbers one kind of entry.
+  if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined)) {
+    const numberedKinds = new Set(
+      index.entries.filter((e) => e.frameworkId === preferred && e.number !== undefined).map((e) => e.kind),
+    );
+    const kind =
+      parsed.plural ?? named?.overview.lists ?? (numberedKinds.size === 1 ? [...numberedKinds][0] : undefined);
+    const members = kind === undefined ? [] : inOrder(index, kind, preferred);
+    const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];
+    if (entry) return exact(entry, 'number');
   }
 
   if (parsed.plural) {
@@ -193,6 +207,11 @@ function answerWith(
     const root = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
     if (root) return exact(root, 'framework');
     return { found: false, reason: 'empty', suggestions: defaultSuggestions(index, preferred) };
+  }
+
+  if (parsed.relative !== undefined && top) {
+    const neighbour = neighbourOf(index, parsed.relative, matches, terms);
+    if (neighbour) return exact(neighbour, 'number');
   }
 
   const second = ranked[1];
@@ -229,6 +248,44 @@ function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string
   const naming = index.frameworkTerms.get(overview.frameworkId);
   const cues = new Set([...index.lexicon.listCues].map(stem));
   return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
+}
+
+/** Words that may sit beside a named entry in "what comes after X" without being about something else. */
+const RELATIVE_FILLER = new Set([
+  ...['come', 'one', 'then', 'straight', 'right', 'immediately', 'directly'].map(stem),
+  ...RELATIVE_CUES,
+]);
+
+/**
+ * "what comes after children's rights" (step 1), "the one before systemic responses" (step -1), "between
+ * family-focused and stable relationships": only when the question names the entries by their own titles or
+ * aliases, so "support after leaving care" stays an ordinary question.
+ */
+function neighbourOf(
+  index: SearchIndex,
+  relative: 1 | -1 | 'between',
+  matches: readonly RankedMatch[],
+  terms: readonly string[],
+): Entry | undefined {
+  const named = (m: RankedMatch | undefined) => m !== undefined && m.anchored && m.entry.kind !== 'overview';
+  const nameTerms = (e: Entry) => new Set(analyseText([e.title, ...e.aliases].join(' '), index.lexicon));
+  const [first, second] = matches;
+  if (!first || !named(first)) return undefined;
+  const members = inOrder(index, first.entry.kind, first.entry.frameworkId);
+  const at = (e: Entry) => members.indexOf(e);
+  if (relative === 'between') {
+    if (!second || !named(second) || second.entry.kind !== first.entry.kind) return undefined;
+    const [a, b] = [at(first.entry), at(second.entry)].sort((x, y) => x - y);
+    const both = new Set([...nameTerms(first.entry), ...nameTerms(second.entry)]);
+    if (a === undefined || b === undefined || b - a !== 2 || !terms.every((t) => both.has(t) || RELATIVE_FILLER.has(t)))
+      return undefined;
+    return members[a + 1];
+  }
+  const own = nameTerms(first.entry);
+  // "connect before content" is an alias of its own, not a place beside it.
+  if (terms.some((t) => RELATIVE_CUES.has(t) && own.has(t))) return undefined;
+  if (!terms.every((t) => own.has(t) || RELATIVE_FILLER.has(t))) return undefined;
+  return members[at(first.entry) + relative];
 }
 
 /** A framework's entries of one kind in their order: by number, else as the file gives them. */

@@ -10,6 +10,10 @@ export interface ParsedQuestion {
   readonly frameworkId?: string;
   /** "principle 7", "the 4th principle", "ingredient three"; "the last ingredient" is number LAST. */
   readonly numbered?: { readonly kind: Kind; readonly number: number };
+  /** A place with no kind word ("fifth", "number 9", "the last one"): LAST counts from the end. */
+  readonly bare?: number;
+  /** "what comes after children's rights", "the one before systemic responses", "between X and Y". */
+  readonly relative?: 1 | -1 | 'between';
   /** "the value beginning with E": an entry of a kind, by the first letter of its title. */
   readonly initial?: { readonly kind: Kind; readonly letter: string };
   /** "the E in CARES". */
@@ -25,10 +29,18 @@ export interface ParsedQuestion {
 }
 
 const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr']);
-/** "the last ingredient", "the final principle". */
-const LAST_WORDS = new Set(['last', 'final', 'lastest']);
-/** The number that stands for "the last one". */
+/** "the last ingredient", "the final principle"; "the penultimate one" is one before. */
+const FROM_END: ReadonlyMap<string, number> = new Map([
+  ['last', -1],
+  ['final', -1],
+  ['penultimate', -2],
+]);
+/** The number that stands for "the last one"; LAST - 1 is the one before it. */
 export const LAST = -1;
+const AFTER = new Set(['after', 'next', 'following', 'follows']);
+const BEFORE = new Set(['before', 'preceding', 'precedes']);
+/** The words that place one entry beside another, as terms. */
+export const RELATIVE_CUES: ReadonlySet<string> = new Set([...AFTER, ...BEFORE, 'between'].map(stem));
 /** "the value beginning with E", "the principle that starts with a b", "value begins w e". */
 const INITIAL_VERBS = new Set(['beginning', 'begins', 'begin', 'starting', 'starts', 'start', 'begining', 'startin']);
 const INITIAL_LINKS = new Set(['with', 'w', 'wiv', 'by', 'the', 'letter', 'a', 'an']);
@@ -41,6 +53,11 @@ export function parseQuestion(surface: readonly string[], index: SearchIndex): P
   const numbered = findNumbered(surface, used);
   const initial = numbered ? undefined : findInitial(surface, used);
   const letter = numbered || initial ? undefined : findLetter(surface, index, used);
+  const bare = numbered || initial || letter ? undefined : findBare(surface, used);
+  const relativeAt = surface.findIndex((w, i) => !used.has(i) && (AFTER.has(w) || BEFORE.has(w) || w === 'between'));
+  const cue = surface[relativeAt] ?? '';
+  // Not consumed: when no entry is named beside it, "before" is an ordinary word ("connect before content").
+  const relative = cue === 'between' ? 'between' : AFTER.has(cue) ? 1 : BEFORE.has(cue) ? -1 : undefined;
   const acronym = letter ? undefined : surface.find((w, i) => !used.has(i) && index.acronyms.has(w) && used.add(i));
   let plural: Kind | undefined;
   surface.forEach((w, i) => {
@@ -52,6 +69,8 @@ export function parseQuestion(surface: readonly string[], index: SearchIndex): P
     ...(frameworkId !== undefined && { frameworkId }),
     ...(numbered !== undefined && { numbered }),
     ...(initial !== undefined && { initial }),
+    ...(bare !== undefined && { bare }),
+    ...(relative !== undefined && { relative }),
     ...(letter !== undefined && { letter }),
     ...(plural !== undefined && { plural }),
     ...(acronym !== undefined && { acronym }),
@@ -99,9 +118,10 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
     let j = i + 1;
     if (NUMBER_LINKS.has(surface[j] ?? '')) j++;
     let n = parseNumber(surface[j] ?? '');
-    if (n === undefined && LAST_WORDS.has(surface[i - 1] ?? '') && !(surface[i] ?? '').endsWith('s')) {
+    const fromEnd = FROM_END.get(surface[i - 1] ?? '');
+    if (n === undefined && fromEnd !== undefined && !(surface[i] ?? '').endsWith('s')) {
       j = i - 1;
-      n = LAST;
+      n = fromEnd;
     } else if (n === undefined) {
       // "7th principle", "the seventh principle"; but "the 10 principles" is a count, not a reference.
       j = i - 1;
@@ -115,6 +135,26 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
       if (j === i + 2) used.add(i + 1);
       return { kind, number: n };
     }
+  }
+  return undefined;
+}
+
+/** "fifth", "number 9", "no. 3", "the last one": a place, without a kind word. */
+function findBare(surface: readonly string[], used: Set<number>): number | undefined {
+  for (let i = 0; i < surface.length; i++) {
+    if (used.has(i)) continue;
+    const w = surface[i] ?? '';
+    const next = surface[i + 1] ?? '';
+    const fromEnd = FROM_END.get(w);
+    // A bare count is a number as often as a place ("5 sws"): only an ordinal or "number 5" is a place.
+    const ordinal = /(st|nd|rd|th)$/.test(w) ? parseNumber(w) : undefined;
+    const numbered =
+      w === 'number' ? parseNumber(next) : NUMBER_LINKS.has(w) && /^\d+$/.test(next) ? parseNumber(next) : undefined;
+    const n = fromEnd ?? ordinal ?? numbered;
+    if (n === undefined) continue;
+    used.add(i);
+    if (numbered !== undefined) used.add(i + 1);
+    return n;
   }
   return undefined;
 }
