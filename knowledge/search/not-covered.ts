@@ -54,20 +54,36 @@ export function createNotCoveredCheck(
 ): NotCoveredCheck {
   const texts = new Map<string, string>();
   const kinds = new Map<string, Set<Kind>>();
+  const vocabularies = new Map<string, Set<string>>();
   for (const f of kb.frameworks) {
     const own = kb.entries.filter((e) => e.frameworkId === f.id);
-    texts.set(f.id, own.map(entryText).join(' | '));
+    const text = own.map(entryText).join(' | ');
+    texts.set(f.id, text);
     kinds.set(f.id, new Set(own.map((e) => e.kind)));
+    vocabularies.set(f.id, new Set(text.split(/[ |]+/)));
   }
+  const elsewhere = otherFrameworksEntries(kb);
   return Object.freeze({
     named(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
       const own = texts.get(frameworkId) ?? '';
       // Named in the question, and this framework's entries mention it under none of its names
       // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
-      return named.find(
+      const listed = named.find(
         (n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)),
       )?.name;
+      if (listed !== undefined) return listed;
+      // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
+      // word this framework never uses: it is that framework's, not a near miss of this one.
+      const words = vocabularies.get(frameworkId);
+      const other = elsewhere.find(
+        (o) =>
+          o.frameworkId !== frameworkId &&
+          q.includes(o.phrase) &&
+          o.significant.some((w) => !words?.has(w)) &&
+          !own.includes(o.phrase),
+      );
+      return other && `${other.title}, which is in the ${other.shortName} framework`;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
   });
@@ -77,4 +93,30 @@ function entryText(e: Entry): string {
   return [e.title, e.summary, e.text, e.whoUses ?? '', e.why ?? '', ...e.aliases, ...e.keywords]
     .map(normalise)
     .join(' | ');
+}
+
+interface ElsewhereName {
+  readonly frameworkId: string;
+  readonly shortName: string;
+  readonly title: string;
+  /** The title, normalised. */
+  readonly phrase: string;
+  /** Its words of five letters or more: the ones that say what it is. */
+  readonly significant: readonly string[];
+}
+
+/** Each framework's entries by title (overviews aside: "our values" is every framework's phrase). */
+function otherFrameworksEntries(kb: KnowledgeBase): ElsewhereName[] {
+  return kb.entries
+    .filter((e) => e.kind !== 'overview' && !e.retired)
+    .flatMap((e) => {
+      const framework = kb.framework(e.frameworkId);
+      const phrase = normalise(e.title.replace(/^(a|an|the)\s+/i, ''));
+      const significant = phrase
+        .trim()
+        .split(' ')
+        .filter((w) => w.length >= 5);
+      if (!framework || significant.length === 0) return [];
+      return [{ frameworkId: e.frameworkId, shortName: framework.shortName, title: e.title, phrase, significant }];
+    });
 }

@@ -49,6 +49,16 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     expect(r.found ? r.entry.id : r.reason).toBe('not-covered');
   });
 
+  test("another framework's entry, named by its title, is declined as that framework's", () => {
+    expect(ask('what is restorative practice', 'jersey')).toMatchObject({
+      found: false,
+      reason: 'not-covered',
+      notCovered: 'Restorative Practice, which is in the Barking & Dagenham framework',
+    });
+    // The framework's own words are never declined: Jersey has a trauma-informed ingredient.
+    expect(idOf('trauma informed practice', 'jersey')).toBe('jersey-trauma-informed');
+  });
+
   test('a weak match says "not sure" and offers the best three', () => {
     const r = ask('how do we work with a family where dad drinks', 'lbbd');
     if (r.found) expect(r.confident || r.alternatives.length > 0).toBe(true);
