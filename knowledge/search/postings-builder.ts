@@ -5,6 +5,9 @@ import type { Postings } from './search-index';
 
 /** How much each further field holding a term adds to its best field's weight. */
 export const SPREAD = 0.1;
+/** BM25's term-frequency saturation and length normalisation, at their usual values. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 
 /**
  * Builds the term → entries table. Terms are interned as integer ids and each word's terms are
@@ -20,6 +23,11 @@ export class PostingsBuilder {
   private readonly best: number[] = [];
   private readonly total: number[] = [];
   private readonly lastField: number[] = [];
+  /** Per term, how often it occurs in the current entry's whole text (every field); per entry, its length. */
+  private readonly tf: number[] = [];
+  private readonly counts: number[][] = [];
+  private readonly lengths: number[] = [];
+  private length = 0;
   private touched: number[] = [];
   private field = 0;
 
@@ -46,9 +54,13 @@ export class PostingsBuilder {
 
   /** Closes the current entry, recording each of its terms once. */
   endEntry(entry: number): void {
+    this.lengths[entry] = this.length;
+    this.length = 0;
     for (const id of this.touched) {
       const b = this.best[id] ?? 0;
       this.entries[id]?.push(entry);
+      this.counts[id]?.push(this.tf[id] ?? 0);
+      this.tf[id] = 0;
       // A term in several fields (title, summary and text) is more central than one in a single field.
       this.weights[id]?.push(b + SPREAD * ((this.total[id] ?? b) - b));
       this.best[id] = 0;
@@ -59,16 +71,36 @@ export class PostingsBuilder {
 
   build(): Map<string, Postings> {
     const postings = new Map<string, Postings>();
+    let total = 0;
+    let n = 0;
+    for (const l of this.lengths) {
+      if (l === undefined) continue;
+      total += l;
+      n++;
+    }
+    const average = n > 0 && total > 0 ? total / n : 1;
     this.names.forEach((name, id) => {
+      const entries = this.entries[id] ?? [];
+      const counts = this.counts[id] ?? [];
+      const fullText = new Float32Array(entries.length);
+      for (let p = 0; p < entries.length; p++) {
+        // BM25's term part (without idf, which rank() applies): saturates with repeats, shrinks in long entries.
+        const tf = counts[p] ?? 0;
+        const norm = 1 - BM25_B + (BM25_B * (this.lengths[entries[p] ?? 0] ?? average)) / average;
+        fullText[p] = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
+      }
       postings.set(name, {
-        entries: Int32Array.from(this.entries[id] ?? []),
+        entries: Int32Array.from(entries),
         weights: Float32Array.from(this.weights[id] ?? []),
+        fullText,
       });
     });
     return postings;
   }
 
   private mark(id: number, weight: number): void {
+    this.tf[id] = (this.tf[id] ?? 0) + 1;
+    this.length++;
     if (this.lastField[id] === this.field) return;
     this.lastField[id] = this.field;
     const b = this.best[id] ?? 0;
@@ -85,6 +117,8 @@ export class PostingsBuilder {
       this.names.push(term);
       this.entries.push([]);
       this.weights.push([]);
+      this.counts.push([]);
+      this.tf.push(0);
       this.best.push(0);
       this.total.push(0);
       this.lastField.push(-1);

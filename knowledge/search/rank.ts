@@ -1,5 +1,6 @@
 import type { Match } from './answer';
 import type { SearchIndex } from './search-index';
+import { BM25_K1 } from './postings-builder';
 
 /** Entries of the framework the question names keep their score; others keep this share. */
 export const OUT_OF_SCOPE = 0.5;
@@ -15,6 +16,13 @@ export const MAX_RAW = 1.25;
 export const TYPO_FACTOR = 0.9;
 /** A field weight at or above this (keywords, aliases, title) anchors an entry to the question. */
 export const ANCHOR_WEIGHT = 0.8;
+/**
+ * The share the whole-text BM25 score adds beside the hand-tuned fields when ordering matches: it tells
+ * apart entries whose fields tie, by how much of their whole text (the typical questions included) is about
+ * the question's words. Confidence stays the fields' own: on the development sets, letting BM25 raise it
+ * answered a few more questions but as many more wrongly (docs/search-quality.md).
+ */
+export const FULL_TEXT_SHARE = 0.15;
 /** How many of the best matches are kept: enough for an answer, 3 alternatives and a margin. */
 export const KEEP = 10;
 
@@ -39,7 +47,7 @@ export interface RankOptions {
 }
 
 /** Scratch space reused across calls (answering is synchronous), so large bases allocate nothing per entry. */
-const scratch = new WeakMap<SearchIndex, { scores: Float64Array; anchored: Uint8Array }>();
+const scratch = new WeakMap<SearchIndex, { scores: Float64Array; fullText: Float64Array; anchored: Uint8Array }>();
 
 /**
  * Scores every entry that shares a term with the question. Confidence is the share of the
@@ -71,10 +79,11 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
 
   let buffers = scratch.get(index);
   if (!buffers) {
-    buffers = { scores: new Float64Array(index.entries.length), anchored: new Uint8Array(index.entries.length) };
+    const n = index.entries.length;
+    buffers = { scores: new Float64Array(n), fullText: new Float64Array(n), anchored: new Uint8Array(n) };
     scratch.set(index, buffers);
   }
-  const { scores, anchored } = buffers;
+  const { scores, fullText, anchored } = buffers;
   const touched: number[] = [];
   const touch = (entry: number) => {
     if (scores[entry] === 0 && anchored[entry] === 0) touched.push(entry);
@@ -89,6 +98,7 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
       const w = list.weights[p] ?? 0;
       touch(entry);
       scores[entry] = (scores[entry] ?? 0) + weight * w;
+      fullText[entry] = (fullText[entry] ?? 0) + weight * (list.fullText[p] ?? 0);
       if (w >= ANCHOR_WEIGHT) anchored[entry] = 1;
     }
   });
@@ -110,8 +120,10 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
   for (const i of touched) {
     const entry = index.entries[i];
     const score = scores[i] ?? 0;
+    const bm25 = fullText[i] ?? 0;
     const isAnchored = anchored[i] === 1;
     scores[i] = 0;
+    fullText[i] = 0;
     anchored[i] = 0;
     if (!entry || score === 0) continue;
     if (options.keep !== undefined && entry.frameworkId !== options.keep) continue;
@@ -121,12 +133,15 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
       share = NOT_PREFERRED;
     if (options.kinds?.has(entry.kind)) share *= KIND_PREFERENCE;
     // Cap before the framework share, so a preference still decides between two full matches.
-    const raw = Math.min(score / possible, MAX_RAW) * share;
+    // BM25 over the whole text, as a share of its most (every word, saturated), beside the fields' score.
+    const whole = bm25 / (possible * (BM25_K1 + 1));
+    const fields = Math.min(score / possible, MAX_RAW) * share;
+    const raw = fields + FULL_TEXT_SHARE * whole * share;
     const last = best[best.length - 1];
     if (best.length === KEEP && last && !isBetter(raw, entry.id, last.raw, last.entry.id)) continue;
     let at = best.length;
     while (at > 0 && isBetter(raw, entry.id, best[at - 1]?.raw ?? 0, best[at - 1]?.entry.id ?? '')) at--;
-    best.splice(at, 0, { entry, raw, confidence: Math.min(1, raw), anchored: isAnchored });
+    best.splice(at, 0, { entry, raw, confidence: Math.min(1, fields), anchored: isAnchored });
     if (best.length > KEEP) best.pop();
   }
   return {

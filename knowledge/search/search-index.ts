@@ -19,10 +19,13 @@ export const FIELD_WEIGHTS = Object.freeze({
   text: 0.35,
 });
 
-/** The entries holding one term, and how strongly: two parallel arrays. */
+/** The entries holding one term, and how strongly: parallel arrays. */
 export interface Postings {
   readonly entries: Int32Array;
+  /** By the field it is in (FIELD_WEIGHTS): the hand-tuned weight. */
   readonly weights: Float32Array;
+  /** BM25's term-frequency part over the entry's whole text, every field together (0 to BM25_K1 + 1). */
+  readonly fullText: Float32Array;
 }
 
 interface Phrase {
