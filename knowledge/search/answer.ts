@@ -153,10 +153,15 @@ function answerWith(
   }
 
   if (parsed.initial) {
-    const { kind, letter } = parsed.initial;
-    const group = overviewOf(index, kind, preferred, preferred);
+    const { letter } = parsed.initial;
+    // No kind named ("the T one"): the kind an acronym names, else the one kind the framework numbers.
+    const kind =
+      parsed.initial.kind ??
+      index.entries.find((e) => e.frameworkId === preferred && e.acronym !== undefined)?.lists ??
+      onlyNumberedKind(index, preferred);
+    const group = kind === undefined ? undefined : overviewOf(index, kind, preferred, preferred);
     const acronym = group?.acronym?.toLowerCase();
-    const members = inOrder(index, kind, group?.frameworkId ?? preferred);
+    const members = kind === undefined ? [] : inOrder(index, kind, group?.frameworkId ?? preferred);
     // An acronym's letters name its members in order; otherwise the one title that starts with the letter.
     const byAcronym = acronym !== undefined ? members[acronym.indexOf(letter)] : undefined;
     const byTitle = members.filter((e) => e.title.toLowerCase().startsWith(letter));
@@ -185,17 +190,14 @@ function answerWith(
 
   // "fifth", "number 9", "the last one": a place alone, in a framework that numbers one kind of entry.
   if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined)) {
-    const numberedKinds = new Set(
-      index.entries.filter((e) => e.frameworkId === preferred && e.number !== undefined).map((e) => e.kind),
-    );
-    const kind =
-      parsed.plural ?? named?.overview.lists ?? (numberedKinds.size === 1 ? [...numberedKinds][0] : undefined);
+    const kind = parsed.plural ?? named?.overview.lists ?? onlyNumberedKind(index, preferred);
     const members = kind === undefined ? [] : inOrder(index, kind, preferred);
     const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];
     if (entry) return exact(entry, 'number');
   }
 
-  if (parsed.plural) {
+  // Two kinds or more ("values, principles and approaches") is the framework as a whole, not one list.
+  if (parsed.plural && kinds.size < 2) {
     const overview = overviewOf(index, parsed.plural, preferred, preferred);
     if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
   }
@@ -203,8 +205,13 @@ function answerWith(
   // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
   if (named && isOnlyAbout(index, named.overview, terms)) return exact(named.overview, 'list');
 
+  // "what's our framework called", "the headings of the practice framework": the framework as a whole.
+  const wholeFramework = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
+  if (wholeFramework && terms.length > 0 && isOnlyAbout(index, wholeFramework, terms))
+    return exact(wholeFramework, 'framework');
+
   if (terms.length === 0) {
-    const root = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
+    const root = wholeFramework;
     if (root) return exact(root, 'framework');
     return { found: false, reason: 'empty', suggestions: defaultSuggestions(index, preferred) };
   }
@@ -286,6 +293,14 @@ function neighbourOf(
   if (terms.some((t) => RELATIVE_CUES.has(t) && own.has(t))) return undefined;
   if (!terms.every((t) => own.has(t) || RELATIVE_FILLER.has(t))) return undefined;
   return members[at(first.entry) + relative];
+}
+
+/** The kind of entry a framework numbers, when it numbers only one (Jersey's ingredients). */
+function onlyNumberedKind(index: SearchIndex, frameworkId: string | undefined): Kind | undefined {
+  const kinds = new Set(
+    index.entries.filter((e) => e.frameworkId === frameworkId && e.number !== undefined).map((e) => e.kind),
+  );
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
 /** A framework's entries of one kind in their order: by number, else as the file gives them. */

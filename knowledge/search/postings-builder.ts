@@ -5,9 +5,6 @@ import type { Postings } from './search-index';
 
 /** How much each further field holding a term adds to its best field's weight. */
 export const SPREAD = 0.1;
-/** BM25's term-frequency saturation and length normalisation, at their usual values. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
 
 /**
  * Builds the term → entries table. Terms are interned as integer ids and each word's terms are
@@ -71,31 +68,19 @@ export class PostingsBuilder {
 
   build(): Map<string, Postings> {
     const postings = new Map<string, Postings>();
-    let total = 0;
-    let n = 0;
-    for (const l of this.lengths) {
-      if (l === undefined) continue;
-      total += l;
-      n++;
-    }
-    const average = n > 0 && total > 0 ? total / n : 1;
     this.names.forEach((name, id) => {
-      const entries = this.entries[id] ?? [];
-      const counts = this.counts[id] ?? [];
-      const fullText = new Float32Array(entries.length);
-      for (let p = 0; p < entries.length; p++) {
-        // BM25's term part (without idf, which rank() applies): saturates with repeats, shrinks in long entries.
-        const tf = counts[p] ?? 0;
-        const norm = 1 - BM25_B + (BM25_B * (this.lengths[entries[p] ?? 0] ?? average)) / average;
-        fullText[p] = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
-      }
       postings.set(name, {
-        entries: Int32Array.from(entries),
+        entries: Int32Array.from(this.entries[id] ?? []),
         weights: Float32Array.from(this.weights[id] ?? []),
-        fullText,
+        counts: Uint8Array.from(this.counts[id] ?? [], (c) => Math.min(c, 255)),
       });
     });
     return postings;
+  }
+
+  /** Each entry's length in terms, every field together: BM25 scales a term's count by it. */
+  entryLengths(): Float32Array {
+    return Float32Array.from(this.lengths, (l) => l ?? 0);
   }
 
   private mark(id: number, weight: number): void {

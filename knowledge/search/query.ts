@@ -15,7 +15,7 @@ export interface ParsedQuestion {
   /** "what comes after children's rights", "the one before systemic responses", "between X and Y". */
   readonly relative?: 1 | -1 | 'between';
   /** "the value beginning with E": an entry of a kind, by the first letter of its title. */
-  readonly initial?: { readonly kind: Kind; readonly letter: string };
+  readonly initial?: { readonly kind: Kind | undefined; readonly letter: string };
   /** "the E in CARES". */
   readonly letter?: { readonly acronym: string; readonly letter: string };
   /** An overview's acronym named on its own ("what is CARES", "accountability in CARES"). */
@@ -161,8 +161,17 @@ function findBare(surface: readonly string[], used: Set<number>): number | undef
 
 function findInitial(surface: readonly string[], used: Set<number>): ParsedQuestion['initial'] {
   for (let i = 0; i < surface.length; i++) {
-    const kind = KIND_STEMS.get(stem(surface[i] ?? ''));
-    if (!kind || used.has(i)) continue;
+    const w = surface[i] ?? '';
+    const kind = KIND_STEMS.get(stem(w));
+    // "the one beginning with V" names no kind: the framework's own decides.
+    if ((!kind && w !== 'one') || used.has(i)) continue;
+    // "the T one", "the E value".
+    const before = surface[i - 1] ?? '';
+    if (before.length === 1 && /[a-z]/.test(before) && before !== 'a' && surface[i - 2] === 'the') {
+      used.add(i - 1);
+      used.add(i);
+      return { kind, letter: before };
+    }
     // The kind word, perhaps "that" or "which", a verb of beginning, then the letter after a few links.
     let j = i + 1;
     while (j < surface.length && j <= i + 3 && !INITIAL_VERBS.has(surface[j] ?? '')) j++;

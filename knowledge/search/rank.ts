@@ -1,6 +1,5 @@
 import type { Match } from './answer';
 import type { SearchIndex } from './search-index';
-import { BM25_K1 } from './postings-builder';
 
 /** Entries of the framework the question names keep their score; others keep this share. */
 export const OUT_OF_SCOPE = 0.5;
@@ -47,7 +46,7 @@ export interface RankOptions {
 }
 
 /** Scratch space reused across calls (answering is synchronous), so large bases allocate nothing per entry. */
-const scratch = new WeakMap<SearchIndex, { scores: Float64Array; fullText: Float64Array; anchored: Uint8Array }>();
+const scratch = new WeakMap<SearchIndex, { scores: Float64Array; anchored: Uint8Array }>();
 
 /**
  * Scores every entry that shares a term with the question. Confidence is the share of the
@@ -79,11 +78,10 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
 
   let buffers = scratch.get(index);
   if (!buffers) {
-    const n = index.entries.length;
-    buffers = { scores: new Float64Array(n), fullText: new Float64Array(n), anchored: new Uint8Array(n) };
+    buffers = { scores: new Float64Array(index.entries.length), anchored: new Uint8Array(index.entries.length) };
     scratch.set(index, buffers);
   }
-  const { scores, fullText, anchored } = buffers;
+  const { scores, anchored } = buffers;
   const touched: number[] = [];
   const touch = (entry: number) => {
     if (scores[entry] === 0 && anchored[entry] === 0) touched.push(entry);
@@ -98,8 +96,8 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
       const w = list.weights[p] ?? 0;
       touch(entry);
       scores[entry] = (scores[entry] ?? 0) + weight * w;
-      fullText[entry] = (fullText[entry] ?? 0) + weight * (list.fullText[p] ?? 0);
-      if (w >= ANCHOR_WEIGHT) anchored[entry] = 1;
+      // A corrected typo is a guess: it adds to the score but does not tie the question to the entry ("claim" is not "climate").
+      if (w >= ANCHOR_WEIGHT && (factors[k] ?? 1) === 1) anchored[entry] = 1;
     }
   });
 
@@ -116,14 +114,12 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
   }
 
   // Keep the best KEEP by insertion: cheaper than sorting every touched entry of a large base.
-  const best: Array<RankedMatch & { raw: number }> = [];
+  const best: Array<RankedMatch & { raw: number; index: number }> = [];
   for (const i of touched) {
     const entry = index.entries[i];
     const score = scores[i] ?? 0;
-    const bm25 = fullText[i] ?? 0;
     const isAnchored = anchored[i] === 1;
     scores[i] = 0;
-    fullText[i] = 0;
     anchored[i] = 0;
     if (!entry || score === 0) continue;
     if (options.keep !== undefined && entry.frameworkId !== options.keep) continue;
@@ -133,21 +129,59 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
       share = NOT_PREFERRED;
     if (options.kinds?.has(entry.kind)) share *= KIND_PREFERENCE;
     // Cap before the framework share, so a preference still decides between two full matches.
-    // BM25 over the whole text, as a share of its most (every word, saturated), beside the fields' score.
-    const whole = bm25 / (possible * (BM25_K1 + 1));
-    const fields = Math.min(score / possible, MAX_RAW) * share;
-    const raw = fields + FULL_TEXT_SHARE * whole * share;
+    const raw = Math.min(score / possible, MAX_RAW) * share;
     const last = best[best.length - 1];
     if (best.length === KEEP && last && !isBetter(raw, entry.id, last.raw, last.entry.id)) continue;
     let at = best.length;
     while (at > 0 && isBetter(raw, entry.id, best[at - 1]?.raw ?? 0, best[at - 1]?.entry.id ?? '')) at--;
-    best.splice(at, 0, { entry, raw, confidence: Math.min(1, fields), anchored: isAnchored });
+    best.splice(at, 0, { entry, index: i, raw, confidence: Math.min(1, raw), anchored: isAnchored });
     if (best.length > KEEP) best.pop();
   }
+  // Beside the fields' score, BM25 over each kept entry's whole text orders them; only the few kept are
+  // scored, by looking their counts up in the terms' postings, so the pass over every posting stays as it was.
+  for (const m of best) m.raw += FULL_TEXT_SHARE * wholeText(index, terms, factors, possible, m.index);
+  best.sort((a, b) => (isBetter(a.raw, a.entry.id, b.raw, b.entry.id) ? -1 : 1));
   return {
     matches: best.map(({ entry, confidence, anchored: a }) => ({ entry, confidence, anchored: a })),
     knownShare: known / possible,
   };
+}
+
+/** BM25's term-frequency saturation and length normalisation, at their usual values. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+/**
+ * The entry's BM25 score for the question's terms over its whole text, as a share of the most it could be
+ * (every term, saturated): 0 to 1. The postings are in entry order, so each count is a binary search.
+ */
+function wholeText(
+  index: SearchIndex,
+  terms: readonly string[],
+  factors: readonly number[],
+  possible: number,
+  entry: number,
+): number {
+  const norm = 1 - BM25_B + (BM25_B * (index.lengths[entry] ?? index.averageLength)) / index.averageLength;
+  let sum = 0;
+  terms.forEach((term, k) => {
+    const list = index.postings.get(term);
+    if (!list) return;
+    let lo = 0;
+    let hi = list.entries.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = list.entries[mid] ?? 0;
+      if (e === entry) {
+        const tf = list.counts[mid] ?? 0;
+        sum += index.idf(term) * (factors[k] ?? 1) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+        return;
+      }
+      if (e < entry) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  });
+  return sum / (possible * (BM25_K1 + 1));
 }
 
 function isBetter(raw: number, id: string, otherRaw: number, otherId: string): boolean {

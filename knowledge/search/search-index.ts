@@ -24,8 +24,8 @@ export interface Postings {
   readonly entries: Int32Array;
   /** By the field it is in (FIELD_WEIGHTS): the hand-tuned weight. */
   readonly weights: Float32Array;
-  /** BM25's term-frequency part over the entry's whole text, every field together (0 to BM25_K1 + 1). */
-  readonly fullText: Float32Array;
+  /** How often the term occurs in the entry's whole text, every field together (at most 255): for BM25. */
+  readonly counts: Uint8Array;
 }
 
 interface Phrase {
@@ -48,6 +48,9 @@ export interface SearchIndex {
   readonly frameworkAliases: ReadonlyArray<{ readonly frameworkId: string; readonly words: readonly string[] }>;
   readonly acronyms: ReadonlyMap<string, { readonly overview: Entry; readonly members: readonly Entry[] }>;
   readonly typos: TypoCorrector;
+  /** Each entry's length in terms, and the average: for BM25. */
+  readonly lengths: Float32Array;
+  readonly averageLength: number;
   idf(term: string): number;
   readonly maxIdf: number;
 }
@@ -94,6 +97,8 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
   });
 
   const postings = builder.build();
+  const lengths = builder.entryLengths();
+  const averageLength = lengths.length > 0 ? Math.max(1, lengths.reduce((a, b) => a + b, 0) / lengths.length) : 1;
   const n = entries.length;
   const maxIdf = Math.log(1 + n);
   const idf = (term: string) => {
@@ -132,6 +137,8 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     frameworkTerms,
     acronyms,
     typos,
+    lengths,
+    averageLength,
     idf,
     maxIdf,
   });
