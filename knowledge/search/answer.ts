@@ -251,7 +251,7 @@ function answerWith(
 
 /** True when every searched word is part of how the overview names itself ("what approaches sit under relational practice"). */
 function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string[]): boolean {
-  const own = index.ownTerms.get(index.entries.indexOf(overview));
+  const own = index.ownTerms.get(index.positions.get(overview) ?? -1);
   const naming = index.frameworkTerms.get(overview.frameworkId);
   const cues = new Set([...index.lexicon.listCues].map(stem));
   return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
@@ -274,25 +274,31 @@ function neighbourOf(
   matches: readonly RankedMatch[],
   terms: readonly string[],
 ): Entry | undefined {
-  const named = (m: RankedMatch | undefined) => m !== undefined && m.anchored && m.entry.kind !== 'overview';
   const nameTerms = (e: Entry) => new Set(analyseText([e.title, ...e.aliases].join(' '), index.lexicon));
-  const [first, second] = matches;
-  if (!first || !named(first)) return undefined;
-  const members = inOrder(index, first.entry.kind, first.entry.frameworkId);
-  const at = (e: Entry) => members.indexOf(e);
+  const named = matches.filter((m) => m.anchored && m.entry.kind !== 'overview').map((m) => m.entry);
+  const covers = (names: ReadonlySet<string>) => terms.every((t) => names.has(t) || RELATIVE_FILLER.has(t));
   if (relative === 'between') {
-    if (!second || !named(second) || second.entry.kind !== first.entry.kind) return undefined;
-    const [a, b] = [at(first.entry), at(second.entry)].sort((x, y) => x - y);
-    const both = new Set([...nameTerms(first.entry), ...nameTerms(second.entry)]);
-    if (a === undefined || b === undefined || b - a !== 2 || !terms.every((t) => both.has(t) || RELATIVE_FILLER.has(t)))
-      return undefined;
-    return members[a + 1];
+    for (let i = 0; i < named.length; i++) {
+      for (let j = i + 1; j < named.length; j++) {
+        const [a, b] = [named[i], named[j]];
+        if (!a || !b || a.kind !== b.kind || a.frameworkId !== b.frameworkId) continue;
+        if (!covers(new Set([...nameTerms(a), ...nameTerms(b)]))) continue;
+        const members = inOrder(index, a.kind, a.frameworkId);
+        const [x, y] = [members.indexOf(a), members.indexOf(b)].sort((p, q) => p - q);
+        if (x !== undefined && y !== undefined && y - x === 2) return members[x + 1];
+      }
+    }
+    return undefined;
   }
-  const own = nameTerms(first.entry);
-  // "connect before content" is an alias of its own, not a place beside it.
-  if (terms.some((t) => RELATIVE_CUES.has(t) && own.has(t))) return undefined;
-  if (!terms.every((t) => own.has(t) || RELATIVE_FILLER.has(t))) return undefined;
-  return members[at(first.entry) + relative];
+  for (const entry of named) {
+    const own = nameTerms(entry);
+    // "connect before content" is an alias of its own, not a place beside it.
+    if (terms.some((t) => RELATIVE_CUES.has(t) && own.has(t))) return undefined;
+    if (!covers(own)) continue;
+    const members = inOrder(index, entry.kind, entry.frameworkId);
+    return members[members.indexOf(entry) + relative];
+  }
+  return undefined;
 }
 
 /** The kind of entry a framework numbers, when it numbers only one (Jersey's ingredients). */
@@ -327,8 +333,7 @@ function overviewOf(
 
 /** A framework's first overview is its introduction. */
 function rootOverview(index: SearchIndex, frameworkId: string | undefined): Entry | undefined {
-  const overviews = index.entries.filter((e) => e.kind === 'overview');
-  return frameworkId === undefined ? overviews[0] : overviews.find((e) => e.frameworkId === frameworkId);
+  return frameworkId === undefined ? index.rootOverviews.values().next().value : index.rootOverviews.get(frameworkId);
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {

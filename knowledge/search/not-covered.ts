@@ -54,15 +54,12 @@ export function createNotCoveredCheck(
 ): NotCoveredCheck {
   const texts = new Map<string, string>();
   const kinds = new Map<string, Set<Kind>>();
-  const vocabularies = new Map<string, Set<string>>();
   for (const f of kb.frameworks) {
     const own = kb.entries.filter((e) => e.frameworkId === f.id);
-    const text = own.map(entryText).join(' | ');
-    texts.set(f.id, text);
+    texts.set(f.id, own.map(entryText).join(' | '));
     kinds.set(f.id, new Set(own.map((e) => e.kind)));
-    vocabularies.set(f.id, new Set(text.split(/[ |]+/)));
   }
-  const elsewhere = otherFrameworksEntries(kb);
+  const elsewhere = entriesByFirstWord(kb);
   return Object.freeze({
     named(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
@@ -75,15 +72,20 @@ export function createNotCoveredCheck(
       if (listed !== undefined) return listed;
       // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
       // word this framework never uses: it is that framework's, not a near miss of this one.
-      const words = vocabularies.get(frameworkId);
-      const other = elsewhere.find(
-        (o) =>
-          o.frameworkId !== frameworkId &&
-          q.includes(o.phrase) &&
-          o.significant.some((w) => !words?.has(w)) &&
-          !own.includes(o.phrase),
-      );
-      return other && `${other.title}, which is in the ${other.shortName} framework`;
+      // Looked up by the question's words, so a large knowledge base costs no more than a small one.
+      for (const word of new Set(q.trim().split(' '))) {
+        const other = elsewhere
+          .get(word)
+          ?.find(
+            (o) =>
+              o.frameworkId !== frameworkId &&
+              q.includes(o.phrase) &&
+              o.significant.some((w) => !own.includes(` ${w} `)) &&
+              !own.includes(o.phrase),
+          );
+        if (other) return `${other.title}, which is in the ${other.shortName} framework`;
+      }
+      return undefined;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
   });
@@ -105,18 +107,20 @@ interface ElsewhereName {
   readonly significant: readonly string[];
 }
 
-/** Each framework's entries by title (overviews aside: "our values" is every framework's phrase). */
-function otherFrameworksEntries(kb: KnowledgeBase): ElsewhereName[] {
-  return kb.entries
-    .filter((e) => e.kind !== 'overview' && !e.retired)
-    .flatMap((e) => {
-      const framework = kb.framework(e.frameworkId);
-      const phrase = normalise(e.title.replace(/^(a|an|the)\s+/i, ''));
-      const significant = phrase
-        .trim()
-        .split(' ')
-        .filter((w) => w.length >= 5);
-      if (!framework || significant.length === 0) return [];
-      return [{ frameworkId: e.frameworkId, shortName: framework.shortName, title: e.title, phrase, significant }];
-    });
+/** Each framework's entries by title (overviews aside: "our values" is every framework's phrase), by the title's first word. */
+function entriesByFirstWord(kb: KnowledgeBase): Map<string, ElsewhereName[]> {
+  const byWord = new Map<string, ElsewhereName[]>();
+  for (const e of kb.entries) {
+    const framework = kb.framework(e.frameworkId);
+    if (e.kind === 'overview' || e.retired || !framework) continue;
+    const phrase = normalise(e.title.replace(/^(a|an|the)\s+/i, ''));
+    const words = phrase.trim().split(' ');
+    const significant = words.filter((w) => w.length >= 5);
+    const first = words[0];
+    if (first === undefined || significant.length === 0) continue;
+    const list = byWord.get(first) ?? [];
+    list.push({ frameworkId: e.frameworkId, shortName: framework.shortName, title: e.title, phrase, significant });
+    byWord.set(first, list);
+  }
+  return byWord;
 }

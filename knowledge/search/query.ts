@@ -185,6 +185,8 @@ function findInitial(surface: readonly string[], used: Set<number>): ParsedQuest
     while ((surface[k + 1] ?? '').length === 1 && (surface[k] === 'a' || surface[k] === 'the')) k++;
     const letter = surface[k] ?? '';
     if (letter.length !== 1 || !/[a-z]/.test(letter)) continue;
+    // "the values that begin with c a r e s" spell a word out: not one initial.
+    if ((surface[k + 1] ?? '').length === 1) continue;
     for (let u = i; u <= k; u++) used.add(u);
     return { kind, letter };
   }
@@ -195,7 +197,14 @@ function findLetter(surface: readonly string[], index: SearchIndex, used: Set<nu
   for (let j = 0; j < surface.length; j++) {
     const acronym = surface[j] ?? '';
     if (!index.acronyms.has(acronym)) continue;
-    for (let i = j - 1; i >= Math.max(0, j - 4); i--) {
+    // Before it ("the S stands for what in CARES"), nearest first, then after it ("cares, what's the A for").
+    const near = [
+      ...Array.from({ length: Math.min(j, 5) }, (_, k) => j - 1 - k),
+      ...Array.from({ length: 5 }, (_, k) => j + 1 + k).filter((i) => i < surface.length),
+    ];
+    // Letters spelt out one by one ("c a r e s") are the acronym itself, not one of its letters.
+    if (near.filter((i) => (surface[i] ?? '').length === 1).length >= 3) continue;
+    for (const i of near) {
       const letter = surface[i] ?? '';
       if (letter.length !== 1 || !acronym.includes(letter)) continue;
       // "a" and "i" are also words: accept them only as "the A", or "A in/stands for…".

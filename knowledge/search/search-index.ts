@@ -48,6 +48,10 @@ export interface SearchIndex {
   readonly frameworkAliases: ReadonlyArray<{ readonly frameworkId: string; readonly words: readonly string[] }>;
   readonly acronyms: ReadonlyMap<string, { readonly overview: Entry; readonly members: readonly Entry[] }>;
   readonly typos: TypoCorrector;
+  /** Where each entry is in `entries`. */
+  readonly positions: ReadonlyMap<Entry, number>;
+  /** Each framework's first overview, its introduction, in the frameworks' order. */
+  readonly rootOverviews: ReadonlyMap<string, Entry>;
   /** Each entry's length in terms, and the average: for BM25. */
   readonly lengths: Float32Array;
   readonly averageLength: number;
@@ -137,6 +141,13 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     frameworkTerms,
     acronyms,
     typos,
+    positions: new Map(entries.map((e, i) => [e, i])),
+    rootOverviews: new Map(
+      [...rootOverviews].flatMap((i) => {
+        const e = entries[i];
+        return e ? [[e.frameworkId, e] as const] : [];
+      }),
+    ),
     lengths,
     averageLength,
     idf,
