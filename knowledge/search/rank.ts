@@ -139,7 +139,8 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
   }
   // Beside the fields' score, BM25 over each kept entry's whole text orders them; only the few kept are
   // scored, by looking their counts up in the terms' postings, so the pass over every posting stays as it was.
-  for (const m of best) m.raw += FULL_TEXT_SHARE * wholeText(index, terms, factors, possible, m.index);
+  // A full match on the fields (a title, an alias) keeps its place: BM25 orders the partial ones.
+  for (const m of best) if (m.raw < 1) m.raw += FULL_TEXT_SHARE * wholeText(index, terms, factors, possible, m.index);
   best.sort((a, b) => (isBetter(a.raw, a.entry.id, b.raw, b.entry.id) ? -1 : 1));
   return {
     matches: best.map(({ entry, confidence, anchored: a }) => ({ entry, confidence, anchored: a })),
