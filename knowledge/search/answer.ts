@@ -253,7 +253,7 @@ function answerWith(
 function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string[]): boolean {
   const own = index.ownTerms.get(index.positions.get(overview) ?? -1);
   const naming = index.frameworkTerms.get(overview.frameworkId);
-  const cues = new Set([...index.lexicon.listCues].map(stem));
+  const cues = listCueStems(index.lexicon);
   return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
 }
 
@@ -317,6 +317,15 @@ function inOrder(index: SearchIndex, kind: Kind, frameworkId: string | undefined
   return members.every((e) => e.number !== undefined)
     ? members.sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
     : members;
+}
+
+const cueStems = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** The lexicon's list cues as terms, worked out once per lexicon. */
+function listCueStems(lexicon: Lexicon): ReadonlySet<string> {
+  let stems = cueStems.get(lexicon);
+  if (!stems) cueStems.set(lexicon, (stems = new Set([...lexicon.listCues].map(stem))));
+  return stems;
 }
 
 function overviewOf(

@@ -84,7 +84,8 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     }
     for (const k of e.keywords) builder.addField(k, FIELD_WEIGHTS.keywords);
     // One field for all of them: a word in three typical questions is no more the entry's than a word in one.
-    if (e.questions) builder.addField(e.questions.join(' \n '), FIELD_WEIGHTS.questions);
+    // Staff's words, not the framework's: a misspelt word is never "corrected" into one of them.
+    if (e.questions) builder.addField(e.questions.join(' \n '), FIELD_WEIGHTS.questions, false);
     builder.addField(e.summary, FIELD_WEIGHTS.summary);
     if (e.whoUses) builder.addField(e.whoUses, FIELD_WEIGHTS.approach);
     if (e.why) builder.addField(e.why, FIELD_WEIGHTS.approach);
@@ -129,7 +130,7 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     acronyms.set(overview.acronym.toLowerCase(), { overview, members });
   }
 
-  const typos = new TypoCorrector(postings.keys(), (t) => postings.get(t)?.entries.length ?? 0);
+  const typos = new TypoCorrector(builder.typoVocabulary(), (t) => postings.get(t)?.entries.length ?? 0);
   return Object.freeze({
     kb,
     lexicon,
