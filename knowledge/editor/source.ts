@@ -24,6 +24,7 @@ export const ENTRY_KEYS = [
   'notes',
   'aliases',
   'keywords',
+  'questions',
   'related',
   'prompts',
   'group_prompts',

@@ -263,6 +263,7 @@ function build(files: readonly ParsedFile[]): KnowledgeBase {
         ...(e.notes !== undefined && { notes: e.notes }),
         aliases: e.aliases,
         keywords: e.keywords,
+        ...(e.questions !== undefined && { questions: e.questions }),
         related: e.related,
         prompts: e.prompts,
         groupPrompts: e.group_prompts,

@@ -75,6 +75,8 @@ export interface Entry {
   readonly notes?: string;
   readonly aliases: readonly string[];
   readonly keywords: readonly string[];
+  /** Typical staff questions and situations it answers: searched, never shown to staff. */
+  readonly questions?: readonly string[];
   readonly related: readonly string[];
   readonly prompts: readonly string[];
   readonly groupPrompts: readonly string[];

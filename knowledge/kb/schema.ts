@@ -169,6 +169,11 @@ export const entrySchema = z
       notes: text('notes on corrections made to the source').optional(),
       aliases: textList('aliases (synonyms, acronyms, misspellings)', 1),
       keywords: textList('keywords', 1),
+      /**
+       * Typical staff questions and situations this entry answers, written from the source's ideas. Searched,
+       * never shown to staff: a practice lead improves answers here without code (issue 27).
+       */
+      questions: textList('typical staff questions or situations this entry answers', 1).optional(),
       related: z.array(id('the id of a related entry'), { error: 'must be a list of entry ids' }).default([]),
       prompts: textList('open reflection prompts for a practitioner', MIN_PROMPTS),
       group_prompts: textList('reflection prompts worded for a team', MIN_GROUP_PROMPTS),

@@ -3,11 +3,13 @@ import type { Kind } from '../kb/schema';
 import { stem } from './analyse';
 import { loadLexicon } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { parseQuestion } from './query';
+import { parseNumber } from './numbers';
+import { LAST, RELATIVE_CUES, parseQuestion } from './query';
 import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
-import { contentTerms, surfaceWords } from './terms';
+import { analyseText, contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
+import type { RankedMatch } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
 
@@ -129,8 +131,15 @@ function answerWith(
       };
   }
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
-  const ranked = ranking.matches.map(({ entry, confidence }) => ({ entry, confidence }));
-  const top = ranking.matches[0];
+  // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (and
+  // the overview that lists it), when one of them matched. Plurals are often lists or counts ("the 3 principles of…").
+  const singular = new Set(parsed.words.flatMap((w) => (w.endsWith('s') ? [] : (KIND_STEMS.get(stem(w)) ?? []))));
+  const only = singular.size === 1 ? [...singular][0] : undefined;
+  const ofKind =
+    only === undefined ? [] : ranking.matches.filter((m) => m.entry.kind === only || m.entry.lists === only);
+  const matches = ofKind.length > 0 ? ofKind : ranking.matches;
+  const ranked = matches.map(({ entry, confidence }) => ({ entry, confidence }));
+  const top = matches[0];
   const alternativesTo = (entry: Entry) => ranked.filter((m) => m.entry.id !== entry.id).slice(0, 3);
 
   const exact = (entry: Entry, how: How): AnswerResult => ({
@@ -150,12 +159,32 @@ function answerWith(
     if (member) return exact(member, 'letter');
   }
 
+  if (parsed.initial) {
+    const { letter } = parsed.initial;
+    // No kind named ("the T one"): the kind an acronym names, else the one kind the framework numbers.
+    const kind =
+      parsed.initial.kind ??
+      index.entries.find((e) => e.frameworkId === preferred && e.acronym !== undefined)?.lists ??
+      onlyNumberedKind(index, preferred);
+    const group = kind === undefined ? undefined : overviewOf(index, kind, preferred, preferred);
+    const acronym = group?.acronym?.toLowerCase();
+    const members = kind === undefined ? [] : inOrder(index, kind, group?.frameworkId ?? preferred);
+    // An acronym's letters name its members in order; otherwise the one title that starts with the letter.
+    const byAcronym = acronym !== undefined ? members[acronym.indexOf(letter)] : undefined;
+    const byTitle = members.filter((e) => e.title.toLowerCase().startsWith(letter));
+    const entry = byAcronym ?? (byTitle.length === 1 ? byTitle[0] : undefined);
+    if (entry) return exact(entry, 'letter');
+  }
+
   if (parsed.numbered) {
     const { kind, number } = parsed.numbered;
-    const candidates = index.entries.filter(
-      (e) => e.kind === kind && e.number === number && (!preferred || e.frameworkId === preferred),
-    );
-    const entry = candidates.find((e) => e.frameworkId === preferred) ?? candidates[0];
+    const members = inOrder(index, kind, preferred);
+    // By its number; "the last", or a kind the file does not number ("the first approach"), by its place.
+    const entry =
+      number <= LAST
+        ? members[members.length + number]
+        : (members.find((e) => e.number === number) ??
+          (members.every((e) => e.number === undefined) ? members[number - 1] : undefined));
     if (entry) return exact(entry, 'number');
     const overview = overviewOf(index, kind, preferred, preferred);
     // A kind this framework does not have ("principle 3" in Jersey): its own overviews show what it has.
@@ -166,17 +195,37 @@ function answerWith(
     };
   }
 
-  if (parsed.plural) {
+  // "fifth", "number 9", "the last one": a place alone, in a framework that numbers one kind of entry.
+  if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined)) {
+    const kind = parsed.plural ?? named?.overview.lists ?? onlyNumberedKind(index, preferred);
+    const members = kind === undefined ? [] : inOrder(index, kind, preferred);
+    const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];
+    if (entry) return exact(entry, 'number');
+  }
+
+  // Two kinds or more ("values, principles and approaches") is the framework as a whole, not one list.
+  if (parsed.plural && kinds.size < 2) {
     const overview = overviewOf(index, parsed.plural, preferred, preferred);
     if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
   }
 
-  if (named && terms.length === 0) return exact(named.overview, 'list');
+  // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
+  if (named && isOnlyAbout(index, named.overview, terms)) return exact(named.overview, 'list');
+
+  // "what's our framework called", "the headings of the practice framework": the framework as a whole.
+  const wholeFramework = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
+  if (wholeFramework && terms.length > 0 && isOnlyAbout(index, wholeFramework, terms))
+    return exact(wholeFramework, 'framework');
 
   if (terms.length === 0) {
-    const root = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
+    const root = wholeFramework;
     if (root) return exact(root, 'framework');
     return { found: false, reason: 'empty', suggestions: defaultSuggestions(index, preferred) };
+  }
+
+  if (parsed.relative !== undefined && top) {
+    const neighbour = neighbourOf(index, parsed.relative, matches, terms);
+    if (neighbour) return exact(neighbour, 'number');
   }
 
   const second = ranked[1];
@@ -209,10 +258,81 @@ function answerWith(
 
 /** True when every searched word is part of how the overview names itself ("what approaches sit under relational practice"). */
 function isOnlyAbout(index: SearchIndex, overview: Entry, terms: readonly string[]): boolean {
-  const own = index.ownTerms.get(index.entries.indexOf(overview));
+  const own = index.ownTerms.get(index.positions.get(overview) ?? -1);
   const naming = index.frameworkTerms.get(overview.frameworkId);
-  const cues = new Set([...index.lexicon.listCues].map(stem));
+  const cues = listCueStems(index.lexicon);
   return terms.every((t) => own?.has(t) || naming?.has(t) || cues.has(t) || KIND_STEMS.has(t) || /^\d+$/.test(t));
+}
+
+/** Words that may sit beside a named entry in "what comes after X" without being about something else. */
+const RELATIVE_FILLER = new Set([
+  ...['come', 'one', 'then', 'straight', 'right', 'immediately', 'directly'].map(stem),
+  ...RELATIVE_CUES,
+]);
+
+/**
+ * "what comes after children's rights" (step 1), "the one before systemic responses" (step -1), "between
+ * family-focused and stable relationships": only when the question names the entries by their own titles or
+ * aliases, so "support after leaving care" stays an ordinary question.
+ */
+function neighbourOf(
+  index: SearchIndex,
+  relative: 1 | -1 | 'between',
+  matches: readonly RankedMatch[],
+  terms: readonly string[],
+): Entry | undefined {
+  const nameTerms = (e: Entry) => new Set(analyseText([e.title, ...e.aliases].join(' '), index.lexicon));
+  const named = matches.filter((m) => m.anchored && m.entry.kind !== 'overview').map((m) => m.entry);
+  const covers = (names: ReadonlySet<string>) => terms.every((t) => names.has(t) || RELATIVE_FILLER.has(t));
+  if (relative === 'between') {
+    for (let i = 0; i < named.length; i++) {
+      for (let j = i + 1; j < named.length; j++) {
+        const [a, b] = [named[i], named[j]];
+        if (!a || !b || a.kind !== b.kind || a.frameworkId !== b.frameworkId) continue;
+        if (!covers(new Set([...nameTerms(a), ...nameTerms(b)]))) continue;
+        const members = inOrder(index, a.kind, a.frameworkId);
+        const [x, y] = [members.indexOf(a), members.indexOf(b)].sort((p, q) => p - q);
+        if (x !== undefined && y !== undefined && y - x === 2) return members[x + 1];
+      }
+    }
+    return undefined;
+  }
+  for (const entry of named) {
+    const own = nameTerms(entry);
+    // "connect before content" is an alias of its own, not a place beside it.
+    if (terms.some((t) => RELATIVE_CUES.has(t) && own.has(t))) return undefined;
+    if (!covers(own)) continue;
+    const members = inOrder(index, entry.kind, entry.frameworkId);
+    return members[members.indexOf(entry) + relative];
+  }
+  return undefined;
+}
+
+/** The kind of entry a framework numbers, when it numbers only one (Jersey's ingredients). */
+function onlyNumberedKind(index: SearchIndex, frameworkId: string | undefined): Kind | undefined {
+  const kinds = new Set(
+    index.entries.filter((e) => e.frameworkId === frameworkId && e.number !== undefined).map((e) => e.kind),
+  );
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** A framework's entries of one kind in their order: by number, else as the file gives them. */
+function inOrder(index: SearchIndex, kind: Kind, frameworkId: string | undefined): Entry[] {
+  const members = index.entries.filter(
+    (e) => e.kind === kind && !e.retired && (frameworkId === undefined || e.frameworkId === frameworkId),
+  );
+  return members.every((e) => e.number !== undefined)
+    ? members.sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+    : members;
+}
+
+const cueStems = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** The lexicon's list cues as terms, worked out once per lexicon. */
+function listCueStems(lexicon: Lexicon): ReadonlySet<string> {
+  let stems = cueStems.get(lexicon);
+  if (!stems) cueStems.set(lexicon, (stems = new Set([...lexicon.listCues].map(stem))));
+  return stems;
 }
 
 function overviewOf(
@@ -229,8 +349,7 @@ function overviewOf(
 
 /** A framework's first overview is its introduction. */
 function rootOverview(index: SearchIndex, frameworkId: string | undefined): Entry | undefined {
-  const overviews = index.entries.filter((e) => e.kind === 'overview');
-  return frameworkId === undefined ? overviews[0] : overviews.find((e) => e.frameworkId === frameworkId);
+  return frameworkId === undefined ? index.rootOverviews.values().next().value : index.rootOverviews.get(frameworkId);
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {

@@ -10,6 +10,7 @@ const lexiconSchema = z.strictObject({
   acronyms: z.record(word, word),
   spellings: z.record(word, word),
   synonyms: z.record(word, word),
+  thesaurus: z.record(word, word).default({}),
   framework_words: z.array(word),
   stopwords: z.array(word),
   list_cues: z.array(word),
@@ -19,6 +20,11 @@ const lexiconSchema = z.strictObject({
 export interface Lexicon {
   readonly acronyms: ReadonlyMap<string, string>;
   readonly spellings: ReadonlyMap<string, string>;
+  /**
+   * Social-care language staff type → the words the frameworks use ("groomed" → "exploitation",
+   * "sws" → "social workers"): read like an acronym, on both sides, so the two meet.
+   */
+  readonly thesaurus: ReadonlyMap<string, string>;
   /** "wrote" → "author": one indexed word for several that mean it. */
   readonly synonyms: ReadonlyMap<string, string>;
   /** Phrases (as word lists) that name "the framework" itself. */
@@ -35,6 +41,7 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
   return Object.freeze({
     acronyms: new Map(Object.entries(data.acronyms).map(([k, v]) => [lower(k), lower(v)])),
     spellings: new Map(Object.entries(data.spellings).map(([k, v]) => [lower(k), lower(v)])),
+    thesaurus: new Map(Object.entries(data.thesaurus).map(([k, v]) => [lower(k), lower(v)])),
     synonyms: new Map(Object.entries(data.synonyms).map(([k, v]) => [lower(k), lower(v)])),
     frameworkWords: data.framework_words.map((p) => lower(p).split(/\s+/)).sort((a, b) => b.length - a.length),
     stopwords: new Set(data.stopwords.map(lower)),

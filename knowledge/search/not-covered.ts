@@ -62,15 +62,33 @@ export function createNotCoveredCheck(
     kinds.set(f.id, new Set(own.map((e) => e.kind)));
   }
   const gone = retiredNames(kb, texts);
+  const elsewhere = entriesByFirstWord(kb);
   return Object.freeze({
     named(question: string, frameworkId: string): string | undefined {
       const q = normalise(question.slice(0, 1000));
       const own = texts.get(frameworkId) ?? '';
       // Named in the question, and this framework's entries mention it under none of its names
       // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
-      return named.find(
+      const listed = named.find(
         (n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)),
       )?.name;
+      if (listed !== undefined) return listed;
+      // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
+      // word this framework never uses: it is that framework's, not a near miss of this one.
+      // Looked up by the question's words, so a large knowledge base costs no more than a small one.
+      for (const word of new Set(q.trim().split(' '))) {
+        const other = elsewhere
+          .get(word)
+          ?.find(
+            (o) =>
+              o.frameworkId !== frameworkId &&
+              q.includes(o.phrase) &&
+              o.significant.some((w) => !own.includes(` ${w} `)) &&
+              !own.includes(o.phrase),
+          );
+        if (other) return `${other.title}, which is in the ${other.shortName} framework`;
+      }
+      return undefined;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
     retired(question: string, frameworkId: string): string | undefined {
@@ -110,4 +128,32 @@ function entryText(e: Entry): string {
   return [e.title, e.summary, e.text, e.whoUses ?? '', e.why ?? '', ...e.aliases, ...e.keywords]
     .map(normalise)
     .join(' | ');
+}
+
+interface ElsewhereName {
+  readonly frameworkId: string;
+  readonly shortName: string;
+  readonly title: string;
+  /** The title, normalised. */
+  readonly phrase: string;
+  /** Its words of five letters or more: the ones that say what it is. */
+  readonly significant: readonly string[];
+}
+
+/** Each framework's entries by title (overviews aside: "our values" is every framework's phrase), by the title's first word. */
+function entriesByFirstWord(kb: KnowledgeBase): Map<string, ElsewhereName[]> {
+  const byWord = new Map<string, ElsewhereName[]>();
+  for (const e of kb.entries) {
+    const framework = kb.framework(e.frameworkId);
+    if (e.kind === 'overview' || e.retired || !framework) continue;
+    const phrase = normalise(e.title.replace(/^(a|an|the)\s+/i, ''));
+    const words = phrase.trim().split(' ');
+    const significant = words.filter((w) => w.length >= 5);
+    const first = words[0];
+    if (first === undefined || significant.length === 0) continue;
+    const list = byWord.get(first) ?? [];
+    list.push({ frameworkId: e.frameworkId, shortName: framework.shortName, title: e.title, phrase, significant });
+    byWord.set(first, list);
+  }
+  return byWord;
 }

@@ -8,8 +8,14 @@ import type { SearchIndex } from './search-index';
 export interface ParsedQuestion {
   /** The framework the question names, if any ("jersey trauma informed"). */
   readonly frameworkId?: string;
-  /** "principle 7", "the 4th principle", "ingredient three". */
+  /** "principle 7", "the 4th principle", "ingredient three"; "the last ingredient" is number LAST. */
   readonly numbered?: { readonly kind: Kind; readonly number: number };
+  /** A place with no kind word ("fifth", "number 9", "the last one"): LAST counts from the end. */
+  readonly bare?: number;
+  /** "what comes after children's rights", "the one before systemic responses", "between X and Y". */
+  readonly relative?: 1 | -1 | 'between';
+  /** "the value beginning with E": an entry of a kind, by the first letter of its title. */
+  readonly initial?: { readonly kind: Kind | undefined; readonly letter: string };
   /** "the E in CARES". */
   readonly letter?: { readonly acronym: string; readonly letter: string };
   /** An overview's acronym named on its own ("what is CARES", "accountability in CARES"). */
@@ -23,6 +29,21 @@ export interface ParsedQuestion {
 }
 
 const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr']);
+/** "the last ingredient", "the final principle"; "the penultimate one" is one before. */
+const FROM_END: ReadonlyMap<string, number> = new Map([
+  ['last', -1],
+  ['final', -1],
+  ['penultimate', -2],
+]);
+/** The number that stands for "the last one"; LAST - 1 is the one before it. */
+export const LAST = -1;
+const AFTER = new Set(['after', 'next', 'following', 'follows']);
+const BEFORE = new Set(['before', 'preceding', 'precedes']);
+/** The words that place one entry beside another, as terms. */
+export const RELATIVE_CUES: ReadonlySet<string> = new Set([...AFTER, ...BEFORE, 'between'].map(stem));
+/** "the value beginning with E", "the principle that starts with a b", "value begins w e". */
+const INITIAL_VERBS = new Set(['beginning', 'begins', 'begin', 'starting', 'starts', 'start', 'begining', 'startin']);
+const INITIAL_LINKS = new Set(['with', 'w', 'wiv', 'by', 'the', 'letter', 'a', 'an']);
 const LETTER_LINKS = new Set(['in', 'of', 'for', 'from', 'stand', 'stands', 'mean', 'means']);
 
 export function parseQuestion(surface: readonly string[], index: SearchIndex): ParsedQuestion {
@@ -30,7 +51,13 @@ export function parseQuestion(surface: readonly string[], index: SearchIndex): P
   const frameworkId = findFramework(surface, index, used);
   const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
   const numbered = findNumbered(surface, used);
-  const letter = numbered ? undefined : findLetter(surface, index, used);
+  const initial = numbered ? undefined : findInitial(surface, used);
+  const letter = numbered || initial ? undefined : findLetter(surface, index, used);
+  const bare = numbered || initial || letter ? undefined : findBare(surface, used);
+  const relativeAt = surface.findIndex((w, i) => !used.has(i) && (AFTER.has(w) || BEFORE.has(w) || w === 'between'));
+  const cue = surface[relativeAt] ?? '';
+  // Not consumed: when no entry is named beside it, "before" is an ordinary word ("connect before content").
+  const relative = cue === 'between' ? 'between' : AFTER.has(cue) ? 1 : BEFORE.has(cue) ? -1 : undefined;
   const acronym = letter ? undefined : surface.find((w, i) => !used.has(i) && index.acronyms.has(w) && used.add(i));
   let plural: Kind | undefined;
   surface.forEach((w, i) => {
@@ -41,6 +68,9 @@ export function parseQuestion(surface: readonly string[], index: SearchIndex): P
   return {
     ...(frameworkId !== undefined && { frameworkId }),
     ...(numbered !== undefined && { numbered }),
+    ...(initial !== undefined && { initial }),
+    ...(bare !== undefined && { bare }),
+    ...(relative !== undefined && { relative }),
     ...(letter !== undefined && { letter }),
     ...(plural !== undefined && { plural }),
     ...(acronym !== undefined && { acronym }),
@@ -88,7 +118,11 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
     let j = i + 1;
     if (NUMBER_LINKS.has(surface[j] ?? '')) j++;
     let n = parseNumber(surface[j] ?? '');
-    if (n === undefined) {
+    const fromEnd = FROM_END.get(surface[i - 1] ?? '');
+    if (n === undefined && fromEnd !== undefined && !(surface[i] ?? '').endsWith('s')) {
+      j = i - 1;
+      n = fromEnd;
+    } else if (n === undefined) {
       // "7th principle", "the seventh principle"; but "the 10 principles" is a count, not a reference.
       j = i - 1;
       const before = surface[j] ?? '';
@@ -105,11 +139,72 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
   return undefined;
 }
 
+/** "fifth", "number 9", "no. 3", "the last one": a place, without a kind word. */
+function findBare(surface: readonly string[], used: Set<number>): number | undefined {
+  for (let i = 0; i < surface.length; i++) {
+    if (used.has(i)) continue;
+    const w = surface[i] ?? '';
+    const next = surface[i + 1] ?? '';
+    const fromEnd = FROM_END.get(w);
+    // A bare count is a number as often as a place ("5 sws"): only an ordinal or "number 5" is a place.
+    const ordinal = /(st|nd|rd|th)$/.test(w) ? parseNumber(w) : undefined;
+    const numbered =
+      w === 'number' ? parseNumber(next) : NUMBER_LINKS.has(w) && /^\d+$/.test(next) ? parseNumber(next) : undefined;
+    const n = fromEnd ?? ordinal ?? numbered;
+    if (n === undefined) continue;
+    used.add(i);
+    if (numbered !== undefined) used.add(i + 1);
+    return n;
+  }
+  return undefined;
+}
+
+function findInitial(surface: readonly string[], used: Set<number>): ParsedQuestion['initial'] {
+  for (let i = 0; i < surface.length; i++) {
+    const w = surface[i] ?? '';
+    const kind = KIND_STEMS.get(stem(w));
+    // "the one beginning with V" names no kind: the framework's own decides.
+    if ((!kind && w !== 'one') || used.has(i)) continue;
+    // "the T one", "the E value".
+    const before = surface[i - 1] ?? '';
+    if (before.length === 1 && /[a-z]/.test(before) && before !== 'a' && surface[i - 2] === 'the') {
+      used.add(i - 1);
+      used.add(i);
+      return { kind, letter: before };
+    }
+    // The kind word, perhaps "that" or "which", a verb of beginning, then the letter after a few links.
+    let j = i + 1;
+    while (j < surface.length && j <= i + 3 && !INITIAL_VERBS.has(surface[j] ?? '')) j++;
+    if (!INITIAL_VERBS.has(surface[j] ?? '')) continue;
+    let k = j + 1;
+    while (k < surface.length && k <= j + 3 && (surface[k] ?? '').length !== 1) {
+      if (!INITIAL_LINKS.has(surface[k] ?? '')) break;
+      k++;
+    }
+    // "with a b": the last one-letter word before anything else is the letter.
+    while ((surface[k + 1] ?? '').length === 1 && (surface[k] === 'a' || surface[k] === 'the')) k++;
+    const letter = surface[k] ?? '';
+    if (letter.length !== 1 || !/[a-z]/.test(letter)) continue;
+    // "the values that begin with c a r e s" spell a word out: not one initial.
+    if ((surface[k + 1] ?? '').length === 1) continue;
+    for (let u = i; u <= k; u++) used.add(u);
+    return { kind, letter };
+  }
+  return undefined;
+}
+
 function findLetter(surface: readonly string[], index: SearchIndex, used: Set<number>): ParsedQuestion['letter'] {
   for (let j = 0; j < surface.length; j++) {
     const acronym = surface[j] ?? '';
     if (!index.acronyms.has(acronym)) continue;
-    for (let i = j - 1; i >= Math.max(0, j - 4); i--) {
+    // Before it ("the S stands for what in CARES"), nearest first, then after it ("cares, what's the A for").
+    const near = [
+      ...Array.from({ length: Math.min(j, 5) }, (_, k) => j - 1 - k),
+      ...Array.from({ length: 5 }, (_, k) => j + 1 + k).filter((i) => i < surface.length),
+    ];
+    // Letters spelt out one by one ("c a r e s") are the acronym itself, not one of its letters.
+    if (near.filter((i) => (surface[i] ?? '').length === 1).length >= 3) continue;
+    for (const i of near) {
       const letter = surface[i] ?? '';
       if (letter.length !== 1 || !acronym.includes(letter)) continue;
       // "a" and "i" are also words: accept them only as "the A", or "A in/stands for…".

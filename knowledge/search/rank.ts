@@ -15,6 +15,13 @@ export const MAX_RAW = 1.25;
 export const TYPO_FACTOR = 0.9;
 /** A field weight at or above this (keywords, aliases, title) anchors an entry to the question. */
 export const ANCHOR_WEIGHT = 0.8;
+/**
+ * The share the whole-text BM25 score adds beside the hand-tuned fields when ordering matches: it tells
+ * apart entries whose fields tie, by how much of their whole text (the typical questions included) is about
+ * the question's words. Confidence stays the fields' own: on the development sets, letting BM25 raise it
+ * answered a few more questions but as many more wrongly (docs/search-quality.md).
+ */
+export const FULL_TEXT_SHARE = 0.15;
 /** How many of the best matches are kept: enough for an answer, 3 alternatives and a margin. */
 export const KEEP = 10;
 
@@ -89,7 +96,8 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
       const w = list.weights[p] ?? 0;
       touch(entry);
       scores[entry] = (scores[entry] ?? 0) + weight * w;
-      if (w >= ANCHOR_WEIGHT) anchored[entry] = 1;
+      // A corrected typo is a guess: it adds to the score but does not tie the question to the entry ("claim" is not "climate").
+      if (w >= ANCHOR_WEIGHT && (factors[k] ?? 1) === 1) anchored[entry] = 1;
     }
   });
 
@@ -106,7 +114,7 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
   }
 
   // Keep the best KEEP by insertion: cheaper than sorting every touched entry of a large base.
-  const best: Array<RankedMatch & { raw: number }> = [];
+  const best: Array<RankedMatch & { raw: number; index: number }> = [];
   for (const i of touched) {
     const entry = index.entries[i];
     const score = scores[i] ?? 0;
@@ -126,13 +134,55 @@ export function rank(index: SearchIndex, rawTerms: readonly string[], options: R
     if (best.length === KEEP && last && !isBetter(raw, entry.id, last.raw, last.entry.id)) continue;
     let at = best.length;
     while (at > 0 && isBetter(raw, entry.id, best[at - 1]?.raw ?? 0, best[at - 1]?.entry.id ?? '')) at--;
-    best.splice(at, 0, { entry, raw, confidence: Math.min(1, raw), anchored: isAnchored });
+    best.splice(at, 0, { entry, index: i, raw, confidence: Math.min(1, raw), anchored: isAnchored });
     if (best.length > KEEP) best.pop();
   }
+  // Beside the fields' score, BM25 over each kept entry's whole text orders them; only the few kept are
+  // scored, by looking their counts up in the terms' postings, so the pass over every posting stays as it was.
+  // A full match on the fields (a title, an alias) keeps its place: BM25 orders the partial ones.
+  for (const m of best) if (m.raw < 1) m.raw += FULL_TEXT_SHARE * wholeText(index, terms, factors, possible, m.index);
+  best.sort((a, b) => (isBetter(a.raw, a.entry.id, b.raw, b.entry.id) ? -1 : 1));
   return {
     matches: best.map(({ entry, confidence, anchored: a }) => ({ entry, confidence, anchored: a })),
     knownShare: known / possible,
   };
+}
+
+/** BM25's term-frequency saturation and length normalisation, at their usual values. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+/**
+ * The entry's BM25 score for the question's terms over its whole text, as a share of the most it could be
+ * (every term, saturated): 0 to 1. The postings are in entry order, so each count is a binary search.
+ */
+function wholeText(
+  index: SearchIndex,
+  terms: readonly string[],
+  factors: readonly number[],
+  possible: number,
+  entry: number,
+): number {
+  const norm = 1 - BM25_B + (BM25_B * (index.lengths[entry] ?? index.averageLength)) / index.averageLength;
+  let sum = 0;
+  terms.forEach((term, k) => {
+    const list = index.postings.get(term);
+    if (!list) return;
+    let lo = 0;
+    let hi = list.entries.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = list.entries[mid] ?? 0;
+      if (e === entry) {
+        const tf = list.counts[mid] ?? 0;
+        sum += index.idf(term) * (factors[k] ?? 1) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+        return;
+      }
+      if (e < entry) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  });
+  return sum / (possible * (BM25_K1 + 1));
 }
 
 function isBetter(raw: number, id: string, otherRaw: number, otherId: string): boolean {

@@ -12,15 +12,20 @@ export const FIELD_WEIGHTS = Object.freeze({
   /** One word of a multi-word title or alias: "new" of "New Town Culture". The whole phrase earns the rest. */
   partOfTitle: 0.7,
   keywords: 0.8,
+  /** The typical staff questions a framework file lists for the entry (`questions:`): its ideas in staff's words. */
+  questions: 0.6,
   summary: 0.55,
   approach: 0.5,
   text: 0.35,
 });
 
-/** The entries holding one term, and how strongly: two parallel arrays. */
+/** The entries holding one term, and how strongly: parallel arrays. */
 export interface Postings {
   readonly entries: Int32Array;
+  /** By the field it is in (FIELD_WEIGHTS): the hand-tuned weight. */
   readonly weights: Float32Array;
+  /** How often the term occurs in the entry's whole text, every field together (at most 255): for BM25. */
+  readonly counts: Uint8Array;
 }
 
 interface Phrase {
@@ -43,6 +48,13 @@ export interface SearchIndex {
   readonly frameworkAliases: ReadonlyArray<{ readonly frameworkId: string; readonly words: readonly string[] }>;
   readonly acronyms: ReadonlyMap<string, { readonly overview: Entry; readonly members: readonly Entry[] }>;
   readonly typos: TypoCorrector;
+  /** Where each entry is in `entries`. */
+  readonly positions: ReadonlyMap<Entry, number>;
+  /** Each framework's first overview, its introduction, in the frameworks' order. */
+  readonly rootOverviews: ReadonlyMap<string, Entry>;
+  /** Each entry's length in terms, and the average: for BM25. */
+  readonly lengths: Float32Array;
+  readonly averageLength: number;
   idf(term: string): number;
   readonly maxIdf: number;
 }
@@ -71,6 +83,9 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
       }
     }
     for (const k of e.keywords) builder.addField(k, FIELD_WEIGHTS.keywords);
+    // One field for all of them: a word in three typical questions is no more the entry's than a word in one.
+    // Staff's words, not the framework's: a misspelt word is never "corrected" into one of them.
+    if (e.questions) builder.addField(e.questions.join(' \n '), FIELD_WEIGHTS.questions, false);
     builder.addField(e.summary, FIELD_WEIGHTS.summary);
     if (e.whoUses) builder.addField(e.whoUses, FIELD_WEIGHTS.approach);
     if (e.why) builder.addField(e.why, FIELD_WEIGHTS.approach);
@@ -87,6 +102,8 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
   });
 
   const postings = builder.build();
+  const lengths = builder.entryLengths();
+  const averageLength = lengths.length > 0 ? Math.max(1, lengths.reduce((a, b) => a + b, 0) / lengths.length) : 1;
   const n = entries.length;
   const maxIdf = Math.log(1 + n);
   const idf = (term: string) => {
@@ -114,7 +131,7 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     acronyms.set(overview.acronym.toLowerCase(), { overview, members });
   }
 
-  const typos = new TypoCorrector(postings.keys(), (t) => postings.get(t)?.entries.length ?? 0);
+  const typos = new TypoCorrector(builder.typoVocabulary(), (t) => postings.get(t)?.entries.length ?? 0);
   return Object.freeze({
     kb,
     lexicon,
@@ -126,6 +143,15 @@ export function buildIndex(kb: KnowledgeBase, lexicon: Lexicon): SearchIndex {
     frameworkTerms,
     acronyms,
     typos,
+    positions: new Map(entries.map((e, i) => [e, i])),
+    rootOverviews: new Map(
+      [...rootOverviews].flatMap((i) => {
+        const e = entries[i];
+        return e ? [[e.frameworkId, e] as const] : [];
+      }),
+    ),
+    lengths,
+    averageLength,
     idf,
     maxIdf,
   });

@@ -22,7 +22,7 @@ export function contentTerms(surface: readonly string[], lexicon: Lexicon, remem
   for (const w of surface) {
     let terms = cache.get(w);
     if (terms === undefined) {
-      const expansion = lexicon.acronyms.get(w);
+      const expansion = lexicon.acronyms.get(w) ?? lexicon.thesaurus.get(w);
       terms = (expansion === undefined ? [w] : words(expansion)).flatMap((part) => termOf(part, lexicon) ?? []);
       if (remember && cache.size < 200_000) cache.set(w, terms);
     }

@@ -5,10 +5,15 @@ import { readQuestionFile } from '../../knowledge/search/evaluation';
 import type { EvalQuestion, Miss, Ranker } from '../../knowledge/search/evaluation';
 
 // The scoring lives with the search, so the console's Check runs the very same evaluation.
-export { evaluate, practiceCompanionRanker, EVAL_GATE } from '../../knowledge/search/evaluation';
+export { evaluate, practiceCompanionRanker, EVAL_GATE, HELD_OUT_GATE } from '../../knowledge/search/evaluation';
 export type { EvalQuestion, Figures, Miss, Ranker } from '../../knowledge/search/evaluation';
 
 export const EVAL_DIR = __dirname;
+
+/** Issue 27's blind development sets of staff paraphrases, one per framework (tuned on freely). */
+export const DEV_SETS = ['dev/ranking-lbbd-dev.jsonl', 'dev/ranking-jersey-dev.jsonl'] as const;
+/** The held-out sets, placed by the lead and never read while tuning: figures are printed as counts only. */
+export const HELD_OUT_SETS = ['held-out/ranking-lbbd.jsonl', 'held-out/ranking-jersey.jsonl'] as const;
 
 export function readQuestions(file: string): EvalQuestion[] {
   return readQuestionFile(join(EVAL_DIR, file));

@@ -2,8 +2,19 @@
 import { checkQuestions } from '../../knowledge/kb/checks';
 import type { KnowledgeBase } from '../../knowledge/kb/model';
 import { createSearch } from '../../knowledge/search/answer';
-import { declinedFigures, evaluate, plainFuseRanker, practiceCompanionRanker, readQuestions } from './evaluate';
-import type { Figures } from './evaluate';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEV_SETS,
+  EVAL_DIR,
+  HELD_OUT_SETS,
+  declinedFigures,
+  evaluate,
+  plainFuseRanker,
+  practiceCompanionRanker,
+  readQuestions,
+} from './evaluate';
+import type { EvalQuestion, Figures, Ranker } from './evaluate';
 
 export function printRanking(kb: KnowledgeBase): void {
   const ours = practiceCompanionRanker(createSearch(kb));
@@ -39,6 +50,21 @@ export function printRanking(kb: KnowledgeBase): void {
     console.log(`  top-1 accuracy ${pct(a.top1)}, off-topic rejection ${pct(a.rejection)}`);
   }
 
+  // Issue 27's blind sets of staff paraphrases, framework by framework: the development sets with their misses,
+  // the held-out sets (when placed) as counts only, never their questions.
+  for (const [label, files, showMisses] of [
+    ['development', DEV_SETS, true],
+    ['held out', HELD_OUT_SETS, false],
+  ] as const) {
+    for (const file of files) {
+      if (!existsSync(join(EVAL_DIR, file))) {
+        console.log(`\n${file} (${label}): not present`);
+        continue;
+      }
+      printParaphraseFigures(file, label, readQuestions(file), ours, showMisses);
+    }
+  }
+
   // Named models and processes the framework does not contain: declined with the signposts, not near-missed.
   {
     const questions = readQuestions('not-covered.jsonl');
@@ -56,6 +82,31 @@ export function printRanking(kb: KnowledgeBase): void {
     for (const m of a.answered)
       console.log(
         `    answered: ${JSON.stringify(m.q.q)}${m.q.framework ? ` [${m.q.framework}]` : ''}: got ${m.got.top}`,
+      );
+  }
+}
+
+function printParaphraseFigures(
+  file: string,
+  label: string,
+  questions: readonly EvalQuestion[],
+  ranker: Ranker,
+  showMisses: boolean,
+): void {
+  for (const framework of [...new Set(questions.map((q) => q.framework ?? '(none)'))]) {
+    const mine = questions.filter((q) => (q.framework ?? '(none)') === framework);
+    const f = evaluate(mine, ranker);
+    const count = (share: number, of: number) => `${Math.round(share * of)}/${of} (${(share * 100).toFixed(1)}%)`;
+    console.log(`\n${file} (${label}), asked in a chat set to ${framework}: ${mine.length} questions`);
+    console.log(`  top-1 accuracy        ${count(f.top1, f.onTopic)}`);
+    console.log(`  top-3 accuracy        ${count(f.top3, f.onTopic)}`);
+    console.log(`  off-topic rejection   ${count(f.rejection, f.offTopic)}`);
+    console.log(`  wrong answers         ${count(f.wrong, mine.length)}`);
+    if (!showMisses) continue;
+    console.log(`  misses (${f.misses.length}):`);
+    for (const m of f.misses)
+      console.log(
+        `    ${JSON.stringify(m.q.q)}: expected ${m.q.expect ?? 'no answer'}, got ${m.got.top ?? 'no answer'} (top 3: ${m.got.firstThree.join(', ') || '-'})`,
       );
   }
 }

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSearch } from '../../knowledge/search/answer';
+import { loadOrThrow } from '../helpers/kb';
+import type { HELD_OUT_GATE } from './evaluate';
+import { EVAL_DIR, HELD_OUT_SETS, evaluate, practiceCompanionRanker, readQuestions } from './evaluate';
+
+/**
+ * The held-out sets of staff paraphrases (written blind, never tuned on). Issue 27's targets (HELD_OUT_GATE:
+ * top-1 92%, top-3 97%, rejection 90%, wrong answers at most 3%) are NOT met yet: `npm run eval` prints the
+ * figures and docs/search-quality.md says how far short they are. Until they are, this gate holds each set at
+ * the figures it gave when it was placed (2026-12-07), so a change that makes answers to words nobody here
+ * wrote worse fails. Raise a floor when a change lifts it; replace a set once its misses have been read.
+ * A missing set fails: the gate holds only when it has something to hold. Failures give figures, never questions.
+ */
+const FLOOR: Readonly<Record<(typeof HELD_OUT_SETS)[number], typeof HELD_OUT_GATE>> = {
+  // Placed figures: top-1 168/187, top-3 183/187, rejection 37/42, wrong 8/229.
+  'held-out/ranking-lbbd.jsonl': { top1: 0.89, top3: 0.97, rejection: 0.88, wrong: 0.036 },
+  // Placed figures: top-1 130/177, top-3 164/177, rejection 40/45, wrong 13/222.
+  'held-out/ranking-jersey.jsonl': { top1: 0.73, top3: 0.92, rejection: 0.88, wrong: 0.06 },
+};
+
+describe.each(HELD_OUT_SETS)('held-out staff paraphrases: %s', (file) => {
+  const path = join(EVAL_DIR, file);
+  const floor = FLOOR[file];
+
+  test('the set is in place, with at least 150 questions for an entry', () => {
+    expect({ file, present: existsSync(path) }).toEqual({ file, present: true });
+    expect(readQuestions(file).filter((q) => q.expect !== null).length).toBeGreaterThanOrEqual(150);
+  });
+
+  test(`no worse than when placed: top-1 ≥ ${floor.top1 * 100}%, top-3 ≥ ${floor.top3 * 100}%, rejection ≥ ${floor.rejection * 100}%, wrong answers ≤ ${floor.wrong * 100}%`, () => {
+    const f = evaluate(readQuestions(file), practiceCompanionRanker(createSearch(loadOrThrow())));
+    const figures = { top1: f.top1, top3: f.top3, rejection: f.rejection, wrong: f.wrong };
+    expect({
+      figures,
+      top1: f.top1 >= floor.top1,
+      top3: f.top3 >= floor.top3,
+      rejection: f.rejection >= floor.rejection,
+      wrong: f.wrong <= floor.wrong,
+    }).toEqual({ figures, top1: true, top3: true, rejection: true, wrong: true });
+  });
+});

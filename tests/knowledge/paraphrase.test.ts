@@ -1,0 +1,90 @@
+import type { AnswerResult } from '../../knowledge/search/answer';
+import { entrySchema } from '../../knowledge/kb/schema';
+import { shippedSearch } from '../helpers/kb';
+
+// Issue 27: staff point at an entry by its kind, its position or letter, a situation, or the
+// source's ideas in their own words. Each question here is from the issue.
+const ask = (question: string, defaultFramework: string): AnswerResult =>
+  shippedSearch().answer(question, { defaultFramework });
+const idOf = (question: string, defaultFramework: string) => {
+  const r = ask(question, defaultFramework);
+  return r.found ? r.entry.id : null;
+};
+
+describe('answers staff paraphrases of the framework (issue 27)', () => {
+  test.each([
+    ['whats our practice framework in b&d in a nutshell', 'lbbd', 'lbbd-framework'],
+    ['cares acronym??', 'lbbd', 'lbbd-cares'],
+  ])('the framework and its parts by name: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    ['what was the value beginning with E', 'lbbd', 'lbbd-empowerment'],
+    ['the value starting with r', 'lbbd', 'lbbd-respect'],
+    ['last ingredient', 'jersey', 'jersey-direct-work'],
+    ['the final principle', 'lbbd', 'lbbd-be-human'],
+    ['the first value', 'lbbd', 'lbbd-compassion'],
+    ['the A in CARES', 'lbbd', 'lbbd-accountability'],
+  ])('by position or letter: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    ['how do i stop assuming i know whats going on in a family', 'lbbd', 'lbbd-neutral-stance'],
+    ['we are not flies on the wall', 'lbbd', 'lbbd-neutral-stance'],
+    ['teen being groomed by older lads at the park, what approach', 'lbbd', 'lbbd-contextual-safeguarding'],
+    ['mum keeps getting blamed for dads violence', 'lbbd', 'lbbd-safe-and-together'],
+    ['child has had 5 sws in a year', 'jersey', 'jersey-stable-relationships'],
+    ['kid is always left out of meetings about them, which value', 'lbbd', 'lbbd-sharing'],
+  ])('by situation or in other words: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test('a kind word restricts the answer to that kind: "which value" is never a principle', () => {
+    const r = ask('which value is about being kind to children', 'lbbd');
+    expect(r.found && r.entry.kind).toBe('value');
+  });
+
+  test.each([
+    ['what is restorative practice', 'jersey'],
+    ['process for a secure accommodation order', 'jersey'],
+    ['process for a secure accommodation order', 'lbbd'],
+  ])("what the chat's framework does not contain is declined: %p in %s", (q, f) => {
+    const r = ask(q, f);
+    expect(r.found ? r.entry.id : r.reason).toBe('not-covered');
+  });
+
+  test("another framework's entry, named by its title, is declined as that framework's", () => {
+    expect(ask('what is restorative practice', 'jersey')).toMatchObject({
+      found: false,
+      reason: 'not-covered',
+      notCovered: 'Restorative Practice, which is in the Barking & Dagenham framework',
+    });
+    // The framework's own words are never declined: Jersey has a trauma-informed ingredient.
+    expect(idOf('trauma informed practice', 'jersey')).toBe('jersey-trauma-informed');
+  });
+
+  test('a weak match says "not sure" and offers the best three', () => {
+    const r = ask('how do we work with a family where dad drinks', 'lbbd');
+    if (r.found) expect(r.confident || r.alternatives.length > 0).toBe(true);
+    else expect(r.suggestions.length).toBe(3);
+  });
+});
+
+describe('typical staff questions in the framework file (questions:)', () => {
+  const base = {
+    id: 'x-one',
+    kind: 'principle',
+    title: 'One',
+    summary: 'A summary.',
+    text: 'The text.',
+    aliases: ['one'],
+    keywords: ['one'],
+    prompts: ['a?', 'b?', 'c?'],
+    group_prompts: ['a?', 'b?'],
+  };
+
+  test('are optional, and a list of questions when given', () => {
+    expect(entrySchema.safeParse(base).success).toBe(true);
+    expect(entrySchema.safeParse({ ...base, questions: ['what do we do when a family feels judged'] }).success).toBe(
+      true,
+    );
+    expect(entrySchema.safeParse({ ...base, questions: 'not a list' }).success).toBe(false);
+    expect(entrySchema.safeParse({ ...base, questions: [''] }).success).toBe(false);
+  });
+});
