@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   DEV_SETS,
   EVAL_DIR,
+  HELD_OUT_GATE,
   HELD_OUT_SETS,
   declinedFigures,
   evaluate,
@@ -102,6 +103,13 @@ function printParaphraseFigures(
     console.log(`  top-3 accuracy        ${count(f.top3, f.onTopic)}`);
     console.log(`  off-topic rejection   ${count(f.rejection, f.offTopic)}`);
     console.log(`  wrong answers         ${count(f.wrong, mine.length)}`);
+    const short = [
+      f.top1 < HELD_OUT_GATE.top1 && `top-1 below ${HELD_OUT_GATE.top1 * 100}%`,
+      f.top3 < HELD_OUT_GATE.top3 && `top-3 below ${HELD_OUT_GATE.top3 * 100}%`,
+      f.rejection < HELD_OUT_GATE.rejection && `rejection below ${HELD_OUT_GATE.rejection * 100}%`,
+      f.wrong > HELD_OUT_GATE.wrong && `wrong answers above ${HELD_OUT_GATE.wrong * 100}%`,
+    ].filter(Boolean);
+    console.log(`  issue 27's targets    ${short.length ? `not met: ${short.join(', ')}` : 'met'}`);
     if (!showMisses) continue;
     console.log(`  misses (${f.misses.length}):`);
     for (const m of f.misses)
