@@ -195,6 +195,7 @@ async function main(): Promise<void> {
   console.error(
     `requests per second while sending: median ${sorted[sorted.length >> 1] ?? 0}, lowest ${sorted[0] ?? 0}; first second ${result.perSecond[0] ?? 0}; about ${Math.max(0, result.seconds - result.perSecond.length).toFixed(1)} s of the total had no requests (before the first, after the last)`,
   );
+  console.error(`accepted per second: ${result.perSecond.join(' ')}`);
   const { store: s, instances, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency } = result;
   const { peakRps, killed } = result;
   console.log(
