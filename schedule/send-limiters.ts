@@ -7,17 +7,19 @@ import type { Clock, KeyedSendLimiter, Permit, SendLimiter, SendLimiters } from 
  * send until its answer came back; the shared one spaces the starts evenly, and this margin absorbs
  * the jitter between a slot and the request's arrival at Teams (timers, the event loop, the network).
  */
-export const SHARED_RATE_MARGIN = 0.02;
+const SHARED_RATE_MARGIN = 0.03;
 
 /**
  * How late after its slot a send may go out. Later than this (a slow database, a busy event loop), it
  * would arrive among the next slots' sends and push a second over Teams' limit, which Teams answers
  * with 429 and a second's pause for everyone: it claims a new slot instead, and the old one lapses.
  */
-export const LATE_MS = 20;
+const LATE_MS = 20;
+/** The most before its slot a permit is given, for the caller to prepare the send in (see SharedRateLimiter). */
+const MAX_LEAD_MS = 40;
 
 /** The database's bucket for the whole app, and the prefix of each conversation's. */
-export const APP_BUCKET = 'app';
+const APP_BUCKET = 'app';
 const CONVERSATION_BUCKET = 'conversation:';
 /** How often an instance deletes conversations' buckets idle for a minute. */
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -30,12 +32,20 @@ const PRUNE_EVERY_MS = 10 * 60_000;
  */
 export class SharedRateLimiter implements SendLimiter {
   private readonly intervalUs: number;
+  /** How long the scheduler takes from a permit to its request (claiming the post, reading its conversation), averaged. */
+  private prepMs = 0;
 
+  /**
+   * `lead`: the caller calls the permit's `ready()` just before sending, so `take()` may return a
+   * little before the slot (by about the usual time the caller takes to prepare) and `ready()` waits
+   * for the rest: the request then leaves on its slot rather than that much after it.
+   */
   constructor(
     private readonly budget: SendBudgetStore,
     private readonly clock: Clock,
     perSecond: number,
     private readonly key: string = APP_BUCKET,
+    private readonly lead = true,
     margin = SHARED_RATE_MARGIN,
   ) {
     this.intervalUs = (1_000_000 / perSecond) * (1 + margin);
@@ -43,7 +53,8 @@ export class SharedRateLimiter implements SendLimiter {
 
   async take(): Promise<Permit> {
     const slot = await this.claim();
-    if (slot.waitMs > 0) await this.clock.sleep(slot.waitMs);
+    const early = this.lead ? Math.min(MAX_LEAD_MS, this.prepMs * 1.5) : 0;
+    if (slot.waitMs - early > 0) await this.clock.sleep(slot.waitMs - early);
     return this.permit(slot);
   }
 
@@ -56,6 +67,7 @@ export class SharedRateLimiter implements SendLimiter {
   private permit(first: SendSlot & { dueAt: number }): Permit {
     let slot = first;
     let settled = false;
+    const given = this.clock.now().getTime();
     return {
       done: () => {
         settled = true;
@@ -67,7 +79,11 @@ export class SharedRateLimiter implements SendLimiter {
         void this.budget.giveBack(this.key, this.intervalUs, slot).catch(() => undefined);
       },
       ready: async () => {
-        if (settled || this.clock.now().getTime() - slot.dueAt <= LATE_MS) return;
+        if (settled) return;
+        const now = this.clock.now().getTime();
+        this.prepMs = this.prepMs * 0.9 + (now - given) * 0.1;
+        if (now < slot.dueAt) return this.clock.sleep(slot.dueAt - now);
+        if (now - slot.dueAt <= LATE_MS) return;
         slot = await this.claim();
         if (slot.waitMs > 0) await this.clock.sleep(slot.waitMs);
       },
@@ -98,7 +114,8 @@ export class SharedKeyedRateLimiter implements KeyedSendLimiter {
       this.lastPrune = now;
       void this.budget.pruneIdle(CONVERSATION_BUCKET, 60_000).catch(() => undefined);
     }
-    return new SharedRateLimiter(this.budget, this.clock, this.perSecond, `${CONVERSATION_BUCKET}${key}`).take();
+    // Taken just before the send, with nothing left to prepare: no lead.
+    return new SharedRateLimiter(this.budget, this.clock, this.perSecond, `${CONVERSATION_BUCKET}${key}`, false).take();
   }
 }
 

@@ -117,7 +117,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
 }
 
 /** The most of `times` (milliseconds) in any window of one second. */
-export function peakPerSecond(times: readonly number[]): number {
+function peakPerSecond(times: readonly number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   let most = 0;
   for (let i = 0, j = 0; j < sorted.length; j++) {

@@ -64,7 +64,7 @@ test('shared sends are spaced evenly at a little under the rate, and each waits 
     at.push(clock.now().getTime() - start);
     permit.done();
   }
-  expect(at).toEqual([0, 20.4, 40.8, 61.2, 81.6].map((ms) => expect.closeTo(ms, 0)));
+  expect(at).toEqual([0, 20.6, 41.2, 61.8, 82.4].map((ms) => expect.closeTo(ms, 0)));
 });
 
 test('a send that would go out late after its slot claims a new slot rather than crowd the next sends', async () => {
@@ -78,4 +78,21 @@ test('a send that would go out late after its slot claims a new slot rather than
   clock.advance(100); // reading the post and its conversation took 100 ms
   await late.ready?.();
   expect(budget.claims).toBe(3);
+});
+
+test('once it knows how long the caller takes to prepare a send, a permit comes that much early and the send still leaves on its slot', async () => {
+  const clock = fakeClock('2026-12-07T09:00:00Z');
+  const budget = bucket(clock);
+  const limiter = new SharedRateLimiter(budget, clock, 50);
+  const late: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const permit = await limiter.take();
+    clock.advance(10); // claiming the post and reading its conversation
+    await permit.ready?.();
+    late.push(clock.now().getTime() - i * 20.6 - Date.parse('2026-12-07T09:00:00Z'));
+    permit.done();
+  }
+  expect(late[0]).toBeCloseTo(10, 0); // the first, before it knew
+  expect(Math.max(...late.slice(-10).map(Math.abs))).toBeLessThan(1);
+  expect(budget.claims).toBe(40); // no slot wasted
 });
