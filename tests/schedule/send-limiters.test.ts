@@ -64,7 +64,9 @@ test('shared sends are spaced evenly at a little under the rate, and each waits 
     at.push(clock.now().getTime() - start);
     permit.done();
   }
-  expect(at).toEqual([0, 20.6, 41.2, 61.8, 82.4].map((ms) => expect.closeTo(ms, 0)));
+  // 20.6 ms apart (50 a second, 3% under); the clock reads whole milliseconds.
+  const off = [0, 20.6, 41.2, 61.8, 82.4].map((ms, i) => Math.abs(at[i]! - ms));
+  expect(Math.max(...off)).toBeLessThanOrEqual(1);
 });
 
 test('a send that would go out late after its slot claims a new slot rather than crowd the next sends', async () => {
