@@ -2,6 +2,7 @@
 // on the given store, until killed. Prints "ready" once the store is open.
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { systemClock } from '../schedule/limiter';
+import { sendLimiters } from '../schedule/send-limiters';
 import { openStore } from '../store/open';
 import { schedulerFor } from '../tests/helpers/scheduling';
 
@@ -10,8 +11,12 @@ async function main(): Promise<void> {
   const loaded = loadKnowledgeBase();
   if (!loaded.ok) throw new Error('knowledge base failed to load');
   const store = await openStore(url);
+  const rates = { ratePerSecond: Number(rps), conversationRatePerSecond: 7 };
   const scheduler = schedulerFor(store, loaded.kb, systemClock, {
-    ratePerSecond: Number(rps),
+    ...rates,
+    // As the service chooses: shared through PostgreSQL by every sender on it, in memory on SQLite.
+    // FANOUT_LIMITER=memory gives each sender its own, as before the shared budget, for comparison.
+    ...(process.env['FANOUT_LIMITER'] !== 'memory' && { limiters: sendLimiters(store, systemClock, rates) }),
     random: Math.random,
     pollMs: 200,
     ...(process.env['FANOUT_CONCURRENCY'] && { concurrency: Number(process.env['FANOUT_CONCURRENCY']) }),

@@ -1,7 +1,10 @@
-// npm run bench:fanout -- --channels 5000 --rps 50 [--store sqlite|postgres] [--kill-at 0.5]
+// npm run bench:fanout -- --channels 5000 --rps 50 [--store sqlite|postgres] [--instances N] [--kill-at 0.5]
 // Posts one slot to N channels through a fake Bot Connector that enforces the Teams limits (429 with
-// Retry-After beyond them) and fails 5% of requests; optionally kills the sender (SIGKILL) half way
-// and starts it again. The last line printed is JSON.
+// Retry-After beyond them) and fails 5% of requests; optionally kills a sender (SIGKILL) half way: with
+// one instance it starts it again, with several the others carry on. `--instances N` (PostgreSQL only)
+// runs N sender processes on the one database, as N instances of the service would, sharing Teams'
+// budget through it. The last line printed is JSON; `peakRps` is the most posts that reached the fake
+// Teams in any one second (a sliding window; 429s and 503s included).
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,6 +21,8 @@ export interface FanoutOptions {
   readonly rps: number;
   readonly store: 'sqlite' | 'postgres';
   readonly killAt?: number;
+  /** Sender processes on the one store (PostgreSQL for more than one). */
+  readonly instances?: number;
   readonly transientRate?: number;
   /** The fake Teams' app-wide limit per second (Teams: 50). */
   readonly teamsLimit?: number;
@@ -26,6 +31,7 @@ export interface FanoutOptions {
 
 export interface FanoutResult {
   readonly store: string;
+  readonly instances: number;
   readonly channels: number;
   readonly delivered: number;
   readonly duplicates: number;
@@ -34,6 +40,8 @@ export interface FanoutResult {
   readonly limit_seconds: number;
   readonly efficiency: number;
   readonly killed: boolean;
+  /** The most posts that reached the fake Teams in any one second, 429s and 503s included. */
+  readonly peakRps: number;
   readonly requests: number;
   readonly throttled: number;
   readonly transient: number;
@@ -57,18 +65,21 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
   const log = o.log ?? (() => undefined);
   const loaded = loadKnowledgeBase();
   if (!loaded.ok) throw new Error('knowledge base failed to load');
+  const instances = o.instances ?? 1;
+  if (instances > 1 && o.store !== 'postgres') throw new Error('several instances need PostgreSQL (--store postgres)');
   const db = await (o.store === 'postgres' ? postgres : sqlite).fresh();
   let killed = false;
-  let current: ChildProcess | undefined;
+  let senders: ChildProcess[] = [];
   const killAfter = o.killAt === undefined ? Infinity : Math.floor(o.channels * o.killAt);
   const teams = await startTeamsConnector({
     appPerSecond: o.teamsLimit ?? 50,
     conversationPerSecond: 7,
     transientRate: o.transientRate ?? 0.05,
     onDelivered: (n) => {
-      if (!killed && n >= killAfter && current) {
+      const victim = senders[0];
+      if (!killed && n >= killAfter && victim) {
         killed = true;
-        current.kill('SIGKILL');
+        victim.kill('SIGKILL');
       }
     },
   });
@@ -82,25 +93,26 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
   try {
     // The service is running when the slot comes, as in real life: start the sender, then make the
     // slot fall due a second later, and time from the slot.
-    current = await startSender(db.url, o.rps);
+    senders = await Promise.all(Array.from({ length: instances }, () => startSender(db.url, o.rps)));
     const slot = Date.now() + 1000;
     await sql.k.updateTable('subscriptions').set({ next_slot_at: slot }).execute();
     await new Promise((r) => setTimeout(r, Math.max(0, slot - Date.now())));
     const started = process.hrtime.bigint();
-    let exited = false;
-    const onExit = () => {
-      exited = true;
-    };
-    current.on('exit', onExit);
+    const exited = new Set<ChildProcess>();
+    for (const sender of senders) sender.on('exit', () => exited.add(sender));
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
-      if (exited) {
-        log(`sender killed after ${teams.counts.delivered} deliveries; starting it again`);
-        current = await startSender(db.url, o.rps);
-        exited = false;
-        current.on('exit', onExit);
+      if (exited.size > 0) {
+        senders = senders.filter((sender) => !exited.has(sender));
+        exited.clear();
+        if (senders.length === 0) {
+          log(`sender killed after ${teams.counts.delivered} deliveries; starting it again`);
+          const again = await startSender(db.url, o.rps);
+          again.on('exit', () => exited.add(again));
+          senders = [again];
+        } else log(`a sender was killed after ${teams.counts.delivered} deliveries; ${senders.length} carry on`);
       }
-      const sender = current;
+      const live = senders.map((sender) => sender.pid);
       // Cheap, indexed questions: this process is also the fake Teams, and must stay responsive.
       const planned = await sql.k
         .selectFrom('post_log')
@@ -112,7 +124,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
         .where((eb) =>
           eb.or([
             eb('status', '=', 'pending'),
-            eb.and([eb('status', '=', 'sending'), eb('claimed_by', 'like', `%:${sender.pid}:%`)]),
+            eb.and([eb('status', '=', 'sending'), eb.or(live.map((pid) => eb('claimed_by', 'like', `%:${pid}:%`)))]),
           ]),
         )
         .executeTakeFirst();
@@ -120,7 +132,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
       if (Number(row?.planned) >= o.channels && Number(row?.open ?? 0) === 0) break;
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9; // includes any restart after a kill
-    current.kill('SIGTERM');
+    for (const sender of senders) sender.kill('SIGTERM');
     const statuses: Record<string, number> = {};
     for (const r of await sql.k
       .selectFrom('post_log')
@@ -132,6 +144,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     const limit = o.channels / o.rps;
     return {
       store: o.store,
+      instances,
       channels: o.channels,
       delivered: teams.deliveries.size,
       duplicates: counts.reduce((a, n) => a + Math.max(0, n - 1), 0),
@@ -140,6 +153,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
       limit_seconds: limit,
       efficiency: Math.round((limit / seconds) * 1000) / 1000,
       killed,
+      peakRps: teams.peakPerSecond(),
       requests: teams.counts.requests,
       throttled: teams.counts.throttled,
       transient: teams.counts.transient,
@@ -159,6 +173,7 @@ async function main(): Promise<void> {
       channels: { type: 'string', default: '5000' },
       rps: { type: 'string', default: '50' },
       store: { type: 'string', default: 'sqlite' },
+      instances: { type: 'string', default: '1' },
       'kill-at': { type: 'string' },
     },
   });
@@ -168,6 +183,7 @@ async function main(): Promise<void> {
     channels: Number(values.channels),
     rps: Number(values.rps),
     store,
+    instances: Number(values.instances),
     ...(values['kill-at'] !== undefined && { killAt: Number(values['kill-at']) }),
     log: (line) => console.error(line),
   });
@@ -179,9 +195,23 @@ async function main(): Promise<void> {
   console.error(
     `requests per second while sending: median ${sorted[sorted.length >> 1] ?? 0}, lowest ${sorted[0] ?? 0}; first second ${result.perSecond[0] ?? 0}; about ${Math.max(0, result.seconds - result.perSecond.length).toFixed(1)} s of the total had no requests (before the first, after the last)`,
   );
-  const { store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency } = result;
+  console.error(`accepted per second: ${result.perSecond.join(' ')}`);
+  const { store: s, instances, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency } = result;
+  const { peakRps, killed } = result;
   console.log(
-    JSON.stringify({ store: s, channels, delivered, duplicates, missed, seconds, limit_seconds, efficiency }),
+    JSON.stringify({
+      store: s,
+      instances,
+      channels,
+      delivered,
+      duplicates,
+      missed,
+      seconds,
+      limit_seconds,
+      efficiency,
+      peakRps,
+      killed,
+    }),
   );
 }
 

@@ -4,6 +4,7 @@ import type { Store } from '../store/types';
 import { scheduleStore } from '../schedule/schedule-store';
 import { systemClock } from '../schedule/limiter';
 import { createScheduler } from '../schedule/scheduler';
+import { sendLimiters } from '../schedule/send-limiters';
 import { createPurger } from '../schedule/purge';
 import type { Purger, PurgeEvent } from '../schedule/purge';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
@@ -92,6 +93,8 @@ export function createApp(given: AppDeps): App {
     graceMs: app.config.schedule.graceMs,
     ratePerSecond: app.config.schedule.ratePerSecond,
     conversationRatePerSecond: app.config.schedule.conversationRatePerSecond,
+    // Shared by every instance on PostgreSQL; in memory on SQLite, which serves one.
+    limiters: sendLimiters(app.store, systemClock, app.config.schedule),
     tenantAllowed: tenantPolicy(app.config),
     ...(app.config.console.leadIds.size > 0 && {
       digest: { leadIds: app.config.console.leadIds, timeZone: app.config.schedule.defaultTimeZone, time: DIGEST_TIME },

@@ -16,6 +16,31 @@ export const systemClock: Clock = {
 export interface Permit {
   done(): void;
   cancel(): void;
+  /**
+   * Called just before the request goes out, after the work between taking the permit and sending
+   * (claiming the post, reading its conversation). A limiter that spaces sends evenly waits here for
+   * a later slot if that work ran so late that the send would crowd the next one.
+   */
+  ready?(): Promise<void>;
+}
+
+/** Lets sends through at a rate: the whole app's (Teams' 50 a second), in memory or shared by instances. */
+export interface SendLimiter {
+  /** Resolves when the caller may send. */
+  take(): Promise<Permit>;
+  /** Teams answered 429 with Retry-After: nobody sends before `at`. */
+  holdUntil(at: Date): void;
+}
+
+/** A rate per key (a conversation: Teams' 7 a second). */
+export interface KeyedSendLimiter {
+  take(key: string): Promise<Permit>;
+}
+
+/** The scheduler's two limits: the app's and each conversation's. */
+export interface SendLimiters {
+  readonly app: SendLimiter;
+  readonly conversation: KeyedSendLimiter;
 }
 
 /**
@@ -25,7 +50,7 @@ export interface Permit {
  * counting to the answer (which comes after the arrival) keeps Teams' count within the limit however
  * unevenly requests travel. A 429's Retry-After holds every sender back until it has passed.
  */
-export class RateLimiter {
+export class RateLimiter implements SendLimiter {
   private readonly sends: Array<{ at: number; open: boolean }> = [];
   private readonly windowMs: number;
   private readonly max: number;
@@ -93,7 +118,7 @@ export class RateLimiter {
 }
 
 /** One limiter per key (a conversation), dropped once idle. */
-export class KeyedRateLimiter {
+export class KeyedRateLimiter implements KeyedSendLimiter {
   private readonly limiters = new Map<string, { limiter: RateLimiter; lastUse: number }>();
 
   constructor(

@@ -7,7 +7,7 @@ import type { SendOutcome } from './model';
 import { scheduleStore } from './schedule-store';
 import type { Clock } from './limiter';
 import { KeyedRateLimiter, RateLimiter, backoffMs } from './limiter';
-import type { Permit } from './limiter';
+import type { Permit, SendLimiters } from './limiter';
 import { planSubscription } from './planner';
 import { planDigests } from './digest';
 import type { DigestOptions } from './digest';
@@ -23,6 +23,11 @@ export interface SchedulerOptions {
   readonly graceMs: number;
   readonly ratePerSecond: number;
   readonly conversationRatePerSecond: number;
+  /**
+   * The limiters to send through; by default in memory at `ratePerSecond` and `conversationRatePerSecond`,
+   * which is right for one instance. Several instances share one budget: see ./send-limiters.ts.
+   */
+  readonly limiters?: SendLimiters;
   /** Sends in flight at once (real Teams answers in ~100–300 ms; the rate limit still holds). */
   readonly concurrency?: number;
   /** Gives up on a post after this many attempts. */
@@ -96,8 +101,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const pollMs = options.pollMs ?? 30_000;
   const random = options.random ?? Math.random;
   const emit = options.onEvent ?? (() => undefined);
-  const tenantLimiter = new RateLimiter(clock, options.ratePerSecond);
-  const conversationLimiter = new KeyedRateLimiter(clock, options.conversationRatePerSecond);
+  const tenantLimiter = options.limiters?.app ?? new RateLimiter(clock, options.ratePerSecond);
+  const conversationLimiter =
+    options.limiters?.conversation ?? new KeyedRateLimiter(clock, options.conversationRatePerSecond);
 
   let stopping = false;
   let running: Promise<void> | undefined;
@@ -161,6 +167,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return;
     }
     const conversationPermit = await conversationLimiter.take(post.conversationId);
+    await permit.ready?.();
     const outcome = await send(post, conversation).catch((error: unknown): SendOutcome => ({
       kind: 'retry',
       afterMs: 0,

@@ -10,10 +10,11 @@ import { migration as m006 } from './migrations/006-lead-chats';
 import { migration as m007 } from './migrations/007-framework-versions';
 import { migration as m009 } from './migrations/009-suggestion-undo';
 import { migration as m010 } from './migrations/010-two-roles';
+import { migration as m011 } from './migrations/011-send-budget';
 import type { Migration } from './migrations/migration';
 
 /** The schema's migrations in order, applied at start on both backends (see ./migrations/migration.ts). */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m009, m010, m011];
 
 /** The schema version this code expects: the newest migration. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -9,6 +9,7 @@ import { ASK_FLUSH_MS, feedbackTables } from './feedback';
 import { createHousekeeping } from './housekeeping';
 import { migrate } from './migrations';
 import { postTables } from './posts';
+import { sendBudgetTable } from './send-budget';
 import { settingsTables } from './settings';
 import { frameworkVersionTables } from './framework-versions';
 import { subscriptionTables } from './subscriptions';
@@ -45,6 +46,8 @@ export async function createStore(db: Db, options: StoreOptions = {}): Promise<S
     ...consoleTables(db, open),
     ...createHousekeeping(db, () => feedback.asks.flush(), open),
     frameworkVersions: frameworkVersionTables(db, open),
+    // Several instances share PostgreSQL, and so Teams' budget; SQLite serves one, which keeps it in memory.
+    ...(db.dialect === 'postgres' && { sendBudget: sendBudgetTable(db, open) }),
     async close() {
       if (closed) return;
       closed = true;

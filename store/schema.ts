@@ -154,6 +154,7 @@ export const TABLES = {
     editors: textOrNull,
     updated_by_name: textOrNull,
   },
+  send_budget: { key: text, next_at_us: bigint },
 } as const satisfies Record<string, Record<string, Column>>;
 
 /** The primary key of each table: SQLite reports such TEXT columns as nullable, PostgreSQL does not. */
@@ -175,6 +176,7 @@ export const PRIMARY_KEYS: { readonly [T in TableName]: readonly (keyof (typeof 
   lead_chats: ['lead_id'],
   framework_versions: ['framework_id', 'version'],
   framework_drafts: ['framework_id'],
+  send_budget: ['key'],
 };
 
 export type TableName = keyof typeof TABLES;

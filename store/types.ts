@@ -5,6 +5,7 @@ import type { FeedbackStore } from './feedback';
 import type { FrameworkVersionStore } from './framework-versions';
 import type { HousekeepingStore } from './housekeeping';
 import type { PostStore } from './posts';
+import type { SendBudgetStore } from './send-budget';
 import type { SettingsStore } from './settings';
 import type { SubscriptionStore } from './subscriptions';
 
@@ -13,6 +14,7 @@ export type { AuditEntry } from './audit';
 export type { ConversationRecord } from './conversations';
 export type { NewPost, PostRecord, PostStatus } from './posts';
 export type { Person } from './personal-data';
+export type { SendBudgetStore, SendSlot } from './send-budget';
 export type { PurgeReport, Retention } from './retention';
 export type { PlanRecord, SubscriptionPatch, SubscriptionRecord, SubscriptionStatus } from './subscriptions';
 
@@ -33,6 +35,8 @@ export interface Store
     HousekeepingStore {
   /** Frameworks edited in the console (store/framework-versions.ts). */
   readonly frameworkVersions: FrameworkVersionStore;
+  /** Teams' send budget shared by every instance on the database: PostgreSQL only (store/send-budget.ts). */
+  readonly sendBudget?: SendBudgetStore;
   close(): Promise<void>;
 }
 

@@ -31,6 +31,8 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
   const counts = { requests: 0, delivered: 0, throttled: 0, transient: 0, forbidden: 0 };
   /** Requests that passed the rate limits, per second since the first one. */
   const perSecond: number[] = [];
+  /** When each post arrived (Date.now()), whether it passed the limits or not. */
+  const arrivals: number[] = [];
   let firstAt: number | undefined;
   let next = 1;
 
@@ -53,6 +55,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
       }
       const conversationId = decodeURIComponent(match[1]!);
       const now = Date.now();
+      arrivals.push(now);
       if (options.forbidden?.has(conversationId)) {
         counts.forbidden++;
         res.writeHead(403, { 'content-type': 'application/json' });
@@ -99,6 +102,9 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
     url: `http://127.0.0.1:${port}/`,
     counts,
     perSecond,
+    arrivals,
+    /** The most posts that arrived in any one second (a sliding window), 429s and 503s included. */
+    peakPerSecond: () => peakPerSecond(arrivals),
     /** Deliveries per conversation id. */
     deliveries,
     bodies,
@@ -108,6 +114,17 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The most of `times` (milliseconds) in any window of one second. */
+function peakPerSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= 1000) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
 }
 
 export type TeamsConnector = Awaited<ReturnType<typeof startTeamsConnector>>;
