@@ -168,8 +168,10 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
   });
   for (const phrase of [...n.publicPhrases, ...extraPublic]) {
     for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (phrase.every((p, k) => words[i + k]?.lower === p))
-        for (let k = 0; k < phrase.length; k++) isPublic[i + k] = true;
+      // The last word may carry a possessive without its apostrophe: "Bruce Perrys work".
+      const said = (p: string, k: number) =>
+        words[i + k]?.lower === p || (k === phrase.length - 1 && words[i + k]?.lower === `${p}s`);
+      if (phrase.every(said)) for (let k = 0; k < phrase.length; k++) isPublic[i + k] = true;
     }
   }
   const found: number[] = [];
@@ -216,12 +218,32 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
           (words[i + 1]?.afterBracket || (words[i + 1]?.afterBreak && !unknown))))
     )
       found.push(i);
-    // "precious who is 9": a first name, even an everyday word, with an age said straight after it.
+    // "precious who is 9", "destiny is 15", "grace (15)": a first name, even an everyday word, with an age
+    // said straight after it.
     else if (
       n.first.has(w.lower) &&
-      next === 'who' &&
-      words[i + 2]?.lower === 'is' &&
-      (words[i + 3]?.number ?? 99) <= 19
+      ((next === 'who' && words[i + 2]?.lower === 'is' && (words[i + 3]?.number ?? 99) <= 19) ||
+        (next === 'is' && (words[i + 2]?.number ?? 99) <= 19) ||
+        (words[i + 1]?.afterBracket === true && (words[i + 1]?.number ?? 99) <= 19))
+    )
+      found.push(i);
+    // "jordan brown, 17": a first name and a surname, then an age.
+    else if (
+      n.first.has(w.lower) &&
+      n.surnames.has(next) &&
+      !words[i + 1]?.afterBreak &&
+      (words[i + 2]?.number ?? 99) <= 19
+    )
+      found.push(i);
+    // "the patels", "the hendersons": a family by its surname, in lower case.
+    else if (
+      prev === 'the' &&
+      /s$/.test(w.lower) &&
+      w.lower.length >= 5 &&
+      n.surnames.has(w.lower.slice(0, -1)) &&
+      !n.english.has(w.lower) &&
+      !n.english.has(w.lower.slice(0, -1)) &&
+      !n.notNames.has(w.lower.slice(0, -1))
     )
       found.push(i);
     // "kayleighs nan": a first name with its apostrophe left out.

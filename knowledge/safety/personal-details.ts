@@ -121,6 +121,13 @@ const STREET =
 const ADDRESS =
   /\b\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|court|crescent|drive|way|gardens|grove|place|square|terrace|walk|mews|row|parade|rise|vale|view|house|tower|estate)\b|\bflat\s+\d+[a-z]?\b/;
 
+/** "on the gascoigne estate", "lives on ripple road": a place named before a street word, after "on", "in"… */
+const LOCAL_STREET =
+  /\b(?:on|in|at|from|near|off)\s+(?:the\s+)?(?!(?:the|same|main|busy|local|council|housing|new|old|that|this|their|her|his|my|our|your|a|an|high|ring|open|right|wrong|long|every|each|one|another|other|own|big|small|quiet|private|public|whole|next|back|front|slip|side|country|dual|toll|rough|bumpy|rocky)\b)[a-z][a-z']{2,}(?:\s+(?!(?:the|a|an|of)\b)[a-z][a-z']{2,})?\s+(?:estate|road|rd|street|close|avenue|lane|crescent|gardens|grove|terrace)\b/;
+
+/** An age that points at one child, without a name: "her 9yo", "his 15 year old", "my 6 y/o" (not "a 7 year old", said of children in general). */
+const CHILD_AGE = /\b(?:her|his|their|my|our)\s+\d{1,2}\s*-?\s*(?:yo|y\/o|yr\s+old|year\s+old)\b(?!\s*s\b)/;
+
 /**
  * A named school: "eastbury academy", "St Mary's Primary", "william ford school", "Valence Primary"; not
  * "her school", "into college" or "secondary trauma". The words just before the kind of school must name it:
@@ -174,9 +181,9 @@ export function personalDetails(message: string, options: PersonalDetailsOptions
   if (EMAIL.test(unmasked)) found.add('email');
   const person = nameAndAge(found.has('email') ? withoutEmails(original) : original, options.publicNames);
   if (person.name) found.add('name');
-  if (person.age) found.add('age');
+  if (person.age || CHILD_AGE.test(text)) found.add('age');
   if (hasSchool(text, original)) found.add('school');
-  if (ADDRESS.test(text) || STREET.test(original)) found.add('address');
+  if (ADDRESS.test(text) || STREET.test(original) || LOCAL_STREET.test(text)) found.add('address');
   if (hasPostcode(text)) found.add('postcode');
   if (hasPhone(text)) found.add('phone');
   if (hasDateOfBirth(text)) found.add('date-of-birth');

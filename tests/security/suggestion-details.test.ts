@@ -25,6 +25,14 @@ describe('a suggestion holding personal details is refused, however it is writte
     ['an everyday word as a name, with "who is" and an age', 'how can i help precious who is 9 understand', 'name'],
     ['…and its age', 'how can i help precious who is 9 understand', 'age'],
     ['a reference starting with digits', 'youth court ref 24yc0193 for my lad', 'reference'],
+    // Round 3 (from retired blind sets E and F):
+    ['an age with "her"', 'her 9yo keeps asking why he cant go home', 'age'],
+    ['an everyday first name, "is", an age', 'destiny is 15 and wants to see her dad', 'name'],
+    ['an everyday first name with an age in brackets', 'grace (15) wants to chair her review', 'name'],
+    ['a lower-case first name and surname, then an age', 'grace brown, 17, leaving care soon', 'name'],
+    ['a family by its surname in lower case', 'the patels said our values are buzzwords', 'name'],
+    ['an estate by name', 'the family on the gascoigne estate, which approach', 'address'],
+    ['a street in lower case', 'my family on ripple road, dad has learning needs', 'address'],
   ] as const)('%s', (_label, text, kind) => {
     expect(looksPersonal(text)).toBe(true);
     expect(personalDetails(text)).toContain(kind);
@@ -39,6 +47,11 @@ describe('a suggestion holding personal details is refused, however it is writte
       'a fourteen year old who goes to an academy, how does respect apply',
       'what does precious mean in the compassion value',
       'the referral was sent, what next under cares',
+      'ideas for direct work with a 7 year old',
+      'lads at risk of exploitation on the estate as a group',
+      'on the same road as the school, does contextual safeguarding apply',
+      'Bruce Perrys work on trauma, does it link to our framework',
+      "is safe uncertainty Barry Mason's idea",
     ])
       expect([text, looksPersonal(text)]).toEqual([text, false]);
   });
