@@ -20,6 +20,11 @@ describe('a question of a kind the framework is not for is declined by its kind'
     ['locked out of the recording system again, who resets passwords', 'IT and systems questions', 'employment'],
     ['how many working days to get the pathway plan done', 'procedures, timescales and the law', 'procedures'],
     ['whats the best way to use motivational interviewing with dad', 'other practice models and tools', 'case_advice'],
+    ['how do i book a pool car for a contact tomorrow', 'leave, pay and other HR questions', 'employment'],
+    ['the system keeps logging me out halfway through a case note', 'IT and systems questions', 'employment'],
+    ['which form do i fill in for a cin review', 'procedures, timescales and the law', 'procedures'],
+    ['who do i contact about funding for a ramp at the house', 'procedures, timescales and the law', 'procedures'],
+    ['is non violent resistance any good for a teen hitting his mum', 'other practice models and tools', 'case_advice'],
   ])('%s', (question, name, goTo) => {
     const r = respond(searchGiving(notSure), question, { frameworkId: 'lbbd' });
     expect(r.reply?.kind).toBe('decline');
