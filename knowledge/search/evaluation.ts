@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { respond } from '../respond';
 import type { Search } from './answer';
 
 /** The evaluation: how many questions get the entry they expect, and how many off-topic ones get none. */
@@ -97,7 +98,9 @@ export function evaluate(questions: readonly EvalQuestion[], ranker: Ranker): Fi
  */
 export function practiceCompanionRanker(search: Search, defaultFramework = 'lbbd'): Ranker {
   const ask = (q: EvalQuestion, framework: string): Ranked => {
-    const result = search.answer(q.q, { defaultFramework: framework });
+    // What staff see: the response's result, so a plain decline ("the framework doesn't cover leave") counts
+    // as the rejection it is, exactly as `practice-companion ask` reports it.
+    const { result } = respond(search, q.q, { frameworkId: framework });
     if (!result.found) return { top: null, firstThree: result.suggestions.slice(0, 3).map((m) => m.entry.id) };
     return {
       top: result.entry.id,

@@ -11,7 +11,12 @@ export type { EvalQuestion, Figures, Miss, Ranker } from '../../knowledge/search
 export const EVAL_DIR = __dirname;
 
 /** Issue 27's blind development sets of staff paraphrases, one per framework (tuned on freely). */
-export const DEV_SETS = ['dev/ranking-lbbd-dev.jsonl', 'dev/ranking-jersey-dev.jsonl'] as const;
+export const DEV_SETS = [
+  'dev/ranking-lbbd-dev.jsonl',
+  'dev/ranking-jersey-dev.jsonl',
+  'dev/ranking-lbbd-h4.jsonl',
+  'dev/ranking-jersey-h4.jsonl',
+] as const;
 /** The held-out sets, placed by the lead and never read while tuning: figures are printed as counts only. */
 export const HELD_OUT_SETS = ['held-out/ranking-lbbd.jsonl', 'held-out/ranking-jersey.jsonl'] as const;
 
