@@ -31,6 +31,7 @@ export const CONCEPTS = [
   'weapon',
   'threat',
   'now',
+  'past',
   'reported',
   'question',
   'practice',
@@ -110,7 +111,8 @@ export class SafetyLexicon {
       bucket.push(w);
       this.correctable.set(key, bucket);
     }
-    this.known = englishWords().words;
+    // The figures of speech's own words are never "corrected" into a concept: "deadline" is not "dealing".
+    this.known = new Set([...englishWords().words, ...hyperbole.subjects, ...this.hyperbole.flat()]);
   }
 
   /** The lexicon's own spelling of a word typed with a slip, or the word itself. */
