@@ -142,15 +142,24 @@ function decide(
   const othersDespair = whose === 'child';
   // The worker speaking of themself: "i …", or no one named at all ("wanting to die most days now").
   const third = reading.concepts.some((list) => list.includes('third'));
-  const firstPerson = reading.concepts.some((list) => list.includes('i') || list.includes('me')) || !third;
+  // …and "no one named" only where the message speaks of despair at all: "who won the football last night"
+  // and "we will get the social worker to ring you back" name no one either, and must not meet the lower
+  // bar on the classifier's word alone.
+  const despairing =
+    has(reading, 'crisis') || has(reading, 'death') || has(reading, 'selfharm') || has(reading, 'distress');
+  const firstPerson =
+    reading.concepts.some((list) => list.includes('i') || list.includes('me')) || (!third && despairing);
   const crisisBar =
     firstPerson && !child ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis']) : t['worker-crisis'];
   // Despair in the worker's own words, with no child and no one else in the message: the crisis card,
   // whatever the classifier says ("i keep thinking about death and how to get there").
+  // A history written up ("how do i write about a past overdose") is not despair now.
+  const history = has(reading, 'past') && !has(reading, 'now');
   const ownDespair =
     reading.concepts.some((list) => list.includes('i') || list.includes('me')) &&
     !child &&
     !third &&
+    !history &&
     (has(reading, 'crisis') || (has(reading, 'death') && has(reading, 'distress')));
   const hit = {
     'worker-crisis': !othersDespair && (rules.crisis || ownDespair || p['worker-crisis'] >= crisisBar),

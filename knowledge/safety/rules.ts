@@ -105,6 +105,19 @@ const CRISIS: readonly RegExp[] = [
   /\b(?:running out of|no more|cant find any|cant think of any|not many) reasons? to (?:stay|keep going|be here|carry on|live|stick around)\b/,
   /\bchecking out (?:for good|permanently|of life|early)\b|\bchecking out\b.*\bnot the \w+ kind\b/,
   /\b(?:for|after) when im (?:not around|gone|dead|no longer here)\b(?! on| for| next| to| at| in)/,
+  // Arranging for after: "make sure my caseload gets picked up if something happens to me", "who writes mine".
+  // Warning signs in other words: an attempt stopped part way, a hand-over for after, giving things away,
+  // rehearsing where and when, affairs settled "just in case".
+  // A farewell to everyone, and nothing else, typed to a bot: "bye all x", "goodbye everyone".
+  /^(?:bye|goodbye|good bye|bye bye|farewell|so long)(?: to)? (?:all|everyone|everybody|you all|yall)(?: x+| xx+)?$/,
+  /\b(?:nearly|almost) (?:swallowed|took|taken|downed|necked) (?:the lot|them all|all of them|the whole|the pack|everything|the box)\b|\bswallowed the lot\b/,
+  /\b(?:whoever|who ever|the person who|whoevers) (?:takes over|picks up|gets) (?:\w+ ){0,2}after me\b/,
+  /\bgiv(?:ing|e|en) (?:him|her|them|my \w+|away|people) (?:\w+ ){0,1}all my (?:\w+ )?(?:stuff|things|belongings|clothes|jewellery|records|books|games|possessions|kit)\b/,
+  /\b(?:rehears\w*|planning|picturing|practising|practicing|going over) (?:\w+ ){0,5}the (?:where|when|how)\b.*\b(?:where|when|how)\b/,
+  /\b(?:paid off|cleared|settled) (?:my|the) (?:\w+ )?(?:card|cards|debts?|bills?|overdraft)\b.*\bjust in case\b|\bspare key (?:\w+ ){0,5}just in case\b/,
+  /\bif (?:something|anything) (?:happens|happened|were to happen|was to happen) to me\b(?!.*\b(?:visit|visits|lone|on shift|out on|at the house|in the house|at the address|in the car)\b)/,
+  /\bsafety plans?\b.*\bwho (?:\w+ ){0,2}(?:mine|me one|for me)\b/,
+  /\b(?:workers?|people|staff|social workers?|sws?) (?:\w+ ){0,3}(?:decided|deciding|decide) (?:theyre|they are|i am|im) done\b|\bnot (?:just )?(?:done )?with the job\b.*\bdone\b/,
   /\bvoices? (?:\w+ ){0,4}(?:telling me|saying|says|tells me|tell me|keeps saying) (?:to )?(?:do it|end it|kill|jump|die)\b/,
   /\bso i (?:wouldnt|would not|dont|didnt|would never) have to (?:keep going|carry on|be here|go on|wake up)\b/,
   /\b(?:searched|googled|looked up|researching|research)\b.*\b(?:lethal|overdose|to die|if you jump|jump from|hanging|how many (?:tablets|pills|paracetamol|sleeping)|would it take to)\b/,
@@ -157,6 +170,23 @@ const WORKER_SAFETY: readonly RegExp[] = [
   // Held, trapped or blocked in; threats veiled or aimed at the worker's family; being watched.
   /\b(?:locked|shut|held|blocked|boxed|bolted) (?:\w+ ){0,3}(?:door|doors|me|my car)\b.*\b(?:key|couldnt (?:get out|leave)|cant (?:get out|leave)|im still in|wouldnt let|sit (?:back )?down|for an hour)\b/,
   /\bcoming for me\b/,
+  // Threats aimed at the worker by role ("he'll kill the social worker", "get the night staff"), through
+  // their dogs, their car, their own family, or other people sent to do it.
+  /\b(?:hell|shell|theyll|ill|well|youll|hed|shed|theyd|id|will|would|gonna|gunna|going to|wants? to|threatened to|threatening to|tried to|try to|swore to|swears to|promised to) (?:\w+ )?(?:kill|hurt|stab|batter|get|deal with|sort out|do in|smash|knock out|glass|find|go for) (?:the|that|this|our|my|your) (?:social worker|sw|worker|night staff|staff|contact worker|key worker|keyworker)s?\b(?! (?:to|for|back|on|in|out|involved|up|round|over|a|an|some|rota|team|together)\b)/,
+  /\bleave in an ambulance\b|\bin an ambulance\b.*\b(?:sw|social worker|worker|next one|comes round)\b/,
+  /\bdogs?\b.*\b(?:went for|go for|goes for|going for|set on|lunged at|jumped at|bit) (?:me|my (?:leg|arm|hand|ankle))\b|\blet (?:the |both |their |his |her )?dogs? (?:out|off)\b.*\b(?:i|me|my)\b/,
+  /\b(?:boxed|blocked|hemmed) (?:it|my car|me|the car|my car) in\b|\btyres (?:\w+ ){0,2}(?:slashed|let down|punctured|cut)\b|\bknows? (?:what|which) car i\b|\bwhere i park\b/,
+  /\b(?:ringing|rang|calling|called|visited|found|turned up at|contacted|messaging|messaged) my (?:mum|mums|dad|dads|mother|father|partner|wife|husband|sister|brother|nan|family)\b.*\b(?:threat\w*|terrified|scared|frightened|surname|address|house|found)\b|\bfound (?:her|him|them|my \w+) through my (?:surname|name|facebook|instagram|socials)\b/,
+  /\b(?:his|her|their|my|the) (?:boys|lads|mates|friends|people|cousins|brothers)\b.*\b(?:run through|deal with|sort|do|visit|recognise|batter|jump) (?:me|you|her|the social worker)\b|\bpeople (?:will|gonna|going to|are going to) (?:deal with|sort|sort out|get|find) (?:her|me|you)\b/,
+  // Veiled threats: a message for "that social worker", people like me, being careful on the way home.
+  /\b(?:give|tell|pass) (?:that|the|this|our|your) (?:social worker|sw|worker|bitch|cow) (?:a|this) message\b/,
+  /\b(?:deals?|dealt|dealing|sorts?|sorted) (?:with )?(?:people|social workers|sws|the likes of|women|workers) like (?:me|you|her|us)\b/,
+  /\b(?:ill|i will|well|we will|gonna|going to|theyll|hell|shell) (?:\w+ )?find (?:you|her|him|them|the social worker|that social worker)\b/,
+  /\bbe careful (?:\w+ ){0,2}(?:driving|going|walking|getting|on your way|on the way) home\b|\bwatch (?:your|ur) back\b|\byou(?:ll| will| are going to) regret\b/,
+  /\b(?:same|a|the|that|this) (?:\w+ ){0,2}(?:car|van|man|bloke|guy) (?:\w+ ){0,3}(?:behind me|following me|outside my|parked outside (?:my|the office)|every (?:evening|night|day|morning))\b.*\b(?:office|home|house|work|week|again|every)\b/,
+  /\b(?:dead|a dead) (?:bird|rat|mouse|animal|cat|fish|fox|pigeon)\b.*\b(?:my|through my|in my|on my) (?:letterbox|door|doorstep|car|windscreen|step|porch)\b/,
+  /\b(?:voice ?note|voicemail|call|calls|rang|phoned|rings|ringing)\b.*\b(?:just breathing|heavy breathing|breathing and|no words|says nothing|said nothing)\b/,
+  /\b(?:pulled|got|took|whipped|brought) (?:out )?(?:a |his |her |the )?(?:blade|knife|machete|weapon)\b.*\b(?:when i|while i|im still|i m still|i am still|at me|on me|in front of me)\b|\b(?:when|as) i (?:\w+ ){0,8}(?:pulled|got|took) (?:out )?(?:a |his |her |the )?(?:blade|knife|machete)\b/,
   /\b(?:at|outside|near|by) the gates? of my\b|\b(?:parking|parked|waiting|turned up|hanging around|standing|stood|sat|sitting|watching|lurking) (?:\w+ ){0,2}(?:outside|at|near|by|opposite|across from) my (?:own )?(?:kids? |childrens? |sons? |daughters? |childs )?(?:school|nursery|house|home|flat|door|car|office|building)\b/,
   /\b(?:wont|will not|never) walk again\b|\baccidents happen to\b|\bnot scared (?:of|to) (?:doing|do) (?:time|life|a sentence|bird)\b/,
   /\b(?:knife|blade|machete|gun|weapon|bat|hammer)\b.*\b(?:in front of me|while (?:i|we) (?:was|were|talked|spoke|sat)|near me|next to me)\b/,

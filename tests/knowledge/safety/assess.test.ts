@@ -40,6 +40,18 @@ describe("the worker's own safety", () => {
     'some guy who i think is dads mate has been standing opposite my flat for an hour',
     'dads been parking outside my childrens nursery, staff have noticed him twice',
     'resi yp keeps posting my pic on insta stories with a gun emoji next to it',
+    // Veiled threats and being watched (development set, round 4; not the retired set's own words).
+    'uncle told reception to give that social worker a message from him',
+    'dad said he knows how to deal with people like me',
+    'he smiled and said be careful walking home tonight',
+    'a white van has been parked outside my house every evening since the removal',
+    'someone left a dead rat on my doorstep the morning after court',
+    'three calls from a withheld number, just breathing, then it hangs up',
+    'the lad got a knife out when i mentioned the police, im still in the kitchen with him',
+    'could hear dad through the door saying hell batter the social worker',
+    'they let the dogs out on purpose when i got to the gate and one went for my leg',
+    'came back from the visit and the family had blocked my car in with a van',
+    'the family found my dad through my surname and have been ringing him',
   ])('%s', (message) => expect(assessSafety(message).route).toBe('worker-safety'));
 
   test('a threat to the worker with children there brings the child-at-risk card too', () => {
@@ -56,6 +68,12 @@ describe('a worker in crisis is never missed, and comes first', () => {
     'i feel like ending it, this job is killing me',
     'i dont want to be here anymore',
     'i want to kill myself',
+    // Arranging for afterwards (development set, round 4).
+    'need to know my cases get picked up if anything happens to me before monday',
+    'the young people get a safety plan when they feel like this, who does mine',
+    'nearly swallowed the lot last night, stopped half way',
+    'leaving good notes for whoever picks up my cases after me',
+    'bye all x',
     'everyone would be better off without me',
     "i've got the pills in front of me",
     'i keep wishing i would not wake up',
@@ -86,6 +104,11 @@ describe('a worker in crisis is never missed, and comes first', () => {
   });
 });
 
+test('a message that names no one and speaks of no despair never gets the crisis card on the classifier alone', () => {
+  for (const message of ['who won the football last night', 'we will get the social worker to ring you back'])
+    expect([message, assessSafety(message).route]).not.toEqual([message, 'worker-crisis']);
+});
+
 describe("the worker's distress gets the support card", () => {
   test.each([
     'had a panic attack in the car after the visit',
@@ -106,6 +129,9 @@ describe('an ordinary question keeps its answer', () => {
     'this report is killing me',
     "kill me now, another audit - what's the accountability value",
     "i'm dying to know who wrote the jersey framework",
+    // A deadline is not drug dealing; a history written up is not despair now; a colleague's name is not a threat.
+    'this c&f deadline is going to kill me lol, how do i keep it child centred',
+    'how do i write about a past overdose in the chronology',
   ])('%s', (message) => expect(assessSafety(message).route).toBeNull());
 
   test('one that only mentions risk gets the calm line; one that does not, does not', () => {
