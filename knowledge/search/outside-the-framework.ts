@@ -38,7 +38,12 @@ export function loadOutsideCheck(file = OUTSIDE_FILE): OutsideCheck {
   const parsed = fileSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const kinds = parsed.data.map(({ name, goTo, says }) => ({ name, goTo, says: says.map(normalise) }));
+  // Each phrase also in the plural ("timesheet", "timesheets"): whole words, with an "s" allowed on the last.
+  const kinds = parsed.data.map(({ name, goTo, says }) => ({
+    name,
+    goTo,
+    says: says.map(normalise).flatMap((p) => [p, `${p.trimEnd()}s `]),
+  }));
   return Object.freeze({
     topicOf(question: string): OutsideTopic | undefined {
       const q = normalise(question.slice(0, 1000));

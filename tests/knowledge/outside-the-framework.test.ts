@@ -25,6 +25,8 @@ describe('a question of a kind the framework is not for is declined by its kind'
     ['which form do i fill in for a cin review', 'procedures, timescales and the law', 'procedures'],
     ['who do i contact about funding for a ramp at the house', 'procedures, timescales and the law', 'procedures'],
     ['is non violent resistance any good for a teen hitting his mum', 'other practice models and tools', 'case_advice'],
+    // A phrase in the plural: "timesheet" says "timesheets" too.
+    ['agency timesheets, whats the cut off', 'leave, pay and other HR questions', 'employment'],
   ])('%s', (question, name, goTo) => {
     const r = respond(searchGiving(notSure), question, { frameworkId: 'lbbd' });
     expect(r.reply?.kind).toBe('decline');
