@@ -62,7 +62,7 @@ export async function sendProactive(
  * passes on no retry options. So this reaches into the client's pipeline, here and nowhere else, and
  * throws if the pipeline moves. tests/bot/platform.test.ts fails if a refused send is retried.
  */
-export function withoutHiddenRetries(connector: unknown): void {
+function withoutHiddenRetries(connector: unknown): void {
   const pipeline = (
     connector as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined
   )?.client?.pipeline;

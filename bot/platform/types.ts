@@ -93,12 +93,6 @@ export interface ConversationReference {
   readonly conversation?: ConversationAccount;
 }
 
-/** An invoke's answer, sent back in the HTTP response. */
-export interface InvokeResponse {
-  readonly status: number;
-  readonly body?: unknown;
-}
-
 /** An `adaptiveCard/action` invoke's value (Action.Execute): the button's verb and data, unchecked. */
 export interface CardActionValue {
   readonly action?: { readonly verb?: unknown; readonly data?: unknown };
