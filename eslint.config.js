@@ -47,6 +47,28 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The platform seam: only bot/platform/ talks to botbuilder and restify; everything else takes the
+    // project's own Turn, Activity and Routes (bot/platform/types.ts). docs/platform.md says why.
+    // Tests drive botbuilder's TestAdapter and CloudAdapter directly; bench/echo-bot.ts measures
+    // botbuilder itself.
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    ignores: ['bot/platform/**', 'tests/**', 'bench/echo-bot.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'restify-*'],
+              message:
+                'Only bot/platform/ imports botbuilder or restify: use the types and functions in bot/platform/ (docs/platform.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',

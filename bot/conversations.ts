@@ -1,5 +1,5 @@
-import { TurnContext } from 'botbuilder';
-import type { ConversationReference } from 'botbuilder';
+import { conversationReferenceOf } from './platform/activity';
+import type { ConversationAccount, Turn, TurnBase } from './platform/types';
 import type { BotDeps } from './deps';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
@@ -11,10 +11,10 @@ const saved = new WeakMap<object, Map<string, string>>();
  * Keeps the conversation reference of every team channel and chat the bot hears from (ids and the
  * service URL, no text: not the group chat's title), so scheduled posts can reach it later. Only writes when it changed.
  */
-export async function rememberConversation(context: TurnContext, deps: BotDeps): Promise<void> {
+export async function rememberConversation(context: TurnBase, deps: BotDeps): Promise<void> {
   const activity = context.activity;
   if (!activity.conversation?.id || !activity.serviceUrl) return;
-  const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  const reference = conversationReferenceOf(activity);
   const teams = teamsActivity(context);
   const id = teams.conversationKey;
   // What posting needs: who the bot is, where, and through which service. Not who spoke, which
@@ -46,17 +46,20 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps):
 }
 
 /** The conversation part of a reference, under our key, without its `name`: a group chat's title is text people typed. */
-function withoutName(
-  conversation: ConversationReference['conversation'],
-  id: string,
-): ConversationReference['conversation'] {
-  const copy = Object.assign({}, conversation, { id }) as Partial<ConversationReference['conversation']>;
+function withoutName(conversation: ConversationAccount, id: string): ConversationAccount {
+  const copy: { -readonly [K in keyof ConversationAccount]?: ConversationAccount[K] } = Object.assign(
+    {},
+    conversation,
+    {
+      id,
+    },
+  );
   delete copy.name;
-  return copy as ConversationReference['conversation'];
+  return { ...copy, id };
 }
 
 /** The bot was uninstalled or removed: stop posting there, and show why. */
-export async function forgetConversation(context: TurnContext, deps: BotDeps, why: string): Promise<void> {
+export async function forgetConversation(context: Turn, deps: BotDeps, why: string): Promise<void> {
   const { teamId, conversationKey: id } = teamsActivity(context);
   const at = deps.clock();
   if (teamId !== undefined) await deps.store.markTeamGone(teamId, why, at);

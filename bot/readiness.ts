@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { Routes } from './platform/types';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/types';
 import type { Scheduler } from '../schedule/scheduler';
@@ -105,7 +105,7 @@ export async function readiness(
  * error messages (which may name hosts) go to the log, not to the caller; /healthz stays the cheap
  * "the process is up" answer.
  */
-export function registerReadiness(server: restify.Server, deps: ReadinessDeps): void {
+export function registerReadiness(server: Routes, deps: ReadinessDeps): void {
   const checks = readinessChecks(deps);
   const timeoutMs = deps.timeoutMs ?? 2000;
   server.get('/readyz', async (_req, res) => {

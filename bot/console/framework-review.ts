@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { isDeepStrictEqual } from 'node:util';
 import { frameworkDiff } from '../../knowledge/editor/diff';
 import type { FrameworkDiff } from '../../knowledge/editor/diff';
@@ -39,7 +39,7 @@ type FileData = {
 /** Signs off the content review as the next version: the live framework with its review details set. */
 export async function signOff(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -132,7 +132,7 @@ function partOf(data: FileData, field: string): { part: Record<string, unknown>;
  */
 export async function undoVersion(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,

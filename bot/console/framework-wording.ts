@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { toData, withEntry } from '../../knowledge/editor/source';
 import { displayTitle } from '../../knowledge/kb/model';
 import { createSearch } from '../../knowledge/search/answer';
@@ -28,7 +28,7 @@ const MAX_SCAN = 1000;
 
 export async function addWording(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { Routes } from '../platform/types';
 import type { BotDeps } from '../deps';
 import type { ConsoleAuth } from './auth';
 import { UNDO_WINDOW_MS } from './retention';
@@ -10,7 +10,7 @@ import { CONSOLE_HEADERS, consoleGuard } from './routes';
  */
 
 /** POST /api/console/suggestions/:id/undo: the suggestion waits again, if its undo window is still open. */
-export function registerSuggestionUndo(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
+export function registerSuggestionUndo(server: Routes, deps: BotDeps, auth: ConsoleAuth): void {
   const guarded = consoleGuard(deps.logger, auth);
   server.post(
     '/api/console/suggestions/:id/undo',
