@@ -108,7 +108,7 @@ export async function readiness(
 export function registerReadiness(server: restify.Server, deps: ReadinessDeps): void {
   const checks = readinessChecks(deps);
   const timeoutMs = deps.timeoutMs ?? 2000;
-  server.get('/readyz', async (_req, res) => {
+  const answer = async () => {
     const result = await readiness(checks, timeoutMs);
     const failed = Object.entries(result.checks)
       .filter(([, r]) => !r.ok)
@@ -128,10 +128,19 @@ export function registerReadiness(server: restify.Server, deps: ReadinessDeps): 
     const shown = Object.fromEntries(
       Object.entries(result.checks).map(([name, r]) => [name, { ok: r.ok, detail: r.shown, ms: r.ms }]),
     );
-    res.send(result.ready ? 200 : 503, {
-      status: result.ready ? 'ready' : 'not ready',
-      ...(failed.length > 0 && { failed }),
-      checks: shown,
-    });
+    const body = { status: result.ready ? 'ready' : 'not ready', ...(failed.length > 0 && { failed }), checks: shown };
+    return { status: result.ready ? 200 : 503, body };
+  };
+  server.get('/readyz', async (_req, res) => {
+    const { status, body } = await answer();
+    res.send(status, body);
+  });
+  // Probes that use HEAD get GET's status and headers, without the body (as /healthz does).
+  server.head('/readyz', async (_req, res) => {
+    const { status, body } = await answer();
+    res.header('content-type', 'application/json');
+    res.header('content-length', Buffer.byteLength(JSON.stringify(body)));
+    res.writeHead(status);
+    res.end();
   });
 }

@@ -100,6 +100,19 @@ describe('the service over HTTP, with real Teams activities', () => {
     expect(await res.text()).toBe('');
   });
 
+  test('HEAD /readyz answers as GET does, without a body', async () => {
+    const app = await start();
+    const get = await fetch(`${app.url}/readyz`);
+    const head = await fetch(`${app.url}/readyz`, { method: 'HEAD' });
+    // Not ready here (the scheduler is not started): HEAD says so too, with GET's headers.
+    expect(get.status).toBe(503);
+    expect(head.status).toBe(get.status);
+    expect(head.headers.get('content-type')).toMatch(/^application\/json/);
+    // The length GET's body would have (its timings may differ by a digit).
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await head.text()).toBe('');
+  });
+
   test('GET /healthz reports the version and the knowledge base, and no secrets', async () => {
     const app = await start({
       MicrosoftAppId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
