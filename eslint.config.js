@@ -26,14 +26,14 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // Product code reads configuration only through bot/config.ts. Tests and benchmarks may set up child processes' environments.
+    // Product code reads configuration only through bot/config (bot/config/index.ts). Tests and benchmarks may set up child processes' environments.
     files: ['bot/**/*.ts', 'cards/**/*.ts', 'knowledge/**/*.ts', 'store/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through bot/config.ts only (see ../shared/style.md §5).',
+          message: 'Read configuration through bot/config (bot/config/index.ts) only (see ../shared/style.md §5).',
         },
         {
           // restify's body parsers write multipart uploads to $TMPDIR before sign-in (formidable 1.2.6),

@@ -193,7 +193,7 @@ describe('infra/azure.bicep and its parameters', () => {
     expect(parameters['usePostgres']?.value).toBe(false);
   });
 
-  test("every app setting it sets is one the service reads in bot/config.ts, or App Service's own", () => {
+  test("every app setting it sets is one the service reads in bot/config, or App Service's own", () => {
     const configReads = new Set<string>(CONFIG_SETTINGS);
     const settings = [...bicep.matchAll(/\{ name: '(\w+)', value: /g)].map((m) => m[1]!);
     expect(settings).toEqual(
