@@ -99,30 +99,6 @@ export interface FrameworkVersionStore {
   publish(version: NewVersion): Promise<number | 'conflict'>;
 }
 
-/** Migration 7's statements. */
-export const FRAMEWORK_VERSION_TABLES: readonly string[] = [
-  `CREATE TABLE framework_versions (
-    framework_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    file_hash TEXT NOT NULL,
-    note TEXT NOT NULL,
-    reason TEXT,
-    published_by TEXT NOT NULL,
-    published_at BIGINT NOT NULL,
-    diff TEXT NOT NULL,
-    PRIMARY KEY (framework_id, version)
-  )`,
-  `CREATE TABLE framework_drafts (
-    framework_id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    base TEXT NOT NULL,
-    rev INTEGER NOT NULL,
-    updated_by TEXT NOT NULL,
-    updated_at BIGINT NOT NULL
-  )`,
-];
-
 interface SummaryRow {
   framework_id: string;
   version: number;
