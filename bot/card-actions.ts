@@ -33,6 +33,7 @@ import { meetingCommand, openersOn } from './meetings';
 import { handleText, REPLIES } from './messages';
 import { saveSchedule } from './schedule-commands';
 import { personalDetails } from '../knowledge/safety/personal-details';
+import { publicNamesOf } from '../knowledge/respond/public-names';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 import { votesAllowed } from './vote-limit';
@@ -166,7 +167,7 @@ export async function handleCardAction(
       };
       if (textSent === '') return refuse(SUGGEST_WORDING.empty, 'empty');
       if (textSent.length > MAX_SUGGESTION_LENGTH) return refuse(SUGGEST_WORDING.tooLong, 'too-long');
-      const details = personalDetails(textSent);
+      const details = personalDetails(textSent, { publicNames: publicNamesOf(deps.kb) });
       if (details.length > 0) return refuse(SUGGEST_WORDING.personal(details), 'personal');
       await deps.store.addSuggestion({
         id: deps.newId(),

@@ -91,6 +91,22 @@ describe('in a channel, only the person who asked can send their question (conse
     expect(await stored()).toEqual([QUESTION]);
   });
 
+  test("Send checks for personal details with the framework files' own names: LBBD's author is no one's personal detail", async () => {
+    const card = await samAsks(QUESTION);
+    const suggest = executeActionsOf(card).find((a) => a.verb === 'suggest')!;
+    await press('suggest', suggest.data);
+    const send = executeActionsOf(cardOf(connector.sent().at(-1))).find((a) => a.verb === 'suggestSend')!;
+    const author = 'what did Russ Bellenie mean by accountability';
+    const refused = await press('suggestSend', {
+      ...send.data,
+      suggestion: 'what did Tom Smith mean by accountability',
+    });
+    expect(cardText(refused.value)).not.toContain(SUGGEST_WORDING.sent);
+    const sent = await press('suggestSend', { ...send.data, suggestion: author });
+    expect(cardText(sent.value)).toContain(SUGGEST_WORDING.sent);
+    expect(await stored()).toEqual([author]);
+  });
+
   test('a Send with no asker at all (a card from before, or made up) stores nothing', async () => {
     const res = await press('suggestSend', { frameworkId: 'lbbd', suggestion: QUESTION });
     expect(res.value).toBe(CARD_ACTION_REPLIES.notYourQuestion);
