@@ -1,13 +1,13 @@
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { runOps } from '../helpers/cli';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 import { legacyVoterCode } from '../../bot/voter-code';
-import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';

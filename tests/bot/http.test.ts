@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cardText } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
 import { captureConsole } from '../helpers/console-capture';
 import { recordingStore } from '../helpers/recording-store';

@@ -4,12 +4,12 @@ import { DIGEST_REPLIES } from '../../bot/lead-digest';
 import { createScheduler } from '../../schedule/scheduler';
 import type { Store } from '../../store/types';
 import { cardText, validateCard } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
-import { fakeClock } from '../helpers/scheduling';
-import { BACKENDS } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { fakeClock } from '../../testkit/scheduling';
+import { BACKENDS } from '../../testkit/stores';
 import { scheduleStore } from '../../schedule/schedule-store';
 
 /** Sam Taylor, who sends the personal-message and channel-mention fixtures. */

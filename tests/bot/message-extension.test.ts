@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApp, useBot } from '../helpers/app-harness';
-import type { RunningApp, StartOptions } from '../helpers/app-harness';
+import { startApp, useBot } from '../../testkit/app-harness';
+import type { RunningApp, StartOptions } from '../../testkit/app-harness';
 import { MAX_RESULTS, STORE_BUDGET_MS } from '../../bot/message-extension';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { textsOf, validateCard } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { recordingStore } from '../helpers/recording-store';
 
 // The search-based message extension, through the real server with real Teams invoke payloads.

@@ -1,9 +1,9 @@
 import { cardText, textsOf } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
 import type { FixtureName } from '../helpers/fixtures';
-import { MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
 import { scheduleStore } from '../../schedule/schedule-store';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { SUGGEST_WORDING } from '../../cards';

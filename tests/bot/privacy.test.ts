@@ -1,6 +1,6 @@
 import { publicNamesOf } from '../../knowledge/respond/public-names';
 import { looksPersonal, personalDetails } from '../../knowledge/safety/personal-details';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 /** What every caller passes: the shipped frameworks' own names, from their files. */
 const FRAMEWORK_NAMES = publicNamesOf(loadOrThrow());

@@ -3,10 +3,10 @@ import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import type { Scheduler } from '../../schedule/scheduler';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { load } from '../helpers/config';
-import { postgres, testDatabaseUrl } from '../helpers/stores';
+import { postgres, testDatabaseUrl } from '../../testkit/stores';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 
 const readyz = async (app: RunningApp) => {

@@ -14,7 +14,7 @@ import { openStore } from '../../store/open';
 import { createVoterCodes } from '../../bot/voter-code';
 import { cardText } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();

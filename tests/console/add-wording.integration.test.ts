@@ -1,7 +1,7 @@
 // "Add this wording to entry X": a question staff sent becomes an alias and a check question of that entry, in
 // the draft; the preview shows the draft answering it; and the sent text goes when the undo window ends.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { openStore } from '../../store/open';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
 import { UNDO_WINDOW_MS } from '../../bot/console/retention';

@@ -1,10 +1,10 @@
 // What a question leads to is counted for the console (issue 23 §2 and §6): declined topics by the product's
 // own names, safety routes shown, not-sure answers; counts only, never the text; and not a practice lead's
 // own questions in their personal chat with the bot.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';

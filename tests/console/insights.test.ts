@@ -1,14 +1,14 @@
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { parseInsightsQuery, periods } from '../../bot/console/insights';
 import { suggestDone, suggestForm, withSuggestButton, noAnswerCard } from '../../cards';
 import { expectWellFormed } from '../cards/well-formed';
-import { loadOrThrow } from '../helpers/kb';
-import { MONDAY_9_LONDON, addChannel } from '../helpers/scheduling';
-import { addPost } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { MONDAY_9_LONDON, addChannel } from '../../testkit/scheduling';
+import { addPost } from '../../testkit/stores';
 
 describe('insights over HTTP, in local mode', () => {
   let connector: FakeConnector;

@@ -1,7 +1,7 @@
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publicNamesOf } from '../../knowledge/respond/public-names';
 import { personalDetails } from '../../knowledge/safety/personal-details';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const QUESTION = 'what did Gareth Penhaligon write about listening first';
 

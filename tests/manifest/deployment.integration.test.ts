@@ -268,8 +268,8 @@ describe('infra/.webappignore, what zip deploy leaves out', () => {
       ).test(path.split('/')[0]!),
     );
 
-  test('leaves out node_modules (App Service installs them for Linux), the data folder, secrets and tests', () => {
-    for (const path of ['node_modules', 'data', '.env', 'tests', 'build', 'env'])
+  test('leaves out node_modules (App Service installs them for Linux), the data folder, secrets, tests and their kit', () => {
+    for (const path of ['node_modules', 'data', '.env', 'tests', 'testkit', 'bench', 'scripts', 'build', 'env'])
       expect([path, ignored(path)]).toEqual([path, true]);
   });
 

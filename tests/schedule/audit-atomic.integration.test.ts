@@ -6,9 +6,9 @@ import type { Subscription } from '../../schedule/model';
 import { scheduleStore } from '../../schedule/schedule-store';
 import type { Store } from '../../store/types';
 import { breakAuditLog, failure } from '../helpers/audit-down';
-import { loadOrThrow } from '../helpers/kb';
-import { BACKENDS } from '../helpers/stores';
-import { WEEKLY_FORM_FIELDS } from '../helpers/scheduling';
+import { loadOrThrow } from '../../testkit/kb';
+import { BACKENDS } from '../../testkit/stores';
+import { WEEKLY_FORM_FIELDS } from '../../testkit/scheduling';
 
 const kb = loadOrThrow();
 const CHANNEL = '19:atomic@thread.tacv2';

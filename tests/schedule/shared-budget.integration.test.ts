@@ -4,9 +4,9 @@ import { loadKnowledgeBase } from '../../knowledge/kb/load';
 import { systemClock } from '../../schedule/limiter';
 import { sendLimiters } from '../../schedule/send-limiters';
 import { openPostgres } from '../../store/db';
-import { addChannel, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { postgres } from '../helpers/stores';
-import { startTeamsConnector } from '../helpers/teams-connector';
+import { addChannel, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
+import { postgres } from '../../testkit/stores';
+import { startTeamsConnector } from '../../testkit/teams-connector';
 
 jest.setTimeout(60_000);
 

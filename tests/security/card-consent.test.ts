@@ -2,10 +2,10 @@
 // another member could press Not helpful → Suggest → Send and store someone else's words. Answer ids:
 // the HMAC covered only the random part, so one genuine card let a person vote for any entry, in any
 // framework.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { executeActionsOf } from '../helpers/adaptive-cards';
 import { cardText } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';

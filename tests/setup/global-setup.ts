@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { FOUND_CHROMIUM_VARIABLE, findChromium } from '../helpers/chromium';
+import { FOUND_CHROMIUM_VARIABLE, findChromium } from '../../testkit/chromium';
 import teardown from './global-teardown';
 
 const ROOT = join(__dirname, '..', '..');

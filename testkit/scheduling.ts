@@ -1,14 +1,14 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { connectorSender } from '../../bot/proactive';
-import type { KnowledgeBase } from '../../knowledge/kb/model';
-import type { Clock } from '../../schedule/limiter';
-import { EMPTY_ROTATION } from '../../schedule/rotation';
-import { createScheduler } from '../../schedule/scheduler';
-import type { SchedulerOptions } from '../../schedule/scheduler';
-import { nextSlot } from '../../schedule/slots';
-import type { Subscription, SubscriptionSpec } from '../../schedule/model';
-import type { Store } from '../../store/types';
-import { scheduleStore } from '../../schedule/schedule-store';
+import { connectorSender } from '../bot/proactive';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import type { Clock } from '../schedule/limiter';
+import { EMPTY_ROTATION } from '../schedule/rotation';
+import { createScheduler } from '../schedule/scheduler';
+import type { SchedulerOptions } from '../schedule/scheduler';
+import { nextSlot } from '../schedule/slots';
+import type { Subscription, SubscriptionSpec } from '../schedule/model';
+import type { Store } from '../store/types';
+import { scheduleStore } from '../schedule/schedule-store';
 
 /** A clock tests move by hand; sleeping moves it on at once, so no test waits for real time. */
 export function fakeClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {

@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { systemClock } from '../schedule/limiter';
 import { sendLimiters } from '../schedule/send-limiters';
 import { openStore } from '../store/open';
-import { schedulerFor } from '../tests/helpers/scheduling';
+import { schedulerFor } from './scheduling';
 
 async function main(): Promise<void> {
   const [url = '', rps = '50'] = process.argv.slice(2);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, FOUND_CHROMIUM_VARIABLE, findChromium } from '../helpers/chromium';
+import { CHROMIUM_ARGS, FOUND_CHROMIUM_VARIABLE, findChromium } from './chromium';
 
 export { CHROMIUM_ARGS };
 
