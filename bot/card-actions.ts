@@ -69,7 +69,7 @@ export async function handleCardAction(
         return messageResponse(CARD_ACTION_REPLIES.expired);
       }
       const voter = await voterOf(context, deps);
-      if (!votesAllowed(deps).take(voter, deps.clock().getTime())) {
+      if (!votesAllowed(deps).take(voter)) {
         deps.logger.info(
           turnInfo(context, { event: 'feedback-limited', entryId: entry.id }),
           'one person voted too often in a minute',
