@@ -35,7 +35,7 @@ module.exports = tseslint.config(
   },
   {
     // Product code reads configuration only through bot/config (bot/config/index.ts). Tests and benchmarks may set up child processes' environments.
-    files: ['bot/**/*.ts', 'cards/**/*.ts', 'knowledge/**/*.ts', 'store/**/*.ts', 'schedule/**/*.ts'],
+    files: ['bot/**/*.ts', 'cards/**/*.ts', 'knowledge/**/*.ts', 'store/**/*.ts', 'schedule/**/*.ts', 'time/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [PRODUCT_IMPORTS_NO_KIT] }],
       'no-restricted-syntax': [

@@ -37,6 +37,7 @@ import { publicNamesOf } from '../knowledge/respond/public-names';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 import { votesAllowed } from './vote-limit';
+import { utcDay } from '../time/clock';
 
 /**
  * Action.Execute (Universal Actions). Feedback and prompts update their card in place; "Suggest this
@@ -80,7 +81,7 @@ export async function handleCardAction(
         answerId: data.data.answerId,
         voter,
         entryId: entry.id,
-        day: deps.clock().toISOString().slice(0, 10),
+        day: utcDay(deps.clock.now()),
         helpful: data.data.helpful,
       });
       deps.logger.info(
@@ -111,14 +112,12 @@ export async function handleCardAction(
       const data = anotherPromptSchema.safeParse(value.action.data);
       const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
       if (!data.success || !entry) return tampered(context, deps);
-      await deps.store
-        .countDaily('another-prompt', entry.id, deps.clock().toISOString().slice(0, 10))
-        .catch((error: unknown) => {
-          deps.logger.warn(
-            turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
-            'could not count the press',
-          );
-        });
+      await deps.store.countDaily('another-prompt', entry.id, utcDay(deps.clock.now())).catch((error: unknown) => {
+        deps.logger.warn(
+          turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
+          'could not count the press',
+        );
+      });
       const card = reflectCard({
         kb: deps.kb,
         entry,
@@ -172,7 +171,7 @@ export async function handleCardAction(
       await deps.store.addSuggestion({
         id: deps.newId(),
         text: textSent,
-        day: deps.clock().toISOString().slice(0, 10),
+        day: utcDay(deps.clock.now()),
         frameworkId: ids.frameworkId,
         ...(ids.entryId !== undefined && { entryId: ids.entryId }),
       });

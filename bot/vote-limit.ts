@@ -1,4 +1,4 @@
-import { KeyedRateLimiter, systemClock } from '../schedule/limiter';
+import { KeyedRateLimiter } from '../schedule/limiter';
 import type { Rate } from '../schedule/limiter';
 import type { BotDeps } from './deps';
 
@@ -19,8 +19,8 @@ const limiters = new WeakMap<Pick<BotDeps, 'clock'>, VoteLimiter>();
 export function votesAllowed(deps: Pick<BotDeps, 'clock'>): VoteLimiter {
   let limiter = limiters.get(deps);
   if (!limiter) {
-    // The scheduler's rate limiter, keyed by voter; it never waits here, so it never sleeps.
-    const keyed = new KeyedRateLimiter({ now: deps.clock, sleep: systemClock.sleep }, VOTE_RATE);
+    // The scheduler's rate limiter, keyed by voter; it never waits here.
+    const keyed = new KeyedRateLimiter(deps.clock, VOTE_RATE);
     limiter = {
       take: (voter) => {
         const permit = keyed.tryTake(voter);

@@ -1,16 +1,7 @@
+import type { Clock } from '../time/clock';
+
 /** The share by which sends stay under the configured rate. */
 export const RATE_MARGIN = 0.005;
-
-/** Waits, as the scheduler's clock sees time. Tests pass a clock whose sleep moves time on at once. */
-export interface Clock {
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
 
 /** A send the limiter let through: call `done` when its answer came back, or `cancel` if nothing was sent. */
 export interface Permit {

@@ -12,6 +12,7 @@ import { startFakeConnector } from './fake-connector';
 import type { FakeConnector } from './fake-connector';
 import { loadOrThrow } from './kb';
 import type { Backend } from './stores';
+import type { Clock } from '../time/clock';
 
 export interface RunningApp {
   readonly url: string;
@@ -27,7 +28,7 @@ export interface RunningApp {
 export async function startApp(
   env: Record<string, string> = {},
   options: {
-    clock?: () => Date;
+    clock?: Clock;
     store?: Store;
     authEndpoints?: AuthEndpoints;
     telemetry?: Telemetry;

@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { connectorSender } from '../bot/proactive';
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import type { Clock } from '../schedule/limiter';
+import type { Clock } from '../time/clock';
 import { EMPTY_ROTATION } from '../schedule/rotation';
 import { createScheduler } from '../schedule/scheduler';
 import type { SchedulerOptions } from '../schedule/scheduler';

@@ -1,10 +1,11 @@
 // Each person's votes go through the scheduler's rate limiter (schedule/limiter.ts), keyed by voter:
 // at most VOTES_PER_MINUTE in any minute, refused at once beyond it, each voter counted alone.
 import { VOTES_PER_MINUTE, votesAllowed } from '../../bot/vote-limit';
+import { clockOf } from '../../time/clock';
 
 function service(start: string) {
   let now = new Date(start).getTime();
-  return { deps: { clock: () => new Date(now) }, later: (ms: number) => (now += ms) };
+  return { deps: { clock: clockOf(() => new Date(now)) }, later: (ms: number) => (now += ms) };
 }
 
 test('a voter gets VOTES_PER_MINUTE votes in a minute; the next is refused, and another voter is not held back', () => {

@@ -8,6 +8,7 @@ import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
+import { clockOf } from '../../time/clock';
 
 /** Sam Taylor, who sends the personal-message and channel-mention fixtures. */
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -24,7 +25,7 @@ describe('counting what questions led to', () => {
     written = store.written;
     app = await startApp(
       { DEFAULT_FRAMEWORK: 'lbbd', PRACTICE_LEAD_AAD_IDS: leads },
-      { store, clock: () => new Date('2026-11-20T10:00:00Z') },
+      { store, clock: clockOf(() => new Date('2026-11-20T10:00:00Z')) },
     );
   };
   afterEach(async () => {

@@ -285,6 +285,7 @@ describe('infra/.webappignore, what zip deploy leaves out', () => {
       'knowledge',
       'store',
       'schedule',
+      'time',
       'tab',
       'bin',
       'manifest',

@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { connectorSender } from '../../bot/proactive';
 import { digestCard } from '../../cards';
-import type { Clock } from '../../schedule/limiter';
+import type { Clock } from '../../time/clock';
 import { createScheduler } from '../../schedule/scheduler';
 import { digestFigures, digestSlot } from '../../schedule/digest';
 import { createKnowledgeBase } from '../../knowledge/kb/model';
