@@ -5,6 +5,7 @@ import type { BotDeps } from './deps';
 import { leadOf } from './lead-digest';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
+import { utcDay } from '../time/clock';
 
 /** What one question led to, as the answering path knows it. */
 export interface QuestionOutcome {
@@ -26,7 +27,7 @@ export interface QuestionOutcome {
  */
 export async function countQuestion(context: Turn, deps: BotDeps, outcome: QuestionOutcome): Promise<void> {
   if (teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined) return;
-  const day = deps.clock().toISOString().slice(0, 10);
+  const day = utcDay(deps.clock.now());
   const { result, routes, answerSent } = outcome;
   const counts: Array<[what: string, write: () => Promise<void>]> = [];
   for (const route of routes) counts.push(['route', () => deps.store.countDaily('route', route, day)]);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Store } from '../store/types';
 import { scheduleStore } from '../schedule/schedule-store';
-import { systemClock } from '../schedule/limiter';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 import { createScheduler } from '../schedule/scheduler';
 import { sendLimiters } from '../schedule/send-limiters';
 import { createPurger } from '../schedule/purge';
@@ -44,7 +45,7 @@ export interface AppDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly version: string;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
   readonly newId?: () => string;
   /** Where the Bot Connector's signing keys are fetched from; Microsoft's public cloud unless set (tests use loopback). */
   readonly authEndpoints?: AuthEndpoints;
@@ -125,7 +126,7 @@ export function createApp(given: AppDeps): App {
     schedules: scheduleStore(app.store),
     logger: app.logger,
     version: app.version,
-    clock: app.clock ?? (() => new Date()),
+    clock: app.clock ?? systemClock,
     newId,
     answerIds: createAnswerIds(app.store, newId),
     voterCodes: createVoterCodes(app.store),

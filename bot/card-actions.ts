@@ -8,6 +8,7 @@ import type { Activity, CardActionResponse, CardActionValue, Turn } from './plat
 import { adaptiveCardAttachment } from './platform/activity';
 import { textActivity } from './reply';
 import { turnInfo } from './turn-info';
+import { utcDay } from '../time/clock';
 
 export { CARD_ACTION_REPLIES } from './card-verbs';
 
@@ -49,7 +50,7 @@ export function isSubmitPress(activity: Activity): boolean {
 
 /** An old card's Action.Submit press: its `action` mapped to the verb, run, and answered with messages. */
 export async function handleSubmit(context: Turn, deps: BotDeps): Promise<void> {
-  if (deps.clock().toISOString().slice(0, 10) > SUBMIT_CARDS_ACCEPTED_UNTIL) {
+  if (utcDay(deps.clock.now()) > SUBMIT_CARDS_ACCEPTED_UNTIL) {
     deps.logger.info(turnInfo(context, { event: 'old-submit' }), 'a button on a card too old to accept was pressed');
     await context.sendActivity(textActivity(REPLIES.oldCard));
     return;

@@ -35,6 +35,8 @@ import { saveSchedule } from './schedule-commands';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 import { votesAllowed } from './vote-limit';
+import { publicNamesOf } from '../knowledge/respond/public-names';
+import { utcDay } from '../time/clock';
 
 /**
  * What pressing a card button comes to, whichever way it arrived (Action.Execute, or an old
@@ -91,7 +93,7 @@ export async function runCardAction(
         return note(CARD_ACTION_REPLIES.expired);
       }
       const voter = await voterOf(context, deps);
-      if (!votesAllowed(deps).take(voter, deps.clock().getTime())) {
+      if (!votesAllowed(deps).take(voter)) {
         deps.logger.info(
           turnInfo(context, { event: 'feedback-limited', entryId: entry.id }),
           'one person voted too often in a minute',
@@ -102,7 +104,7 @@ export async function runCardAction(
         answerId: data.data.answerId,
         voter,
         entryId: entry.id,
-        day: deps.clock().toISOString().slice(0, 10),
+        day: utcDay(deps.clock.now()),
         helpful: data.data.helpful,
       });
       deps.logger.info(
@@ -133,14 +135,12 @@ export async function runCardAction(
       const data = anotherPromptSchema.safeParse(payload);
       const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
       if (!data.success || !entry) return REFUSED;
-      await deps.store
-        .countDaily('another-prompt', entry.id, deps.clock().toISOString().slice(0, 10))
-        .catch((error: unknown) => {
-          deps.logger.warn(
-            turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
-            'could not count the press',
-          );
-        });
+      await deps.store.countDaily('another-prompt', entry.id, utcDay(deps.clock.now())).catch((error: unknown) => {
+        deps.logger.warn(
+          turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
+          'could not count the press',
+        );
+      });
       const card = reflectCard({
         kb: deps.kb,
         entry,
@@ -189,12 +189,12 @@ export async function runCardAction(
       };
       if (textSent === '') return refuse(SUGGEST_WORDING.empty, 'empty');
       if (textSent.length > MAX_SUGGESTION_LENGTH) return refuse(SUGGEST_WORDING.tooLong, 'too-long');
-      const details = personalDetails(textSent);
+      const details = personalDetails(textSent, { publicNames: publicNamesOf(deps.kb) });
       if (details.length > 0) return refuse(SUGGEST_WORDING.personal(details), 'personal');
       await deps.store.addSuggestion({
         id: deps.newId(),
         text: textSent,
-        day: deps.clock().toISOString().slice(0, 10),
+        day: utcDay(deps.clock.now()),
         frameworkId: ids.frameworkId,
         ...(ids.entryId !== undefined && { entryId: ids.entryId }),
       });

@@ -277,6 +277,6 @@ function entryOfTheDay(frameworkId: string | undefined, deps: BotDeps): Entry | 
   const entries = deps.kb.entries.filter(
     (e) => (frameworkId === undefined || e.frameworkId === frameworkId) && e.kind !== 'overview',
   );
-  const day = Math.floor(deps.clock().getTime() / 86_400_000);
+  const day = Math.floor(deps.clock.now().getTime() / 86_400_000);
   return entries[day % Math.max(1, entries.length)];
 }

@@ -40,7 +40,7 @@ export async function rememberConversation(context: TurnBase, deps: BotDeps): Pr
     saved.set(deps.store, cache);
   }
   if (cache.get(record.id) === key) return;
-  await deps.store.saveConversation(record, deps.clock());
+  await deps.store.saveConversation(record, deps.clock.now());
   if (cache.size > 50_000) cache.clear();
   cache.set(record.id, key);
 }
@@ -61,7 +61,7 @@ function withoutName(conversation: ConversationAccount, id: string): Conversatio
 /** The bot was uninstalled or removed: stop posting there, and show why. */
 export async function forgetConversation(context: Turn, deps: BotDeps, why: string): Promise<void> {
   const { teamId, conversationKey: id } = teamsActivity(context);
-  const at = deps.clock();
+  const at = deps.clock.now();
   if (teamId !== undefined) await deps.store.markTeamGone(teamId, why, at);
   if (id) {
     await deps.store.markConversationGone(id, why, at);

@@ -51,6 +51,6 @@ export async function chooseFramework(context: Turn, deps: BotDeps, framework: F
     scopeId: teamsActivity(context).settingsScope,
     frameworkId: framework.id,
     changedBy: teamsActivity(context).actor ?? 'unknown',
-    at: deps.clock(),
+    at: deps.clock.now(),
   });
 }

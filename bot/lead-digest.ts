@@ -29,7 +29,7 @@ export async function rememberLeadChat(context: TurnBase, deps: BotDeps): Promis
     recorded.set(deps.store, cache);
   }
   if (cache.get(lead) === conversationId) return;
-  await deps.store.saveLeadChat(lead, conversationId, deps.clock());
+  await deps.store.saveLeadChat(lead, conversationId, deps.clock.now());
   cache.set(lead, conversationId);
 }
 
@@ -58,7 +58,7 @@ export async function digestCommand(context: Turn, setting: 'on' | 'off', deps: 
     await context.sendActivity(textActivity(DIGEST_REPLIES.notPersonal));
     return;
   }
-  const at = deps.clock();
+  const at = deps.clock.now();
   await rememberLeadChat(context, deps);
   const audit = {
     scopeId: teamsActivity(context).conversationKey,

@@ -26,7 +26,7 @@ export async function openersChosenByAdding(context: Turn, deps: BotDeps): Promi
 /** This week's item for a team: what its scheduled post featured this week, if any. */
 export async function featuredThisWeek(context: Turn, deps: BotDeps): Promise<Entry | undefined> {
   const teamId = teamsActivity(context).teamId;
-  const since = startOfWeek(deps.clock(), deps.config.schedule.defaultTimeZone);
+  const since = startOfWeek(deps.clock.now(), deps.config.schedule.defaultTimeZone);
   const id = await deps.store.featuredEntry(
     { conversationId: teamsActivity(context).conversationKey, ...(teamId !== undefined && { teamId }) },
     since,

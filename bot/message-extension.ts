@@ -14,6 +14,7 @@ import { placeFramework } from './framework-choice';
 import { RESPONSE_WORDS, respond, routeText } from '../knowledge/respond';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
+import { utcDay } from '../time/clock';
 
 // The search-based message extension: `composeExtension/query` lists entries, `composeExtension/selectItem`
 // gives the card to insert. Teams waits at most 5 s for either (see /work/shared/teams-platform.md,
@@ -122,7 +123,7 @@ async function initialList(
   within: Within,
   deps: BotDeps,
 ): Promise<Listed[]> {
-  const now = deps.clock();
+  const now = deps.clock.now();
   const monday = startOfWeek(now, deps.config.schedule.defaultTimeZone);
   const teamId = teamsActivity(context).teamId;
   const where = { conversationId: teamsActivity(context).conversationKey, ...(teamId !== undefined && { teamId }) };
@@ -172,9 +173,9 @@ export async function extensionSelectItem(context: Turn, item: unknown, deps: Bo
   }
   // A picked result counts as a question answered; typing alone does not (every key press is a query).
   const within = storeBudget(context, deps);
-  await within(deps.store.recordAsk(entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'record-ask');
+  await within(deps.store.recordAsk(entry.id, utcDay(deps.clock.now())), () => undefined, 'record-ask');
   await within(
-    deps.store.countDaily('extension-share', entry.id, deps.clock().toISOString().slice(0, 10)),
+    deps.store.countDaily('extension-share', entry.id, utcDay(deps.clock.now())),
     () => undefined,
     'count-share',
   );

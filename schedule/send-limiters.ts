@@ -1,6 +1,7 @@
 import type { SendBudgetStore, SendSlot, Store } from '../store/types';
 import { KeyedRateLimiter, RateLimiter } from './limiter';
-import type { Clock, KeyedSendLimiter, Permit, SendLimiter, SendLimiters } from './limiter';
+import type { Clock } from '../time/clock';
+import type { KeyedSendLimiter, Permit, SendLimiter, SendLimiters } from './limiter';
 
 /**
  * The share by which shared sends stay under the configured rate. The in-memory limiter counts each

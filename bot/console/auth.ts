@@ -1,6 +1,8 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { Config } from '../config';
+import { systemClock } from '../../time/clock';
+import type { Clock } from '../../time/clock';
 
 /**
  * Who may use the practice lead's console: a Teams single sign-on token (teams-js getAuthToken),
@@ -69,7 +71,7 @@ export interface ConsoleAuth {
 export function createConsoleAuth(
   config: Config,
   keysUrl: KeysUrl = MICROSOFT_KEYS,
-  now: () => Date = () => new Date(),
+  clock: Clock = systemClock,
 ): ConsoleAuth {
   const { clientId, appIdUri, leadIds, approverIds, localMode, closed } = config.console;
   // The tenants whose tokens are accepted: ALLOWED_TENANTS, else the bot's own tenant. No list, no tenants.
@@ -117,7 +119,7 @@ export function createConsoleAuth(
           audience: [clientId, ...(appIdUri ? [appIdUri] : [])],
           issuer: [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`],
           clockTolerance: 60,
-          currentDate: now(),
+          currentDate: clock.now(),
           requiredClaims: ['exp', 'iss', 'aud', 'tid', 'oid'],
         }));
       } catch (error) {

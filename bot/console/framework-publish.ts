@@ -176,7 +176,7 @@ export async function publish(
     note: note.trim(),
     reason: checked.result.gate.fails ? given : null,
     publishedBy: who(session),
-    at: deps.clock(),
+    at: deps.clock.now(),
     diff: JSON.stringify(frameworkDiff(live.source, draft.source)),
     draftRev: draft.rev,
     draftedBy: draft.editors,

@@ -125,7 +125,7 @@ export async function savePart(
       base: draft?.base ?? baseOf(live),
       by: who(session),
       name: session.name ?? null,
-      at: deps.clock(),
+      at: deps.clock.now(),
       editors: [...(draft?.editors ?? []), who(session)],
     });
     if (!saved) continue; // someone saved another part in between: read again and re-apply
@@ -213,7 +213,7 @@ export async function restoreVersion(
       base: baseOf(live),
       by: who(session),
       name: session.name ?? null,
-      at: deps.clock(),
+      at: deps.clock.now(),
     })
   ) {
     deps.logger.info({ event: 'framework-version-restored', frameworkId: live.frameworkId, version: n }, 'restored');

@@ -69,10 +69,10 @@ export async function addWording(
       source: next,
       base: draft?.base ?? baseOf(live),
       by: who(session),
-      at: deps.clock(),
+      at: deps.clock.now(),
     });
     if (!saved) continue;
-    const marked = await deps.store.resolveSuggestion(suggestionId, 'answered', deps.clock());
+    const marked = await deps.store.resolveSuggestion(suggestionId, 'answered', deps.clock.now());
     deps.logger.info(
       { event: 'suggestion-wording-added', frameworkId: live.frameworkId, entryId, as, marked },
       'a sent question was added to an entry in the draft',
@@ -84,7 +84,7 @@ export async function addWording(
       heading: target ? displayTitle(target) : entryId,
       as,
       reaches: answer.found ? { id: answer.entry.id, heading: displayTitle(answer.entry) } : null,
-      undoUntil: new Date(deps.clock().getTime() + UNDO_WINDOW_MS).toISOString(),
+      undoUntil: new Date(deps.clock.now().getTime() + UNDO_WINDOW_MS).toISOString(),
     });
   }
   return reply(409, { code: 'Busy', message: 'The draft kept changing while saving: please try again.' });

@@ -111,7 +111,7 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
         return;
       }
       const started = process.hrtime.bigint();
-      const body = await insights(deps.store, deps.kb, deps.clock(), query.request);
+      const body = await insights(deps.store, deps.kb, deps.clock.now(), query.request);
       deps.logger.debug(
         {
           event: 'console-insights',
@@ -137,7 +137,7 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
         res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
         return;
       }
-      const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
+      const view = await insights(deps.store, deps.kb, deps.clock.now(), query.request);
       res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
     }),
   );
@@ -146,7 +146,7 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
     '/api/console/suggestions',
     guarded('suggestions', async (_req, res) => {
       const served = new Set(deps.kb.frameworks.map((f) => f.id));
-      const list = undoable(await deps.store.suggestions(MAX_SUGGESTIONS), deps.clock()).filter((s) =>
+      const list = undoable(await deps.store.suggestions(MAX_SUGGESTIONS), deps.clock.now()).filter((s) =>
         served.has(s.frameworkId),
       );
       res.send(
@@ -192,7 +192,7 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
         );
         return;
       }
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock()))) {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock.now()))) {
         res.send(
           404,
           {
@@ -208,7 +208,7 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
         { event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) },
         'a suggestion was marked; its text is deleted when the undo window ends',
       );
-      res.send(200, { ok: true, undoUntil: new Date(deps.clock().getTime() + UNDO_WINDOW_MS) }, HEADERS);
+      res.send(200, { ok: true, undoUntil: new Date(deps.clock.now().getTime() + UNDO_WINDOW_MS) }, HEADERS);
     }),
   );
 }

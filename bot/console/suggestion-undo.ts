@@ -16,7 +16,7 @@ export function registerSuggestionUndo(server: Routes, deps: BotDeps, auth: Cons
     '/api/console/suggestions/:id/undo',
     guarded('undo-suggestion', async (req, res) => {
       const id = String(req.params?.id ?? '');
-      const since = new Date(deps.clock().getTime() - UNDO_WINDOW_MS);
+      const since = new Date(deps.clock.now().getTime() - UNDO_WINDOW_MS);
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.reopenSuggestion(id, since))) {
         res.send(
           404,

@@ -193,6 +193,7 @@ export function createServer(deps: ServerDeps): HttpServer {
     };
   const routes: Routes = {
     get: (path, handler) => void server.get(path, handle(handler)),
+    head: (path, handler) => void server.head(path, handle(handler)),
     post: (path, handler) => void server.post(path, handle(handler)),
     put: (path, handler) => void server.put(path, handle(handler)),
     del: (path, handler) => void server.del(path, handle(handler)),

@@ -147,6 +147,8 @@ export type RouteHandler = (req: HttpRequest, res: HttpResponse) => void | Promi
 /** Where pages and APIs register their paths (`:name` parts arrive in `req.params`). */
 export interface Routes {
   get(path: string, handler: RouteHandler): void;
+  /** HEAD: what GET would answer, without the body (the handler writes the status and headers only). */
+  head(path: string, handler: RouteHandler): void;
   post(path: string, handler: RouteHandler): void;
   put(path: string, handler: RouteHandler): void;
   del(path: string, handler: RouteHandler): void;

@@ -18,7 +18,8 @@ import { scheduleStore } from '../../schedule/schedule-store';
 import { openStore } from '../../store/open';
 import { cardText } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
+import { clockOf } from '../../time/clock';
 
 const kb = loadOrThrow();
 
@@ -33,7 +34,7 @@ async function botOn(day: string) {
     store,
     schedules: scheduleStore(store),
     logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
-    clock: () => new Date(`${day}T12:00:00Z`),
+    clock: clockOf(() => new Date(`${day}T12:00:00Z`)),
     newId: () => 'answer-id-0001',
     answerIds: createAnswerIds(store, () => 'answer-id-0001'),
     voterCodes: createVoterCodes(store),

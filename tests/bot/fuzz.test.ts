@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { captureConsole } from '../helpers/console-capture';
 import { activity } from '../helpers/fixtures';
 import type { FixtureName } from '../helpers/fixtures';

@@ -6,8 +6,8 @@ import { createAdapter, SignInRefused } from '../../bot/platform/adapter';
 import { isOwnTurn, sendProactive } from '../../bot/platform/proactive';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { CHANNEL_ISSUER, authEndpoints, startSigningService } from '../helpers/signing-service';
 import type { SigningService } from '../helpers/signing-service';
 

@@ -1,12 +1,12 @@
 // Safeguarding signposts over HTTP: an urgent worry gets the urgent signpost card first, before any
 // framework entry, in every scope; ordinary questions never do; "not sure" says where to go instead.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { cardText } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const kb = loadOrThrow();
 const URGENT_TITLE = 'If a child may be at risk now';

@@ -1,5 +1,5 @@
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { hmacJwt, unsignedJwt } from '../helpers/signing-service';
 import {
   CLIENT_ID,

@@ -7,13 +7,13 @@ import { main } from '../../knowledge/cli/main';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/kb/load';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { cardText } from '../helpers/adaptive-cards';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
 
 jest.setTimeout(60_000);

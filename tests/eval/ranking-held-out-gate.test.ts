@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSearch } from '../../knowledge/search/answer';
-import { loadOrThrow } from '../helpers/kb';
-import { EVAL_DIR, HELD_OUT_SETS, evaluate, practiceCompanionRanker, readQuestions } from './evaluate';
+import { loadOrThrow } from '../../testkit/kb';
+import { EVAL_DIR, HELD_OUT_SETS, evaluate, practiceCompanionRanker, readQuestions } from '../../testkit/evaluate';
 
 /**
  * The held-out sets of staff paraphrases (written blind, never tuned on). Issue 27's targets (HELD_OUT_GATE in knowledge/search/evaluation.ts:

@@ -5,13 +5,13 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { TABLES } from '../../store/schema';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { runOps } from '../helpers/cli';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 
 jest.setTimeout(60_000);
 

@@ -5,7 +5,7 @@ import type { PracticeAdapter } from '../../bot/platform/adapter';
 import { createLogger } from '../../bot/logger';
 import { createServer } from '../../bot/platform/http';
 import type { HttpServer } from '../../bot/platform/http';
-import { useBot } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
 import { activity } from '../helpers/fixtures';
 
 describe('an error outside the turn (in botbuilder, after sign-in)', () => {

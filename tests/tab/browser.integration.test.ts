@@ -1,8 +1,8 @@
 // The Framework tab in real headless Chromium, as a plain web page (not hosted in Teams).
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { loadOrThrow } from '../helpers/kb';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { loadOrThrow } from '../../testkit/kb';
 import {
   axeViolations,
   computed,
@@ -12,7 +12,7 @@ import {
   ready,
   seriousOrCritical,
   watchCspViolations,
-} from './browser';
+} from '../../testkit/browser';
 
 jest.setTimeout(30_000);
 

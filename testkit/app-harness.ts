@@ -1,17 +1,18 @@
 import { Writable } from 'node:stream';
-import { createApp } from '../../bot/app';
-import type { App } from '../../bot/app';
-import type { AuthEndpoints } from '../../bot/platform/adapter';
-import type { KeysUrl } from '../../bot/console/auth';
-import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
-import { openStore } from '../../store/open';
-import type { Store } from '../../store/types';
-import type { Telemetry } from '../../bot/telemetry';
+import { createApp } from '../bot/app';
+import type { App } from '../bot/app';
+import type { AuthEndpoints } from '../bot/platform/adapter';
+import type { KeysUrl } from '../bot/console/auth';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { openStore } from '../store/open';
+import type { Store } from '../store/types';
+import type { Telemetry } from '../bot/telemetry';
 import { startFakeConnector } from './fake-connector';
 import type { FakeConnector } from './fake-connector';
 import { loadOrThrow } from './kb';
 import type { Backend } from './stores';
+import type { Clock } from '../time/clock';
 
 export interface RunningApp {
   readonly url: string;
@@ -27,7 +28,7 @@ export interface RunningApp {
 export async function startApp(
   env: Record<string, string> = {},
   options: {
-    clock?: () => Date;
+    clock?: Clock;
     store?: Store;
     authEndpoints?: AuthEndpoints;
     telemetry?: Telemetry;
