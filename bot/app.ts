@@ -53,6 +53,8 @@ export interface AppDeps {
   readonly telemetry?: Telemetry;
   /** Where a tenant's signing keys for console tokens are fetched; Microsoft's unless set (tests use loopback). */
   readonly consoleKeysUrl?: KeysUrl;
+  /** The least time between two fetches of a tenant's console keys; 5 s unless set (a test of key rotation waits it out). */
+  readonly consoleKeyCooldownMs?: number;
 }
 
 export interface App {
@@ -135,7 +137,7 @@ export function createApp(given: AppDeps): App {
   };
   adapter.use(...turnMiddleware(deps));
   const bot = new PracticeCompanionBot(deps);
-  const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock);
+  const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock, app.consoleKeyCooldownMs);
   const retention = createRetentionJob(app.store, app.config.console.suggestionRetentionDays, deps.clock, app.logger);
   const server = createServer({
     adapter,

@@ -33,6 +33,7 @@ export async function startApp(
     authEndpoints?: AuthEndpoints;
     telemetry?: Telemetry;
     consoleKeysUrl?: KeysUrl;
+    consoleKeyCooldownMs?: number;
   } = {},
 ): Promise<RunningApp> {
   const logs: string[] = [];
@@ -59,6 +60,7 @@ export async function startApp(
     ...(options.authEndpoints && { authEndpoints: options.authEndpoints }),
     ...(options.telemetry && { telemetry: options.telemetry }),
     ...(options.consoleKeysUrl && { consoleKeysUrl: options.consoleKeysUrl }),
+    ...(options.consoleKeyCooldownMs !== undefined && { consoleKeyCooldownMs: options.consoleKeyCooldownMs }),
     newId: () => `answer-id-${String(++ids).padStart(4, '0')}`,
   });
   const url = await app.server.listen(0, '127.0.0.1');

@@ -59,7 +59,7 @@ export const MICROSOFT_KEYS: KeysUrl = (tenantId) =>
   new URL(`https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`);
 
 /** At most one fetch of a tenant's keys per this long, however many unknown key ids arrive. */
-export const KEY_REFETCH_COOLDOWN_MS = 5_000;
+const KEY_REFETCH_COOLDOWN_MS = 5_000;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SCOPE = 'access_as_user';
@@ -72,6 +72,7 @@ export function createConsoleAuth(
   config: Config,
   keysUrl: KeysUrl = MICROSOFT_KEYS,
   clock: Clock = systemClock,
+  keyRefetchCooldownMs = KEY_REFETCH_COOLDOWN_MS,
 ): ConsoleAuth {
   const { clientId, appIdUri, leadIds, approverIds, localMode, closed } = config.console;
   // The tenants whose tokens are accepted: ALLOWED_TENANTS, else the bot's own tenant. No list, no tenants.
@@ -85,7 +86,7 @@ export function createConsoleAuth(
     if (!set) {
       set = createRemoteJWKSet(keysUrl(tenantId), {
         timeoutDuration: 5000,
-        cooldownDuration: KEY_REFETCH_COOLDOWN_MS,
+        cooldownDuration: keyRefetchCooldownMs,
         cacheMaxAge: 24 * 3_600_000,
       });
       keySets.set(tenantId, set);

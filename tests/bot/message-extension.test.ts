@@ -292,11 +292,14 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     const never = () => new Promise<never>(() => undefined);
     const store = await storeWith({ featuredEntry: never, mostAsked: never, frameworkFor: never });
     const app = await start({ store });
-    const began = Date.now();
+    // The store never answers, so the list comes back only because each look-up was given up on, by name.
     const response = await post(app, invoke('compose-extension-initial-run'));
-    expect(Date.now() - began).toBeLessThan(STORE_BUDGET_MS + 1500);
     expect(previews(response)[0]?.subtitle.startsWith('This week')).toBe(true);
-    expect(app.logs.join('')).toContain('"event":"extension-store-slow"');
+    const slow = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['event'] === 'extension-store-slow');
+    expect(slow.map((l) => l['what']).sort()).toEqual(['featured-entry', 'framework', 'most-asked']);
+    expect(slow.every((l) => l['budgetMs'] === STORE_BUDGET_MS)).toBe(true);
   });
 
   test('a store that fails still gets an answer, and the failure is logged by name', async () => {
@@ -404,11 +407,10 @@ describe('composeExtension/query: bad input gets a clear message or an empty lis
     expectWellFormedResults(await post(app, search('principle 7', { queryOptions: { skip: -4, count: 'lots' } })));
   });
 
-  test('a 10,000-character query is cut to the first 1,000 and answered quickly', async () => {
+  // How quickly is bench:extension's to measure, not a test's.
+  test('a 10,000-character query is cut to the first 1,000 and answered', async () => {
     const app = await start();
-    const began = Date.now();
     const response = await post(app, search(`principle 7 ${'and some more words '.repeat(526)}`.slice(0, 10_000)));
-    expect(Date.now() - began).toBeLessThan(1000);
     expectWellFormedResults(response);
     expect(previews(response)[0]?.title).toBe('Be professionally curious');
     const logged = app.logs

@@ -124,9 +124,8 @@ describe('readiness checks', () => {
 
   test('a store that does not answer in time fails within the time limit; a database newer than the code fails migrations', async () => {
     const hanging = { ...store, schemaVersion: () => new Promise<number>(() => undefined) } as Store;
-    const started = Date.now();
+    // It answers at all, with the store still hanging, only because the 200 ms timer fired: only that timer says so.
     const slow = await readiness(readinessChecks({ store: hanging, logger, clock, scheduler: undefined }), 200);
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(slow.checks['store']).toMatchObject({ ok: false, shown: 'did not answer within 200 ms' });
 
     const newer = { ...store, schemaVersion: async () => 99 } as Store;

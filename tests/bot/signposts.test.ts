@@ -12,13 +12,14 @@ const kb = loadOrThrow();
 const URGENT_TITLE = 'If a child may be at risk now';
 const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
 
+// One service for the file: every test asks in its own words and reads only the replies to it.
 let connector: FakeConnector;
 let app: RunningApp;
-beforeEach(async () => {
+beforeAll(async () => {
   connector = await startFakeConnector();
   app = await startApp();
 });
-afterEach(async () => {
+afterAll(async () => {
   await app.close();
   await connector.close();
 });
