@@ -40,8 +40,14 @@ if (!Number.isInteger(REQUESTS) || REQUESTS < TENTHS * 100)
 
 interface Sample {
   readonly served: number;
+  /** Heap in use after a full collection. */
   readonly heapMb: number;
+  /** Heap V8 has reserved, after the collection. */
+  readonly heapTotalMb: number;
+  /** Resident memory as the load left it, before the collection. */
   readonly rssMb: number;
+  /** Resident memory after the collection. */
+  readonly rssAfterGcMb: number;
 }
 
 interface Server {
@@ -156,7 +162,13 @@ function rssMb(pid: number | undefined): number {
 async function sample(server: Server): Promise<void> {
   const rss = rssMb(server.child.pid); // as the load left it, before the collection
   const { memory } = await ask<{ memory: NodeJS.MemoryUsage }>(server.child, { type: 'soak-sample' }, 'soak-sample');
-  server.samples.push({ served: server.served, heapMb: memory.heapUsed / 2 ** 20, rssMb: rss });
+  server.samples.push({
+    served: server.served,
+    heapMb: memory.heapUsed / 2 ** 20,
+    heapTotalMb: memory.heapTotal / 2 ** 20,
+    rssMb: rss,
+    rssAfterGcMb: memory.rss / 2 ** 20,
+  });
 }
 
 let stopping = false;
@@ -206,6 +218,14 @@ async function main(): Promise<void> {
   if (snapshots) mkdirSync(snapshots, { recursive: true });
   const [ourPort, echoPort] = [await freePort(), await freePort()];
   const servers: Server[] = [];
+  // Interrupted (Ctrl-C): the servers go too.
+  const interrupted = () => {
+    stopping = true;
+    for (const s of servers) s.child.kill('SIGTERM');
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
   try {
     const ours = await start(join(ROOT, 'bin', 'start.js'), [], {
       PORT: String(ourPort),
@@ -236,21 +256,26 @@ async function main(): Promise<void> {
     console.log(
       `bench:soak: ${REQUESTS.toLocaleString('en-GB')} mixed requests to each server after ${WARM_UP.toLocaleString('en-GB')} to warm up, ${CONNECTIONS} connections; node ${process.version}, ${new Date().toISOString()}`,
     );
-    for (const s of servers) await load(s, WARM_UP, entryIds, answers);
-    for (const s of servers) s.served = s.seconds = 0;
-    for (const s of servers) await sample(s);
+    for (const s of servers) {
+      await load(s, WARM_UP, entryIds, answers);
+      s.served = s.seconds = 0;
+      await sample(s);
+    }
     const tenth = Math.round(REQUESTS / TENTHS);
     for (let t = 1; t <= TENTHS; t++) {
       // Alternating which goes first, so a machine getting busier or quieter weighs on both alike.
       const order = t % 2 === 1 ? servers : [...servers].reverse();
-      for (const s of order) await load(s, t === TENTHS ? REQUESTS - tenth * (TENTHS - 1) : tenth, entryIds, answers);
-      for (const s of servers) await sample(s);
+      // Each is sampled as soon as its share is done, so both are read as the load left them.
+      for (const s of order) {
+        await load(s, t === TENTHS ? REQUESTS - tenth * (TENTHS - 1) : tenth, entryIds, answers);
+        await sample(s);
+      }
       const [a, b] = servers;
       console.log(
         `  ${String(t).padStart(2)}/10  ${servers
           .map((s) => {
             const last = s.samples.at(-1);
-            return `${s.echo ? 'echo' : 'ours'}: heap ${mb(last?.heapMb ?? NaN).padStart(9)}, RSS ${mb(last?.rssMb ?? NaN).padStart(9)}`;
+            return `${s.echo ? 'echo' : 'ours'}: heap ${mb(last?.heapMb ?? NaN).padStart(9)}, RSS ${mb(last?.rssMb ?? NaN).padStart(9)}, after GC ${mb(last?.rssAfterGcMb ?? NaN).padStart(9)}`;
           })
           .join('   ')}   (${a?.served ?? 0} / ${b?.served ?? 0} served)`,
       );
@@ -261,6 +286,8 @@ async function main(): Promise<void> {
     }
     report(servers, connector.received());
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     stopping = true;
     for (const s of servers) s.child.kill('SIGTERM');
     connector.close();
@@ -286,6 +313,7 @@ function report(servers: readonly Server[], replies: number): void {
     return end / mid - 1;
   };
   const end = (s: Server) => s.samples[TENTHS]?.rssMb ?? NaN;
+  const endAfterGc = (s: Server) => s.samples[TENTHS]?.rssAfterGcMb ?? NaN;
   const rps = (s: Server) => s.served / s.seconds;
   const figures = {
     node: process.version,
@@ -301,6 +329,10 @@ function report(servers: readonly Server[], replies: number): void {
     rssEndMb: Number(end(ours).toFixed(1)),
     echoRssEndMb: Number(end(echo).toFixed(1)),
     rssRatioToEcho: Number((end(ours) / end(echo)).toFixed(3)),
+    rssAfterGcEndMb: Number(endAfterGc(ours).toFixed(1)),
+    echoRssAfterGcEndMb: Number(endAfterGc(echo).toFixed(1)),
+    rssAfterGcRatioToEcho: Number((endAfterGc(ours) / endAfterGc(echo)).toFixed(3)),
+    echoHeapEndMb: Number((echo.samples[TENTHS]?.heapMb ?? NaN).toFixed(1)),
     errors: ours.errors,
     echoErrors: echo.errors,
     statuses: ours.statuses,
