@@ -1,4 +1,4 @@
-// npm run bench:soak [-- --requests 200000 --connections 10 --snapshots DIR]
+// npm run bench:soak [-- --requests 200000 --connections 10 --snapshots DIR --node-flags "--max-semi-space-size=16"]
 // Does memory level off? Starts the compiled service as the deploy package runs it (node bin/start.js, on
 // SQLite) and the botbuilder echo bot (bench/echo-bot.ts, compiled the same way), side by side, both
 // replying through one fake Bot Connector on loopback, and sends each the same number of mixed requests
@@ -31,10 +31,13 @@ const { values: flags } = parseArgs({
     requests: { type: 'string', default: '200000' },
     connections: { type: 'string', default: '10' },
     snapshots: { type: 'string' },
+    // V8 or Node flags for both servers alike, to see what they change.
+    'node-flags': { type: 'string', default: '' },
   },
 });
 const REQUESTS = Number(flags.requests);
 const CONNECTIONS = Number(flags.connections);
+const NODE_FLAGS = flags['node-flags'].split(' ').filter((f) => f !== '');
 if (!Number.isInteger(REQUESTS) || REQUESTS < TENTHS * 100)
   throw new Error('--requests: a whole number, at least 1000');
 
@@ -48,6 +51,8 @@ interface Sample {
   readonly rssMb: number;
   /** Resident memory after the collection. */
   readonly rssAfterGcMb: number;
+  /** The size of each of V8's heap spaces (reserved, not used), after the collection. */
+  readonly spacesMb: Readonly<Record<string, number>>;
 }
 
 interface Server {
@@ -116,7 +121,7 @@ function freePort(): Promise<number> {
 async function start(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(script, args, {
     cwd: ROOT,
-    execArgv: ['--expose-gc', '--require', PROBE],
+    execArgv: [...NODE_FLAGS, '--expose-gc', '--require', PROBE],
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -161,13 +166,20 @@ function rssMb(pid: number | undefined): number {
 
 async function sample(server: Server): Promise<void> {
   const rss = rssMb(server.child.pid); // as the load left it, before the collection
-  const { memory } = await ask<{ memory: NodeJS.MemoryUsage }>(server.child, { type: 'soak-sample' }, 'soak-sample');
+  const { memory, spaces } = await ask<{ memory: NodeJS.MemoryUsage; spaces: Record<string, number> }>(
+    server.child,
+    { type: 'soak-sample' },
+    'soak-sample',
+  );
   server.samples.push({
     served: server.served,
     heapMb: memory.heapUsed / 2 ** 20,
     heapTotalMb: memory.heapTotal / 2 ** 20,
     rssMb: rss,
     rssAfterGcMb: memory.rss / 2 ** 20,
+    spacesMb: Object.fromEntries(
+      Object.entries(spaces).map(([name, bytes]) => [name, Number((bytes / 2 ** 20).toFixed(1))]),
+    ),
   });
 }
 
@@ -254,7 +266,7 @@ async function main(): Promise<void> {
     await ready(servers[1]?.url ?? '', '/api/messages', 'GET');
 
     console.log(
-      `bench:soak: ${REQUESTS.toLocaleString('en-GB')} mixed requests to each server after ${WARM_UP.toLocaleString('en-GB')} to warm up, ${CONNECTIONS} connections; node ${process.version}, ${new Date().toISOString()}`,
+      `bench:soak: ${REQUESTS.toLocaleString('en-GB')} mixed requests to each server after ${WARM_UP.toLocaleString('en-GB')} to warm up, ${CONNECTIONS} connections; node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(' ')}` : ''}, ${new Date().toISOString()}`,
     );
     for (const s of servers) {
       await load(s, WARM_UP, entryIds, answers);
@@ -333,6 +345,11 @@ function report(servers: readonly Server[], replies: number): void {
     echoRssAfterGcEndMb: Number(endAfterGc(echo).toFixed(1)),
     rssAfterGcRatioToEcho: Number((endAfterGc(ours) / endAfterGc(echo)).toFixed(3)),
     echoHeapEndMb: Number((echo.samples[TENTHS]?.heapMb ?? NaN).toFixed(1)),
+    heapReservedEndMb: Number((ours.samples[TENTHS]?.heapTotalMb ?? NaN).toFixed(1)),
+    echoHeapReservedEndMb: Number((echo.samples[TENTHS]?.heapTotalMb ?? NaN).toFixed(1)),
+    spacesEndMb: ours.samples[TENTHS]?.spacesMb,
+    echoSpacesEndMb: echo.samples[TENTHS]?.spacesMb,
+    nodeFlags: NODE_FLAGS.join(' '),
     errors: ours.errors,
     echoErrors: echo.errors,
     statuses: ours.statuses,
