@@ -310,15 +310,15 @@ async function main(): Promise<void> {
 function report(servers: readonly Server[], replies: number): void {
   const [ours, echo] = servers;
   if (!ours || !echo) throw new Error('two servers expected');
-  console.log(
-    `\n  ${'served'.padStart(9)}  ${servers.map((s) => `${s.label}: heap after GC, RSS`.padEnd(48)).join('')}`,
+  const columns = ['heap after GC', 'heap reserved', 'RSS'];
+  const cells = (x: Sample | undefined) =>
+    x ? [x.heapMb, x.heapTotalMb, x.rssMb].map((v) => mb(v).padStart(14)).join('') : '';
+  console.log(`\n  ${''.padStart(9)}  ${servers.map((s) => s.label.padEnd(42)).join('')}`);
+  console.log(`  ${'served'.padStart(9)}  ${[...columns, ...columns].map((c) => c.padStart(14)).join('')}`);
+  ours.samples.forEach((o, i) =>
+    console.log(`  ${String(o.served).padStart(9)}  ${cells(o)}${cells(echo.samples[i])}`),
   );
-  ours.samples.forEach((o, i) => {
-    const e = echo.samples[i];
-    console.log(
-      `  ${String(o.served).padStart(9)}  ${`${mb(o.heapMb).padStart(10)} ${mb(o.rssMb).padStart(10)}`.padEnd(48)}${e ? `${mb(e.heapMb).padStart(10)} ${mb(e.rssMb).padStart(10)}` : ''}`,
-    );
-  });
+  console.log('  RSS as the load left each server; heap in use and reserved after a full collection.');
   const growth = (s: Server) => {
     const mid = s.samples[TENTHS / 2]?.heapMb ?? NaN;
     const end = s.samples[TENTHS]?.heapMb ?? NaN;
