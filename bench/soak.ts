@@ -1,4 +1,4 @@
-// npm run bench:soak [-- --requests 200000 --connections 10 --snapshots DIR --node-flags "--max-semi-space-size=16"]
+// npm run bench:soak [-- --requests 200000 --connections 10 --snapshots DIR --node-flags=--max-semi-space-size=16]
 // Does memory level off? Starts the compiled service as the deploy package runs it (node bin/start.js, on
 // SQLite) and the botbuilder echo bot (bench/echo-bot.ts, compiled the same way), side by side, both
 // replying through one fake Bot Connector on loopback, and sends each the same number of mixed requests
