@@ -10,9 +10,6 @@ if (OLD_NODE) {
 /** What both projects share. */
 const common = {
   testEnvironment: 'node',
-  // Turn-level tests start the whole service; on a shared 2-core machine 5 s (jest's default) is too close.
-  // Timings are never asserted here: they belong to the benchmarks.
-  testTimeout: 15_000,
   roots: ['<rootDir>/tests'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
@@ -30,9 +27,14 @@ const common = {
  *   - integration: `*.integration.test.ts`. Its global setup provides PostgreSQL, Chromium and dist/
  *     (tests/setup/global-setup.ts); jest runs it only when a test of this project is selected.
  *     `npm run test:integration`.
+ * Fuzz and property tests try a tenth of their cases unless PC_FUZZ_RUNS=full (as in CI): tests/helpers/fuzz.ts.
  * @type {import('jest').Config}
  */
 module.exports = {
+  // Turn-level tests start the whole service; on a shared 2-core machine 5 s (jest's default) is too close.
+  // Timings are never asserted here: they belong to the benchmarks. (Set here, not in a project: jest
+  // reads the test time-out only from the top level, and ignored it in `common`.)
+  testTimeout: 15_000,
   projects: [
     {
       ...common,

@@ -2,6 +2,7 @@
 // so that every run fills the same rows.
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../store/db';
+import { utcDay } from '../time/clock';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -25,7 +26,7 @@ export async function fill(
   const rnd = random(42);
   const counts: Record<string, number> = {};
   const add = (table: string) => (counts[table] = (counts[table] ?? 0) + 1);
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const day = (ms: number) => utcDay(new Date(ms));
   const start = now - 365 * DAY;
   await db.k.transaction().execute(async (k) => {
     // Plain INSERTs with ? placeholders ($1… on PostgreSQL): the fastest way to seed a year of rows.

@@ -11,8 +11,8 @@ import { createLogger } from '../bot/logger';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { openStore } from '../store/open';
 import { openPostgres, openSqlite } from '../store/db';
-import { launch, loopbackContext } from '../tests/tab/browser';
-import { postgres, sqlite } from '../tests/helpers/stores';
+import { launch, loopbackContext } from '../testkit/browser';
+import { postgres, sqlite } from '../testkit/stores';
 import { fill } from './console-data';
 import { percentile } from './stats';
 

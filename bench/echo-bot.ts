@@ -5,7 +5,7 @@
 import restify from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Request as BotRequest } from 'botbuilder';
-import { ReusingClientsAuthentication } from '../bot/adapter';
+import { ReusingClientsAuthentication } from '../bot/platform/adapter';
 
 const port = Number(process.argv[2] ?? 3999);
 const adapter = new CloudAdapter(

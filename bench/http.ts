@@ -93,7 +93,7 @@ async function main() {
     rounds: [],
     served: 0,
   };
-  // Practice Companion reuses botbuilder's per-turn clients (bot/adapter.ts); this echo bot does too,
+  // Practice Companion reuses botbuilder's per-turn clients (bot/platform/adapter.ts); this echo bot does too,
   // to show how much of the ratio is that reuse and how much is the rest.
   const c: Server = {
     label: 'echo, clients reused',

@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { KnowledgeBase } from '../knowledge/kb/model';
-import { readQuestions } from '../tests/eval/evaluate';
+import { readQuestions } from '../testkit/evaluate';
 import { generateKnowledgeBase, generateQuestions } from './generate-kb';
 import { percentile } from './stats';
 

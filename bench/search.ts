@@ -5,7 +5,7 @@ import { loadKnowledgeBase } from '../knowledge/kb/load';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import { createSearch } from '../knowledge/search/answer';
 import type { Search } from '../knowledge/search/answer';
-import { readQuestions } from '../tests/eval/evaluate';
+import { readQuestions } from '../testkit/evaluate';
 import { generateKnowledgeBase, generateQuestions } from './generate-kb';
 import { percentile } from './stats';
 

@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist');
 const STAMP = '.source-hash';
 /** Everything tsconfig.build.json compiles, and the settings it compiles them with. */
-const SOURCE_DIRS = ['bot', 'cards', 'knowledge', 'store', 'schedule'];
+const SOURCE_DIRS = ['bot', 'cards', 'knowledge', 'store', 'schedule', 'time'];
 const SOURCE_FILES = ['tsconfig.json', 'tsconfig.build.json'];
 
 function listSources() {

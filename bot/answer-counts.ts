@@ -1,10 +1,11 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import type { SafetyRoute } from '../knowledge/safety';
 import type { AnswerResult } from '../knowledge/search/answer';
 import type { BotDeps } from './deps';
 import { leadOf } from './lead-digest';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
+import { utcDay } from '../time/clock';
 
 /** What one question led to, as the answering path knows it. */
 export interface QuestionOutcome {
@@ -24,9 +25,9 @@ export interface QuestionOutcome {
  * words only, never the question. A practice lead trying the bot in their personal chat is not staff
  * use, so nothing of theirs is counted there. A count that cannot be written is logged and skipped.
  */
-export async function countQuestion(context: TurnContext, deps: BotDeps, outcome: QuestionOutcome): Promise<void> {
+export async function countQuestion(context: Turn, deps: BotDeps, outcome: QuestionOutcome): Promise<void> {
   if (teamsActivity(context).kind === 'personal' && leadOf(context, deps) !== undefined) return;
-  const day = deps.clock().toISOString().slice(0, 10);
+  const day = utcDay(deps.clock.now());
   const { result, routes, answerSent } = outcome;
   const counts: Array<[what: string, write: () => Promise<void>]> = [];
   for (const route of routes) counts.push(['route', () => deps.store.countDaily('route', route, day)]);

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import { answerCard, responseCards } from '../cards';
 import type { Entry, Framework } from '../knowledge/kb/model';
 import { respond } from '../knowledge/respond';
@@ -16,7 +16,7 @@ import { turnInfo } from './turn-info';
  * Logs ids, what search found and how confidently, never the text and never which route it took.
  */
 export async function answerQuestion(
-  context: TurnContext,
+  context: Turn,
   question: string,
   deps: BotDeps,
   /** The framework a button was made for, if any: it answers, whatever this place uses now. */
@@ -64,7 +64,7 @@ export async function answerQuestion(
 }
 
 /** Sends an entry's card, as asked for by a button. */
-export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDeps): Promise<void> {
+export async function sendEntry(context: Turn, entry: Entry, deps: BotDeps): Promise<void> {
   const place = await placeFramework(context, deps);
   const card = answerCard({
     kb: deps.kb,
@@ -78,6 +78,6 @@ export async function sendEntry(context: TurnContext, entry: Entry, deps: BotDep
 }
 
 /** A personal chat is one person; a channel, group chat or meeting chat is a group. */
-export function audienceOf(context: TurnContext): 'individual' | 'group' {
+export function audienceOf(context: Turn): 'individual' | 'group' {
   return teamsActivity(context).kind === 'personal' ? 'individual' : 'group';
 }

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Store } from '../store/types';
 import { scheduleStore } from '../schedule/schedule-store';
-import { systemClock } from '../schedule/limiter';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 import { createScheduler } from '../schedule/scheduler';
 import { sendLimiters } from '../schedule/send-limiters';
 import { createPurger } from '../schedule/purge';
 import type { Purger, PurgeEvent } from '../schedule/purge';
 import type { Scheduler, SchedulerEvent } from '../schedule/scheduler';
 import { connectorSender } from './proactive';
-import { createAdapter } from './adapter';
+import { createAdapter } from './platform/adapter';
 import { createVoterCodes } from './voter-code';
 import { createAnswerIds } from './answer-ids';
-import type { AuthEndpoints } from './adapter';
+import type { AuthEndpoints } from './platform/adapter';
 import { serviceUrlPolicy } from './service-url';
 import { tenantPolicy } from './tenants';
 import { PracticeCompanionBot } from './bot';
@@ -21,7 +22,7 @@ import type { Config } from './config';
 import type { BotDeps } from './deps';
 import type { Logger } from './logger';
 import { registerReadiness } from './readiness';
-import { createServer } from './server';
+import { createServer } from './platform/http';
 import { NO_TELEMETRY } from './telemetry';
 import type { Telemetry } from './telemetry';
 import { registerLegalPages } from './web/legal';
@@ -33,7 +34,7 @@ import { createRetentionJob } from './console/retention';
 import type { RetentionJob } from './console/retention';
 import { registerConsoleApi } from './console/routes';
 import { registerSuggestionUndo } from './console/suggestion-undo';
-import type { HttpServer } from './server';
+import type { HttpServer } from './platform/http';
 import { createLiveKnowledge } from './live-knowledge';
 import type { LiveKnowledge } from './live-knowledge';
 import { registerFrameworkEditor } from './console/frameworks';
@@ -44,7 +45,7 @@ export interface AppDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly version: string;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
   readonly newId?: () => string;
   /** Where the Bot Connector's signing keys are fetched from; Microsoft's public cloud unless set (tests use loopback). */
   readonly authEndpoints?: AuthEndpoints;
@@ -52,6 +53,8 @@ export interface AppDeps {
   readonly telemetry?: Telemetry;
   /** Where a tenant's signing keys for console tokens are fetched; Microsoft's unless set (tests use loopback). */
   readonly consoleKeysUrl?: KeysUrl;
+  /** The least time between two fetches of a tenant's console keys; 5 s unless set (a test of key rotation waits it out). */
+  readonly consoleKeyCooldownMs?: number;
 }
 
 export interface App {
@@ -125,7 +128,7 @@ export function createApp(given: AppDeps): App {
     schedules: scheduleStore(app.store),
     logger: app.logger,
     version: app.version,
-    clock: app.clock ?? (() => new Date()),
+    clock: app.clock ?? systemClock,
     newId,
     answerIds: createAnswerIds(app.store, newId),
     voterCodes: createVoterCodes(app.store),
@@ -134,7 +137,7 @@ export function createApp(given: AppDeps): App {
   };
   adapter.use(...turnMiddleware(deps));
   const bot = new PracticeCompanionBot(deps);
-  const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock);
+  const consoleAuth = createConsoleAuth(app.config, app.consoleKeysUrl, deps.clock, app.consoleKeyCooldownMs);
   const retention = createRetentionJob(app.store, app.config.console.suggestionRetentionDays, deps.clock, app.logger);
   const server = createServer({
     adapter,

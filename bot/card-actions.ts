@@ -1,306 +1,89 @@
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import {
-  MAX_SUGGESTION_LENGTH,
-  answerCard,
-  reflectCard,
-  suggestDone,
-  suggestForm,
-  SUGGEST_WORDING,
-  welcomeCard,
-  withSuggestButton,
-} from '../cards';
-import {
-  VERBS,
-  anotherPromptSchema,
-  askVerbSchema,
-  chooseFrameworkSchema,
-  feedbackSchema,
-  meetingOpenersVerbSchema,
-  openVerbSchema,
-  scheduleSaveVerbSchema,
-  suggestCancelSchema,
-  suggestSchema,
-  suggestSendSchema,
-} from '../cards/actions';
+import { submitAsAction, SUBMIT_CARDS_ACCEPTED_UNTIL, VERBS } from '../cards/actions';
 import type { Verb } from '../cards/actions';
-import type { AdaptiveCard } from '../cards/types';
-import { directAnswer } from '../knowledge/search/answer';
-import { sendEntry } from './answering';
-import { chooseFramework } from './framework-choice';
-import { cardActivity } from './reply';
+import { runCardAction } from './card-verbs';
+import type { ActionOutcome } from './card-verbs';
 import type { BotDeps } from './deps';
-import { meetingCommand, openersOn } from './meetings';
-import { handleText, REPLIES } from './messages';
-import { saveSchedule } from './schedule-commands';
-import { personalDetails } from '../knowledge/safety/personal-details';
-import { teamsActivity } from './teams-activity';
+import { REPLIES } from './messages';
+import type { Activity, CardActionResponse, CardActionValue, Turn } from './platform/types';
+import { adaptiveCardAttachment } from './platform/activity';
+import { textActivity } from './reply';
 import { turnInfo } from './turn-info';
-import { votesAllowed } from './vote-limit';
+import { utcDay } from '../time/clock';
+
+export { CARD_ACTION_REPLIES } from './card-verbs';
 
 /**
- * Action.Execute (Universal Actions). Feedback and prompts update their card in place; "Suggest this
- * question" posts its form beneath, and Send or Cancel update the form.
- * "open", "ask", "scheduleSave" and "meetingOpeners" post their reply as new messages in the same turn
- * and leave the card as it was, with a one-line note to the person who clicked.
+ * The two ways a card button arrives, both mapped here, at the boundary, to one verb and one handler
+ * (bot/card-verbs.ts):
+ * - Action.Execute (Universal Actions): an `adaptiveCard/action` invoke, answered in the HTTP response;
+ * - Action.Submit, on cards posted before the buttons became Action.Execute: a message whose `value`
+ *   holds `{ action, ...data }`. Accepted until SUBMIT_CARDS_ACCEPTED_UNTIL (cards/actions.ts).
  */
 export async function handleCardAction(
-  context: TurnContext,
-  value: AdaptiveCardInvokeValue,
+  context: Turn,
+  value: CardActionValue,
   deps: BotDeps,
-): Promise<AdaptiveCardInvokeResponse> {
+): Promise<CardActionResponse> {
   const verb: unknown = value.action?.verb;
   if (!isVerb(verb)) {
     deps.logger.warn(turnInfo(context, { event: 'unknown-verb' }), 'a card action used a verb we do not know');
     return badRequest("That button isn't one I recognise, so nothing changed. Try typing your question instead.");
   }
-  switch (verb) {
-    case 'feedback': {
-      const data = feedbackSchema.safeParse(value.action.data);
-      const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
-      if (!data.success || !entry) return tampered(context, deps);
-      // Only cards this bot issued can be voted on, and only for the entry they answered with: a made-up
-      // id, or a genuine one with another entry, stores nothing.
-      if (!(await deps.answerIds.verify(data.data.answerId, entry))) {
-        deps.logger.info(
-          turnInfo(context, { event: 'feedback-expired', entryId: entry.id }),
-          'a vote named an answer card this bot did not issue',
-        );
-        return messageResponse(CARD_ACTION_REPLIES.expired);
-      }
-      const voter = await voterOf(context, deps);
-      if (!votesAllowed(deps).take(voter, deps.clock().getTime())) {
-        deps.logger.info(
-          turnInfo(context, { event: 'feedback-limited', entryId: entry.id }),
-          'one person voted too often in a minute',
-        );
-        return messageResponse(CARD_ACTION_REPLIES.tooMany);
-      }
-      const outcome = await deps.store.recordVote({
-        answerId: data.data.answerId,
-        voter,
-        entryId: entry.id,
-        day: deps.clock().toISOString().slice(0, 10),
-        helpful: data.data.helpful,
-      });
-      deps.logger.info(
-        turnInfo(context, { event: 'feedback', entryId: entry.id, helpful: data.data.helpful, outcome }),
-        'feedback recorded',
-      );
-      const { question, asker } = data.data;
-      let card = answerCard({
-        kb: deps.kb,
-        result: directAnswer(entry),
-        answerId: data.data.answerId,
-        feedback: { helpful: data.data.helpful },
-        audience: teamsActivity(context).kind === 'personal' ? 'individual' : 'group',
-        ...(question !== undefined && { question, ...(asker !== undefined && { asker }) }),
-      });
-      // After "Not helpful", the person who asked may send their question to the practice team; in a
-      // channel, anyone else pressing it is not offered someone else's words.
-      if (!data.data.helpful && question && (await deps.answerIds.isAsker(asker, actorOf(context))))
-        card = withSuggestButton(card, {
-          question,
-          frameworkId: entry.frameworkId,
-          entryId: entry.id,
-          ...(asker !== undefined && { asker }),
-        });
-      return cardResponse(card.card);
-    }
-    case 'anotherPrompt': {
-      const data = anotherPromptSchema.safeParse(value.action.data);
-      const entry = data.success ? deps.kb.entry(data.data.entryId) : undefined;
-      if (!data.success || !entry) return tampered(context, deps);
-      await deps.store
-        .countDaily('another-prompt', entry.id, deps.clock().toISOString().slice(0, 10))
-        .catch((error: unknown) => {
-          deps.logger.warn(
-            turnInfo(context, { event: 'count-failed', error: { message: (error as Error).message } }),
-            'could not count the press',
-          );
-        });
-      const card = reflectCard({
-        kb: deps.kb,
-        entry,
-        promptIndex: data.data.promptIndex,
-        audience: data.data.audience,
-        ...(data.data.opener && { opener: true }),
-      });
-      return cardResponse(card.card);
-    }
-    case 'suggest': {
-      // Nothing is kept yet: the form holds the question, and only Send stores it.
-      const data = suggestSchema.safeParse(value.action.data);
-      if (
-        !data.success ||
-        !deps.kb.framework(data.data.frameworkId) ||
-        (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
-      )
-        return tampered(context, deps);
-      if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
-      // The form goes beneath, as a message of its own: the card pressed (a not-sure card's 999 line, an
-      // answer) stays as it was, and Send or Cancel change only the form.
-      await context.sendActivity(cardActivity(suggestForm(data.data)));
-      deps.logger.info(turnInfo(context, { event: 'suggest-form' }), 'showed the suggestion form');
-      return messageResponse(CARD_ACTION_REPLIES.posted);
-    }
-    case 'suggestSend': {
-      const data = suggestSendSchema.safeParse(value.action.data);
-      if (
-        !data.success ||
-        !deps.kb.framework(data.data.frameworkId) ||
-        (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
-      )
-        return tampered(context, deps);
-      // Only the person who asked: no one else's press stores their words.
-      if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
-      const ids = {
-        frameworkId: data.data.frameworkId,
-        ...(data.data.entryId !== undefined && { entryId: data.data.entryId }),
-        ...(data.data.asker !== undefined && { asker: data.data.asker }),
-      };
-      const textSent = (data.data.suggestion ?? '').trim();
-      // Refused with the reason, and the text back in the box to edit. The log says why, never what.
-      const refuse = (problem: string, reason: string) => {
-        deps.logger.info(turnInfo(context, { event: 'suggestion-refused', reason }), 'a suggestion was not sent');
-        return cardResponse(suggestForm({ question: textSent, problem, ...ids }).card);
-      };
-      if (textSent === '') return refuse(SUGGEST_WORDING.empty, 'empty');
-      if (textSent.length > MAX_SUGGESTION_LENGTH) return refuse(SUGGEST_WORDING.tooLong, 'too-long');
-      const details = personalDetails(textSent);
-      if (details.length > 0) return refuse(SUGGEST_WORDING.personal(details), 'personal');
-      await deps.store.addSuggestion({
-        id: deps.newId(),
-        text: textSent,
-        day: deps.clock().toISOString().slice(0, 10),
-        frameworkId: ids.frameworkId,
-        ...(ids.entryId !== undefined && { entryId: ids.entryId }),
-      });
-      deps.logger.info(
-        turnInfo(context, { event: 'suggestion-sent', frameworkId: ids.frameworkId, entryId: ids.entryId }),
-        'a question was sent to the practice team',
-      );
-      return cardResponse(suggestDone('sent').card);
-    }
-    case 'open': {
-      const data = openVerbSchema.safeParse(value.action.data);
-      if (!data.success) return tampered(context, deps);
-      const entry = deps.kb.entry(data.data.entryId);
-      if (!entry) return messageResponse(REPLIES.entryGone);
-      await sendEntry(context, entry, deps);
-      return messageResponse(CARD_ACTION_REPLIES.posted);
-    }
-    case 'ask': {
-      const data = askVerbSchema.safeParse(value.action.data);
-      if (!data.success) return tampered(context, deps);
-      await handleText(context, data.data.question, deps, data.data.frameworkId);
-      return messageResponse(CARD_ACTION_REPLIES.posted);
-    }
-    case 'scheduleSave': {
-      // Teams adds the form's inputs to the data; the schedule form's schema (schedule/form.ts) checks each value and the reply says what to fix.
-      const data = scheduleSaveVerbSchema.safeParse(value.action.data ?? {});
-      if (!data.success) return tampered(context, deps);
-      await saveSchedule(context, data.data, deps);
-      return messageResponse(CARD_ACTION_REPLIES.replied);
-    }
-    case 'meetingOpeners': {
-      const data = meetingOpenersVerbSchema.safeParse(value.action.data);
-      if (!data.success) return tampered(context, deps);
-      await meetingCommand(context, data.data.on ? 'openers on' : 'openers off', deps);
-      return messageResponse(CARD_ACTION_REPLIES.replied);
-    }
-    case 'suggestCancel': {
-      if (!suggestCancelSchema.safeParse(value.action.data ?? {}).success) return tampered(context, deps);
-      return cardResponse(suggestDone('cancelled').card);
-    }
-    case 'chooseFramework': {
-      // The first-run question: kept as the "framework" command keeps it, and the card becomes the welcome.
-      const data = chooseFrameworkSchema.safeParse(value.action.data);
-      const framework = data.success ? deps.kb.framework(data.data.frameworkId) : undefined;
-      if (!framework) return tampered(context, deps);
-      await chooseFramework(context, deps, framework);
-      deps.logger.info(
-        turnInfo(context, { event: 'framework-chosen', to: framework.id }),
-        'framework chosen on the welcome',
-      );
-      // Chosen from an answer given before any was chosen: that answer stays, with a note to the person who chose.
-      if (data.data?.keep) return messageResponse(CARD_ACTION_REPLIES.chosen(framework.name));
-      const offerMeetingOpeners = teamsActivity(context).kind === 'channel' && !(await openersOn(context, deps));
-      return cardResponse(
-        welcomeCard({
-          kb: deps.kb,
-          frameworkId: framework.id,
-          examples: framework.examples.slice(0, 3),
-          offerMeetingOpeners,
-          place:
-            teamsActivity(context).kind === 'channel'
-              ? 'team'
-              : teamsActivity(context).kind === 'personal'
-                ? 'personal'
-                : 'group',
-          retentionDays: deps.config.console.suggestionRetentionDays,
-        }).card,
-      );
-    }
+  const outcome = await runCardAction(context, verb, value.action?.data, deps);
+  switch (outcome.kind) {
+    case 'card':
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card };
+    case 'posted':
+      return messageResponse(outcome.note);
+    case 'note':
+      return messageResponse(outcome.text);
+    case 'refused':
+      deps.logger.warn(turnInfo(context, { event: 'bad-action-data' }), 'a card action carried data we do not accept');
+      return badRequest("That button's details didn't look right, so I didn't act on it. Try asking again.");
   }
 }
 
-export const CARD_ACTION_REPLIES = Object.freeze({
-  expired: 'This card has expired, so your vote was not counted. Ask your question again for a fresh card.',
-  notYourQuestion:
-    'Only the person who asked this question can send it to the practice team. To suggest a question of your own, ask it yourself.',
-  tooMany: "You've sent a lot of votes in the last minute. Please wait a moment, then try again.",
-  posted: "I've posted it below.",
-  replied: "I've replied below.",
-  chosen: (name: string) => `Done: from now on I answer here from the ${name}.`,
-});
+/** A message that is an Action.Submit press: it carries a value and no typed text. */
+export function isSubmitPress(activity: Activity): boolean {
+  return activity.value !== undefined && activity.value !== null && !activity.text?.trim();
+}
+
+/** An old card's Action.Submit press: its `action` mapped to the verb, run, and answered with messages. */
+export async function handleSubmit(context: Turn, deps: BotDeps): Promise<void> {
+  if (utcDay(deps.clock.now()) > SUBMIT_CARDS_ACCEPTED_UNTIL) {
+    deps.logger.info(turnInfo(context, { event: 'old-submit' }), 'a button on a card too old to accept was pressed');
+    await context.sendActivity(textActivity(REPLIES.oldCard));
+    return;
+  }
+  const action = submitAsAction(context.activity.value);
+  const outcome: ActionOutcome = action
+    ? await runCardAction(context, action.verb, action.data, deps)
+    : { kind: 'refused' };
+  switch (outcome.kind) {
+    case 'card':
+      await context.sendActivity({ type: 'message', attachments: [adaptiveCardAttachment(outcome.card)] });
+      return;
+    case 'posted':
+      return; // the replies are the answer: a Submit press shows no note
+    case 'note':
+      await context.sendActivity(textActivity(outcome.text));
+      return;
+    case 'refused':
+      deps.logger.warn(turnInfo(context, { event: 'bad-submit' }), 'a card button sent data we do not recognise');
+      await context.sendActivity(textActivity(REPLIES.badButton));
+      return;
+  }
+}
 
 /** A short message in place of the card (Universal Actions show it to the person who clicked). */
-function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return {
-    statusCode: 200,
-    type: 'application/vnd.microsoft.activity.message',
-    value: text as unknown as Record<string, unknown>,
-  };
-}
-
-/** Who pressed: their Entra object id (or Teams id), as the asker code on a card was made from. */
-const actorOf = (context: TurnContext) => teamsActivity(context).actor ?? 'anonymous';
-
-/** Someone other than the asker pressed Suggest or Send: nothing is shown or stored. The log says why, never what. */
-function notTheAsker(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeResponse {
-  deps.logger.info(
-    turnInfo(context, { event: 'suggestion-refused', reason: 'not-the-asker' }),
-    'a suggestion was not sent',
-  );
-  return messageResponse(CARD_ACTION_REPLIES.notYourQuestion);
-}
-
-/** A one-way code for the voter: enough to replace their vote, not enough to say who they are. */
-function voterOf(context: TurnContext, deps: BotDeps): Promise<string> {
-  return deps.voterCodes.code(actorOf(context));
+function messageResponse(text: string): CardActionResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
 }
 
 function isVerb(v: unknown): v is Verb {
   return typeof v === 'string' && (VERBS as readonly string[]).includes(v);
 }
 
-function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return {
-    statusCode: 200,
-    type: 'application/vnd.microsoft.card.adaptive',
-    value: card as unknown as Record<string, unknown>,
-  };
-}
-
-function tampered(context: TurnContext, deps: BotDeps): AdaptiveCardInvokeResponse {
-  deps.logger.warn(turnInfo(context, { event: 'bad-action-data' }), 'a card action carried data we do not accept');
-  return badRequest("That button's details didn't look right, so I didn't act on it. Try asking again.");
-}
-
-function badRequest(message: string): AdaptiveCardInvokeResponse {
-  return {
-    statusCode: 400,
-    type: 'application/vnd.microsoft.error',
-    value: { code: 'BadRequest', message } as unknown as Record<string, unknown>,
-  };
+function badRequest(message: string): CardActionResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } };
 }

@@ -13,6 +13,8 @@ import type { Person, Store } from '../store/types';
 import type { Erasure } from '../store/erasure';
 import { ConfigError, loadConfig, processEnvironment } from './config';
 import { createVoterCodes, legacyVoterCode } from './voter-code';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 export const OPS_USAGE = `Running it for your authority (uses DATABASE_URL, as the service does):
   practice-companion data export --user <Entra object id>   everything stored about one person, as JSON
@@ -25,7 +27,7 @@ export interface Io extends KnowledgeIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where .env is looked for; the working directory when absent. */
   readonly cwd?: string;
-  readonly now?: () => Date;
+  readonly clock?: Clock;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,7 +79,7 @@ async function data(args: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const config = settings(io);
-  const now = io.now?.() ?? new Date();
+  const now = (io.clock ?? systemClock).now();
   const file = sqlitePath(config.databaseUrl);
   if (file !== undefined && !existsSync(file)) {
     io.stderr.write(
@@ -204,7 +206,7 @@ async function backup(args: readonly string[], io: Io): Promise<number> {
   const config = settings(io);
   const source = onlySqlite(config.databaseUrl, 'back up', io);
   if (source === undefined) return 2;
-  const now = io.now?.() ?? new Date();
+  const now = (io.clock ?? systemClock).now();
   const result = await backupSqlite(source, file);
   // The audit entry is written after the copy: the backup is of the moment before.
   const db = new Database(source, { fileMustExist: true });
@@ -234,7 +236,7 @@ async function restore(args: readonly string[], io: Io): Promise<number> {
   const config = settings(io);
   const target = onlySqlite(config.databaseUrl, 'restore', io);
   if (target === undefined) return 2;
-  const now = io.now?.() ?? new Date();
+  const now = (io.clock ?? systemClock).now();
   const result = restoreSqlite(file, target, now.toISOString().replace(/[:.]/g, '-'));
   const db = new Database(target, { fileMustExist: true });
   try {

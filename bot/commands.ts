@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import { aboutCard, frameworkCard, helpCard, listCard, privacyLine, reflectCard } from '../cards';
 import type { Entry, Framework } from '../knowledge/kb/model';
 import type { Kind } from '../knowledge/kb/schema';
@@ -19,7 +19,7 @@ export interface Command {
   readonly description: string;
   /** The argument it takes, if any, e.g. "[name]". Commands without one are matched only when typed alone. */
   readonly argument?: string;
-  run(context: TurnContext, argument: string, deps: BotDeps): Promise<void>;
+  run(context: Turn, argument: string, deps: BotDeps): Promise<void>;
 }
 
 export type CommandName =
@@ -214,7 +214,7 @@ function isCommandName(name: string): name is CommandName {
 }
 
 /** A list of one kind of entry: from `framework` when a button names one, else from this place's. */
-export async function sendList(context: TurnContext, kind: Kind, deps: BotDeps, framework?: Framework): Promise<void> {
+export async function sendList(context: Turn, kind: Kind, deps: BotDeps, framework?: Framework): Promise<void> {
   const place = framework ?? (await placeFramework(context, deps));
   // None chosen here: the list from each framework served that has one, each labelled by its own title.
   const frameworks = place ? [place] : deps.kb.frameworks;
@@ -277,6 +277,6 @@ function entryOfTheDay(frameworkId: string | undefined, deps: BotDeps): Entry | 
   const entries = deps.kb.entries.filter(
     (e) => (frameworkId === undefined || e.frameworkId === frameworkId) && e.kind !== 'overview',
   );
-  const day = Math.floor(deps.clock().getTime() / 86_400_000);
+  const day = Math.floor(deps.clock.now().getTime() / 86_400_000);
   return entries[day % Math.max(1, entries.length)];
 }

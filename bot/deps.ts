@@ -8,6 +8,7 @@ import type { AnswerIds } from './answer-ids';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Telemetry } from './telemetry';
+import type { Clock } from '../time/clock';
 
 /** What the bot's handlers need, injected so tests can control each part. */
 export interface BotDeps {
@@ -18,7 +19,7 @@ export interface BotDeps {
   /** The same store in the scheduler's types (schedule/schedule-store.ts): subscriptions, rotations, meeting openers. */
   readonly schedules: ScheduleStore;
   readonly logger: Logger;
-  readonly clock: () => Date;
+  readonly clock: Clock;
   /** Random ids (the random part of answer card ids). */
   readonly newId: () => string;
   /** Issues answer card ids and recognises them when a vote comes back. */

@@ -1,10 +1,10 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import type { Framework } from '../knowledge/kb/model';
 import type { BotDeps } from './deps';
 import { teamsActivity } from './teams-activity';
 
 /** The framework this team or chat uses: its own choice, else the configured default, else the first. */
-export async function currentFramework(context: TurnContext, deps: BotDeps): Promise<Framework> {
+export async function currentFramework(context: Turn, deps: BotDeps): Promise<Framework> {
   const chosen = await deps.store.frameworkFor(teamsActivity(context).settingsScope);
   const framework =
     (chosen !== undefined ? deps.kb.framework(chosen) : undefined) ??
@@ -19,7 +19,7 @@ export async function currentFramework(context: TurnContext, deps: BotDeps): Pro
  * only one served. Undefined when several are served and none was chosen or configured: then questions
  * are answered from the best match across them, labelled, and the choice is offered (never a silent default).
  */
-export async function placeFramework(context: TurnContext, deps: BotDeps): Promise<Framework | undefined> {
+export async function placeFramework(context: Turn, deps: BotDeps): Promise<Framework | undefined> {
   const chosen = await deps.store.frameworkFor(teamsActivity(context).settingsScope);
   return (
     (chosen !== undefined ? deps.kb.framework(chosen) : undefined) ??
@@ -40,17 +40,17 @@ export function findFramework(name: string, deps: BotDeps): Framework | undefine
  * True on a first run where the team or chat must be asked which framework it uses: more than one
  * framework served, none configured (DEFAULT_FRAMEWORK), and none chosen here yet.
  */
-export async function frameworkUnchosen(context: TurnContext, deps: BotDeps): Promise<boolean> {
+export async function frameworkUnchosen(context: Turn, deps: BotDeps): Promise<boolean> {
   if (deps.kb.frameworks.length <= 1 || deps.config.defaultFramework !== undefined) return false;
   return (await deps.store.frameworkFor(teamsActivity(context).settingsScope)) === undefined;
 }
 
 /** Records this team's or chat's choice of framework, as made by whoever sent this turn. */
-export async function chooseFramework(context: TurnContext, deps: BotDeps, framework: Framework): Promise<void> {
+export async function chooseFramework(context: Turn, deps: BotDeps, framework: Framework): Promise<void> {
   await deps.store.setFramework({
     scopeId: teamsActivity(context).settingsScope,
     frameworkId: framework.id,
     changedBy: teamsActivity(context).actor ?? 'unknown',
-    at: deps.clock(),
+    at: deps.clock.now(),
   });
 }

@@ -1,11 +1,11 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn, TurnBase } from './platform/types';
 import type { BotDeps } from './deps';
 import { textActivity } from './reply';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
 
 /** The lead's object id, if the person in this turn is a practice lead (PRACTICE_LEAD_AAD_IDS). Never anyone else's. */
-export function leadOf(context: TurnContext, deps: BotDeps): string | undefined {
+export function leadOf(context: TurnBase, deps: BotDeps): string | undefined {
   const oid = teamsActivity(context).entraId;
   return oid !== undefined && deps.config.console.leadIds.has(oid) ? oid : undefined;
 }
@@ -17,7 +17,7 @@ const recorded = new WeakMap<object, Map<string, string>>();
  * When a practice lead messages or installs the bot in a personal chat, records where their weekly
  * digest goes: their object id (already configured) and that chat's id. Nobody else's id is written.
  */
-export async function rememberLeadChat(context: TurnContext, deps: BotDeps): Promise<void> {
+export async function rememberLeadChat(context: TurnBase, deps: BotDeps): Promise<void> {
   if (teamsActivity(context).kind !== 'personal') return;
   const lead = leadOf(context, deps);
   if (lead === undefined) return;
@@ -29,7 +29,7 @@ export async function rememberLeadChat(context: TurnContext, deps: BotDeps): Pro
     recorded.set(deps.store, cache);
   }
   if (cache.get(lead) === conversationId) return;
-  await deps.store.saveLeadChat(lead, conversationId, deps.clock());
+  await deps.store.saveLeadChat(lead, conversationId, deps.clock.now());
   cache.set(lead, conversationId);
 }
 
@@ -48,7 +48,7 @@ export function parseDigestCommand(text: string): 'on' | 'off' | undefined {
 }
 
 /** A lead turns their weekly digest on or off, in their personal chat; the change is audited. */
-export async function digestCommand(context: TurnContext, setting: 'on' | 'off', deps: BotDeps): Promise<void> {
+export async function digestCommand(context: Turn, setting: 'on' | 'off', deps: BotDeps): Promise<void> {
   const lead = leadOf(context, deps);
   if (lead === undefined) {
     await context.sendActivity(textActivity(DIGEST_REPLIES.notLead));
@@ -58,7 +58,7 @@ export async function digestCommand(context: TurnContext, setting: 'on' | 'off',
     await context.sendActivity(textActivity(DIGEST_REPLIES.notPersonal));
     return;
   }
-  const at = deps.clock();
+  const at = deps.clock.now();
   await rememberLeadChat(context, deps);
   const audit = {
     scopeId: teamsActivity(context).conversationKey,

@@ -1,4 +1,5 @@
-import type { MeetingStartEventDetails, TurnContext } from 'botbuilder';
+import type { MeetingStart } from './platform/types';
+import type { Turn } from './platform/types';
 import type { Entry } from '../knowledge/kb/model';
 import * as openers from '../schedule/openers';
 import { startOfWeek } from '../schedule/slots';
@@ -10,12 +11,12 @@ import { turnInfo } from './turn-info';
 import { teamsActivity } from './teams-activity';
 
 /** Whether meeting openers are on in this team or chat (off unless someone chose them: see schedule/openers.ts). */
-export async function openersOn(context: TurnContext, deps: BotDeps): Promise<boolean> {
+export async function openersOn(context: Turn, deps: BotDeps): Promise<boolean> {
   return openers.openersOn(deps.schedules, teamsActivity(context).settingsScope);
 }
 
 /** The app was added to a meeting: that is choosing openers for it, unless someone here already chose. */
-export async function openersChosenByAdding(context: TurnContext, deps: BotDeps): Promise<boolean> {
+export async function openersChosenByAdding(context: Turn, deps: BotDeps): Promise<boolean> {
   return openers.openersChosenByAdding(
     { store: deps.schedules, clock: deps.clock },
     { actor: actorOf(context), scopeId: teamsActivity(context).settingsScope },
@@ -23,9 +24,9 @@ export async function openersChosenByAdding(context: TurnContext, deps: BotDeps)
 }
 
 /** This week's item for a team: what its scheduled post featured this week, if any. */
-export async function featuredThisWeek(context: TurnContext, deps: BotDeps): Promise<Entry | undefined> {
+export async function featuredThisWeek(context: Turn, deps: BotDeps): Promise<Entry | undefined> {
   const teamId = teamsActivity(context).teamId;
-  const since = startOfWeek(deps.clock(), deps.config.schedule.defaultTimeZone);
+  const since = startOfWeek(deps.clock.now(), deps.config.schedule.defaultTimeZone);
   const id = await deps.store.featuredEntry(
     { conversationId: teamsActivity(context).conversationKey, ...(teamId !== undefined && { teamId }) },
     since,
@@ -39,11 +40,7 @@ export async function featuredThisWeek(context: TurnContext, deps: BotDeps): Pro
  * A Teams meeting started: post one reflection card in its chat. Once per meeting, however often the
  * event arrives, through the same post log and sender as scheduled posts (schedule/openers.ts plans it).
  */
-export async function onMeetingStart(
-  context: TurnContext,
-  meeting: MeetingStartEventDetails,
-  deps: BotDeps,
-): Promise<void> {
+export async function onMeetingStart(context: Turn, meeting: MeetingStart, deps: BotDeps): Promise<void> {
   const channelMeetingId = (context.activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
   const meetingId = typeof channelMeetingId === 'string' && channelMeetingId !== '' ? channelMeetingId : meeting?.id;
   const started = meeting?.startTime ? new Date(meeting.startTime) : undefined;
@@ -80,7 +77,7 @@ export async function onMeetingStart(
 }
 
 /** `meeting openers on|off`. */
-export async function meetingCommand(context: TurnContext, argument: string, deps: BotDeps): Promise<void> {
+export async function meetingCommand(context: Turn, argument: string, deps: BotDeps): Promise<void> {
   const match = /^openers?\s+(on|off)$/i.exec(argument.trim());
   if (!match) {
     const on = await openersOn(context, deps);

@@ -1,6 +1,7 @@
+import { adaptiveCardAttachment, THUMBNAIL_CARD_TYPE } from './platform/activity';
+import type { ExtensionAttachment, ExtensionResponse } from './platform/types';
+import type { Turn } from './platform/types';
 import { startOfWeek as weekStart } from '../schedule/slots';
-import { CardFactory } from 'botbuilder';
-import type { MessagingExtensionAttachment, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { extensionCard, extensionPreview, selectItemSchema } from '../cards';
@@ -13,6 +14,7 @@ import { placeFramework } from './framework-choice';
 import { RESPONSE_WORDS, respond, routeText } from '../knowledge/respond';
 import { teamsActivity } from './teams-activity';
 import { turnInfo } from './turn-info';
+import { utcDay } from '../time/clock';
 
 // The search-based message extension: `composeExtension/query` lists entries, `composeExtension/selectItem`
 // gives the card to insert. Teams waits at most 5 s for either (see /work/shared/teams-platform.md,
@@ -44,13 +46,9 @@ const querySchema = z.object({
 });
 
 type Listed = { readonly entry: Entry; readonly label?: PreviewLabel };
-type Outcome = { readonly response: MessagingExtensionResponse; readonly log: Record<string, unknown> };
+type Outcome = { readonly response: ExtensionResponse; readonly log: Record<string, unknown> };
 
-export async function extensionQuery(
-  context: TurnContext,
-  query: unknown,
-  deps: BotDeps,
-): Promise<MessagingExtensionResponse> {
+export async function extensionQuery(context: Turn, query: unknown, deps: BotDeps): Promise<ExtensionResponse> {
   const started = process.hrtime.bigint();
   const { response, log } = await answerQuery(context, query, deps);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -58,7 +56,7 @@ export async function extensionQuery(
   return response;
 }
 
-async function answerQuery(context: TurnContext, query: unknown, deps: BotDeps): Promise<Outcome> {
+async function answerQuery(context: Turn, query: unknown, deps: BotDeps): Promise<Outcome> {
   const parsed = querySchema.safeParse(query);
   if (!parsed.success) return { response: message(EXTENSION_REPLIES.unreadable), log: { mode: 'unreadable' } };
   const { commandId, parameters, queryOptions } = parsed.data;
@@ -120,12 +118,12 @@ function searchList(answer: AnswerResult, deps: BotDeps): Entry[] {
 
 /** Before anything is typed: this week's item, the most-asked entries (this framework's first), then the framework's overviews. */
 async function initialList(
-  context: TurnContext,
+  context: Turn,
   framework: Framework | undefined,
   within: Within,
   deps: BotDeps,
 ): Promise<Listed[]> {
-  const now = deps.clock();
+  const now = deps.clock.now();
   const monday = startOfWeek(now, deps.config.schedule.defaultTimeZone);
   const teamId = teamsActivity(context).teamId;
   const where = { conversationId: teamsActivity(context).conversationKey, ...(teamId !== undefined && { teamId }) };
@@ -163,11 +161,7 @@ export function startOfWeek(now: Date, timeZone = 'Europe/London'): Date {
   return weekStart(now, timeZone);
 }
 
-export async function extensionSelectItem(
-  context: TurnContext,
-  item: unknown,
-  deps: BotDeps,
-): Promise<MessagingExtensionResponse> {
+export async function extensionSelectItem(context: Turn, item: unknown, deps: BotDeps): Promise<ExtensionResponse> {
   const parsed = selectItemSchema.safeParse(item);
   const entry = parsed.success ? deps.kb.entry(parsed.data.entryId) : undefined;
   if (!entry) {
@@ -179,9 +173,9 @@ export async function extensionSelectItem(
   }
   // A picked result counts as a question answered; typing alone does not (every key press is a query).
   const within = storeBudget(context, deps);
-  await within(deps.store.recordAsk(entry.id, deps.clock().toISOString().slice(0, 10)), () => undefined, 'record-ask');
+  await within(deps.store.recordAsk(entry.id, utcDay(deps.clock.now())), () => undefined, 'record-ask');
   await within(
-    deps.store.countDaily('extension-share', entry.id, deps.clock().toISOString().slice(0, 10)),
+    deps.store.countDaily('extension-share', entry.id, utcDay(deps.clock.now())),
     () => undefined,
     'count-share',
   );
@@ -197,25 +191,25 @@ function attachment(
   audience: 'individual' | 'group',
   deps: BotDeps,
   label?: PreviewLabel,
-): MessagingExtensionAttachment {
+): ExtensionAttachment {
   const preview = extensionPreview({ kb: deps.kb, entry, ...(label && { label }) });
   return {
-    ...CardFactory.adaptiveCard(extensionCard({ kb: deps.kb, entry, audience }).card),
-    preview: { contentType: CardFactory.contentTypes.thumbnailCard, content: preview },
+    ...adaptiveCardAttachment(extensionCard({ kb: deps.kb, entry, audience }).card),
+    preview: { contentType: THUMBNAIL_CARD_TYPE, content: preview },
   };
 }
 
-const result = (attachments: MessagingExtensionAttachment[]): MessagingExtensionResponse => ({
+const result = (attachments: ExtensionAttachment[]): ExtensionResponse => ({
   composeExtension: { type: 'result', attachmentLayout: 'list', attachments },
 });
 
-const message = (text: string): MessagingExtensionResponse => ({ composeExtension: { type: 'message', text } });
+const message = (text: string): ExtensionResponse => ({ composeExtension: { type: 'message', text } });
 
 /** Gives a store look-up's answer, or the fallback if it fails or the invoke's store budget runs out first. */
 type Within = <T>(work: Promise<T>, fallback: () => T, what: string) => Promise<T>;
 
 /** One budget for all the store look-ups of an invoke; a failure or a late answer is logged by name, never by content. */
-function storeBudget(context: TurnContext, deps: BotDeps): Within {
+function storeBudget(context: Turn, deps: BotDeps): Within {
   const deadline = performance.now() + STORE_BUDGET_MS;
   return (work, fallback, what) => withinDeadline(work, fallback, what, deadline, context, deps);
 }
@@ -225,7 +219,7 @@ async function withinDeadline<T>(
   fallback: () => T,
   what: string,
   deadline: number,
-  context: TurnContext,
+  context: Turn,
   deps: BotDeps,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

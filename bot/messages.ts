@@ -1,11 +1,9 @@
-import { TurnContext } from 'botbuilder';
-import { submitSchema } from '../cards/actions';
+import { mentions, withoutRecipientMention } from './platform/activity';
+import type { Turn } from './platform/types';
 import { MAX_QUESTION_LENGTH } from '../knowledge/search/answer';
-import { answerQuestion, sendEntry } from './answering';
+import { answerQuestion } from './answering';
 import { commands, LIST_COMMANDS, parseCommand, sendList } from './commands';
-import { saveSchedule } from './schedule-commands';
 import { digestCommand, parseDigestCommand } from './lead-digest';
-import { meetingCommand } from './meetings';
 import type { BotDeps } from './deps';
 import { textActivity } from './reply';
 import { teamsActivity } from './teams-activity';
@@ -17,17 +15,13 @@ export const REPLIES = Object.freeze({
   badButton: "That button didn't work as expected, so I didn't act on it. Please type your question instead.",
   entryGone: "I couldn't find that entry any more: the framework may have changed. Please type your question instead.",
   cut: `That was a long message, so I read only the first ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
+  oldCard: 'That button is on a card too old for me to act on. Please type your question, or "help" for a fresh card.',
 });
 
-/** A message: a button press (Action.Submit), a command, or a question. */
-export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
+/** A typed message: a command or a question. (An old card's button press is bot/card-actions.ts's.) */
+export async function handleMessage(context: Turn, deps: BotDeps): Promise<void> {
   const activity = context.activity;
   const type = teamsActivity(context).kind;
-
-  if (activity.value !== undefined && activity.value !== null && !activity.text?.trim()) {
-    await handleSubmit(context, activity.value, deps);
-    return;
-  }
 
   // In channels and group chats, answer only when @mentioned: by a mention Teams marked, or by the name
   // typed out ("@Practice Companion …") where none was chosen from the list, which Teams and the
@@ -58,12 +52,7 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
  * question. With `frameworkId` (a button made for that framework), lists and answers come from it,
  * whatever this chat uses now; one no longer served is ignored.
  */
-export async function handleText(
-  context: TurnContext,
-  text: string,
-  deps: BotDeps,
-  frameworkId?: string,
-): Promise<void> {
+export async function handleText(context: Turn, text: string, deps: BotDeps, frameworkId?: string): Promise<void> {
   const digest = parseDigestCommand(text);
   if (digest) {
     deps.logger.info(turnInfo(context, { event: 'command', command: 'digest' }), 'ran a command');
@@ -84,43 +73,16 @@ export async function handleText(
 const isListCommand = (name: string): name is keyof typeof LIST_COMMANDS =>
   Object.prototype.hasOwnProperty.call(LIST_COMMANDS, name);
 
-async function handleSubmit(context: TurnContext, value: unknown, deps: BotDeps): Promise<void> {
-  const parsed = submitSchema.safeParse(value);
-  if (!parsed.success) {
-    deps.logger.warn(turnInfo(context, { event: 'bad-submit' }), 'a card button sent data we do not recognise');
-    await context.sendActivity(textActivity(REPLIES.badButton));
-    return;
-  }
-  const data = parsed.data;
-  switch (data.action) {
-    case 'open': {
-      const entry = deps.kb.entry(data.entryId);
-      if (!entry) await context.sendActivity(textActivity(REPLIES.entryGone));
-      else await sendEntry(context, entry, deps);
-      return;
-    }
-    case 'ask':
-      await handleText(context, data.question, deps, data.frameworkId);
-      return;
-    case 'schedule-save':
-      await saveSchedule(context, data, deps);
-      return;
-    case 'meeting-openers':
-      await meetingCommand(context, data.on ? 'openers on' : 'openers off', deps);
-      return;
-  }
-}
-
-function isMentioned(context: TurnContext): boolean {
+function isMentioned(context: Turn): boolean {
   const botId = context.activity.recipient?.id;
-  return TurnContext.getMentions(context.activity).some((m) => m.mentioned?.id === botId);
+  return mentions(context.activity, botId);
 }
 
 /** The names a typed-out mention may use: this app's, and the name Teams gave the bot in this chat. */
 const APP_NAME = 'Practice Companion';
 
 /** "@Practice Companion schedule pause" typed as text: what follows the name, or undefined if it does not start so. */
-function typedMention(context: TurnContext): string | undefined {
+function typedMention(context: Turn): string | undefined {
   const text = (context.activity.text ?? '').replace(/&nbsp;/gi, ' ').trim();
   const names = [APP_NAME, context.activity.recipient?.name ?? ''].filter((n) => n.trim() !== '');
   for (const name of names) {
@@ -135,8 +97,8 @@ function typedMention(context: TurnContext): string | undefined {
 }
 
 /** The text without "<at>Practice Companion</at>", HTML leftovers and surrounding space. */
-function stripMentions(context: TurnContext): string {
-  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+function stripMentions(context: Turn): string {
+  const text = withoutRecipientMention(context.activity) ?? context.activity.text ?? '';
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/&nbsp;/gi, ' ')

@@ -1,4 +1,3 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { digestCard, reflectCard, scheduledPostCard } from '../cards';
 import { digestFigures } from '../schedule/digest';
 import type { CardMessage } from '../cards';
@@ -8,7 +7,9 @@ import type { SendOutcome } from '../schedule/model';
 import type { Send } from '../schedule/scheduler';
 import type { PostRecord, Store } from '../store/types';
 import { cardActivity } from './reply';
-import { ownTurn } from './start-conversation';
+import { sendProactive } from './platform/proactive';
+import type { ProactiveAdapter } from './platform/proactive';
+import type { ConversationReference } from './platform/types';
 
 /** The card a planned post carries, rebuilt from what planning fixed (so a retry posts the same card). */
 export function renderPost(kb: KnowledgeBase, post: PostRecord): CardMessage | undefined {
@@ -66,25 +67,11 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 }
 
 /**
- * botbuilder's HTTP pipeline retries 429s and 5xx by itself, out of the scheduler's sight: one send
- * could hold a sender for minutes and retry without limit across attempts. The scheduler owns retries
- * (bounded, backed off, a 429 holding every sender), so the pipeline's retry phase is taken out of
- * this send's connector client.
- */
-export function withoutHiddenRetries(connector: unknown): void {
-  const pipeline = (
-    connector as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined
-  )?.client?.pipeline;
-  if (!pipeline) throw new Error('botbuilder no longer exposes the connector pipeline: check withoutHiddenRetries');
-  pipeline.removePolicy({ phase: 'Retry' });
-}
-
-/**
  * Sends planned posts through the Bot Connector, using each conversation's stored reference. A
  * reference whose service URL is not allowed (one stored before that was checked) is not posted to.
  */
 export function connectorSender(
-  adapter: CloudAdapter,
+  adapter: ProactiveAdapter,
   appId: string,
   kb: KnowledgeBase,
   serviceUrlAllowed: (serviceUrl: string) => boolean = () => true,
@@ -109,27 +96,17 @@ export function connectorSender(
     if (!message)
       return { kind: 'failed', error: `the entry ${post.entryId ?? '(none)'} is no longer in the knowledge base` };
     let activityId: string | undefined;
-    // The send's error is kept here, not thrown out of the turn: the service's adapter has an
-    // onTurnError that would catch it, and the post would then be recorded as sent.
-    let refused: { error: unknown } | undefined;
     try {
-      await adapter.continueConversationAsync(
+      const sent = await sendProactive(
+        adapter,
         appId,
-        conversation.reference as Partial<ConversationReference>,
-        ownTurn(async (context) => {
-          withoutHiddenRetries(context.turnState.get(adapter.ConnectorClientKey));
-          try {
-            const response = await context.sendActivity(cardActivity(message));
-            activityId = response?.id;
-          } catch (error) {
-            refused = { error };
-          }
-        }),
+        conversation.reference as ConversationReference,
+        cardActivity(message),
       );
+      activityId = sent?.id;
     } catch (error) {
       return classify(error);
     }
-    if (refused) return classify(refused.error);
     return { kind: 'sent', ...(activityId !== undefined && { activityId }) };
   };
 }

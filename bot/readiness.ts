@@ -1,8 +1,10 @@
-import type restify from 'restify';
+import type { Routes } from './platform/types';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Store } from '../store/types';
 import type { Scheduler } from '../schedule/scheduler';
 import type { Logger } from './logger';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 /** A failure described in our own words, fit to show the caller. Any other error shows as "failed (see the log)". */
 export class NotReady extends Error {}
@@ -18,7 +20,7 @@ export interface ReadinessDeps {
   /** Undefined when the scheduler is off on this instance (SCHEDULER=off). */
   readonly scheduler: Scheduler | undefined;
   readonly logger: Logger;
-  readonly now?: () => Date;
+  readonly clock?: Clock;
   /** Each check's time limit. */
   readonly timeoutMs?: number;
   /** How long the scheduler may go without finishing a look at the store or a send. */
@@ -27,7 +29,7 @@ export interface ReadinessDeps {
 
 /** The checks: the store answers, its migrations are the ones this code expects, the scheduler is looking. */
 export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
-  const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const staleMs = deps.schedulerStaleMs ?? 5 * 60_000;
   return [
     {
@@ -56,7 +58,7 @@ export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
         if (deps.scheduler === undefined) return 'off on this instance';
         const health = deps.scheduler.health();
         if (!health.running) throw new NotReady('not running');
-        const age = now().getTime() - (health.lastLookedAt?.getTime() ?? 0);
+        const age = clock.now().getTime() - (health.lastLookedAt?.getTime() ?? 0);
         if (age > staleMs) throw new NotReady(`has not finished a look at the store for ${Math.round(age / 1000)} s`);
         return 'running';
       },
@@ -105,10 +107,10 @@ export async function readiness(
  * error messages (which may name hosts) go to the log, not to the caller; /healthz stays the cheap
  * "the process is up" answer.
  */
-export function registerReadiness(server: restify.Server, deps: ReadinessDeps): void {
+export function registerReadiness(server: Routes, deps: ReadinessDeps): void {
   const checks = readinessChecks(deps);
   const timeoutMs = deps.timeoutMs ?? 2000;
-  server.get('/readyz', async (_req, res) => {
+  const answer = async () => {
     const result = await readiness(checks, timeoutMs);
     const failed = Object.entries(result.checks)
       .filter(([, r]) => !r.ok)
@@ -128,10 +130,20 @@ export function registerReadiness(server: restify.Server, deps: ReadinessDeps): 
     const shown = Object.fromEntries(
       Object.entries(result.checks).map(([name, r]) => [name, { ok: r.ok, detail: r.shown, ms: r.ms }]),
     );
-    res.send(result.ready ? 200 : 503, {
-      status: result.ready ? 'ready' : 'not ready',
-      ...(failed.length > 0 && { failed }),
-      checks: shown,
+    const body = { status: result.ready ? 'ready' : 'not ready', ...(failed.length > 0 && { failed }), checks: shown };
+    return { status: result.ready ? 200 : 503, body };
+  };
+  server.get('/readyz', async (_req, res) => {
+    const { status, body } = await answer();
+    res.send(status, body);
+  });
+  // Probes that use HEAD get GET's status and headers, without the body (as /healthz does).
+  server.head('/readyz', async (_req, res) => {
+    const { status, body } = await answer();
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(JSON.stringify(body)),
     });
+    res.end();
   });
 }

@@ -1,13 +1,13 @@
-import { CardFactory } from 'botbuilder';
-import type { Activity } from 'botbuilder';
 import type { CardMessage } from '../cards/types';
+import { adaptiveCardAttachment } from './platform/activity';
+import type { Activity } from './platform/types';
 
 /** A message activity carrying one Adaptive Card, with a summary for notifications and screen readers. */
 export function cardActivity(message: CardMessage): Partial<Activity> {
   return {
     type: 'message',
     summary: message.summary,
-    attachments: [CardFactory.adaptiveCard(message.card)],
+    attachments: [adaptiveCardAttachment(message.card)],
   };
 }
 

@@ -1,5 +1,4 @@
-import { CloudAdapter } from 'botbuilder';
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import { scheduleCard } from '../cards';
 import type { ScheduleLine } from '../cards';
 import { describeWhat, formatWhen } from '../schedule/describe';
@@ -12,7 +11,6 @@ import type { BotDeps } from './deps';
 import { currentFramework } from './framework-choice';
 import { renderPost } from './proactive';
 import { cardActivity, textActivity } from './reply';
-import { startConversation } from './start-conversation';
 import { historyCard } from './schedule-history';
 import { actorOf, notPickedText, refuse, SCHEDULE_REPLIES } from './schedule-replies';
 import { turnInfo } from './turn-info';
@@ -63,10 +61,10 @@ function line(deps: BotDeps, s: Subscription, number: number): ScheduleLine {
   };
 }
 
-const say = (context: TurnContext, text: string) => context.sendActivity(textActivity(text));
+const say = (context: Turn, text: string) => context.sendActivity(textActivity(text));
 
 /** `schedule …`: show and change this channel's scheduled posts. */
-export async function scheduleCommand(context: TurnContext, argument: string, deps: BotDeps): Promise<void> {
+export async function scheduleCommand(context: Turn, argument: string, deps: BotDeps): Promise<void> {
   if (teamsActivity(context).kind === 'personal') {
     await say(context, SCHEDULE_REPLIES.notHere);
     return;
@@ -183,16 +181,17 @@ export async function scheduleCommand(context: TurnContext, argument: string, de
 
 /** To the asker only: in a personal chat it is a reply; elsewhere it goes to their one-to-one chat with the bot. */
 async function sendPrivately(
-  context: TurnContext,
+  context: Turn,
   deps: BotDeps,
   activities: ReturnType<typeof textActivity>[],
 ): Promise<void> {
-  if (teamsActivity(context).kind === 'personal' || !(context.adapter instanceof CloudAdapter)) {
+  const start = context.startConversation;
+  if (teamsActivity(context).kind === 'personal' || !start) {
     for (const a of activities) await context.sendActivity(a);
     return;
   }
   try {
-    await startConversation(context, deps.config.appId, { withSender: true }, activities);
+    await start({ withSender: true }, activities);
     await context.sendActivity(
       textActivity("I've sent you the preview in our one-to-one chat, so only you can see it."),
     );
@@ -210,7 +209,7 @@ async function sendPrivately(
 }
 
 /** `unsubscribe [number]`: stop one of this channel's scheduled posts, or all of them. */
-export async function unsubscribeCommand(context: TurnContext, argument: string, deps: BotDeps): Promise<void> {
+export async function unsubscribeCommand(context: Turn, argument: string, deps: BotDeps): Promise<void> {
   if (teamsActivity(context).kind === 'personal') {
     await say(context, SCHEDULE_REPLIES.notHere);
     return;
@@ -235,7 +234,7 @@ export async function unsubscribeCommand(context: TurnContext, argument: string,
 }
 
 /** "Save schedule" on the form: add a subscription to this channel. */
-export async function saveSchedule(context: TurnContext, data: ScheduleFormInput, deps: BotDeps): Promise<void> {
+export async function saveSchedule(context: Turn, data: ScheduleFormInput, deps: BotDeps): Promise<void> {
   if (teamsActivity(context).kind === 'personal') {
     await say(context, SCHEDULE_REPLIES.notHere);
     return;

@@ -1,5 +1,4 @@
-import { TeamsInfo } from 'botbuilder';
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import { describeWhat, formatWhen } from '../schedule/describe';
 import type { Subscription } from '../schedule/model';
 import type { PostRecord } from '../store/types';
@@ -25,17 +24,13 @@ const NAME_LOOKUP_MS = 3000;
  * the store keeps only their Microsoft Entra object ids, never names. Anyone Teams cannot name (left the
  * team, a lookup error, too slow) is "someone"; the error's text is not logged.
  */
-async function displayNames(
-  context: TurnContext,
-  deps: BotDeps,
-  actors: readonly string[],
-): Promise<Map<string, string>> {
+async function displayNames(context: Turn, deps: BotDeps, actors: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   await Promise.all(
     [...new Set(actors)].map(async (actor) => {
       if (actor === 'unknown' || actor === '') return;
       let timer: NodeJS.Timeout | undefined;
-      const lookup = TeamsInfo.getMember(context, actor).then((m) => m.name);
+      const lookup = context.memberName(actor);
       // The lookup may fail after the wait is over: that failure is expected, not unhandled.
       lookup.catch(() => undefined);
       const late = new Promise<undefined>((resolve) => {
@@ -67,7 +62,7 @@ function changeDetail(deps: BotDeps, action: string, detail: string): string {
   return from ? `framework changed from the ${from} to the ${named(m[2])}` : `framework set to the ${named(m[2])}`;
 }
 
-export async function historyCard(context: TurnContext, deps: BotDeps, subs: Subscription[]): Promise<CardMessage> {
+export async function historyCard(context: Turn, deps: BotDeps, subs: Subscription[]): Promise<CardMessage> {
   const tz = subs[0]?.spec.timeZone ?? deps.config.schedule.defaultTimeZone;
   const names = new Map(subs.map((s, i) => [s.id, `${i + 1}. ${describeWhat(deps.kb, s.spec)}`]));
   const posts = await deps.store.postLog({ conversationId: teamsActivity(context).conversationKey }, 15);

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn } from './platform/types';
 import type { Actor } from '../schedule/permissions';
 import type { NotPicked } from '../schedule/operations';
 import type { BotDeps } from './deps';
@@ -20,13 +20,13 @@ export const SCHEDULE_REPLIES = Object.freeze({
 });
 
 /** Who is asking, as the audit log records them (the Entra object id when Teams gives one) and as the permission rule reads them. */
-export function actorOf(context: TurnContext): Actor {
+export function actorOf(context: Turn): Actor {
   const { actor, entraId } = teamsActivity(context);
   return { id: actor ?? 'unknown', ...(entraId !== undefined && { aadObjectId: entraId }) };
 }
 
 /** The permission rule (schedule/permissions.ts) said no: say so politely, and who can. */
-export async function refuse(context: TurnContext, deps: BotDeps, detail: string): Promise<void> {
+export async function refuse(context: Turn, deps: BotDeps, detail: string): Promise<void> {
   deps.logger.info(turnInfo(context, { event: 'change-refused' }), 'a schedule change was refused');
   await context.sendActivity(textActivity(SCHEDULE_REPLIES.refused(detail)));
 }

@@ -1,5 +1,5 @@
-import { teamsGetChannelId, teamsGetTeamId, teamsGetTeamMeetingInfo, teamsGetTenant } from 'botbuilder';
-import type { Activity, TurnContext } from 'botbuilder';
+import { teamsIds } from './platform/activity';
+import type { Activity, TurnBase } from './platform/types';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -39,14 +39,14 @@ export interface TeamsActivity {
 export function readTeamsActivity(activity: Partial<Activity>): TeamsActivity {
   // botbuilder's readers take any object as channel data; null or a string from a caller would throw or mislead.
   const teams =
-    typeof activity.channelData === 'object' && activity.channelData !== null ? (activity as Activity) : undefined;
+    typeof activity.channelData === 'object' && activity.channelData !== null ? teamsIds(activity) : undefined;
   const conversation = activity.conversation;
   const type = conversation?.conversationType;
   const kind: ConversationKind = type === 'channel' || type === 'groupChat' ? type : 'personal';
-  const tenantId = text(teams && teamsGetTenant(teams)?.id) ?? text(conversation?.tenantId);
-  const teamId = nonEmpty(teams && teamsGetTeamId(teams));
-  const channelId = nonEmpty(teams && teamsGetChannelId(teams));
-  const meetingId = nonEmpty(teams && teamsGetTeamMeetingInfo(teams)?.id);
+  const tenantId = text(teams?.tenantId) ?? text(conversation?.tenantId);
+  const teamId = nonEmpty(teams?.teamId);
+  const channelId = nonEmpty(teams?.channelId);
+  const meetingId = nonEmpty(teams?.meetingId);
   const conversationId = text(conversation?.id);
   const conversationKey =
     kind === 'channel' && channelId !== undefined ? channelId : ((conversationId ?? '').split(';')[0] ?? '');
@@ -70,7 +70,7 @@ export function readTeamsActivity(activity: Partial<Activity>): TeamsActivity {
 const read = new WeakMap<object, TeamsActivity>();
 
 /** This turn's Teams ids, read from its activity the first time they are asked for. */
-export function teamsActivity(context: TurnContext): TeamsActivity {
+export function teamsActivity(context: Pick<TurnBase, 'activity'>): TeamsActivity {
   const activity = context.activity;
   let value = read.get(activity);
   if (!value) {

@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, TurnBase } from './platform/types';
 import { teamsActivity } from './teams-activity';
 
 /**
@@ -6,7 +6,10 @@ import { teamsActivity } from './teams-activity';
  * The fields are added with Object.assign because pino writes an object built as
  * `{ ...turnInfo(), more }` four times slower: 11 µs a line against 2.5 µs, measured on Node 20 with pino 10.
  */
-export function turnInfo<T extends object>(context: TurnContext, fields?: T): Record<string, string | undefined> & T {
+export function turnInfo<T extends object>(
+  context: Pick<TurnBase, 'activity'>,
+  fields?: T,
+): Record<string, string | undefined> & T {
   const a: Partial<Activity> = context.activity;
   const teams = teamsActivity(context);
   const info = {

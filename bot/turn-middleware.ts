@@ -1,8 +1,8 @@
-import type { MiddlewareHandler, TurnContext } from 'botbuilder';
 import { rememberConversation } from './conversations';
 import type { BotDeps } from './deps';
 import { rememberLeadChat } from './lead-digest';
-import { isOwnTurn } from './start-conversation';
+import { isOwnTurn } from './platform/proactive';
+import type { Middleware, TurnBase } from './platform/types';
 import { teamsActivity } from './teams-activity';
 import { tenantPolicy } from './tenants';
 import { turnInfo } from './turn-info';
@@ -12,14 +12,14 @@ import { turnInfo } from './turn-info';
  * allow-list, conversation tracking. Turns the bot starts itself (`ownTurn`) pass straight through:
  * nothing arrived in them.
  */
-export function turnMiddleware(deps: BotDeps): MiddlewareHandler[] {
+export function turnMiddleware(deps: BotDeps): Middleware[] {
   return [turnTiming(deps), tenantAllowList(deps), conversationTracking(deps)];
 }
 
 /** How long each turn took, by activity type, refused ones included (Application Insights, when on). */
-export function turnTiming(deps: Pick<BotDeps, 'telemetry'>): MiddlewareHandler {
+export function turnTiming(deps: Pick<BotDeps, 'telemetry'>): Middleware {
   return async (context, next) => {
-    if (isOwnTurn(context)) return next();
+    if (isOwnTurn()) return next();
     const started = performance.now();
     try {
       await next();
@@ -30,10 +30,10 @@ export function turnTiming(deps: Pick<BotDeps, 'telemetry'>): MiddlewareHandler 
 }
 
 /** With ALLOWED_TENANTS set, an activity from another tenant goes no further: logged with its tenant id, and an invoke answered 403. */
-export function tenantAllowList(deps: Pick<BotDeps, 'config' | 'logger'>): MiddlewareHandler {
+export function tenantAllowList(deps: Pick<BotDeps, 'config' | 'logger'>): Middleware {
   const allowed = tenantPolicy(deps.config);
   return async (context, next) => {
-    if (isOwnTurn(context)) return next();
+    if (isOwnTurn()) return next();
     const { tenantId } = teamsActivity(context);
     if (allowed(tenantId)) return next();
     deps.logger.warn(
@@ -50,9 +50,9 @@ export function tenantAllowList(deps: Pick<BotDeps, 'config' | 'logger'>): Middl
  * come from it, so scheduled posts and digests can reach it later. Not invokes: the search extension
  * is used in chats the bot is not in. Not removals: those stop the posts instead.
  */
-export function conversationTracking(deps: BotDeps): MiddlewareHandler {
+export function conversationTracking(deps: BotDeps): Middleware {
   return async (context, next) => {
-    if (!isOwnTurn(context) && tracked(context)) {
+    if (!isOwnTurn() && tracked(context)) {
       await rememberConversation(context, deps);
       await rememberLeadChat(context, deps);
     }
@@ -60,7 +60,7 @@ export function conversationTracking(deps: BotDeps): MiddlewareHandler {
   };
 }
 
-function tracked(context: TurnContext): boolean {
+function tracked(context: TurnBase): boolean {
   const { type, action, membersRemoved } = context.activity;
   const removal =
     (type === 'installationUpdate' && /^remove/.test(String(action))) ||

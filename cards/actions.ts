@@ -11,51 +11,13 @@ const entryId = z
   .max(100)
   .regex(/^[a-z0-9-]+$/);
 
-// ---- Action.Submit (messageBack): arrives as a message activity whose `value` holds this data.
-
-/** "Open this entry": related entries, "did you mean" alternatives, suggestions, list buttons. */
-export const openEntrySchema = z.object({ action: z.literal('open'), entryId });
 const frameworkId = z
   .string()
   .min(1)
   .max(100)
   .regex(/^[a-z0-9-]+$/);
 
-/**
- * "Ask this": example questions on the welcome, help and no-answer cards, with the framework the card
- * was made for (cards from before it was carried have none: the chat's framework answers those).
- */
-export const askSchema = z.object({
-  action: z.literal('ask'),
-  question: z.string().min(1).max(200),
-  frameworkId: frameworkId.optional(),
-});
-/**
- * "Save schedule" on the schedule form. Teams sends every input as a string (multi-selects joined
- * with commas), next to the action. A transport schema only: schedule/form.ts validates the values.
- */
-export const scheduleSaveSchema = z.object({
-  action: z.literal('schedule-save'),
-  frameworkId: z.string().max(100).optional(),
-  content: z.string().max(200).optional(),
-  cadence: z.string().max(20).optional(),
-  weekdays: z.string().max(40).optional(),
-  time: z.string().max(10).optional(),
-  timeZone: z.string().max(100).optional(),
-  endDate: z.string().max(20).optional(),
-  kind: z.string().max(20).optional(),
-  leadMinutes: z.union([z.string().max(10), z.number()]).optional(),
-});
-/** "Turn on meeting openers" on a team's welcome card: openers are off until someone chooses them. */
-export const meetingOpenersSchema = z.object({ action: z.literal('meeting-openers'), on: z.boolean() });
-export const submitSchema = z.discriminatedUnion('action', [
-  openEntrySchema,
-  askSchema,
-  scheduleSaveSchema,
-  meetingOpenersSchema,
-]);
-
-// ---- Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
+// ---- Every button is Action.Execute (Universal Actions, invoke `adaptiveCard/action`): the verb, and its data.
 
 export const VERBS = [
   'feedback',
@@ -120,16 +82,34 @@ export const suggestCancelSchema = z.object({ frameworkId: frameworkId.optional(
 export const chooseFrameworkSchema = z.object({ frameworkId, keep: z.literal(true).optional() });
 export type ChooseFrameworkData = z.infer<typeof chooseFrameworkSchema>;
 
+/** "Open this entry": related entries, "did you mean" alternatives, suggestions, list buttons. */
+export const openVerbSchema = z.object({ entryId });
 /**
- * "Open", "Ask", "Save schedule" and "Turn on meeting openers" as Universal Actions: the same data as
- * the Action.Submit buttons on cards already posted (still accepted as messages), without `action`.
- * Action.Execute works in Teams and in the Agents Playground, which throws on messageBack.
+ * "Ask this": example questions on the welcome, help and no-answer cards, with the framework the card
+ * was made for (cards from before it was carried have none: the chat's framework answers those).
  */
-export const openVerbSchema = openEntrySchema.omit({ action: true });
-export const askVerbSchema = askSchema.omit({ action: true });
+export const askVerbSchema = z.object({
+  question: z.string().min(1).max(200),
+  frameworkId: frameworkId.optional(),
+});
 export type AskData = z.infer<typeof askVerbSchema>;
-export const scheduleSaveVerbSchema = scheduleSaveSchema.omit({ action: true });
-export const meetingOpenersVerbSchema = meetingOpenersSchema.omit({ action: true });
+/**
+ * "Save schedule" on the schedule form. Teams sends every input as a string (multi-selects joined
+ * with commas), next to the button's data. A transport schema only: schedule/form.ts validates the values.
+ */
+export const scheduleSaveVerbSchema = z.object({
+  frameworkId: z.string().max(100).optional(),
+  content: z.string().max(200).optional(),
+  cadence: z.string().max(20).optional(),
+  weekdays: z.string().max(40).optional(),
+  time: z.string().max(10).optional(),
+  timeZone: z.string().max(100).optional(),
+  endDate: z.string().max(20).optional(),
+  kind: z.string().max(20).optional(),
+  leadMinutes: z.union([z.string().max(10), z.number()]).optional(),
+});
+/** "Turn on meeting openers" on a team's welcome card: openers are off until someone chooses them. */
+export const meetingOpenersVerbSchema = z.object({ on: z.boolean() });
 
 export const verbSchemas = {
   feedback: feedbackSchema,
@@ -143,3 +123,32 @@ export const verbSchemas = {
   scheduleSave: scheduleSaveVerbSchema,
   meetingOpeners: meetingOpenersVerbSchema,
 } as const satisfies Record<Verb, z.ZodType>;
+
+// ---- Old cards: Action.Submit (messageBack), mapped to the same verbs where it arrives.
+
+/**
+ * Cards posted before the buttons became Action.Execute still carry Action.Submit: a message whose
+ * `value` is `{ action, ...data }`. Their `action` names, as verbs; their data is the verb's.
+ */
+const SUBMIT_VERBS = {
+  open: 'open',
+  ask: 'ask',
+  'schedule-save': 'scheduleSave',
+  'meeting-openers': 'meetingOpeners',
+} as const satisfies Record<string, Verb>;
+
+/**
+ * The last day (UTC) an old card's Action.Submit button is acted on; after it, pressing one gets a
+ * reply asking for a fresh card. Buttons became Action.Execute in 2026, and a year is longer than
+ * anyone scrolls back to press one. When this date passes, delete SUBMIT_VERBS, `submitAsAction`,
+ * the Submit path in bot/card-actions.ts, and the tests that press old Submit buttons (they fail then).
+ */
+export const SUBMIT_CARDS_ACCEPTED_UNTIL = '2027-06-30';
+
+/** An old Action.Submit press as the verb it stands for and that verb's data (unchecked); undefined if it names none. */
+export function submitAsAction(value: unknown): { readonly verb: Verb; readonly data: unknown } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { action, ...data } = value as Record<string, unknown>;
+  if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(SUBMIT_VERBS, action)) return undefined;
+  return { verb: SUBMIT_VERBS[action as keyof typeof SUBMIT_VERBS], data };
+}

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { Entry, KnowledgeBase } from '../knowledge/kb/model';
-import { openEntrySchema } from './actions';
+import { openVerbSchema } from './actions';
 import { MAX_SUMMARY_LENGTH, shorten } from './card-message';
 
 /**
  * What a preview's tap sends back in `composeExtension/selectItem`, and the one place it is checked.
  * Anything else is treated as tampered with.
  */
-export const selectItemSchema = openEntrySchema.pick({ entryId: true });
+export const selectItemSchema = openVerbSchema;
 export type SelectItemData = z.infer<typeof selectItemSchema>;
 
 /** Why an entry is in the list the compose box shows before anything is typed. */

@@ -7,6 +7,7 @@ import type { Store } from '../store/types';
 import type { DigestContent } from './model';
 import { scheduleStore } from './schedule-store';
 import { isoDay } from './slots';
+import { utcDay } from '../time/clock';
 
 export type { DigestContent } from './model';
 
@@ -63,8 +64,7 @@ export async function planDigests(store: Store, options: DigestOptions, now: Dat
 export const REVIEW_REMINDER_DAYS = 30;
 
 const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Last week's figures, from counts the store already keeps, and what needs the leads. */
@@ -128,7 +128,7 @@ export async function digestFigures(store: Store, kb: KnowledgeBase, week: Diges
       .map((v) => ({
         framework: shortName(v.frameworkId),
         version: v.version,
-        on: v.publishedAt.toISOString().slice(0, 10),
+        on: utcDay(v.publishedAt),
       })),
     reviewsDue: kb.frameworks.flatMap((f) =>
       f.review && f.review.due <= remindUpTo ? [{ framework: f.shortName, due: f.review.due }] : [],

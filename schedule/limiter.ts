@@ -1,16 +1,7 @@
+import type { Clock } from '../time/clock';
+
 /** The share by which sends stay under the configured rate. */
 export const RATE_MARGIN = 0.005;
-
-/** Waits, as the scheduler's clock sees time. Tests pass a clock whose sleep moves time on at once. */
-export interface Clock {
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
 
 /** A send the limiter let through: call `done` when its answer came back, or `cancel` if nothing was sent. */
 export interface Permit {
@@ -43,30 +34,46 @@ export interface SendLimiters {
   readonly conversation: KeyedSendLimiter;
 }
 
+/** A limit: at most `max` uses in any window of `windowMs`, each at least `minGapMs` after the one before. */
+export interface Rate {
+  readonly max: number;
+  readonly windowMs: number;
+  readonly minGapMs: number;
+}
+
 /**
  * At most `perSecond` sends in any window of a second, plus an even spacing of half the average gap
- * so a late timer cannot release a burst. Each send counts from when it started until a second after
- * its answer came back: Teams counts a request when it arrives, some time after it started, and
+ * so a late timer cannot release a burst. The window is widened by `margin` so timer jitter stays under.
+ */
+export function perSecond(perSecond: number, margin = RATE_MARGIN): Rate {
+  return {
+    max: Math.max(1, Math.floor(perSecond)),
+    windowMs: (perSecond >= 1 ? 1000 : 1000 / perSecond) * (1 + margin),
+    minGapMs: 500 / perSecond,
+  };
+}
+
+/**
+ * The one rate limiter: the scheduler's sends (waiting for a turn, `take`) and each person's votes
+ * (refused at once, `tryTake`). Each use counts from when it started until `done` (a send: a second
+ * after its answer came back): Teams counts a request when it arrives, some time after it started, and
  * counting to the answer (which comes after the arrival) keeps Teams' count within the limit however
  * unevenly requests travel. A 429's Retry-After holds every sender back until it has passed.
  */
 export class RateLimiter implements SendLimiter {
   private readonly sends: Array<{ at: number; open: boolean }> = [];
-  private readonly windowMs: number;
-  private readonly max: number;
-  private readonly minGapMs: number;
+  private readonly rate: Rate;
   private heldUntil = 0;
   private last = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** `rate`: a number is sends per second (see `perSecond`). */
   constructor(
     private readonly clock: Clock,
-    perSecond: number,
+    rate: number | Rate,
     margin = RATE_MARGIN,
   ) {
-    this.max = Math.max(1, Math.floor(perSecond));
-    this.windowMs = (perSecond >= 1 ? 1000 : 1000 / perSecond) * (1 + margin);
-    this.minGapMs = 500 / perSecond;
+    this.rate = typeof rate === 'number' ? perSecond(rate, margin) : rate;
   }
 
   /** Resolves when the caller may send; callers are served in turn. */
@@ -76,40 +83,56 @@ export class RateLimiter implements SendLimiter {
     return turn;
   }
 
+  /** A permit now, or undefined when the limit is reached (nothing waits). */
+  tryTake(): Permit | undefined {
+    const now = this.clock.now().getTime();
+    const free = this.freeAt(now);
+    return free <= now ? this.permit(now) : undefined;
+  }
+
   private async wait(): Promise<Permit> {
     for (;;) {
       const now = this.clock.now().getTime();
-      for (
-        let first = this.sends[0];
-        first !== undefined && !first.open && first.at <= now - this.windowMs;
-        first = this.sends[0]
-      )
-        this.sends.shift();
-      let free = Math.max(this.heldUntil, this.last + this.minGapMs);
-      const oldest = this.sends[0];
-      if (this.sends.length >= this.max && oldest !== undefined) {
-        free = Math.max(free, oldest.open ? now + this.minGapMs : oldest.at + this.windowMs);
-      }
-      if (free <= now) {
-        const send = { at: now, open: true };
-        this.sends.push(send);
-        this.last = now;
-        return {
-          done: () => {
-            if (!send.open) return;
-            send.at = this.clock.now().getTime();
-            send.open = false;
-          },
-          cancel: () => {
-            if (!send.open) return;
-            send.open = false;
-            const i = this.sends.indexOf(send);
-            if (i >= 0) this.sends.splice(i, 1);
-          },
-        };
-      }
+      const free = this.freeAt(now);
+      if (free <= now) return this.permit(now);
       await this.clock.sleep(free - now);
     }
+  }
+
+  /** When the next use may start, as seen at `now`. */
+  private freeAt(now: number): number {
+    const { max, windowMs, minGapMs } = this.rate;
+    for (
+      let first = this.sends[0];
+      first !== undefined && !first.open && first.at <= now - windowMs;
+      first = this.sends[0]
+    )
+      this.sends.shift();
+    let free = Math.max(this.heldUntil, this.last + minGapMs);
+    const oldest = this.sends[0];
+    if (this.sends.length >= max && oldest !== undefined) {
+      free = Math.max(free, oldest.open ? now + minGapMs : oldest.at + windowMs);
+    }
+    return free;
+  }
+
+  private permit(now: number): Permit {
+    const send = { at: now, open: true };
+    this.sends.push(send);
+    this.last = now;
+    return {
+      done: () => {
+        if (!send.open) return;
+        send.at = this.clock.now().getTime();
+        send.open = false;
+      },
+      cancel: () => {
+        if (!send.open) return;
+        send.open = false;
+        const i = this.sends.indexOf(send);
+        if (i >= 0) this.sends.splice(i, 1);
+      },
+    };
   }
 
   holdUntil(at: Date): void {
@@ -117,29 +140,42 @@ export class RateLimiter implements SendLimiter {
   }
 }
 
-/** One limiter per key (a conversation), dropped once idle. */
+/** One limiter per key (a conversation, a voter), dropped once idle. */
 export class KeyedRateLimiter implements KeyedSendLimiter {
   private readonly limiters = new Map<string, { limiter: RateLimiter; lastUse: number }>();
+  private readonly idleMs: number;
 
+  /** `rate`: a number is sends per second (see `perSecond`). */
   constructor(
     private readonly clock: Clock,
-    private readonly perSecond: number,
-  ) {}
+    private readonly rate: number | Rate,
+  ) {
+    this.idleMs = Math.max(2000, typeof rate === 'number' ? 0 : rate.windowMs);
+  }
 
   async take(key: string): Promise<Permit> {
+    return this.limiter(key).take();
+  }
+
+  /** A permit now for this key, or undefined when its limit is reached. */
+  tryTake(key: string): Permit | undefined {
+    return this.limiter(key).tryTake();
+  }
+
+  private limiter(key: string): RateLimiter {
     const now = this.clock.now().getTime();
     let entry = this.limiters.get(key);
     if (!entry) {
-      entry = { limiter: new RateLimiter(this.clock, this.perSecond), lastUse: now };
+      entry = { limiter: new RateLimiter(this.clock, this.rate), lastUse: now };
       this.limiters.set(key, entry);
       if (this.limiters.size > 10_000) this.prune(now);
     }
     entry.lastUse = now;
-    return entry.limiter.take();
+    return entry.limiter;
   }
 
   private prune(now: number): void {
-    for (const [key, entry] of this.limiters) if (now - entry.lastUse > 2000) this.limiters.delete(key);
+    for (const [key, entry] of this.limiters) if (now - entry.lastUse > this.idleMs) this.limiters.delete(key);
   }
 }
 

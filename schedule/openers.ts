@@ -5,6 +5,7 @@ import { mayChange, REFUSED } from './permissions';
 import type { Actor, Refused } from './permissions';
 import type { PostContent } from './planner';
 import { choosePrompts, nextInRotation, rotationOrder } from './rotation';
+import type { Clock } from '../time/clock';
 
 /**
  * Meeting openers: whether a team or chat wants them (a change, audited in the same transaction, and
@@ -13,7 +14,7 @@ import { choosePrompts, nextInRotation, rotationOrder } from './rotation';
 export interface OpenersDeps {
   readonly store: Pick<ScheduleStore, 'meetingOpeners' | 'setMeetingOpeners' | 'addPostWithRotation'>;
   readonly kb: KnowledgeBase;
-  readonly clock: () => Date;
+  readonly clock: Clock;
   /** ADMIN_AAD_IDS in lower case, or null when anyone in the team or chat may change openers. */
   readonly adminIds: ReadonlySet<string> | null;
 }
@@ -66,7 +67,7 @@ async function recordOpeners(
   actor: Actor,
   detail: string,
 ): Promise<void> {
-  const at = deps.clock();
+  const at = deps.clock.now();
   await deps.store.setMeetingOpeners(scopeId, on, at, {
     scopeId,
     at,
@@ -99,7 +100,7 @@ export async function planMeetingOpener(
   meeting: MeetingStart,
 ): Promise<{ slotKey: string; added: boolean }> {
   const { conversationId, teamId, featured } = meeting;
-  const now = deps.clock();
+  const now = deps.clock.now();
   const slotKey = `meeting:${meeting.meetingId}@${meeting.started.toISOString()}`;
   // The meeting chat is the same for every meeting of a series, so the series' rotation is kept by it.
   const added = await deps.store.addPostWithRotation(

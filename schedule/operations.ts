@@ -12,6 +12,7 @@ import type { Actor, Refused } from './permissions';
 import { postNowPlan, previewPost } from './post-now';
 import { EMPTY_ROTATION } from './rotation';
 import { describeWhen, nextSlot } from './slots';
+import type { Clock } from '../time/clock';
 
 /**
  * The changes people make to a channel's scheduled posts. Each takes who is asking, checks the one
@@ -24,7 +25,7 @@ export interface ScheduleOperationsDeps {
     'subscriptionsIn' | 'createSubscription' | 'updateSubscription' | 'skipOneMore' | 'planOne'
   >;
   readonly kb: KnowledgeBase;
-  readonly clock: () => Date;
+  readonly clock: Clock;
   /** ADMIN_AAD_IDS in lower case, or null when anyone in the team or chat may change schedules. */
   readonly adminIds: ReadonlySet<string> | null;
   /** DEFAULT_TIME_ZONE: the day "pause until" names is read in it. */
@@ -83,7 +84,7 @@ function targetsOf(
 }
 
 function auditOf(deps: ScheduleOperationsDeps, request: ScheduleRequest, action: string, detail: string): AuditEntry {
-  return { scopeId: request.scopeId, at: deps.clock(), actor: request.actor.id, action, detail };
+  return { scopeId: request.scopeId, at: deps.clock.now(), actor: request.actor.id, action, detail };
 }
 
 /** Applies the same change to each subscription, each audited as `done "what it posts"`. */
@@ -119,7 +120,7 @@ export async function subscribe(
   | { kind: 'subscribed'; subscription: Subscription; first?: Date }
 > {
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
-  const now = deps.clock();
+  const now = deps.clock.now();
   const read = readScheduleForm(request.form, deps.kb, now);
   const place = await request.frameworkHere();
   if ('spec' in read && read.spec.frameworkId !== place.id)
@@ -157,7 +158,7 @@ export async function pause(
   if (until !== undefined) {
     const day = DateTime.fromISO(until, { zone: deps.defaultTimeZone });
     if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return { kind: 'badDate' };
-    if (day.startOf('day').toJSDate().getTime() <= deps.clock().getTime()) return { kind: 'pastDate' };
+    if (day.startOf('day').toJSDate().getTime() <= deps.clock.now().getTime()) return { kind: 'pastDate' };
   }
   const targets = targetsOf(await deps.store.subscriptionsIn(request.scopeId), request.number, isLive);
   if (!Array.isArray(targets)) return targets;
@@ -240,7 +241,7 @@ export async function postNow(
   const s = pickOne(await deps.store.subscriptionsIn(request.scopeId), request.number, true);
   if (!picked(s)) return s;
   if (!mayChange(deps.adminIds, request.actor)) return REFUSED;
-  const now = deps.clock();
+  const now = deps.clock.now();
   await deps.store.planOne(
     s.id,
     now,
@@ -257,7 +258,7 @@ export async function preview(
 ): Promise<NotPicked | { kind: 'preview'; subscription: Subscription; post?: PostRecord }> {
   const s = pickOne(await deps.store.subscriptionsIn(request.scopeId), request.number, true);
   if (!picked(s)) return s;
-  const post = previewPost(s, deps.kb, deps.clock());
+  const post = previewPost(s, deps.kb, deps.clock.now());
   return { kind: 'preview', subscription: s, ...(post && { post }) };
 }
 

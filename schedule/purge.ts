@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { PurgeReport, Retention, Store } from '../store/types';
-import type { Clock } from './limiter';
+import type { Clock } from '../time/clock';
 
 export interface PurgerOptions {
   readonly store: Store;

@@ -5,7 +5,7 @@ import type { ConversationRecord, PostRecord, Store } from '../store/types';
 import { postContentSchema } from './model';
 import type { SendOutcome } from './model';
 import { scheduleStore } from './schedule-store';
-import type { Clock } from './limiter';
+import type { Clock } from '../time/clock';
 import { KeyedRateLimiter, RateLimiter, backoffMs } from './limiter';
 import type { Permit, SendLimiters } from './limiter';
 import { planSubscription } from './planner';

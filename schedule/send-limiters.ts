@@ -1,6 +1,8 @@
+import { APP_BUCKET, conversationBucket } from '../store/send-budget';
 import type { SendBudgetStore, SendSlot, Store } from '../store/types';
 import { KeyedRateLimiter, RateLimiter } from './limiter';
-import type { Clock, KeyedSendLimiter, Permit, SendLimiter, SendLimiters } from './limiter';
+import type { Clock } from '../time/clock';
+import type { KeyedSendLimiter, Permit, SendLimiter, SendLimiters } from './limiter';
 
 /**
  * The share by which shared sends stay under the configured rate. The in-memory limiter counts each
@@ -18,9 +20,8 @@ const LATE_MS = 20;
 /** The most before its slot a permit is given, for the caller to prepare the send in (see SharedRateLimiter). */
 const MAX_LEAD_MS = 40;
 
-/** The database's bucket for the whole app, and the prefix of each conversation's. */
-const APP_BUCKET = 'app';
-const CONVERSATION_BUCKET = 'conversation:';
+/** The prefix of each conversation's bucket: conversationBucket('') */
+const CONVERSATION_BUCKET = conversationBucket('');
 /** How often an instance deletes conversations' buckets idle for a minute. */
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -115,7 +116,7 @@ export class SharedKeyedRateLimiter implements KeyedSendLimiter {
       void this.budget.pruneIdle(CONVERSATION_BUCKET, 60_000).catch(() => undefined);
     }
     // Taken just before the send, with nothing left to prepare: no lead.
-    return new SharedRateLimiter(this.budget, this.clock, this.perSecond, `${CONVERSATION_BUCKET}${key}`, false).take();
+    return new SharedRateLimiter(this.budget, this.clock, this.perSecond, conversationBucket(key), false).take();
   }
 }
 

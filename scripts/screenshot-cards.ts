@@ -16,7 +16,7 @@ import { displayTitle } from '../knowledge/kb/model';
 import type { CardMessage } from '../cards';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { createSearch } from '../knowledge/search/answer';
-import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../testkit/chromium';
 
 const out = process.argv[2] ?? 'docs';
 

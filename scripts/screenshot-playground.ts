@@ -3,7 +3,7 @@
 // tests find it (CHROMIUM_PATH, an installed Chrome/Chromium/Edge, or @sparticuz/chromium).
 //   npx tsx scripts/screenshot-playground.ts [question] [output.png]
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../testkit/chromium';
 
 const question = process.argv[2] ?? 'what is CARES';
 const output = process.argv[3] ?? 'docs/playground-answer.png';

@@ -5,8 +5,8 @@
 //   docs/tab-phone.png      high contrast on a phone-sized screen: a search
 //   npx tsx scripts/screenshot-tab.ts [folder]
 import { join } from 'node:path';
-import { startApp } from '../tests/helpers/app-harness';
-import { launch, loopbackContext, ready } from '../tests/tab/browser';
+import { startApp } from '../testkit/app-harness';
+import { launch, loopbackContext, ready } from '../testkit/browser';
 
 const folder = process.argv[2] ?? 'docs';
 

@@ -2,6 +2,7 @@ import { insertAudit } from './audit';
 import { changed, compiledOnce, transaction } from './db';
 import type { Db, Kdb } from './db';
 import type { ConsoleStore, DailyMetric, Suggestion } from './console-types';
+import { utcDay } from '../time/clock';
 
 const DAY_MS = 86_400_000;
 
@@ -67,7 +68,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         .orderBy('p.conversation_id')
         .execute();
       return rows.map((r) => ({
-        day: new Date(Math.floor(Number(r.d)) * DAY_MS).toISOString().slice(0, 10),
+        day: utcDay(new Date(Math.floor(Number(r.d)) * DAY_MS)),
         conversationId: r.conversation_id,
         ...(r.team_id !== null && { teamId: r.team_id }),
         ...(r.entry_id !== null && { entryId: r.entry_id }),
@@ -157,7 +158,7 @@ export function consoleTables(db: Db, open: () => void): ConsoleStore {
         // Counted on the day it was marked, once its text is gone.
         const counts = new Map<string, { day: string; metric: DailyMetric; item: string; count: number }>();
         for (const r of rows) {
-          const day = new Date(Number(r.resolved_at)).toISOString().slice(0, 10);
+          const day = utcDay(new Date(Number(r.resolved_at)));
           const metric = r.outcome === 'answered' ? 'suggestion-answered' : 'suggestion-dismissed';
           const key = `${day} ${metric} ${r.framework_id}`;
           const count = counts.get(key) ?? { day, metric, item: r.framework_id, count: 0 };

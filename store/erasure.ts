@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { changed } from './db';
 import type { Kdb } from './db';
+import { conversationBucket } from './send-budget';
 
 /** The word that replaces an erased person's id. */
 export const ERASED = 'erased';
@@ -17,6 +18,7 @@ export const PERSONAL_TABLES = [
   'rotations',
   'framework_versions',
   'framework_drafts',
+  'send_budget',
 ] as const;
 export type PersonalTable = (typeof PERSONAL_TABLES)[number];
 
@@ -27,7 +29,7 @@ export interface Erasure {
 
 /**
  * Erases one person in one transaction (`tx`): deletes what is theirs alone (votes, their personal chats
- * with those chats' settings, audit entries, schedules and posts, their lead row and digests), and puts
+ * with those chats' settings, audit entries, schedules, posts and send budget rows, their lead row and digests), and puts
  * "erased" in place of their id where the row is the team's (audit log, schedules, framework versions
  * and drafts), so the history and the schedules stay.
  */
@@ -50,6 +52,10 @@ export async function erase(tx: Kdb, ids: string[], voterCodes: readonly string[
     tables.lead_chats.deleted = await run(tx.deleteFrom('lead_chats').where('conversation_id', 'in', chats));
     tables.conversations.deleted = await run(tx.deleteFrom('conversations').where('id', 'in', chats));
     tables.settings.deleted = await run(tx.deleteFrom('settings').where('scope_id', 'in', chats.map(settingsScope)));
+    // Their chats' shares of Teams' send budget (PostgreSQL; the table is empty on SQLite): the key names the chat.
+    tables.send_budget.deleted = await run(
+      tx.deleteFrom('send_budget').where('key', 'in', chats.map(conversationBucket)),
+    );
     tables.rotations.deleted = await run(
       tx.deleteFrom('rotations').where(
         'key',

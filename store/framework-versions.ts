@@ -2,6 +2,7 @@ import { insertAudit } from './audit';
 import { changed, transaction } from './db';
 import type { Db } from './db';
 import type { VERSION_KINDS } from './schema';
+import { idList, idText, SUMMARY_COLUMNS, toSummary, toVersion } from './framework-version-rows';
 
 /** A version that is not a publish of a draft: a content review signed off. */
 export type VersionKind = (typeof VERSION_KINDS)[number];
@@ -97,80 +98,6 @@ export interface FrameworkVersionStore {
    * number, or 'conflict' when another version was published after `after`.
    */
   publish(version: NewVersion): Promise<number | 'conflict'>;
-}
-
-/** Migration 7's statements. */
-export const FRAMEWORK_VERSION_TABLES: readonly string[] = [
-  `CREATE TABLE framework_versions (
-    framework_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    file_hash TEXT NOT NULL,
-    note TEXT NOT NULL,
-    reason TEXT,
-    published_by TEXT NOT NULL,
-    published_at BIGINT NOT NULL,
-    diff TEXT NOT NULL,
-    PRIMARY KEY (framework_id, version)
-  )`,
-  `CREATE TABLE framework_drafts (
-    framework_id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    base TEXT NOT NULL,
-    rev INTEGER NOT NULL,
-    updated_by TEXT NOT NULL,
-    updated_at BIGINT NOT NULL
-  )`,
-];
-
-interface SummaryRow {
-  framework_id: string;
-  version: number;
-  file_hash: string;
-  note: string;
-  reason: string | null;
-  published_by: string;
-  published_at: number;
-  diff: string;
-  drafted_by: string | null;
-  kind: string | null;
-}
-
-const SUMMARY_COLUMNS = [
-  'framework_id',
-  'version',
-  'file_hash',
-  'note',
-  'reason',
-  'published_by',
-  'published_at',
-  'diff',
-  'drafted_by',
-  'kind',
-] as const;
-
-/** A comma-separated list of ids as stored, and back. */
-const idList = (text: string | null): string[] => (text ? text.split(',').filter(Boolean) : []);
-const idText = (ids: readonly string[]): string | null => (ids.length > 0 ? [...new Set(ids)].join(',') : null);
-const KINDS: ReadonlySet<string | null> = new Set(['sign-off']);
-
-function toSummary(row: SummaryRow): VersionSummary {
-  return {
-    frameworkId: row.framework_id,
-    version: Number(row.version),
-    fileHash: row.file_hash,
-    note: row.note,
-    reason: row.reason,
-    publishedBy: row.published_by,
-    publishedAt: new Date(Number(row.published_at)),
-    diff: row.diff,
-    draftedBy: idList(row.drafted_by),
-    kind: KINDS.has(row.kind) ? (row.kind as VersionKind) : null,
-  };
-}
-
-function toVersion(row: SummaryRow & { source: string }): PublishedVersion {
-  return { ...toSummary(row), source: row.source };
 }
 
 export function frameworkVersionTables(db: Db, open: () => void): FrameworkVersionStore {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { changed, transaction } from './db';
 import type { Db } from './db';
+import { utcDay } from '../time/clock';
 
 const DAY_MS = 86_400_000;
-
-const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /** How many days each kind of row is kept (see docs/data-protection.md). */
 export interface Retention {

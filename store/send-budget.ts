@@ -33,6 +33,15 @@ export interface SendBudgetStore {
   pruneIdle(prefix: string, idleMs: number): Promise<number>;
 }
 
+/** The key of the whole app's bucket. */
+export const APP_BUCKET = 'app';
+
+/**
+ * The key of one conversation's bucket. It names the conversation, so `data erase` deletes the buckets
+ * of the chats it deletes (store/erasure.ts), as it deletes their other rows.
+ */
+export const conversationBucket = (conversationId: string) => `conversation:${conversationId}`;
+
 /** The database's clock in microseconds, read once per statement. */
 const CLOCK = sql`(SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS now_us)`;
 

@@ -1,6 +1,8 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { Config } from '../config';
+import { systemClock } from '../../time/clock';
+import type { Clock } from '../../time/clock';
 
 /**
  * Who may use the practice lead's console: a Teams single sign-on token (teams-js getAuthToken),
@@ -57,7 +59,7 @@ export const MICROSOFT_KEYS: KeysUrl = (tenantId) =>
   new URL(`https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`);
 
 /** At most one fetch of a tenant's keys per this long, however many unknown key ids arrive. */
-export const KEY_REFETCH_COOLDOWN_MS = 5_000;
+const KEY_REFETCH_COOLDOWN_MS = 5_000;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SCOPE = 'access_as_user';
@@ -69,7 +71,8 @@ export interface ConsoleAuth {
 export function createConsoleAuth(
   config: Config,
   keysUrl: KeysUrl = MICROSOFT_KEYS,
-  now: () => Date = () => new Date(),
+  clock: Clock = systemClock,
+  keyRefetchCooldownMs = KEY_REFETCH_COOLDOWN_MS,
 ): ConsoleAuth {
   const { clientId, appIdUri, leadIds, approverIds, localMode, closed } = config.console;
   // The tenants whose tokens are accepted: ALLOWED_TENANTS, else the bot's own tenant. No list, no tenants.
@@ -83,7 +86,7 @@ export function createConsoleAuth(
     if (!set) {
       set = createRemoteJWKSet(keysUrl(tenantId), {
         timeoutDuration: 5000,
-        cooldownDuration: KEY_REFETCH_COOLDOWN_MS,
+        cooldownDuration: keyRefetchCooldownMs,
         cacheMaxAge: 24 * 3_600_000,
       });
       keySets.set(tenantId, set);
@@ -117,7 +120,7 @@ export function createConsoleAuth(
           audience: [clientId, ...(appIdUri ? [appIdUri] : [])],
           issuer: [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`],
           clockTolerance: 60,
-          currentDate: now(),
+          currentDate: clock.now(),
           requiredClaims: ['exp', 'iss', 'aud', 'tid', 'oid'],
         }));
       } catch (error) {

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { loadSources } from '../../knowledge/kb/load';
 import type { Entry, KnowledgeBase } from '../../knowledge/kb/model';
 import { openingProblems, promptProblems } from '../../knowledge/kb/prompt-rules';
@@ -30,7 +30,7 @@ export type Reply = { status: number; body: unknown };
 
 /** A JSON object from the request body, read only after sign-in, into memory, up to `limit` bytes. */
 export async function readJsonObject(
-  req: restify.Request,
+  req: HttpRequest,
   limit: number,
 ): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; status: 400 | 413 | 415 }> {
   if (!isJson(req.headers['content-type'])) return { ok: false, status: 415 };

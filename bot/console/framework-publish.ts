@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { answerCard, reflectCard, scheduledPostCard } from '../../cards';
 import { checkDraft } from '../../knowledge/editor/check';
 import type { CheckResult } from '../../knowledge/editor/check';
@@ -59,7 +59,7 @@ export function check(
 /** An entry of the draft as the answer card, the scheduled post and the meeting opener Teams would show. */
 export async function preview(
   { knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
 ): Promise<Reply> {
@@ -120,7 +120,7 @@ export async function preview(
 /** Publishes the draft as the next version, after the same checks as /draft/check. */
 export async function publish(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -176,7 +176,7 @@ export async function publish(
     note: note.trim(),
     reason: checked.result.gate.fails ? given : null,
     publishedBy: who(session),
-    at: deps.clock(),
+    at: deps.clock.now(),
     diff: JSON.stringify(frameworkDiff(live.source, draft.source)),
     draftRev: draft.rev,
     draftedBy: draft.editors,

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { isDeepStrictEqual } from 'node:util';
 import { frameworkDiff } from '../../knowledge/editor/diff';
 import type { FrameworkDiff } from '../../knowledge/editor/diff';
@@ -18,6 +18,7 @@ import {
 import type { FrameworkEditing, Reply } from './framework-draft';
 import { rolesOf, signOffRefusal } from './roles';
 import type { ConsoleSession } from './routes';
+import { utcDay } from '../../time/clock';
 
 /**
  * Review sign-off and "Undo this version". A sign-off records who reviewed the content, when, and when
@@ -39,7 +40,7 @@ type FileData = {
 /** Signs off the content review as the next version: the live framework with its review details set. */
 export async function signOff(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -51,7 +52,7 @@ export async function signOff(
   const refused = signOffRefusal(roles);
   if (refused) return reply(refused.status, refused.body);
   const { reviewer, reviewedOn, reviewDue } = read.body;
-  const today = deps.clock().toISOString().slice(0, 10);
+  const today = utcDay(deps.clock.now());
   const problems: Array<{ field: string; message: string }> = [];
   if (typeof reviewer !== 'string' || reviewer.trim().length === 0 || reviewer.length > 200)
     problems.push({ field: 'reviewer', message: 'write who reviewed the content, with their role' });
@@ -81,7 +82,7 @@ export async function signOff(
     note: `Content review signed off by ${review.reviewed_by} on ${review.reviewed_on}; next review due ${review.review_due}.`,
     reason: null,
     publishedBy: who(session),
-    at: deps.clock(),
+    at: deps.clock.now(),
     diff: JSON.stringify(frameworkDiff(live.source, source)),
     draftRev: null,
     kind: 'sign-off',
@@ -132,7 +133,7 @@ function partOf(data: FileData, field: string): { part: Record<string, unknown>;
  */
 export async function undoVersion(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -192,7 +193,7 @@ export async function undoVersion(
       base: draft?.base ?? baseOf(live),
       by: who(session),
       name: session.name ?? null,
-      at: deps.clock(),
+      at: deps.clock.now(),
       editors: [...(draft?.editors ?? []), who(session)],
     });
     if (saved) return reply(200, { undone, keptSince, rev: rev + 1 });

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { isDeepStrictEqual } from 'node:util';
 import type { Problem } from '../../knowledge/kb/problems';
 import {
@@ -38,7 +38,7 @@ const MAX_BODY = 128 * 1024;
 /** Saves one part into the draft: validated first, conflict-checked on the part's etag, written only if nobody saved in between. */
 export async function savePart(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -125,7 +125,7 @@ export async function savePart(
       base: draft?.base ?? baseOf(live),
       by: who(session),
       name: session.name ?? null,
-      at: deps.clock(),
+      at: deps.clock.now(),
       editors: [...(draft?.editors ?? []), who(session)],
     });
     if (!saved) continue; // someone saved another part in between: read again and re-apply
@@ -190,7 +190,7 @@ function notAsSent(
 /** Restoring a version makes it the draft (version 0 is the file in git); publishing it is a new version. */
 export async function restoreVersion(
   { deps }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -213,7 +213,7 @@ export async function restoreVersion(
       base: baseOf(live),
       by: who(session),
       name: session.name ?? null,
-      at: deps.clock(),
+      at: deps.clock.now(),
     })
   ) {
     deps.logger.info({ event: 'framework-version-restored', frameworkId: live.frameworkId, version: n }, 'restored');
@@ -223,7 +223,7 @@ export async function restoreVersion(
 }
 
 /** `?replace=<rev>`: the draft revision the caller was shown and agreed to replace or discard. */
-export function replaceParam(req: restify.Request): number | undefined {
+export function replaceParam(req: HttpRequest): number | undefined {
   const raw = new URL(req.url ?? '/', 'http://console.invalid').searchParams.get('replace');
   return raw !== null && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
 }

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest } from '../platform/types';
 import { toData, withEntry } from '../../knowledge/editor/source';
 import { displayTitle } from '../../knowledge/kb/model';
 import { createSearch } from '../../knowledge/search/answer';
@@ -28,7 +28,7 @@ const MAX_SCAN = 1000;
 
 export async function addWording(
   { deps, knowledge }: FrameworkEditing,
-  req: restify.Request,
+  req: HttpRequest,
   live: FrameworkSource,
   store: FrameworkVersionStore,
   session: ConsoleSession,
@@ -69,10 +69,10 @@ export async function addWording(
       source: next,
       base: draft?.base ?? baseOf(live),
       by: who(session),
-      at: deps.clock(),
+      at: deps.clock.now(),
     });
     if (!saved) continue;
-    const marked = await deps.store.resolveSuggestion(suggestionId, 'answered', deps.clock());
+    const marked = await deps.store.resolveSuggestion(suggestionId, 'answered', deps.clock.now());
     deps.logger.info(
       { event: 'suggestion-wording-added', frameworkId: live.frameworkId, entryId, as, marked },
       'a sent question was added to an entry in the draft',
@@ -84,7 +84,7 @@ export async function addWording(
       heading: target ? displayTitle(target) : entryId,
       as,
       reaches: answer.found ? { id: answer.entry.id, heading: displayTitle(answer.entry) } : null,
-      undoUntil: new Date(deps.clock().getTime() + UNDO_WINDOW_MS).toISOString(),
+      undoUntil: new Date(deps.clock.now().getTime() + UNDO_WINDOW_MS).toISOString(),
     });
   }
   return reply(409, { code: 'Busy', message: 'The draft kept changing while saving: please try again.' });

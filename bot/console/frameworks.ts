@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type restify from 'restify';
+import type { HttpRequest, Routes } from '../platform/types';
 import { PROJECT_ROOT } from '../../knowledge/paths';
 import { asset, sendAsset, TYPES } from '../web/assets';
 import type { FrameworkVersionStore } from '../../store/framework-versions';
@@ -31,7 +31,7 @@ export interface FrameworkEditorDeps {
 }
 
 /** The editor's page and files, and the Adaptive Cards renderer its preview uses. Public: they hold no data. */
-function registerEditorPage(server: restify.Server): void {
+function registerEditorPage(server: Routes): void {
   const dir = join(PROJECT_ROOT, 'console');
   const files = new Map([
     ['/console/editor.mjs', asset(readFileSync(join(dir, 'editor.mjs')), TYPES.js)],
@@ -48,14 +48,13 @@ function registerEditorPage(server: restify.Server): void {
     ],
   ]);
   for (const [path, file] of files) {
-    server.get(path, (req, res, next) => {
+    server.get(path, (req, res) => {
       sendAsset(req, res, file);
-      next();
     });
   }
 }
 
-export function registerFrameworkEditor(server: restify.Server, { deps, auth, knowledge }: FrameworkEditorDeps): void {
+export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge }: FrameworkEditorDeps): void {
   registerEditorPage(server);
   const guarded = consoleGuard(deps.logger, auth);
   const versions = deps.store.frameworkVersions;
@@ -64,7 +63,7 @@ export function registerFrameworkEditor(server: restify.Server, { deps, auth, kn
   const route = (
     name: string,
     handle: (
-      req: restify.Request,
+      req: HttpRequest,
       source: FrameworkSource,
       versions: FrameworkVersionStore,
       session: ConsoleSession,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { utcDay } from '../../time/clock';
 
 /** What the console asks the insights for: the period, and the figures of one framework or one team. */
 
@@ -75,7 +76,7 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = (ms: number) => utcDay(new Date(ms));
 
 /** The buckets, oldest first, ending with the one that holds `today` (UTC). */
 export function periods(today: Date, request: Pick<InsightsRequest, 'periods' | 'by'>): Period[] {

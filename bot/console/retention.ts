@@ -1,6 +1,8 @@
 import type { Suggestion } from '../../store/console-types';
 import type { Store } from '../../store/types';
 import type { Logger } from '../logger';
+import { utcDay } from '../../time/clock';
+import type { Clock } from '../../time/clock';
 
 /**
  * Deletes suggested questions a lead marked answered or dismissed once the undo window has passed,
@@ -36,19 +38,19 @@ export function undoable(
 
 /** The first day still kept: suggestions sent before it are deleted. */
 export function keepFrom(now: Date, retentionDays: number): string {
-  return new Date(now.getTime() - retentionDays * 86_400_000).toISOString().slice(0, 10);
+  return utcDay(new Date(now.getTime() - retentionDays * 86_400_000));
 }
 
 export function createRetentionJob(
   store: Store,
   retentionDays: number,
-  clock: () => Date,
+  clock: Clock,
   logger: Logger,
   everyMs = MINUTE_MS,
 ): RetentionJob {
   let timer: NodeJS.Timeout | undefined;
   const runOnce = async () => {
-    const now = clock();
+    const now = clock.now();
     const marked = await store.finishResolvedSuggestions(new Date(now.getTime() - UNDO_WINDOW_MS));
     if (marked > 0)
       logger.info(

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { HttpRequest, HttpResponse, Routes } from '../platform/types';
 import type { BotDeps } from '../deps';
 import { isJson, readJsonBody } from '../request-body';
 import type { ConsoleAuth } from './auth';
@@ -56,7 +56,7 @@ function consolePage(name: string): Buffer {
 }
 
 /** The console's pages, their files and the modules they share. Public, like the tab: they hold no data. */
-export function registerConsolePage(server: restify.Server): void {
+export function registerConsolePage(server: Routes): void {
   const files = new Map([
     ['/console', asset(consolePage('index.html'), TYPES.html)],
     ['/console/editor', asset(consolePage('editor.html'), TYPES.html)],
@@ -68,14 +68,13 @@ export function registerConsolePage(server: restify.Server): void {
     ['/console/console.css', asset(readFileSync(join(CONSOLE_DIR, 'console.css')), TYPES.css)],
   ]);
   for (const [path, file] of files) {
-    server.get(path, (req, res, next) => {
+    server.get(path, (req, res) => {
       sendAsset(req, res, file);
-      next();
     });
   }
 }
 
-export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
+export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleAuth): void {
   registerConsolePage(server);
   // Read per request: a version published in the framework editor may add or retire entries.
   const allEntries = () => deps.kb.entries.map((e) => ({ id: e.id, heading: displayTitle(e) }));
@@ -112,7 +111,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
         return;
       }
       const started = process.hrtime.bigint();
-      const body = await insights(deps.store, deps.kb, deps.clock(), query.request);
+      const body = await insights(deps.store, deps.kb, deps.clock.now(), query.request);
       deps.logger.debug(
         {
           event: 'console-insights',
@@ -138,7 +137,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
         res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
         return;
       }
-      const view = await insights(deps.store, deps.kb, deps.clock(), query.request);
+      const view = await insights(deps.store, deps.kb, deps.clock.now(), query.request);
       res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
     }),
   );
@@ -147,7 +146,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
     '/api/console/suggestions',
     guarded('suggestions', async (_req, res) => {
       const served = new Set(deps.kb.frameworks.map((f) => f.id));
-      const list = undoable(await deps.store.suggestions(MAX_SUGGESTIONS), deps.clock()).filter((s) =>
+      const list = undoable(await deps.store.suggestions(MAX_SUGGESTIONS), deps.clock.now()).filter((s) =>
         served.has(s.frameworkId),
       );
       res.send(
@@ -193,7 +192,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
         );
         return;
       }
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock()))) {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.resolveSuggestion(id, type, deps.clock.now()))) {
         res.send(
           404,
           {
@@ -209,7 +208,7 @@ export function registerConsoleApi(server: restify.Server, deps: BotDeps, auth: 
         { event: 'suggestion-resolved', outcome: type, ...(type === 'answered' && { entryId }) },
         'a suggestion was marked; its text is deleted when the undo window ends',
       );
-      res.send(200, { ok: true, undoUntil: new Date(deps.clock().getTime() + UNDO_WINDOW_MS) }, HEADERS);
+      res.send(200, { ok: true, undoUntil: new Date(deps.clock.now().getTime() + UNDO_WINDOW_MS) }, HEADERS);
     }),
   );
 }
@@ -224,13 +223,13 @@ export interface ConsoleSession {
   readonly standIn?: StandIn;
 }
 
-export type ConsoleHandler = (req: restify.Request, res: restify.Response, session: ConsoleSession) => Promise<void>;
+export type ConsoleHandler = (req: HttpRequest, res: HttpResponse, session: ConsoleSession) => Promise<void>;
 
 /** Runs `handle` for a signed-in lead; otherwise answers 401/403 with a fixed message and logs a fixed kind. */
 export function consoleGuard(logger: BotDeps['logger'], auth: ConsoleAuth) {
   return (name: string, handle: ConsoleHandler) =>
-    (req: restify.Request, res: restify.Response, next: restify.Next) => {
-      void (async () => {
+    (req: HttpRequest, res: HttpResponse): Promise<void> =>
+      (async () => {
         const result = await auth.check(req.headers.authorization);
         if (!result.ok) {
           logger.info(
@@ -254,19 +253,12 @@ export function consoleGuard(logger: BotDeps['logger'], auth: ConsoleAuth) {
         }
         const standIn = req.headers[STAND_IN_HEADER];
         await handle(req, res, result.localMode && isStandIn(standIn) ? { ...result, standIn } : result);
-      })()
-        .catch((error: unknown) => {
-          logger.error(
-            { event: 'console-error', route: name, error: { name: (error as Error)?.name } },
-            'a console request failed',
-          );
-          if (!res.headersSent)
-            res.send(
-              500,
-              { code: 'InternalError', message: 'Something went wrong. Please try again.' },
-              CONSOLE_HEADERS,
-            );
-        })
-        .finally(() => next());
-    };
+      })().catch((error: unknown) => {
+        logger.error(
+          { event: 'console-error', route: name, error: { name: (error as Error)?.name } },
+          'a console request failed',
+        );
+        if (!res.headersSent)
+          res.send(500, { code: 'InternalError', message: 'Something went wrong. Please try again.' }, CONSOLE_HEADERS);
+      });
 }

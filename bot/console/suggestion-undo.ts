@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { Routes } from '../platform/types';
 import type { BotDeps } from '../deps';
 import type { ConsoleAuth } from './auth';
 import { UNDO_WINDOW_MS } from './retention';
@@ -10,13 +10,13 @@ import { CONSOLE_HEADERS, consoleGuard } from './routes';
  */
 
 /** POST /api/console/suggestions/:id/undo: the suggestion waits again, if its undo window is still open. */
-export function registerSuggestionUndo(server: restify.Server, deps: BotDeps, auth: ConsoleAuth): void {
+export function registerSuggestionUndo(server: Routes, deps: BotDeps, auth: ConsoleAuth): void {
   const guarded = consoleGuard(deps.logger, auth);
   server.post(
     '/api/console/suggestions/:id/undo',
     guarded('undo-suggestion', async (req, res) => {
       const id = String(req.params?.id ?? '');
-      const since = new Date(deps.clock().getTime() - UNDO_WINDOW_MS);
+      const since = new Date(deps.clock.now().getTime() - UNDO_WINDOW_MS);
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await deps.store.reopenSuggestion(id, since))) {
         res.send(
           404,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type restify from 'restify';
+import type { HttpRequest, HttpResponse } from '../platform/types';
 import { FRAME_ANCESTORS_DIRECTIVE } from './framing';
 
 // Files served whole from memory, with their security headers: the tab's page and scripts, and the console's.
@@ -44,7 +44,7 @@ export function asset(body: Buffer, type: string): Asset {
 }
 
 /** Sends a file, or 304 when the browser already has it. Every file is revalidated on each load (`no-cache`). */
-export function sendAsset(req: restify.Request, res: restify.Response, file: Asset): void {
+export function sendAsset(req: HttpRequest, res: HttpResponse, file: Asset): void {
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     'content-type': file.type,

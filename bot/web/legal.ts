@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type restify from 'restify';
+import type { Routes } from '../platform/types';
 import { typedTextNotice } from '../../cards';
 import { FRAME_ANCESTORS_DIRECTIVE } from './framing';
 
@@ -144,12 +144,11 @@ const HEADERS = {
 };
 
 /** Serves GET /privacy and GET /terms. The pages are built once. */
-export function registerLegalPages(server: restify.Server, options: LegalPageOptions = {}): void {
+export function registerLegalPages(server: Routes, options: LegalPageOptions = {}): void {
   const pages = { '/privacy': privacyPage(options), '/terms': termsPage(options) };
   for (const [path, html] of Object.entries(pages)) {
-    server.get(path, (_req, res, next) => {
+    server.get(path, (_req, res) => {
       res.sendRaw(200, html, HEADERS);
-      next();
     });
   }
 }

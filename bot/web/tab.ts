@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type restify from 'restify';
+import type { Routes } from '../platform/types';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
 import { PROJECT_ROOT } from '../../knowledge/paths';
 import { respond } from '../../knowledge/respond';
@@ -34,12 +34,11 @@ function assets(): ReadonlyMap<string, Asset> {
 
 // ---------------------------------------------------------------- routes
 
-export function registerTab(server: restify.Server, deps: BotDeps): void {
+export function registerTab(server: Routes, deps: BotDeps): void {
   const files = assets();
   for (const [path, file] of files) {
-    server.get(path, (req, res, next) => {
+    server.get(path, (req, res) => {
       sendAsset(req, res, file);
-      next();
     });
   }
 
@@ -65,9 +64,8 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
       };
     return made.file;
   };
-  server.get('/api/tab/frameworks', (req, res, next) => {
+  server.get('/api/tab/frameworks', (req, res) => {
     sendAsset(req, res, frameworksFile());
-    next();
   });
 
   // The framework of the team or chat the tab is open in, so the tab keeps to it as the bot does.
@@ -99,12 +97,11 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
   });
 
   // What people type is in the URL: it is never logged, and the response is never stored by caches.
-  server.get('/api/tab/search', (req, res, next) => {
+  server.get('/api/tab/search', (req, res) => {
     const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
     const request = parseSearchRequest(req.url ?? '', deps.kb);
     if (!request.ok) {
       res.send(400, { code: request.code, message: request.message }, headers);
-      next();
       return;
     }
     const started = process.hrtime.bigint();
@@ -126,6 +123,5 @@ export function registerTab(server: restify.Server, deps: BotDeps): void {
       'searched from the tab',
     );
     res.send(200, body, headers);
-    next();
   });
 }

@@ -1,6 +1,7 @@
 import type { ParsedFile } from './load';
 import type { Problem } from './problems';
 import { DEFAULT_SIGNPOSTS, LATER_SIGNPOSTS } from './signposts';
+import { utcDay } from '../../time/clock';
 
 /**
  * Things a practice lead should see to, which do not stop the service: signposts that are still the
@@ -8,7 +9,7 @@ import { DEFAULT_SIGNPOSTS, LATER_SIGNPOSTS } from './signposts';
  */
 export function warningsFor(files: readonly ParsedFile[], today: Date): Problem[] {
   const warnings: Problem[] = [];
-  const day = today.toISOString().slice(0, 10);
+  const day = utcDay(today);
   for (const f of files) {
     const warn = (path: PropertyKey[], field: string, message: string) =>
       warnings.push({ file: f.file, ...f.locate(path), field, message });

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../kb/model';
 
 /**
- * The names a framework itself uses, which are public, not personal: its author and organisation, the
+ * The names a framework itself uses, which are public, not personal: its id, author and organisation, the
  * people, places and programmes its entries name (Russ Bellenie, Goldsmiths University, the Youth Justice
  * Service). Passed to the personal-details check so a question about them gets no reminder. Made once
  * per knowledge base.
@@ -26,7 +26,7 @@ function collect(kb: KnowledgeBase): readonly string[] {
     if (clean.length > 1) names.add(clean);
   };
   for (const f of kb.frameworks) {
-    for (const field of [f.name, f.shortName, f.organisation, f.author, f.source])
+    for (const field of [f.id, f.name, f.shortName, f.organisation, f.author, f.source])
       for (const part of field.split(/[,():–]/)) add(part);
     for (const alias of f.aliases) add(alias);
   }

@@ -1,5 +1,5 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { createAdapter } from '../../bot/adapter';
+import { createAdapter } from '../../bot/platform/adapter';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 

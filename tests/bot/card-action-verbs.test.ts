@@ -1,13 +1,13 @@
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { actionTitled, cardText, nodesOf, validateCard } from '../helpers/adaptive-cards';
 import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
 import { REPLIES } from '../../bot/messages';
 import { SCHEDULE_REPLIES } from '../../bot/schedule-commands';
-import { WEEKLY_FORM } from '../helpers/scheduling';
+import { WEEKLY_FORM } from '../../testkit/scheduling';
 
 /**
  * The buttons that used to be Action.Submit (messageBack), now Action.Execute so they work in the Agents

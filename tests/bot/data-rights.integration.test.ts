@@ -1,13 +1,14 @@
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { runOps } from '../helpers/cli';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 import { legacyVoterCode } from '../../bot/voter-code';
-import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
+import { clockOf } from '../../time/clock';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -32,7 +33,7 @@ describe.each(BACKENDS)("people's data rights on $name", (backend) => {
     store = await db.open();
     connector = await startFakeConnector();
     let t = Date.parse('2026-11-24T12:00:00Z');
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => new Date((t += 1000)) });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: clockOf(() => new Date((t += 1000))) });
   });
   afterEach(async () => {
     await app.close();

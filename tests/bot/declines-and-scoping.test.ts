@@ -4,10 +4,10 @@
 // interface promises (`notCovered`, `goTo`), so these tests hold what the cards do with them.
 import type * as Answer from '../../knowledge/search/answer';
 import type { AnswerResult } from '../../knowledge/search/answer';
-import { useBot } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
 import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const declined = (notCovered: string, goTo: 'procedures' | 'employment'): AnswerResult => ({
   found: false,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cardText } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
 import { captureConsole } from '../helpers/console-capture';
 import { recordingStore } from '../helpers/recording-store';
@@ -98,6 +98,19 @@ describe('the service over HTTP, with real Teams activities', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await res.text()).toBe('');
+  });
+
+  test('HEAD /readyz answers as GET does, without a body', async () => {
+    const app = await start();
+    const get = await fetch(`${app.url}/readyz`);
+    const head = await fetch(`${app.url}/readyz`, { method: 'HEAD' });
+    // Not ready here (the scheduler is not started): HEAD says so too, with GET's headers.
+    expect(get.status).toBe(503);
+    expect(head.status).toBe(get.status);
+    expect(head.headers.get('content-type')).toMatch(/^application\/json/);
+    // The length GET's body would have (its timings may differ by a digit).
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await head.text()).toBe('');
   });
 
   test('GET /healthz reports the version and the knowledge base, and no secrets', async () => {

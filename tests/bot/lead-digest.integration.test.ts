@@ -4,13 +4,14 @@ import { DIGEST_REPLIES } from '../../bot/lead-digest';
 import { createScheduler } from '../../schedule/scheduler';
 import type { Store } from '../../store/types';
 import { cardText, validateCard } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
-import { fakeClock } from '../helpers/scheduling';
-import { BACKENDS } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { fakeClock } from '../../testkit/scheduling';
+import { BACKENDS } from '../../testkit/stores';
 import { scheduleStore } from '../../schedule/schedule-store';
+import { clockOf } from '../../time/clock';
 
 /** Sam Taylor, who sends the personal-message and channel-mention fixtures. */
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -26,7 +27,7 @@ describe.each(BACKENDS)("a practice lead's digest settings on $name", (backend) 
     store = bot.store;
   });
   const start = async (leads: string) => {
-    app = await bot.start({ PRACTICE_LEAD_AAD_IDS: leads }, { clock: () => new Date('2026-11-26T10:00:00Z') });
+    app = await bot.start({ PRACTICE_LEAD_AAD_IDS: leads }, { clock: clockOf(() => new Date('2026-11-26T10:00:00Z')) });
   };
   const inPersonal = (text: string) => app.post(activity('personal-message', bot.connector.url, { text }));
   const inChannel = (text: string) =>

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { FRAME_ANCESTORS } from '../../bot/web/framing';
 import { privacyPage, termsPage } from '../../bot/web/legal';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { axeViolations, describeViolations, launch, loopbackContext, watchCspViolations } from '../tab/browser';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { axeViolations, describeViolations, launch, loopbackContext, watchCspViolations } from '../../testkit/browser';
 
 /** The words a person reads: tags, styles and entities removed. */
 const visibleText = (html: string): string =>

@@ -1,11 +1,11 @@
 import type { Store } from '../../store/types';
 import { validateCard, actionTitled, textsOf } from '../helpers/adaptive-cards';
-import { startApp, useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
+import { startApp, useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
-import { addPost, BACKENDS, postgres } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { addPost, BACKENDS, postgres } from '../../testkit/stores';
 import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();

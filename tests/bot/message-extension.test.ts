@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApp, useBot } from '../helpers/app-harness';
-import type { RunningApp, StartOptions } from '../helpers/app-harness';
+import { startApp, useBot } from '../../testkit/app-harness';
+import type { RunningApp, StartOptions } from '../../testkit/app-harness';
 import { MAX_RESULTS, STORE_BUDGET_MS } from '../../bot/message-extension';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { textsOf, validateCard } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { recordingStore } from '../helpers/recording-store';
+import { clockOf } from '../../time/clock';
 
 // The search-based message extension, through the real server with real Teams invoke payloads.
 // Teams reads an invoke's answer from the HTTP response body, and gives up after 5 s
@@ -38,7 +39,7 @@ const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const WEDNESDAY = new Date('2026-11-25T10:00:00Z');
 const ITS_MONDAY = new Date('2026-11-23T00:00:00Z');
 
-const bot = useBot({ options: () => ({ clock: () => WEDNESDAY }) });
+const bot = useBot({ options: () => ({ clock: clockOf(() => WEDNESDAY) }) });
 const start = (options: StartOptions = {}, env: Record<string, string> = {}) => bot.start(env, options);
 
 /** A real invoke from tests/fixtures/activities, with changes applied, pointed at the fake connector. */
@@ -198,7 +199,7 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
 
   test("this week's item stays the same all week and changes the next week", async () => {
     const firstOf = async (at: string) => {
-      const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: () => new Date(at) });
+      const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: clockOf(() => new Date(at)) });
       try {
         return tapped(previews(await post(app, invoke('compose-extension-initial-run')))[0] as Thumbnail);
       } finally {
@@ -241,7 +242,7 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
         return undefined;
       },
     });
-    const app = await start({ store, clock: () => new Date('2026-07-01T10:00:00Z') });
+    const app = await start({ store, clock: clockOf(() => new Date('2026-07-01T10:00:00Z')) });
     await post(app, invoke('compose-extension-initial-run'));
     expect(asked).toEqual([new Date('2026-06-28T23:00:00Z')]);
   });
@@ -291,11 +292,14 @@ describe('composeExtension/query: before anything is typed (initialRun)', () => 
     const never = () => new Promise<never>(() => undefined);
     const store = await storeWith({ featuredEntry: never, mostAsked: never, frameworkFor: never });
     const app = await start({ store });
-    const began = Date.now();
+    // The store never answers, so the list comes back only because each look-up was given up on, by name.
     const response = await post(app, invoke('compose-extension-initial-run'));
-    expect(Date.now() - began).toBeLessThan(STORE_BUDGET_MS + 1500);
     expect(previews(response)[0]?.subtitle.startsWith('This week')).toBe(true);
-    expect(app.logs.join('')).toContain('"event":"extension-store-slow"');
+    const slow = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['event'] === 'extension-store-slow');
+    expect(slow.map((l) => l['what']).sort()).toEqual(['featured-entry', 'framework', 'most-asked']);
+    expect(slow.every((l) => l['budgetMs'] === STORE_BUDGET_MS)).toBe(true);
   });
 
   test('a store that fails still gets an answer, and the failure is logged by name', async () => {
@@ -403,11 +407,10 @@ describe('composeExtension/query: bad input gets a clear message or an empty lis
     expectWellFormedResults(await post(app, search('principle 7', { queryOptions: { skip: -4, count: 'lots' } })));
   });
 
-  test('a 10,000-character query is cut to the first 1,000 and answered quickly', async () => {
+  // How quickly is bench:extension's to measure, not a test's.
+  test('a 10,000-character query is cut to the first 1,000 and answered', async () => {
     const app = await start();
-    const began = Date.now();
     const response = await post(app, search(`principle 7 ${'and some more words '.repeat(526)}`.slice(0, 10_000)));
-    expect(Date.now() - began).toBeLessThan(1000);
     expectWellFormedResults(response);
     expect(previews(response)[0]?.title).toBe('Be professionally curious');
     const logged = app.logs

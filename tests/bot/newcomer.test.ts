@@ -1,13 +1,14 @@
 import { cardText, textsOf } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
 import type { FixtureName } from '../helpers/fixtures';
-import { MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
 import { scheduleStore } from '../../schedule/schedule-store';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { SUGGEST_WORDING } from '../../cards';
 import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
+import { clockOf } from '../../time/clock';
 
 /**
  * What a newcomer tripped on in the Agents Playground (issue 25), each as Teams sends it, over the
@@ -19,8 +20,8 @@ const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
 const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
 
 let app: RunningApp;
-const start = async (env: Record<string, string> = {}, clock?: () => Date) => {
-  app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, clock ? { clock } : {});
+const start = async (env: Record<string, string> = {}, now?: () => Date) => {
+  app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, now ? { clock: clockOf(now) } : {});
 };
 const sent = () => bot.connector.sent();
 const shown = (a: Record<string, unknown> | undefined) => String(a?.['text'] ?? '') + cardText(cardOf(a) ?? {});

@@ -1,13 +1,13 @@
 // One framework per place, over HTTP: in a chat or team set to a framework, no card shows another
 // framework's entry unless the question named that framework. Every command and card kind, for each framework.
 import { displayTitle } from '../../knowledge/kb/model';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { cardText } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const kb = loadOrThrow();
 const PERSONAL = 'a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890';

@@ -3,11 +3,12 @@ import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import type { Scheduler } from '../../schedule/scheduler';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { load } from '../helpers/config';
-import { postgres, testDatabaseUrl } from '../helpers/stores';
+import { postgres, testDatabaseUrl } from '../../testkit/stores';
 import { startTcpProxy } from '../helpers/tcp-proxy';
+import { clockOf } from '../../time/clock';
 
 const readyz = async (app: RunningApp) => {
   const res = await fetch(`${app.url}/readyz`);
@@ -87,14 +88,14 @@ describe('readiness checks', () => {
   });
   afterEach(() => store.close());
   const scheduler = (health: ReturnType<Scheduler['health']>) => ({ health: () => health }) as unknown as Scheduler;
-  const now = () => new Date('2026-11-30T10:00:00Z');
+  const clock = clockOf(() => new Date('2026-11-30T10:00:00Z'));
 
   test('a scheduler that has not finished a look for more than five minutes, or has stopped, fails its check', async () => {
     const stale = await readiness(
       readinessChecks({
         store,
         logger,
-        now,
+        clock,
         scheduler: scheduler({ running: true, lastLookedAt: new Date('2026-11-30T09:54:00Z') }),
       }),
       1000,
@@ -108,14 +109,14 @@ describe('readiness checks', () => {
       readinessChecks({
         store,
         logger,
-        now,
+        clock,
         scheduler: scheduler({ running: true, lastLookedAt: new Date('2026-11-30T09:58:00Z') }),
       }),
       1000,
     );
     expect(fresh.ready).toBe(true);
     const stopped = await readiness(
-      readinessChecks({ store, logger, now, scheduler: scheduler({ running: false, lastLookedAt: undefined }) }),
+      readinessChecks({ store, logger, clock, scheduler: scheduler({ running: false, lastLookedAt: undefined }) }),
       1000,
     );
     expect(stopped.checks['scheduler']).toMatchObject({ ok: false, shown: 'not running' });
@@ -123,13 +124,12 @@ describe('readiness checks', () => {
 
   test('a store that does not answer in time fails within the time limit; a database newer than the code fails migrations', async () => {
     const hanging = { ...store, schemaVersion: () => new Promise<number>(() => undefined) } as Store;
-    const started = Date.now();
-    const slow = await readiness(readinessChecks({ store: hanging, logger, now, scheduler: undefined }), 200);
-    expect(Date.now() - started).toBeLessThan(1500);
+    // It answers at all, with the store still hanging, only because the 200 ms timer fired: only that timer says so.
+    const slow = await readiness(readinessChecks({ store: hanging, logger, clock, scheduler: undefined }), 200);
     expect(slow.checks['store']).toMatchObject({ ok: false, shown: 'did not answer within 200 ms' });
 
     const newer = { ...store, schemaVersion: async () => 99 } as Store;
-    const ahead = await readiness(readinessChecks({ store: newer, logger, now, scheduler: undefined }), 1000);
+    const ahead = await readiness(readinessChecks({ store: newer, logger, clock, scheduler: undefined }), 1000);
     expect(ahead.checks['migrations']).toMatchObject({
       ok: false,
       shown: expect.stringContaining('newer than this version'),

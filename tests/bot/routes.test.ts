@@ -5,10 +5,10 @@
 // these tests hold what the service does with each verdict, whatever detector gives it.
 import type * as Safety from '../../knowledge/safety';
 import type { DetailKind, SafetyAssessment, SafetyRoute } from '../../knowledge/safety';
-import { useBot } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
 import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const VERDICTS: Record<string, SafetyAssessment & { also?: SafetyRoute[] }> = {
   'the dad followed me to my car and said he knows where I live': { route: 'worker-safety', mentionsRisk: false },

@@ -1,10 +1,11 @@
 import type { Store } from '../../store/types';
 import { validateCard, textsOf } from '../helpers/adaptive-cards';
-import { useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
-import { BACKENDS } from '../helpers/stores';
-import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { BACKENDS } from '../../testkit/stores';
+import { WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
+import { clockOf } from '../../time/clock';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 const TEAM = '19:d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6@thread.tacv2';
@@ -17,8 +18,8 @@ describe.each(BACKENDS)('schedule commands on $name', (backend) => {
   beforeEach(() => {
     store = bot.store;
   });
-  const start = async (env: Record<string, string> = {}, clock?: () => Date) => {
-    app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store, ...(clock && { clock }) });
+  const start = async (env: Record<string, string> = {}, now?: () => Date) => {
+    app = await bot.start({ DEFAULT_FRAMEWORK: 'lbbd', ...env }, { store, ...(now && { clock: clockOf(now) }) });
   };
   const say = (text: string) =>
     app.post(activity('channel-mention', bot.connector.url, { text: `<at>Practice Companion</at> ${text}` }));

@@ -1,10 +1,10 @@
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
-import { addDueChannel } from '../helpers/scheduling';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
+import { addDueChannel } from '../../testkit/scheduling';
 
 // The service's own adapter has an onTurnError for replies. A scheduled post that Teams refuses must
 // still reach the scheduler as refused, not be caught there and recorded as sent.

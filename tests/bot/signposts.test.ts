@@ -1,24 +1,25 @@
 // Safeguarding signposts over HTTP: an urgent worry gets the urgent signpost card first, before any
 // framework entry, in every scope; ordinary questions never do; "not sure" says where to go instead.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { cardText } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const kb = loadOrThrow();
 const URGENT_TITLE = 'If a child may be at risk now';
 const MEETING_CHAT = '19:meeting_ZTE4ZGQ3YjEtOWM0NC00NDE3LWE5ZjItNWQ0ZTE3YzM5YjYx@thread.v2';
 
+// One service for the file: every test asks in its own words and reads only the replies to it.
 let connector: FakeConnector;
 let app: RunningApp;
-beforeEach(async () => {
+beforeAll(async () => {
   connector = await startFakeConnector();
   app = await startApp();
 });
-afterEach(async () => {
+afterAll(async () => {
   await app.close();
   await connector.close();
 });

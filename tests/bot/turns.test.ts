@@ -14,8 +14,9 @@ import { openStore } from '../../store/open';
 import { createVoterCodes } from '../../bot/voter-code';
 import { cardText } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { scheduleStore } from '../../schedule/schedule-store';
+import { clockOf } from '../../time/clock';
 
 const kb = loadOrThrow();
 
@@ -29,7 +30,7 @@ async function harness(env: Record<string, string> = {}) {
     store,
     schedules: scheduleStore(store),
     logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
-    clock: () => new Date('2026-11-23T09:00:00Z'),
+    clock: clockOf(() => new Date('2026-11-23T09:00:00Z')),
     newId: () => 'answer-id-0001',
     answerIds: createAnswerIds(store, () => 'answer-id-0001'),
     voterCodes: createVoterCodes(store),

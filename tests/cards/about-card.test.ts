@@ -1,7 +1,7 @@
 import { aboutCard } from '../../cards';
 import { nodesOf, textsOf } from '../helpers/adaptive-cards';
 import { createKnowledgeBase } from '../../knowledge/kb/model';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -17,7 +17,7 @@ import {
   nodesOf,
   textsOf,
 } from '../helpers/adaptive-cards';
-import { shippedSearch } from '../helpers/kb';
+import { shippedSearch } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;

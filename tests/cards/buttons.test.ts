@@ -1,6 +1,6 @@
 import { MAX_BUTTON_TITLE, askButton, buttonTitle, openButton } from '../../cards/buttons';
 import { displayTitle } from '../../knowledge/kb/model';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 describe('button titles never run off the card', () => {
   test('a short title is kept exactly', () => {

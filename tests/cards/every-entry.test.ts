@@ -1,7 +1,7 @@
 import { answerCard, reflectCard } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
 import { textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

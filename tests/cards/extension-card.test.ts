@@ -2,7 +2,7 @@ import { extensionCard } from '../../cards';
 import type { ExtensionCardInput } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
 import { actionsOf, hiddenFullText, nodesOf, textsOf } from '../helpers/adaptive-cards';
-import { entryOf, loadOrThrow } from '../helpers/kb';
+import { entryOf, loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -1,6 +1,6 @@
 import { extensionPreview, PREVIEW_LABELS, selectItemSchema } from '../../cards';
 import { MAX_SUMMARY_LENGTH } from '../../cards/card-message';
-import { entryOf, loadOrThrow } from '../helpers/kb';
+import { entryOf, loadOrThrow } from '../../testkit/kb';
 
 const kb = loadOrThrow();
 

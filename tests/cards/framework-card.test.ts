@@ -1,6 +1,6 @@
 import { frameworkCard } from '../../cards';
 import { nodesOf, textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -1,7 +1,7 @@
 import { frameworkQuestionCard } from '../../cards';
 import { chooseFrameworkSchema } from '../../cards/actions';
 import { textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -3,7 +3,7 @@ import { listCard } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
 import { buttonTitle } from '../../cards/buttons';
 import { actionsOf, nodesOf, textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -6,7 +6,7 @@ import type { NoAnswerCardInput } from '../../cards';
 import { displayTitle } from '../../knowledge/kb/model';
 import { buttonTitle } from '../../cards/buttons';
 import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
-import { shippedSearch } from '../helpers/kb';
+import { shippedSearch } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = shippedSearch().kb;

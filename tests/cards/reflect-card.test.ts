@@ -2,7 +2,7 @@ import { anotherPromptSchema } from '../../cards/actions';
 import { reflectCard } from '../../cards';
 import type { ReflectCardInput } from '../../cards';
 import { actionTitled, hiddenFullText, nodesOf, textsOf } from '../helpers/adaptive-cards';
-import { entryOf, loadOrThrow } from '../helpers/kb';
+import { entryOf, loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -7,7 +7,7 @@ import type { Response } from '../../knowledge/respond';
 import { directAnswer } from '../../knowledge/search/answer';
 import type { AnswerResult } from '../../knowledge/search/answer';
 import { executeActionsOf, textsOf } from '../helpers/adaptive-cards';
-import { shippedSearch } from '../helpers/kb';
+import { shippedSearch } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const search = shippedSearch();

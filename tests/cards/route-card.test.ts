@@ -2,7 +2,7 @@ import { crisisCard, routeCard, staffSupportCard, urgentCard, workerSafetyCard }
 import { SAFETY_ROUTES } from '../../knowledge/safety';
 import { RESPONSE_WORDS } from '../../knowledge/respond';
 import { actionsOf, textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -1,6 +1,6 @@
 import { MEETING_OPENER_PART, scheduleCard } from '../../cards/schedule-card';
 import { actionTitled, nodesOf, nodeWithId } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

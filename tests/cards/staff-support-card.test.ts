@@ -1,7 +1,7 @@
 import { staffSupportCard } from '../../cards';
 import { WORDING } from '../../cards/wording';
 import { textsOf } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

@@ -2,7 +2,7 @@ import { askVerbSchema } from '../../cards/actions';
 import { welcomeCard } from '../../cards';
 import { actionsOf, buttonsUnder, textsOf } from '../helpers/adaptive-cards';
 import { onlyFrameworks } from '../../knowledge/kb/model';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { expectWellFormed } from './well-formed';
 
 const kb = loadOrThrow();

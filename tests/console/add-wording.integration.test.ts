@@ -1,10 +1,11 @@
 // "Add this wording to entry X": a question staff sent becomes an alias and a check question of that entry, in
 // the draft; the preview shows the draft answering it; and the sent text goes when the undo window ends.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { openStore } from '../../store/open';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
 import { UNDO_WINDOW_MS } from '../../bot/console/retention';
+import { clockOf } from '../../time/clock';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +19,7 @@ describe('add this wording to an entry', () => {
     now = new Date('2026-11-20T10:00:00Z');
     const store = await openStore('sqlite::memory:');
     await store.addSuggestion({ id: 's1', text: WORDING, frameworkId: 'lbbd', day: '2026-11-20' });
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => now });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: clockOf(() => now) });
   });
   afterEach(async () => app.close());
 

@@ -1,13 +1,14 @@
 // What a question leads to is counted for the console (issue 23 §2 and §6): declined topics by the product's
 // own names, safety routes shown, not-sure answers; counts only, never the text; and not a practice lead's
 // own questions in their personal chat with the bot.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
+import { clockOf } from '../../time/clock';
 
 /** Sam Taylor, who sends the personal-message and channel-mention fixtures. */
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
@@ -24,7 +25,7 @@ describe('counting what questions led to', () => {
     written = store.written;
     app = await startApp(
       { DEFAULT_FRAMEWORK: 'lbbd', PRACTICE_LEAD_AAD_IDS: leads },
-      { store, clock: () => new Date('2026-11-20T10:00:00Z') },
+      { store, clock: clockOf(() => new Date('2026-11-20T10:00:00Z')) },
     );
   };
   afterEach(async () => {

@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { NOT_LEAD, SIGNED_IN_ENV, startTenantKeys } from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
 import {
@@ -14,7 +14,7 @@ import {
   loopbackContext,
   seriousOrCritical,
   watchCspViolations,
-} from '../tab/browser';
+} from '../../testkit/browser';
 import { fakeTeamsHostPage, TEAMS_HOST_URL } from '../tab/fake-teams-host';
 import { seedFigures } from './seed-figures';
 import { clippedText, overflowing, smallestChartText } from './layout';

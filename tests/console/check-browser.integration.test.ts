@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
-import { axeViolations, describeViolations, launch, loopbackContext, seriousOrCritical } from '../tab/browser';
+import { axeViolations, describeViolations, launch, loopbackContext, seriousOrCritical } from '../../testkit/browser';
 
 jest.setTimeout(120_000);
 

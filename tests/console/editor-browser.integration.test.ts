@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import {
   axeViolations,
   describeViolations,
@@ -13,7 +13,7 @@ import {
   ready,
   seriousOrCritical,
   watchCspViolations,
-} from '../tab/browser';
+} from '../../testkit/browser';
 
 jest.setTimeout(90_000);
 

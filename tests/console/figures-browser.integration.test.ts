@@ -2,8 +2,8 @@
 // machine, the view (period, framework, team) is in the address and changes only on "Show", and Dismiss and
 // Mark answered can be undone with the keyboard focus kept in place (issue 23 §2 and §6).
 import type { Browser, Page } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import {
   axeViolations,
   describeViolations,
@@ -11,7 +11,7 @@ import {
   loopbackContext,
   seriousOrCritical,
   watchCspViolations,
-} from '../tab/browser';
+} from '../../testkit/browser';
 import { seedFigures } from './seed-figures';
 
 jest.setTimeout(90_000);

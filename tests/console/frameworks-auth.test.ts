@@ -1,7 +1,7 @@
 // The framework editor signed in through Teams: nothing is read before sign-in, and a lead's edits
 // and publishes are recorded under their Entra object id.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { LEAD, NOT_LEAD, SIGNED_IN_ENV, startTenantKeys } from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
 import { CONSOLE_REPLIES } from '../../bot/console/auth';

@@ -7,13 +7,13 @@ import { main } from '../../knowledge/cli/main';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../knowledge/kb/load';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { cardText } from '../helpers/adaptive-cards';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
 
 jest.setTimeout(60_000);
@@ -414,6 +414,7 @@ describe.each(BACKENDS)('live on every instance without a restart ($name)', (bac
     // A made-up summary moves a question or two staff might ask, so it goes with a reason; liveness is the point here.
     const reason = 'A test of how fast a version goes live.';
     expect((await a.call('POST', 'lbbd/publish', { note: 'New summary for principle 10', reason })).status).toBe(200);
+    // Asked again until it shows (the other instance looks every 2 s), for at most 10 s: a wait, not a timing.
     let text = '';
     while (Date.now() - published < 10_000) {
       text = await ask();
@@ -421,6 +422,5 @@ describe.each(BACKENDS)('live on every instance without a restart ($name)', (bac
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(text).toContain(summary);
-    expect(Date.now() - published).toBeLessThan(10_000);
   });
 });

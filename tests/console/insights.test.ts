@@ -1,14 +1,15 @@
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { parseInsightsQuery, periods } from '../../bot/console/insights';
 import { suggestDone, suggestForm, withSuggestButton, noAnswerCard } from '../../cards';
 import { expectWellFormed } from '../cards/well-formed';
-import { loadOrThrow } from '../helpers/kb';
-import { MONDAY_9_LONDON, addChannel } from '../helpers/scheduling';
-import { addPost } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { MONDAY_9_LONDON, addChannel } from '../../testkit/scheduling';
+import { addPost } from '../../testkit/stores';
+import { clockOf } from '../../time/clock';
 
 describe('insights over HTTP, in local mode', () => {
   let connector: FakeConnector;
@@ -16,7 +17,7 @@ describe('insights over HTTP, in local mode', () => {
   const now = new Date('2026-11-20T10:00:00Z'); // a Friday
   beforeAll(async () => {
     connector = await startFakeConnector();
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: () => now });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: clockOf(() => now) });
   });
   afterAll(async () => {
     await app.close();
@@ -106,7 +107,7 @@ describe('insights a lead can use: the not-sure rate and its trend, filters, vot
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   beforeAll(async () => {
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: () => now });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: clockOf(() => now) });
     const store = app.store;
     const times = async (n: number, write: () => Promise<void>) => {
       for (let i = 0; i < n; i++) await write();

@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { axeViolations, describeViolations, launch, loopbackContext, seriousOrCritical } from '../tab/browser';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { axeViolations, describeViolations, launch, loopbackContext, seriousOrCritical } from '../../testkit/browser';
 
 jest.setTimeout(120_000);
 

@@ -2,8 +2,8 @@
 // paths that count them are tested in answer-counts.test.ts): questions this week, the week before and 100 days ago,
 // declined topics, safety signposts, votes, two teams' scheduled posts, and questions sent to the leads.
 import type { Store } from '../../store/types';
-import { MONDAY_9_LONDON, addChannel } from '../helpers/scheduling';
-import { addPost } from '../helpers/stores';
+import { MONDAY_9_LONDON, addChannel } from '../../testkit/scheduling';
+import { addPost } from '../../testkit/stores';
 
 const DAY_MS = 86_400_000;
 const dayOf = (now: Date, back: number) => new Date(now.getTime() - back * DAY_MS).toISOString().slice(0, 10);

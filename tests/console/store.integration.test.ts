@@ -1,9 +1,9 @@
 import { insights } from '../../bot/console/insights';
 import { teamCode } from '../../bot/console/insights-query';
 import type { Store } from '../../store/types';
-import { loadOrThrow } from '../helpers/kb';
-import { MONDAY_9_LONDON, addChannel } from '../helpers/scheduling';
-import { BACKENDS, addPost } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { MONDAY_9_LONDON, addChannel } from '../../testkit/scheduling';
+import { BACKENDS, addPost } from '../../testkit/stores';
 
 describe.each(BACKENDS)('console store on $name', (backend) => {
   let store: Store;

@@ -1,12 +1,13 @@
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { cardText, executeActionsOf } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
 import { SUGGEST_WORDING } from '../../cards';
+import { clockOf } from '../../time/clock';
 
 // Suggestions by consent, end to end over HTTP in local mode: question, not-sure card, form, Send.
 describe('suggesting a question to the practice team', () => {
@@ -22,7 +23,7 @@ describe('suggesting a question to the practice team', () => {
     connector = await startFakeConnector();
     const store = recordingStore(await openStore('sqlite::memory:'));
     written = store.written;
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => now });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: clockOf(() => now) });
   });
   afterEach(async () => {
     await app.close();

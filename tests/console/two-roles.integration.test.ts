@@ -6,8 +6,8 @@ import { aboutCard } from '../../cards';
 import { digestFigures } from '../../schedule/digest';
 import { nodesOf } from '../helpers/adaptive-cards';
 import { STAND_IN_HEADER } from '../../bot/console/roles';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { LEAD, NOT_LEAD, SIGNED_IN_ENV, startTenantKeys } from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
 

@@ -9,7 +9,8 @@ import { createLogger } from '../../bot/logger';
 import { hashOf } from '../../knowledge/editor/source';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
-import { knowledgeDirWith, loadOrThrow } from '../helpers/kb';
+import { knowledgeDirWith } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const silent = new Writable({ write: (_c, _e, done) => done() });
 

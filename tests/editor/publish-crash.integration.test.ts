@@ -7,9 +7,9 @@ import { createLiveKnowledge } from '../../bot/live-knowledge';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import { versionSource } from '../helpers/publish-loop';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 
 jest.setTimeout(120_000);
 

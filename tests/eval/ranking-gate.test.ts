@@ -1,5 +1,5 @@
 import { createSearch } from '../../knowledge/search/answer';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 import {
   EVAL_GATE,
   declinedFigures,
@@ -7,7 +7,7 @@ import {
   plainFuseRanker,
   practiceCompanionRanker,
   readQuestions,
-} from './evaluate';
+} from '../../testkit/evaluate';
 
 /** The quality gate: see docs/search-quality.md. */
 const GATE = EVAL_GATE;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSearch } from '../../knowledge/search/answer';
-import { loadOrThrow } from '../helpers/kb';
-import { EVAL_DIR, HELD_OUT_SETS, evaluate, practiceCompanionRanker, readQuestions } from './evaluate';
+import { loadOrThrow } from '../../testkit/kb';
+import { EVAL_DIR, HELD_OUT_SETS, evaluate, practiceCompanionRanker, readQuestions } from '../../testkit/evaluate';
 
 /**
  * The held-out sets of staff paraphrases (written blind, never tuned on). Issue 27's targets (HELD_OUT_GATE in knowledge/search/evaluation.ts:
@@ -21,10 +21,11 @@ interface Floor {
 
 const FLOOR: Readonly<Record<(typeof HELD_OUT_SETS)[number], Floor>> = {
   // Set H5 (written blind by one helper a framework, placed 2026-12-07; set H4, before it, is now development).
-  // Placed figures: top-1 151/179, top-3 167/179, rejection 36/39, wrong 6/218.
-  'held-out/ranking-lbbd.jsonl': { top1: 0.84, top3: 0.93, rejection: 0.92, wrong: 0.03 },
-  // Placed figures: top-1 132/172, top-3 156/172, rejection 38/41, wrong 11/213.
-  'held-out/ranking-jersey.jsonl': { top1: 0.76, top3: 0.9, rejection: 0.92, wrong: 0.053 },
+  // Placed figures: top-1 151/179, top-3 167/179, rejection 36/39, wrong 6/218; raised after each framework's
+  // typical questions were widened from the development sets: 156/179, 169/179, 36/39, 5/218.
+  'held-out/ranking-lbbd.jsonl': { top1: 0.87, top3: 0.94, rejection: 0.92, wrong: 0.023 },
+  // Placed figures: top-1 132/172, top-3 156/172, rejection 38/41, wrong 11/213; raised: 135/172, 157/172, 38/41, 10/213.
+  'held-out/ranking-jersey.jsonl': { top1: 0.78, top3: 0.91, rejection: 0.92, wrong: 0.047 },
 };
 
 describe.each(HELD_OUT_SETS)('held-out staff paraphrases: %s', (file) => {

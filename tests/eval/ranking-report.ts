@@ -14,8 +14,8 @@ import {
   plainFuseRanker,
   practiceCompanionRanker,
   readQuestions,
-} from './evaluate';
-import type { EvalQuestion, Figures, Ranker } from './evaluate';
+} from '../../testkit/evaluate';
+import type { EvalQuestion, Figures, Ranker } from '../../testkit/evaluate';
 
 export function printRanking(kb: KnowledgeBase): void {
   const ours = practiceCompanionRanker(createSearch(kb));

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { main as opsMain } from '../../bot/cli';
 import { main } from '../../knowledge/cli/main';
+import { clockOf } from '../../time/clock';
 
 export interface CliRun {
   readonly code: number;
@@ -36,7 +37,7 @@ export async function runOps(args: readonly string[], env: Record<string, string
     stderr: err,
     env,
     cwd: '/nonexistent',
-    ...(now && { now }),
+    ...(now && { clock: clockOf(now) }),
   });
   return {
     code,

@@ -3,10 +3,10 @@
 // two questions over HTTP, and one scheduled post that Teams throttles once and then takes.
 import { startTelemetry } from '../../bot/telemetry';
 import { openStore } from '../../store/open';
-import { startApp } from './app-harness';
-import { startFakeConnector } from './fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
 import { activity } from './fixtures';
-import { addDueChannel } from './scheduling';
+import { addDueChannel } from '../../testkit/scheduling';
 
 async function run(connectionString: string, questions: string[]): Promise<void> {
   const connector = await startFakeConnector();

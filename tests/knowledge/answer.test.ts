@@ -3,7 +3,7 @@ import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
 import { createSearch } from '../../knowledge/search/answer';
 import { loadLexicon } from '../../knowledge/search/lexicon';
 import { rememberedWords } from '../../knowledge/search/terms';
-import { loadOrThrow, shippedSearch } from '../helpers/kb';
+import { loadOrThrow, shippedSearch } from '../../testkit/kb';
 
 const ask = (question: string, defaultFramework = 'lbbd'): AnswerResult =>
   shippedSearch().answer(question, { defaultFramework });

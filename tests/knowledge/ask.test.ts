@@ -4,7 +4,7 @@
 import type * as Safety from '../../knowledge/safety';
 import type { SafetyAssessment } from '../../knowledge/safety';
 import { runCli } from '../helpers/cli';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const VERDICTS: Record<string, SafetyAssessment> = {
   'i feel like ending it, this job is killing me': { route: 'worker-crisis', mentionsRisk: false },

@@ -7,7 +7,7 @@ import { createSearch } from '../../knowledge/search/answer';
 import { checkQuestions } from '../../knowledge/kb/checks';
 import { checkDraft } from '../../knowledge/editor/check';
 import { withEntry, toData } from '../../knowledge/editor/source';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 /** Check questions travel inside each framework's file, so they are deployed and versioned with it. */
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { damerauDistance, withinDistance } from '../../knowledge/search/distance';
+import { fuzz } from '../../testkit/fuzz';
 
 // Short words from a small alphabet, so near-misses, swaps and repeated letters are common.
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e', 's', 'é', 'ā'), maxLength: 12 });
@@ -13,7 +14,7 @@ describe('withinDistance', () => {
         fc.integer({ min: 0, max: 3 }),
         (a, b, max) => withinDistance(a, b, max) === damerauDistance(a, b) <= max,
       ),
-      { numRuns: 20_000 },
+      fuzz(20_000),
     );
   });
 

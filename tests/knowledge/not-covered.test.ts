@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotCoveredCheck, loadNamedElsewhere } from '../../knowledge/search/not-covered';
-import { loadOrThrow, shippedSearch } from '../helpers/kb';
+import { loadOrThrow, shippedSearch } from '../../testkit/kb';
 
 describe('things the framework does not contain', () => {
   const search = shippedSearch();

@@ -7,7 +7,7 @@ import { respond } from '../../knowledge/respond';
 import { directAnswer } from '../../knowledge/search/answer';
 import type { AnswerResult, Search } from '../../knowledge/search/answer';
 import { loadOutsideCheck, outsideTheFramework } from '../../knowledge/search/outside-the-framework';
-import { shippedSearch } from '../helpers/kb';
+import { shippedSearch } from '../../testkit/kb';
 
 const search = shippedSearch();
 const kb = search.kb;

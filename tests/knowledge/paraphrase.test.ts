@@ -1,6 +1,6 @@
 import type { AnswerResult } from '../../knowledge/search/answer';
 import { entrySchema } from '../../knowledge/kb/schema';
-import { shippedSearch } from '../helpers/kb';
+import { shippedSearch } from '../../testkit/kb';
 
 // Issue 27: staff point at an entry by its kind, its position or letter, a situation, or the
 // source's ideas in their own words. Each question here is from the issue.

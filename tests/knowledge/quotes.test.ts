@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { words } from '../../knowledge/search/analyse';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const kb = loadOrThrow();
 const SOURCES = join(__dirname, '..', '..', 'knowledge', 'sources');

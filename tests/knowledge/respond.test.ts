@@ -16,7 +16,7 @@ import {
   routeText,
   WHO_HOLDS_THE_ROLE,
 } from '../../knowledge/respond';
-import { shippedSearch } from '../helpers/kb';
+import { shippedSearch } from '../../testkit/kb';
 
 type Verdict = SafetyAssessment & { also?: SafetyRoute[] };
 const VERDICTS = new Map<string, Verdict>();

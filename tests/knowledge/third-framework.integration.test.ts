@@ -1,6 +1,7 @@
 import { createSearch } from '../../knowledge/search/answer';
 import { runCli } from '../helpers/cli';
-import { knowledgeDirWith, loadOrThrow } from '../helpers/kb';
+import { knowledgeDirWith } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 describe('a third framework, added as one data file with no code change', () => {
   const dir = knowledgeDirWith('anytown.yaml');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { damerauDistance } from '../../knowledge/search/distance';
 import { closeTo, TypoCorrector } from '../../knowledge/search/typo';
+import { fuzz } from '../../testkit/fuzz';
 
 // Words from a small alphabet, so near-misses, swaps and repeated letters are common.
 const letter = fc.constantFrom('a', 'b', 'c', 'e', 'g', 'i', 'n', 'r', 's', 't');
@@ -37,7 +38,7 @@ describe('typo correction: one rule decides what is close', () => {
         const corrected = new TypoCorrector([term], () => 1).correct(w);
         return corrected === (ruleAccepts(w, term) ? term : undefined);
       }),
-      { numRuns: 20_000 },
+      fuzz(20_000),
     );
   });
 

@@ -193,7 +193,7 @@ describe('infra/azure.bicep and its parameters', () => {
     expect(parameters['usePostgres']?.value).toBe(false);
   });
 
-  test("every app setting it sets is one the service reads in bot/config.ts, or App Service's own", () => {
+  test("every app setting it sets is one the service reads in bot/config, or App Service's own", () => {
     const configReads = new Set<string>(CONFIG_SETTINGS);
     const settings = [...bicep.matchAll(/\{ name: '(\w+)', value: /g)].map((m) => m[1]!);
     expect(settings).toEqual(
@@ -268,8 +268,8 @@ describe('infra/.webappignore, what zip deploy leaves out', () => {
       ).test(path.split('/')[0]!),
     );
 
-  test('leaves out node_modules (App Service installs them for Linux), the data folder, secrets and tests', () => {
-    for (const path of ['node_modules', 'data', '.env', 'tests', 'build', 'env'])
+  test('leaves out node_modules (App Service installs them for Linux), the data folder, secrets, tests and their kit', () => {
+    for (const path of ['node_modules', 'data', '.env', 'tests', 'testkit', 'bench', 'scripts', 'build', 'env'])
       expect([path, ignored(path)]).toEqual([path, true]);
   });
 
@@ -285,6 +285,7 @@ describe('infra/.webappignore, what zip deploy leaves out', () => {
       'knowledge',
       'store',
       'schedule',
+      'time',
       'tab',
       'bin',
       'manifest',

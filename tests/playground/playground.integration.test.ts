@@ -10,10 +10,10 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch } from '../tab/browser';
-import { startApp } from '../helpers/app-harness';
+import { launch } from '../../testkit/browser';
+import { startApp } from '../../testkit/app-harness';
 import { activity } from '../helpers/fixtures';
-import type { RunningApp } from '../helpers/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 
 /** The README's and closing notes' pictures: written only with UPDATE_SCREENSHOTS=1, so a test run changes no tracked file. */
 async function keep(target: { screenshot(options: { path?: string }): Promise<Buffer> }, path: string): Promise<void> {

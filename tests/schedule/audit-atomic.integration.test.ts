@@ -6,9 +6,10 @@ import type { Subscription } from '../../schedule/model';
 import { scheduleStore } from '../../schedule/schedule-store';
 import type { Store } from '../../store/types';
 import { breakAuditLog, failure } from '../helpers/audit-down';
-import { loadOrThrow } from '../helpers/kb';
-import { BACKENDS } from '../helpers/stores';
-import { WEEKLY_FORM_FIELDS } from '../helpers/scheduling';
+import { loadOrThrow } from '../../testkit/kb';
+import { BACKENDS } from '../../testkit/stores';
+import { WEEKLY_FORM_FIELDS } from '../../testkit/scheduling';
+import { clockOf } from '../../time/clock';
 
 const kb = loadOrThrow();
 const CHANNEL = '19:atomic@thread.tacv2';
@@ -30,8 +31,14 @@ describe.each(BACKENDS)('a schedule change and its audit row are written togethe
     db = await backend.fresh();
     const useStore = (opened: Store) => {
       store = opened;
-      deps = { store: scheduleStore(opened), kb, clock: () => NOW, adminIds: null, defaultTimeZone: 'Europe/London' };
-      openerDeps = { store: scheduleStore(opened), kb, clock: () => NOW, adminIds: null };
+      deps = {
+        store: scheduleStore(opened),
+        kb,
+        clock: clockOf(() => NOW),
+        adminIds: null,
+        defaultTimeZone: 'Europe/London',
+      };
+      openerDeps = { store: scheduleStore(opened), kb, clock: clockOf(() => NOW), adminIds: null };
     };
     useStore(await db.open());
     // Set up while the audit log works: a schedule, openers chosen in one team, and a lead's chat.

@@ -1,4 +1,4 @@
-import { runFanout } from '../../bench/fanout';
+import { runFanout } from '../../testkit/fanout';
 
 // A real child process runs the scheduler and is killed with SIGKILL half way through a fan-out
 // (at the moment the fake Teams receives the 100th post), then started again on the same database.

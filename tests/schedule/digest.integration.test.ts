@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { connectorSender } from '../../bot/proactive';
 import { digestCard } from '../../cards';
-import type { Clock } from '../../schedule/limiter';
+import type { Clock } from '../../time/clock';
 import { createScheduler } from '../../schedule/scheduler';
 import { digestFigures, digestSlot } from '../../schedule/digest';
 import { createKnowledgeBase } from '../../knowledge/kb/model';
@@ -9,11 +9,11 @@ import type { DigestOptions } from '../../schedule/digest';
 import type { Store } from '../../store/types';
 import { cardText, validateCard } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../helpers/kb';
-import { fakeClock } from '../helpers/scheduling';
-import { BACKENDS } from '../helpers/stores';
-import { startTeamsConnector } from '../helpers/teams-connector';
-import type { TeamsConnector } from '../helpers/teams-connector';
+import { loadOrThrow } from '../../testkit/kb';
+import { fakeClock } from '../../testkit/scheduling';
+import { BACKENDS } from '../../testkit/stores';
+import { startTeamsConnector } from '../../testkit/teams-connector';
+import type { TeamsConnector } from '../../testkit/teams-connector';
 import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();

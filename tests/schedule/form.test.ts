@@ -1,6 +1,6 @@
 import { FORM_PROBLEMS, readScheduleForm } from '../../schedule/form';
-import { loadOrThrow } from '../helpers/kb';
-import { WEEKLY_FORM } from '../helpers/scheduling';
+import { loadOrThrow } from '../../testkit/kb';
+import { WEEKLY_FORM } from '../../testkit/scheduling';
 
 const kb = loadOrThrow();
 const NOW = new Date('2026-11-24T12:00:00Z');

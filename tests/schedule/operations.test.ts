@@ -6,9 +6,10 @@ import { mayChange } from '../../schedule/permissions';
 import type { Subscription } from '../../schedule/model';
 import { scheduleStore } from '../../schedule/schedule-store';
 import type { Store } from '../../store/types';
-import { loadOrThrow } from '../helpers/kb';
-import { sqlite } from '../helpers/stores';
-import { WEEKLY_FORM_FIELDS } from '../helpers/scheduling';
+import { loadOrThrow } from '../../testkit/kb';
+import { sqlite } from '../../testkit/stores';
+import { WEEKLY_FORM_FIELDS } from '../../testkit/scheduling';
+import { clockOf } from '../../time/clock';
 
 const kb = loadOrThrow();
 const CHANNEL = '19:ops@thread.tacv2';
@@ -70,7 +71,7 @@ describe('the schedule operations, on a real store', () => {
     deps = {
       store: scheduleStore(store),
       kb,
-      clock: () => NOW,
+      clock: clockOf(() => NOW),
       adminIds: new Set([ADMIN.id]),
       defaultTimeZone: 'Europe/London',
     };

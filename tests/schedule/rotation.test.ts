@@ -2,8 +2,8 @@ import { choosePrompts, EMPTY_ROTATION, nextInRotation, rotationOrder } from '..
 import { planSubscription } from '../../schedule/planner';
 import { nextSlot } from '../../schedule/slots';
 import type { RotationState, Subscription, SubscriptionSpec } from '../../schedule/model';
-import { loadOrThrow } from '../helpers/kb';
-import { MONDAY_9_LONDON } from '../helpers/scheduling';
+import { loadOrThrow } from '../../testkit/kb';
+import { MONDAY_9_LONDON } from '../../testkit/scheduling';
 
 const kb = loadOrThrow();
 const principles: SubscriptionSpec = MONDAY_9_LONDON;

@@ -1,13 +1,13 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { connectorSender } from '../../bot/proactive';
 import type { Store } from '../../store/types';
-import { loadOrThrow } from '../helpers/kb';
-import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { BACKENDS, postgres } from '../helpers/stores';
-import { startTeamsConnector } from '../helpers/teams-connector';
-import type { TeamsConnector } from '../helpers/teams-connector';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { loadOrThrow } from '../../testkit/kb';
+import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
+import { BACKENDS, postgres } from '../../testkit/stores';
+import { startTeamsConnector } from '../../testkit/teams-connector';
+import type { TeamsConnector } from '../../testkit/teams-connector';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 
 const kb = loadOrThrow();
 const cardText = (body: Record<string, unknown>) => JSON.stringify(body['attachments']);

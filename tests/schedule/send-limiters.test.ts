@@ -3,8 +3,8 @@
 import { KeyedRateLimiter, RateLimiter } from '../../schedule/limiter';
 import { SharedKeyedRateLimiter, SharedRateLimiter, sendLimiters } from '../../schedule/send-limiters';
 import type { SendBudgetStore } from '../../store/types';
-import { fakeClock } from '../helpers/scheduling';
-import { sqlite } from '../helpers/stores';
+import { fakeClock } from '../../testkit/scheduling';
+import { sqlite } from '../../testkit/stores';
 
 const rates = { ratePerSecond: 50, conversationRatePerSecond: 7 };
 

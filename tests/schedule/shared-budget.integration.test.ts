@@ -1,12 +1,12 @@
 // Several instances on one PostgreSQL share Teams' send budget (schedule/send-limiters.ts): two
 // schedulers, each on its own store as two instances would be, together keep to the app's limit.
 import { loadKnowledgeBase } from '../../knowledge/kb/load';
-import { systemClock } from '../../schedule/limiter';
+import { systemClock } from '../../time/clock';
 import { sendLimiters } from '../../schedule/send-limiters';
 import { openPostgres } from '../../store/db';
-import { addChannel, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { postgres } from '../helpers/stores';
-import { startTeamsConnector } from '../helpers/teams-connector';
+import { addChannel, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
+import { postgres } from '../../testkit/stores';
+import { startTeamsConnector } from '../../testkit/teams-connector';
 
 jest.setTimeout(60_000);
 

@@ -3,10 +3,10 @@
 // be the one the token was issued for.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { CHANNEL_ISSUER, authEndpoints, hmacJwt, startSigningService, unsignedJwt } from '../helpers/signing-service';
 import type { SigningService } from '../helpers/signing-service';

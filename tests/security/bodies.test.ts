@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBot } from '../helpers/app-harness';
+import { useBot } from '../../testkit/app-harness';
 import { activity } from '../helpers/fixtures';
 
 const APP = {

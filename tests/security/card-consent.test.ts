@@ -2,10 +2,10 @@
 // another member could press Not helpful → Suggest → Send and store someone else's words. Answer ids:
 // the HMAC covered only the random part, so one genuine card let a person vote for any entry, in any
 // framework.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { executeActionsOf } from '../helpers/adaptive-cards';
 import { cardText } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
@@ -89,6 +89,22 @@ describe('in a channel, only the person who asked can send their question (conse
     const done = await press('suggestSend', { ...send.data, suggestion: QUESTION });
     expect(cardText(done.value)).toContain(SUGGEST_WORDING.sent);
     expect(await stored()).toEqual([QUESTION]);
+  });
+
+  test("Send checks for personal details with the framework files' own names: LBBD's author is no one's personal detail", async () => {
+    const card = await samAsks(QUESTION);
+    const suggest = executeActionsOf(card).find((a) => a.verb === 'suggest')!;
+    await press('suggest', suggest.data);
+    const send = executeActionsOf(cardOf(connector.sent().at(-1))).find((a) => a.verb === 'suggestSend')!;
+    const author = 'what did Russ Bellenie mean by accountability';
+    const refused = await press('suggestSend', {
+      ...send.data,
+      suggestion: 'what did Tom Smith mean by accountability',
+    });
+    expect(cardText(refused.value)).not.toContain(SUGGEST_WORDING.sent);
+    const sent = await press('suggestSend', { ...send.data, suggestion: author });
+    expect(cardText(sent.value)).toContain(SUGGEST_WORDING.sent);
+    expect(await stored()).toEqual([author]);
   });
 
   test('a Send with no asker at all (a card from before, or made up) stores nothing', async () => {

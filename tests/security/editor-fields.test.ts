@@ -8,8 +8,8 @@ import { parseDocument } from 'yaml';
 import { DEFAULT_KNOWLEDGE_DIR, loadSources } from '../../knowledge/kb/load';
 import { withEntry, withSection } from '../../knowledge/editor/source';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 
 jest.setTimeout(60_000);
 

@@ -4,14 +4,15 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { TABLES } from '../../store/schema';
+import { conversationBucket } from '../../store/send-budget';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import { runOps } from '../helpers/cli';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 
 jest.setTimeout(60_000);
 
@@ -19,6 +20,8 @@ jest.setTimeout(60_000);
 const SAM = '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
 const SAM_CHAT = 'a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890';
 const ALEX = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
+/** Someone else's chat, with a share of the send budget that erasing Sam must leave alone. */
+const OTHER_CHAT = 'a:1Other0chat0of0someone0else';
 
 describe.each(BACKENDS)('erasure is erasure, on $name', (backend) => {
   let db: Awaited<ReturnType<typeof backend.fresh>>;
@@ -92,6 +95,8 @@ describe.each(BACKENDS)('erasure is erasure, on $name', (backend) => {
   });
 
   test('the probe: after erase no published_by, updated_by, lead chat or personal chat holds them, and the command says so table by table', async () => {
+    // Scheduled posts to Sam's chat and another left their shares of Teams' send budget (migration 11).
+    for (const chat of [SAM_CHAT, OTHER_CHAT]) await putBudgetRow(db.url, conversationBucket(chat));
     const run = await ops('data', 'erase', '--user', SAM);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { tables: Record<string, { deleted: number; anonymised: number }> };
@@ -101,6 +106,7 @@ describe.each(BACKENDS)('erasure is erasure, on $name', (backend) => {
       lead_chats: { deleted: 1, anonymised: 0 },
       conversations: { deleted: 1, anonymised: 0 },
       settings: { deleted: 1, anonymised: 0 },
+      send_budget: { deleted: 1, anonymised: 0 },
     });
     // What it says: each table, in words.
     for (const line of [
@@ -110,6 +116,7 @@ describe.each(BACKENDS)('erasure is erasure, on $name', (backend) => {
       /^conversations: 1 deleted/m,
       /^settings: 1 deleted/m,
       /^audit_log: .*deleted/m,
+      /^send_budget: 1 deleted$/m,
     ])
       expect(run.stderr).toMatch(line);
 
@@ -123,9 +130,10 @@ describe.each(BACKENDS)('erasure is erasure, on $name', (backend) => {
 
     expect(await store.frameworkFor(`conversation:${SAM_CHAT}`)).toBeUndefined();
     // Nothing in any table names Sam or Sam's chat any more.
-    const everything = JSON.stringify(await dumpTables(db.url));
-    expect(everything).not.toContain(SAM);
-    expect(everything).not.toContain(SAM_CHAT);
+    const everything = await dumpTables(db.url);
+    expect(JSON.stringify(everything)).not.toContain(SAM);
+    expect(JSON.stringify(everything)).not.toContain(SAM_CHAT);
+    expect(everything['send_budget']).toEqual([expect.objectContaining({ key: conversationBucket(OTHER_CHAT) })]);
 
     const after = JSON.parse((await ops('data', 'export', '--user', SAM)).stdout) as Record<string, unknown[]>;
     for (const key of [
@@ -138,6 +146,30 @@ describe.each(BACKENDS)('erasure is erasure, on $name', (backend) => {
       expect(after[key]).toEqual([]);
   });
 });
+
+/**
+ * A conversation's row in the send budget, as a scheduled post leaves it on PostgreSQL. Written straight
+ * to the database on both: SQLite keeps the table (empty in use), and erasure must not depend on that.
+ */
+async function putBudgetRow(url: string, key: string): Promise<void> {
+  const nextAtUs = Date.now() * 1000;
+  if (url.startsWith('sqlite:')) {
+    const raw = new Database(url.slice('sqlite:'.length));
+    try {
+      raw.prepare('INSERT INTO send_budget (key, next_at_us) VALUES (?, ?)').run(key, nextAtUs);
+    } finally {
+      raw.close();
+    }
+    return;
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('INSERT INTO send_budget (key, next_at_us) VALUES ($1, $2)', [key, nextAtUs]);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Every row of every table the schema declares, read straight from the database. */
 async function dumpTables(url: string): Promise<Record<string, unknown[]>> {

@@ -1,11 +1,11 @@
 // Finding 4: failures answered with library text, and a stack trace per request on stderr.
 import { Writable } from 'node:stream';
 import type { ActivityHandler } from 'botbuilder';
-import type { PracticeAdapter } from '../../bot/adapter';
+import type { PracticeAdapter } from '../../bot/platform/adapter';
 import { createLogger } from '../../bot/logger';
-import { createServer } from '../../bot/server';
-import type { HttpServer } from '../../bot/server';
-import { useBot } from '../helpers/app-harness';
+import { createServer } from '../../bot/platform/http';
+import type { HttpServer } from '../../bot/platform/http';
+import { useBot } from '../../testkit/app-harness';
 import { activity } from '../helpers/fixtures';
 
 describe('an error outside the turn (in botbuilder, after sign-in)', () => {

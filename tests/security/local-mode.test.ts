@@ -1,12 +1,12 @@
 // Finding 2: in anonymous mode nothing checked serviceUrl, so replies, welcomes, previews and
 // scheduled posts went wherever the caller said, and the address was stored for later posts.
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { addChannel, MONDAY_9_LONDON, fakeClock, schedulerFor } from '../helpers/scheduling';
-import { loadOrThrow } from '../helpers/kb';
+import { addChannel, MONDAY_9_LONDON, fakeClock, schedulerFor } from '../../testkit/scheduling';
+import { loadOrThrow } from '../../testkit/kb';
 import { openStore } from '../../store/open';
 import { recordingStore } from '../helpers/recording-store';
 import { serviceUrlPolicy } from '../../bot/service-url';

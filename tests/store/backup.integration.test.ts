@@ -6,10 +6,10 @@ import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { runOps } from '../helpers/cli';
 import type { CliRun } from '../helpers/cli';
-import { loadOrThrow } from '../helpers/kb';
-import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { testDatabaseUrl } from '../helpers/stores';
-import { startTeamsConnector } from '../helpers/teams-connector';
+import { loadOrThrow } from '../../testkit/kb';
+import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
+import { testDatabaseUrl } from '../../testkit/stores';
+import { startTeamsConnector } from '../../testkit/teams-connector';
 
 const kb = loadOrThrow();
 const CHANNELS = 400;

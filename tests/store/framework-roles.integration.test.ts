@@ -1,7 +1,7 @@
 // Migration 10 on both backends: a draft remembers everyone who saved into it and the last saver's name,
 // a version who drafted it and whether it was a review sign-off, and erasure reaches the ids inside those lists.
 import type { Store } from '../../store/types';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 
 jest.setTimeout(60_000);
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { RETENTION_DEFAULTS } from '../../bot/config';
-import { BACKENDS } from '../helpers/stores';
-import type { Backend } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
+import type { Backend } from '../../testkit/stores';
 
 const DOC = join(__dirname, '..', '..', 'docs', 'data-protection.md');
 

@@ -4,10 +4,10 @@ import { createPurger } from '../../schedule/purge';
 import type { PurgeEvent } from '../../schedule/purge';
 import type { Retention, Store } from '../../store/types';
 import { RETENTION_DEFAULTS } from '../../bot/config';
-import { loadOrThrow } from '../helpers/kb';
-import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../helpers/scheduling';
-import { addPost, BACKENDS } from '../helpers/stores';
-import { startTeamsConnector } from '../helpers/teams-connector';
+import { loadOrThrow } from '../../testkit/kb';
+import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
+import { addPost, BACKENDS } from '../../testkit/stores';
+import { startTeamsConnector } from '../../testkit/teams-connector';
 import { scheduleStore } from '../../schedule/schedule-store';
 
 const kb = loadOrThrow();

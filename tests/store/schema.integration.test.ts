@@ -3,7 +3,7 @@ import { openPostgres, openSqlite } from '../../store/db';
 import type { Db } from '../../store/db';
 import { PRIMARY_KEYS, TABLES } from '../../store/schema';
 import type { TableName } from '../../store/schema';
-import { BACKENDS } from '../helpers/stores';
+import { BACKENDS } from '../../testkit/stores';
 
 /** The type each backend reports for a column declared as text, bigint or integer. */
 const REPORTED = {

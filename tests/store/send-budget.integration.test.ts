@@ -2,7 +2,7 @@
 // as several instances would have, draw slots from one bucket and together never exceed it; an
 // instance that vanishes holds nothing; SQLite keeps no shared budget (it serves one instance).
 import type { Store } from '../../store/types';
-import { postgres, sqlite } from '../helpers/stores';
+import { postgres, sqlite } from '../../testkit/stores';
 
 jest.setTimeout(60_000);
 

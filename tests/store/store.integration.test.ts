@@ -6,8 +6,8 @@ import type { Subscription } from '../../schedule/model';
 import { scheduleStore } from '../../schedule/schedule-store';
 import type { ScheduleStore } from '../../schedule/schedule-store';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
-import { addPost, BACKENDS } from '../helpers/stores';
-import { MONDAY_9_LONDON } from '../helpers/scheduling';
+import { addPost, BACKENDS } from '../../testkit/stores';
+import { MONDAY_9_LONDON } from '../../testkit/scheduling';
 
 const at = (iso: string) => new Date(iso);
 const subscription = (

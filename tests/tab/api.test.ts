@@ -8,9 +8,9 @@ import { blocks } from '../../bot/web/tab-frameworks';
 import type { TabEntry, TabFramework } from '../../bot/web/tab-frameworks';
 import type { TabSearchResult } from '../../bot/web/tab-search';
 import { MAX_QUESTION_LENGTH } from '../../knowledge/search/answer';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
-import { loadOrThrow, shippedSearch } from '../helpers/kb';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
+import { loadOrThrow, shippedSearch } from '../../testkit/kb';
 
 let app: RunningApp;
 beforeAll(async () => {

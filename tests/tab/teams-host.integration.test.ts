@@ -2,8 +2,8 @@
 // its own https address, talking to the host through teams-js over postMessage. Both addresses are
 // served inside the test browser (see ./browser.ts and ./fake-teams-host.ts); nothing leaves this machine.
 import type { Browser, Frame, Page } from 'playwright-core';
-import { startApp } from '../helpers/app-harness';
-import type { RunningApp } from '../helpers/app-harness';
+import { startApp } from '../../testkit/app-harness';
+import type { RunningApp } from '../../testkit/app-harness';
 import {
   axeViolations,
   computed,
@@ -12,7 +12,7 @@ import {
   loopbackContext,
   ready,
   seriousOrCritical,
-} from './browser';
+} from '../../testkit/browser';
 import { fakeTeamsHostPage, TEAMS_HOST_URL } from './fake-teams-host';
 import { SIGNED_IN_ENV } from '../helpers/tenant-keys';
 

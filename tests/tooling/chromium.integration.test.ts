@@ -1,8 +1,8 @@
-// How the browser tests and the screenshot scripts find a Chromium (tests/helpers/chromium.ts).
+// How the browser tests and the screenshot scripts find a Chromium (testkit/chromium.ts).
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium, installedCandidates, NoChromiumError } from '../helpers/chromium';
+import { findChromium, installedCandidates, NoChromiumError } from '../../testkit/chromium';
 
 jest.setTimeout(120_000);
 

@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import type { KnowledgeBase } from '../../knowledge/kb/model';
-import { readQuestionFile } from '../../knowledge/search/evaluation';
-import type { EvalQuestion, Miss, Ranker } from '../../knowledge/search/evaluation';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import { readQuestionFile } from '../knowledge/search/evaluation';
+import type { EvalQuestion, Miss, Ranker } from '../knowledge/search/evaluation';
 
 // The scoring lives with the search, so the console's Check runs the very same evaluation.
-export { evaluate, practiceCompanionRanker, EVAL_GATE, HELD_OUT_GATE } from '../../knowledge/search/evaluation';
-export type { EvalQuestion, Figures, Miss, Ranker } from '../../knowledge/search/evaluation';
+export { evaluate, practiceCompanionRanker, EVAL_GATE, HELD_OUT_GATE } from '../knowledge/search/evaluation';
+export type { EvalQuestion, Figures, Miss, Ranker } from '../knowledge/search/evaluation';
 
-export const EVAL_DIR = __dirname;
+/** The evaluation's question files: tests/eval/ (the held-out sets in tests/eval/held-out/). */
+export const EVAL_DIR = join(__dirname, '..', 'tests', 'eval');
 
 /** Issue 27's blind development sets of staff paraphrases, one per framework (tuned on freely). */
 export const DEV_SETS = [

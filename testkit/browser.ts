@@ -1,8 +1,8 @@
-// Real headless Chromium driven by playwright-core, for the tab's tests. Which Chromium: see ../helpers/chromium.ts.
+// Real headless Chromium driven by playwright-core, for the tab's tests. Which Chromium: see ./chromium.ts.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, FOUND_CHROMIUM_VARIABLE, findChromium } from '../helpers/chromium';
+import { CHROMIUM_ARGS, FOUND_CHROMIUM_VARIABLE, findChromium } from './chromium';
 
 export { CHROMIUM_ARGS };
 

@@ -1,14 +1,17 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { connectorSender } from '../../bot/proactive';
-import type { KnowledgeBase } from '../../knowledge/kb/model';
-import type { Clock } from '../../schedule/limiter';
-import { EMPTY_ROTATION } from '../../schedule/rotation';
-import { createScheduler } from '../../schedule/scheduler';
-import type { SchedulerOptions } from '../../schedule/scheduler';
-import { nextSlot } from '../../schedule/slots';
-import type { Subscription, SubscriptionSpec } from '../../schedule/model';
-import type { Store } from '../../store/types';
-import { scheduleStore } from '../../schedule/schedule-store';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { createAdapter } from '../bot/platform/adapter';
+import { connectorSender } from '../bot/proactive';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import type { Clock } from '../time/clock';
+import { EMPTY_ROTATION } from '../schedule/rotation';
+import { createScheduler } from '../schedule/scheduler';
+import type { SchedulerOptions } from '../schedule/scheduler';
+import { nextSlot } from '../schedule/slots';
+import type { Subscription, SubscriptionSpec } from '../schedule/model';
+import type { Store } from '../store/types';
+import { scheduleStore } from '../schedule/schedule-store';
 
 /** A clock tests move by hand; sleeping moves it on at once, so no test waits for real time. */
 export function fakeClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -157,7 +160,10 @@ export function schedulerFor(
   more: Partial<SchedulerOptions> = {},
   serviceUrlAllowed?: (url: string) => boolean,
 ) {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  // The service's own adapter, anonymous (no app id): replies carry no token, as the fake connector expects.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1' }, '/nonexistent');
+  const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
+  const adapter = createAdapter(config, createLogger(config, quiet));
   return createScheduler({
     store,
     kb,

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { ActivityHandler, Activity } from 'botbuilder';
+import { SignInRefused } from './adapter';
 import type { PracticeAdapter } from './adapter';
-import type { Logger } from './logger';
-import { BODY_ERRORS, isJson, readJsonBody } from './request-body';
-import { LOCAL_ONLY_REPLY, localRefusal } from './local-only';
+import type { Logger } from '../logger';
+import { BODY_ERRORS, isJson, readJsonBody } from '../request-body';
+import { LOCAL_ONLY_REPLY, localRefusal } from '../local-only';
+import type { HttpRequest, RouteHandler, Routes } from './types';
 
 export interface ServerDeps {
   readonly adapter: PracticeAdapter;
@@ -21,7 +23,7 @@ export interface ServerDeps {
   /** Called once the last turn in flight has finished during shutdown. */
   readonly onDrained?: () => Promise<void>;
   /** More routes: pages and the tab. Each registers its own paths. */
-  readonly routes?: ReadonlyArray<(server: restify.Server) => void>;
+  readonly routes?: ReadonlyArray<(routes: Routes) => void>;
 }
 
 export interface HttpServer {
@@ -44,35 +46,6 @@ export const HTTP_REPLIES = Object.freeze({
   shuttingDown: { code: 'ShuttingDown', message: 'The service is restarting. Please try again.' },
   internal: { code: 'InternalError', message: 'Something went wrong.' },
 });
-
-/**
- * Why a token was refused, as one of a few fixed words. The error's own message is not logged:
- * botbuilder's messages can quote the token's claims, which the caller wrote.
- */
-export function authFailureKind(error: unknown): string {
-  const e = error as { name?: unknown; message?: unknown };
-  const name = typeof e?.name === 'string' ? e.name : '';
-  const message = typeof e?.message === 'string' ? e.message : '';
-  if (name === 'TokenExpiredError' || /expired/i.test(message)) return 'expired';
-  if (name === 'NotBeforeError') return 'not-yet-valid';
-  if (/no authorization|authorization header|auth header|missing token|token missing/i.test(message)) return 'no-token';
-  if (/signature/i.test(message)) return 'signature';
-  if (/algorithm|alg\b/i.test(message)) return 'algorithm';
-  if (/audience|appid/i.test(message)) return 'audience';
-  if (/issuer/i.test(message)) return 'issuer';
-  if (/serviceurl/i.test(message)) return 'service-url';
-  // botbuilder's word for a token it would not even look at: another scheme, not a JWT, another issuer.
-  if (/no valid identity|is not authenticated/i.test(message)) return 'not-a-channel-token';
-  if (/endorse/i.test(message)) return 'endorsement';
-  if (/signing key|key could not|no key|unknown key|kid/i.test(message)) return 'unknown-key';
-  if (/metadata|fetch|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket|network|openid/i.test(message)) return 'keys-unreachable';
-  if (
-    /malformed|invalid token|jwt must|unexpected token|not a jwt|bearer|scheme/i.test(message) ||
-    name === 'JsonWebTokenError'
-  )
-    return 'malformed';
-  return 'other';
-}
 
 /** A stack trace without its first line (the message), so nothing the caller wrote reaches the log. */
 function framesOf(error: unknown): string | undefined {
@@ -161,8 +134,8 @@ export function createServer(deps: ServerDeps): HttpServer {
         report(
           'info',
           'auth-refused',
-          authFailureKind(error),
-          error,
+          error instanceof SignInRefused ? error.kind : 'other',
+          error instanceof SignInRefused ? error.cause : error,
           'a request with a token that did not check out was refused',
         );
         res.send(401, HTTP_REPLIES.unauthorized);
@@ -212,7 +185,20 @@ export function createServer(deps: ServerDeps): HttpServer {
     next();
   });
 
-  for (const register of deps.routes ?? []) register(server);
+  // Pages and APIs register through the project's own Routes: a handler's rejection is restify's 500.
+  const handle =
+    (handler: RouteHandler) =>
+    async (req: restify.Request, res: restify.Response): Promise<void> => {
+      await handler(req as HttpRequest, res);
+    };
+  const routes: Routes = {
+    get: (path, handler) => void server.get(path, handle(handler)),
+    head: (path, handler) => void server.head(path, handle(handler)),
+    post: (path, handler) => void server.post(path, handle(handler)),
+    put: (path, handler) => void server.put(path, handle(handler)),
+    del: (path, handler) => void server.del(path, handle(handler)),
+  };
+  for (const register of deps.routes ?? []) register(routes);
 
   server.on('restifyError', (req, _res, err: Error & { statusCode?: number }, callback: () => void) => {
     // 404s and 405s are what the internet sends every service: not worth a warning.

@@ -1,17 +1,18 @@
 import { Writable } from 'node:stream';
-import { createApp } from '../../bot/app';
-import type { App } from '../../bot/app';
-import type { AuthEndpoints } from '../../bot/adapter';
-import type { KeysUrl } from '../../bot/console/auth';
-import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
-import { openStore } from '../../store/open';
-import type { Store } from '../../store/types';
-import type { Telemetry } from '../../bot/telemetry';
+import { createApp } from '../bot/app';
+import type { App } from '../bot/app';
+import type { AuthEndpoints } from '../bot/platform/adapter';
+import type { KeysUrl } from '../bot/console/auth';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { openStore } from '../store/open';
+import type { Store } from '../store/types';
+import type { Telemetry } from '../bot/telemetry';
 import { startFakeConnector } from './fake-connector';
 import type { FakeConnector } from './fake-connector';
 import { loadOrThrow } from './kb';
 import type { Backend } from './stores';
+import type { Clock } from '../time/clock';
 
 export interface RunningApp {
   readonly url: string;
@@ -27,11 +28,12 @@ export interface RunningApp {
 export async function startApp(
   env: Record<string, string> = {},
   options: {
-    clock?: () => Date;
+    clock?: Clock;
     store?: Store;
     authEndpoints?: AuthEndpoints;
     telemetry?: Telemetry;
     consoleKeysUrl?: KeysUrl;
+    consoleKeyCooldownMs?: number;
   } = {},
 ): Promise<RunningApp> {
   const logs: string[] = [];
@@ -58,6 +60,7 @@ export async function startApp(
     ...(options.authEndpoints && { authEndpoints: options.authEndpoints }),
     ...(options.telemetry && { telemetry: options.telemetry }),
     ...(options.consoleKeysUrl && { consoleKeysUrl: options.consoleKeysUrl }),
+    ...(options.consoleKeyCooldownMs !== undefined && { consoleKeyCooldownMs: options.consoleKeyCooldownMs }),
     newId: () => `answer-id-${String(++ids).padStart(4, '0')}`,
   });
   const url = await app.server.listen(0, '127.0.0.1');

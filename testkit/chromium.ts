@@ -94,7 +94,7 @@ function sparticuzChromium(): string {
   const script =
     "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
   return execFileSync(process.execPath, ['-e', script], {
-    cwd: join(__dirname, '..', '..'),
+    cwd: join(__dirname, '..'),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,

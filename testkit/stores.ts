@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { openStore } from '../../store/open';
-import type { NewPost, Store } from '../../store/types';
+import { openStore } from '../store/open';
+import type { NewPost, Store } from '../store/types';
 
 /**
  * The PostgreSQL the tests use: TEST_DATABASE_URL, which you may set to a server of your own, or which

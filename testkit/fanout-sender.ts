@@ -1,10 +1,10 @@
 // The sender process for bench:fanout and the crash test: the real scheduler and botbuilder sender
 // on the given store, until killed. Prints "ready" once the store is open.
 import { loadKnowledgeBase } from '../knowledge/kb/load';
-import { systemClock } from '../schedule/limiter';
+import { systemClock } from '../time/clock';
 import { sendLimiters } from '../schedule/send-limiters';
 import { openStore } from '../store/open';
-import { schedulerFor } from '../tests/helpers/scheduling';
+import { schedulerFor } from './scheduling';
 
 async function main(): Promise<void> {
   const [url = '', rps = '50'] = process.argv.slice(2);
