@@ -84,6 +84,7 @@ const APP_NAME = 'Practice Companion';
 /** "@Practice Companion schedule pause" typed as text: what follows the name, or undefined if it does not start so. */
 function typedMention(context: Turn): string | undefined {
   const text = (context.activity.text ?? '').replace(/&nbsp;/gi, ' ').trim();
+  if (!text.startsWith('@')) return undefined; // what every pattern below needs first: no pattern built for a question
   const names = [APP_NAME, context.activity.recipient?.name ?? ''].filter((n) => n.trim() !== '');
   for (const name of names) {
     const escaped = name

@@ -79,6 +79,8 @@ export class SafetyLexicon {
   /** Every word of every phrase: never corrected into another ("leaver" is not "leave"). */
   private readonly vocabulary = new Set<string>();
   private readonly hyperbole: readonly (readonly string[])[];
+  /** The figures of speech by their first word: a message's words are looked up, not every phrase tried at each. */
+  private readonly hyperboleByFirst = new Map<string, (readonly string[])[]>();
   private readonly hyperboleSubjects: ReadonlySet<string>;
 
   constructor(
@@ -89,6 +91,11 @@ export class SafetyLexicon {
     },
   ) {
     this.hyperbole = hyperbole.phrases.map((p) => p.split(' '));
+    for (const p of this.hyperbole) {
+      const list = this.hyperboleByFirst.get(p[0] ?? '');
+      if (list) list.push(p);
+      else this.hyperboleByFirst.set(p[0] ?? '', [p]);
+    }
     this.hyperboleSubjects = new Set(hyperbole.subjects);
     const singles = new Set<string>();
     for (const [concept, phrases] of Object.entries(concepts) as [Concept, readonly string[]][]) {
@@ -143,7 +150,7 @@ export class SafetyLexicon {
   private literal(words: readonly string[]): string[] {
     const drop = new Array<boolean>(words.length).fill(false);
     for (let i = 0; i < words.length; i++) {
-      for (const p of this.hyperbole)
+      for (const p of this.hyperboleByFirst.get(words[i] ?? '') ?? [])
         if (p.every((w, k) => words[i + k] === w)) for (let k = 0; k < p.length; k++) drop[i + k] = true;
       const w = words[i] ?? '';
       if (/^(?:kill|killing|kills|finish|finishing|murder|murdering)$/.test(w) && words[i + 1] === 'me') {
