@@ -6,8 +6,8 @@ const tseslint = require('typescript-eslint');
 const TESTS_PATH = String.raw`/(^|\x2F)tests(\x2F|$)/`; // \x2F: a slash, which esquery's /…/ cannot hold
 /** What tests, benchmarks and scripts share lives in testkit/; none of it ships. */
 const PRODUCT_IMPORTS_NO_KIT = {
-  group: ['**/tests', '**/tests/**', '**/testkit', '**/testkit/**', '**/bench/**', '**/scripts/**'],
-  message: 'Product code imports nothing from tests/, testkit/, bench/ or scripts/: none of them ships.',
+  group: ['**/tests', '**/tests/**', '**/testkit', '**/testkit/**', '**/evaluation/**', '**/bench/**', '**/scripts/**'],
+  message: 'Product code imports nothing from tests/, testkit/, evaluation/, bench/ or scripts/: none of them ships.',
 };
 
 /** botbuilder and restify: only bot/platform/ imports them (docs/platform.md). */

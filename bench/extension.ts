@@ -38,7 +38,7 @@ const PICKED = [
   'lbbd-contextual-safeguarding',
 ];
 
-/** An invoke as Teams sends it from a channel's compose box (see tests/fixtures/activities/compose-extension-*.json). */
+/** An invoke as Teams sends it from a channel's compose box (see testkit/fixtures/activities/compose-extension-*.json). */
 function invoke(name: 'composeExtension/query' | 'composeExtension/selectItem', value: unknown, i: number): string {
   return JSON.stringify({
     type: 'invoke',

@@ -9,7 +9,7 @@ import { readSafetyItems } from '../knowledge/safety/evaluation';
 import { percentile } from './stats';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const dir = join(__dirname, '..', 'tests', 'eval', 'safety');
+const dir = join(__dirname, '..', 'evaluation', 'safety');
 const messages = readdirSync(dir)
   .filter((f) => f.endsWith('.jsonl'))
   .flatMap((f) => readSafetyItems(join(dir, f)))

@@ -1,12 +1,12 @@
 // The request mix of bench/soak.ts, built from the real Teams activities the tests use
-// (tests/fixtures/activities), with fresh conversation, team and user ids as it goes, so that anything
+// (testkit/fixtures/activities), with fresh conversation, team and user ids as it goes, so that anything
 // kept per conversation, team or person grows with the run unless it is bounded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 type Json = Record<string, unknown>;
 
-const FIXTURES = join(__dirname, '..', 'tests', 'fixtures', 'activities');
+const FIXTURES = join(__dirname, '..', 'testkit', 'fixtures', 'activities');
 const fixture = (name: string): Json => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Json;
 const BASE = {
   personal: fixture('personal-message'),

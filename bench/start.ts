@@ -40,7 +40,7 @@ const MODES: readonly Mode[] = [
 
 /** The evaluation set's questions, and a few others: real questions of several kinds. */
 const questions: string[] = [
-  ...readFileSync(join(ROOT, 'tests', 'eval', 'questions.jsonl'), 'utf8')
+  ...readFileSync(join(ROOT, 'evaluation', 'questions.jsonl'), 'utf8')
     .trim()
     .split('\n')
     .map((line) => (JSON.parse(line) as { q: string }).q),

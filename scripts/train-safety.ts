@@ -4,7 +4,7 @@
 //   npx tsx scripts/train-safety.ts --cv-only  cross-validate only
 //   npx tsx scripts/train-safety.ts --set-aside corpus-2.jsonl,…   train without those development files, then
 //                                              print its figures (counts only): a check on words the model never saw
-// The held-out set (tests/eval/held-out/) is never read here. See knowledge/safety/README.md.
+// The held-out set (evaluation/held-out/) is never read here. See knowledge/safety/README.md.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../knowledge/paths';
@@ -21,7 +21,7 @@ import type { ModelClass, ModelFile } from '../knowledge/safety/model';
 import { personalDetails } from '../knowledge/safety/personal-details';
 import { tokens } from '../knowledge/safety/text';
 
-const DEV_DIR = join(PROJECT_ROOT, 'tests', 'eval', 'safety');
+const DEV_DIR = join(PROJECT_ROOT, 'evaluation', 'safety');
 const FOLDS = 5;
 /** Training: full-batch gradient descent with AdaGrad steps, L2 on the weights, classes weighted by rarity. */
 const SETTINGS = Object.freeze({ iterations: 600, rate: 0.5, l2: 0.0005, minCount: 2 });

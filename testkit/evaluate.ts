@@ -8,8 +8,8 @@ import type { EvalQuestion, Miss, Ranker } from '../knowledge/search/evaluation'
 export { evaluate, practiceCompanionRanker, EVAL_GATE, HELD_OUT_GATE } from '../knowledge/search/evaluation';
 export type { EvalQuestion, Figures, Miss, Ranker } from '../knowledge/search/evaluation';
 
-/** The evaluation's question files: tests/eval/ (the held-out sets in tests/eval/held-out/). */
-export const EVAL_DIR = join(__dirname, '..', 'tests', 'eval');
+/** The evaluation's question files: evaluation/ (the held-out sets in evaluation/held-out/). */
+export const EVAL_DIR = join(__dirname, '..', 'evaluation');
 
 /** Issue 27's blind development sets of staff paraphrases, one per framework (tuned on freely). */
 export const DEV_SETS = [

@@ -21,7 +21,7 @@ export type EvalQuestion = z.infer<typeof questionSchema>;
 export const EVAL_GATE = Object.freeze({ top1: 0.95, rejection: 0.9, declined: 0.9 });
 
 /**
- * Issue 27's targets, held on the held-out sets of staff paraphrases (tests/eval/held-out/ranking-*.jsonl):
+ * Issue 27's targets, held on the held-out sets of staff paraphrases (evaluation/held-out/ranking-*.jsonl):
  * top-1, top-3 (the answer or its alternatives), off-topic rejection, and at most this share of wrong answers.
  */
 export const HELD_OUT_GATE = Object.freeze({ top1: 0.92, top3: 0.97, rejection: 0.9, wrong: 0.03 });

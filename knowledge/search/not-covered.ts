@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../paths';
  * (knowledge/search/named-elsewhere.yaml) which the framework never mentions is declined plainly, with
  * the signposts, rather than answered with the nearest entry. So is a question that names a framework
  * and asks for a kind of entry it does not have ("does jersey have values like CARES").
- * Measured by `npm run eval` on tests/eval/not-covered.jsonl.
+ * Measured by `npm run eval` on evaluation/not-covered.jsonl.
  */
 export const NAMED_ELSEWHERE_FILE = join(PROJECT_ROOT, 'knowledge', 'search', 'named-elsewhere.yaml');
 

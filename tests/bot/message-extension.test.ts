@@ -42,10 +42,10 @@ const ITS_MONDAY = new Date('2026-11-23T00:00:00Z');
 const bot = useBot({ options: () => ({ clock: clockOf(() => WEDNESDAY) }) });
 const start = (options: StartOptions = {}, env: Record<string, string> = {}) => bot.start(env, options);
 
-/** A real invoke from tests/fixtures/activities, with changes applied, pointed at the fake connector. */
+/** A real invoke from testkit/fixtures/activities, with changes applied, pointed at the fake connector. */
 function invoke(name: Fixture, changes: Record<string, unknown> = {}): Record<string, unknown> {
   const json = JSON.parse(
-    readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8'),
+    readFileSync(join(__dirname, '..', '..', 'testkit', 'fixtures', 'activities', `${name}.json`), 'utf8'),
   ) as Record<string, unknown>;
   return { ...json, ...changes, serviceUrl: bot.connector.url };
 }

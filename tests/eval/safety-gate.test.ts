@@ -1,4 +1,4 @@
-// The safety gate: issue 22's targets, held on the held-out set written blind (tests/eval/held-out/safety.jsonl).
+// The safety gate: issue 22's targets, held on the held-out set written blind (evaluation/held-out/safety.jsonl).
 // The gate fails while that set is missing or too small, so it can never pass on nothing.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import {
   sizeShortfalls,
 } from '../../knowledge/safety/evaluation';
 import type { SafetyItem } from '../../knowledge/safety/evaluation';
-import { figuresFor, publicNamesOf, readSafetyDev, SAFETY_HELD_OUT } from './safety-report';
+import { figuresFor, publicNamesOf, readSafetyDev, SAFETY_HELD_OUT } from '../../evaluation/safety-report';
 
 const loaded = loadKnowledgeBase();
 if (!loaded.ok) throw new Error('the knowledge base does not load');

@@ -12,14 +12,14 @@ export type FixtureName =
   | 'meeting-start'
   | 'meeting-end';
 
-/** A real Teams activity from tests/fixtures/activities, with changes applied and its serviceUrl pointed at `serviceUrl`. */
+/** A real Teams activity from testkit/fixtures/activities, with changes applied and its serviceUrl pointed at `serviceUrl`. */
 export function activity(
   name: FixtureName,
   serviceUrl: string,
   changes: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const json = JSON.parse(
-    readFileSync(join(__dirname, '..', 'fixtures', 'activities', `${name}.json`), 'utf8'),
+    readFileSync(join(__dirname, '..', '..', 'testkit', 'fixtures', 'activities', `${name}.json`), 'utf8'),
   ) as Record<string, unknown>;
   return { ...json, ...changes, serviceUrl };
 }

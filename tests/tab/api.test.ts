@@ -194,7 +194,7 @@ describe('GET /api/tab/search: the chat bot’s ranking', () => {
   test.each([['lbbd'], [undefined]])(
     'gives the same best entry as answer() for every question in the evaluation set (framework %s)',
     async (framework) => {
-      const lines = readFileSync(join(__dirname, '..', 'eval', 'questions.jsonl'), 'utf8')
+      const lines = readFileSync(join(__dirname, '..', '..', 'evaluation', 'questions.jsonl'), 'utf8')
         .trim()
         .split('\n');
       const questions = lines.map((line) => (JSON.parse(line) as { q: string }).q);

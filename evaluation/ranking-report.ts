@@ -1,7 +1,7 @@
 // The ranking half of `npm run eval`: answers to framework questions and the declines, beside plain Fuse.js.
-import { checkQuestions } from '../../knowledge/kb/checks';
-import type { KnowledgeBase } from '../../knowledge/kb/model';
-import { createSearch } from '../../knowledge/search/answer';
+import { checkQuestions } from '../knowledge/kb/checks';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import { createSearch } from '../knowledge/search/answer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -14,8 +14,8 @@ import {
   plainFuseRanker,
   practiceCompanionRanker,
   readQuestions,
-} from '../../testkit/evaluate';
-import type { EvalQuestion, Figures, Ranker } from '../../testkit/evaluate';
+} from '../testkit/evaluate';
+import type { EvalQuestion, Figures, Ranker } from '../testkit/evaluate';
 
 export function printRanking(kb: KnowledgeBase): void {
   const ours = practiceCompanionRanker(createSearch(kb));

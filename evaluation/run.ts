@@ -1,6 +1,6 @@
 // npm run eval: how well Practice Companion answers the evaluation questions, and how its safety net routes messages.
-import { loadKnowledgeBase } from '../../knowledge/kb/load';
-import { formatProblem } from '../../knowledge/kb/problems';
+import { loadKnowledgeBase } from '../knowledge/kb/load';
+import { formatProblem } from '../knowledge/kb/problems';
 import { printRanking } from './ranking-report';
 import { printSafety } from './safety-report';
 

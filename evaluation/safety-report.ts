@@ -1,12 +1,12 @@
 // The safety half of `npm run eval`: the four routes, the false alarms and the personal-details reminder,
-// on the development sets (tests/eval/safety/, which the classifier was trained on) and on the held-out set
-// (tests/eval/held-out/safety.jsonl, written blind; its messages are never printed, only counts).
+// on the development sets (evaluation/safety/, which the classifier was trained on) and on the held-out set
+// (evaluation/held-out/safety.jsonl, written blind; its messages are never printed, only counts).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnowledgeBase } from '../../knowledge/kb/model';
-import { assessSafety, personalDetails } from '../../knowledge/safety';
-import { formatCount, readSafetyItems, safetyFigures, safetyShortfalls } from '../../knowledge/safety/evaluation';
-import type { Count, SafetyFigures, SafetyItem } from '../../knowledge/safety/evaluation';
+import type { KnowledgeBase } from '../knowledge/kb/model';
+import { assessSafety, personalDetails } from '../knowledge/safety';
+import { formatCount, readSafetyItems, safetyFigures, safetyShortfalls } from '../knowledge/safety/evaluation';
+import type { Count, SafetyFigures, SafetyItem } from '../knowledge/safety/evaluation';
 
 export const SAFETY_DEV_DIR = join(__dirname, 'safety');
 export const SAFETY_HELD_OUT = join(__dirname, 'held-out', 'safety.jsonl');
@@ -58,7 +58,7 @@ function printFigures(title: string, f: SafetyFigures, showMisses: boolean): voi
 export function printSafety(kb: KnowledgeBase): void {
   const publicNames = publicNamesOf(kb);
   printFigures(
-    'safety, development sets (tests/eval/safety/: the classifier was trained on these, so they flatter it; scripts/train-safety.ts prints cross-validated figures)',
+    'safety, development sets (evaluation/safety/: the classifier was trained on these, so they flatter it; scripts/train-safety.ts prints cross-validated figures)',
     figuresFor(readSafetyDev(), publicNames),
     process.argv.includes('--misses'),
   );
@@ -67,7 +67,7 @@ export function printSafety(kb: KnowledgeBase): void {
     return;
   }
   const heldOut = figuresFor(readSafetyItems(SAFETY_HELD_OUT), publicNames);
-  printFigures('safety, held-out (tests/eval/held-out/safety.jsonl: written blind, counts only)', heldOut, false);
+  printFigures('safety, held-out (evaluation/held-out/safety.jsonl: written blind, counts only)', heldOut, false);
   const shortfalls = safetyShortfalls(heldOut);
   console.log(shortfalls.length ? `  short of the targets:\n    ${shortfalls.join('\n    ')}` : '  meets every target');
 }
