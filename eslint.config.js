@@ -72,7 +72,7 @@ module.exports = tseslint.config(
           selector:
             'MemberExpression[property.name=/^(bodyParser|multipartBodyParser|urlEncodedBodyParser|jsonBodyParser|serveStatic|serveStaticFiles)$/]',
           message:
-            "Bodies are read by bot/request-body.ts (JSON only, in memory); restify's parsers and static serving stay unused (docs/security.md).",
+            "Bodies are read by bot/web/request-body.ts (JSON only, in memory); restify's parsers and static serving stay unused (docs/security.md).",
         },
       ],
     },

@@ -4,7 +4,7 @@ import type { ScheduleStore } from '../schedule/schedule-store';
 import type { Scheduler } from '../schedule/scheduler';
 import type { Store } from '../store/types';
 import type { VoterCodes } from './voter-code';
-import type { AnswerIds } from './answer-ids';
+import type { AnswerIds } from './teams/answer-ids';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Telemetry } from './telemetry';

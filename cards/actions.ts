@@ -33,7 +33,7 @@ export const VERBS = [
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
-/** A one-way code for the person who asked (bot/answer-ids.ts): only they may send their question on. */
+/** A one-way code for the person who asked (bot/teams/answer-ids.ts): only they may send their question on. */
 const asker = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
 /** Helpful / Not helpful on an answer card. `answerId` identifies the card, not the question. */
@@ -141,7 +141,7 @@ const SUBMIT_VERBS = {
  * The last day (UTC) an old card's Action.Submit button is acted on; after it, pressing one gets a
  * reply asking for a fresh card. Buttons became Action.Execute in 2026, and a year is longer than
  * anyone scrolls back to press one. When this date passes, delete SUBMIT_VERBS, `submitAsAction`,
- * the Submit path in bot/card-actions.ts, and the tests that press old Submit buttons (they fail then).
+ * the Submit path in bot/teams/card-actions.ts, and the tests that press old Submit buttons (they fail then).
  */
 export const SUBMIT_CARDS_ACCEPTED_UNTIL = '2027-06-30';
 

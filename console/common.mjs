@@ -71,7 +71,7 @@ export async function signIn(hosted) {
 }
 
 /**
- * Local mode only: the stand-in identity the page acts as, `editor` or `approver` (bot/console/roles.ts),
+ * Local mode only: the stand-in identity the page acts as, `editor` or `approver` (bot/web/console/roles.ts),
  * sent with every call; none acts as the one local lead.
  */
 let standIn;
@@ -85,7 +85,7 @@ export const authorization = () => (token ? { authorization: `Bearer ${token}` }
 /**
  * fetch() asking for JSON, signed in. A token can expire while the page is open: a 401 asks Teams for a fresh
  * one, once. Every call carries the console's header, which the server asks of any call that changes
- * something and has no JSON body (a cross-site form cannot send it: bot/console/routes.ts).
+ * something and has no JSON body (a cross-site form cannot send it: bot/web/console/routes.ts).
  */
 export async function signedFetch(path, { headers = {}, ...options } = {}) {
   const send = () =>

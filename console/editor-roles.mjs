@@ -1,4 +1,4 @@
-// Who the editor acts as, and the two roles: editors draft, approvers publish (bot/console/roles.ts). In
+// Who the editor acts as, and the two roles: editors draft, approvers publish (bot/web/console/roles.ts). In
 // local mode the page can act as a stand-in editor or approver, to show how the two roles work. Also the
 // page's one way of writing a time, of naming whose draft it is, and of asking before a draft is lost.
 /* global URL, window */

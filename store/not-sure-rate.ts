@@ -1,7 +1,7 @@
 /**
  * The not-sure rate: of the questions the bot gave an answer card to (an entry, or "not sure"), the share
  * it was not sure about, and which way it moved against the period before. One rule for the console
- * (bot/console/insights.ts) and the weekly digest (schedule/digest.ts), from counts this store keeps.
+ * (bot/web/console/insights.ts) and the weekly digest (schedule/digest.ts), from counts this store keeps.
  */
 
 export interface NotSureRate {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '../bot/app';
 import type { App } from '../bot/app';
 import type { AuthEndpoints } from '../bot/platform/adapter';
-import type { KeysUrl } from '../bot/console/auth';
+import type { KeysUrl } from '../bot/web/console/auth';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { openStore } from '../store/open';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { createAdapter } from '../bot/platform/adapter';
-import { connectorSender } from '../bot/proactive';
+import { connectorSender } from '../bot/teams/proactive';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { Clock } from '../time/clock';
 import { EMPTY_ROTATION } from '../schedule/rotation';

@@ -3,8 +3,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import type { Activity as BotActivity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { textActivity } from '../reply';
-import { turnInfo } from '../turn-info';
+import { textActivity } from '../teams/reply';
+import { turnInfo } from '../teams/turn-info';
 import { PUBLIC_CLOUD_ISSUER, signInFailureKind } from './sign-in';
 
 export const TURN_ERROR_REPLY = 'Sorry, something went wrong on my side. Please try again in a moment.';

@@ -4,8 +4,8 @@ import type { ActivityHandler, Activity } from 'botbuilder';
 import { SignInRefused } from './adapter';
 import type { PracticeAdapter } from './adapter';
 import type { Logger } from '../logger';
-import { BODY_ERRORS, isJson, readJsonBody } from '../request-body';
-import { LOCAL_ONLY_REPLY, localRefusal } from '../local-only';
+import { BODY_ERRORS, isJson, readJsonBody } from '../web/request-body';
+import { LOCAL_ONLY_REPLY, localRefusal } from '../web/local-only';
 import type { HttpRequest, RouteHandler, Routes } from './types';
 
 export interface ServerDeps {
@@ -16,7 +16,7 @@ export interface ServerDeps {
   readonly health: () => Record<string, unknown>;
   /** True when requests must carry a Bot Connector token (an app id is set). */
   readonly requireToken: boolean;
-  /** True without an app id: only loopback Hosts and the service's own Origin are answered (bot/local-only.ts). */
+  /** True without an app id: only loopback Hosts and the service's own Origin are answered (bot/web/local-only.ts). */
   readonly localOnly: boolean;
   /** May the bot post to this activity's serviceUrl? Checked after sign-in, before the turn. */
   readonly serviceUrlAllowed: (serviceUrl: string) => boolean;

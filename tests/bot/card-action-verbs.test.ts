@@ -4,9 +4,9 @@ import { startFakeConnector } from '../../testkit/fake-connector';
 import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { actionTitled, cardText, nodesOf, validateCard } from '../helpers/adaptive-cards';
-import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
-import { REPLIES } from '../../bot/messages';
-import { SCHEDULE_REPLIES } from '../../bot/schedule-commands';
+import { CARD_ACTION_REPLIES } from '../../bot/teams/card-actions';
+import { REPLIES } from '../../bot/teams/messages';
+import { SCHEDULE_REPLIES } from '../../bot/teams/schedule/commands';
 import { WEEKLY_FORM } from '../../testkit/scheduling';
 
 /**

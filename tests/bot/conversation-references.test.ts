@@ -3,10 +3,10 @@
 import { TestAdapter, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { Writable } from 'node:stream';
-import { rememberConversation } from '../../bot/conversations';
+import { rememberConversation } from '../../bot/teams/conversations';
 import { loadConfig } from '../../bot/config';
 import type { BotDeps } from '../../bot/deps';
-import { createAnswerIds } from '../../bot/answer-ids';
+import { createAnswerIds } from '../../bot/teams/answer-ids';
 import { createLogger } from '../../bot/logger';
 import { createVoterCodes } from '../../bot/voter-code';
 import { createSearch } from '../../knowledge/search/answer';

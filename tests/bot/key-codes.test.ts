@@ -1,7 +1,7 @@
 // The codes votes are stored under and the asker codes cards carry are HMAC-SHA256 under the stored key's
 // bytes: held as a KeyObject for speed, they must stay what they were, or stored votes and sent cards stop matching.
 import { createHmac } from 'node:crypto';
-import { createAnswerIds } from '../../bot/answer-ids';
+import { createAnswerIds } from '../../bot/teams/answer-ids';
 import { createVoterCodes } from '../../bot/voter-code';
 
 const KEY = Buffer.from('0123456789abcdef0123456789abcdef');

@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { connectorSender } from '../../bot/proactive';
-import { DIGEST_REPLIES } from '../../bot/lead-digest';
+import { connectorSender } from '../../bot/teams/proactive';
+import { DIGEST_REPLIES } from '../../bot/teams/lead-digest';
 import { createScheduler } from '../../schedule/scheduler';
 import type { Store } from '../../store/types';
 import { cardText, validateCard } from '../helpers/adaptive-cards';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApp, useBot } from '../../testkit/app-harness';
 import type { RunningApp, StartOptions } from '../../testkit/app-harness';
-import { MAX_RESULTS, STORE_BUDGET_MS } from '../../bot/message-extension';
+import { MAX_RESULTS, STORE_BUDGET_MS } from '../../bot/teams/message-extension';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { textsOf, validateCard } from '../helpers/adaptive-cards';

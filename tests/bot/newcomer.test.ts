@@ -7,7 +7,7 @@ import { MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
 import { scheduleStore } from '../../schedule/schedule-store';
 import { EMPTY_ROTATION } from '../../schedule/rotation';
 import { SUGGEST_WORDING } from '../../cards';
-import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
+import { CARD_ACTION_REPLIES } from '../../bot/teams/card-actions';
 import { clockOf } from '../../time/clock';
 
 /**

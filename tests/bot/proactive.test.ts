@@ -1,4 +1,4 @@
-import { classify, retryAfterMs } from '../../bot/proactive';
+import { classify, retryAfterMs } from '../../bot/teams/proactive';
 
 const answered = (statusCode: number, retryAfter?: string) =>
   Object.assign(new Error(`status ${statusCode}`), {

@@ -1,4 +1,4 @@
-import { readiness, readinessChecks } from '../../bot/readiness';
+import { readiness, readinessChecks } from '../../bot/web/readiness';
 import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';

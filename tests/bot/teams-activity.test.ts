@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { readTeamsActivity } from '../../bot/teams-activity';
+import { readTeamsActivity } from '../../bot/teams/teams-activity';
 import { activity } from '../helpers/fixtures';
 import type { FixtureName } from '../helpers/fixtures';
 

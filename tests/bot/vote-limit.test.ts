@@ -1,6 +1,6 @@
 // Each person's votes go through the scheduler's rate limiter (schedule/limiter.ts), keyed by voter:
 // at most VOTES_PER_MINUTE in any minute, refused at once beyond it, each voter counted alone.
-import { VOTES_PER_MINUTE, votesAllowed } from '../../bot/vote-limit';
+import { VOTES_PER_MINUTE, votesAllowed } from '../../bot/teams/vote-limit';
 import { clockOf } from '../../time/clock';
 
 function service(start: string) {

@@ -3,8 +3,8 @@
 import { startApp } from '../../testkit/app-harness';
 import type { RunningApp } from '../../testkit/app-harness';
 import { openStore } from '../../store/open';
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
-import { UNDO_WINDOW_MS } from '../../bot/console/retention';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
+import { UNDO_WINDOW_MS } from '../../bot/web/console/retention';
 import { clockOf } from '../../time/clock';
 
 jest.setTimeout(60_000);

@@ -11,7 +11,7 @@ import {
   startTenantKeys,
 } from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
-import { CONSOLE_REPLIES } from '../../bot/console/auth';
+import { CONSOLE_REPLIES } from '../../bot/web/console/auth';
 
 // The console's sign-in, against the real server on loopback, with a key server standing in for Entra.
 describe('console sign-in', () => {

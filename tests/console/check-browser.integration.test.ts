@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp } from '../../testkit/app-harness';
 import type { RunningApp } from '../../testkit/app-harness';
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
 import { axeViolations, describeViolations, launch, loopbackContext, seriousOrCritical } from '../../testkit/browser';
 
 jest.setTimeout(120_000);

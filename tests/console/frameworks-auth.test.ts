@@ -4,7 +4,7 @@ import { startApp } from '../../testkit/app-harness';
 import type { RunningApp } from '../../testkit/app-harness';
 import { LEAD, NOT_LEAD, SIGNED_IN_ENV, startTenantKeys } from '../helpers/tenant-keys';
 import type { TenantKeys } from '../helpers/tenant-keys';
-import { CONSOLE_REPLIES } from '../../bot/console/auth';
+import { CONSOLE_REPLIES } from '../../bot/web/console/auth';
 
 jest.setTimeout(60_000);
 

@@ -14,7 +14,7 @@ import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
 import { cardText } from '../helpers/adaptive-cards';
 import { BACKENDS } from '../../testkit/stores';
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
 
 jest.setTimeout(60_000);
 

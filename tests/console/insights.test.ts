@@ -3,7 +3,7 @@ import type { RunningApp } from '../../testkit/app-harness';
 import { startFakeConnector } from '../../testkit/fake-connector';
 import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity, cardOf } from '../helpers/fixtures';
-import { parseInsightsQuery, periods } from '../../bot/console/insights';
+import { parseInsightsQuery, periods } from '../../bot/web/console/insights';
 import { suggestDone, suggestForm, withSuggestButton, noAnswerCard } from '../../cards';
 import { expectWellFormed } from '../cards/well-formed';
 import { loadOrThrow } from '../../testkit/kb';

@@ -8,7 +8,7 @@ import { addPost } from '../../testkit/stores';
 const DAY_MS = 86_400_000;
 const dayOf = (now: Date, back: number) => new Date(now.getTime() - back * DAY_MS).toISOString().slice(0, 10);
 
-/** The two teams' codes are made from these ids (see bot/console/insights-query.ts). */
+/** The two teams' codes are made from these ids (see bot/web/console/insights-query.ts). */
 export const TEAM_IDS = ['19:team-1@thread.tacv2', '19:team-2@thread.tacv2'] as const;
 
 export async function seedFigures(store: Store, now: Date): Promise<void> {

@@ -1,5 +1,5 @@
-import { insights } from '../../bot/console/insights';
-import { teamCode } from '../../bot/console/insights-query';
+import { insights } from '../../bot/web/console/insights';
+import { teamCode } from '../../bot/web/console/insights-query';
 import type { Store } from '../../store/types';
 import { loadOrThrow } from '../../testkit/kb';
 import { MONDAY_9_LONDON, addChannel } from '../../testkit/scheduling';

@@ -1,11 +1,11 @@
 // Issue 23 §4 and §5 over the editor's API: a draft is never replaced or discarded unseen, a version can
 // be undone field by field, editors draft and approvers publish (never their own draft), a content review
 // is signed off as a version, and local mode shows the two roles with stand-in identities.
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
 import { aboutCard } from '../../cards';
 import { digestFigures } from '../../schedule/digest';
 import { nodesOf } from '../helpers/adaptive-cards';
-import { STAND_IN_HEADER } from '../../bot/console/roles';
+import { STAND_IN_HEADER } from '../../bot/web/console/roles';
 import { startApp } from '../../testkit/app-harness';
 import type { RunningApp } from '../../testkit/app-harness';
 import { LEAD, NOT_LEAD, SIGNED_IN_ENV, startTenantKeys } from '../helpers/tenant-keys';

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { main as opsMain } from '../../bot/cli';
+import { main as opsMain } from '../../bot/cli/main';
 import { main } from '../../knowledge/cli/main';
 import { clockOf } from '../../time/clock';
 

@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
-import type { KeysUrl } from '../../bot/console/auth';
+import type { KeysUrl } from '../../bot/web/console/auth';
 
 export const TENANT = '11111111-2222-4333-8444-555555555555';
 export const OTHER_TENANT = '99999999-2222-4333-8444-555555555555';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { commands, parseCommand } from '../../bot/commands';
+import { commands, parseCommand } from '../../bot/teams/commands';
 import { TEMPLATE_PATH } from '../../scripts/package';
 import type { Manifest } from './helpers';
 

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
 
 jest.setTimeout(240_000);
 

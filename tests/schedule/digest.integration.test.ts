@@ -1,5 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { connectorSender } from '../../bot/proactive';
+import { connectorSender } from '../../bot/teams/proactive';
 import { digestCard } from '../../cards';
 import type { Clock } from '../../time/clock';
 import { createScheduler } from '../../schedule/scheduler';

@@ -1,5 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { connectorSender } from '../../bot/proactive';
+import { connectorSender } from '../../bot/teams/proactive';
 import type { Store } from '../../store/types';
 import { loadOrThrow } from '../../testkit/kb';
 import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';

@@ -9,7 +9,7 @@ import type { FakeConnector } from '../../testkit/fake-connector';
 import { executeActionsOf } from '../helpers/adaptive-cards';
 import { cardText } from '../helpers/adaptive-cards';
 import { activity, cardOf } from '../helpers/fixtures';
-import { CARD_ACTION_REPLIES } from '../../bot/card-actions';
+import { CARD_ACTION_REPLIES } from '../../bot/teams/card-actions';
 import { SUGGEST_WORDING } from '../../cards';
 
 jest.setTimeout(30_000);

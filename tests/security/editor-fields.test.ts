@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { DEFAULT_KNOWLEDGE_DIR, loadSources } from '../../knowledge/kb/load';
 import { withEntry, withSection } from '../../knowledge/editor/source';
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
 import { startApp } from '../../testkit/app-harness';
 import type { RunningApp } from '../../testkit/app-harness';
 

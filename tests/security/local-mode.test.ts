@@ -9,7 +9,7 @@ import { addChannel, MONDAY_9_LONDON, fakeClock, schedulerFor } from '../../test
 import { loadOrThrow } from '../../testkit/kb';
 import { openStore } from '../../store/open';
 import { recordingStore } from '../helpers/recording-store';
-import { serviceUrlPolicy } from '../../bot/service-url';
+import { serviceUrlPolicy } from '../../bot/teams/service-url';
 import { load } from '../helpers/config';
 
 const PERSONAL = 'a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890';

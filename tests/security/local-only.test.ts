@@ -9,7 +9,7 @@ import { startFakeConnector } from '../../testkit/fake-connector';
 import type { FakeConnector } from '../../testkit/fake-connector';
 import { activity } from '../helpers/fixtures';
 import { SIGNED_IN_ENV } from '../helpers/tenant-keys';
-import { CONSOLE_CALL_HEADER } from '../../bot/console/routes';
+import { CONSOLE_CALL_HEADER } from '../../bot/web/console/routes';
 
 jest.setTimeout(30_000);
 

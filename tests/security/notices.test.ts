@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helpCard, welcomeCard, frameworkQuestionCard, typedTextNotice } from '../../cards';
 import { aboutCard } from '../../cards';
-import { dataHandling } from '../../bot/commands';
+import { dataHandling } from '../../bot/teams/commands';
 import { privacyPage } from '../../bot/web/legal';
 import { loadConfig } from '../../bot/config';
 import { startApp } from '../../testkit/app-harness';

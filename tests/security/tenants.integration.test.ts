@@ -9,7 +9,7 @@ import { cardText } from '../helpers/adaptive-cards';
 import { loadOrThrow } from '../../testkit/kb';
 import { addChannel, fakeClock, MONDAY_9_LONDON, schedulerFor } from '../../testkit/scheduling';
 import { addPost, BACKENDS } from '../../testkit/stores';
-import { tenantPolicy } from '../../bot/tenants';
+import { tenantPolicy } from '../../bot/teams/tenants';
 import type { Store } from '../../store/types';
 import { load } from '../helpers/config';
 

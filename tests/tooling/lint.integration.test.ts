@@ -39,12 +39,12 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pc-lint-'));
   for (const file of CONFIG_FILES) copyFileSync(join(ROOT, file), join(dir, file));
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'lint-fixture', private: true }, null, 2)}\n`);
-  // bot/cli.ts is one of knip.jsonc's entry points.
-  mkdirSync(join(dir, 'bot'));
+  // bot/cli/main.ts is one of knip.jsonc's entry points.
+  mkdirSync(join(dir, 'bot', 'cli'), { recursive: true });
   mkdirSync(join(dir, 'cards'));
   writeFileSync(
-    join(dir, 'bot', 'cli.ts'),
-    "import { greeting } from '../cards/words';\n\nconsole.log(greeting('you'));\n",
+    join(dir, 'bot', 'cli', 'main.ts'),
+    "import { greeting } from '../../cards/words';\n\nconsole.log(greeting('you'));\n",
   );
   writeFileSync(
     join(dir, 'cards', 'words.ts'),
