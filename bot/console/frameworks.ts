@@ -7,7 +7,7 @@ import type { BotDeps } from '../deps';
 import type { LiveKnowledge } from '../live-knowledge';
 import type { ConsoleAuth } from './auth';
 import { baseOf, draftOf, draftOwner, draftProblems, frameworkJson, ID, problemJson, reply } from './framework-draft';
-import type { EditorCall, Reply } from './framework-draft';
+import type { EditorCall, FrameworkEditing, Reply } from './framework-draft';
 import { check, preview, publish } from './framework-publish';
 import { signOff, undoVersion } from './framework-review';
 import { replaceParam, replacing, restoreVersion, savePart } from './framework-save';
@@ -85,6 +85,10 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
       const out = await handle({ req, live: source, store: versions, session });
       res.send(out.status, out.body, HEADERS);
     });
+
+  /** A route whose handler takes the call as it is. */
+  const handled = (name: string, handle: (editing: FrameworkEditing, call: EditorCall) => Promise<Reply>) =>
+    route(name, (call) => handle(editor, call));
 
   server.get(
     '/api/console/frameworks/:id',
@@ -165,15 +169,9 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
     }),
   );
 
-  server.post(
-    '/api/console/frameworks/:id/draft/preview',
-    route('preview', async (call) => preview(editor, call)),
-  );
+  server.post('/api/console/frameworks/:id/draft/preview', handled('preview', preview));
 
-  server.post(
-    '/api/console/frameworks/:id/publish',
-    route('publish', async (call) => publish(editor, call)),
-  );
+  server.post('/api/console/frameworks/:id/publish', handled('publish', publish));
 
   server.get(
     '/api/console/frameworks/:id/export',
@@ -218,20 +216,11 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
   );
 
   // Restoring a version makes it the draft (version 0 is the file in git); publishing it is a new version.
-  server.post(
-    '/api/console/frameworks/:id/versions/:version/restore',
-    route('restore', async (call) => restoreVersion(editor, call)),
-  );
+  server.post('/api/console/frameworks/:id/versions/:version/restore', handled('restore', restoreVersion));
 
   // Undoing a version puts its changes back into the draft, field by field; publishing that is a new version.
-  server.post(
-    '/api/console/frameworks/:id/versions/:version/undo',
-    route('undo', async (call) => undoVersion(editor, call)),
-  );
+  server.post('/api/console/frameworks/:id/versions/:version/undo', handled('undo', undoVersion));
 
   // A content review signed off: reviewer, date and next review due, recorded as a version.
-  server.post(
-    '/api/console/frameworks/:id/sign-off',
-    route('sign-off', async (call) => signOff(editor, call)),
-  );
+  server.post('/api/console/frameworks/:id/sign-off', handled('sign-off', signOff));
 }
