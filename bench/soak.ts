@@ -9,16 +9,14 @@
 // rssRatioToEcho is the service's RSS at the end over the echo bot's.
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import ts from 'typescript';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
-import { soakRequest, issuedAnswers } from './soak-requests';
+import { soakRequest } from './soak-requests';
+import { ask, compileEchoBot, freePort, ready, rssMb, startConnector } from './soak-processes';
 import type { IssuedAnswer } from './soak-requests';
 
 const ROOT = join(__dirname, '..');
@@ -71,53 +69,6 @@ interface Server {
   statuses: Record<string, number>;
 }
 
-/** A Bot Connector on loopback that accepts every reply and keeps the answer ids of the last few answer cards. */
-async function startConnector(answers: IssuedAnswer[]) {
-  let received = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received++;
-      if (req.url?.startsWith('/pc/') && chunks.length > 0) {
-        try {
-          issuedAnswers(JSON.parse(Buffer.concat(chunks).toString('utf8')), answers, 500);
-        } catch {
-          // not JSON: nothing to keep
-        }
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `soak-${received}` }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received: () => received, close: () => server.close() };
-}
-
-/** The echo bot compiled into dist/bench/, so that it runs as plain JavaScript, as the service does. */
-function compileEchoBot(): string {
-  const source = readFileSync(join(__dirname, 'echo-bot.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  });
-  mkdirSync(join(ROOT, 'dist', 'bench'), { recursive: true });
-  const out = join(ROOT, 'dist', 'bench', 'echo-bot.js');
-  writeFileSync(out, outputText);
-  return out;
-}
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((done, fail) => {
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-}
-
 async function start(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(script, args, {
     cwd: ROOT,
@@ -129,39 +80,6 @@ async function start(script: string, args: string[], env: Record<string, string>
     if (!stopping) console.error(`${script} exited (${code ?? signal})`);
   });
   return child;
-}
-
-async function ready(url: string, path: string, method: string): Promise<void> {
-  const began = Date.now();
-  for (;;) {
-    const ok = await fetch(`${url}${path}`, { method }).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() - began > 60_000) throw new Error(`${url} did not answer within 60 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function ask<T>(child: ChildProcess, message: Record<string, unknown>, type: string): Promise<T> {
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no ${type} answer in 60 s`)), 60_000);
-    const on = (m: unknown) => {
-      if (m !== null && typeof m === 'object' && (m as { type?: unknown }).type === type) {
-        clearTimeout(timer);
-        child.off('message', on);
-        done(m as T);
-      }
-    };
-    child.on('message', on);
-    child.send(message);
-  });
-}
-
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 async function sample(server: Server): Promise<void> {
@@ -222,7 +140,7 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ensureBuilt } = require('../bin/build.js') as { ensureBuilt(): boolean };
   ensureBuilt();
-  const echoScript = compileEchoBot();
+  const echoScript = compileEchoBot(ROOT);
   const answers: IssuedAnswer[] = [];
   const connector = await startConnector(answers);
   const folder = mkdtempSync(join(tmpdir(), 'pc-bench-soak-'));

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/kb/model';
 import type { ConversationRecord, PostRecord, Store } from '../store/types';
-import { postContentSchema } from './model';
 import type { SendOutcome } from './model';
 import { scheduleStore } from './schedule-store';
 import type { Clock } from '../time/clock';
@@ -10,6 +9,7 @@ import { KeyedRateLimiter, RateLimiter, backoffMs } from './limiter';
 import type { Permit, SendLimiters } from './limiter';
 import { planSubscription } from './planner';
 import { planDigests } from './digest';
+import { sendable } from './sendable';
 import type { DigestOptions } from './digest';
 
 /** Sends one planned post into its conversation. bot/ implements it with the Bot Connector. */
@@ -46,13 +46,6 @@ export interface SchedulerOptions {
   /** The practice leads' weekly digest, logged and sent like any scheduled post. */
   readonly digest?: DigestOptions;
 }
-
-/** What `schedule history` shows for a post not sent because its tenant was taken off the list. */
-export const TENANT_NOT_ALLOWED =
-  'not sent: this organisation is no longer allowed to use Practice Companion (ALLOWED_TENANTS). Posts start again when it is.';
-
-/** What `schedule history` shows for a scheduled meeting opener not posted because openers are off. */
-export const OPENERS_OFF = 'not posted: meeting openers are off here ("meeting openers on" turns them on again)';
 
 export type SchedulerEvent =
   | { readonly type: 'planned'; readonly subscriptions: number }
@@ -111,18 +104,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let poked = false;
   let lastLookedAt: Date | undefined;
 
-  /**
-   * A scheduled meeting opener where someone has turned meeting openers off: "meeting openers off" means
-   * no openers, whether at a meeting's start or on a schedule. (The team's setting, as the bot keeps it.)
-   */
-  async function openersTurnedOff(post: PostRecord): Promise<boolean> {
-    if (post.subscriptionId === undefined) return false;
-    const content = postContentSchema.safeParse(post.content);
-    if (!content.success || content.data.kind !== 'meeting-opener') return false;
-    const scope = post.teamId !== undefined ? `team:${post.teamId}` : `conversation:${post.conversationId}`;
-    return (await store.meetingOpeners(scope)) === false;
-  }
-
   /** Plans every due subscription, a batch per round, while the senders already work on what is planned. */
   async function planAll(): Promise<void> {
     let total = 0;
@@ -141,31 +122,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = clock.now();
     const finish = (result: Parameters<Store['finishPost']>[2]) =>
       store.finishPost(post.id, worker, result, clock.now());
-    if (now.getTime() - post.slotAt.getTime() > options.graceMs) {
+    const checked = await sendable(store, post, now, options.graceMs, options.tenantAllowed);
+    if ('notSent' in checked) {
       permit.cancel();
-      await finish({ status: 'missed', error: 'could not be posted within the grace window' });
-      emit({ type: 'missed', postId: post.id, conversationId: post.conversationId, error: 'grace window passed' });
+      await finish(checked.notSent);
+      emit({ type: checked.notSent.status, postId: post.id, conversationId: post.conversationId, error: checked.why });
       return;
     }
-    const conversation = await store.conversation(post.conversationId);
-    if (!conversation || conversation.status === 'gone') {
-      permit.cancel();
-      await finish({ status: 'gone', error: 'the bot is no longer in this conversation' });
-      emit({ type: 'gone', postId: post.id, conversationId: post.conversationId, error: 'conversation gone' });
-      return;
-    }
-    if (options.tenantAllowed && !options.tenantAllowed(conversation.tenantId)) {
-      permit.cancel();
-      await finish({ status: 'skipped', error: TENANT_NOT_ALLOWED });
-      emit({ type: 'skipped', postId: post.id, conversationId: post.conversationId, error: 'tenant not allowed' });
-      return;
-    }
-    if (await openersTurnedOff(post)) {
-      permit.cancel();
-      await finish({ status: 'skipped', error: OPENERS_OFF });
-      emit({ type: 'skipped', postId: post.id, conversationId: post.conversationId, error: 'meeting openers off' });
-      return;
-    }
+    const { conversation } = checked;
     const conversationPermit = await conversationLimiter.take(post.conversationId);
     await permit.ready?.();
     const outcome = await send(post, conversation).catch((error: unknown): SendOutcome => ({

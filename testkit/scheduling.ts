@@ -84,11 +84,18 @@ export async function addDueChannel(
     },
     new Date(),
   );
-  await scheduleStore(store).createSubscription(
+  await addDueSubscription(store, { id: subscriptionId, conversationId: channel });
+}
+
+/** An active subscription (Monday 9:00 unless `spec` says otherwise) whose next post was due a minute ago. */
+export function addDueSubscription(
+  store: Store,
+  at: { id: string; conversationId: string; teamId?: string; spec?: SubscriptionSpec },
+): Promise<void> {
+  return scheduleStore(store).createSubscription(
     {
-      id: subscriptionId,
-      conversationId: channel,
       spec: MONDAY_9_LONDON,
+      ...at,
       status: 'active',
       skipNext: 0,
       rotation: EMPTY_ROTATION,
@@ -96,7 +103,7 @@ export async function addDueChannel(
       createdAt: new Date(),
       createdBy: 'someone',
     },
-    { scopeId: channel, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test channel' },
+    { scopeId: at.conversationId, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test schedule' },
   );
 }
 

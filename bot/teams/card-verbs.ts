@@ -153,13 +153,9 @@ export async function runCardAction(
     case 'suggest': {
       // Nothing is kept yet: the form holds the question, and only Send stores it.
       const data = suggestSchema.safeParse(payload);
-      if (
-        !data.success ||
-        !deps.kb.framework(data.data.frameworkId) ||
-        (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
-      )
-        return REFUSED;
-      if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
+      if (!data.success) return REFUSED;
+      const refused = await suggestionRefused(context, deps, data.data);
+      if (refused) return refused;
       // The form goes beneath, as a message of its own: the card pressed (a not-sure card's 999 line, an
       // answer) stays as it was, and Send or Cancel change only the form.
       await context.sendActivity(cardActivity(suggestForm(data.data)));
@@ -168,14 +164,9 @@ export async function runCardAction(
     }
     case 'suggestSend': {
       const data = suggestSendSchema.safeParse(payload);
-      if (
-        !data.success ||
-        !deps.kb.framework(data.data.frameworkId) ||
-        (data.data.entryId !== undefined && !deps.kb.entry(data.data.entryId))
-      )
-        return REFUSED;
-      // Only the person who asked: no one else's press stores their words.
-      if (!(await deps.answerIds.isAsker(data.data.asker, actorOf(context)))) return notTheAsker(context, deps);
+      if (!data.success) return REFUSED;
+      const refused = await suggestionRefused(context, deps, data.data);
+      if (refused) return refused;
       const ids = {
         frameworkId: data.data.frameworkId,
         ...(data.data.entryId !== undefined && { entryId: data.data.entryId }),
@@ -269,6 +260,20 @@ export async function runCardAction(
 
 /** Who pressed: their Entra object id (or Teams id), as the asker code on a card was made from. */
 const actorOf = (context: Turn) => teamsActivity(context).actor ?? 'anonymous';
+
+/**
+ * A suggestion's press is taken only when it names a framework (and entry) served here, and only from the
+ * person who asked: no one else's press shows the form or stores their words. Otherwise, what to answer.
+ */
+async function suggestionRefused(
+  context: Turn,
+  deps: BotDeps,
+  ids: { frameworkId: string; entryId?: string | undefined; asker?: string | undefined },
+): Promise<ActionOutcome | undefined> {
+  if (!deps.kb.framework(ids.frameworkId) || (ids.entryId !== undefined && !deps.kb.entry(ids.entryId))) return REFUSED;
+  if (!(await deps.answerIds.isAsker(ids.asker, actorOf(context)))) return notTheAsker(context, deps);
+  return undefined;
+}
 
 /** Someone other than the asker pressed Suggest or Send: nothing is shown or stored. The log says why, never what. */
 function notTheAsker(context: Turn, deps: BotDeps): ActionOutcome {

@@ -1,8 +1,10 @@
 import { features } from './features';
-import type { Reading, SafetyLexicon } from './lexicon';
+import { HARM_CONCEPTS } from './lexicon';
+import type { Concept, Reading, SafetyLexicon } from './lexicon';
 import type { SafetyModel } from './model';
 import { crisisRule, ownCrisisRule, workerSafetyRule } from './rules';
-import { plain, tokens } from './text';
+import { tokens } from './text';
+import { childrenThere, despairOf, has, toldPart } from './whose';
 
 export const SAFETY_ROUTES = ['child-at-risk', 'worker-safety', 'worker-crisis', 'distress'] as const;
 export type SafetyRoute = (typeof SAFETY_ROUTES)[number];
@@ -50,18 +52,7 @@ const CLASS_INDEX: Readonly<Record<SafetyRoute, number>> = {
 };
 
 /** Concepts that mean a message mentions risk or harm, for the calm line under an ordinary answer. */
-const RISK_CONCEPTS = new Set([
-  'physical',
-  'injury',
-  'sexual',
-  'exploitation',
-  'selfharm',
-  'missing',
-  'neglect',
-  'dv',
-  'weapon',
-  'risk',
-]);
+const RISK_CONCEPTS = new Set<Concept>([...HARM_CONCEPTS, 'risk']);
 
 export interface SafetyNet {
   assess(message: string): SafetyAssessment;
@@ -187,140 +178,4 @@ function decide(
   if (route === 'worker-safety' && childrenThere(reading)) hit['child-at-risk'] = true;
   const also = (['worker-crisis', 'worker-safety', 'child-at-risk'] as const).filter((r) => r !== route && hit[r]);
   return also.length ? { route, also, mentionsRisk: false } : { route, mentionsRisk: false };
-}
-
-/** The parts of a message: its sentences, and the clauses between commas and dashes. */
-function segments(message: string): string[][] {
-  return plain(message)
-    .split(/[.!?;:\n]+|,|\s[-–—]+\s|\s(?:but|and then|so)\s/)
-    .map((part) => tokens(part))
-    .filter((part) => part.length > 0);
-}
-
-/** The worker's own children ("he knows where my kids go to school") are not children at risk from the visit. */
-const OWN_CHILDREN = new Set([
-  'kids',
-  'kid',
-  'children',
-  'child',
-  'son',
-  'daughter',
-  'baby',
-  'boy',
-  'girl',
-  'boys',
-  'girls',
-]);
-
-function childrenThere(reading: Reading): boolean {
-  return reading.words.some(
-    (w, i) =>
-      (reading.concepts[i] ?? []).includes('child') &&
-      !(OWN_CHILDREN.has(w) && /^(?:my|mine)$/.test(reading.words[i - 1] ?? '')),
-  );
-}
-
-/**
- * What a message tells, without the parts that ask the framework something ("…the kids are inside. which
- * principle applies?"), or undefined when it only asks. The classifier reads this, in training and in use:
- * a question to the framework must not talk a worry down, nor make a worry of an ordinary question.
- */
-export function toldPart(lexicon: SafetyLexicon, message: string): Reading | undefined {
-  const parts = segments(message).map((s) => lexicon.read(s));
-  const told = parts.filter((part) => !asksTheFramework(part));
-  if (told.length === 0 || told.length === parts.length) return undefined;
-  return { words: told.flatMap((t) => t.words), concepts: told.flatMap((t) => t.concepts) };
-}
-
-/** "which principle applies", "what does the framework say about this": a part that asks the framework. */
-function asksTheFramework(part: Reading): boolean {
-  return (
-    part.concepts.some((list) => list.includes('practice')) && part.concepts.some((list) => list.includes('question'))
-  );
-}
-
-function has(reading: Reading, concept: string): boolean {
-  return reading.concepts.some((list) => list.includes(concept as never));
-}
-
-const DESPAIR = new Set(['crisis', 'death', 'selfharm']);
-/** "i work with", "i support": the worker named in passing, not the one the sentence is about. */
-const IN_PASSING = new Set([
-  'work',
-  'works',
-  'worked',
-  'support',
-  'supported',
-  'look',
-  'looked',
-  'care',
-  'visit',
-  'visited',
-  'know',
-  'met',
-  'see',
-  'saw',
-  'manage',
-  'allocated',
-  'am',
-  'was',
-  'have',
-  'had',
-]);
-
-/**
- * Whose despair the message speaks of: the worker's ("i dont want to carry on living"), or a child's ("the
- * teenager i work with is talking about suicide", "she texted 'ive taken all my tablets'"). Any despair the
- * worker speaks of as their own makes it the worker's: a worker in crisis must never be missed.
- */
-function despairOf(reading: Reading, quotedFirst = false): 'worker' | 'child' | 'none' {
-  const { words, concepts } = reading;
-  const has = (i: number, c: string) => (concepts[i] ?? []).includes(c as never);
-  const despair = words.map((_, i) => (concepts[i] ?? []).some((c) => DESPAIR.has(c)));
-  if (!despair.some(Boolean)) return 'none';
-  // Quoted first, then who said it ('"ill kill myself if u send me back there" - yp said that'): the child's words.
-  if (quotedFirst) {
-    const first = despair.indexOf(true);
-    const saidBy = words.findIndex((_, i) => i > first && has(i, 'child'));
-    if (saidBy >= 0 && [0, 1, 2, 3].some((k) => has(saidBy + k, 'reported'))) return 'child';
-  }
-  // Reported: a child, then "said", "texted"…, then the words of despair, which are theirs.
-  const childAt = words.findIndex((_, i) => has(i, 'child'));
-  // …but not the worker telling someone ("told her i wont need it").
-  const reportedAt = words.findIndex(
-    (_, i) => i > childAt && childAt >= 0 && has(i, 'reported') && !/^(?:her|him|them)$/.test(words[i + 1] ?? ''),
-  );
-  let worker = false;
-  let children = false;
-  for (let i = 0; i < words.length; i++) {
-    if (!despair[i]) continue;
-    // A topic named after a child ("the child death review", "teen suicide prevention") is nobody's despair.
-    if (has(i - 1, 'child') && !has(i, 'crisis')) continue;
-    if (reportedAt >= 0 && i > reportedAt) {
-      children = true;
-      continue;
-    }
-    if (has(i, 'crisis') && /\b(?:myself|my|me|i)\b/.test(words[i] ?? '')) worker = true;
-    for (let k = i; k >= Math.max(0, i - 6); k--) {
-      const w = words[k] ?? '';
-      const firstPerson = /^(?:i|im|ive|id|ill|me|myself|mine)$/.test(w) || (w === 'my' && !has(k + 1, 'child'));
-      if (firstPerson && !(w === 'i' && IN_PASSING.has(words[k + 1] ?? '') && k > 0 && childBefore(concepts, k))) {
-        worker = true;
-        break;
-      }
-      // A child, or someone else as the subject ("she said", "they want"); not an object ("no use to them").
-      const child = has(k, 'child') && words[k - 1] !== 'my'; // the worker's own children are not the subject
-      if (k < i && (child || /^(?:he|she|they|hes|shes|theyre|theyve|shed|hed)$/.test(w))) {
-        children = true;
-        break;
-      }
-    }
-  }
-  if (worker) return 'worker';
-  return children ? 'child' : 'worker';
-}
-
-function childBefore(concepts: Reading['concepts'], k: number): boolean {
-  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if ((concepts[j] ?? []).includes('child')) return true;
-  return false;
 }

@@ -13,13 +13,8 @@ import { englishWords } from './english';
  * with misspellings forgiven by the search's typo rule (`closeTo`), so "bruses" is "bruises" and
  * "mising" is "missing", but a real English word ("teaching") is never taken for another ("touching").
  */
-export const CONCEPTS = [
-  'child',
-  'third',
-  'me',
-  'i',
-  'you',
-  'adult',
+/** The kinds of harm among the concepts: a message naming one mentions risk or harm. */
+export const HARM_CONCEPTS = [
   'physical',
   'injury',
   'sexual',
@@ -29,6 +24,15 @@ export const CONCEPTS = [
   'neglect',
   'dv',
   'weapon',
+] as const;
+export const CONCEPTS = [
+  'child',
+  'third',
+  'me',
+  'i',
+  'you',
+  'adult',
+  ...HARM_CONCEPTS,
   'threat',
   'now',
   'past',

@@ -3,9 +3,7 @@ import { useBot } from '../../testkit/app-harness';
 import type { RunningApp } from '../../testkit/app-harness';
 import { activity, cardOf } from '../helpers/fixtures';
 import type { FixtureName } from '../helpers/fixtures';
-import { MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
-import { scheduleStore } from '../../schedule/schedule-store';
-import { EMPTY_ROTATION } from '../../schedule/rotation';
+import { addDueSubscription, MONDAY_9_LONDON, WEEKLY_FORM_SUBMIT } from '../../testkit/scheduling';
 import { SUGGEST_WORDING } from '../../cards';
 import { CARD_ACTION_REPLIES } from '../../bot/teams/card-actions';
 import { clockOf } from '../../time/clock';
@@ -229,21 +227,12 @@ describe('7. "Another prompt" on a meeting opener keeps its heading', () => {
 
 describe('8. "meeting openers off" stops scheduled meeting openers too', () => {
   const due = (id: string, kind: 'post' | 'meeting-opener') =>
-    scheduleStore(app.store).createSubscription(
-      {
-        id,
-        conversationId: CHANNEL,
-        teamId: TEAM,
-        spec: { ...MONDAY_9_LONDON, kind, ...(kind === 'meeting-opener' && { leadMinutes: 5 }) },
-        status: 'active',
-        skipNext: 0,
-        rotation: EMPTY_ROTATION,
-        nextSlotAt: new Date(Date.now() - 60_000),
-        createdAt: new Date(),
-        createdBy: 'someone',
-      },
-      { scopeId: CHANNEL, at: new Date(), actor: 'someone', action: 'subscribe', detail: 'a test schedule' },
-    );
+    addDueSubscription(app.store, {
+      id,
+      conversationId: CHANNEL,
+      teamId: TEAM,
+      spec: { ...MONDAY_9_LONDON, kind, ...(kind === 'meeting-opener' && { leadMinutes: 5 }) },
+    });
   const postsTo = () => bot.connector.requests.filter((r) => r.method === 'POST' && cardOf(r.body) !== undefined);
 
   test('after "meeting openers off" a scheduled opener is not posted, and the history says why; ordinary posts carry on', async () => {

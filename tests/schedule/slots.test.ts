@@ -1,16 +1,8 @@
 import { nextSlot } from '../../schedule/slots';
 import type { SubscriptionSpec } from '../../schedule/model';
+import { MONDAY_9_LONDON } from '../../testkit/scheduling';
 
-const monday9: SubscriptionSpec = {
-  kind: 'post',
-  frameworkId: 'lbbd',
-  content: ['principle'],
-  weekdays: [1],
-  time: '09:00',
-  timeZone: 'Europe/London',
-  cadence: 'weekly',
-  anchorWeek: '2026-01-05',
-};
+const monday9: SubscriptionSpec = { ...MONDAY_9_LONDON, anchorWeek: '2026-01-05' };
 
 const walk = (spec: SubscriptionSpec, from: string, count: number) => {
   const out: string[] = [];

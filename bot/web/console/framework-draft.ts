@@ -5,7 +5,7 @@ import { openingProblems, promptProblems } from '../../../knowledge/kb/prompt-ru
 import type { Problem } from '../../../knowledge/kb/problems';
 import { formatProblem } from '../../../knowledge/kb/problems';
 import { entrySpans, entryText, etagOf, sectionText, toData } from '../../../knowledge/editor/source';
-import type { FrameworkDraft, FrameworkVersionStore } from '../../../store/framework-versions';
+import type { DraftWrite, FrameworkDraft, FrameworkVersionStore } from '../../../store/framework-versions';
 import type { BotDeps } from '../../deps';
 import type { FrameworkSource, LiveKnowledge } from '../../live-knowledge';
 import { isJson } from '../request-body';
@@ -27,6 +27,14 @@ export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SAVE_ATTEMPTS = 5;
 
 export type Reply = { status: number; body: unknown };
+
+/** One call to an editor route: the request, the framework as live, its versions, and who is signed in. */
+export interface EditorCall {
+  readonly req: HttpRequest;
+  readonly live: FrameworkSource;
+  readonly store: FrameworkVersionStore;
+  readonly session: ConsoleSession;
+}
 
 /** A JSON object from the request body, read only after sign-in, into memory, up to `limit` bytes. */
 export async function readJsonObject(
@@ -135,6 +143,43 @@ export const draftOf = async (store: FrameworkVersionStore, live: FrameworkSourc
   const draft = await store.draft(live.frameworkId);
   return { source: draft?.source ?? live.source, rev: draft?.rev ?? 0, draft };
 };
+
+/** The draft as an edit reads it: its text (the live text when there is none), its revision, and the draft. */
+export type DraftRead = Awaited<ReturnType<typeof draftOf>>;
+
+/**
+ * One edit of the draft, saved only if nobody saved in between: otherwise the draft is read again and the
+ * edit re-applied, up to SAVE_ATTEMPTS times. `edit` gives the new text (with anything the caller wants
+ * back), or a reply that ends it unsaved; `as` says who and what the save is recorded as. Resolves to the
+ * edit that was saved, with the revision it was saved over; to the reply; or to undefined when the draft
+ * kept changing.
+ */
+export async function updateDraft<R extends { next: string }>(
+  store: FrameworkVersionStore,
+  live: FrameworkSource,
+  edit: (read: DraftRead) => R | Reply,
+  as: (read: DraftRead) => Omit<DraftWrite, 'source'>,
+): Promise<{ saved: R & DraftRead } | { refused: Reply } | undefined> {
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const read = await draftOf(store, live);
+    const edited = edit(read);
+    if (!('next' in edited)) return { refused: edited };
+    if (await store.saveDraft(live.frameworkId, read.rev, { source: edited.next, ...as(read) }))
+      return { saved: { ...read, ...edited } };
+  }
+  return undefined;
+}
+
+/** A save recorded as this person's edit of the draft: they join its editors, on the draft's base. */
+export const editedBy =
+  (live: FrameworkSource, session: ConsoleSession, at: () => Date) =>
+  ({ draft }: DraftRead): Omit<DraftWrite, 'source'> => ({
+    base: draft?.base ?? baseOf(live),
+    by: who(session),
+    name: session.name ?? null,
+    at: at(),
+    editors: [...(draft?.editors ?? []), who(session)],
+  });
 
 /** Every part's etag: a save sends the etag of the part it edited, and gets 409 if it changed since. */
 const etags = (source: string) => ({

@@ -1,4 +1,3 @@
-import type { HttpRequest } from '../../platform/types';
 import { answerCard, reflectCard, scheduledPostCard } from '../../../cards';
 import { checkDraft } from '../../../knowledge/editor/check';
 import type { CheckResult } from '../../../knowledge/editor/check';
@@ -7,7 +6,6 @@ import { checkQuestions } from '../../../knowledge/kb/checks';
 import { displayTitle } from '../../../knowledge/kb/model';
 import { loadSources } from '../../../knowledge/kb/load';
 import { createSearch, directAnswer } from '../../../knowledge/search/answer';
-import type { FrameworkVersionStore } from '../../../store/framework-versions';
 import type { FrameworkSource, LiveKnowledge } from '../../live-knowledge';
 import {
   baseOf,
@@ -20,9 +18,8 @@ import {
   validate,
   who,
 } from './framework-draft';
-import type { FrameworkEditing, Reply } from './framework-draft';
+import type { EditorCall, FrameworkEditing, Reply } from './framework-draft';
 import { publishRefusal, rolesOf } from './roles';
-import type { ConsoleSession } from './routes';
 
 /**
  * Trying and publishing the framework editor's draft: its cards as Teams would show them, the evaluation
@@ -57,12 +54,7 @@ export function check(
 }
 
 /** An entry of the draft as the answer card, the scheduled post and the meeting opener Teams would show. */
-export async function preview(
-  { knowledge }: FrameworkEditing,
-  req: HttpRequest,
-  live: FrameworkSource,
-  store: FrameworkVersionStore,
-): Promise<Reply> {
+export async function preview({ knowledge }: FrameworkEditing, { req, live, store }: EditorCall): Promise<Reply> {
   const read = await readJsonObject(req, 4096);
   const entryId = read.ok ? read.body['entryId'] : undefined;
   if (typeof entryId !== 'string') return reply(400, { code: 'BadRequest', message: 'Send {"entryId": "…"} as JSON.' });
@@ -120,10 +112,7 @@ export async function preview(
 /** Publishes the draft as the next version, after the same checks as /draft/check. */
 export async function publish(
   { deps, knowledge }: FrameworkEditing,
-  req: HttpRequest,
-  live: FrameworkSource,
-  store: FrameworkVersionStore,
-  session: ConsoleSession,
+  { req, live, store, session }: EditorCall,
 ): Promise<Reply> {
   const read = await readJsonObject(req, 8192);
   if (!read.ok)

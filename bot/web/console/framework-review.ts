@@ -1,23 +1,20 @@
-import type { HttpRequest } from '../../platform/types';
 import { isDeepStrictEqual } from 'node:util';
 import { frameworkDiff } from '../../../knowledge/editor/diff';
 import type { FrameworkDiff } from '../../../knowledge/editor/diff';
 import { toData, withEntry, withSection } from '../../../knowledge/editor/source';
-import type { FrameworkVersionStore } from '../../../store/framework-versions';
-import type { FrameworkSource } from '../../live-knowledge';
 import {
   baseOf,
-  draftOf,
   draftProblems,
+  editedBy,
   problemJson,
   readJsonObject,
   reply,
   SAVE_ATTEMPTS,
+  updateDraft,
   who,
 } from './framework-draft';
-import type { FrameworkEditing, Reply } from './framework-draft';
+import type { EditorCall, FrameworkEditing, Reply } from './framework-draft';
 import { rolesOf, signOffRefusal } from './roles';
-import type { ConsoleSession } from './routes';
 import { utcDay } from '../../../time/clock';
 
 /**
@@ -40,10 +37,7 @@ type FileData = {
 /** Signs off the content review as the next version: the live framework with its review details set. */
 export async function signOff(
   { deps, knowledge }: FrameworkEditing,
-  req: HttpRequest,
-  live: FrameworkSource,
-  store: FrameworkVersionStore,
-  session: ConsoleSession,
+  { req, live, store, session }: EditorCall,
 ): Promise<Reply> {
   const read = await readJsonObject(req, 4096);
   const usage = 'Send {"reviewer": "name and role", "reviewedOn": "YYYY-MM-DD", "reviewDue": "YYYY-MM-DD"} as JSON.';
@@ -133,10 +127,7 @@ function partOf(data: FileData, field: string): { part: Record<string, unknown>;
  */
 export async function undoVersion(
   { deps, knowledge }: FrameworkEditing,
-  req: HttpRequest,
-  live: FrameworkSource,
-  store: FrameworkVersionStore,
-  session: ConsoleSession,
+  { req, live, store, session }: EditorCall,
 ): Promise<Reply> {
   const n = Number(req.params?.version);
   if (!Number.isInteger(n) || n < 1)
@@ -144,59 +135,58 @@ export async function undoVersion(
   const version = await store.version(live.frameworkId, n);
   if (!version) return reply(404, { code: 'NotFound', message: 'There is no such version.' });
   const diff = JSON.parse(version.diff) as FrameworkDiff;
-  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-    const { source, rev, draft } = await draftOf(store, live);
-    const data = toData(source) as FileData;
-    const undone: string[] = [];
-    const keptSince: string[] = [];
-    const touched = new Set<string>();
-    for (const change of diff.changes) {
-      const at = partOf(data, change.field);
-      if (!at || !isDeepStrictEqual(at.part[at.key] ?? null, change.after)) {
-        keptSince.push(change.field);
-        continue;
+  const done = await updateDraft(
+    store,
+    live,
+    ({ source }) => {
+      const data = toData(source) as FileData;
+      const undone: string[] = [];
+      const keptSince: string[] = [];
+      const touched = new Set<string>();
+      for (const change of diff.changes) {
+        const at = partOf(data, change.field);
+        if (!at || !isDeepStrictEqual(at.part[at.key] ?? null, change.after)) {
+          keptSince.push(change.field);
+          continue;
+        }
+        if (change.before === null) delete at.part[at.key];
+        else at.part[at.key] = change.before;
+        undone.push(change.field);
+        touched.add(at.name);
       }
-      if (change.before === null) delete at.part[at.key];
-      else at.part[at.key] = change.before;
-      undone.push(change.field);
-      touched.add(at.name);
-    }
-    for (const id of diff.added) {
-      const entry = data.entries?.find((e) => e['id'] === id);
-      if (entry && entry['retired'] !== true) {
-        entry['retired'] = true;
-        undone.push(`${id}.retired`);
-        touched.add(id);
+      for (const id of diff.added) {
+        const entry = data.entries?.find((e) => e['id'] === id);
+        if (entry && entry['retired'] !== true) {
+          entry['retired'] = true;
+          undone.push(`${id}.retired`);
+          touched.add(id);
+        }
       }
-    }
-    if (undone.length === 0)
-      return reply(409, {
-        code: 'NothingToUndo',
-        message: `Nothing of version ${n} is left to undo: every field it changed has changed again since.`,
-        keptSince,
-      });
-    let next = source;
-    for (const name of touched)
-      next =
-        name === 'framework' || name === 'signposts'
-          ? withSection(next, name, data[name] ?? {})
-          : withEntry(next, data.entries?.find((e) => e['id'] === name) ?? {});
-    const { problems } = draftProblems(knowledge, live, next);
-    if (problems.length > 0)
-      return reply(400, {
-        code: 'Invalid',
-        message: `Undoing version ${n} would leave problems: fix them by hand instead.`,
-        problems: problems.map(problemJson),
-      });
-    const saved = await store.saveDraft(live.frameworkId, rev, {
-      source: next,
-      base: draft?.base ?? baseOf(live),
-      by: who(session),
-      name: session.name ?? null,
-      at: deps.clock.now(),
-      editors: [...(draft?.editors ?? []), who(session)],
-    });
-    if (saved) return reply(200, { undone, keptSince, rev: rev + 1 });
-  }
-  return reply(409, { code: 'Busy', message: 'The draft kept changing: please try again.' });
+      if (undone.length === 0)
+        return reply(409, {
+          code: 'NothingToUndo',
+          message: `Nothing of version ${n} is left to undo: every field it changed has changed again since.`,
+          keptSince,
+        });
+      let next = source;
+      for (const name of touched)
+        next =
+          name === 'framework' || name === 'signposts'
+            ? withSection(next, name, data[name] ?? {})
+            : withEntry(next, data.entries?.find((e) => e['id'] === name) ?? {});
+      const { problems } = draftProblems(knowledge, live, next);
+      if (problems.length > 0)
+        return reply(400, {
+          code: 'Invalid',
+          message: `Undoing version ${n} would leave problems: fix them by hand instead.`,
+          problems: problems.map(problemJson),
+        });
+      return { next, undone, keptSince };
+    },
+    editedBy(live, session, () => deps.clock.now()),
+  );
+  if (!done) return reply(409, { code: 'Busy', message: 'The draft kept changing: please try again.' });
+  if ('refused' in done) return done.refused;
+  const { undone, keptSince, rev } = done.saved;
+  return reply(200, { undone, keptSince, rev: rev + 1 });
 }

@@ -12,21 +12,19 @@ import {
   withSection,
 } from '../../../knowledge/editor/source';
 import type { Section } from '../../../knowledge/editor/source';
-import type { FrameworkDraft, FrameworkVersionStore } from '../../../store/framework-versions';
-import type { FrameworkSource } from '../../live-knowledge';
+import type { FrameworkDraft } from '../../../store/framework-versions';
 import {
   baseOf,
-  draftOf,
   draftOwner,
   draftProblems,
+  editedBy,
   problemJson,
   readJsonObject,
   reply,
-  SAVE_ATTEMPTS,
+  updateDraft,
   who,
 } from './framework-draft';
-import type { FrameworkEditing, Reply } from './framework-draft';
-import type { ConsoleSession } from './routes';
+import type { EditorCall, FrameworkEditing, Reply } from './framework-draft';
 
 /**
  * Writing the framework editor's draft: saving an entry or a section into it, checked as `kb validate` and
@@ -38,10 +36,7 @@ const MAX_BODY = 128 * 1024;
 /** Saves one part into the draft: validated first, conflict-checked on the part's etag, written only if nobody saved in between. */
 export async function savePart(
   { deps, knowledge }: FrameworkEditing,
-  req: HttpRequest,
-  live: FrameworkSource,
-  store: FrameworkVersionStore,
-  session: ConsoleSession,
+  { req, live, store, session }: EditorCall,
   part: { entryId: string } | { section: Section },
 ): Promise<Reply> {
   const read = await readJsonObject(req, MAX_BODY);
@@ -90,57 +85,54 @@ export async function savePart(
         }),
       ),
     });
-  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-    const { source, rev, draft } = await draftOf(store, live);
-    const currentText = 'entryId' in part ? entryText(source, part.entryId) : sectionText(source, part.section);
-    const current = etagOf(currentText);
-    if ((etag ?? null) !== current) {
-      const data = toData(source) as { entries?: Array<Record<string, unknown>> } & Record<string, unknown>;
-      const now = 'entryId' in part ? data.entries?.find((e) => e['id'] === part.entryId) : data[part.section];
-      return reply(409, {
-        code: 'Conflict',
-        message:
-          current === null
-            ? 'There is no such entry to change: to add one, leave out etag.'
-            : etag
-              ? 'Someone else saved this since you opened it. Here is their version: copy your change into it and save again.'
-              : 'This entry already exists: send the etag from your last read to change it.',
-        current: now ?? null,
-        etag: current,
-        ...(draft && {
-          updatedBy: draft.updatedBy,
-          updatedByName: draftOwner(draft).updatedByName,
-          updatedAt: draft.updatedAt.toISOString(),
-        }),
-      });
-    }
-    const next = 'entryId' in part ? withEntry(source, fields) : withSection(source, part.section, fields);
-    // The whole text must pass, as `kb validate` and `npm test` would hold the file: the validator, and
-    // the prompt rules over every entry; and it must say exactly what was sent, and no more.
-    const { problems } = draftProblems(knowledge, live, next);
-    problems.push(...notAsSent(live.file, source, next, part, fields));
-    if (problems.length > 0) return reply(400, { code: 'Invalid', problems: problems.map(problemJson) });
-    const saved = await store.saveDraft(live.frameworkId, rev, {
-      source: next,
-      base: draft?.base ?? baseOf(live),
-      by: who(session),
-      name: session.name ?? null,
-      at: deps.clock.now(),
-      editors: [...(draft?.editors ?? []), who(session)],
-    });
-    if (!saved) continue; // someone saved another part in between: read again and re-apply
-    deps.logger.info(
-      {
-        event: 'framework-draft-saved',
-        frameworkId: live.frameworkId,
-        ...('entryId' in part ? { entryId: part.entryId } : { section: part.section }),
-      },
-      'a framework draft was saved',
-    );
-    const newText = 'entryId' in part ? entryText(next, part.entryId) : sectionText(next, part.section);
-    return reply(200, { etag: etagOf(newText), rev: rev + 1, problems: [] });
-  }
-  return reply(409, { code: 'Busy', message: 'The draft kept changing while saving: please try again.' });
+  const text = (source: string) =>
+    'entryId' in part ? entryText(source, part.entryId) : sectionText(source, part.section);
+  const done = await updateDraft(
+    store,
+    live,
+    ({ source, draft }) => {
+      const current = etagOf(text(source));
+      if ((etag ?? null) !== current) {
+        const data = toData(source) as { entries?: Array<Record<string, unknown>> } & Record<string, unknown>;
+        const now = 'entryId' in part ? data.entries?.find((e) => e['id'] === part.entryId) : data[part.section];
+        return reply(409, {
+          code: 'Conflict',
+          message:
+            current === null
+              ? 'There is no such entry to change: to add one, leave out etag.'
+              : etag
+                ? 'Someone else saved this since you opened it. Here is their version: copy your change into it and save again.'
+                : 'This entry already exists: send the etag from your last read to change it.',
+          current: now ?? null,
+          etag: current,
+          ...(draft && {
+            updatedBy: draft.updatedBy,
+            updatedByName: draftOwner(draft).updatedByName,
+            updatedAt: draft.updatedAt.toISOString(),
+          }),
+        });
+      }
+      const next = 'entryId' in part ? withEntry(source, fields) : withSection(source, part.section, fields);
+      // The whole text must pass, as `kb validate` and `npm test` would hold the file: the validator, and
+      // the prompt rules over every entry; and it must say exactly what was sent, and no more.
+      const { problems } = draftProblems(knowledge, live, next);
+      problems.push(...notAsSent(live.file, source, next, part, fields));
+      if (problems.length > 0) return reply(400, { code: 'Invalid', problems: problems.map(problemJson) });
+      return { next };
+    },
+    editedBy(live, session, () => deps.clock.now()),
+  );
+  if (!done) return reply(409, { code: 'Busy', message: 'The draft kept changing while saving: please try again.' });
+  if ('refused' in done) return done.refused;
+  deps.logger.info(
+    {
+      event: 'framework-draft-saved',
+      frameworkId: live.frameworkId,
+      ...('entryId' in part ? { entryId: part.entryId } : { section: part.section }),
+    },
+    'a framework draft was saved',
+  );
+  return reply(200, { etag: etagOf(text(done.saved.next)), rev: done.saved.rev + 1, problems: [] });
 }
 
 /** Without what the writer leaves out (empty fields), as the saved text should read back. */
@@ -190,10 +182,7 @@ function notAsSent(
 /** Restoring a version makes it the draft (version 0 is the file in git); publishing it is a new version. */
 export async function restoreVersion(
   { deps }: FrameworkEditing,
-  req: HttpRequest,
-  live: FrameworkSource,
-  store: FrameworkVersionStore,
-  session: ConsoleSession,
+  { req, live, store, session }: EditorCall,
 ): Promise<Reply> {
   const n = Number(req.params?.version);
   if (!Number.isInteger(n) || n < 0)

@@ -1,20 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HttpRequest, Routes } from '../../platform/types';
+import type { Routes } from '../../platform/types';
 import { PROJECT_ROOT } from '../../../knowledge/paths';
 import { asset, sendAsset, TYPES } from '../assets';
-import type { FrameworkVersionStore } from '../../../store/framework-versions';
 import type { BotDeps } from '../../deps';
-import type { FrameworkSource, LiveKnowledge } from '../../live-knowledge';
+import type { LiveKnowledge } from '../../live-knowledge';
 import type { ConsoleAuth } from './auth';
 import { baseOf, draftOf, draftOwner, draftProblems, frameworkJson, ID, problemJson, reply } from './framework-draft';
-import type { Reply } from './framework-draft';
+import type { EditorCall, FrameworkEditing, Reply } from './framework-draft';
 import { check, preview, publish } from './framework-publish';
 import { signOff, undoVersion } from './framework-review';
 import { replaceParam, replacing, restoreVersion, savePart } from './framework-save';
 import { addWording } from './framework-wording';
 import { CONSOLE_HEADERS as HEADERS, consoleGuard } from './routes';
-import type { ConsoleSession } from './routes';
 
 /**
  * The framework editor's API, /api/console/frameworks/…: a practice lead edits entries into a draft
@@ -60,15 +58,7 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
   const versions = deps.store.frameworkVersions;
   const editor = { deps, knowledge };
 
-  const route = (
-    name: string,
-    handle: (
-      req: HttpRequest,
-      source: FrameworkSource,
-      versions: FrameworkVersionStore,
-      session: ConsoleSession,
-    ) => Promise<Reply>,
-  ) =>
+  const route = (name: string, handle: (call: EditorCall) => Promise<Reply>) =>
     guarded(name, async (req, res, session) => {
       const id = String(req.params?.id ?? '');
       const source = ID.test(id) ? knowledge.current().sources.get(id) : undefined;
@@ -92,18 +82,22 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
         );
         return;
       }
-      const out = await handle(req, source, versions, session);
+      const out = await handle({ req, live: source, store: versions, session });
       res.send(out.status, out.body, HEADERS);
     });
 
+  /** A route whose handler takes the call as it is. */
+  const handled = (name: string, handle: (editing: FrameworkEditing, call: EditorCall) => Promise<Reply>) =>
+    route(name, (call) => handle(editor, call));
+
   server.get(
     '/api/console/frameworks/:id',
-    route('framework', async (_req, live) => reply(200, frameworkJson(live, live.source))),
+    route('framework', async ({ live }) => reply(200, frameworkJson(live, live.source))),
   );
 
   server.get(
     '/api/console/frameworks/:id/draft',
-    route('draft', async (_req, live, store) => {
+    route('draft', async ({ live, store }) => {
       const { source, rev, draft } = await draftOf(store, live);
       return reply(200, {
         ...frameworkJson(live, source),
@@ -122,8 +116,8 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
 
   server.put(
     '/api/console/frameworks/:id/draft/entries/:entryId',
-    route('save-entry', async (req, live, store, session) => {
-      const entryId = String(req.params?.entryId ?? '');
+    route('save-entry', async (call) => {
+      const entryId = String(call.req.params?.entryId ?? '');
       if (!ID.test(entryId))
         return reply(400, {
           code: 'Invalid',
@@ -131,34 +125,30 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
             { field: 'id', message: 'must be lower-case letters, digits and single hyphens, like "lbbd-be-human"' },
           ],
         });
-      return savePart(editor, req, live, store, session, { entryId });
+      return savePart(editor, call, { entryId });
     }),
   );
   // "Add this wording to entry X": a sent question becomes an alias and a check question of the entry, in the draft.
   server.post(
     '/api/console/frameworks/:id/draft/entries/:entryId/wording',
-    route('add-wording', async (req, live, store, session) => {
-      const entryId = String(req.params?.entryId ?? '');
+    route('add-wording', async (call) => {
+      const entryId = String(call.req.params?.entryId ?? '');
       if (!ID.test(entryId)) return reply(404, { code: 'NotFound', message: 'There is no such entry in the draft.' });
-      return addWording(editor, req, live, store, session, entryId);
+      return addWording(editor, call, entryId);
     }),
   );
   server.put(
     '/api/console/frameworks/:id/draft/framework',
-    route('save-framework', async (req, live, store, session) =>
-      savePart(editor, req, live, store, session, { section: 'framework' }),
-    ),
+    route('save-framework', async (call) => savePart(editor, call, { section: 'framework' })),
   );
   server.put(
     '/api/console/frameworks/:id/draft/signposts',
-    route('save-signposts', async (req, live, store, session) =>
-      savePart(editor, req, live, store, session, { section: 'signposts' }),
-    ),
+    route('save-signposts', async (call) => savePart(editor, call, { section: 'signposts' })),
   );
 
   server.del(
     '/api/console/frameworks/:id/draft',
-    route('discard-draft', async (req, live, store) => {
+    route('discard-draft', async ({ req, live, store }) => {
       // The page names the revision it showed (?replace=<rev>): a draft saved again since is not discarded unseen.
       const agreed = replaceParam(req);
       if (agreed !== undefined) {
@@ -172,22 +162,16 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
 
   server.post(
     '/api/console/frameworks/:id/draft/check',
-    route('check', async (_req, live, store) => {
+    route('check', async ({ live, store }) => {
       const { source } = await draftOf(store, live);
       const result = check(knowledge, live, source);
       return result.ok ? reply(200, result.result) : result.reply;
     }),
   );
 
-  server.post(
-    '/api/console/frameworks/:id/draft/preview',
-    route('preview', async (req, live, store) => preview(editor, req, live, store)),
-  );
+  server.post('/api/console/frameworks/:id/draft/preview', handled('preview', preview));
 
-  server.post(
-    '/api/console/frameworks/:id/publish',
-    route('publish', async (req, live, store, session) => publish(editor, req, live, store, session)),
-  );
+  server.post('/api/console/frameworks/:id/publish', handled('publish', publish));
 
   server.get(
     '/api/console/frameworks/:id/export',
@@ -209,7 +193,7 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
 
   server.get(
     '/api/console/frameworks/:id/versions',
-    route('versions', async (_req, live, store) => {
+    route('versions', async ({ live, store }) => {
       const list = await store.history(live.frameworkId, 100);
       return reply(200, {
         live: {
@@ -232,20 +216,11 @@ export function registerFrameworkEditor(server: Routes, { deps, auth, knowledge 
   );
 
   // Restoring a version makes it the draft (version 0 is the file in git); publishing it is a new version.
-  server.post(
-    '/api/console/frameworks/:id/versions/:version/restore',
-    route('restore', async (req, live, store, session) => restoreVersion(editor, req, live, store, session)),
-  );
+  server.post('/api/console/frameworks/:id/versions/:version/restore', handled('restore', restoreVersion));
 
   // Undoing a version puts its changes back into the draft, field by field; publishing that is a new version.
-  server.post(
-    '/api/console/frameworks/:id/versions/:version/undo',
-    route('undo', async (req, live, store, session) => undoVersion(editor, req, live, store, session)),
-  );
+  server.post('/api/console/frameworks/:id/versions/:version/undo', handled('undo', undoVersion));
 
   // A content review signed off: reviewer, date and next review due, recorded as a version.
-  server.post(
-    '/api/console/frameworks/:id/sign-off',
-    route('sign-off', async (req, live, store, session) => signOff(editor, req, live, store, session)),
-  );
+  server.post('/api/console/frameworks/:id/sign-off', handled('sign-off', signOff));
 }

@@ -79,6 +79,16 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
   // Read per request: a version published in the framework editor may add or retire entries.
   const allEntries = () => deps.kb.entries.map((e) => ({ id: e.id, heading: displayTitle(e) }));
   const guarded = consoleGuard(deps.logger, auth);
+  /** The period, frameworks and teams the page asked for, or undefined once it is told (400) they are not valid. */
+  const insightsQuery = (req: HttpRequest, res: HttpResponse) => {
+    const query = parseInsightsQuery(
+      req.url ?? '',
+      deps.kb.frameworks.map((f) => f.id),
+    );
+    if (query.ok) return query;
+    res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
+    return undefined;
+  };
 
   server.get(
     '/api/console/session',
@@ -102,14 +112,8 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
   server.get(
     '/api/console/insights',
     guarded('insights', async (req, res) => {
-      const query = parseInsightsQuery(
-        req.url ?? '',
-        deps.kb.frameworks.map((f) => f.id),
-      );
-      if (!query.ok) {
-        res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
-        return;
-      }
+      const query = insightsQuery(req, res);
+      if (!query) return;
       const started = process.hrtime.bigint();
       const body = await insights(deps.store, deps.kb, deps.clock.now(), query.request);
       deps.logger.debug(
@@ -129,14 +133,8 @@ export function registerConsoleApi(server: Routes, deps: BotDeps, auth: ConsoleA
   server.get(
     '/api/console/view',
     guarded('view', async (req, res) => {
-      const query = parseInsightsQuery(
-        req.url ?? '',
-        deps.kb.frameworks.map((f) => f.id),
-      );
-      if (!query.ok) {
-        res.send(400, { code: 'BadPeriod', message: query.message }, HEADERS);
-        return;
-      }
+      const query = insightsQuery(req, res);
+      if (!query) return;
       const view = await insights(deps.store, deps.kb, deps.clock.now(), query.request);
       res.send(200, { insights: view, charts: consoleCharts(view), entries: allEntries() }, HEADERS);
     }),
