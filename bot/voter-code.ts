@@ -1,5 +1,5 @@
-import { createHash, createHmac, createSecretKey } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { storedKey } from './secret-key';
 import type { Store } from '../store/types';
 
 /**
@@ -16,18 +16,10 @@ export interface VoterCodes {
 const KEY_NAME = 'voter-code';
 
 export function createVoterCodes(store: Pick<Store, 'secretKey'>): VoterCodes {
-  // A KeyObject, made once: an HMAC under a Buffer key costs several times as much on Node 24.
-  let key: Promise<KeyObject> | undefined;
+  const key = storedKey(store, KEY_NAME);
   return {
     async code(userId) {
-      key ??= store
-        .secretKey(KEY_NAME)
-        .then(createSecretKey)
-        .catch((error: unknown) => {
-          key = undefined; // try again next time
-          throw error;
-        });
-      return createHmac('sha256', await key)
+      return createHmac('sha256', await key())
         .update(`practice-companion/vote/${userId}`)
         .digest('base64url');
     },
