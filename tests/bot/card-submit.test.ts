@@ -2,44 +2,20 @@
 // Action.Execute press names, and runs the same handler. Old Submit cards are accepted until a set day.
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { Writable } from 'node:stream';
 import { SUBMIT_CARDS_ACCEPTED_UNTIL, submitAsAction } from '../../cards/actions';
 import { PracticeCompanionBot } from '../../bot/teams/bot';
 import { CARD_ACTION_REPLIES } from '../../bot/teams/card-actions';
-import { createAnswerIds } from '../../bot/teams/answer-ids';
-import { loadConfig } from '../../bot/config';
-import type { BotDeps } from '../../bot/deps';
-import { createLogger } from '../../bot/logger';
 import { REPLIES } from '../../bot/teams/messages';
 import { turnMiddleware } from '../../bot/teams/turn-middleware';
-import { createVoterCodes } from '../../bot/voter-code';
-import { createSearch } from '../../knowledge/search/answer';
-import { scheduleStore } from '../../schedule/schedule-store';
 import { openStore } from '../../store/open';
 import { cardText } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
-import { loadOrThrow } from '../../testkit/kb';
-import { clockOf } from '../../time/clock';
-
-const kb = loadOrThrow();
+import { testBotDeps } from '../../testkit/bot-deps';
 
 /** The bot on botbuilder's TestAdapter, on the day given (noon UTC). */
 async function botOn(day: string) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEFAULT_FRAMEWORK: 'lbbd' }, '/nonexistent');
   const store = await openStore('sqlite::memory:');
-  const deps: BotDeps = {
-    config,
-    kb,
-    search: createSearch(kb),
-    store,
-    schedules: scheduleStore(store),
-    logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
-    clock: clockOf(() => new Date(`${day}T12:00:00Z`)),
-    newId: () => 'answer-id-0001',
-    answerIds: createAnswerIds(store, () => 'answer-id-0001'),
-    voterCodes: createVoterCodes(store),
-    version: '9.9.9',
-  };
+  const deps = testBotDeps(store, { at: new Date(`${day}T12:00:00Z`) });
   const bot = new PracticeCompanionBot(deps);
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.use(...turnMiddleware(deps));

@@ -2,39 +2,14 @@
 // know that is bounded (bench:soak: it grew with every new conversation up to 50,000, then was emptied).
 import { TestAdapter, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { Writable } from 'node:stream';
 import { rememberConversation } from '../../bot/teams/conversations';
-import { loadConfig } from '../../bot/config';
 import type { BotDeps } from '../../bot/deps';
-import { createAnswerIds } from '../../bot/teams/answer-ids';
-import { createLogger } from '../../bot/logger';
-import { createVoterCodes } from '../../bot/voter-code';
-import { createSearch } from '../../knowledge/search/answer';
-import { scheduleStore } from '../../schedule/schedule-store';
 import { openStore } from '../../store/open';
 import type { Store } from '../../store/types';
 import { activity } from '../helpers/fixtures';
-import { loadOrThrow } from '../../testkit/kb';
-import { clockOf } from '../../time/clock';
+import { testBotDeps } from '../../testkit/bot-deps';
 
-const kb = loadOrThrow();
-
-async function depsWith(store: Store): Promise<BotDeps> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEFAULT_FRAMEWORK: 'lbbd' }, '/nonexistent');
-  return {
-    config,
-    kb,
-    search: createSearch(kb),
-    store,
-    schedules: scheduleStore(store),
-    logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
-    clock: clockOf(() => new Date('2026-11-23T09:00:00Z')),
-    newId: () => 'answer-id-0001',
-    answerIds: createAnswerIds(store, () => 'answer-id-0001'),
-    voterCodes: createVoterCodes(store),
-    version: '9.9.9',
-  };
-}
+const depsWith = async (store: Store): Promise<BotDeps> => testBotDeps(store);
 
 const adapter = new TestAdapter(async () => undefined);
 /** A turn in personal chat number `n`, from the real Teams activity. */

@@ -1,41 +1,20 @@
 import { ActivityTypes, TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { Writable } from 'node:stream';
 import { PracticeCompanionBot } from '../../bot/teams/bot';
 import { turnMiddleware } from '../../bot/teams/turn-middleware';
 import { dataHandling } from '../../bot/teams/commands';
-import { loadConfig } from '../../bot/config';
-import type { BotDeps } from '../../bot/deps';
-import { createAnswerIds } from '../../bot/teams/answer-ids';
-import { createLogger } from '../../bot/logger';
 import { REPLIES } from '../../bot/teams/messages';
-import { createSearch } from '../../knowledge/search/answer';
 import { openStore } from '../../store/open';
-import { createVoterCodes } from '../../bot/voter-code';
 import { cardText } from '../helpers/adaptive-cards';
 import { cardOf } from '../helpers/fixtures';
+import { testBotDeps } from '../../testkit/bot-deps';
 import { loadOrThrow } from '../../testkit/kb';
-import { scheduleStore } from '../../schedule/schedule-store';
-import { clockOf } from '../../time/clock';
 
 const kb = loadOrThrow();
 
 async function harness(env: Record<string, string> = {}) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEFAULT_FRAMEWORK: 'lbbd', ...env }, '/nonexistent');
   const store = await openStore('sqlite::memory:');
-  const deps: BotDeps = {
-    config,
-    kb,
-    search: createSearch(kb),
-    store,
-    schedules: scheduleStore(store),
-    logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),
-    clock: clockOf(() => new Date('2026-11-23T09:00:00Z')),
-    newId: () => 'answer-id-0001',
-    answerIds: createAnswerIds(store, () => 'answer-id-0001'),
-    voterCodes: createVoterCodes(store),
-    version: '9.9.9',
-  };
+  const deps = testBotDeps(store, { env });
   const bot = new PracticeCompanionBot(deps);
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.use(...turnMiddleware(deps));
