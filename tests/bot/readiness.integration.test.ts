@@ -58,7 +58,9 @@ describe('/readyz', () => {
       await proxy.close();
       await db.drop();
     }
-  });
+    // A real PostgreSQL schema, migrated through the proxy: migrations from every test worker queue on one
+    // advisory lock, so under a full parallel run this can take longer than the suite's 15 s (CI saw 17 s).
+  }, 60_000);
 
   test('/healthz stays cheap: it answers without asking the store', async () => {
     const store = await openStore('sqlite::memory:');
