@@ -140,8 +140,12 @@ function decide(
     has(reading, 'crisis') || has(reading, 'death') || has(reading, 'selfharm') || has(reading, 'distress');
   const firstPerson =
     reading.concepts.some((list) => list.includes('i') || list.includes('me')) || (!third && despairing);
+  // The lower bar needs words of despair too: "ive got 8 days left" or "will i be registered" is a worker
+  // speaking, not a worker in crisis.
   const crisisBar =
-    firstPerson && !child ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis']) : t['worker-crisis'];
+    firstPerson && despairing && !child
+      ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis'])
+      : t['worker-crisis'];
   // Despair in the worker's own words, with no child and no one else in the message: the crisis card,
   // whatever the classifier says ("i keep thinking about death and how to get there").
   // A history written up ("how do i write about a past overdose") is not despair now.
@@ -153,7 +157,11 @@ function decide(
     !history &&
     (has(reading, 'crisis') || (has(reading, 'death') && has(reading, 'distress')));
   const hit = {
-    'worker-crisis': !othersDespair && (rules.crisis || ownDespair || p['worker-crisis'] >= crisisBar),
+    // The lower bar is for despair with nothing else to explain it: a threat the safety rule found ("a dead
+    // rat on my doorstep") explains its own words of death.
+    'worker-crisis':
+      !othersDespair &&
+      (rules.crisis || ownDespair || p['worker-crisis'] >= (rules.safety ? t['worker-crisis'] : crisisBar)),
     'worker-safety': rules.safety || p['worker-safety'] >= t['worker-safety'],
     'child-at-risk':
       childsCrisis ||

@@ -208,6 +208,17 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
       (words[i + 2]?.number ?? 99) <= 19
     )
       found.push(i);
+    // "patel family, mum is 34", "the le brocq family": a surname, or a capitalised word that is no English
+    // word nor a place, just before "family" or "children".
+    else if (
+      FAMILY_WORDS.has(next) &&
+      next !== 'lot' &&
+      !words[i + 1]?.afterBreak &&
+      ((n.surnames.has(w.lower) && !n.english.has(w.lower)) || (w.capital && unknown && !n.places.has(w.lower))) &&
+      !n.notNames.has(w.lower) &&
+      w.lower.length >= 3
+    )
+      found.push(i);
     // "the patels", "the hendersons": a family by its surname, in lower case.
     else if (
       prev === 'the' &&

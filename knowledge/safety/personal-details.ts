@@ -101,7 +101,7 @@ function hasDateOfBirth(text: string): boolean {
 
 /** A case or reference number, an NHS number, or any long number. */
 const REFERENCE =
-  /\b(?:case|ref|reference|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b|\b(?:ref|reference|case|crn|upn)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*(?=(?:[a-z]*\d){3})[a-z0-9]{5,}\b/;
+  /\b(?:case|refs?|references?|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b|\b(?:19|20)\d{2}\/(?!(?:19|20)\d{2}\b)\d{3,}\b|\b(?:ref|reference|case|crn|upn)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*(?=(?:[a-z]*\d){3})[a-z0-9]{5,}\b/;
 
 function hasNhsNumber(text: string): boolean {
   for (const match of text.matchAll(/\b(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})\b/g)) {
@@ -117,13 +117,13 @@ function hasNhsNumber(text: string): boolean {
 const STREET =
   /\b(?!(?:Family|High|Crown|County|Magistrates|Youth|Supreme|Appeal|Town|Civic|Care|Children|Drug|Alcohol|Court)\b)[A-Z][a-z']+(?:[\s-][A-Z][a-z']+)?\s+(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Court|Crescent|Drive|Gardens|Grove|Place|Square|Terrace|Walk|Mews|Parade|Rise|Vale|House|Tower|Estate)\b/;
 
-/** "14 Oxlow Lane", "24b ripple road", "flat 4". */
+/** "14 Oxlow Lane", "24b ripple road", "flat 4", and Jersey's "22 la rue du moulin", "3 clos de la ville". */
 const ADDRESS =
-  /\b\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|court|crescent|drive|way|gardens|grove|place|square|terrace|walk|mews|row|parade|rise|vale|view|house|tower|estate)\b|\bflat\s+\d+[a-z]?\b/;
+  /\b\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){1,3}(?:road|rd|street|st|lane|ln|avenue|ave|close|court|crescent|drive|way|gardens|grove|place|square|terrace|walk|mews|row|parade|rise|vale|view|house|tower|estate)\b|\b\d{1,4}[a-z]?,?\s+(?:(?:la|le|les)\s+)?(?:rue|clos|route|chemin|ruelle|mont)\s+(?:de|du|des|de la|la|le|les)?\s*[a-z']{3,}|\bflat\s+\d+[a-z]?\b/;
 
 /** "on the gascoigne estate", "lives on ripple road": a place named before a street word, after "on", "in"… */
 const LOCAL_STREET =
-  /\b(?:on|in|at|from|near|off)\s+(?:the\s+)?(?!(?:the|same|main|busy|local|council|housing|new|old|that|this|their|her|his|my|our|your|a|an|high|ring|open|right|wrong|long|every|each|one|another|other|own|big|small|quiet|private|public|whole|next|back|front|slip|side|country|dual|toll|rough|bumpy|rocky)\b)[a-z][a-z']{2,}(?:\s+(?!(?:the|a|an|of)\b)[a-z][a-z']{2,})?\s+(?:estate|road|rd|street|close|avenue|lane|crescent|gardens|grove|terrace)\b/;
+  /\b(?:on|in|at|from|near|off)\s+(?:the\s+)?(?!(?:the|same|main|busy|local|council|housing|new|old|that|this|their|her|his|my|our|your|a|an|high|ring|open|right|wrong|long|every|each|one|another|other|own|big|small|quiet|private|public|whole|next|back|front|slip|side|country|dual|toll|rough|bumpy|rocky)\b)[a-z][a-z']{2,}(?:\s+(?!(?:the|a|an|of)\b)[a-z][a-z']{2,}){0,2}\s+(?:estate|road|rd|street|close|avenue|lane|crescent|gardens|grove|terrace)\b/;
 
 /** An age that points at one child, without a name: "her 9yo", "his 15 year old", "my 6 y/o" (not "a 7 year old", said of children in general). */
 const CHILD_AGE = /\b(?:her|his|their|my|our)\s+\d{1,2}\s*-?\s*(?:yo|y\/o|yr\s+old|year\s+old)\b(?!\s*s\b)/;
@@ -144,7 +144,12 @@ const NOT_A_NAME = new Set(
   ),
 );
 
+/** "year 9 at jo richardson": a school year, then where. */
+const YEAR_AT = /\byear\s+\d{1,2}\s+(?:at|in)\s+([a-z']+)(?:\s+([a-z']+))?/g;
+
 function hasSchool(text: string, original: string): boolean {
+  for (const m of text.matchAll(YEAR_AT))
+    if ([m[1], m[2]].some((w) => w !== undefined && !NOT_A_NAME.has(w) && particular(w))) return true;
   if (CAPITAL_SCHOOL.test(original.replace(/\b(?:[A-Z]{2,})\s+(?=Academy|School|College)/g, 'the '))) return true;
   for (const m of text.matchAll(SCHOOL)) {
     const before = (m[1] ?? '')

@@ -7,6 +7,8 @@
 
 /** The worker's own thoughts of ending their life, or of hurting themself. */
 const CRISIS: readonly RegExp[] = [
+  // Someone else's words of suicide, then "i feel the same": the worker's own.
+  /\b(?:wanting to die|want to die|wants to die|suicidal|kill (?:himself|herself|themselves)|end it all|ending it all|not wanting to be here)\b.*\bi (?:feel|felt|have felt|ve felt|feel exactly) (?:the same|like that too|that way too|it too)\b/,
   /\b(?:kill|killing|top|topping|hang|hanging|hurt|hurting|harm|harming|cut|cutting|overdose|poison|drown|starve) myself\b/,
   /\b(?:end|ending|take|taking) (?:my|my own) life\b/,
   /\b(?:i|im|and) (?:really |just |honestly |simply |no longer |still |seriously )?(?:dont|do not|dont really|never|cant|cannot) (?:want to|wanna|wish to|want) (?:be here|live|be alive|exist|wake up|be around|go on|carry on living|keep living)\b/,

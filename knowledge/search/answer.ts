@@ -4,7 +4,7 @@ import { stem } from './analyse';
 import { loadLexicon } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { parseNumber } from './numbers';
-import { LAST, parseQuestion } from './query';
+import { LAST, MIDDLE, parseQuestion } from './query';
 import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
 import { contentTerms, surfaceWords } from './terms';
@@ -12,6 +12,9 @@ import { rank } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
 import { inOrder, isOnlyAbout, neighbourOf, onlyNumberedKind, overviewOf, rootOverview } from './framework-order';
+
+/** Words that leave a place alone ("the final one on the list"): stems as search sees them. */
+const PLACE_FILLERS: ReadonlySet<string> = new Set(['one', 'list', 'thing', 'item', 'entry', 'bit']);
 
 /** Questions longer than this are cut, not processed whole. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -181,10 +184,14 @@ function answerWith(
     const members = inOrder(index, kind, preferred);
     // By its number; "the last", or a kind the file does not number ("the first approach"), by its place.
     const entry =
-      number <= LAST
-        ? members[members.length + number]
-        : (members.find((e) => e.number === number) ??
-          (members.every((e) => e.number === undefined) ? members[number - 1] : undefined));
+      number === MIDDLE
+        ? members.length % 2 === 1
+          ? members[(members.length - 1) / 2]
+          : undefined
+        : number <= LAST
+          ? members[members.length + number]
+          : (members.find((e) => e.number === number) ??
+            (members.every((e) => e.number === undefined) ? members[number - 1] : undefined));
     if (entry) return exact(entry, 'number');
     const overview = overviewOf(index, kind, preferred, preferred);
     // A kind this framework does not have ("principle 3" in Jersey): its own overviews show what it has.
@@ -195,8 +202,8 @@ function answerWith(
     };
   }
 
-  // "fifth", "number 9", "the last one": a place alone, in a framework that numbers one kind of entry.
-  if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined)) {
+  // "fifth", "number 9", "the last one", "final one on the list": a place alone, in a framework that numbers one kind of entry.
+  if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t))) {
     const kind = parsed.plural ?? named?.overview.lists ?? onlyNumberedKind(index, preferred);
     const members = kind === undefined ? [] : inOrder(index, kind, preferred);
     const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];

@@ -34,9 +34,51 @@ const FROM_END: ReadonlyMap<string, number> = new Map([
   ['last', -1],
   ['final', -1],
   ['penultimate', -2],
+  ['antepenultimate', -3],
 ]);
+
+/** "second to last", "second last", "one before last" read as "penultimate"; "third to last" as "antepenultimate". */
+function mergePlaces(surface: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < surface.length; i++) {
+    const w = surface[i] ?? '';
+    const gap = surface[i + 1] === 'to' || surface[i + 1] === 'from' || surface[i + 1] === 'before' ? 2 : 1;
+    const last = surface[i + gap] === 'last' || (surface[i + gap] === 'the' && surface[i + gap + 1] === 'end');
+    const place =
+      w === 'second' || (w === 'one' && gap === 2) ? 'penultimate' : w === 'third' ? 'antepenultimate' : undefined;
+    if (place && last) {
+      out.push(place);
+      i += gap + (surface[i + gap] === 'the' ? 1 : 0);
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
 /** The number that stands for "the last one"; LAST - 1 is the one before it. */
 export const LAST = -1;
+/** The number that stands for "the middle one" ("middle value of the five"): parseNumber never gives 0. */
+export const MIDDLE = 0;
+/** Words between a place and its kind that do not change it: "the first relational principle". */
+const PLACE_LINKS = new Set([
+  'the',
+  'of',
+  'our',
+  'my',
+  'lbbd',
+  'jersey',
+  'cscs',
+  'b&d',
+  'bd',
+  'ten',
+  '10',
+  'nine',
+  '9',
+  'five',
+  '5',
+  'seven',
+  '7',
+]);
 const AFTER = new Set(['after', 'next', 'following', 'follows']);
 const BEFORE = new Set(['before', 'preceding', 'precedes']);
 /** The words that place one entry beside another, as terms. */
@@ -46,10 +88,23 @@ const INITIAL_VERBS = new Set(['beginning', 'begins', 'begin', 'starting', 'star
 const INITIAL_LINKS = new Set(['with', 'w', 'wiv', 'by', 'the', 'letter', 'a', 'an']);
 const LETTER_LINKS = new Set(['in', 'of', 'for', 'from', 'stand', 'stands', 'mean', 'means']);
 
-export function parseQuestion(surface: readonly string[], index: SearchIndex): ParsedQuestion {
+export function parseQuestion(asked: readonly string[], index: SearchIndex): ParsedQuestion {
+  const surface = mergePlaces(asked);
   const used = new Set<number>();
   const frameworkId = findFramework(surface, index, used);
   const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
+  // "number of approaches", "how many principles": a count asks for the list.
+  surface.forEach((w, i) => {
+    const kindAfter = KIND_STEMS.get(stem(surface[i + 2] ?? ''));
+    if (
+      kindAfter &&
+      (surface[i + 2] ?? '').endsWith('s') &&
+      ((w === 'number' && surface[i + 1] === 'of') || (w === 'how' && surface[i + 1] === 'many'))
+    ) {
+      used.add(i);
+      used.add(i + 1);
+    }
+  });
   const numbered = findNumbered(surface, used);
   const initial = numbered ? undefined : findInitial(surface, used);
   const letter = numbered || initial ? undefined : findLetter(surface, index, used);
@@ -118,7 +173,7 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
     let j = i + 1;
     if (NUMBER_LINKS.has(surface[j] ?? '')) j++;
     let n = parseNumber(surface[j] ?? '');
-    const fromEnd = FROM_END.get(surface[i - 1] ?? '');
+    const fromEnd = FROM_END.get(surface[i - 1] ?? '') ?? (surface[i - 1] === 'middle' ? MIDDLE : undefined);
     if (n === undefined && fromEnd !== undefined && !(surface[i] ?? '').endsWith('s')) {
       j = i - 1;
       n = fromEnd;
@@ -128,6 +183,40 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
       const before = surface[j] ?? '';
       const isCount = (surface[i] ?? '').endsWith('s') && !/(st|nd|rd|th)$/.test(before);
       n = isCount ? undefined : parseNumber(before);
+      // "the first relational principle", "10th relational principle": one describing word between.
+      const described = surface[i - 2] ?? '';
+      if (n === undefined && /^[a-z]{4,}$/.test(before) && !used.has(i - 1) && !used.has(i - 2)) {
+        const place =
+          FROM_END.get(described) ?? (/(st|nd|rd|th)$/.test(described) ? parseNumber(described) : undefined);
+        if (place !== undefined && !(surface[i] ?? '').endsWith('s')) {
+          j = i - 2;
+          n = place;
+        }
+      }
+      // "no 3 of the relational principles", "the 3rd of our ten principles", "middle value of the five".
+      if (n === undefined) {
+        let k = i - 1;
+        while (
+          k > i - 5 &&
+          k >= 0 &&
+          (PLACE_LINKS.has(surface[k] ?? '') || /^[a-z]{4,}$/.test(surface[k] ?? '')) &&
+          surface[k] !== 'of'
+        )
+          k--;
+        if (surface[k] === 'of') {
+          const at = surface[k - 1] ?? '';
+          const place =
+            /(st|nd|rd|th)$/.test(at) || NUMBER_LINKS.has(surface[k - 2] ?? '')
+              ? parseNumber(at)
+              : (FROM_END.get(at) ?? (at === 'middle' ? MIDDLE : undefined));
+          if (place !== undefined) {
+            for (let u = k; u < i; u++) used.add(u);
+            if (NUMBER_LINKS.has(surface[k - 2] ?? '')) used.add(k - 2);
+            j = k - 1;
+            n = place;
+          }
+        }
+      }
     }
     if (n !== undefined) {
       used.add(i);
