@@ -24,6 +24,12 @@ const BENCH_IMPORTS = {
   group: ['**/bench', '**/bench/**'],
   message: 'Tests import nothing from bench/: move what both need to testkit/.',
 };
+/** knowledge/ knows nothing of Teams or of the service that hosts it: the bot passes it what it needs. */
+const BOT_IMPORTS = {
+  group: ['**/bot', '**/bot/**'],
+  message:
+    'knowledge/ imports nothing from bot/: declare the narrow type it needs in knowledge/ and let the bot pass its own (knowledge/live/live-knowledge.ts does).',
+};
 const PRODUCT_FOLDERS = ['bot/**', 'cards/**', 'knowledge/**', 'store/**', 'schedule/**', 'time/**'];
 
 module.exports = tseslint.config(
@@ -89,6 +95,11 @@ module.exports = tseslint.config(
     // The seam itself: botbuilder and restify, and still nothing from the kit.
     files: ['bot/platform/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [PRODUCT_IMPORTS_NO_KIT] }] },
+  },
+  {
+    // knowledge/ knows nothing of Teams: not botbuilder, not bot/ (its config, logger or turns), and still nothing from the kit.
+    files: ['knowledge/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [PRODUCT_IMPORTS_NO_KIT, SEAM_IMPORTS, BOT_IMPORTS] }] },
   },
   {
     // testkit/ is what tests, benchmarks and scripts share. Benchmarks, scripts and the kit take nothing

@@ -18,6 +18,7 @@ import { serviceUrlPolicy } from './teams/service-url';
 import { tenantPolicy } from './teams/tenants';
 import { PracticeCompanionBot } from './teams/bot';
 import { turnMiddleware } from './teams/turn-middleware';
+import { ConfigError } from './config';
 import type { Config } from './config';
 import type { BotDeps } from './deps';
 import type { Logger } from './logger';
@@ -27,7 +28,7 @@ import { NO_TELEMETRY } from './telemetry';
 import type { Telemetry } from './telemetry';
 import { registerLegalPages } from './web/legal';
 import { registerTab } from './web/tab';
-import { servedKnowledgeBase } from './served';
+import { servedKnowledgeBase, ServedFrameworksError } from '../knowledge/kb/served';
 import { createConsoleAuth } from './web/console/auth';
 import type { KeysUrl } from './web/console/auth';
 import { createRetentionJob } from './web/console/retention';
@@ -35,8 +36,8 @@ import type { RetentionJob } from './web/console/retention';
 import { registerConsoleApi } from './web/console/routes';
 import { registerSuggestionUndo } from './web/console/suggestion-undo';
 import type { HttpServer } from './platform/http';
-import { createLiveKnowledge } from './live-knowledge';
-import type { LiveKnowledge } from './live-knowledge';
+import { createLiveKnowledge } from '../knowledge/live/live-knowledge';
+import type { LiveKnowledge } from '../knowledge/live/live-knowledge';
 import { registerFrameworkEditor } from './web/console/frameworks';
 
 export interface AppDeps {
@@ -66,16 +67,26 @@ export interface App {
   readonly purger: Purger;
   /** Deletes suggested questions past SUGGESTION_RETENTION_DAYS. */
   readonly retention: RetentionJob;
-  /** The knowledge answered from, swapped whole when a framework version is published (bot/live-knowledge.ts). */
+  /** The knowledge answered from, swapped whole when a framework version is published (knowledge/live/live-knowledge.ts). */
   readonly knowledge: LiveKnowledge;
+}
+
+/** FRAMEWORKS and DEFAULT_FRAMEWORK must name frameworks in the knowledge: refused as every other setting is. */
+function checkServed(kb: KnowledgeBase, config: Config): void {
+  try {
+    servedKnowledgeBase(kb, config);
+  } catch (error) {
+    if (error instanceof ServedFrameworksError) throw new ConfigError(error.variable, error.detail);
+    throw error;
+  }
 }
 
 /** Builds the whole service without opening a port. */
 export function createApp(given: AppDeps): App {
   // Everything below sees only the frameworks this deployment serves.
-  servedKnowledgeBase(given.kb, given.config); // refuses FRAMEWORKS that name no framework, before anything starts
+  checkServed(given.kb, given.config); // refuses FRAMEWORKS that name no framework, before anything starts
   const knowledge = createLiveKnowledge({
-    config: given.config,
+    settings: given.config,
     initial: given.kb,
     ...(given.store.frameworkVersions && { versions: given.store.frameworkVersions }),
     logger: given.logger,

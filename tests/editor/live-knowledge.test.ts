@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createLiveKnowledge } from '../../bot/live-knowledge';
+import { createLiveKnowledge } from '../../knowledge/live/live-knowledge';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { hashOf } from '../../knowledge/editor/source';
@@ -28,7 +28,7 @@ describe('the live knowledge', () => {
   const instance = () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', KNOWLEDGE_DIR: dir }, '/nonexistent');
     return createLiveKnowledge({
-      config,
+      settings: config,
       initial: loadOrThrow(dir),
       versions: store.frameworkVersions!,
       logger: createLogger(config, silent),

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createLiveKnowledge } from '../../bot/live-knowledge';
+import { createLiveKnowledge } from '../../knowledge/live/live-knowledge';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { openStore } from '../../store/open';
@@ -56,7 +56,7 @@ describe.each(BACKENDS)('publish killed with SIGKILL ($name)', (backend) => {
 
       const config = loadConfig({ LOG_LEVEL: 'silent' }, '/nonexistent');
       const live = createLiveKnowledge({
-        config,
+        settings: config,
         initial: loadOrThrow(),
         versions,
         logger: createLogger(config, new Writable({ write: (_c, _e, done) => done() })),

@@ -7,7 +7,7 @@ import { formatProblem } from '../../../knowledge/kb/problems';
 import { entrySpans, entryText, etagOf, sectionText, toData } from '../../../knowledge/editor/source';
 import type { DraftWrite, FrameworkDraft, FrameworkVersionStore } from '../../../store/framework-versions';
 import type { BotDeps } from '../../deps';
-import type { FrameworkSource, LiveKnowledge } from '../../live-knowledge';
+import type { FrameworkSource, LiveKnowledge } from '../../../knowledge/live/live-knowledge';
 import { isJson } from '../request-body';
 import { STAND_INS } from './roles';
 import type { ConsoleSession } from './routes';

@@ -6,7 +6,7 @@ import { checkQuestions } from '../../../knowledge/kb/checks';
 import { displayTitle } from '../../../knowledge/kb/model';
 import { loadSources } from '../../../knowledge/kb/load';
 import { createSearch, directAnswer } from '../../../knowledge/search/answer';
-import type { FrameworkSource, LiveKnowledge } from '../../live-knowledge';
+import type { FrameworkSource, LiveKnowledge } from '../../../knowledge/live/live-knowledge';
 import {
   baseOf,
   draftOf,

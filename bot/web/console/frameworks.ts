@@ -4,7 +4,7 @@ import type { Routes } from '../../platform/types';
 import { PROJECT_ROOT } from '../../../knowledge/paths';
 import { asset, sendAsset, TYPES } from '../assets';
 import type { BotDeps } from '../../deps';
-import type { LiveKnowledge } from '../../live-knowledge';
+import type { LiveKnowledge } from '../../../knowledge/live/live-knowledge';
 import type { ConsoleAuth } from './auth';
 import { baseOf, draftOf, draftOwner, draftProblems, frameworkJson, ID, problemJson, reply } from './framework-draft';
 import type { EditorCall, FrameworkEditing, Reply } from './framework-draft';

@@ -1,15 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_KNOWLEDGE_DIR, loadSources } from '../knowledge/kb/load';
-import type { Entry, Framework, KnowledgeBase } from '../knowledge/kb/model';
-import { formatProblem } from '../knowledge/kb/problems';
-import { createSearch } from '../knowledge/search/answer';
-import type { Search } from '../knowledge/search/answer';
-import { hashOf } from '../knowledge/editor/source';
-import type { FrameworkVersionStore } from '../store/framework-versions';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import { servedKnowledgeBase } from './served';
+import { DEFAULT_KNOWLEDGE_DIR, loadSources } from '../kb/load';
+import type { Entry, Framework, KnowledgeBase } from '../kb/model';
+import { formatProblem } from '../kb/problems';
+import { servedKnowledgeBase } from '../kb/served';
+import type { ServedFrameworks } from '../kb/served';
+import { createSearch } from '../search/answer';
+import type { Search } from '../search/answer';
+import { hashOf } from '../editor/source';
 
 /**
  * The knowledge the service answers from, swapped whole when a framework version is published in the
@@ -64,12 +62,33 @@ export interface LiveKnowledge {
 /** How often every instance looks for a newly published version: well inside the 10 s promise. */
 export const POLL_MS = 2000;
 
+/** What the live knowledge reads of the deployment's settings: the bot passes its Config as it is. */
+export interface LiveKnowledgeSettings extends ServedFrameworks {
+  /** The folder of framework files (KNOWLEDGE_DIR); undefined: knowledge/frameworks/. */
+  readonly knowledgeDir?: string | undefined;
+}
+
+/** The published versions, as the store keeps them (store/framework-versions.ts gives these two reads). */
+export interface PublishedVersions {
+  /** The newest version number of each framework that has one. */
+  newestVersions(): Promise<Map<string, number>>;
+  newest(
+    frameworkId: string,
+  ): Promise<{ readonly version: number; readonly source: string; readonly fileHash: string } | undefined>;
+}
+
+/** Where it says a version went live, or a poll failed: the bot's logger (pino) is one. */
+export interface LiveKnowledgeLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
 export interface LiveKnowledgeOptions {
-  readonly config: Pick<Config, 'frameworks' | 'defaultFramework' | 'knowledgeDir'>;
+  readonly settings: LiveKnowledgeSettings;
   /** Every framework loaded from the files at start: used until a published version applies. */
   readonly initial: KnowledgeBase;
-  readonly versions?: FrameworkVersionStore;
-  readonly logger: Logger;
+  readonly versions?: PublishedVersions;
+  readonly logger: LiveKnowledgeLogger;
 }
 
 function readFiles(dir: string, kb: KnowledgeBase): Map<string, FrameworkSource> {
@@ -94,10 +113,10 @@ function readFiles(dir: string, kb: KnowledgeBase): Map<string, FrameworkSource>
 }
 
 export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge {
-  const { config, versions, logger } = options;
-  const dir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
+  const { settings, versions, logger } = options;
+  const dir = settings.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const files = readFiles(dir, options.initial);
-  const served = servedKnowledgeBase(options.initial, config);
+  const served = servedKnowledgeBase(options.initial, settings);
   let state: KnowledgeState = { kb: served, search: createSearch(served), all: options.initial, sources: files };
   let seen = '';
   let timer: NodeJS.Timeout | undefined;
@@ -107,7 +126,7 @@ export function createLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledg
     const loaded = loadSources([...sources.values()].map((s) => ({ file: s.file, source: s.source })));
     if (!loaded.ok)
       throw new Error(`the published frameworks do not load: ${loaded.problems.map(formatProblem).join('; ')}`);
-    const kb = servedKnowledgeBase(loaded.kb, config);
+    const kb = servedKnowledgeBase(loaded.kb, settings);
     // Built fully before the one assignment below: until then every question uses the old state.
     const next: KnowledgeState = { kb, search: createSearch(kb), all: loaded.kb, sources };
     state = next;
