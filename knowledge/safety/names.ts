@@ -191,6 +191,18 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
           (words[i + 1]?.afterBracket || (words[i + 1]?.afterBreak && !unknown))))
     )
       found.push(i);
+    // "Bailey Hunt (10)": two capitalised words, then an age in brackets.
+    else if (
+      w.capital &&
+      nameLike &&
+      !w.sentenceStart &&
+      words[i + 1]?.capital === true &&
+      words[i + 1]?.number === undefined &&
+      words[i + 2]?.afterBracket === true &&
+      (words[i + 2]?.number ?? 99) <= 19 &&
+      !isPublic[i + 1]
+    )
+      found.push(i);
     // "precious who is 9", "destiny is 15", "grace (15)": a first name, even an everyday word, with an age
     // said straight after it.
     else if (

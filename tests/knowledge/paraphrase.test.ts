@@ -24,6 +24,17 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     ['the final principle', 'lbbd', 'lbbd-be-human'],
     ['the first value', 'lbbd', 'lbbd-compassion'],
     ['the A in CARES', 'lbbd', 'lbbd-accountability'],
+    // Round 5 (from retired blind set H6): a describing word between place and kind, counting from the end
+    // in words, the middle one, a count, and a place alone with fillers.
+    ['first relational principle', 'lbbd', 'lbbd-be-collaborative'],
+    ['10th relational principle', 'lbbd', 'lbbd-be-human'],
+    ['no 3 of the relational principles', 'lbbd', 'lbbd-caring-language'],
+    ['the first of the 10 principles', 'lbbd', 'lbbd-be-collaborative'],
+    ['second to last ingredient', 'jersey', 'jersey-systemic-responses'],
+    ['one before last principle', 'lbbd', 'lbbd-help-to-succeed'],
+    ['middle value of the five', 'lbbd', 'lbbd-respect'],
+    ['number of approaches in the lbbd model?', 'lbbd', 'lbbd-approaches'],
+    ['final one on the list', 'jersey', 'jersey-direct-work'],
   ])('by position or letter: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
 
   test.each([
@@ -34,6 +45,14 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     ['child has had 5 sws in a year', 'jersey', 'jersey-stable-relationships'],
     ['kid is always left out of meetings about them, which value', 'lbbd', 'lbbd-sharing'],
   ])('by situation or in other words: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test('"one of the principles" and "the importance of the principles" name no place', () => {
+    expect(idOf('one of the principles', 'lbbd')).not.toBe('lbbd-be-collaborative');
+    expect(idOf('the importance of the principles', 'lbbd')).not.toBe('lbbd-be-collaborative');
+    // Five values: the middle one exists; ten principles have none.
+    const even = ask('the middle principle', 'lbbd');
+    expect(even.found && even.entry.kind === 'principle' ? even.entry.id : null).toBeNull();
+  });
 
   test('a kind word restricts the answer to that kind: "which value" is never a principle', () => {
     const r = ask('which value is about being kind to children', 'lbbd');

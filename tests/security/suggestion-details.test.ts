@@ -33,6 +33,15 @@ describe('a suggestion holding personal details is refused, however it is writte
     ['a family by its surname in lower case', 'the patels said our values are buzzwords', 'name'],
     ['an estate by name', 'the family on the gascoigne estate, which approach', 'address'],
     ['a street in lower case', 'my family on ripple road, dad has learning needs', 'address'],
+    // Rounds 5 and 6 (from retired blind sets H and I):
+    ['a surname before "family", without "the"', 'patel family, mum wants to know about cares', 'name'],
+    ['a Jersey surname after "le"', 'the le brocq family - staying strengths based', 'name'],
+    ['a Jersey address', 'nans address is 22 la rue du moulin, how do i make it collaborative', 'address'],
+    ['another Jersey address', 'dad lives at 3 clos de la ville and wants to be involved', 'address'],
+    ['an estate of three words', 'family on the pomme dor farm estate, what approach', 'address'],
+    ['references by year and serial', 'refs 2023/0457 and 2023/0458 are siblings', 'reference'],
+    ['a school year and where', 'year 9 at jo richardson, wants to understand his rights', 'school'],
+    ['a capitalised name with an age in brackets', 'a welcome letter for Bailey Hunt (10) joining our home', 'name'],
   ] as const)('%s', (_label, text, kind) => {
     expect(looksPersonal(text)).toBe(true);
     expect(personalDetails(text)).toContain(kind);
@@ -52,6 +61,11 @@ describe('a suggestion holding personal details is refused, however it is writte
       'on the same road as the school, does contextual safeguarding apply',
       'Bruce Perrys work on trauma, does it link to our framework',
       "is safe uncertainty Barry Mason's idea",
+      'what does the foster family need from us, and the birth family',
+      'in 2021/2022 the service changed its model',
+      'year 9 at school is hard for care experienced children',
+      'read Principle Six (6) before supervision',
+      'how do island families use the community as a strength',
     ])
       expect([text, looksPersonal(text)]).toEqual([text, false]);
   });

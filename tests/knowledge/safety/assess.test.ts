@@ -109,6 +109,27 @@ test('a message that names no one and speaks of no despair never gets the crisis
     expect([message, assessSafety(message).route]).not.toEqual([message, 'worker-crisis']);
 });
 
+test('the lower bar for the crisis card needs words of despair: a worker asking about leave, IT or registration is not in crisis', () => {
+  for (const message of [
+    'can i carry over annual leave into next year, ive got 8 days left',
+    'teams keeps logging me out every 10 mins, anyone know how to fix it',
+    "relocating from the uk for a sw post, will i be 'licensed' or 'registered' for housing",
+  ])
+    expect([message, assessSafety(message).route]).toEqual([message, null]);
+});
+
+test("a threat the safety rule finds explains its own words of death: the worker's safety card, not the crisis card", () => {
+  expect(assessSafety('someone left a dead rat on my doorstep the morning after court').route).toBe('worker-safety');
+});
+
+test('someone else\'s wish to die, then "i feel the same": the worker\'s own crisis', () => {
+  expect(
+    assessSafety(
+      'is it bad that when the yp talked about wanting to die i completely understood, because i feel the same every night',
+    ).route,
+  ).toBe('worker-crisis');
+});
+
 describe("the worker's distress gets the support card", () => {
   test.each([
     'had a panic attack in the car after the visit',
