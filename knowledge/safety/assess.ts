@@ -140,12 +140,8 @@ function decide(
     has(reading, 'crisis') || has(reading, 'death') || has(reading, 'selfharm') || has(reading, 'distress');
   const firstPerson =
     reading.concepts.some((list) => list.includes('i') || list.includes('me')) || (!third && despairing);
-  // The lower bar needs words of despair too: "ive got 8 days left" or "will i be registered" is a worker
-  // speaking, not a worker in crisis.
   const crisisBar =
-    firstPerson && despairing && !child
-      ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis'])
-      : t['worker-crisis'];
+    firstPerson && !child ? Math.min(CRISIS_FIRST_PERSON_THRESHOLD, t['worker-crisis']) : t['worker-crisis'];
   // Despair in the worker's own words, with no child and no one else in the message: the crisis card,
   // whatever the classifier says ("i keep thinking about death and how to get there").
   // A history written up ("how do i write about a past overdose") is not despair now.

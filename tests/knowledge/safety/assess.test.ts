@@ -109,7 +109,7 @@ test('a message that names no one and speaks of no despair never gets the crisis
     expect([message, assessSafety(message).route]).not.toEqual([message, 'worker-crisis']);
 });
 
-test('the lower bar for the crisis card needs words of despair: a worker asking about leave, IT or registration is not in crisis', () => {
+test('a worker asking about leave, IT or registration is not in crisis (set H, retired: the classifier learnt it)', () => {
   for (const message of [
     'can i carry over annual leave into next year, ive got 8 days left',
     'teams keeps logging me out every 10 mins, anyone know how to fix it',
