@@ -44,6 +44,19 @@ export const CRISIS_FIRST_PERSON_THRESHOLD = 0.2;
 /** How sure the classifier must be of a message with its questions to the framework taken out. */
 const CLEAR_WITHOUT_QUESTION = 0.9;
 
+/** How sure it must be of one sentence of a long message, for the routes a sentence can carry alone. */
+const CLEAR_SENTENCE = 0.8;
+const BY_SENTENCE = new Set<SafetyRoute>(['child-at-risk', 'worker-safety']);
+
+/** The sentences of a message of three or more sentences and 30 words or more; else none. */
+function sentencesOf(message: string): string[] {
+  const sentences = message
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return sentences.length >= 2 && message.split(/\s+/).length >= 30 ? sentences : [];
+}
+
 const CLASS_INDEX: Readonly<Record<SafetyRoute, number>> = {
   'child-at-risk': 0,
   'worker-safety': 1,
@@ -71,11 +84,19 @@ export function createSafetyNet(
     const p = model.probabilities(features(reading));
     const told = toldPart(lexicon, message);
     const q = told ? model.probabilities(features(told)) : p;
+    // A long message can bury a child at risk, or a threat, in one sentence of an ordinary question ("…she
+    // said she will do it this weekend. Anyway what art-based tools would you suggest?"): each sentence is
+    // read on its own too, and one the classifier is clear about counts for the whole.
+    const alone = sentencesOf(message).map((sentence) => model.probabilities(features(lexicon.read(tokens(sentence)))));
     const probabilities = Object.fromEntries(
       SAFETY_ROUTES.map((r) => {
         const whole = p[CLASS_INDEX[r]] ?? 0;
         const part = q[CLASS_INDEX[r]] ?? 0;
-        return [r, part >= CLEAR_WITHOUT_QUESTION ? Math.max(whole, part) : whole];
+        const sentence = BY_SENTENCE.has(r) ? Math.max(0, ...alone.map((a) => a[CLASS_INDEX[r]] ?? 0)) : 0;
+        return [
+          r,
+          Math.max(whole, part >= CLEAR_WITHOUT_QUESTION ? part : 0, sentence >= CLEAR_SENTENCE ? sentence : 0),
+        ];
       }),
     ) as Record<SafetyRoute, number>;
     // A message that opens with a quotation ('"ill kill myself if u send me back" - yp said') quotes someone.

@@ -178,7 +178,8 @@ export interface PersonalDetailsOptions {
 
 /** The kinds of personal detail a message seems to hold, in the order of DETAIL_KINDS; empty when none. */
 export function personalDetails(message: string, options: PersonalDetailsOptions = {}): readonly DetailKind[] {
-  const original = message.slice(0, 1000).normalize('NFKC');
+  // Accents taken off ("Haute Vallée" reads as "haute vallee"), so Jersey's French names match as English ones do.
+  const original = message.slice(0, 1000).normalize('NFKC').normalize('NFKD').replace(/\p{M}/gu, '');
   const text = original.toLowerCase().replace(/[’‘]/g, "'");
   const found = new Set<DetailKind>();
   // An email address holds a name often enough; it is reported as the email it is.
