@@ -35,6 +35,9 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     ['middle value of the five', 'lbbd', 'lbbd-respect'],
     ['number of approaches in the lbbd model?', 'lbbd', 'lbbd-approaches'],
     ['final one on the list', 'jersey', 'jersey-direct-work'],
+    // Round 6 (from retired set H7).
+    ['what comes first on the list of nine', 'jersey', 'jersey-childrens-rights'],
+    ['what is number three out of the 9', 'jersey', 'jersey-strengths-and-risks'],
   ])('by position or letter: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
 
   test.each([
