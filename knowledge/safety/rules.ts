@@ -176,6 +176,8 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\bcoming for me\b/,
   // Veiled: "friends who'll pay me a visit", "we know which school your son goes to", "knows people… better write a nice report".
   /\bpay (?:me|you|the social worker|her|him) a (?:little )?visit\b/,
+  // A parent who turns out to live beside the worker.
+  /\b(?:dad|mum|father|mother|parent|uncle|partner|boyfriend|family|brother)s?\b.*\b(?:is|are) (?:now )?my (?:new )?(?:neighbour|neighbours|next door neighbour)\b|\b(?:moved|moving) in (?:next door to me|on my street|on my road|near me|opposite me)\b/,
   /\b(?:we|they|he|she|ill|well) (?:know|knows|found out) (?:where|which|what) (?:\w+ ){0,3}(?:your|ur) (?:son|daughter|kids?|children|family|husband|wife|partner|boy|girl)\b/,
   /\bknows? (?:people|some people|the right people|a few people)\b.*\b(?:report|better|careful|write|court|visit)\b|\b(?:report|better|careful)\b.*\bknows? (?:people|some people|the right people)\b/,
   /^(?:i was |i got |got |been |just )?threatened (?:at|on|during) (?:the |a |my |todays |this mornings )?(?:visit|doorstep|home visit|contact|meeting|conference)\b/,

@@ -130,6 +130,35 @@ test('someone else\'s wish to die, then "i feel the same": the worker\'s own cri
   ).toBe('worker-crisis');
 });
 
+describe('round 7 (from retired set J): veiled threats, a quiet farewell, a worry buried in a long question', () => {
+  test.each([
+    "the mum just told me her partner has 'friends' who'll pay me a visit if I write anything bad in the report",
+    "got a text 'we know which school your son goes to'",
+    'threatened at visit',
+    "mum said her boyfriend 'knows people' and I'd better write a nice report",
+    "just realised a yp's dad is my new neighbour two doors down, he keeps smiling at me",
+  ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
+
+  test('"will cope fine without me, my own family too" is the crisis card', () => {
+    expect(assessSafety('the children on my caseload will cope fine without me, my own family too').route).toBe(
+      'worker-crisis',
+    );
+  });
+
+  test('one sentence of a long question the classifier is clear about counts for the whole', () => {
+    const buried =
+      "Long one sorry. I'm doing a piece of work with a sibling group in Dagenham on their wishes and feelings and I wanted to use something creative, maybe New Town Culture style. The eldest, who's 13, showed me a drawing today of herself with a rope and said she's been planning how to do it and will 'do it this weekend'. Anyway what art-based tools would you suggest for the younger two?";
+    // The child-at-risk card is shown (first, or after the crisis card: the classifier reads "I'm… planning how
+    // to do it" as possibly the worker's own, and a crisis card shown in error costs less than one missed).
+    const a = assessSafety(buried);
+    expect([a.route, ...(a.also ?? [])]).toContain('child-at-risk');
+    // …and a long ordinary question, sentence by sentence, stays ordinary.
+    const ordinary =
+      "I want to write a reflective piece for my portfolio. It is about a visit two years ago that was hard. I'm fine now and it was all dealt with at the time. How could I connect that experience to use of self in the LBBD guide, and what should I read first?";
+    expect(assessSafety(ordinary).route).toBeNull();
+  });
+});
+
 describe("the worker's distress gets the support card", () => {
   test.each([
     'had a panic attack in the car after the visit',
