@@ -72,7 +72,7 @@ const invoke = () =>
   });
 
 async function startSigned(): Promise<RunningApp> {
-  running = await startApp(ENV, { authEndpoints: authEndpoints(signer.metadataUrl) });
+  running = await startApp(ENV, { http: true, authEndpoints: authEndpoints(signer.metadataUrl) });
   return running;
 }
 
@@ -198,6 +198,7 @@ describe('when the signing keys cannot be fetched', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     running = await startApp(ENV, {
+      http: true,
       authEndpoints: authEndpoints(`http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`),
     });
     const res = await running.post(activity('personal-message', connector.url), {
