@@ -11,7 +11,7 @@ import { launch, loopbackContext, ready } from '../testkit/browser';
 const folder = process.argv[2] ?? 'docs';
 
 async function main(): Promise<void> {
-  const app = await startApp();
+  const app = await startApp({}, { http: true });
   const browser = await launch().catch(async (error: unknown) => {
     await app.close();
     throw error;

@@ -15,19 +15,28 @@ import type { Backend } from './stores';
 import type { Clock } from '../time/clock';
 
 export interface RunningApp {
+  /** The base URL, with `{ http: true }`; asking without it throws (nothing listens). */
   readonly url: string;
   readonly app: App;
   readonly store: Store;
   /** Every log line written, as text. */
   readonly logs: string[];
+  /** POST /api/messages: over HTTP with `{ http: true }`, else through the same steps without a socket (server.inject). */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
-/** Starts the real restify server on 127.0.0.1 with an in-memory store and captured logs. */
+/**
+ * The real service with an in-memory store and captured logs. Turns run in process by default: post()
+ * takes the /api/messages route's own steps without a socket, and nothing listens. Tests of HTTP
+ * itself, of web pages and APIs, browsers and start-up pass `{ http: true }`: then the restify
+ * server listens on 127.0.0.1 and post() and `url` go over HTTP.
+ */
 export async function startApp(
   env: Record<string, string> = {},
   options: {
+    /** Listen on 127.0.0.1 and post over HTTP. Without it `url` throws. */
+    http?: boolean;
     clock?: Clock;
     store?: Store;
     authEndpoints?: AuthEndpoints;
@@ -63,21 +72,32 @@ export async function startApp(
     ...(options.consoleKeyCooldownMs !== undefined && { consoleKeyCooldownMs: options.consoleKeyCooldownMs }),
     newId: () => `answer-id-${String(++ids).padStart(4, '0')}`,
   });
-  const url = await app.server.listen(0, '127.0.0.1');
+  const url = options.http ? await app.server.listen(0, '127.0.0.1') : undefined;
+  let closed: Promise<void> | undefined;
   return {
-    url,
+    get url() {
+      if (url === undefined)
+        throw new Error(
+          'this app was started without HTTP: pass { http: true } to startApp (or useBot options) for a URL',
+        );
+      return url;
+    },
     app,
     store,
     logs,
-    post: async (activity, headers = {}) => {
-      const res = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(activity),
-      });
-      return { status: res.status, body: await res.text() };
-    },
-    close: () => app.server.close(1000),
+    post:
+      url === undefined
+        ? (activity, headers) => app.server.inject(activity, headers)
+        : async (activity, headers = {}) => {
+            const res = await fetch(`${url}/api/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...headers },
+              body: JSON.stringify(activity),
+            });
+            return { status: res.status, body: await res.text() };
+          },
+    // A test may close the app itself (to restart on the same database); closing twice is harmless.
+    close: () => (closed ??= app.server.close(1000)),
   };
 }
 
@@ -100,7 +120,8 @@ export interface BotUnderTest {
 }
 
 /**
- * The one bot test harness: the real service (startApp) talking to a FakeConnector on loopback.
+ * The one bot test harness: the real service (startApp, in process unless `options` give `http: true`)
+ * talking to a FakeConnector on loopback.
  * Registers hooks in the calling scope: before each test a fresh connector (and, with `backend`, a
  * fresh database and its store); after each, the app the test started, the connector and the
  * database are closed and dropped.
@@ -151,13 +172,10 @@ export function useBot(
     },
     async start(env = {}, options = {}) {
       await stop();
-      const app = await startApp(
+      running = await startApp(
         { ...defaults.env, ...env },
         { ...(store && { store }), ...defaults.options?.(), ...options },
       );
-      // A test may close the app itself (to restart on the same database); closing twice is harmless.
-      let closed: Promise<void> | undefined;
-      running = { ...app, close: () => (closed ??= app.close()) };
       return running;
     },
     stop,

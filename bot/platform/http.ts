@@ -1,10 +1,13 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import restify from 'restify';
 import type { ActivityHandler, Activity } from 'botbuilder';
 import { SignInRefused } from './adapter';
 import type { PracticeAdapter } from './adapter';
 import type { Logger } from '../logger';
 import { BODY_ERRORS, isJson, readJsonBody } from '../web/request-body';
+import type { BodySource } from '../web/request-body';
 import { LOCAL_ONLY_REPLY, localRefusal } from '../web/local-only';
 import type { HttpRequest, RouteHandler, Routes } from './types';
 
@@ -32,6 +35,14 @@ export interface HttpServer {
   /** Stops accepting, finishes turns in flight (up to `graceMs`), then calls onDrained. */
   close(graceMs?: number): Promise<void>;
   readonly inFlight: () => number;
+  /**
+   * For tests of turns: one POST /api/messages without a socket, with `headers` as sent (content type
+   * JSON unless given). The route's own steps run: the body checks (token present, size, JSON), sign-in
+   * with the Authorization header, the service URL check, then the turn; the reply is what HTTP would
+   * send, body as text. Not the local-only Host check, which is about the socket a request came in on.
+   * Nothing on the network reaches this; the service never calls it.
+   */
+  inject(activity: unknown, headers?: Readonly<Record<string, string>>): Promise<{ status: number; body: string }>;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -87,49 +98,40 @@ export function createServer(deps: ServerDeps): HttpServer {
       return next(false);
     });
 
+  /** A fixed reply of /api/messages; `close` asks the connection to close (the rest of the upload is not read). */
+  type Reply = { readonly status: number; readonly body?: unknown; readonly close?: boolean };
+
   // Bodies are read here, before routing, sign-in or anything else, and only as JSON into memory:
   // nothing a request sends is ever written to disk, and no other parser exists to be reached.
-  server.pre((req, res, next) => {
-    if (req.method !== 'POST' || req.path().replace(/\/+$/, '') !== MESSAGES) return next();
-    void (async () => {
+  const intake = async (req: BodySource): Promise<{ ok: true; activity: Activity } | { ok: false; reply: Reply }> => {
+    const refuse = (status: 400 | 413 | 415) => {
+      deps.logger.info({ event: 'body-refused', status }, 'a request body was refused');
+      return { ok: false as const, reply: { status, body: HTTP_REPLIES[status], close: status !== 400 } };
+    };
+    try {
       if (!isJson(req.headers['content-type'])) return refuse(415);
       // Without a token there is nothing to check the body against: refuse before reading it.
       if (deps.requireToken && !/^Bearer \S+$/i.test(req.headers.authorization ?? '')) {
         deps.logger.info({ event: 'auth-refused', kind: 'no-token' }, 'a request without a token was refused');
-        return send(401, HTTP_REPLIES.unauthorized);
+        return { ok: false, reply: { status: 401, body: HTTP_REPLIES.unauthorized, close: true } };
       }
       const read = await readJsonBody(req, MAX_BODY_BYTES);
       if (!read.ok) return refuse(read.status);
-      (req as { body?: unknown }).body = read.body;
-      next();
-    })().catch((error: unknown) => {
+      return { ok: true, activity: read.body as unknown as Activity };
+    } catch (error) {
       report('error', 'body-error', 'read', error, 'reading a request body failed');
-      if (!res.headersSent) send(400, HTTP_REPLIES[400]);
-    });
+      return { ok: false, reply: { status: 400, body: HTTP_REPLIES[400] } };
+    }
+  };
 
-    function refuse(status: 400 | 413 | 415) {
-      deps.logger.info({ event: 'body-refused', status }, 'a request body was refused');
-      send(status, HTTP_REPLIES[status]);
-    }
-    function send(status: number, body: object) {
-      // The rest of a refused upload is not read: close the connection once this reply is out.
-      if (status === 413 || status === 415 || status === 401) res.setHeader('connection', 'close');
-      res.send(status, body);
-      next(false);
-    }
-  });
-
-  server.post(MESSAGES, async (req, res) => {
-    if (closing) {
-      res.send(503, HTTP_REPLIES.shuttingDown);
-      return;
-    }
+  // After intake: sign-in with the Authorization header, the service URL, then the turn.
+  const turn = async (activity: Activity, authorization: string | undefined): Promise<Reply> => {
+    if (closing) return { status: 503, body: HTTP_REPLIES.shuttingDown };
     inFlight++;
     try {
-      const activity = (req as { body?: unknown }).body as Activity;
       let auth: Awaited<ReturnType<PracticeAdapter['authenticate']>>;
       try {
-        auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
+        auth = await adapter.authenticate(activity, authorization ?? '');
       } catch (error) {
         report(
           'info',
@@ -138,8 +140,7 @@ export function createServer(deps: ServerDeps): HttpServer {
           error instanceof SignInRefused ? error.cause : error,
           'a request with a token that did not check out was refused',
         );
-        res.send(401, HTTP_REPLIES.unauthorized);
-        return;
+        return { status: 401, body: HTTP_REPLIES.unauthorized };
       }
       if (typeof activity.serviceUrl !== 'string' || !deps.serviceUrlAllowed(activity.serviceUrl)) {
         // Not the URL itself: the caller wrote it.
@@ -147,18 +148,39 @@ export function createServer(deps: ServerDeps): HttpServer {
           { event: 'service-url-refused', activityType: activity.type },
           'an activity named a service URL this bot does not post to',
         );
-        res.send(403, HTTP_REPLIES.forbiddenServiceUrl);
-        return;
+        return { status: 403, body: HTTP_REPLIES.forbiddenServiceUrl };
       }
       const invokeResponse = await adapter.runAuthenticated(auth, activity, (context) => deps.bot.run(context));
-      if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
-      else res.send(invokeResponse?.status ?? 200);
+      return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
     } catch (error) {
       report('error', 'process-error', (error as Error)?.name ?? 'Error', error, 'processing a request failed');
-      if (!res.headersSent) res.send(500, HTTP_REPLIES.internal);
+      return { status: 500, body: HTTP_REPLIES.internal };
     } finally {
       inFlight--;
     }
+  };
+
+  server.pre((req, res, next) => {
+    if (req.method !== 'POST' || req.path().replace(/\/+$/, '') !== MESSAGES) return next();
+    void intake(req)
+      .then((taken) => {
+        if (taken.ok) {
+          (req as { body?: unknown }).body = taken.activity;
+          return next();
+        }
+        if (res.headersSent) return next(false);
+        if (taken.reply.close) res.setHeader('connection', 'close');
+        res.send(taken.reply.status, taken.reply.body);
+        next(false);
+      })
+      .catch((error: unknown) => report('error', 'body-error', 'reply', error, 'answering a refused request failed'));
+  });
+
+  server.post(MESSAGES, async (req, res) => {
+    const reply = await turn((req as { body?: unknown }).body as Activity, req.headers.authorization);
+    if (res.headersSent) return;
+    if (reply.body !== undefined) res.send(reply.status, reply.body);
+    else res.send(reply.status);
   });
 
   // The Agents Playground checks the endpoint with HEAD on every connection: a quiet yes.
@@ -230,5 +252,19 @@ export function createServer(deps: ServerDeps): HttpServer {
       await deps.onDrained?.();
     },
     inFlight: () => inFlight,
+    inject: async (activity, headers = {}) => {
+      const bytes = Buffer.from(JSON.stringify(activity) ?? '', 'utf8');
+      const given = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+      const sent: IncomingHttpHeaders = {
+        'content-type': 'application/json',
+        'content-length': String(bytes.length),
+        ...given,
+      };
+      const request = Object.assign(Readable.from([bytes]), { headers: sent });
+      const taken = await intake(request);
+      const reply = taken.ok ? await turn(taken.activity, request.headers.authorization) : taken.reply;
+      // As restify sends it to fetch's Accept: */*: JSON, or nothing.
+      return { status: reply.status, body: reply.body === undefined ? '' : JSON.stringify(reply.body) };
+    },
   };
 }

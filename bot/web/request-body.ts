@@ -1,4 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+
+/** What a body is read from: a request (or, in tests, any stream with a request's headers). */
+export type BodySource = Pick<Readable, 'on' | 'off' | 'pause'> & { readonly headers: IncomingHttpHeaders };
 
 /** What a request body became: an activity-shaped object, or a fixed reason it was refused. */
 export type BodyResult =
@@ -22,7 +26,7 @@ export function isJson(contentType: string | undefined): boolean {
  * other content type is refused before a byte of the body is looked at. The body must be an
  * object with a string `type`, as every Bot Framework activity has.
  */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+export async function readJsonBody(req: BodySource, limit: number): Promise<BodyResult> {
   if (!isJson(req.headers['content-type'])) return { ok: false, status: 415 };
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return { ok: false, status: 413 };

@@ -35,7 +35,7 @@ jest.mock('../../knowledge/search/answer', () => {
 const kb = loadOrThrow();
 const lbbd = kb.framework('lbbd')!;
 const PERSONAL = 'conversation:a:1Ka5yEe8kFzq2oT1bV9cXwN3mLpQrS7tUvWxYz0AbCdEfGhIjKlMnOpQrStUvWxYz1234567890';
-const bot = useBot();
+const bot = useBot({ options: () => ({ http: true }) });
 
 async function cardsFor(json: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
   const before = bot.connector.sent().length;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   printed.start();
   process.on('unhandledRejection', onRejection);
   connector = await startFakeConnector();
-  app = await startApp({ LOG_LEVEL: 'silent' });
+  app = await startApp({ LOG_LEVEL: 'silent' }, { http: true });
 });
 afterAll(async () => {
   await app.close();

@@ -7,7 +7,7 @@ import { captureConsole } from '../helpers/console-capture';
 import { recordingStore } from '../helpers/recording-store';
 import { openStore } from '../../store/open';
 
-const bot = useBot();
+const bot = useBot({ options: () => ({ http: true }) });
 const { start } = bot;
 const firstCard = () => cardOf(bot.connector.sent()[0]);
 

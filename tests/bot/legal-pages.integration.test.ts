@@ -16,7 +16,7 @@ const visibleText = (html: string): string =>
 describe('GET /privacy and GET /terms, served by the bot for the app manifest', () => {
   let app: RunningApp;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({}, { http: true });
   });
   afterAll(() => app.close());
 
@@ -114,7 +114,7 @@ describe('accessibility, in real Chromium', () => {
   // One after the other, so that when Chromium cannot start the server is still known, and closed:
   // otherwise it keeps jest from exiting.
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({}, { http: true });
     browser = await launch();
   }, 30_000);
   afterAll(async () => {

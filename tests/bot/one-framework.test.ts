@@ -44,7 +44,7 @@ describe.each(['lbbd', 'jersey'] as const)('a place set to %s', (home) => {
 
   beforeEach(async () => {
     connector = await startFakeConnector();
-    app = await startApp({}, {});
+    app = await startApp({}, { http: true });
     for (const scopeId of [`conversation:${PERSONAL}`, `team:${TEAM}`, `conversation:${MEETING_CHAT}`]) {
       await app.store.setFramework({ scopeId, frameworkId: home, changedBy: 'test', at: new Date() });
     }
@@ -227,7 +227,7 @@ describe('FRAMEWORKS: a deployment that serves one framework', () => {
   });
 
   test('nobody sees the other framework, and welcome, help and about say nothing of switching', async () => {
-    app = await startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
+    app = await startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' }, { http: true });
     expect(app.app.deps.kb.frameworks.map((f) => f.id)).toEqual(['jersey']);
     const texts: string[] = [];
     for (const text of [
@@ -258,16 +258,16 @@ describe('FRAMEWORKS: a deployment that serves one framework', () => {
   });
 
   test('a bad value names the variable and the fix', async () => {
-    await expect(startApp({ FRAMEWORKS: 'jersey,atlantis', DEFAULT_FRAMEWORK: '' })).rejects.toThrow(
+    await expect(startApp({ FRAMEWORKS: 'jersey,atlantis', DEFAULT_FRAMEWORK: '' }, { http: true })).rejects.toThrow(
       'FRAMEWORKS: "atlantis" is not a framework in the knowledge folder: use one of jersey, lbbd, separated by commas',
     );
-    await expect(startApp({ FRAMEWORKS: 'Jersey CSCS', DEFAULT_FRAMEWORK: '' })).rejects.toThrow(
+    await expect(startApp({ FRAMEWORKS: 'Jersey CSCS', DEFAULT_FRAMEWORK: '' }, { http: true })).rejects.toThrow(
       'FRAMEWORKS: "jersey cscs" is not a framework id',
     );
-    await expect(startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: 'lbbd' })).rejects.toThrow(
+    await expect(startApp({ FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: 'lbbd' }, { http: true })).rejects.toThrow(
       'DEFAULT_FRAMEWORK: "lbbd" is not one of the frameworks served (FRAMEWORKS=jersey)',
     );
-    app = await startApp({ FRAMEWORKS: ' lbbd , jersey ' });
+    app = await startApp({ FRAMEWORKS: ' lbbd , jersey ' }, { http: true });
     expect(app.app.deps.kb.frameworks).toHaveLength(2);
   });
 });

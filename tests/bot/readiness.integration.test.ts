@@ -31,7 +31,7 @@ describe('/readyz', () => {
     let app: RunningApp | undefined;
     try {
       store = await openStore(viaProxy);
-      app = await startApp({}, { store });
+      app = await startApp({}, { http: true, store });
       app.app.scheduler.start();
       const up = await readyz(app);
       expect(up.status).toBe(200);
@@ -66,7 +66,7 @@ describe('/readyz', () => {
     const store = await openStore('sqlite::memory:');
     let asked = 0;
     const counting = { ...store, schemaVersion: () => (asked++, store.schemaVersion()) } as Store;
-    const app = await startApp({ SCHEDULER: 'off' }, { store: counting });
+    const app = await startApp({ SCHEDULER: 'off' }, { http: true, store: counting });
     try {
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
       expect(asked).toBe(0);

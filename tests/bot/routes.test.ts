@@ -44,7 +44,7 @@ const TITLES = {
   support: 'Looking after yourself',
 };
 const SUGGEST = 'Suggest this question to the practice team';
-const bot = useBot();
+const bot = useBot({ options: () => ({ http: true }) });
 beforeEach(() => bot.start());
 
 const scopes = {

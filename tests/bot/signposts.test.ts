@@ -17,7 +17,7 @@ let connector: FakeConnector;
 let app: RunningApp;
 beforeAll(async () => {
   connector = await startFakeConnector();
-  app = await startApp();
+  app = await startApp({}, { http: true });
 });
 afterAll(async () => {
   await app.close();

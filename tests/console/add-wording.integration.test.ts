@@ -19,7 +19,7 @@ describe('add this wording to an entry', () => {
     now = new Date('2026-11-20T10:00:00Z');
     const store = await openStore('sqlite::memory:');
     await store.addSuggestion({ id: 's1', text: WORDING, frameworkId: 'lbbd', day: '2026-11-20' });
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: clockOf(() => now) });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, store, clock: clockOf(() => now) });
   });
   afterEach(async () => app.close());
 

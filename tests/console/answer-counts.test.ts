@@ -25,7 +25,7 @@ describe('counting what questions led to', () => {
     written = store.written;
     app = await startApp(
       { DEFAULT_FRAMEWORK: 'lbbd', PRACTICE_LEAD_AAD_IDS: leads },
-      { store, clock: clockOf(() => new Date('2026-11-20T10:00:00Z')) },
+      { http: true, store, clock: clockOf(() => new Date('2026-11-20T10:00:00Z')) },
     );
   };
   afterEach(async () => {

@@ -19,7 +19,7 @@ describe('console sign-in', () => {
   let app: RunningApp;
   beforeAll(async () => {
     keys = await startTenantKeys();
-    app = await startApp(SIGNED_IN_ENV, { consoleKeysUrl: keys.keysUrl });
+    app = await startApp(SIGNED_IN_ENV, { http: true, consoleKeysUrl: keys.keysUrl });
   });
   afterAll(async () => {
     await app.close();
@@ -123,7 +123,11 @@ describe('console key rotation', () => {
   const COOLDOWN_MS = 1000;
   test('a key published after start is fetched when a token names it, then cached', async () => {
     const keys = await startTenantKeys();
-    const app = await startApp(SIGNED_IN_ENV, { consoleKeysUrl: keys.keysUrl, consoleKeyCooldownMs: COOLDOWN_MS });
+    const app = await startApp(SIGNED_IN_ENV, {
+      http: true,
+      consoleKeysUrl: keys.keysUrl,
+      consoleKeyCooldownMs: COOLDOWN_MS,
+    });
     const get = (token: string) =>
       fetch(`${app.url}/api/console/insights`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
     try {
@@ -157,7 +161,7 @@ describe('console when the keys cannot be fetched', () => {
     const keys = await startTenantKeys();
     const token = await keys.token();
     await keys.close();
-    const app = await startApp(SIGNED_IN_ENV, { consoleKeysUrl: keys.keysUrl });
+    const app = await startApp(SIGNED_IN_ENV, { http: true, consoleKeysUrl: keys.keysUrl });
     try {
       const res = await fetch(`${app.url}/api/console/insights`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(401);
@@ -170,7 +174,7 @@ describe('console when the keys cannot be fetched', () => {
 
 describe('console in local mode', () => {
   test('without an app id the console API is open, and says it is local', async () => {
-    const app = await startApp();
+    const app = await startApp({}, { http: true });
     try {
       const res = await fetch(`${app.url}/api/console/session`);
       expect(res.status).toBe(200);
@@ -184,7 +188,7 @@ describe('console in local mode', () => {
   test('with an app id and no valid token, insights and suggestions are 401 even with no leads listed', async () => {
     const env: Record<string, string> = { ...SIGNED_IN_ENV };
     for (const name of ['PRACTICE_LEAD_AAD_IDS', 'CONSOLE_CLIENT_ID', 'CONSOLE_APP_ID_URI']) delete env[name];
-    const app = await startApp(env);
+    const app = await startApp(env, { http: true });
     try {
       for (const path of ['/api/console/insights', '/api/console/suggestions']) {
         expect((await fetch(`${app.url}${path}`)).status).toBe(401);

@@ -29,7 +29,7 @@ let browser: Browser;
 beforeAll(async () => {
   keys = await startTenantKeys();
   [app, browser] = await Promise.all([
-    startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { consoleKeysUrl: keys.keysUrl }),
+    startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, consoleKeysUrl: keys.keysUrl }),
     launch(),
   ]);
   await seedFigures(app.store, new Date());

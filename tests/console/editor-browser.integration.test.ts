@@ -28,7 +28,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }), launch()]);
+  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true }), launch()]);
   ({ context } = await loopbackContext(browser));
   page = await context.newPage();
   errors = [];

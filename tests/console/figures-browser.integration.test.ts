@@ -19,7 +19,7 @@ jest.setTimeout(90_000);
 let app: RunningApp;
 let browser: Browser;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }), launch()]);
+  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true }), launch()]);
   await seedFigures(app.store, new Date());
 });
 afterAll(async () => {

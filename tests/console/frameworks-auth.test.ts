@@ -31,7 +31,7 @@ describe('the framework editor, signed in', () => {
   let app: RunningApp;
   beforeAll(async () => {
     keys = await startTenantKeys();
-    app = await startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { consoleKeysUrl: keys.keysUrl });
+    app = await startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, consoleKeysUrl: keys.keysUrl });
   });
   afterAll(async () => {
     await app.close();

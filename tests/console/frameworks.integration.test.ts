@@ -69,7 +69,7 @@ describe('the framework editor API (local mode)', () => {
   let app: RunningApp;
   let a: ReturnType<typeof api>;
   beforeEach(async () => {
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
     a = api(app);
   });
   afterEach(async () => app.close());
@@ -338,7 +338,7 @@ describe('a framework with no check questions (as a third authority file may be)
         .replace(/\n {2}# Questions staff might ask that this framework should not answer.*\n/, '\n')
         .replace(/\n {2}off_topic_checks:\n( {4}- .*\n)+/, '\n'),
     );
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', KNOWLEDGE_DIR: dir });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', KNOWLEDGE_DIR: dir }, { http: true });
   });
   afterEach(async () => app.close());
 
@@ -376,8 +376,8 @@ describe.each(BACKENDS)('live on every instance without a restart ($name)', (bac
     connector = await startFakeConnector();
     const [s1, s2] = [await openStore(db.url), await openStore(db.url)];
     stores.push(s1, s2);
-    one = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: s1 });
-    two = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store: s2 });
+    one = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, store: s1 });
+    two = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, store: s2 });
     two.app.knowledge.start();
   });
   afterEach(async () => {

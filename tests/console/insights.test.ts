@@ -17,7 +17,7 @@ describe('insights over HTTP, in local mode', () => {
   const now = new Date('2026-11-20T10:00:00Z'); // a Friday
   beforeAll(async () => {
     connector = await startFakeConnector();
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: clockOf(() => now) });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, clock: clockOf(() => now) });
   });
   afterAll(async () => {
     await app.close();
@@ -107,7 +107,7 @@ describe('insights a lead can use: the not-sure rate and its trend, filters, vot
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   beforeAll(async () => {
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { clock: clockOf(() => now) });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, clock: clockOf(() => now) });
     const store = app.store;
     const times = async (n: number, write: () => Promise<void>) => {
       for (let i = 0; i < n; i++) await write();

@@ -21,7 +21,7 @@ let context: BrowserContext;
 let errors: string[];
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }), launch()]);
+  [app, browser] = await Promise.all([startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true }), launch()]);
   ({ context } = await loopbackContext(browser));
   errors = [];
 });

@@ -23,7 +23,7 @@ describe('suggesting a question to the practice team', () => {
     connector = await startFakeConnector();
     const store = recordingStore(await openStore('sqlite::memory:'));
     written = store.written;
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, clock: clockOf(() => now) });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, store, clock: clockOf(() => now) });
   });
   afterEach(async () => {
     await app.close();

@@ -58,7 +58,7 @@ describe('drafts are never lost without a word, and a version can be undone (loc
   let app: RunningApp;
   let a: ReturnType<typeof client>;
   beforeEach(async () => {
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
     a = client(app, async () => ({}));
   });
   afterEach(async () => app.close());
@@ -113,7 +113,7 @@ describe('the two roles in local mode, with stand-in identities', () => {
   let editor: ReturnType<typeof client>;
   let approver: ReturnType<typeof client>;
   beforeEach(async () => {
-    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+    app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
     editor = client(app, async () => ({ [STAND_IN_HEADER]: 'editor' }));
     approver = client(app, async () => ({ [STAND_IN_HEADER]: 'approver' }));
   });
@@ -189,7 +189,7 @@ describe('the two roles in local mode, with stand-in identities', () => {
 });
 
 test('the weekly digest reminds the leads of a signed-off review 30 days before it is due, not sooner', async () => {
-  const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+  const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
   try {
     const approver = client(app, async () => ({ [STAND_IN_HEADER]: 'approver' }));
     const week = { kind: 'digest', from: '2026-11-23', to: '2026-11-29' } as const; // sent Monday 30 November
@@ -230,7 +230,7 @@ describe('the two roles signed in through Teams', () => {
   test('with approvers set: the lead drafts, an approver publishes and is recorded beside the drafter', async () => {
     app = await startApp(
       { ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd', PRACTICE_APPROVER_AAD_IDS: `${APPROVER},${SECOND_APPROVER}` },
-      { consoleKeysUrl: keys.keysUrl },
+      { http: true, consoleKeysUrl: keys.keysUrl },
     );
     const lead = client(app, as(LEAD, 'Sam Lee'));
     const approver = client(app, as(APPROVER, 'Alex Kay'));
@@ -252,7 +252,7 @@ describe('the two roles signed in through Teams', () => {
   });
 
   test('without approvers, one lead drafts and publishes, as before, and the session says no second approver is configured', async () => {
-    app = await startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { consoleKeysUrl: keys.keysUrl });
+    app = await startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, consoleKeysUrl: keys.keysUrl });
     const lead = client(app, as(LEAD));
     expect((await lead.call('GET', 'session')).json['roles']).toMatchObject({ approversConfigured: false });
     expect((await lead.edit('Drafted and published by one lead.')).status).toBe(200);

@@ -12,7 +12,7 @@ async function run(connectionString: string, questions: string[]): Promise<void>
   const connector = await startFakeConnector();
   const telemetry = await startTelemetry(connectionString);
   const store = await openStore('sqlite::memory:');
-  const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { store, telemetry });
+  const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true, store, telemetry });
   try {
     for (const text of questions) {
       const res = await app.post(activity('personal-message', connector.url, { text }));

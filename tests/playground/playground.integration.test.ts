@@ -73,7 +73,7 @@ async function waitForPlayground(url: string): Promise<void> {
 
 beforeAll(async () => {
   // Anonymous (the Playground sends no sign-in token), on loopback, on a free port.
-  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
   const port = await freePort();
   playground = spawn(
     process.execPath,

@@ -72,7 +72,7 @@ const invoke = () =>
   });
 
 async function startSigned(): Promise<RunningApp> {
-  running = await startApp(ENV, { authEndpoints: authEndpoints(signer.metadataUrl) });
+  running = await startApp(ENV, { http: true, authEndpoints: authEndpoints(signer.metadataUrl) });
   return running;
 }
 
@@ -190,6 +190,36 @@ describe('forged tokens: each kind gets the same fixed 401, no turn, and no libr
   });
 });
 
+describe('without a socket (server.inject, what turn tests use): the same sign-in as HTTP', () => {
+  const refusals = (app: RunningApp) =>
+    app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['event'] === 'auth-refused')
+      .map((l) => l['kind']);
+
+  test.each([
+    ['no Authorization header', () => '', 'no-token'],
+    ['a malformed token', () => 'Bearer not-a-jwt', 'not-a-channel-token'],
+    ['a bad signature', () => `Bearer ${signer.forgedToken(claims())}`, 'signature'],
+  ])('%s → the fixed 401, and no turn', async (_label, header, kind) => {
+    running = await startApp(ENV, { authEndpoints: authEndpoints(signer.metadataUrl) });
+    expect(() => running?.url).toThrow(/http: true/);
+    const value = header();
+    const res = await running.post(invoke(), value ? { authorization: value } : {});
+    expect(res).toEqual({ status: 401, body: JSON.stringify(UNAUTHORIZED) });
+    expect(refusals(running)).toEqual([kind]);
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  test('a token the Bot Connector signed is accepted, and the invoke answered as over HTTP', async () => {
+    running = await startApp(ENV, { authEndpoints: authEndpoints(signer.metadataUrl) });
+    const res = await running.post(invoke(), { authorization: `Bearer ${signer.token(claims())}` });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(refusals(running)).toEqual([]);
+  });
+});
+
 describe('when the signing keys cannot be fetched', () => {
   test('401 with the fixed message: no URL, no port, no library text', async () => {
     // A port that was free a moment ago: nothing answers there.
@@ -198,6 +228,7 @@ describe('when the signing keys cannot be fetched', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     running = await startApp(ENV, {
+      http: true,
       authEndpoints: authEndpoints(`http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`),
     });
     const res = await running.post(activity('personal-message', connector.url), {

@@ -16,7 +16,7 @@ const APP = {
 };
 const STACK = /\bat .+[(\s].+:\d+:\d+|node_modules|Error:/;
 
-const bot = useBot();
+const bot = useBot({ options: () => ({ http: true }) });
 let tmp: string;
 const originalTmp = process.env['TMPDIR'];
 

@@ -36,7 +36,7 @@ const INJECTED = [
 
 let app: RunningApp;
 beforeEach(async () => {
-  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
 });
 afterEach(async () => app.close());
 

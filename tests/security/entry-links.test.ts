@@ -65,7 +65,7 @@ describe('links in entry text', () => {
   });
 
   test('the editor refuses to save one, so no card ever shows it', async () => {
-    const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+    const app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
     try {
       const call = async (method: string, path: string, body?: unknown) => {
         const res = await fetch(`${app.url}/api/console/frameworks/${path}`, {

@@ -59,7 +59,7 @@ describe('an error outside the turn (in botbuilder, after sign-in)', () => {
 });
 
 describe('an error inside a turn', () => {
-  const bot = useBot();
+  const bot = useBot({ options: () => ({ http: true }) });
 
   test('gets the kind reply, and its stack is logged once however often it happens', async () => {
     const running = await bot.start();

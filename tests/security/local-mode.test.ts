@@ -37,7 +37,7 @@ describe('anonymous (local) mode posts only to loopback', () => {
     ['not a URL', 'listener'],
     ['a file URL', 'file:///etc/passwd'],
   ])('a message naming %s gets 403, no reply, and no stored reference', async (_label, serviceUrl) => {
-    const app = (running = await startApp());
+    const app = (running = await startApp({}, { http: true }));
     const res = await app.post(activity('personal-message', serviceUrl));
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body)).toEqual(FORBIDDEN);
@@ -50,7 +50,7 @@ describe('anonymous (local) mode posts only to loopback', () => {
     'a %s naming a foreign service URL stores nothing and posts nothing',
     async (fixture) => {
       const store = recordingStore(await openStore('sqlite::memory:'));
-      const app = (running = await startApp({}, { store }));
+      const app = (running = await startApp({}, { http: true, store }));
       const res = await app.post(activity(fixture, 'https://listener.attacker.example/'));
       expect(res.status).toBe(403);
       expect(store.written.join('\n')).not.toContain('attacker.example');
@@ -59,7 +59,7 @@ describe('anonymous (local) mode posts only to loopback', () => {
   );
 
   test('a loopback connector is answered, as the Agents Playground and the tests need', async () => {
-    const app = (running = await startApp());
+    const app = (running = await startApp({}, { http: true }));
     expect((await app.post(activity('personal-message', connector.url))).status).toBe(200);
     expect(connector.requests).toHaveLength(1);
     expect((await app.store.conversation(PERSONAL))?.serviceUrl).toBe(connector.url);
@@ -68,7 +68,7 @@ describe('anonymous (local) mode posts only to loopback', () => {
 
 describe('ALLOWED_SERVICE_URLS', () => {
   test('only the listed address is posted to; another (even on loopback) gets 403 and nothing', async () => {
-    const app = (running = await startApp({ ALLOWED_SERVICE_URLS: connector.url }));
+    const app = (running = await startApp({ ALLOWED_SERVICE_URLS: connector.url }, { http: true }));
     const refused = await app.post(activity('personal-message', other.url));
     expect(refused.status).toBe(403);
     expect(other.requests).toHaveLength(0);

@@ -37,7 +37,7 @@ let connector: FakeConnector;
 let port: string;
 beforeEach(async () => {
   connector = await startFakeConnector();
-  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' });
+  app = await startApp({ DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
   port = new URL(app.url).port;
 });
 afterEach(async () => {
@@ -127,7 +127,7 @@ describe('DNS rebinding: without an app id, only a loopback Host on our own port
   });
 
   test('with an app id, a hosted name is answered as before (sign-in protects it)', async () => {
-    const hosted = await startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' });
+    const hosted = await startApp({ ...SIGNED_IN_ENV, DEFAULT_FRAMEWORK: 'lbbd' }, { http: true });
     try {
       const res = await raw(hosted, 'GET', '/healthz', { host: 'practice-companion.azurewebsites.net' });
       expect(res.status).toBe(200);
@@ -234,7 +234,7 @@ describe('a plain cross-site form post cannot change anything', () => {
 
 describe('HOST set to a network address with no app id', () => {
   test('the console and the editor are closed: no local mode, every call refused', async () => {
-    const open = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', HOST: '0.0.0.0' });
+    const open = await startApp({ DEFAULT_FRAMEWORK: 'lbbd', HOST: '0.0.0.0' }, { http: true });
     try {
       const host = `localhost:${new URL(open.url).port}`;
       const session = await raw(open, 'GET', '/api/console/session', { host });

@@ -56,7 +56,7 @@ describe('the privacy notice says the same, true thing everywhere, in step with 
   });
 
   test('on /privacy, served with the setting', async () => {
-    const app = await startApp({ SUGGESTION_RETENTION_DAYS: '30' });
+    const app = await startApp({ SUGGESTION_RETENTION_DAYS: '30' }, { http: true });
     try {
       const html = await (await fetch(`${app.url}/privacy`)).text();
       expect(plain(html)).toContain(`Practice Companion keeps ${promise(30)}`);

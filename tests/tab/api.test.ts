@@ -14,7 +14,7 @@ import { loadOrThrow, shippedSearch } from '../../testkit/kb';
 
 let app: RunningApp;
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({}, { http: true });
 });
 afterAll(() => app.close());
 

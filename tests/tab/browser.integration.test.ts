@@ -27,7 +27,7 @@ let cspViolations: () => Promise<string[]>;
 // One browser and one page for the whole file; each test loads the tab afresh.
 beforeAll(async () => {
   // One after the other: when Chromium cannot start, the server is already known, and afterAll closes it.
-  app = await startApp();
+  app = await startApp({}, { http: true });
   browser = await launch();
   ({ context, refused } = await loopbackContext(browser));
   page = await context.newPage();

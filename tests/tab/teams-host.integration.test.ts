@@ -27,7 +27,7 @@ beforeAll(async () => {
   // One after the other: when Chromium cannot start, the server is already known, and afterAll closes it.
   // Served from its own https address, as a deployment is: with an app id (a copy without one answers
   // only http://localhost and its own pages: tests/security/local-only.test.ts).
-  app = await startApp(SIGNED_IN_ENV);
+  app = await startApp(SIGNED_IN_ENV, { http: true });
   browser = await launch();
 });
 afterAll(async () => {
@@ -138,7 +138,7 @@ describe('in a team set to Jersey', () => {
 
 describe('a copy that serves one framework', () => {
   test('the tab offers no framework picker, and shows only that framework', async () => {
-    const single = await startApp({ ...SIGNED_IN_ENV, FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' });
+    const single = await startApp({ ...SIGNED_IN_ENV, FRAMEWORKS: 'jersey', DEFAULT_FRAMEWORK: '' }, { http: true });
     const { context } = await loopbackContext(browser, { proxy: { origin: TAB_ORIGIN, to: single.url } });
     try {
       const page = await context.newPage();
