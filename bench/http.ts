@@ -19,12 +19,20 @@ const QUESTIONS = [
 ];
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 5);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
+// BENCH_VARIANT_FLAGS="--max-semi-space-size=16": a second Practice Companion started with these Node flags
+// joins the rounds, so a flag's cost is measured side by side with the service without it.
+const VARIANT_FLAGS = (process.env['BENCH_VARIANT_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
 
 const bodies = QUESTIONS.map((q, i) => benchMessage(q, `bench-${i}`));
 
-async function startServer(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
+async function startServer(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  flags: readonly string[] = [],
+): Promise<ChildProcess> {
   const child = fork(script, args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...flags, '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -102,7 +110,23 @@ async function main() {
     rounds: [],
     served: 0,
   };
-  const servers = [a, b, c];
+  const variant =
+    VARIANT_FLAGS.length === 0
+      ? undefined
+      : await startServer(
+          join(ROOT, 'bot', 'index.ts'),
+          [],
+          { PORT: '3984', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+          VARIANT_FLAGS,
+        );
+  const d: Server | undefined = variant && {
+    label: `PC ${VARIANT_FLAGS.join(' ')}`,
+    url: 'http://127.0.0.1:3984',
+    pid: variant.pid,
+    rounds: [],
+    served: 0,
+  };
+  const servers = d ? [a, d, b, c] : [a, b, c];
   const flat = async (server: Server) => {
     const result = await run(server.url, { connections: 10 });
     server.rounds.push(result);
@@ -142,20 +166,20 @@ async function main() {
         `  ${m.label.padEnd(22)}${rps.toFixed(0).padStart(9)}${`${p50} ms`.padStart(8)}${`${p99} ms`.padStart(8)}${`${s.latency.p50} ms`.padStart(12)}${`${s.latency.p99} ms`.padStart(12)}${String(m.served).padStart(10)}${String(errors).padStart(8)}${`${(rss.get(m) ?? NaN).toFixed(0)} MB`.padStart(10)}`,
       );
     }
-    const ratios = (other: Server) =>
-      a.rounds.map((r, i) => r.requests.average / (other.rounds[i]?.requests.average ?? Number.NaN));
     console.log(
       `  req/s, p50 and p99 are medians over the rounds; RSS is read after all the requests in the last column`,
     );
-    for (const other of [b, c]) {
-      const each = ratios(other);
+    const ratio = (x: Server, other: Server) => {
+      const each = x.rounds.map((r, i) => r.requests.average / (other.rounds[i]?.requests.average ?? Number.NaN));
       console.log(
-        `  Practice Companion / ${other.label}: median ${median(each).toFixed(2)}× (rounds: ${each.map((r) => r.toFixed(2)).join(' ')})`,
+        `  ${x.label} / ${other.label}: median ${median(each).toFixed(2)}× (rounds: ${each.map((r) => r.toFixed(2)).join(' ')})`,
       );
-    }
+    };
+    for (const other of [b, c]) ratio(a, other);
+    if (d) for (const other of [a, b]) ratio(d, other);
     console.log(`  targets: ≥ 0.8× the echo bot's throughput, p99 at 200 req/s ≤ 25 ms`);
   } finally {
-    for (const child of [ours, echo, reusing]) child.kill('SIGTERM');
+    for (const child of [ours, echo, reusing, variant]) child?.kill('SIGTERM');
   }
 }
 

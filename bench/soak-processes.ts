@@ -88,6 +88,20 @@ export function ask<T>(child: ChildProcess, message: Record<string, unknown>, ty
   });
 }
 
+/**
+ * The Node flags the service is deployed with: those of package.json's start script (`node <flags> bin/start.js`),
+ * which infra/azure.bicep's startup command repeats, so the soak runs the service as App Service does.
+ */
+export function deployedFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const start = /^node((?: --\S+)*) bin\/start\.js$/.exec(pkg.scripts['start'] ?? '');
+  if (!start) throw new Error(`package.json's start script is not "node [flags] bin/start.js"`);
+  return (start[1] ?? '').split(' ').filter((f) => f !== '');
+}
+
+/** Space-separated words, as the bench's flag options take them. */
+export const words = (s: string) => s.split(' ').filter((f) => f !== '');
+
 export function rssMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;

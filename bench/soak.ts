@@ -1,12 +1,12 @@
 // npm run bench:soak [-- --requests 200000 --connections 10 --snapshots DIR --node-flags=--max-semi-space-size=16]
-// Does memory level off? Starts the compiled service as the deploy package runs it (node bin/start.js, on
-// SQLite) and the botbuilder echo bot (bench/echo-bot.ts, compiled the same way), side by side, both
-// replying through one fake Bot Connector on loopback, and sends each the same number of mixed requests
-// (bench/soak-requests.ts: questions, votes, card actions, tab requests, compose-box invokes, with fresh
-// conversation, team and user ids). At the start and after each tenth it reads each process's RSS and,
-// through bench/soak-probe.js on the fork's IPC channel, its heap after a full collection. The last line
-// printed is JSON: heapGrowthSecondHalf is heap-after-GC at the end over that at the midpoint, less 1;
-// rssRatioToEcho is the service's RSS at the end over the echo bot's.
+// Does memory level off? Starts the compiled service as the deploy package runs it (node bin/start.js, with the
+// flags of package.json's start script, on SQLite) and the botbuilder echo bot (bench/echo-bot.ts, compiled the
+// same way, with no flags), side by side, both replying through one fake Bot Connector on loopback, and sends
+// each the same number of mixed requests (bench/soak-requests.ts: questions, votes, card actions, tab requests,
+// compose-box invokes, with fresh conversation, team and user ids). At the start and after each tenth it reads
+// each process's RSS and, through bench/soak-probe.js on the fork's IPC channel, its heap after a full
+// collection. The last line printed is JSON: heapGrowthSecondHalf is heap-after-GC at the end over that at the
+// midpoint, less 1; rssRatioToEcho is the service's RSS at the end over the echo bot's.
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadKnowledgeBase } from '../knowledge/kb/load';
 import { soakRequest } from './soak-requests';
-import { ask, compileEchoBot, freePort, ready, rssMb, startConnector } from './soak-processes';
+import { ask, compileEchoBot, deployedFlags, freePort, ready, rssMb, startConnector, words } from './soak-processes';
 import type { IssuedAnswer } from './soak-requests';
 
 const ROOT = join(__dirname, '..');
@@ -31,11 +31,16 @@ const { values: flags } = parseArgs({
     snapshots: { type: 'string' },
     // V8 or Node flags for both servers alike, to see what they change.
     'node-flags': { type: 'string', default: '' },
+    // More flags, and environment (NAME=value, space-separated), for the service alone: to try a change.
+    'service-flags': { type: 'string', default: '' },
+    'service-env': { type: 'string', default: '' },
   },
 });
 const REQUESTS = Number(flags.requests);
 const CONNECTIONS = Number(flags.connections);
-const NODE_FLAGS = flags['node-flags'].split(' ').filter((f) => f !== '');
+const NODE_FLAGS = words(flags['node-flags']);
+const SERVICE_FLAGS = [...deployedFlags(ROOT), ...words(flags['service-flags'])];
+const SERVICE_ENV = Object.fromEntries(words(flags['service-env']).map((w) => w.split(/=(.*)/s).slice(0, 2)));
 if (!Number.isInteger(REQUESTS) || REQUESTS < TENTHS * 100)
   throw new Error('--requests: a whole number, at least 1000');
 
@@ -69,10 +74,10 @@ interface Server {
   statuses: Record<string, number>;
 }
 
-async function start(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
+async function start(script: string, args: string[], env: Record<string, string>, flags: string[] = []) {
   const child = fork(script, args, {
     cwd: ROOT,
-    execArgv: [...NODE_FLAGS, '--expose-gc', '--require', PROBE],
+    execArgv: [...NODE_FLAGS, ...flags, '--expose-gc', '--require', PROBE],
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -157,13 +162,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
   try {
-    const ours = await start(join(ROOT, 'bin', 'start.js'), [], {
-      PORT: String(ourPort),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'development',
-      DATABASE_URL: `sqlite:${join(folder, 'soak.db')}`,
-      LOG_LEVEL: 'warn',
-    });
+    const ours = await start(
+      join(ROOT, 'bin', 'start.js'),
+      [],
+      {
+        PORT: String(ourPort),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'development',
+        DATABASE_URL: `sqlite:${join(folder, 'soak.db')}`,
+        LOG_LEVEL: 'warn',
+        ...SERVICE_ENV,
+      },
+      SERVICE_FLAGS,
+    );
     const echo = await start(echoScript, [String(echoPort)], {});
     const server = (label: string, child: ChildProcess, port: number, path: string, isEcho: boolean): Server => ({
       label,
@@ -268,6 +279,8 @@ function report(servers: readonly Server[], replies: number): void {
     spacesEndMb: ours.samples[TENTHS]?.spacesMb,
     echoSpacesEndMb: echo.samples[TENTHS]?.spacesMb,
     nodeFlags: NODE_FLAGS.join(' '),
+    serviceFlags: SERVICE_FLAGS.join(' '),
+    serviceEnv: flags['service-env'],
     errors: ours.errors,
     echoErrors: echo.errors,
     statuses: ours.statuses,

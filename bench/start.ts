@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchMessage } from './activity';
+import { deployedFlags } from './soak-processes';
 import { percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -35,7 +36,11 @@ const MODES: readonly Mode[] = [
     command: join(ROOT, 'node_modules', '.bin', 'tsx'),
     args: ['--require', join(ROOT, 'bin', 'node20-preload.js'), join(ROOT, 'bot', 'index.ts')],
   },
-  { label: 'npm start (compiled dist/)', command: process.execPath, args: [join(ROOT, 'bin', 'start.js')] },
+  {
+    label: 'npm start (compiled dist/)',
+    command: process.execPath,
+    args: [...deployedFlags(ROOT), join(ROOT, 'bin', 'start.js')],
+  },
 ];
 
 /** The evaluation set's questions, and a few others: real questions of several kinds. */

@@ -18,8 +18,13 @@ function compiled(file) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  // Stack traces point at the TypeScript sources (tsc writes source maps beside the code).
-  process.setSourceMapsEnabled(true);
+  // Stack traces point at the TypeScript sources (tsc writes source maps beside the code): ours only. With
+  // node_modules' source maps too (botbuilder, the Azure SDK and others ship them), Node read and kept every
+  // one as each module loaded, about 20 MB of the service's memory (docs/performance.md, "Memory over a
+  // long run"). Node before 22.14 has no such choice, and maps them all.
+  if (nodeModule.setSourceMapsSupport)
+    nodeModule.setSourceMapsSupport(true, { nodeModules: false, generatedCode: false });
+  else process.setSourceMapsEnabled(true);
   return join(__dirname, '..', 'dist', file);
 }
 

@@ -127,7 +127,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|${nodeVersion}'
       // What `npm start` runs, without npm in front of it: a restart pays only for the service's own start.
-      appCommandLine: 'node bin/start.js'
+      // --max-semi-space-size=16: V8's young generation in two halves of at most 16 MB, where Node 24 allows up to
+      // 64 MB each when memory is plentiful, and the service filled and kept them (docs/performance.md, "Memory
+      // over a long run").
+      appCommandLine: 'node --max-semi-space-size=16 bin/start.js'
       alwaysOn: true // scheduled posts and meeting openers run inside the service
       // /readyz: the store answers, its migrations are current and the scheduler is looking. App Service
       // stops sending traffic to an instance that fails it, and replaces one that keeps failing.
