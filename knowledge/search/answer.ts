@@ -14,7 +14,17 @@ import type { NotCoveredCheck } from './not-covered';
 import { inOrder, isOnlyAbout, neighbourOf, onlyNumberedKind, overviewOf, rootOverview } from './framework-order';
 
 /** Words that leave a place alone ("the final one on the list"): stems as search sees them. */
-const PLACE_FILLERS: ReadonlySet<string> = new Set(['one', 'list', 'thing', 'item', 'entry', 'bit', 'come', 'point', 'out']);
+const PLACE_FILLERS: ReadonlySet<string> = new Set([
+  'one',
+  'list',
+  'thing',
+  'item',
+  'entry',
+  'bit',
+  'come',
+  'point',
+  'out',
+]);
 
 /** Questions longer than this are cut, not processed whole. */
 export const MAX_QUESTION_LENGTH = 1000;
