@@ -44,6 +44,9 @@ export const CRISIS_FIRST_PERSON_THRESHOLD = 0.2;
 /** How sure the classifier must be of a message with its questions to the framework taken out. */
 const CLEAR_WITHOUT_QUESTION = 0.9;
 
+/** How sure the classifier alone must be of a crisis in a message about being away from work. */
+const CLEAR_AWAY = 0.7;
+
 /** How sure it must be of one sentence of a long message, for the routes a sentence can carry alone. */
 const CLEAR_SENTENCE = 0.8;
 const BY_SENTENCE = new Set<SafetyRoute>(['child-at-risk', 'worker-safety']);
@@ -175,10 +178,13 @@ function decide(
     (has(reading, 'crisis') || (has(reading, 'death') && has(reading, 'distress')));
   const hit = {
     // The lower bar is for despair with nothing else to explain it: a threat the safety rule found ("a dead
-    // rat on my doorstep") explains its own words of death.
+    // rat on my doorstep") explains its own words of death; being away from work ("i wont be here next week,
+    // im on leave") explains "not being here" unless the classifier is clear.
     'worker-crisis':
       !othersDespair &&
-      (rules.crisis || ownDespair || p['worker-crisis'] >= (rules.safety ? t['worker-crisis'] : crisisBar)),
+      (rules.crisis ||
+        ownDespair ||
+        p['worker-crisis'] >= (has(reading, 'absence') ? CLEAR_AWAY : rules.safety ? t['worker-crisis'] : crisisBar)),
     'worker-safety': rules.safety || p['worker-safety'] >= t['worker-safety'],
     'child-at-risk':
       childsCrisis ||

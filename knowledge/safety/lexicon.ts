@@ -45,6 +45,8 @@ export const CONCEPTS = [
   'death',
   'risk',
   'worry',
+  // Being away from work (leave, a course, cover): "i wont be here next week" is not a farewell.
+  'absence',
   'age',
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];

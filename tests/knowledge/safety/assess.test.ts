@@ -159,6 +159,24 @@ describe('round 7 (from retired set J): veiled threats, a quiet farewell, a worr
   });
 });
 
+describe('warning signs in other words get the crisis card (from the development sets)', () => {
+  test.each([
+    'sorted my will out today and cleared my desk. feel calmer than i have in months',
+    'going to walk into the sea at st ouen after my shift and keep going',
+    'lol i have literally written a list of who gets what',
+    'went to the train station after work and let three trains go past',
+    'keep stepping out into the road without looking, almost hoping',
+    'please can you summarise trauma informed practice for my student. im not going to be here to supervise them much longer',
+    'dont need a reminder for the training next month, wont be attending. or anything much after that',
+  ])('%s', (message) => expect(assessSafety(message).route).toBe('worker-crisis'));
+
+  test.each([
+    "i won't be here next week, i'm on leave - who covers duty",
+    'making arrangements for contact at the family centre',
+    'mum has made a will and wants to talk about who looks after the kids',
+  ])('but not: %s', (message) => expect(assessSafety(message).route).not.toBe('worker-crisis'));
+});
+
 describe("the worker's distress gets the support card", () => {
   test.each([
     'had a panic attack in the car after the visit',
