@@ -51,7 +51,7 @@ const CLEAR_AWAY = 0.7;
 const CLEAR_SENTENCE = 0.8;
 const BY_SENTENCE = new Set<SafetyRoute>(['child-at-risk', 'worker-safety']);
 
-/** The sentences of a message of three or more sentences and 30 words or more; else none. */
+/** The sentences of a message of two or more sentences and 30 words or more; else none. */
 function sentencesOf(message: string): string[] {
   const sentences = message
     .split(/(?<=[.!?])\s+|\n+/)

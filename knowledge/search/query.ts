@@ -60,25 +60,7 @@ export const LAST = -1;
 /** The number that stands for "the middle one" ("middle value of the five"): parseNumber never gives 0. */
 export const MIDDLE = 0;
 /** Words between a place and its kind that do not change it: "the first relational principle". */
-const PLACE_LINKS = new Set([
-  'the',
-  'of',
-  'our',
-  'my',
-  'lbbd',
-  'jersey',
-  'cscs',
-  'b&d',
-  'bd',
-  'ten',
-  '10',
-  'nine',
-  '9',
-  'five',
-  '5',
-  'seven',
-  '7',
-]);
+const PLACE_LINKS = new Set(['the', 'of', 'our', 'my', 'ten', '10', 'nine', '9', 'five', '5', 'seven', '7']);
 const AFTER = new Set(['after', 'next', 'following', 'follows']);
 const BEFORE = new Set(['before', 'preceding', 'precedes']);
 /** The words that place one entry beside another, as terms. */
@@ -199,7 +181,8 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
         while (
           k > i - 5 &&
           k >= 0 &&
-          (PLACE_LINKS.has(surface[k] ?? '') || /^[a-z]{4,}$/.test(surface[k] ?? '')) &&
+          // A framework's name (already read) or a describing word may stand between too.
+          (PLACE_LINKS.has(surface[k] ?? '') || used.has(k) || /^[a-z]{4,}$/.test(surface[k] ?? '')) &&
           surface[k] !== 'of'
         )
           k--;
