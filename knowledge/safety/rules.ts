@@ -8,7 +8,7 @@
 /** The worker's own thoughts of ending their life, or of hurting themself. */
 const CRISIS: readonly RegExp[] = [
   // "the children on my caseload will cope fine without me, my own family too".
-  /\b(?:cope|manage|be fine|be better|be ok|be okay|get on|carry on)\b.{0,20}\bwithout me\b.*\b(?:my own family|my family|my kids|my children|everyone|my partner)\b/,
+  /\b(?:cope|manage|be fine|be better|be ok|be okay|get on|carry on)\b.{0,20}\bwithout me\b.*\b(?:my own family|my family|my kids|my children|my partner)\b/,
   // Someone else's words of suicide, then "i feel the same": the worker's own.
   /\b(?:wanting to die|want to die|wants to die|suicidal|kill (?:himself|herself|themselves)|end it all|ending it all|not wanting to be here)\b.*\bi (?:feel|felt|have felt|ve felt|feel exactly) (?:the same|like that too|that way too|it too)\b/,
   /\b(?:kill|killing|top|topping|hang|hanging|hurt|hurting|harm|harming|cut|cutting|overdose|poison|drown|starve) myself\b/,
@@ -187,11 +187,11 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:locked|shut|held|blocked|boxed|bolted) (?:\w+ ){0,3}(?:door|doors|me|my car)\b.*\b(?:key|couldnt (?:get out|leave)|cant (?:get out|leave)|im still in|wouldnt let|sit (?:back )?down|for an hour)\b/,
   /\bcoming for me\b/,
   // Veiled: "friends who'll pay me a visit", "we know which school your son goes to", "knows people… better write a nice report".
-  /\bpay (?:me|you|the social worker|her|him) a (?:little )?visit\b/,
+  /\bpay (?:me|you|the social worker|the sw) a (?:little )?visit\b/,
   // A parent who turns out to live beside the worker.
   /\b(?:dad|mum|father|mother|parent|uncle|partner|boyfriend|family|brother)s?\b.*\b(?:is|are) (?:now )?my (?:new )?(?:neighbour|neighbours|next door neighbour)\b|\b(?:moved|moving) in (?:next door to me|on my street|on my road|near me|opposite me)\b/,
   /\b(?:we|they|he|she|ill|well) (?:know|knows|found out) (?:where|which|what) (?:\w+ ){0,3}(?:your|ur) (?:son|daughter|kids?|children|family|husband|wife|partner|boy|girl)\b/,
-  /\bknows? (?:people|some people|the right people|a few people)\b.*\b(?:report|better|careful|write|court|visit)\b|\b(?:report|better|careful)\b.*\bknows? (?:people|some people|the right people)\b/,
+  /\bknows? (?:people|some people|the right people|a few people)\b.*\b(?:report|better|careful|write)\b|\b(?:report|better|careful)\b.*\bknows? (?:people|some people|the right people)\b/,
   /^(?:i was |i got |got |been |just )?threatened (?:at|on|during) (?:the |a |my |todays |this mornings )?(?:visit|doorstep|home visit|contact|meeting|conference)\b/,
   // Threats aimed at the worker by role ("he'll kill the social worker", "get the night staff"), through
   // their dogs, their car, their own family, or other people sent to do it.

@@ -139,6 +139,13 @@ describe('round 7 (from retired set J): veiled threats, a quiet farewell, a worr
     "just realised a yp's dad is my new neighbour two doors down, he keeps smiling at me",
   ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
 
+  test.each([
+    'the health visitor will pay her a visit next week',
+    'mum knows people at the school who can help with the visit',
+  ])('but an ordinary visit or a helpful contact is not a threat: %s', (message) =>
+    expect(assessSafety(message).route).not.toBe('worker-safety'),
+  );
+
   test('"will cope fine without me, my own family too" is the crisis card', () => {
     expect(assessSafety('the children on my caseload will cope fine without me, my own family too').route).toBe(
       'worker-crisis',
