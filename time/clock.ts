@@ -18,5 +18,13 @@ export function clockOf(now: () => Date): Clock {
 
 /** The UTC calendar day of a moment, "2026-12-07": the key of daily counts, retention cut-offs and the log. */
 export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
+  const ms = at.getTime();
+  // Asked on every question (daily counts): the last day's text is kept, and made again only when the day changes.
+  if (ms >= lastDay.from && ms < lastDay.from + DAY_MS) return lastDay.text;
+  const text = at.toISOString().slice(0, 10);
+  if (Number.isFinite(ms)) lastDay = { from: ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS), text };
+  return text;
 }
+
+const DAY_MS = 86_400_000;
+let lastDay = { from: Number.NaN, text: '' };

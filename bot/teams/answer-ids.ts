@@ -31,6 +31,11 @@ const MAC_LENGTH = 22; // 132 bits, base64url
 const KEY_NAME = 'answer-ids';
 /** The random part: what newId gives, cut to fit the 64 characters a card's id may have. */
 const NONCE = /^[A-Za-z0-9_-]{8,42}$/;
+/**
+ * How many people's asker codes are kept (about 0.2 KB each): a code is the same for one person every time, so
+ * it is worked out once per person rather than once per question (an HMAC was about 2% of a question's CPU).
+ */
+const CODES_KEPT = 10_000;
 
 export function createAnswerIds(store: Pick<Store, 'secretKey'>, newNonce: () => string): AnswerIds {
   const keyOnce = storedKey(store, KEY_NAME);
@@ -42,6 +47,16 @@ export function createAnswerIds(store: Pick<Store, 'secretKey'>, newNonce: () =>
       .slice(0, MAC_LENGTH);
   const cardMac = (nonce: string, entry: CardEntry) =>
     mac(`practice-companion/answer-id/${nonce}/${entry.frameworkId}/${entry.id}`);
+  const codes = new Map<string, string>();
+  const askerCode = async (actorId: string) => {
+    const kept = codes.get(actorId);
+    if (kept !== undefined) return kept;
+    const code = await mac(`practice-companion/asker/${actorId}`);
+    // Full: the code worked out longest ago goes (a Map keeps insertion order).
+    if (codes.size >= CODES_KEPT) codes.delete(codes.keys().next().value ?? '');
+    codes.set(actorId, code);
+    return code;
+  };
   const same = (a: string, b: string) => {
     const given = Buffer.from(a);
     const expected = Buffer.from(b);
@@ -61,9 +76,9 @@ export function createAnswerIds(store: Pick<Store, 'secretKey'>, newNonce: () =>
       if (!NONCE.test(nonce)) return false;
       return same(id.slice(-MAC_LENGTH), await cardMac(nonce, entry));
     },
-    askerCode: (actorId) => mac(`practice-companion/asker/${actorId}`),
+    askerCode,
     async isAsker(code, actorId) {
-      return typeof code === 'string' && same(code, await mac(`practice-companion/asker/${actorId}`));
+      return typeof code === 'string' && same(code, await askerCode(actorId));
     },
   };
 }
