@@ -27,21 +27,7 @@ export function fullText(
  * line breaks survive every client. Lines starting "- " are list items, shown with a bullet.
  */
 export function paragraphs(source: string): TextBlock[] {
-  return linesOf(source).map(([shown, first]) => (first ? text(shown) : text(shown, { spacing: 'Small' })));
-}
-
-/**
- * Each line to show, and whether it opens its paragraph: worked out once per text (an entry's text is sent on
- * every answer with it), while the blocks are made afresh for each card.
- */
-const shownLines = new Map<string, ReadonlyArray<readonly [line: string, first: boolean]>>();
-/** Texts kept: more than every entry of a large knowledge base. */
-const TEXTS_KEPT = 20_000;
-
-function linesOf(source: string): ReadonlyArray<readonly [line: string, first: boolean]> {
-  const kept = shownLines.get(source);
-  if (kept) return kept;
-  const lines = source
+  return source
     .split(/\n\s*\n/)
     .map((paragraph) =>
       paragraph
@@ -51,9 +37,9 @@ function linesOf(source: string): ReadonlyArray<readonly [line: string, first: b
     )
     .filter((lines) => lines.length > 0)
     .flatMap((lines) =>
-      lines.map((line, i) => [line.startsWith('- ') ? `• ${line.slice(2).trim()}` : line, i === 0] as const),
+      lines.map((line, i) => {
+        const shown = line.startsWith('- ') ? `• ${line.slice(2).trim()}` : line;
+        return i === 0 ? text(shown) : text(shown, { spacing: 'Small' });
+      }),
     );
-  if (shownLines.size >= TEXTS_KEPT) shownLines.clear();
-  shownLines.set(source, lines);
-  return lines;
 }
