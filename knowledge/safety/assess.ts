@@ -2,9 +2,9 @@ import { features } from './features';
 import { HARM_CONCEPTS } from './lexicon';
 import type { Concept, Reading, SafetyLexicon } from './lexicon';
 import type { SafetyModel } from './model';
-import { crisisRule, ownCrisisRule, workerSafetyRule } from './rules';
+import { crisisRule, crisisWordAt, ownCrisisRule, quotedThreatRule, workerSafetyRule } from './rules';
 import { tokens } from './text';
-import { childrenThere, despairOf, has, toldPart } from './whose';
+import { childrenThere, despairOf, has, quotations, someoneElse, subjectBefore, toldPart } from './whose';
 
 export const SAFETY_ROUTES = ['child-at-risk', 'worker-safety', 'worker-crisis', 'distress'] as const;
 export type SafetyRoute = (typeof SAFETY_ROUTES)[number];
@@ -45,7 +45,7 @@ export const CRISIS_FIRST_PERSON_THRESHOLD = 0.2;
 const CLEAR_WITHOUT_QUESTION = 0.9;
 
 /** How sure the classifier alone must be of a crisis in a message about being away from work. */
-const CLEAR_AWAY = 0.7;
+const CLEAR_AWAY = 0.9;
 
 /** How sure it must be of one sentence of a long message, for the routes a sentence can carry alone. */
 const CLEAR_SENTENCE = 0.8;
@@ -104,20 +104,32 @@ export function createSafetyNet(
     ) as Record<SafetyRoute, number>;
     // A message that opens with a quotation ('"ill kill myself if u send me back" - yp said') quotes someone.
     const quotedFirst = /^\s*["“”'‘].{3,}["“”’']/u.test(message);
+    // Whose words they are: the rules read the writer's own words apart from what they quote ('kid texted
+    // "i want to die"', '"he punched me again" - text from the 11yo'), and a crisis rule's words that follow
+    // someone else as their subject ("dad said hes going to drive into the sea") are that person's.
+    const { outside, quoted } = quotations(message);
+    const own = quoted.length > 0 ? lexicon.read(tokens(outside)) : reading;
+    const ownText = own.words.join(' ');
     const crisis = crisisRule(text);
+    const crisisOwn = quoted.length > 0 ? crisisRule(ownText) : crisis;
+    const at = crisisOwn ? crisisWordAt(ownText) : undefined;
+    const othersWords =
+      (crisis && !crisisOwn && someoneElse(own)) || (at !== undefined && subjectBefore(own, at) === 'other');
     return {
       reading,
       probabilities,
       crisis,
-      ownCrisis: crisis && ownCrisisRule(text),
-      safety: workerSafetyRule(text),
+      ownCrisis: crisisOwn && ownCrisisRule(ownText),
+      othersWords,
+      safety:
+        workerSafetyRule(ownText) || quoted.some((q) => quotedThreatRule(lexicon.read(tokens(q)).words.join(' '))),
       quotedFirst,
     };
   };
   return {
     assess(message) {
-      const { reading, probabilities, crisis, ownCrisis, safety, quotedFirst } = look(message);
-      return decide(reading, probabilities, { crisis, ownCrisis, safety, quotedFirst }, thresholds);
+      const { reading, probabilities, crisis, ownCrisis, othersWords, safety, quotedFirst } = look(message);
+      return decide(reading, probabilities, { crisis, ownCrisis, othersWords, safety, quotedFirst }, thresholds);
     },
     explain(message) {
       const { probabilities, crisis, safety } = look(message);
@@ -143,13 +155,19 @@ function decide(
   rules: {
     readonly crisis: boolean;
     readonly ownCrisis: boolean;
+    readonly othersWords: boolean;
     readonly safety: boolean;
     readonly quotedFirst: boolean;
   },
   t: Readonly<Record<SafetyRoute, number>>,
 ): SafetyAssessment {
   const child = reading.concepts.some((list) => list.includes('child'));
-  const whose = rules.ownCrisis && !rules.quotedFirst ? 'worker' : despairOf(reading, rules.quotedFirst);
+  const whose =
+    rules.ownCrisis && !rules.quotedFirst
+      ? 'worker'
+      : rules.othersWords
+        ? 'child'
+        : despairOf(reading, rules.quotedFirst);
   // Words of suicide said by a child ("she texted 'ive taken all my tablets'") are a child at risk.
   const childsCrisis = child && whose === 'child' && (rules.crisis || p['worker-crisis'] >= t['worker-crisis']);
   // Someone else's ("she told me shes going to jump off the bridge tonight"): never the worker's crisis card;
@@ -175,7 +193,8 @@ function decide(
     !child &&
     !third &&
     !history &&
-    (has(reading, 'crisis') || (has(reading, 'death') && has(reading, 'distress')));
+    // A threat the safety rule found explains words of death and fear ("at the end of the visit… alone").
+    (has(reading, 'crisis') || (!rules.safety && has(reading, 'death') && has(reading, 'distress')));
   const hit = {
     // The lower bar is for despair with nothing else to explain it: a threat the safety rule found ("a dead
     // rat on my doorstep") explains its own words of death; being away from work ("i wont be here next week,
@@ -196,7 +215,11 @@ function decide(
   if (hit['worker-crisis']) route = 'worker-crisis';
   else if (
     hit['worker-safety'] &&
-    (rules.safety || !hit['child-at-risk'] || (!childsCrisis && p['worker-safety'] >= p['child-at-risk']))
+    // A rule's threat comes first unless the classifier is clear the message is about a child ("as i left, the
+    // 11yo followed me to the car and said…"); someone else's words of despair are a child at risk first.
+    (rules.safety
+      ? !(p['child-at-risk'] >= CLEAR_SENTENCE && p['worker-safety'] < 0.5)
+      : !hit['child-at-risk'] || (!childsCrisis && !othersDespair && p['worker-safety'] >= p['child-at-risk']))
   )
     route = 'worker-safety';
   else if (hit['child-at-risk']) route = 'child-at-risk';

@@ -138,15 +138,22 @@ const CRISIS: readonly RegExp[] = [
   /\bso i (?:wouldnt|would not|dont|didnt|would never) have to (?:keep going|carry on|be here|go on|wake up)\b/,
   /\b(?:searched|googled|looked up|researching|research)\b.*\b(?:lethal|overdose|to die|if you jump|jump from|hanging|how many (?:tablets|pills|paracetamol|sleeping)|would it take to)\b/,
   /\b(?:i|me|myself) (?:\w+ ){0,3}(?:disappear|vanish) (?:for good|forever|permanently|and never come back)\b/,
+  // From the development sets (round 8): a method dwelt on, a leaving that is not the job, no one needing me,
+  // not being around after a date with no leave to explain it.
+  /\b(?:thinking|think|thought|thoughts|dreaming|fantasising) (?:\w+ ){0,2}(?:about|of) (?:overdosing|taking an overdose|taking an od|taking all my|taking the lot|swallowing (?:all|the lot|them all))\b/,
+  /\b(?:leaving|leave|going|gone|go)\b.*\b(?:dont|do not|didnt|did not) mean (?:leaving |quitting |the )?(?:the |this |my )?(?:job|team|role|post|service|caseload)\b/,
+  /\b(?:nobody|no one|noone|no body) (?:really )?(?:needs|wants|would need|would want) me\b/,
+  /^(?!.*\b(?:leave|holiday|holidays|hols|annual|maternity|paternity|secondment|course|training|new job|notice|moving|retiring|retirement|off sick|surgery|operation)\b).*\b(?:wont|will not|not going to|im not going to) be (?:around|here) (?:after|past|beyond) (?:this|next|the|friday|today|tomorrow|tonight|monday|the weekend)\b/,
 ];
 
 /** Threats, violence or harassment aimed at the worker. */
 const WORKER_SAFETY: readonly RegExp[] = [
-  /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|(?<!\bits? )following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|threw \w+ at|spitting at) me\b/,
-  /\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b/,
+  /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|(?<!\bits? )following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|threw (?:\w+ ){1,3}at|spitting at) me\b/,
+  /(?<!\b(?:please|pls|plz|can you|could you|can u|can someone|to) )\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b(?! (?:please|pls|plz|from|now|out))/,
   /\b(?:been |was |got |being |im being )?followed (?:home|back|to my|from work|from the office)\b/,
   /\b(?:spat|spit) (?:in|at) (?:my|me)\b/,
   /\bknows? where i (?:live|park|work)\b/,
+  /\b(?:know|knows|found out|find out|finding out) where (?:you|u|ya) (?:live|park|work|sleep)\b/,
   /\bknows? my (?:address|car|kids|children|name|registration)\b/,
   /\b(?:outside|at|to|round|near) my (?:house|home|flat|front door|kids school|childrens school|door|car)\b.*\b(?:threat|threaten|scared|waiting|watching|banging|shouting|turned up|came|again)/,
   /\b(?:turned up|came round|waiting|waited|sat outside|parked outside|driving past|drove past) (?:at |outside |by |near |round )?my (?:house|home|flat|car|address|kids|childrens)\b/,
@@ -160,7 +167,7 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:pulled|held|waved|pointed) a (?:knife|gun|weapon|bat|hammer) (?:at|on) me\b/,
   /\b(?:threatening|abusive|nasty|threat|threats of|intimidating) (?:messages|texts|calls|voicemails|letters|emails|comments) (?:to me|at me|from (?:a|the|his|her|their)? ?(?:parent|dad|mum|father|mother|family|service user|client|carer))\b/,
   /\bi (?:feel|felt|am|m|was) (?:unsafe|scared|frightened|afraid|too scared) (?:to go|going|of going|visiting|to visit|to return|to go back|at|on|in|around)\b/,
-  /\blocked (?:myself )?in (?:the|a) (?:bathroom|toilet|room|car)\b/,
+  /\blocked myself in (?:the|a) (?:bathroom|toilet|room|car)\b|\b(?:i|im|ive|i was|i am|i got|we|were) (?:\w+ ){0,2}locked in (?:the|a) (?:bathroom|toilet|room|car)\b/,
   /\bmy (?:tyres|car|windows?)(?: \w+)? (?:slashed|smashed|damaged|scratched|keyed)\b/,
   /\bslashed my tyres\b|\bkeyed my car\b|\bburn my car\b/,
   /\b(?:posted|shared|found|put) my (?:address|photo|picture|details|number|personal)\b/,
@@ -174,7 +181,7 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:i|im|i am|i really|i just) (?:dont|do not|didnt|did not|no longer|dont really) feel safe\b(?! with myself| around myself| in my own)/,
   /\b(?:never see|hurt|harm|take away|find|touch|go after|come for|coming for) (?:mine|my kids|my children|my baby|my son|my daughter|my family)\b/,
   /\b(?:grabbed|twisted|pulled|yanked|held|squeezed|scratched|bit|punched|hit|kicked|slapped) my (?:arm|hair|wrist|neck|throat|hand|face|bag|lanyard|coat|leg|head)\b/,
-  /\b(?:staff|staff member|colleague|night staff|worker|carer|support worker|team member)s? (?:(?!said|says|told|reported|saw|heard|thinks|think)\w+ ){0,3}(?:was |got |been |has been |were )?(?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled)\b/,
+  /\b(?:staff|staff member|colleague|night staff|worker|carer|support worker|team member)s? (?:(?!said|says|told|reported|saw|heard|thinks|think)\w+ ){0,3}(?:(?:was|got|been|has been|were|getting) (?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled)\b|(?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled) by\b)/,
   /\b(?:letter|note|card|parcel|package|message) (?:\w+ ){0,4}(?:at|to|through|on) my (?:home|house|door|doormat|letterbox|car)\b|\b(?:at|to) my (?:home|house) (?:\w+ ){0,4}(?:letter|note|parcel|package)\b/,
   /\bstay away from (?:our|my|his|her|their|the) (?:family|kids|children|son|daughter|house)\b/,
   /\b(?:fake|false) (?:account|profile|page)\b.*\b(?:my|me)\b|\b(?:account|profile|page) (?:about|of|in the name of) me\b/,
@@ -217,6 +224,11 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:people|lads|mates|friends) (?:who|that) (?:will|would|could|can) (?:visit|find|pay a visit to|sort) (?:my|me|you)\b/,
   /^(?:was|got|been|getting) (?:chased|followed|attacked|assaulted|threatened|punched|hit|kicked|headbutted|cornered)\b/,
   /(?:^|\b(?:im|i am|i was|i m|and im|still)\s)not feeling safe\b(?! with myself| around myself| in my own)/,
+  // From the development sets (round 8): a vehicle left across the worker's road, a weapon brought out on a
+  // visit, "social workers go missing too".
+  /\b(?:parked|parking|parks|waiting|sat|sitting|standing|stood|hanging around|driving up and down) (?:\w+ ){0,4}(?:the end of|across|at the top of|at the bottom of|opposite|outside) my (?:road|street|drive|driveway|close|avenue|estate)\b/,
+  /\b(?:visit|visiting|doorstep|home visit|on the door)\b.*\b(?:came back|came in|walked in|came out|appeared|answered the door|opened the door|stood there|stood up|picked up|got up) (?:\w+ ){0,2}(?:holding|with|carrying|waving|brandishing) (?:a|the|his|her|a kitchen) (?:knife|blade|machete|bat|hammer|weapon|screwdriver)\b/,
+  /\b(?:social workers?|sws?|people like you|your lot|you lot)\b (?:\w+ ){0,2}(?:go missing|goes missing|gone missing|disappear|disappears|get hurt|gets hurt|have accidents|has accidents|end up hurt|end up dead|end up in hospital)\b/,
   /\b(?:in (?:a|the) (?:visit|house|flat|home) (?:now|right now)|im (?:in|at) the (?:visit|house|flat|address|property)(?: now)?|im in the car outside)\b.*\b(?:shouting at me|screaming at me|aggressive|kicking off|smash\w*|threaten\w*|belt|knife|weapon)\b/,
 ];
 
@@ -238,4 +250,29 @@ export function ownCrisisRule(text: string): boolean {
 
 export function workerSafetyRule(text: string): boolean {
   return WORKER_SAFETY.some((r) => r.test(text));
+}
+
+const FIRST_PERSON = /\b(?:i|im|ive|id|ill|me|my|myself|mine)\b/;
+
+/**
+ * A threat in quotation marks is aimed at the worker only when it speaks to them ("we know where you live",
+ * "tell the social worker…"): "he punched me again", or "mum was strangled by her ex", quoted, is not.
+ */
+export function quotedThreatRule(quote: string): boolean {
+  return WORKER_SAFETY.some((r) => {
+    const m = r.exec(quote);
+    return m !== null && /\b(?:you|your|ur|u|ya|yours|social workers?|sws?)\b/.test(m[0]);
+  });
+}
+
+/**
+ * Where a crisis rule matched in words that are not the worker's own ("hes going to drive into the sea"), as
+ * a word index into the text; undefined when none did. Whose they are is read from the words before.
+ */
+export function crisisWordAt(text: string): number | undefined {
+  for (const r of CRISIS) {
+    const m = r.exec(text);
+    if (m !== null && !FIRST_PERSON.test(m[0])) return text.slice(0, m.index).split(' ').filter(Boolean).length;
+  }
+  return undefined;
 }

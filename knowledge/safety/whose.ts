@@ -67,6 +67,7 @@ const IN_PASSING = new Set([
   'work',
   'works',
   'worked',
+  'working',
   'support',
   'supported',
   'look',
@@ -141,4 +142,57 @@ export function despairOf(reading: Reading, quotedFirst = false): 'worker' | 'ch
 function childBefore(concepts: Reading['concepts'], k: number): boolean {
   for (let j = k - 1; j >= Math.max(0, k - 4); j--) if ((concepts[j] ?? []).includes('child')) return true;
   return false;
+}
+
+/**
+ * A message with its quotations set apart: `outside` holds what the writer says in their own voice, `quoted`
+ * the words in quotation marks ('she texted "i want to die"'). A single quote counts as a mark only where it
+ * is not an apostrophe: it opens after a space or the start and before a letter, and closes before a space,
+ * punctuation or the end ("mum's", "kids' tea" are words).
+ */
+export function quotations(message: string): { readonly outside: string; readonly quoted: readonly string[] } {
+  const text = plain(message);
+  const quoted: string[] = [];
+  let outside = '';
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    const double = /["\u201c\u201d\u201e]/.test(c);
+    const single = c === "'";
+    if (open < 0) {
+      if (double || (single && !/[a-z0-9]/.test(before) && /[a-z0-9]/.test(after))) open = i;
+      else outside += c;
+    } else if (double || (single && !/[\s]/.test(before) && !/[a-z0-9]/.test(after))) {
+      quoted.push(text.slice(open + 1, i));
+      outside += ' , ';
+      open = -1;
+    }
+  }
+  // A mark never closed was an apostrophe or a slip: the rest is the writer's own.
+  if (open >= 0) outside += text.slice(open);
+  return { outside, quoted };
+}
+
+const OTHERS = new Set(['child', 'adult', 'third']);
+
+/** Someone other than the worker is named: a child, an adult ("mum", "the carer") or "he", "she". */
+export function someoneElse(reading: Reading): boolean {
+  return reading.concepts.some((list) => list.some((c) => OTHERS.has(c)));
+}
+
+/**
+ * Who the words at `at` are about, read from the words before them: the worker ("i", "im", "me"; not "i work
+ * with"), someone else as the subject ("dad… said hes going to…", "the girl", "they"), or no one near.
+ */
+export function subjectBefore(reading: Reading, at: number): 'worker' | 'other' | 'none' {
+  const { words, concepts } = reading;
+  for (let k = at - 1; k >= Math.max(0, at - 6); k--) {
+    const w = words[k] ?? '';
+    if (/^(?:i|im|ive|id|ill|me|myself)$/.test(w) && !IN_PASSING.has(words[k + 1] ?? '')) return 'worker';
+    if (/^(?:he|she|they|hes|shes|theyre|theyve|theyll|hed|shed)$/.test(w)) return 'other';
+    if ((concepts[k] ?? []).some((c) => c === 'child' || c === 'adult') && words[k - 1] !== 'my') return 'other';
+  }
+  return 'none';
 }

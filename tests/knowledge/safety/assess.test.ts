@@ -226,3 +226,70 @@ describe('an ordinary question keeps its answer', () => {
     expect(assessSafety(`${'what does the framework say about principles '.repeat(500)}`).route).toBeNull();
   });
 });
+
+describe("whose words: a child's or a parent's, quoted or reported, bring the child's card first", () => {
+  test.each([
+    'my 14yo texted me "im going to kill myself tonight" and now shes not answering',
+    "foster carer rang, the girl said 'i want to die' and has shut herself in her room",
+    "mum has just messaged 'the kids would be better off without me' and the children are at home with her",
+    'dad rang the office and said hes going to drive into the river with the boys',
+  ])('not the crisis card first: %s', (message) => {
+    const a = assessSafety(message);
+    expect(a.route).toBe('child-at-risk');
+    expect(a.also ?? []).not.toContain('worker-crisis');
+  });
+
+  test.each([
+    'text from our 13yo: "please come and get me, they wont let me leave"',
+    'yp rang in tears, shes locked in the bathroom because stepdad is drunk and smashing things',
+    'the foster carer hit the boy last night, he showed me the bruise today',
+    '"he punched me again dont tell mum" - message from the 10yo tonight',
+  ])("not the worker's safety card first: %s", (message) => expect(assessSafety(message).route).toBe('child-at-risk'));
+
+  test.each([
+    // The worker quoting their own thought: no one else is named, so the words are theirs.
+    ['i keep hearing myself think "whats the point in living"', 'worker-crisis'],
+    // A quoted threat that speaks to the worker is a threat to the worker.
+    ['dad said "we know where your kids go to school"', 'worker-safety'],
+    ['mum leaned in and said "i know where you live"', 'worker-safety'],
+    // The worker locked in, or staff hurt, still are.
+    ['i was locked in the bathroom by mums partner for ten minutes', 'worker-safety'],
+    ['my colleague was punched by a parent at contact today', 'worker-safety'],
+    ['support worker assaulted by dad in the car park after the meeting', 'worker-safety'],
+    ['he said hell come and get me if i write that report', 'worker-safety'],
+  ])('%s', (message, route) => expect(assessSafety(message).route).toBe(route));
+
+  test('a threat explains words of fear and endings: not the crisis card', () => {
+    const a = assessSafety('dad squared up to me at the end of the visit and said i shouldnt come back alone');
+    expect(a.route).toBe('worker-safety');
+    expect(a.also ?? []).not.toContain('worker-crisis');
+  });
+
+  test('quoted words of harm in an ordinary question stay ordinary', () => {
+    expect(assessSafety("how do i word 'mum was strangled by her ex in 2021' in a chronology").route).toBeNull();
+  });
+});
+
+describe('round 8 (from retired set K): threats and warning signs in other words', () => {
+  test.each([
+    'dads mate has been sat in a car at the end of my street every night this week',
+    'she threw a cup of tea at me when i said the word court',
+    'home visit, mum went upstairs and came back holding a kitchen knife, said nothing',
+    'grandad said to me social workers have accidents too you know',
+  ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
+
+  test.each([
+    'keep thinking about taking all my tablets at once',
+    "told my manager i'm leaving and i don't mean leaving the team",
+    'nobody needs me anymore, honestly',
+    'i wont be around after friday so can someone take my duty slot',
+  ])('the crisis card: %s', (message) => expect(assessSafety(message).route).toBe('worker-crisis'));
+
+  test.each([
+    'i wont be around after friday, annual leave for two weeks, who covers my duty slot',
+    'how do we talk with a yp who keeps thinking about their mum leaving',
+  ])('but not: %s', (message) => expect(assessSafety(message).route).not.toBe('worker-crisis'));
+
+  test('parking on my own road is not a threat', () =>
+    expect(assessSafety('i parked on my road last night and walked to the visit').route).not.toBe('worker-safety'));
+});
