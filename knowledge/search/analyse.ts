@@ -37,7 +37,7 @@ function plainText(text: string): string {
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[\u2018\u2019\u02bc`]/g, "'");
   const lower = plain.toLowerCase();
-  return /[&']/.test(lower) ? lower.replace(/&|'s\b|'/g, (m) => (m === '&' ? ' and ' : m === "'s" ? 's' : '')) : lower;
+  return /[&']/.test(lower) ? lower.replace(/&|'s\b|'/g, (m) => (m === '&' ? ' and ' : '')) : lower;
 }
 
 const SUFFIXES = [
