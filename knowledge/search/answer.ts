@@ -11,7 +11,8 @@ import { contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
-import { inOrder, isOnlyAbout, neighbourOf, onlyNumberedKind, overviewOf, rootOverview } from './framework-order';
+import { inOrder, isListCue, isOnlyAbout, neighbourOf, onlyNumberedKind, overviewOf, rootOverview } from './framework-order';
+import type { RankedMatch } from './rank';
 
 /** Words that leave a place alone ("the final one on the list"): stems as search sees them. */
 const PLACE_FILLERS: ReadonlySet<string> = new Set([
@@ -212,10 +213,20 @@ function answerWith(
     };
   }
 
-  // "fifth", "number 9", "the last one", "final one on the list": a place alone, in a framework that numbers one kind of entry.
-  if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t))) {
-    const kind = parsed.plural ?? named?.overview.lists ?? onlyNumberedKind(index, preferred);
-    const members = kind === undefined ? [] : inOrder(index, kind, preferred);
+  // "fifth", "number 9", "the last one", "final one on the list": a place alone, in a framework that numbers one kind
+  // of entry, or of the kind the question names ("which principle sits at number 8", "no.2 in the relational practice list").
+  if (parsed.bare !== undefined) {
+    const list = namedList(index, ranking.matches, terms);
+    const own = list ? index.ownTerms.get(index.positions.get(list) ?? -1) : undefined;
+    const rest = terms.filter((t) => !own?.has(t));
+    const kind = parsed.plural ?? only ?? named?.overview.lists ?? list?.lists ?? onlyNumberedKind(index, preferred);
+    // "number 8" or "no 8" is a place for certain: other words may ask about it ("no 8 - give me an example"),
+    // unless an entry answers them on its own. An ordinal is often ordinary English ("first visit"): fillers only.
+    const alone = rest.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t) || isListCue(index, t));
+    const aboutIt =
+      parsed.bareNumbered === true &&
+      !ranking.matches.some((m) => m.entry.kind !== 'overview' && m.confidence >= THRESHOLDS.answer);
+    const members = kind === undefined || !(alone || aboutIt) ? [] : inOrder(index, kind, preferred);
     const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];
     if (entry) return exact(entry, 'number');
   }
@@ -271,6 +282,19 @@ function answerWith(
       .slice(0, 3)
       .map((m) => ({ entry: m.entry, confidence: round(m.confidence) })),
   };
+}
+
+/**
+ * The list a question names by an overview's own words ("the relational practice list"): the best-ranked overview
+ * of a kind that shares a word of its title or aliases with the question, beyond list cues and kind words.
+ */
+function namedList(index: SearchIndex, matches: readonly RankedMatch[], terms: readonly string[]): Entry | undefined {
+  for (const { entry } of matches) {
+    if (entry.kind !== 'overview' || entry.lists === undefined) continue;
+    const own = index.ownTerms.get(index.positions.get(entry) ?? -1);
+    if (terms.some((t) => own?.has(t) && !isListCue(index, t) && !KIND_STEMS.has(t))) return entry;
+  }
+  return undefined;
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {

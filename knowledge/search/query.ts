@@ -12,6 +12,8 @@ export interface ParsedQuestion {
   readonly numbered?: { readonly kind: Kind; readonly number: number };
   /** A place with no kind word ("fifth", "number 9", "the last one"): LAST counts from the end. */
   readonly bare?: number;
+  /** The place was given as "number 8", "no 8", "no.2": a place for certain, not an ordinary "first visit". */
+  readonly bareNumbered?: boolean;
   /** "what comes after children's rights", "the one before systemic responses", "between X and Y". */
   readonly relative?: 1 | -1 | 'between';
   /** "the value beginning with E": an entry of a kind, by the first letter of its title. */
@@ -90,7 +92,8 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
   const numbered = findNumbered(surface, used);
   const initial = numbered ? undefined : findInitial(surface, used);
   const letter = numbered || initial ? undefined : findLetter(surface, index, used);
-  const bare = numbered || initial || letter ? undefined : findBare(surface, used);
+  const bareAt = numbered || initial || letter ? undefined : findBare(surface, used);
+  const bare = bareAt?.place;
   const relativeAt = surface.findIndex((w, i) => !used.has(i) && (AFTER.has(w) || BEFORE.has(w) || w === 'between'));
   const cue = surface[relativeAt] ?? '';
   // Not consumed: when no entry is named beside it, "before" is an ordinary word ("connect before content").
@@ -107,6 +110,7 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
     ...(numbered !== undefined && { numbered }),
     ...(initial !== undefined && { initial }),
     ...(bare !== undefined && { bare }),
+    ...(bareAt?.numbered && { bareNumbered: true }),
     ...(relative !== undefined && { relative }),
     ...(letter !== undefined && { letter }),
     ...(plural !== undefined && { plural }),
@@ -212,7 +216,7 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
 }
 
 /** "fifth", "number 9", "no. 3", "the last one": a place, without a kind word. */
-function findBare(surface: readonly string[], used: Set<number>): number | undefined {
+function findBare(surface: readonly string[], used: Set<number>): { place: number; numbered: boolean } | undefined {
   for (let i = 0; i < surface.length; i++) {
     if (used.has(i)) continue;
     const w = surface[i] ?? '';
@@ -226,7 +230,7 @@ function findBare(surface: readonly string[], used: Set<number>): number | undef
     if (n === undefined) continue;
     used.add(i);
     if (numbered !== undefined) used.add(i + 1);
-    return n;
+    return { place: n, numbered: numbered !== undefined };
   }
   return undefined;
 }
