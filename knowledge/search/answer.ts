@@ -11,7 +11,15 @@ import { contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
-import { inOrder, isListCue, isOnlyAbout, neighbourOf, onlyNumberedKind, overviewOf, rootOverview } from './framework-order';
+import {
+  inOrder,
+  isListCue,
+  isOnlyAbout,
+  neighbourOf,
+  onlyNumberedKind,
+  overviewOf,
+  rootOverview,
+} from './framework-order';
 import type { RankedMatch } from './rank';
 
 /** Words that leave a place alone ("the final one on the list"): stems as search sees them. */
@@ -147,7 +155,12 @@ function answerWith(
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
   // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (and
   // the overview that lists it), when one of them matched. Plurals are often lists or counts ("the 3 principles of…").
-  const singular = new Set(parsed.words.flatMap((w) => (w.endsWith('s') ? [] : (KIND_STEMS.get(stem(w)) ?? []))));
+  // "which one of our values", "which of the principles" ask for one too.
+  const singular = new Set(
+    parsed.words.flatMap((w, i) =>
+      w.endsWith('s') && !asksForOne(parsed.words, i) ? [] : (KIND_STEMS.get(stem(w)) ?? []),
+    ),
+  );
   const only = singular.size === 1 ? [...singular][0] : undefined;
   const ofKind =
     only === undefined ? [] : ranking.matches.filter((m) => m.entry.kind === only || m.entry.lists === only);
@@ -258,13 +271,15 @@ function answerWith(
 
   const second = ranked[1];
   const lead = second ? top && top.confidence / Math.max(second.confidence, 1e-9) : Number.POSITIVE_INFINITY;
+  // A question that names the kind ("which value…") and has one clear leader of that kind is answered from it: the
+  // situation around it is the asker's, not the framework's, so most of its words are unknown here.
+  const kindLeader = ofKind.length > 0 && (lead ?? 0) >= THRESHOLDS.clearLead;
   const accepted =
     top &&
     (top.confidence >= THRESHOLDS.answer ||
       (top.confidence >= THRESHOLDS.clearLeadAnswer &&
-        (lead ?? 0) >= THRESHOLDS.clearLead &&
-        top.anchored &&
-        ranking.knownShare >= THRESHOLDS.knownShare));
+        (((lead ?? 0) >= THRESHOLDS.clearLead && top.anchored && ranking.knownShare >= THRESHOLDS.knownShare) ||
+          kindLeader)));
   if (!top || !accepted) {
     const suggestions = ranked.length > 0 ? ranked.slice(0, 3) : defaultSuggestions(index, preferred);
     return { found: false, reason: 'no-match', suggestions };
@@ -295,6 +310,16 @@ function namedList(index: SearchIndex, matches: readonly RankedMatch[], terms: r
     if (terms.some((t) => own?.has(t) && !isListCue(index, t) && !KIND_STEMS.has(t))) return entry;
   }
   return undefined;
+}
+
+/** Words before a plural kind that ask for one of it: "which (one) of (our|the) values", "what one of the principles". */
+const ONE_OF_LINKS = new Set(['the', 'our', 'my', 'these', 'those', 'your']);
+function asksForOne(words: readonly string[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i <= 3 && ONE_OF_LINKS.has(words[i] ?? '')) i--;
+  if (words[i] !== 'of') return false;
+  const before = words[i - 1] ?? '';
+  return before === 'which' || (before === 'one' && (words[i - 2] === 'which' || words[i - 2] === 'what'));
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {
