@@ -49,6 +49,8 @@ export const THRESHOLDS = Object.freeze({
   knownShare: 0.6,
   /** At or above (with a clear lead): a confident answer, with no "did you mean". */
   confident: 0.7,
+  /** "The whole framework" is answered by its introduction unless another entry reaches this on the question's other words. */
+  wholeFramework: 0.35,
   /** Alternatives must reach this share of the best score. */
   alternative: 0.45,
 });
@@ -256,6 +258,16 @@ function answerWith(
   // "what's our framework called", "the headings of the practice framework": the framework as a whole.
   const wholeFramework = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
   if (wholeFramework && terms.length > 0 && isOnlyAbout(index, wholeFramework, terms))
+    return exact(wholeFramework, 'framework');
+
+  // "framework overview pls", "explain the whole framework to a youth worker", "what model does CSCS work to": the
+  // framework as a whole in other words, when no other entry answers the rest of the question on its own.
+  if (
+    wholeFramework &&
+    parsed.asksForWhole &&
+    (parsed.plural === undefined || kinds.size >= 2) &&
+    !ranking.matches.some((m) => m.entry !== wholeFramework && m.confidence >= THRESHOLDS.wholeFramework)
+  )
     return exact(wholeFramework, 'framework');
 
   if (terms.length === 0) {

@@ -26,6 +26,11 @@ export interface ParsedQuestion {
   readonly plural?: Kind;
   /** The question names "the framework" itself ("what's our practice framework"). */
   readonly mentionsFramework: boolean;
+  /**
+   * Beside the framework named, words that ask for it as a whole: an overview cue ("the whole framework", "in a
+   * nutshell"), or "what framework…", "which model…" (one framework, in the singular).
+   */
+  readonly asksForWhole: boolean;
   /** The remaining words, to search on. */
   readonly words: readonly string[];
 }
@@ -76,7 +81,11 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
   const surface = mergePlaces(asked);
   const used = new Set<number>();
   const frameworkId = findFramework(surface, index, used);
+  const named = new Set(used);
   const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
+  const asksForWhole =
+    (mentionsFramework || frameworkId !== undefined) &&
+    (hasOverviewCue(surface, index.lexicon.overviewCues, named, used) || asksWhichFramework(surface, named, used));
   // "number of approaches", "how many principles": a count asks for the list.
   surface.forEach((w, i) => {
     const kindAfter = KIND_STEMS.get(stem(surface[i + 2] ?? ''));
@@ -116,6 +125,7 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
     ...(plural !== undefined && { plural }),
     ...(acronym !== undefined && { acronym }),
     mentionsFramework,
+    asksForWhole,
     words: surface.filter((_, i) => !used.has(i)),
   };
 }
@@ -132,6 +142,43 @@ function findFramework(surface: readonly string[], index: SearchIndex, used: Set
     }
   }
   return found;
+}
+
+/** Words that may stand between "what" and the framework's word: "what's our practice framework", "what is the jersey model". */
+const WHICH_LINKS = new Set(['is', 's', 'the', 'our', 'your', 'this', 'a']);
+
+/**
+ * An overview cue: a word ("nutshell", "overall"), or words in order ("whole framework", "explain framework", "built
+ * on") where "framework" stands for any of the framework's words or names, with "the", "our", "of" and the like
+ * between them: "the whole b&d model", "explain our practice framework".
+ */
+function hasOverviewCue(
+  surface: readonly string[],
+  cues: ReadonlySet<string>,
+  named: ReadonlySet<number>,
+  used: ReadonlySet<number>,
+): boolean {
+  const tokens: string[] = [];
+  surface.forEach((w, i) => {
+    const token = named.has(i) || used.has(i) ? 'framework' : w;
+    if (WHICH_LINKS.has(w) || w === 'of' || (token === 'framework' && tokens[tokens.length - 1] === token)) return;
+    tokens.push(token);
+  });
+  return tokens.some((w, i) => (w !== 'framework' && cues.has(w)) || cues.has(`${w} ${tokens[i + 1] ?? ''}`));
+}
+
+/** "what framework am I meant to work to", "which model does CSCS use": a framework word in the singular, asked for. */
+function asksWhichFramework(
+  surface: readonly string[],
+  named: ReadonlySet<number>,
+  used: ReadonlySet<number>,
+): boolean {
+  return surface.some((w, i) => {
+    if (!used.has(i) || named.has(i) || w.endsWith('s') || (used.has(i - 1) && !named.has(i - 1))) return false;
+    let k = i - 1;
+    while (k >= 0 && i - k <= 4 && (WHICH_LINKS.has(surface[k] ?? '') || named.has(k))) k--;
+    return surface[k] === 'what' || surface[k] === 'whats' || surface[k] === 'which';
+  });
 }
 
 function consumePhrases(
