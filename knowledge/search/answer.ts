@@ -50,7 +50,7 @@ export const THRESHOLDS = Object.freeze({
   /** At or above (with a clear lead): a confident answer, with no "did you mean". */
   confident: 0.7,
   /** "The whole framework" is answered by its introduction unless another entry reaches this on the question's other words. */
-  wholeFramework: 0.35,
+  wholeFramework: 0.3,
   /** Alternatives must reach this share of the best score. */
   alternative: 0.45,
 });
@@ -265,6 +265,8 @@ function answerWith(
   if (
     wholeFramework &&
     parsed.asksForWhole &&
+    // Not when only an acronym pointed to the framework ("social care's" read as CARES in a Jersey chat).
+    (parsed.frameworkId !== undefined || scope === undefined) &&
     (parsed.plural === undefined || kinds.size >= 2) &&
     !ranking.matches.some((m) => m.entry !== wholeFramework && m.confidence >= THRESHOLDS.wholeFramework)
   )

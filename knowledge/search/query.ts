@@ -145,7 +145,8 @@ function findFramework(surface: readonly string[], index: SearchIndex, used: Set
 }
 
 /** Words that may stand between "what" and the framework's word: "what's our practice framework", "what is the jersey model". */
-const WHICH_LINKS = new Set(['is', 's', 'the', 'our', 'your', 'this', 'a']);
+const DETERMINERS = new Set(['the', 'our', 'your', 'this', 'a']);
+const WHICH_LINKS = new Set(['is', 's', ...DETERMINERS]);
 
 /**
  * An overview cue: a word ("nutshell", "overall"), or words in order ("whole framework", "explain framework", "built
@@ -175,8 +176,15 @@ function asksWhichFramework(
 ): boolean {
   return surface.some((w, i) => {
     if (!used.has(i) || named.has(i) || w.endsWith('s') || (used.has(i - 1) && !named.has(i - 1))) return false;
+    // Back over the framework's names, then "the" or "our" only after "is" ("what is our framework"), never alone:
+    // "what the framework means when it says…" asks about something in it.
     let k = i - 1;
-    while (k >= 0 && i - k <= 4 && (WHICH_LINKS.has(surface[k] ?? '') || named.has(k))) k--;
+    while (k >= 0 && named.has(k)) k--;
+    if (DETERMINERS.has(surface[k] ?? '')) {
+      k--;
+      if (surface[k] !== 'is' && surface[k] !== 's' && surface[k] !== 'whats') return false;
+    }
+    if (surface[k] === 'is' || surface[k] === 's') k--;
     return surface[k] === 'what' || surface[k] === 'whats' || surface[k] === 'which';
   });
 }
