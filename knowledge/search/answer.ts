@@ -250,6 +250,22 @@ function answerWith(
   if (parsed.plural && kinds.size < 2) {
     const overview = overviewOf(index, parsed.plural, preferred, preferred);
     if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
+    // The list asked for beside other words ("what each letter of our values means", "cares values for a supervision
+    // template", "the short version of each value"): a list word or the list's acronym, and nothing of the kind
+    // answering the rest ("what do our values say about culture" asks for one of them).
+    const forList = terms.some((t) => isListCue(index, t)) || (named !== undefined && named.overview === overview);
+    const plural = parsed.plural;
+    if (
+      overview &&
+      only === undefined &&
+      forList &&
+      !ranking.matches.some(
+        (m) =>
+          m.entry !== overview &&
+          m.confidence >= (m.entry.kind === plural ? THRESHOLDS.clearLeadAnswer : THRESHOLDS.answer),
+      )
+    )
+      return exact(overview, 'list');
   }
 
   // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
