@@ -222,7 +222,8 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
       // "7th principle", "the seventh principle"; but "the 10 principles" is a count, not a reference.
       j = i - 1;
       const before = surface[j] ?? '';
-      const isCount = (surface[i] ?? '').endsWith('s') && !/(st|nd|rd|th)$/.test(before);
+      // Before a kind word a cardinal is a count too ("one principle a week"): only "7th" or "seventh" is a place.
+      const isCount = !/(st|nd|rd|th)$/.test(before);
       n = isCount ? undefined : parseNumber(before);
       // "the first relational principle", "10th relational principle": one describing word between.
       const described = surface[i - 2] ?? '';
