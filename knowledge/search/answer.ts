@@ -82,6 +82,8 @@ export type AnswerResult =
       /** False when the answer is a best guess: show the alternatives as "did you mean…". */
       readonly confident: boolean;
       readonly how: How;
+      /** The question named a kind of entry and the answer is of it ("which value…"): it asks of the framework. */
+      readonly ofKindNamed?: true;
       readonly alternatives: readonly Match[];
     }
   | {
@@ -94,6 +96,8 @@ export type AnswerResult =
       readonly retired?: true;
       /** For 'not-covered': where to go instead (a signpost of the framework): procedures and law, employment (HR, IT), case advice. */
       readonly goTo?: DeclineSignpost;
+      /** For 'no-match': the question named a kind of entry and the suggestions are of it ("which value…"). */
+      readonly ofKindNamed?: true;
     };
 
 export type FoundAnswer = Extract<AnswerResult, { found: true }>;
@@ -312,7 +316,7 @@ function answerWith(
           kindLeader)));
   if (!top || !accepted) {
     const suggestions = ranked.length > 0 ? ranked.slice(0, 3) : defaultSuggestions(index, preferred);
-    return { found: false, reason: 'no-match', suggestions };
+    return { found: false, reason: 'no-match', suggestions, ...(ofKind.length > 0 && { ofKindNamed: true as const }) };
   }
   const clearLead = !second || second.confidence <= top.confidence * 0.8;
   return {
@@ -321,6 +325,7 @@ function answerWith(
     confidence: round(top.confidence),
     confident: top.confidence >= THRESHOLDS.confident && clearLead,
     how: 'search',
+    ...(ofKind.length > 0 && { ofKindNamed: true as const }),
     alternatives: ranked
       .slice(1)
       .filter((m) => m.confidence >= top.confidence * THRESHOLDS.alternative)
