@@ -257,8 +257,13 @@ function answerWith(
     // The list asked for beside other words ("what each letter of our values means", "cares values for a supervision
     // template", "the short version of each value"): a list word or the list's acronym, and nothing of the kind
     // answering the rest ("what do our values say about culture" asks for one of them).
-    const forList = terms.some((t) => isListCue(index, t)) || (named !== undefined && named.overview === overview);
     const plural = parsed.plural;
+    // A list word ("each", "all", "summary"), the list's acronym, or its size ("the 5 values").
+    const size = inOrder(index, plural, preferred).length;
+    const forList =
+      terms.some((t) => isListCue(index, t) || parseNumber(t) === size) ||
+      parsed.words.some((w) => w === 'all' || index.lexicon.overviewCues.has(w)) ||
+      (named !== undefined && named.overview === overview);
     if (
       overview &&
       only === undefined &&
