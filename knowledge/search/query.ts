@@ -35,7 +35,7 @@ export interface ParsedQuestion {
   readonly words: readonly string[];
 }
 
-const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr']);
+const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr', 'item']);
 /** "the last ingredient", "the final principle"; "the penultimate one" is one before. */
 const FROM_END: ReadonlyMap<string, number> = new Map([
   ['last', -1],
