@@ -46,6 +46,8 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     ['no.5 on the relational practice list', 'lbbd', 'lbbd-respond-contextually'],
     ['no 6 - what would it look like on a home visit', 'jersey', 'jersey-trauma-informed'],
     ['number 2 on the list, how do i use it in supervision', 'jersey', 'jersey-family-focused'],
+    ['what does item 3 on the list mean', 'jersey', 'jersey-strengths-and-risks'],
+    ['what does number 5 cover', 'jersey', 'jersey-systemic-practice'],
   ])('by position or letter: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
 
   test.each([
@@ -57,6 +59,7 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     ['which framework do we work to in barking and dagenham', 'lbbd', 'lbbd-framework'],
     ['what do the letters of our values stand for, for a poster', 'lbbd', 'lbbd-cares'],
     ['give me all of the cares values for a team away day', 'lbbd', 'lbbd-cares'],
+    ['remind me of the 5 values before my interview', 'lbbd', 'lbbd-cares'],
   ])('the whole framework or a whole list in other words: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
 
   test.each([
@@ -80,6 +83,7 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
       'jersey-childrens-rights',
     );
     expect(idOf('doing one value a week in team meetings', 'lbbd')).not.toBe('lbbd-compassion');
+    expect(idOf('at this point 2 kids are on the plan, what next', 'jersey')).not.toBe('jersey-family-focused');
     // "whole" beside something else, and "what the framework means…", ask about a part of it.
     expect(idOf('hv here, i always look at the whole family, does cscs think the same', 'jersey')).not.toBe(
       'jersey-framework',
