@@ -259,20 +259,20 @@ function answerWith(
     // answering the rest ("what do our values say about culture" asks for one of them).
     const plural = parsed.plural;
     // A list word ("each", "all", "summary"), the list's acronym, or its size ("the 5 values").
-    const size = inOrder(index, plural, preferred).length;
-    const forList =
-      terms.some((t) => isListCue(index, t) || parseNumber(t) === size) ||
+    const forList = () =>
+      terms.some((t) => isListCue(index, t)) ||
       parsed.words.some((w) => w === 'all' || index.lexicon.overviewCues.has(w)) ||
-      (named !== undefined && named.overview === overview);
+      (named !== undefined && named.overview === overview) ||
+      terms.some((t) => parseNumber(t) === inOrder(index, plural, preferred).length);
     if (
       overview &&
       only === undefined &&
-      forList &&
       !ranking.matches.some(
         (m) =>
           m.entry !== overview &&
           m.confidence >= (m.entry.kind === plural ? THRESHOLDS.clearLeadAnswer : THRESHOLDS.answer),
-      )
+      ) &&
+      forList()
     )
       return exact(overview, 'list');
   }
