@@ -131,11 +131,13 @@ function replyFor(
 /**
  * Search found nothing, or nothing it is sure of, and the question is of a kind the framework is not for
  * (leave, IT, procedures and the law, other models): a plain decline naming that kind, never "not sure"
- * nor a guess from the nearest entry. A sure answer, a named decline and "principle 12" stand.
+ * nor a guess from the nearest entry. A sure answer, a named decline, "principle 12" and a question that names a
+ * kind of entry ("which value…") stand.
  */
 function outsideOrFound(result: AnswerResult, question: string): AnswerResult {
   const unsure = result.found ? !result.confident : result.reason === 'no-match';
-  if (!unsure) return result;
+  // "which value do I lean on to challenge a school missing core groups" asks of the framework, whatever else it says.
+  if (!unsure || result.ofKindNamed) return result;
   const topic = outsideTheFramework().topicOf(question);
   if (topic === undefined) return result;
   return {

@@ -37,7 +37,10 @@ function plainText(text: string): string {
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[\u2018\u2019\u02bc`]/g, "'");
   const lower = plain.toLowerCase();
-  return /[&']/.test(lower) ? lower.replace(/&|'s\b|'/g, (m) => (m === '&' ? ' and ' : m === "'s" ? 's' : '')) : lower;
+  // "children's" reads as "childrens"; after an s ("cscs's") the possessive is dropped, so the word stays itself.
+  return /[&']/.test(lower)
+    ? lower.replace(/&|s's\b|'s\b|'/g, (m) => (m === '&' ? ' and ' : m === "'s" ? 's' : m === "s's" ? 's' : ''))
+    : lower;
 }
 
 const SUFFIXES = [

@@ -11,7 +11,16 @@ import { contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
-import { inOrder, isOnlyAbout, neighbourOf, onlyNumberedKind, overviewOf, rootOverview } from './framework-order';
+import {
+  inOrder,
+  isListCue,
+  isOnlyAbout,
+  neighbourOf,
+  onlyNumberedKind,
+  overviewOf,
+  rootOverview,
+} from './framework-order';
+import type { RankedMatch } from './rank';
 
 /** Words that leave a place alone ("the final one on the list"): stems as search sees them. */
 const PLACE_FILLERS: ReadonlySet<string> = new Set([
@@ -40,6 +49,8 @@ export const THRESHOLDS = Object.freeze({
   knownShare: 0.6,
   /** At or above (with a clear lead): a confident answer, with no "did you mean". */
   confident: 0.7,
+  /** "The whole framework" is answered by its introduction unless another entry reaches this on the question's other words. */
+  wholeFramework: 0.3,
   /** Alternatives must reach this share of the best score. */
   alternative: 0.45,
 });
@@ -71,6 +82,8 @@ export type AnswerResult =
       /** False when the answer is a best guess: show the alternatives as "did you mean…". */
       readonly confident: boolean;
       readonly how: How;
+      /** The question named a kind of entry and the answer is of it ("which value…"): it asks of the framework. */
+      readonly ofKindNamed?: true;
       readonly alternatives: readonly Match[];
     }
   | {
@@ -83,6 +96,8 @@ export type AnswerResult =
       readonly retired?: true;
       /** For 'not-covered': where to go instead (a signpost of the framework): procedures and law, employment (HR, IT), case advice. */
       readonly goTo?: DeclineSignpost;
+      /** For 'no-match': the question named a kind of entry and the suggestions are of it ("which value…"). */
+      readonly ofKindNamed?: true;
     };
 
 export type FoundAnswer = Extract<AnswerResult, { found: true }>;
@@ -146,7 +161,12 @@ function answerWith(
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
   // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (and
   // the overview that lists it), when one of them matched. Plurals are often lists or counts ("the 3 principles of…").
-  const singular = new Set(parsed.words.flatMap((w) => (w.endsWith('s') ? [] : (KIND_STEMS.get(stem(w)) ?? []))));
+  // "which one of our values", "which of the principles" ask for one too.
+  const singular = new Set(
+    parsed.words.flatMap((w, i) =>
+      w.endsWith('s') && !asksForOne(parsed.words, i) ? [] : (KIND_STEMS.get(stem(w)) ?? []),
+    ),
+  );
   const only = singular.size === 1 ? [...singular][0] : undefined;
   const ofKind =
     only === undefined ? [] : ranking.matches.filter((m) => m.entry.kind === only || m.entry.lists === only);
@@ -212,10 +232,20 @@ function answerWith(
     };
   }
 
-  // "fifth", "number 9", "the last one", "final one on the list": a place alone, in a framework that numbers one kind of entry.
-  if (parsed.bare !== undefined && terms.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t))) {
-    const kind = parsed.plural ?? named?.overview.lists ?? onlyNumberedKind(index, preferred);
-    const members = kind === undefined ? [] : inOrder(index, kind, preferred);
+  // "fifth", "number 9", "the last one", "final one on the list": a place alone, in a framework that numbers one kind
+  // of entry, or of the kind the question names ("which principle sits at number 8", "no.2 in the relational practice list").
+  if (parsed.bare !== undefined) {
+    const list = namedList(index, ranking.matches, terms);
+    const own = list ? index.ownTerms.get(index.positions.get(list) ?? -1) : undefined;
+    const rest = terms.filter((t) => !own?.has(t));
+    const kind = parsed.plural ?? only ?? named?.overview.lists ?? list?.lists ?? onlyNumberedKind(index, preferred);
+    // "number 8" or "no 8" is a place for certain: other words may ask about it ("no 8 - give me an example"),
+    // unless an entry answers them on its own. An ordinal is often ordinary English ("first visit"): fillers only.
+    const alone = rest.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t) || isListCue(index, t));
+    const aboutIt =
+      parsed.bareNumbered === true &&
+      !ranking.matches.some((m) => m.entry.kind !== 'overview' && m.confidence >= THRESHOLDS.answer);
+    const members = kind === undefined || !(alone || aboutIt) ? [] : inOrder(index, kind, preferred);
     const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];
     if (entry) return exact(entry, 'number');
   }
@@ -224,6 +254,27 @@ function answerWith(
   if (parsed.plural && kinds.size < 2) {
     const overview = overviewOf(index, parsed.plural, preferred, preferred);
     if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
+    // The list asked for beside other words ("what each letter of our values means", "cares values for a supervision
+    // template", "the short version of each value"): a list word or the list's acronym, and nothing of the kind
+    // answering the rest ("what do our values say about culture" asks for one of them).
+    const plural = parsed.plural;
+    // A list word ("each", "all", "summary"), the list's acronym, or its size ("the 5 values").
+    const forList = () =>
+      terms.some((t) => isListCue(index, t)) ||
+      parsed.words.some((w) => w === 'all' || index.lexicon.overviewCues.has(w)) ||
+      (named !== undefined && named.overview === overview) ||
+      terms.some((t) => parseNumber(t) === inOrder(index, plural, preferred).length);
+    if (
+      overview &&
+      only === undefined &&
+      !ranking.matches.some(
+        (m) =>
+          m.entry !== overview &&
+          m.confidence >= (m.entry.kind === plural ? THRESHOLDS.clearLeadAnswer : THRESHOLDS.answer),
+      ) &&
+      forList()
+    )
+      return exact(overview, 'list');
   }
 
   // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
@@ -232,6 +283,18 @@ function answerWith(
   // "what's our framework called", "the headings of the practice framework": the framework as a whole.
   const wholeFramework = scope !== undefined || parsed.mentionsFramework ? rootOverview(index, preferred) : undefined;
   if (wholeFramework && terms.length > 0 && isOnlyAbout(index, wholeFramework, terms))
+    return exact(wholeFramework, 'framework');
+
+  // "framework overview pls", "explain the whole framework to a youth worker", "what model does CSCS work to": the
+  // framework as a whole in other words, when no other entry answers the rest of the question on its own.
+  if (
+    wholeFramework &&
+    parsed.asksForWhole &&
+    // Not when only an acronym pointed to the framework ("social care's" read as CARES in a Jersey chat).
+    (parsed.frameworkId !== undefined || scope === undefined) &&
+    (parsed.plural === undefined || kinds.size >= 2) &&
+    !ranking.matches.some((m) => m.entry !== wholeFramework && m.confidence >= THRESHOLDS.wholeFramework)
+  )
     return exact(wholeFramework, 'framework');
 
   if (terms.length === 0) {
@@ -247,16 +310,18 @@ function answerWith(
 
   const second = ranked[1];
   const lead = second ? top && top.confidence / Math.max(second.confidence, 1e-9) : Number.POSITIVE_INFINITY;
+  // A question that names the kind ("which value…") and has one clear leader of that kind is answered from it: the
+  // situation around it is the asker's, not the framework's, so most of its words are unknown here.
+  const kindLeader = ofKind.length > 0 && (lead ?? 0) >= THRESHOLDS.clearLead;
   const accepted =
     top &&
     (top.confidence >= THRESHOLDS.answer ||
       (top.confidence >= THRESHOLDS.clearLeadAnswer &&
-        (lead ?? 0) >= THRESHOLDS.clearLead &&
-        top.anchored &&
-        ranking.knownShare >= THRESHOLDS.knownShare));
+        (((lead ?? 0) >= THRESHOLDS.clearLead && top.anchored && ranking.knownShare >= THRESHOLDS.knownShare) ||
+          kindLeader)));
   if (!top || !accepted) {
     const suggestions = ranked.length > 0 ? ranked.slice(0, 3) : defaultSuggestions(index, preferred);
-    return { found: false, reason: 'no-match', suggestions };
+    return { found: false, reason: 'no-match', suggestions, ...(ofKind.length > 0 && { ofKindNamed: true as const }) };
   }
   const clearLead = !second || second.confidence <= top.confidence * 0.8;
   return {
@@ -265,12 +330,36 @@ function answerWith(
     confidence: round(top.confidence),
     confident: top.confidence >= THRESHOLDS.confident && clearLead,
     how: 'search',
+    ...(ofKind.length > 0 && { ofKindNamed: true as const }),
     alternatives: ranked
       .slice(1)
       .filter((m) => m.confidence >= top.confidence * THRESHOLDS.alternative)
       .slice(0, 3)
       .map((m) => ({ entry: m.entry, confidence: round(m.confidence) })),
   };
+}
+
+/**
+ * The list a question names by an overview's own words ("the relational practice list"): the best-ranked overview
+ * of a kind that shares a word of its title or aliases with the question, beyond list cues and kind words.
+ */
+function namedList(index: SearchIndex, matches: readonly RankedMatch[], terms: readonly string[]): Entry | undefined {
+  for (const { entry } of matches) {
+    if (entry.kind !== 'overview' || entry.lists === undefined) continue;
+    const own = index.ownTerms.get(index.positions.get(entry) ?? -1);
+    if (terms.some((t) => own?.has(t) && !isListCue(index, t) && !KIND_STEMS.has(t))) return entry;
+  }
+  return undefined;
+}
+
+/** Words before a plural kind that ask for one of it: "which (one) of (our|the) values", "what one of the principles". */
+const ONE_OF_LINKS = new Set(['the', 'our', 'my', 'these', 'those', 'your']);
+function asksForOne(words: readonly string[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i <= 3 && ONE_OF_LINKS.has(words[i] ?? '')) i--;
+  if (words[i] !== 'of') return false;
+  const before = words[i - 1] ?? '';
+  return before === 'which' || (before === 'one' && (words[i - 2] === 'which' || words[i - 2] === 'what'));
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {

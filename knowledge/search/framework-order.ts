@@ -84,6 +84,11 @@ export function inOrder(index: SearchIndex, kind: Kind, frameworkId: string | un
     : members;
 }
 
+/** A word that asks for a whole list ("list", "all", "overview"), as a term. */
+export function isListCue(index: SearchIndex, term: string): boolean {
+  return listCueStems(index.lexicon).has(term);
+}
+
 const cueStems = new WeakMap<Lexicon, ReadonlySet<string>>();
 
 /** The lexicon's list cues as terms, worked out once per lexicon. */

@@ -14,6 +14,7 @@ const lexiconSchema = z.strictObject({
   framework_words: z.array(word),
   stopwords: z.array(word),
   list_cues: z.array(word),
+  overview_cues: z.array(word).default([]),
 });
 
 /** Language shared by every framework: acronyms, spelling variants, filler words. */
@@ -31,6 +32,8 @@ export interface Lexicon {
   readonly frameworkWords: readonly (readonly string[])[];
   readonly stopwords: ReadonlySet<string>;
   readonly listCues: ReadonlySet<string>;
+  /** Words that, beside the framework named, ask for it as a whole ("the whole framework", "framework in a nutshell"). */
+  readonly overviewCues: ReadonlySet<string>;
 }
 
 export const DEFAULT_LEXICON_FILE = join(PROJECT_ROOT, 'knowledge', 'search', 'lexicon.yaml');
@@ -46,5 +49,6 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
     frameworkWords: data.framework_words.map((p) => lower(p).split(/\s+/)).sort((a, b) => b.length - a.length),
     stopwords: new Set(data.stopwords.map(lower)),
     listCues: new Set(data.list_cues.map(lower)),
+    overviewCues: new Set(data.overview_cues.map(lower)),
   });
 }

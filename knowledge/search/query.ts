@@ -12,6 +12,8 @@ export interface ParsedQuestion {
   readonly numbered?: { readonly kind: Kind; readonly number: number };
   /** A place with no kind word ("fifth", "number 9", "the last one"): LAST counts from the end. */
   readonly bare?: number;
+  /** The place was given as "number 8", "no 8", "no.2": a place for certain, not an ordinary "first visit". */
+  readonly bareNumbered?: boolean;
   /** "what comes after children's rights", "the one before systemic responses", "between X and Y". */
   readonly relative?: 1 | -1 | 'between';
   /** "the value beginning with E": an entry of a kind, by the first letter of its title. */
@@ -24,11 +26,16 @@ export interface ParsedQuestion {
   readonly plural?: Kind;
   /** The question names "the framework" itself ("what's our practice framework"). */
   readonly mentionsFramework: boolean;
+  /**
+   * Beside the framework named, words that ask for it as a whole: an overview cue ("the whole framework", "in a
+   * nutshell"), or "what framework…", "which model…" (one framework, in the singular).
+   */
+  readonly asksForWhole: boolean;
   /** The remaining words, to search on. */
   readonly words: readonly string[];
 }
 
-const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr']);
+const NUMBER_LINKS = new Set(['number', 'no', 'num', 'nr', 'item']);
 /** "the last ingredient", "the final principle"; "the penultimate one" is one before. */
 const FROM_END: ReadonlyMap<string, number> = new Map([
   ['last', -1],
@@ -74,7 +81,11 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
   const surface = mergePlaces(asked);
   const used = new Set<number>();
   const frameworkId = findFramework(surface, index, used);
+  const named = new Set(used);
   const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
+  const asksForWhole =
+    (mentionsFramework || frameworkId !== undefined) &&
+    (hasOverviewCue(surface, index.lexicon.overviewCues, named, used) || asksWhichFramework(surface, named, used));
   // "number of approaches", "how many principles": a count asks for the list.
   surface.forEach((w, i) => {
     const kindAfter = KIND_STEMS.get(stem(surface[i + 2] ?? ''));
@@ -90,7 +101,8 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
   const numbered = findNumbered(surface, used);
   const initial = numbered ? undefined : findInitial(surface, used);
   const letter = numbered || initial ? undefined : findLetter(surface, index, used);
-  const bare = numbered || initial || letter ? undefined : findBare(surface, used);
+  const bareAt = numbered || initial || letter ? undefined : findBare(surface, used);
+  const bare = bareAt?.place;
   const relativeAt = surface.findIndex((w, i) => !used.has(i) && (AFTER.has(w) || BEFORE.has(w) || w === 'between'));
   const cue = surface[relativeAt] ?? '';
   // Not consumed: when no entry is named beside it, "before" is an ordinary word ("connect before content").
@@ -107,11 +119,13 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
     ...(numbered !== undefined && { numbered }),
     ...(initial !== undefined && { initial }),
     ...(bare !== undefined && { bare }),
+    ...(bareAt?.numbered && { bareNumbered: true }),
     ...(relative !== undefined && { relative }),
     ...(letter !== undefined && { letter }),
     ...(plural !== undefined && { plural }),
     ...(acronym !== undefined && { acronym }),
     mentionsFramework,
+    asksForWhole,
     words: surface.filter((_, i) => !used.has(i)),
   };
 }
@@ -128,6 +142,51 @@ function findFramework(surface: readonly string[], index: SearchIndex, used: Set
     }
   }
   return found;
+}
+
+/** Words that may stand between "what" and the framework's word: "what's our practice framework", "what is the jersey model". */
+const DETERMINERS = new Set(['the', 'our', 'your', 'this', 'a']);
+const WHICH_LINKS = new Set(['is', 's', ...DETERMINERS]);
+
+/**
+ * An overview cue: a word ("nutshell", "overall"), or words in order ("whole framework", "explain framework", "built
+ * on") where "framework" stands for any of the framework's words or names, with "the", "our", "of" and the like
+ * between them: "the whole b&d model", "explain our practice framework".
+ */
+function hasOverviewCue(
+  surface: readonly string[],
+  cues: ReadonlySet<string>,
+  named: ReadonlySet<number>,
+  used: ReadonlySet<number>,
+): boolean {
+  const tokens: string[] = [];
+  surface.forEach((w, i) => {
+    const token = named.has(i) || used.has(i) ? 'framework' : w;
+    if (WHICH_LINKS.has(w) || w === 'of' || (token === 'framework' && tokens[tokens.length - 1] === token)) return;
+    tokens.push(token);
+  });
+  return tokens.some((w, i) => (w !== 'framework' && cues.has(w)) || cues.has(`${w} ${tokens[i + 1] ?? ''}`));
+}
+
+/** "what framework am I meant to work to", "which model does CSCS use": a framework word in the singular, asked for. */
+function asksWhichFramework(
+  surface: readonly string[],
+  named: ReadonlySet<number>,
+  used: ReadonlySet<number>,
+): boolean {
+  return surface.some((w, i) => {
+    if (!used.has(i) || named.has(i) || w.endsWith('s') || (used.has(i - 1) && !named.has(i - 1))) return false;
+    // Back over the framework's names, then "the" or "our" only after "is" ("what is our framework"), never alone:
+    // "what the framework means when it says…" asks about something in it.
+    let k = i - 1;
+    while (k >= 0 && named.has(k)) k--;
+    if (DETERMINERS.has(surface[k] ?? '')) {
+      k--;
+      if (surface[k] !== 'is' && surface[k] !== 's' && surface[k] !== 'whats') return false;
+    }
+    if (surface[k] === 'is' || surface[k] === 's') k--;
+    return surface[k] === 'what' || surface[k] === 'whats' || surface[k] === 'which';
+  });
 }
 
 function consumePhrases(
@@ -163,7 +222,8 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
       // "7th principle", "the seventh principle"; but "the 10 principles" is a count, not a reference.
       j = i - 1;
       const before = surface[j] ?? '';
-      const isCount = (surface[i] ?? '').endsWith('s') && !/(st|nd|rd|th)$/.test(before);
+      // Before a kind word a cardinal is a count too ("one principle a week"): only "7th" or "seventh" is a place.
+      const isCount = !/(st|nd|rd|th)$/.test(before);
       n = isCount ? undefined : parseNumber(before);
       // "the first relational principle", "10th relational principle": one describing word between.
       const described = surface[i - 2] ?? '';
@@ -212,7 +272,7 @@ function findNumbered(surface: readonly string[], used: Set<number>): ParsedQues
 }
 
 /** "fifth", "number 9", "no. 3", "the last one": a place, without a kind word. */
-function findBare(surface: readonly string[], used: Set<number>): number | undefined {
+function findBare(surface: readonly string[], used: Set<number>): { place: number; numbered: boolean } | undefined {
   for (let i = 0; i < surface.length; i++) {
     if (used.has(i)) continue;
     const w = surface[i] ?? '';
@@ -226,7 +286,7 @@ function findBare(surface: readonly string[], used: Set<number>): number | undef
     if (n === undefined) continue;
     used.add(i);
     if (numbered !== undefined) used.add(i + 1);
-    return n;
+    return { place: n, numbered: numbered !== undefined };
   }
   return undefined;
 }

@@ -38,7 +38,60 @@ describe('answers staff paraphrases of the framework (issue 27)', () => {
     // Round 6 (from retired set H7).
     ['what comes first on the list of nine', 'jersey', 'jersey-childrens-rights'],
     ['what is number three out of the 9', 'jersey', 'jersey-strengths-and-risks'],
+    // Round 7 (from retired set H8): the kind named beside a place elsewhere, the list named by its overview's
+    // title, and "number 6" with words asking about it.
+    ['which principle is at number 4', 'lbbd', 'lbbd-use-of-self'],
+    ['which value is number 2 on the list', 'lbbd', 'lbbd-accountability'],
+    ['which approach is second in the list', 'lbbd', 'lbbd-strengthening-families'],
+    ['no.5 on the relational practice list', 'lbbd', 'lbbd-respond-contextually'],
+    ['no 6 - what would it look like on a home visit', 'jersey', 'jersey-trauma-informed'],
+    ['number 2 on the list, how do i use it in supervision', 'jersey', 'jersey-family-focused'],
+    ['what does item 3 on the list mean', 'jersey', 'jersey-strengths-and-risks'],
+    ['what does number 5 cover', 'jersey', 'jersey-systemic-practice'],
   ])('by position or letter: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    // Round 7: the framework as a whole, and a kind's list, asked for beside other words.
+    ['framework overview for a new starter pls x', 'jersey', 'jersey-framework'],
+    ['run me through the whole framework for my asye', 'jersey', 'jersey-framework'],
+    ['what model does cscs work to, im new from england', 'jersey', 'jersey-framework'],
+    ["whats cscs's framework", 'jersey', 'jersey-framework'],
+    ['which framework do we work to in barking and dagenham', 'lbbd', 'lbbd-framework'],
+    ['what do the letters of our values stand for, for a poster', 'lbbd', 'lbbd-cares'],
+    ['give me all of the cares values for a team away day', 'lbbd', 'lbbd-cares'],
+    ['remind me of the 5 values before my interview', 'lbbd', 'lbbd-cares'],
+  ])('the whole framework or a whole list in other words: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    // Round 7: a question naming the kind answers from its clear leader, the situation around it being the asker's.
+    [
+      'student asked which value is about holding ourselves answerable for what matters most',
+      'lbbd',
+      'lbbd-accountability',
+    ],
+    ["which one of our values is about celebrating a child's small wins", 'lbbd', 'lbbd-empowerment'],
+    [
+      'which of our principles says to dig deeper when a parent says everything is fine',
+      'lbbd',
+      'lbbd-professional-curiosity',
+    ],
+  ])('the kind named, with a clear leader of it: %p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test('ordinary words are not a place, the whole framework or a list', () => {
+    // An ordinal in passing, and a count before a kind word, are no place.
+    expect(idOf('first home visit next week, how should i introduce myself', 'jersey')).not.toBe(
+      'jersey-childrens-rights',
+    );
+    expect(idOf('doing one value a week in team meetings', 'lbbd')).not.toBe('lbbd-compassion');
+    expect(idOf('at this point 2 kids are on the plan, what next', 'jersey')).not.toBe('jersey-family-focused');
+    // "whole" beside something else, and "what the framework means…", ask about a part of it.
+    expect(idOf('hv here, i always look at the whole family, does cscs think the same', 'jersey')).not.toBe(
+      'jersey-framework',
+    );
+    expect(idOf('can you tell me what the framework means when it says be human', 'lbbd')).toBe('lbbd-be-human');
+    // The values asked about a topic ask for one of them, not the list.
+    expect(idOf("what do our values say about respecting a family's culture", 'lbbd')).toBe('lbbd-respect');
+  });
 
   test.each([
     ['how do i stop assuming i know whats going on in a family', 'lbbd', 'lbbd-neutral-stance'],

@@ -172,6 +172,20 @@ describe('declines: the framework does not cover it, and where to go', () => {
     expect(r.offerSuggestion).toBe(false);
   });
 
+  test('a question that names a kind of entry asks of the framework: never declined for a procedure it mentions', () => {
+    // "core group" is a procedure; "which value" asks which of the framework's values helps with it.
+    const q = 'the school never turn up to core group meetings, which value helps me hold them to it';
+    const r = respond(search, q, { frameworkId: 'lbbd' });
+    expect(r.reply?.kind).not.toBe('decline');
+    const shown = r.result.found ? [r.result.entry] : r.result.suggestions.map((m) => m.entry);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((e) => e.kind === 'value' || e.lists === 'value')).toBe(true);
+    // Without the kind named, the same words are still the procedure's.
+    expect(respond(search, 'how often should core group meetings happen', { frameworkId: 'lbbd' }).reply?.kind).toBe(
+      'decline',
+    );
+  });
+
   test('"not sure" also sends people to staff support, and may be suggested to the practice team', () => {
     const r = respond(search, 'banana bread recipe', { frameworkId: 'lbbd' });
     expect(r.reply).toMatchObject({
