@@ -20,19 +20,13 @@ interface Floor {
 }
 
 const FLOOR: Readonly<Record<(typeof HELD_OUT_SETS)[number], Floor>> = {
-  // Set H5 (written blind by one helper a framework, placed 2026-12-07; set H4, before it, is now development).
-  // Placed figures: top-1 151/179, top-3 167/179, rejection 36/39, wrong 6/218; raised after each framework's
-  // typical questions were widened from the development sets: 156/179, 169/179, 36/39, 5/218; then 155/179 once
-  // the overview's typical question stopped naming three approaches (it had cost "restorative practice" its
-  // confident answer); round 5 (places read with a describing word, "second to last", counts): 157/179, 170/179,
-  // 36/39, 4/218; round 6 (typical questions widened from H6 and H7, now development): 161/179, 171/179, 36/39, 4/218;
-  // round 7 (H8 read: places with the kind or list named, the whole framework and whole lists in other words, the
-  // kind named with a clear leader): 167/179, 172/179, 36/39, 3/218.
-  'held-out/ranking-lbbd.jsonl': { top1: 0.932, top3: 0.96, rejection: 0.923, wrong: 0.014 },
-  // Placed figures: top-1 132/172, top-3 156/172, rejection 38/41, wrong 11/213; raised: 135/172, 157/172, 38/41, 10/213;
-  // round 5: 139/172, 160/172, 38/41, 6/213; round 6: 140/172, 160/172, 38/41, 6/213; round 7: 144/172, 160/172,
-  // 38/41, 6/213.
-  'held-out/ranking-jersey.jsonl': { top1: 0.837, top3: 0.93, rejection: 0.926, wrong: 0.029 },
+  // Set H9 (written blind by one helper a framework, placed 2026-12-07 after ranking round 7). H5, the set
+  // before it, is now development: round 7 chose two of its thresholds on H5's counts, so it no longer
+  // measured words nobody here tuned against. Placed figures: top-1 167/187, top-3 176/187, rejection
+  // 48/48, wrong 5/235.
+  'held-out/ranking-lbbd.jsonl': { top1: 0.893, top3: 0.941, rejection: 1, wrong: 0.022 },
+  // Placed figures: top-1 172/200, top-3 191/200, rejection 44/46, wrong 9/246.
+  'held-out/ranking-jersey.jsonl': { top1: 0.86, top3: 0.955, rejection: 0.956, wrong: 0.037 },
 };
 
 describe.each(HELD_OUT_SETS)('held-out staff paraphrases: %s', (file) => {
