@@ -3,7 +3,6 @@ import type { Kind } from '../kb/schema';
 import { stem } from './analyse';
 import { loadLexicon } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { parseNumber } from './numbers';
 import { LAST, MIDDLE, parseQuestion } from './query';
 import { buildIndex, KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
@@ -11,49 +10,15 @@ import { contentTerms, surfaceWords } from './terms';
 import { rank } from './rank';
 import { createNotCoveredCheck } from './not-covered';
 import type { NotCoveredCheck } from './not-covered';
-import {
-  inOrder,
-  isListCue,
-  isOnlyAbout,
-  neighbourOf,
-  onlyNumberedKind,
-  overviewOf,
-  rootOverview,
-} from './framework-order';
-import type { RankedMatch } from './rank';
+import { inOrder, isOnlyAbout, neighbourOf, overviewOf, rootOverview } from './framework-order';
+import { asksForOne, initialAsked, listAsked, placeAsked } from './pointing';
+import type { Asked } from './pointing';
+import { THRESHOLDS } from './thresholds';
 
-/** Words that leave a place alone ("the final one on the list"): stems as search sees them. */
-const PLACE_FILLERS: ReadonlySet<string> = new Set([
-  'one',
-  'list',
-  'thing',
-  'item',
-  'entry',
-  'bit',
-  'come',
-  'point',
-  'out',
-]);
+export { THRESHOLDS };
 
 /** Questions longer than this are cut, not processed whole. */
 export const MAX_QUESTION_LENGTH = 1000;
-
-/** Tunable decision points; changes here change answers, so note them in CHANGELOG.md. */
-export const THRESHOLDS = Object.freeze({
-  /** At or above: answer. */
-  answer: 0.45,
-  /** At or above, when the best is `clearLead` times the next: answer (long questions carry many other words). */
-  clearLeadAnswer: 0.2,
-  clearLead: 1.6,
-  /** …and only when most of the question is words the knowledge base uses. */
-  knownShare: 0.6,
-  /** At or above (with a clear lead): a confident answer, with no "did you mean". */
-  confident: 0.7,
-  /** "The whole framework" is answered by its introduction unless another entry reaches this on the question's other words. */
-  wholeFramework: 0.3,
-  /** Alternatives must reach this share of the best score. */
-  alternative: 0.45,
-});
 
 export interface AnswerOptions {
   /**
@@ -192,22 +157,9 @@ function answerWith(
     if (member) return exact(member, 'letter');
   }
 
-  if (parsed.initial) {
-    const { letter } = parsed.initial;
-    // No kind named ("the T one"): the kind an acronym names, else the one kind the framework numbers.
-    const kind =
-      parsed.initial.kind ??
-      index.entries.find((e) => e.frameworkId === preferred && e.acronym !== undefined)?.lists ??
-      onlyNumberedKind(index, preferred);
-    const group = kind === undefined ? undefined : overviewOf(index, kind, preferred, preferred);
-    const acronym = group?.acronym?.toLowerCase();
-    const members = kind === undefined ? [] : inOrder(index, kind, group?.frameworkId ?? preferred);
-    // An acronym's letters name its members in order; otherwise the one title that starts with the letter.
-    const byAcronym = acronym !== undefined ? members[acronym.indexOf(letter)] : undefined;
-    const byTitle = members.filter((e) => e.title.toLowerCase().startsWith(letter));
-    const entry = byAcronym ?? (byTitle.length === 1 ? byTitle[0] : undefined);
-    if (entry) return exact(entry, 'letter');
-  }
+  const asked: Asked = { index, parsed, matches: ranking.matches, terms, allTerms, named, preferred, only, kinds };
+  const initial = initialAsked(asked);
+  if (initial) return exact(initial, 'letter');
 
   if (parsed.numbered) {
     const { kind, number } = parsed.numbered;
@@ -232,50 +184,11 @@ function answerWith(
     };
   }
 
-  // "fifth", "number 9", "the last one", "final one on the list": a place alone, in a framework that numbers one kind
-  // of entry, or of the kind the question names ("which principle sits at number 8", "no.2 in the relational practice list").
-  if (parsed.bare !== undefined) {
-    const list = namedList(index, ranking.matches, terms);
-    const own = list ? index.ownTerms.get(index.positions.get(list) ?? -1) : undefined;
-    const rest = terms.filter((t) => !own?.has(t));
-    const kind = parsed.plural ?? only ?? named?.overview.lists ?? list?.lists ?? onlyNumberedKind(index, preferred);
-    // "number 8" or "no 8" is a place for certain: other words may ask about it ("no 8 - give me an example"),
-    // unless an entry answers them on its own. An ordinal is often ordinary English ("first visit"): fillers only.
-    const alone = rest.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t) || isListCue(index, t));
-    const aboutIt =
-      parsed.bareNumbered === true &&
-      !ranking.matches.some((m) => m.entry.kind !== 'overview' && m.confidence >= THRESHOLDS.answer);
-    const members = kind === undefined || !(alone || aboutIt) ? [] : inOrder(index, kind, preferred);
-    const entry = parsed.bare < 0 ? members[members.length + parsed.bare] : members[parsed.bare - 1];
-    if (entry) return exact(entry, 'number');
-  }
+  const place = placeAsked(asked);
+  if (place) return exact(place, 'number');
 
-  // Two kinds or more ("values, principles and approaches") is the framework as a whole, not one list.
-  if (parsed.plural && kinds.size < 2) {
-    const overview = overviewOf(index, parsed.plural, preferred, preferred);
-    if (overview && isOnlyAbout(index, overview, allTerms)) return exact(overview, 'list');
-    // The list asked for beside other words ("what each letter of our values means", "cares values for a supervision
-    // template", "the short version of each value"): a list word or the list's acronym, and nothing of the kind
-    // answering the rest ("what do our values say about culture" asks for one of them).
-    const plural = parsed.plural;
-    // A list word ("each", "all", "summary"), the list's acronym, or its size ("the 5 values").
-    const forList = () =>
-      terms.some((t) => isListCue(index, t)) ||
-      parsed.words.some((w) => w === 'all' || index.lexicon.overviewCues.has(w)) ||
-      (named !== undefined && named.overview === overview) ||
-      terms.some((t) => parseNumber(t) === inOrder(index, plural, preferred).length);
-    if (
-      overview &&
-      only === undefined &&
-      !ranking.matches.some(
-        (m) =>
-          m.entry !== overview &&
-          m.confidence >= (m.entry.kind === plural ? THRESHOLDS.clearLeadAnswer : THRESHOLDS.answer),
-      ) &&
-      forList()
-    )
-      return exact(overview, 'list');
-  }
+  const list = listAsked(asked);
+  if (list) return exact(list, 'list');
 
   // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
   if (named && isOnlyAbout(index, named.overview, terms)) return exact(named.overview, 'list');
@@ -337,29 +250,6 @@ function answerWith(
       .slice(0, 3)
       .map((m) => ({ entry: m.entry, confidence: round(m.confidence) })),
   };
-}
-
-/**
- * The list a question names by an overview's own words ("the relational practice list"): the best-ranked overview
- * of a kind that shares a word of its title or aliases with the question, beyond list cues and kind words.
- */
-function namedList(index: SearchIndex, matches: readonly RankedMatch[], terms: readonly string[]): Entry | undefined {
-  for (const { entry } of matches) {
-    if (entry.kind !== 'overview' || entry.lists === undefined) continue;
-    const own = index.ownTerms.get(index.positions.get(entry) ?? -1);
-    if (terms.some((t) => own?.has(t) && !isListCue(index, t) && !KIND_STEMS.has(t))) return entry;
-  }
-  return undefined;
-}
-
-/** Words before a plural kind that ask for one of it: "which (one) of (our|the) values", "what one of the principles". */
-const ONE_OF_LINKS = new Set(['the', 'our', 'my', 'these', 'those', 'your']);
-function asksForOne(words: readonly string[], at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && at - i <= 3 && ONE_OF_LINKS.has(words[i] ?? '')) i--;
-  if (words[i] !== 'of') return false;
-  const before = words[i - 1] ?? '';
-  return before === 'which' || (before === 'one' && (words[i - 2] === 'which' || words[i - 2] === 'what'));
 }
 
 function defaultSuggestions(index: SearchIndex, frameworkId: string | undefined): Match[] {

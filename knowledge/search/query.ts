@@ -3,6 +3,7 @@ import { stem } from './analyse';
 import { parseNumber } from './numbers';
 import { KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
+import { asksForWholeFramework, findFramework } from './whole-framework';
 
 /** What a question asks for, beyond its words. */
 export interface ParsedQuestion {
@@ -85,7 +86,7 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
   const mentionsFramework = consumePhrases(surface, index.lexicon.frameworkWords, used);
   const asksForWhole =
     (mentionsFramework || frameworkId !== undefined) &&
-    (hasOverviewCue(surface, index.lexicon.overviewCues, named, used) || asksWhichFramework(surface, named, used));
+    asksForWholeFramework(surface, index.lexicon.overviewCues, named, used);
   // "number of approaches", "how many principles": a count asks for the list.
   surface.forEach((w, i) => {
     const kindAfter = KIND_STEMS.get(stem(surface[i + 2] ?? ''));
@@ -128,65 +129,6 @@ export function parseQuestion(asked: readonly string[], index: SearchIndex): Par
     asksForWhole,
     words: surface.filter((_, i) => !used.has(i)),
   };
-}
-
-function findFramework(surface: readonly string[], index: SearchIndex, used: Set<number>): string | undefined {
-  let found: string | undefined;
-  for (const { frameworkId, words } of index.frameworkAliases) {
-    if (words.length === 0) continue;
-    for (let i = 0; i + words.length <= surface.length; i++) {
-      if (words.every((w, k) => surface[i + k] === w && !used.has(i + k))) {
-        found ??= frameworkId;
-        for (let k = 0; k < words.length; k++) used.add(i + k);
-      }
-    }
-  }
-  return found;
-}
-
-/** Words that may stand between "what" and the framework's word: "what's our practice framework", "what is the jersey model". */
-const DETERMINERS = new Set(['the', 'our', 'your', 'this', 'a']);
-const WHICH_LINKS = new Set(['is', 's', ...DETERMINERS]);
-
-/**
- * An overview cue: a word ("nutshell", "overall"), or words in order ("whole framework", "explain framework", "built
- * on") where "framework" stands for any of the framework's words or names, with "the", "our", "of" and the like
- * between them: "the whole b&d model", "explain our practice framework".
- */
-function hasOverviewCue(
-  surface: readonly string[],
-  cues: ReadonlySet<string>,
-  named: ReadonlySet<number>,
-  used: ReadonlySet<number>,
-): boolean {
-  const tokens: string[] = [];
-  surface.forEach((w, i) => {
-    const token = named.has(i) || used.has(i) ? 'framework' : w;
-    if (WHICH_LINKS.has(w) || w === 'of' || (token === 'framework' && tokens[tokens.length - 1] === token)) return;
-    tokens.push(token);
-  });
-  return tokens.some((w, i) => (w !== 'framework' && cues.has(w)) || cues.has(`${w} ${tokens[i + 1] ?? ''}`));
-}
-
-/** "what framework am I meant to work to", "which model does CSCS use": a framework word in the singular, asked for. */
-function asksWhichFramework(
-  surface: readonly string[],
-  named: ReadonlySet<number>,
-  used: ReadonlySet<number>,
-): boolean {
-  return surface.some((w, i) => {
-    if (!used.has(i) || named.has(i) || w.endsWith('s') || (used.has(i - 1) && !named.has(i - 1))) return false;
-    // Back over the framework's names, then "the" or "our" only after "is" ("what is our framework"), never alone:
-    // "what the framework means when it says…" asks about something in it.
-    let k = i - 1;
-    while (k >= 0 && named.has(k)) k--;
-    if (DETERMINERS.has(surface[k] ?? '')) {
-      k--;
-      if (surface[k] !== 'is' && surface[k] !== 's' && surface[k] !== 'whats') return false;
-    }
-    if (surface[k] === 'is' || surface[k] === 's') k--;
-    return surface[k] === 'what' || surface[k] === 'whats' || surface[k] === 'which';
-  });
 }
 
 function consumePhrases(
