@@ -215,10 +215,10 @@ function decide(
   if (hit['worker-crisis']) route = 'worker-crisis';
   else if (
     hit['worker-safety'] &&
-    // A rule's threat comes first unless the classifier is clear the message is about a child ("as i left, the
+    // A rule's threat comes first unless the classifier is clear the message tells of a child ("as i left, the
     // 11yo followed me to the car and said…"); someone else's words of despair are a child at risk first.
     (rules.safety
-      ? !(p['child-at-risk'] >= CLEAR_SENTENCE && p['worker-safety'] < 0.5)
+      ? !(p['child-at-risk'] >= CLEAR_SENTENCE && p['worker-safety'] < 0.5 && childrenThere(reading))
       : !hit['child-at-risk'] || (!childsCrisis && !othersDespair && p['worker-safety'] >= p['child-at-risk']))
   )
     route = 'worker-safety';

@@ -188,7 +188,10 @@ function nameIndexes(words: readonly Word[], publicNames: readonly string[]): nu
         next === 'aged' ||
         (words[i + 1]?.number !== undefined &&
           (words[i + 1]?.number ?? 99) <= 19 &&
-          (words[i + 1]?.afterBracket || (words[i + 1]?.afterBreak && !unknown))))
+          (words[i + 1]?.afterBracket ||
+            (words[i + 1]?.afterBreak &&
+              // "Elodie, 15, has asked…": a capitalised unknown word, then an age set off by commas.
+              (!unknown || (w.capital && (words[i + 2] === undefined || words[i + 2]?.afterBreak === true)))))))
     )
       found.push(i);
     // "Bailey Hunt (10)": two capitalised words, then an age in brackets.

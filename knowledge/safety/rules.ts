@@ -143,7 +143,12 @@ const CRISIS: readonly RegExp[] = [
   /\b(?:thinking|think|thought|thoughts|dreaming|fantasising) (?:\w+ ){0,2}(?:about|of) (?:overdosing|taking an overdose|taking an od|taking all my|taking the lot|swallowing (?:all|the lot|them all))\b/,
   /\b(?:leaving|leave|going|gone|go)\b.*\b(?:dont|do not|didnt|did not) mean (?:leaving |quitting |the )?(?:the |this |my )?(?:job|team|role|post|service|caseload)\b/,
   /\b(?:nobody|no one|noone|no body) (?:really )?(?:needs|wants|would need|would want) me\b/,
-  /^(?!.*\b(?:leave|holiday|holidays|hols|annual|maternity|paternity|secondment|course|training|new job|notice|moving|retiring|retirement|off sick|surgery|operation)\b).*\b(?:wont|will not|not going to|im not going to) be (?:around|here) (?:after|past|beyond) (?:this|next|the|friday|today|tomorrow|tonight|monday|the weekend)\b/,
+  // From the development sets (round 9): "asking partly because i've had those thoughts myself", a note torn up.
+  /\b(?:suicid\w*|self harm\w*|end it|ending it|ending their life|kill (?:themselves|himself|herself)|want to die|wanting to die)\b.*\b(?:ive|i have|i|im|i am|i ve) (?:\w+ )?(?:had|having|have|get|getting|been having) (?:those|these|the same|similar|them|such|those kind of|that kind of) (?:thoughts|feelings|urges)\b/,
+  /\bif i (?:walked|stepped|jumped|threw myself|fell|ran) (?:out )?(?:in front of|into|off|under) (?:a|the) (?:bus|train|car|lorry|traffic|bridge|tube)\b/,
+  /\b(?:holding|hanging) on by a thread\b.*\b(?:going|snapping|snapped|gone|breaking|broken|about to)\b/,
+  /\b(?:wrote|written|writing) (?:a|the|my) (?:note|letter)\b.*\b(?:tore|torn|ripped|binned|burnt|burned|shredded)\b.*\b(?:another|again|next time)\b/,
+  /^(?!.*\b(?:leave|holiday|holidays|hols|annual|maternity|paternity|secondment|course|training|new job|notice|moving|retiring|retirement|off sick|surgery|operation)\b).*\b(?:wont|will not|not going to|im not going to|not planning on|not planning to|im not planning on) be(?:ing)? (?:around|here) (?:after|past|beyond) (?:this|next|the|friday|today|tomorrow|tonight|monday|the weekend)\b/,
 ];
 
 /** Threats, violence or harassment aimed at the worker. */
@@ -179,7 +184,7 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:reception|office)\b.*\b(?:bat|knife|weapon|machete|threat\w*|kill|hurt|wants the social worker|asking for me|looking for me)\b/,
   /\b(?:bat|knife|weapon|machete|threat\w*|kill|hurt|wants|looking for|asking for|waiting for)\b.*\b(?:thats|that is|which is) me\b/,
   /\b(?:i|im|i am|i really|i just) (?:dont|do not|didnt|did not|no longer|dont really) feel safe\b(?! with myself| around myself| in my own)/,
-  /\b(?:never see|hurt|harm|take away|find|touch|go after|come for|coming for) (?:mine|my kids|my children|my baby|my son|my daughter|my family)\b/,
+  /\b(?:never see|hurt|harm|take away|take|find|touch|go after|come for|coming for) (?:mine|my kids|my children|my baby|my son|my daughter|my family)\b/,
   /\b(?:grabbed|twisted|pulled|yanked|held|squeezed|scratched|bit|punched|hit|kicked|slapped) my (?:arm|hair|wrist|neck|throat|hand|face|bag|lanyard|coat|leg|head)\b/,
   /\b(?:staff|staff member|colleague|night staff|worker|carer|support worker|team member)s? (?:(?!said|says|told|reported|saw|heard|thinks|think)\w+ ){0,3}(?:(?:was|got|been|has been|were|getting) (?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled)\b|(?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled) by\b)/,
   /\b(?:letter|note|card|parcel|package|message) (?:\w+ ){0,4}(?:at|to|through|on) my (?:home|house|door|doormat|letterbox|car)\b|\b(?:at|to) my (?:home|house) (?:\w+ ){0,4}(?:letter|note|parcel|package)\b/,
@@ -228,6 +233,11 @@ const WORKER_SAFETY: readonly RegExp[] = [
   // visit, "social workers go missing too".
   /\b(?:parked|parking|parks|waiting|sat|sitting|standing|stood|hanging around|driving up and down) (?:\w+ ){0,4}(?:the end of|across|at the top of|at the bottom of|opposite|outside) my (?:road|street|drive|driveway|close|avenue|estate)\b/,
   /\b(?:visit|visiting|doorstep|home visit|on the door)\b.*\b(?:came back|came in|walked in|came out|appeared|answered the door|opened the door|stood there|stood up|picked up|got up) (?:\w+ ){0,2}(?:holding|with|carrying|waving|brandishing) (?:a|the|his|her|a kitchen) (?:knife|blade|machete|bat|hammer|weapon|screwdriver)\b/,
+  // From the development sets (round 9): a parent contacting the worker's own family, threats to "us" at the
+  // office, a doorway blocked until the worker gives in.
+  /\b(?:dad|mum|father|mother|parent|uncle|partner|boyfriend|stepdad|family|carer|brother|grandad|nan)s?\b.*\b(?:messag\w*|contact\w*|text\w*|dm\w*|add(?:ed|ing)|follow\w*|approach\w*|talking to|talked to|waiting for) my (?:own )?(?:teenage |little |eldest |youngest )?(?:son|daughter|husband|wife|partner|boyfriend|girlfriend)\b/,
+  /\b(?:coming|come|came|going|gonna) (?:\w+ ){0,4}(?:office|building|base|reception|hub)\b.*\b(?:finish|kill|hurt|get|sort out|batter|stab|shoot|burn|do) (?:us|you all|all of us|the lot of (?:us|you)|everyone there)\b/,
+  /\b(?:blocked|blocking|stood in|standing in|stood across|stood in front of) (?:the |my )?(?:doorway|door|exit|way out|front door|stairs|hallway)\b.*\b(?:refused|wouldnt|would not|until i|couldnt (?:get out|leave)|cant (?:get out|leave)|let me)\b/,
   /\b(?:social workers?|sws?|people like you|your lot|you lot)\b (?:\w+ ){0,2}(?:go missing|goes missing|gone missing|disappear|disappears|get hurt|gets hurt|have accidents|has accidents|end up hurt|end up dead|end up in hospital)\b/,
   /\b(?:in (?:a|the) (?:visit|house|flat|home) (?:now|right now)|im (?:in|at) the (?:visit|house|flat|address|property)(?: now)?|im in the car outside)\b.*\b(?:shouting at me|screaming at me|aggressive|kicking off|smash\w*|threaten\w*|belt|knife|weapon)\b/,
 ];

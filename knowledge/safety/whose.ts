@@ -30,11 +30,30 @@ const OWN_CHILDREN = new Set([
   'girls',
 ]);
 
+/** "my teenage son", "my own kids": the worker's own, with one describing word between. */
+const OWN_DESCRIBED = new Set([
+  'own',
+  'teenage',
+  'little',
+  'eldest',
+  'youngest',
+  'oldest',
+  'baby',
+  'two',
+  'three',
+  'older',
+  'younger',
+]);
+
 export function childrenThere(reading: Reading): boolean {
   return reading.words.some(
     (w, i) =>
       (reading.concepts[i] ?? []).includes('child') &&
-      !(OWN_CHILDREN.has(w) && /^(?:my|mine)$/.test(reading.words[i - 1] ?? '')),
+      !(
+        OWN_CHILDREN.has(w) &&
+        (/^(?:my|mine)$/.test(reading.words[i - 1] ?? '') ||
+          (/^(?:my|mine)$/.test(reading.words[i - 2] ?? '') && OWN_DESCRIBED.has(reading.words[i - 1] ?? '')))
+      ),
   );
 }
 
@@ -165,8 +184,13 @@ export function quotations(message: string): { readonly outside: string; readonl
       if (double || (single && !/[a-z0-9]/.test(before) && /[a-z0-9]/.test(after))) open = i;
       else outside += c;
     } else if (double || (single && !/[\s]/.test(before) && !/[a-z0-9]/.test(after))) {
-      quoted.push(text.slice(open + 1, i));
-      outside += ' , ';
+      const words = text.slice(open + 1, i);
+      // One or two words in quotation marks are the writer's own, marked ("coming to 'finish' us"): not a quotation.
+      if (words.trim().split(/\s+/).length <= 2) outside += ` ${words} `;
+      else {
+        quoted.push(words);
+        outside += ' , ';
+      }
       open = -1;
     }
   }

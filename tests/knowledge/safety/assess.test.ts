@@ -1,5 +1,5 @@
 // The safety net's decision on the messages quoted in issue 22, and the order of its routes.
-import { assessSafety } from '../../../knowledge/safety';
+import { assessSafety, defaultSafetyNet } from '../../../knowledge/safety';
 
 describe('a child at risk gets the child-at-risk card first', () => {
   test.each([
@@ -290,6 +290,26 @@ describe('round 8 (from retired set K): threats and warning signs in other words
     'how do we talk with a yp who keeps thinking about their mum leaving',
   ])('but not: %s', (message) => expect(assessSafety(message).route).not.toBe('worker-crisis'));
 
-  test('parking on my own road is not a threat', () =>
-    expect(assessSafety('i parked on my road last night and walked to the visit').route).not.toBe('worker-safety'));
+  test("parking on my own road is not a threat by the rules (the classifier's word is weighed on its own)", () =>
+    expect(defaultSafetyNet().explain('i parked on my road last night and walked to the visit').rules).not.toContain(
+      'worker-safety',
+    ));
+});
+
+describe('round 9 (from retired set L)', () => {
+  test.each([
+    'a mum from one of my cases keeps messaging my teenage daughter on instagram',
+    "caller rang reception twice saying hes coming down to the office to 'sort' us all out",
+    'on the visit he stood in the doorway and wouldnt let me leave until i signed',
+    'dad told me if we take his kids he will take mine',
+  ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
+
+  test.each([
+    'how do i talk with teenagers about self harm? asking because ive been having similar urges lately',
+    'i wrote a letter, ripped it up, might do another',
+  ])('the crisis card: %s', (message) => expect(assessSafety(message).route).toBe('worker-crisis'));
+
+  test("one or two words in quotation marks are the writer's own, marked, not a quotation", () => {
+    expect(assessSafety("dad said he'd 'kill me' if i came back").route).toBe('worker-safety');
+  });
 });
