@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Entry, KnowledgeBase } from '../kb/model';
 import type { Kind } from '../kb/schema';
 import { PROJECT_ROOT } from '../paths';
+import { withoutAsker } from './asker';
 
 /**
  * "That's not in the framework": a question that names a practice model, statutory process or tool
@@ -65,7 +66,8 @@ export function createNotCoveredCheck(
   const elsewhere = entriesByFirstWord(kb);
   return Object.freeze({
     named(question: string, frameworkId: string): string | undefined {
-      const q = normalise(question.slice(0, 1000));
+      // "iro here, …": the asker's role is not what the question names.
+      const q = normalise(withoutAsker(question.slice(0, 1000)));
       const own = texts.get(frameworkId) ?? '';
       // Named in the question, and this framework's entries mention it under none of its names
       // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
