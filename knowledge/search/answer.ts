@@ -14,6 +14,7 @@ import { inOrder, isOnlyAbout, neighbourOf, overviewOf, rootOverview } from './f
 import { asksForOne, initialAsked, listAsked, placeAsked } from './pointing';
 import type { Asked } from './pointing';
 import { THRESHOLDS } from './thresholds';
+import { titledAsked } from './titled';
 
 export { THRESHOLDS };
 
@@ -189,6 +190,10 @@ function answerWith(
 
   const list = listAsked(asked);
   if (list) return exact(list, 'list');
+
+  // "sharing value", "the systemic practice ingredient": an entry's name right before its kind word.
+  const titled = titledAsked(index, parsed.words, preferred);
+  if (titled) return exact(titled, 'search');
 
   // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
   if (named && isOnlyAbout(index, named.overview, terms)) return exact(named.overview, 'list');

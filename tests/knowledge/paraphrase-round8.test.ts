@@ -1,0 +1,72 @@
+// Ranking round 8 (issue 27), from the retired blind set H10: kinds of phrasing, each with ordinary words
+// that must not trigger it. The questions here are written for these tests, not copied from a set.
+import { respond } from '../../knowledge/respond';
+import { withoutAsker } from '../../knowledge/search/asker';
+import { loadLexicon } from '../../knowledge/search/lexicon';
+import { buildIndex } from '../../knowledge/search/search-index';
+import { surfaceWords } from '../../knowledge/search/terms';
+import { titledAsked } from '../../knowledge/search/titled';
+import { shippedSearch } from '../../testkit/kb';
+
+const search = shippedSearch();
+const reply = (question: string, frameworkId: string) => respond(search, question, { frameworkId });
+const idOf = (question: string, frameworkId: string) => {
+  const { result } = reply(question, frameworkId);
+  return result.found ? result.entry.id : null;
+};
+
+describe('the asker introduced first is not what the question is about', () => {
+  test.each([
+    ['iro here, remind me of the five values in the b&d model', 'iro here, '],
+    ['probation: our service user is dad', 'probation: '],
+    ['asye asking what relational practice means', 'asye asking '],
+    ['fostering sw: kinship carers have strengths', 'fostering sw: '],
+  ])('%p drops %p', (q, intro) => expect(withoutAsker(q)).toBe(q.slice(intro.length)));
+
+  test.each([
+    'what is the iro here', // more than three words before "here"
+    'is the iro here?', // nothing after it
+    'how does the framework help here',
+  ])('%p is left as it is', (q) => expect(withoutAsker(q)).toBe(q));
+
+  test.each([
+    ['iro here - what are the five values again', 'lbbd', 'lbbd-cares'],
+    ['asye asking: what is relational practice, is there a set list', 'lbbd', 'lbbd-relational-practice'],
+    ['probation here, does cscs work with the whole family under its framework', 'jersey', 'jersey-family-focused'],
+  ])('%p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    ['iro here, who is the iro on this case', 'lbbd'],
+    ['school dsl here - whats the route for referring into early help', 'jersey'],
+    ['how do i book my asye review', 'lbbd'],
+    ['when is my probation review', 'jersey'],
+    ['fsw here, when does the first cla review need to happen', 'lbbd'],
+  ])('a role said in the question itself is still declined: %p in %s', (q, f) => {
+    const r = reply(q, f);
+    expect(r.result.found).toBe(false);
+    expect(r.reply?.kind).toBe('decline');
+  });
+});
+
+describe("an entry's name right before its kind word is that entry", () => {
+  test.each([
+    ['sharing value, what is it really about', 'lbbd', 'lbbd-sharing'],
+    ['the respect value and school attendance', 'lbbd', 'lbbd-respect'],
+    ['the caring language principle in court reports', 'lbbd', 'lbbd-caring-language'],
+    ['systemic practice ingredient - not the one about accumulated challenges', 'jersey', 'jersey-systemic-practice'],
+    ['the trauma informed approach with teenagers', 'lbbd', 'lbbd-trauma-informed-practice'],
+  ])('%p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  const index = buildIndex(search.kb, loadLexicon());
+  const titled = (q: string, f: string) => titledAsked(index, surfaceWords(q, index.lexicon), f)?.id;
+  test.each([
+    // The plural is a list or a count, not one entry.
+    ['sharing values with partners', 'lbbd'],
+    // Another kind's word ("a respectful approach" is not the value Respect), or another framework's.
+    ['a respectful approach to dad', 'lbbd'],
+    ['the systemic practice principle', 'jersey'],
+    // The name after the kind word, or apart from it.
+    ['which value covers sharing information', 'lbbd'],
+    ['the value i share most with the family', 'lbbd'],
+  ])('%p in %s names no entry by its kind word', (q, f) => expect(titled(q, f)).toBeUndefined());
+});
