@@ -45,6 +45,8 @@ export function normalise(text: string): string {
 export interface NotCoveredCheck {
   /** The name of what the question asks about that this framework does not contain, if any. */
   named(question: string, frameworkId: string): string | undefined;
+  /** The question, normalised, without what it names that this framework does not contain. */
+  withoutNamed(question: string, frameworkId: string): string;
   /** True when the framework has no entry of this kind (Jersey has no values, Barking & Dagenham no ingredients). */
   lacksKind(frameworkId: string, kind: Kind): boolean;
   /** The title of a retired entry of this framework that the question names (its title, an alias, or one of its check questions). */
@@ -64,33 +66,40 @@ export function createNotCoveredCheck(
   }
   const gone = retiredNames(kb, texts);
   const elsewhere = entriesByFirstWord(kb);
+  // Named in the question, and this framework's entries mention it under none of its names
+  // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
+  const find = (q: string, frameworkId: string): { name: string; phrase: string } | undefined => {
+    const own = texts.get(frameworkId) ?? '';
+    for (const n of named) {
+      const phrase = n.says.find((p) => q.includes(p));
+      if (phrase !== undefined && !n.says.some((p) => own.includes(p))) return { name: n.name, phrase };
+    }
+    // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
+    // word this framework never uses: it is that framework's, not a near miss of this one.
+    // Looked up by the question's words, so a large knowledge base costs no more than a small one.
+    for (const word of new Set(q.trim().split(' '))) {
+      const other = elsewhere
+        .get(word)
+        ?.find(
+          (o) =>
+            o.frameworkId !== frameworkId &&
+            q.includes(o.phrase) &&
+            o.significant.some((w) => !own.includes(` ${w} `)) &&
+            !own.includes(o.phrase),
+        );
+      if (other) return { name: `${other.title}, which is in the ${other.shortName} framework`, phrase: other.phrase };
+    }
+    return undefined;
+  };
   return Object.freeze({
-    named(question: string, frameworkId: string): string | undefined {
-      // "iro here, …": the asker's role is not what the question names.
-      const q = normalise(withoutAsker(question.slice(0, 1000)));
-      const own = texts.get(frameworkId) ?? '';
-      // Named in the question, and this framework's entries mention it under none of its names
-      // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
-      const listed = named.find(
-        (n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)),
-      )?.name;
-      if (listed !== undefined) return listed;
-      // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
-      // word this framework never uses: it is that framework's, not a near miss of this one.
-      // Looked up by the question's words, so a large knowledge base costs no more than a small one.
-      for (const word of new Set(q.trim().split(' '))) {
-        const other = elsewhere
-          .get(word)
-          ?.find(
-            (o) =>
-              o.frameworkId !== frameworkId &&
-              q.includes(o.phrase) &&
-              o.significant.some((w) => !own.includes(` ${w} `)) &&
-              !own.includes(o.phrase),
-          );
-        if (other) return `${other.title}, which is in the ${other.shortName} framework`;
-      }
-      return undefined;
+    // "iro here, …": the asker's role is not what the question names.
+    named: (question: string, frameworkId: string) =>
+      find(normalise(withoutAsker(question.slice(0, 1000))), frameworkId)?.name,
+    withoutNamed(question: string, frameworkId: string): string {
+      let q = normalise(question.slice(0, 1000));
+      for (let found = find(q, frameworkId); found !== undefined; found = find(q, frameworkId))
+        q = q.replace(found.phrase, ' ');
+      return q;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
     retired(question: string, frameworkId: string): string | undefined {

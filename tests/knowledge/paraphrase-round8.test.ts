@@ -70,3 +70,32 @@ describe("an entry's name right before its kind word is that entry", () => {
     ['the value i share most with the family', 'lbbd'],
   ])('%p in %s names no entry by its kind word', (q, f) => expect(titled(q, f)).toBeUndefined());
 });
+
+describe('which entry of a kind fits a situation that names a process or tool', () => {
+  test.each([
+    [
+      'writing life story work with a 9 year old, which principle says to use kind words',
+      'lbbd',
+      'lbbd-caring-language',
+    ],
+    [
+      'doing a genogram with the family - which ingredient is about relationships and patterns',
+      'jersey',
+      'jersey-systemic-practice',
+    ],
+  ])('%p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    // What it names is what it asks about: nothing is left once it is set aside.
+    ['is signs of safety a value we use', 'lbbd'],
+    ['which approach is closest to signs of safety', 'lbbd'],
+    ['which ingredient covers signs of safety', 'jersey'],
+    ['which principle covers section 47 timescales', 'lbbd'],
+    // No kind asked for: declined as before.
+    ['life story work with a child in care, what do i do first', 'jersey'],
+  ])('%p in %s is still declined', (q, f) => {
+    const r = reply(q, f);
+    expect(r.result.found).toBe(false);
+    expect(r.reply?.kind).toBe('decline');
+  });
+});
