@@ -11,6 +11,7 @@ import type { ParsedQuestion } from './query';
 import type { RankedMatch } from './rank';
 import { KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
+import { contentTerms, surfaceWords } from './terms';
 import { THRESHOLDS } from './thresholds';
 
 /** What answer.ts has read of a question, for the ways of pointing below. */
@@ -74,12 +75,28 @@ export function placeAsked({ index, parsed, matches, terms, named, preferred, on
   const kind = parsed.plural ?? only ?? named?.overview.lists ?? list?.lists ?? onlyNumberedKind(index, preferred);
   // "number 8" or "no 8" is a place for certain: other words may ask about it ("no 8 - give me an example"),
   // unless an entry answers them on its own. An ordinal is often ordinary English ("first visit"): fillers only.
-  const alone = rest.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t) || isListCue(index, t));
+  const alone = rest.every((t) => isPlaceWord(index, t));
   const aboutIt =
     parsed.bareNumbered === true &&
     !matches.some((m) => m.entry.kind !== 'overview' && m.confidence >= THRESHOLDS.answer);
-  const members = kind === undefined || !(alone || aboutIt) ? [] : inOrder(index, kind, preferred);
-  return bare < 0 ? members[members.length + bare] : members[bare - 1];
+  const members = kind === undefined ? [] : inOrder(index, kind, preferred);
+  const member = bare < 0 ? members[members.length + bare] : members[bare - 1];
+  if (alone || aboutIt) return member;
+  // "the 2nd one on the list, family something?", "number 8 - systemic something": the place and a word of its
+  // member's name agree (the name half remembered), whatever else shares that word.
+  return member && rest.length > 0 && rest.every((t) => isPlaceWord(index, t) || nameTerms(index, member).has(t))
+    ? member
+    : undefined;
+}
+
+function isPlaceWord(index: SearchIndex, term: string): boolean {
+  return parseNumber(term) !== undefined || PLACE_FILLERS.has(term) || isListCue(index, term);
+}
+
+/** An entry's title and alias terms. */
+function nameTerms(index: SearchIndex, entry: Entry): ReadonlySet<string> {
+  const names = [entry.title, ...entry.aliases].map((name) => surfaceWords(name, index.lexicon));
+  return new Set(names.flatMap((words) => contentTerms(words, index.lexicon, false)));
 }
 
 /** A whole list ("the cares values"); two kinds or more ("values, principles and approaches") is the framework. */

@@ -99,3 +99,20 @@ describe('which entry of a kind fits a situation that names a process or tool', 
     expect(r.reply?.kind).toBe('decline');
   });
 });
+
+describe('a place with a word of its name half remembered', () => {
+  test.each([
+    ['no 5 on the list, systemic something?', 'jersey', 'jersey-systemic-practice'],
+    ['the 9th one, direct something', 'jersey', 'jersey-direct-work'],
+    ['number 8 on the list - the systemic one?', 'jersey', 'jersey-systemic-responses'],
+  ])('%p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  // The word is not the name of the entry at that place: not read as the place.
+  test('"the 2nd one on the list, the rights one?" in jersey is not the 2nd ingredient', () => {
+    expect(idOf('the 2nd one on the list, the rights one?', 'jersey')).not.toBe('jersey-family-focused');
+  });
+  test('"first visit with the family, something about rights?" in jersey is not a place', () => {
+    const { result } = reply('first visit with the family, something about rights?', 'jersey');
+    expect(result.found && result.how).not.toBe('number');
+  });
+});
