@@ -220,10 +220,11 @@ function answerWith(
     return exact(wholeFramework, 'framework');
 
   // "framework overview pls", "explain the whole framework to a youth worker", "what model does CSCS work to": the
-  // framework as a whole in other words, when no other entry answers the rest of the question on its own.
+  // framework as a whole in other words, when no other entry answers the rest of the question on its own. Two kinds
+  // beside the framework's name ("the lbbd model: values, principles, what more?") ask for its parts: the whole.
   if (
     wholeFramework &&
-    parsed.asksForWhole &&
+    (parsed.asksForWhole || kinds.size >= 2) &&
     // Not when only an acronym pointed to the framework ("social care's" read as CARES in a Jersey chat).
     (parsed.frameworkId !== undefined || scope === undefined) &&
     (parsed.plural === undefined || kinds.size >= 2) &&

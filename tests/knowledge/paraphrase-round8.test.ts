@@ -116,3 +116,17 @@ describe('a place with a word of its name half remembered', () => {
     expect(result.found && result.how).not.toBe('number');
   });
 });
+
+describe('the framework named with two kinds of its entries is the framework as a whole', () => {
+  test.each([
+    ['what does our framework contain - values, principles, more besides?', 'lbbd'],
+    ['lbbd model: is it values and principles plus something more?', 'lbbd'],
+  ])('%p in %s → its introduction', (q, f) => expect(idOf(q, f)).toBe('lbbd-framework'));
+
+  test.each([
+    // No framework named: the kinds are what the question is about.
+    ['values and principles about families', 'lbbd'],
+    // An entry answers the rest on its own.
+    ['which value and which principle are about curiosity in our framework', 'lbbd'],
+  ])('%p in %s is not the introduction', (q, f) => expect(idOf(q, f)).not.toBe('lbbd-framework'));
+});
