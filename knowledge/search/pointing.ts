@@ -93,6 +93,18 @@ function isPlaceWord(index: SearchIndex, term: string): boolean {
   return parseNumber(term) !== undefined || PLACE_FILLERS.has(term) || isListCue(index, term);
 }
 
+/** The question says one of the entry's names whole, as words ("core values", "practice approaches"). */
+function saysName(index: SearchIndex, words: readonly string[], entry: Entry): boolean {
+  return [entry.title, ...entry.aliases].some((name) => {
+    const said = surfaceWords(name, index.lexicon);
+    // A word beside the kind's own ("core values", not "our values", which asks of one value as often as of all).
+    const own = contentTerms(said, index.lexicon, false).filter((t) => !KIND_STEMS.has(t));
+    if (said.length < 2 || own.length === 0) return false;
+    for (let at = 0; at + said.length <= words.length; at++) if (said.every((w, k) => words[at + k] === w)) return true;
+    return false;
+  });
+}
+
 /** An entry's title and alias terms. */
 function nameTerms(index: SearchIndex, entry: Entry): ReadonlySet<string> {
   const names = [entry.title, ...entry.aliases].map((name) => surfaceWords(name, index.lexicon));
@@ -118,11 +130,12 @@ export function listAsked({
   // template", "the short version of each value"): a list word or the list's acronym, and nothing of the kind
   // answering the rest ("what do our values say about culture" asks for one of them).
   const plural = parsed.plural;
-  // A list word ("each", "all", "summary"), the list's acronym, or its size ("the 5 values").
+  // A list word ("each", "all", "summary"), the list's acronym or a name of it ("core values"), or its size ("the 5 values").
   const forList = () =>
     terms.some((t) => isListCue(index, t)) ||
     parsed.words.some((w) => w === 'all' || index.lexicon.overviewCues.has(w)) ||
     (named !== undefined && named.overview === overview) ||
+    (overview !== undefined && saysName(index, parsed.words, overview)) ||
     terms.some((t) => parseNumber(t) === inOrder(index, plural, preferred).length);
   if (
     overview &&

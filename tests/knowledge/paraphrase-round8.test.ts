@@ -130,3 +130,17 @@ describe('the framework named with two kinds of its entries is the framework as 
     ['which value and which principle are about curiosity in our framework', 'lbbd'],
   ])('%p in %s is not the introduction', (q, f) => expect(idOf(q, f)).not.toBe('lbbd-framework'));
 });
+
+describe("a list named by one of its overview's names beside other words", () => {
+  test.each([
+    ['core values of the lbbd framework for my asye log', 'lbbd', 'lbbd-cares'],
+    ['print out of our practice approaches for the team room', 'lbbd', 'lbbd-approaches'],
+    ['relational principles poster for the office', 'lbbd', 'lbbd-relational-practice'],
+  ])('%p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test.each([
+    // "our values" says nothing beside the kind: it asks of one value as often as of all.
+    ['what are our values for the team poster', 'lbbd'],
+    ['what do our values say about culture', 'lbbd'],
+  ])('%p in %s is not the list by its name', (q, f) => expect(idOf(q, f)).not.toBe('lbbd-cares'));
+});
