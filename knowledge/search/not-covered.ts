@@ -78,15 +78,17 @@ export function createNotCoveredCheck(
     // word this framework never uses: it is that framework's, not a near miss of this one.
     // Looked up by the question's words, so a large knowledge base costs no more than a small one.
     for (const word of new Set(q.trim().split(' '))) {
-      const other = elsewhere
-        .get(word)
-        ?.find(
-          (o) =>
-            o.frameworkId !== frameworkId &&
-            q.includes(o.phrase) &&
-            o.significant.some((w) => !own.includes(` ${w} `)) &&
-            !own.includes(o.phrase),
-        );
+      const other = elsewhere.get(word)?.find(
+        (o) =>
+          o.frameworkId !== frameworkId &&
+          q.includes(o.phrase) &&
+          // A one-word title is often plain English ("partners sharing one model"): only with its kind ("sharing value").
+          (o.phrase.trim().includes(' ') ||
+            q.includes(`${o.phrase}${o.kind} `) ||
+            q.includes(`${o.phrase}${o.kind}s `)) &&
+          o.significant.some((w) => !own.includes(` ${w} `)) &&
+          !own.includes(o.phrase),
+      );
       if (other) return { name: `${other.title}, which is in the ${other.shortName} framework`, phrase: other.phrase };
     }
     return undefined;
@@ -149,6 +151,7 @@ interface ElsewhereName {
   readonly phrase: string;
   /** Its words of five letters or more: the ones that say what it is. */
   readonly significant: readonly string[];
+  readonly kind: string;
 }
 
 /** Each framework's entries by title (overviews aside: "our values" is every framework's phrase), by the title's first word. */
@@ -163,7 +166,14 @@ function entriesByFirstWord(kb: KnowledgeBase): Map<string, ElsewhereName[]> {
     const first = words[0];
     if (first === undefined || significant.length === 0) continue;
     const list = byWord.get(first) ?? [];
-    list.push({ frameworkId: e.frameworkId, shortName: framework.shortName, title: e.title, phrase, significant });
+    list.push({
+      frameworkId: e.frameworkId,
+      shortName: framework.shortName,
+      title: e.title,
+      phrase,
+      significant,
+      kind: e.kind,
+    });
     byWord.set(first, list);
   }
   return byWord;

@@ -144,3 +144,18 @@ describe("a list named by one of its overview's names beside other words", () =>
     ['what do our values say about culture', 'lbbd'],
   ])('%p in %s is not the list by its name', (q, f) => expect(idOf(q, f)).not.toBe('lbbd-cares'));
 });
+
+describe("another framework's one-word title is that entry only with its kind word", () => {
+  test('"why do we and the police sharing one practice model matter" in jersey is answered, not declined', () => {
+    expect(idOf('why do we and the police sharing one practice model matter', 'jersey')).toBe('jersey-shared-model');
+  });
+
+  test.each([
+    ['is there a respect value in our framework', 'jersey', 'Respect'],
+    ['does jersey have a sharing value', 'jersey', 'Sharing'],
+    ['restorative practice in jersey?', 'jersey', 'Restorative Practice'],
+  ])('%p in %s is declined as naming %s', (q, f, title) => {
+    const { result } = reply(q, f);
+    expect(!result.found && result.notCovered).toContain(title);
+  });
+});
