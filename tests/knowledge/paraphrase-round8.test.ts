@@ -159,3 +159,16 @@ describe("another framework's one-word title is that entry only with its kind wo
     expect(!result.found && result.notCovered).toContain(title);
   });
 });
+
+describe('more overview words for the framework as a whole', () => {
+  test.each([
+    ['high level view of the jersey framework please', 'jersey', 'jersey-framework'],
+    ['the framework broadly, for a new starter', 'jersey', 'jersey-framework'],
+  ])('%p in %s → %s', (q, f, id) => expect(idOf(q, f)).toBe(id));
+
+  test('"broadly speaking does the framework say kids should be heard" asks of one ingredient', () => {
+    expect(idOf('broadly speaking does the framework say kids should be heard', 'jersey')).toBe(
+      'jersey-childrens-rights',
+    );
+  });
+});
