@@ -14,6 +14,7 @@ import { inOrder, isOnlyAbout, neighbourOf, overviewOf, rootOverview } from './f
 import { asksForOne, initialAsked, listAsked, placeAsked } from './pointing';
 import type { Asked } from './pointing';
 import { THRESHOLDS } from './thresholds';
+import { titledAsked } from './titled';
 
 export { THRESHOLDS };
 
@@ -91,6 +92,7 @@ function answerWith(
   notCovered: NotCoveredCheck,
   question: string,
   options: AnswerOptions,
+  checkNamed = true,
 ): AnswerResult {
   const surface = surfaceWords(question.slice(0, MAX_QUESTION_LENGTH), index.lexicon);
   const parsed = parseQuestion(surface, index);
@@ -103,10 +105,33 @@ function answerWith(
   if (named?.overview.lists) kinds.add(named.overview.lists);
   const terms = allTerms.filter((t) => !KIND_STEMS.has(t));
 
+  // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (and
+  // the overview that lists it), when one of them matched. Plurals are often lists or counts ("the 3 principles of…").
+  // "which one of our values", "which of the principles" ask for one too.
+  const singular = new Set(
+    parsed.words.flatMap((w, i) =>
+      w.endsWith('s') && !asksForOne(parsed.words, i) ? [] : (KIND_STEMS.get(stem(w)) ?? []),
+    ),
+  );
+  const only = singular.size === 1 ? [...singular][0] : undefined;
   // Before ranking: a named model or process this framework does not contain is declined, never near-missed.
   if (preferred !== undefined) {
-    const missing = notCovered.named(question, preferred);
-    if (missing !== undefined) return { found: false, reason: 'not-covered', suggestions: [], notCovered: missing };
+    const missing = checkNamed ? notCovered.named(question, preferred) : undefined;
+    if (missing !== undefined) {
+      // "life story work with an adopted child, which ingredient does it sit under": a question that asks which entry
+      // of a kind fits names a process or tool as its situation: answered when, without it, one entry of that kind
+      // clearly leads ("is signs of safety a value we use" is about what it names: nothing is left to answer).
+      const rest = only === undefined ? undefined : notCovered.withoutNamed(question, preferred);
+      const ofKind = rest === undefined ? undefined : answerWith(index, notCovered, rest, options, false);
+      if (
+        ofKind?.found &&
+        ofKind.how === 'search' &&
+        ofKind.ofKindNamed &&
+        ofKind.alternatives.every((m) => m.confidence * THRESHOLDS.clearLead <= ofKind.confidence)
+      )
+        return ofKind;
+      return { found: false, reason: 'not-covered', suggestions: [], notCovered: missing };
+    }
     const retired = notCovered.retired(question, preferred);
     if (retired !== undefined)
       return { found: false, reason: 'not-covered', suggestions: [], notCovered: retired, retired: true };
@@ -124,15 +149,7 @@ function answerWith(
       };
   }
   const ranking = rank(index, terms, { scope: preferred, preferred, kinds, keep: preferred });
-  // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (and
-  // the overview that lists it), when one of them matched. Plurals are often lists or counts ("the 3 principles of…").
-  // "which one of our values", "which of the principles" ask for one too.
-  const singular = new Set(
-    parsed.words.flatMap((w, i) =>
-      w.endsWith('s') && !asksForOne(parsed.words, i) ? [] : (KIND_STEMS.get(stem(w)) ?? []),
-    ),
-  );
-  const only = singular.size === 1 ? [...singular][0] : undefined;
+  // "which value…", "what approach…": one kind, named in the singular, keeps the answer to that kind (see above).
   const ofKind =
     only === undefined ? [] : ranking.matches.filter((m) => m.entry.kind === only || m.entry.lists === only);
   const matches = ofKind.length > 0 ? ofKind : ranking.matches;
@@ -190,6 +207,10 @@ function answerWith(
   const list = listAsked(asked);
   if (list) return exact(list, 'list');
 
+  // "sharing value", "the systemic practice ingredient": an entry's name right before its kind word.
+  const titled = titledAsked(index, parsed.words, preferred);
+  if (titled) return exact(titled, 'search');
+
   // "cares acronym??", "what do the letters of CARES stand for": the acronym itself.
   if (named && isOnlyAbout(index, named.overview, terms)) return exact(named.overview, 'list');
 
@@ -199,10 +220,11 @@ function answerWith(
     return exact(wholeFramework, 'framework');
 
   // "framework overview pls", "explain the whole framework to a youth worker", "what model does CSCS work to": the
-  // framework as a whole in other words, when no other entry answers the rest of the question on its own.
+  // framework as a whole in other words, when no other entry answers the rest of the question on its own. Two kinds
+  // beside the framework's name ("the lbbd model: values, principles, what more?") ask for its parts: the whole.
   if (
     wholeFramework &&
-    parsed.asksForWhole &&
+    (parsed.asksForWhole || kinds.size >= 2) &&
     // Not when only an acronym pointed to the framework ("social care's" read as CARES in a Jersey chat).
     (parsed.frameworkId !== undefined || scope === undefined) &&
     (parsed.plural === undefined || kinds.size >= 2) &&

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Entry, KnowledgeBase } from '../kb/model';
 import type { Kind } from '../kb/schema';
 import { PROJECT_ROOT } from '../paths';
+import { withoutAsker } from './asker';
 
 /**
  * "That's not in the framework": a question that names a practice model, statutory process or tool
@@ -44,6 +45,8 @@ export function normalise(text: string): string {
 export interface NotCoveredCheck {
   /** The name of what the question asks about that this framework does not contain, if any. */
   named(question: string, frameworkId: string): string | undefined;
+  /** The question, normalised, without what it names that this framework does not contain. */
+  withoutNamed(question: string, frameworkId: string): string;
   /** True when the framework has no entry of this kind (Jersey has no values, Barking & Dagenham no ingredients). */
   lacksKind(frameworkId: string, kind: Kind): boolean;
   /** The title of a retired entry of this framework that the question names (its title, an alias, or one of its check questions). */
@@ -63,32 +66,42 @@ export function createNotCoveredCheck(
   }
   const gone = retiredNames(kb, texts);
   const elsewhere = entriesByFirstWord(kb);
+  // Named in the question, and this framework's entries mention it under none of its names
+  // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
+  const find = (q: string, frameworkId: string): { name: string; phrase: string } | undefined => {
+    const own = texts.get(frameworkId) ?? '';
+    for (const n of named) {
+      const phrase = n.says.find((p) => q.includes(p));
+      if (phrase !== undefined && !n.says.some((p) => own.includes(p))) return { name: n.name, phrase };
+    }
+    // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
+    // word this framework never uses: it is that framework's, not a near miss of this one.
+    // Looked up by the question's words, so a large knowledge base costs no more than a small one.
+    for (const word of new Set(q.trim().split(' '))) {
+      const other = elsewhere.get(word)?.find(
+        (o) =>
+          o.frameworkId !== frameworkId &&
+          q.includes(o.phrase) &&
+          // A one-word title is often plain English ("partners sharing one model"): only with its kind ("sharing value").
+          (o.phrase.trim().includes(' ') ||
+            q.includes(`${o.phrase}${o.kind} `) ||
+            q.includes(`${o.phrase}${o.kind}s `)) &&
+          o.significant.some((w) => !own.includes(` ${w} `)) &&
+          !own.includes(o.phrase),
+      );
+      if (other) return { name: `${other.title}, which is in the ${other.shortName} framework`, phrase: other.phrase };
+    }
+    return undefined;
+  };
   return Object.freeze({
-    named(question: string, frameworkId: string): string | undefined {
-      const q = normalise(question.slice(0, 1000));
-      const own = texts.get(frameworkId) ?? '';
-      // Named in the question, and this framework's entries mention it under none of its names
-      // (Barking & Dagenham's "CP conference" keyword covers "CP conferences": ranking decides there).
-      const listed = named.find(
-        (n) => n.says.some((phrase) => q.includes(phrase)) && !n.says.some((phrase) => own.includes(phrase)),
-      )?.name;
-      if (listed !== undefined) return listed;
-      // Another framework's entry, named by its title ("restorative practice" in a chat set to Jersey), with a
-      // word this framework never uses: it is that framework's, not a near miss of this one.
-      // Looked up by the question's words, so a large knowledge base costs no more than a small one.
-      for (const word of new Set(q.trim().split(' '))) {
-        const other = elsewhere
-          .get(word)
-          ?.find(
-            (o) =>
-              o.frameworkId !== frameworkId &&
-              q.includes(o.phrase) &&
-              o.significant.some((w) => !own.includes(` ${w} `)) &&
-              !own.includes(o.phrase),
-          );
-        if (other) return `${other.title}, which is in the ${other.shortName} framework`;
-      }
-      return undefined;
+    // "iro here, …": the asker's role is not what the question names.
+    named: (question: string, frameworkId: string) =>
+      find(normalise(withoutAsker(question.slice(0, 1000))), frameworkId)?.name,
+    withoutNamed(question: string, frameworkId: string): string {
+      let q = normalise(question.slice(0, 1000));
+      for (let found = find(q, frameworkId); found !== undefined; found = find(q, frameworkId))
+        q = q.replace(found.phrase, ' ');
+      return q;
     },
     lacksKind: (frameworkId: string, kind: Kind) => kinds.get(frameworkId)?.has(kind) === false,
     retired(question: string, frameworkId: string): string | undefined {
@@ -138,6 +151,7 @@ interface ElsewhereName {
   readonly phrase: string;
   /** Its words of five letters or more: the ones that say what it is. */
   readonly significant: readonly string[];
+  readonly kind: string;
 }
 
 /** Each framework's entries by title (overviews aside: "our values" is every framework's phrase), by the title's first word. */
@@ -152,7 +166,14 @@ function entriesByFirstWord(kb: KnowledgeBase): Map<string, ElsewhereName[]> {
     const first = words[0];
     if (first === undefined || significant.length === 0) continue;
     const list = byWord.get(first) ?? [];
-    list.push({ frameworkId: e.frameworkId, shortName: framework.shortName, title: e.title, phrase, significant });
+    list.push({
+      frameworkId: e.frameworkId,
+      shortName: framework.shortName,
+      title: e.title,
+      phrase,
+      significant,
+      kind: e.kind,
+    });
     byWord.set(first, list);
   }
   return byWord;

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../paths';
 import type { DeclineSignpost } from './answer';
+import { withoutAsker } from './asker';
 import { normalise } from './not-covered';
 
 /**
@@ -46,7 +47,8 @@ export function loadOutsideCheck(file = OUTSIDE_FILE): OutsideCheck {
   }));
   return Object.freeze({
     topicOf(question: string): OutsideTopic | undefined {
-      const q = normalise(question.slice(0, 1000));
+      // "probation here, …", "asye asking…": the asker's role, not what the question is about.
+      const q = normalise(withoutAsker(question.slice(0, 1000)));
       const hit = kinds.find((k) => k.says.some((phrase) => q.includes(phrase)));
       return hit && { name: hit.name, goTo: hit.goTo };
     },

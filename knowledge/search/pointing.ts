@@ -11,6 +11,7 @@ import type { ParsedQuestion } from './query';
 import type { RankedMatch } from './rank';
 import { KIND_STEMS } from './search-index';
 import type { SearchIndex } from './search-index';
+import { contentTerms, surfaceWords } from './terms';
 import { THRESHOLDS } from './thresholds';
 
 /** What answer.ts has read of a question, for the ways of pointing below. */
@@ -74,12 +75,40 @@ export function placeAsked({ index, parsed, matches, terms, named, preferred, on
   const kind = parsed.plural ?? only ?? named?.overview.lists ?? list?.lists ?? onlyNumberedKind(index, preferred);
   // "number 8" or "no 8" is a place for certain: other words may ask about it ("no 8 - give me an example"),
   // unless an entry answers them on its own. An ordinal is often ordinary English ("first visit"): fillers only.
-  const alone = rest.every((t) => parseNumber(t) !== undefined || PLACE_FILLERS.has(t) || isListCue(index, t));
+  const alone = rest.every((t) => isPlaceWord(index, t));
   const aboutIt =
     parsed.bareNumbered === true &&
     !matches.some((m) => m.entry.kind !== 'overview' && m.confidence >= THRESHOLDS.answer);
-  const members = kind === undefined || !(alone || aboutIt) ? [] : inOrder(index, kind, preferred);
-  return bare < 0 ? members[members.length + bare] : members[bare - 1];
+  const members = kind === undefined ? [] : inOrder(index, kind, preferred);
+  const member = bare < 0 ? members[members.length + bare] : members[bare - 1];
+  if (alone || aboutIt) return member;
+  // "the 2nd one on the list, family something?", "number 8 - systemic something": the place and a word of its
+  // member's name agree (the name half remembered), whatever else shares that word.
+  return member && rest.length > 0 && rest.every((t) => isPlaceWord(index, t) || nameTerms(index, member).has(t))
+    ? member
+    : undefined;
+}
+
+function isPlaceWord(index: SearchIndex, term: string): boolean {
+  return parseNumber(term) !== undefined || PLACE_FILLERS.has(term) || isListCue(index, term);
+}
+
+/** The question says one of the entry's names whole, as words ("core values", "practice approaches"). */
+function saysName(index: SearchIndex, words: readonly string[], entry: Entry): boolean {
+  return [entry.title, ...entry.aliases].some((name) => {
+    const said = surfaceWords(name, index.lexicon);
+    // A word beside the kind's own ("core values", not "our values", which asks of one value as often as of all).
+    const own = contentTerms(said, index.lexicon, false).filter((t) => !KIND_STEMS.has(t));
+    if (said.length < 2 || own.length === 0) return false;
+    for (let at = 0; at + said.length <= words.length; at++) if (said.every((w, k) => words[at + k] === w)) return true;
+    return false;
+  });
+}
+
+/** An entry's title and alias terms. */
+function nameTerms(index: SearchIndex, entry: Entry): ReadonlySet<string> {
+  const names = [entry.title, ...entry.aliases].map((name) => surfaceWords(name, index.lexicon));
+  return new Set(names.flatMap((words) => contentTerms(words, index.lexicon, false)));
 }
 
 /** A whole list ("the cares values"); two kinds or more ("values, principles and approaches") is the framework. */
@@ -101,11 +130,12 @@ export function listAsked({
   // template", "the short version of each value"): a list word or the list's acronym, and nothing of the kind
   // answering the rest ("what do our values say about culture" asks for one of them).
   const plural = parsed.plural;
-  // A list word ("each", "all", "summary"), the list's acronym, or its size ("the 5 values").
+  // A list word ("each", "all", "summary"), the list's acronym or a name of it ("core values"), or its size ("the 5 values").
   const forList = () =>
     terms.some((t) => isListCue(index, t)) ||
     parsed.words.some((w) => w === 'all' || index.lexicon.overviewCues.has(w)) ||
     (named !== undefined && named.overview === overview) ||
+    (overview !== undefined && saysName(index, parsed.words, overview)) ||
     terms.some((t) => parseNumber(t) === inOrder(index, plural, preferred).length);
   if (
     overview &&
