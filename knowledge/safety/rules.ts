@@ -154,7 +154,7 @@ const CRISIS: readonly RegExp[] = [
 /** Threats, violence or harassment aimed at the worker. */
 const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|(?<!\bits? )following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|threw (?:\w+ ){1,3}at|spitting at) me\b/,
-  /(?<!\b(?:please|pls|plz|can you|could you|can u|can someone|to) )\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b(?! (?:please|pls|plz|from|now|out))/,
+  /(?<!\b(?:please|pls|plz|can you|could you|can u|can someone) )\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b(?! (?:please|pls|plz|from|out))/,
   /\b(?:been |was |got |being |im being )?followed (?:home|back|to my|from work|from the office)\b/,
   /\b(?:spat|spit) (?:in|at) (?:my|me)\b/,
   /\bknows? where i (?:live|park|work)\b/,
@@ -172,7 +172,7 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:pulled|held|waved|pointed) a (?:knife|gun|weapon|bat|hammer) (?:at|on) me\b/,
   /\b(?:threatening|abusive|nasty|threat|threats of|intimidating) (?:messages|texts|calls|voicemails|letters|emails|comments) (?:to me|at me|from (?:a|the|his|her|their)? ?(?:parent|dad|mum|father|mother|family|service user|client|carer))\b/,
   /\bi (?:feel|felt|am|m|was) (?:unsafe|scared|frightened|afraid|too scared) (?:to go|going|of going|visiting|to visit|to return|to go back|at|on|in|around)\b/,
-  /\blocked myself in (?:the|a) (?:bathroom|toilet|room|car)\b|\b(?:i|im|ive|i was|i am|i got|we|were) (?:\w+ ){0,2}locked in (?:the|a) (?:bathroom|toilet|room|car)\b/,
+  /(?<!\b(?:she|he|shes|hes|they|theyre|theyve|kids|kid|children|child|yp|girl|boy|baby|babies|son|daughter|who|twins|sister|brother|mum|mother) (?:\w+ ){0,2})\blocked (?:myself )?in (?:the|a) (?:bathroom|toilet|room|car)\b/,
   /\bmy (?:tyres|car|windows?)(?: \w+)? (?:slashed|smashed|damaged|scratched|keyed)\b/,
   /\bslashed my tyres\b|\bkeyed my car\b|\bburn my car\b/,
   /\b(?:posted|shared|found|put) my (?:address|photo|picture|details|number|personal)\b/,
@@ -186,7 +186,7 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:i|im|i am|i really|i just) (?:dont|do not|didnt|did not|no longer|dont really) feel safe\b(?! with myself| around myself| in my own)/,
   /\b(?:never see|hurt|harm|take away|take|find|touch|go after|come for|coming for) (?:mine|my kids|my children|my baby|my son|my daughter|my family)\b/,
   /\b(?:grabbed|twisted|pulled|yanked|held|squeezed|scratched|bit|punched|hit|kicked|slapped) my (?:arm|hair|wrist|neck|throat|hand|face|bag|lanyard|coat|leg|head)\b/,
-  /\b(?:staff|staff member|colleague|night staff|worker|carer|support worker|team member)s? (?:(?!said|says|told|reported|saw|heard|thinks|think)\w+ ){0,3}(?:(?:was|got|been|has been|were|getting) (?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled)\b|(?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled) by\b)/,
+  /\b(?:staff|staff member|colleague|night staff|worker|carer|support worker|team member)s? (?:(?!said|says|told|reported|saw|heard|thinks|think)\w+ ){0,3}(?:was |got |been |has been |were |getting )?(?:bitten|assaulted|hit|punched|attacked|injured|kicked|headbutted|stabbed|threatened|spat at|strangled)\b(?! (?:the |a |my |his |her |their |our |one of the |another )?(?:child|children|kid|kids|boy|girl|yp|yps|baby|son|daughter|him|her|them|young person|young people|resident|residents|twins|teenager|toddler)\b)/,
   /\b(?:letter|note|card|parcel|package|message) (?:\w+ ){0,4}(?:at|to|through|on) my (?:home|house|door|doormat|letterbox|car)\b|\b(?:at|to) my (?:home|house) (?:\w+ ){0,4}(?:letter|note|parcel|package)\b/,
   /\bstay away from (?:our|my|his|her|their|the) (?:family|kids|children|son|daughter|house)\b/,
   /\b(?:fake|false) (?:account|profile|page)\b.*\b(?:my|me)\b|\b(?:account|profile|page) (?:about|of|in the name of) me\b/,

@@ -313,3 +313,12 @@ describe('round 9 (from retired set L)', () => {
     expect(assessSafety("dad said he'd 'kill me' if i came back").route).toBe('worker-safety');
   });
 });
+
+describe('narrowed threat rules still catch the worker (a review of rounds 8 and 9)', () => {
+  test.each([
+    'dad rang and said hes going to come and get me after work',
+    'he said he would come and get me now',
+    'i got locked in the bathroom at the flat when dad kicked off',
+    'colleague punched at contact today, shes ok but shaken',
+  ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
+});
