@@ -27,6 +27,8 @@ export const DEV_SETS = [
   'dev/ranking-jersey-h5.jsonl',
   'dev/ranking-lbbd-h10.jsonl',
   'dev/ranking-jersey-h10.jsonl',
+  'dev/ranking-lbbd-h11.jsonl',
+  'dev/ranking-jersey-h11.jsonl',
 ] as const;
 /** The held-out sets, placed by the lead and never read while tuning: figures are printed as counts only. */
 export const HELD_OUT_SETS = ['held-out/ranking-lbbd.jsonl', 'held-out/ranking-jersey.jsonl'] as const;
