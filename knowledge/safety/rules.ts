@@ -238,6 +238,12 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:dad|mum|father|mother|parent|uncle|partner|boyfriend|stepdad|family|carer|brother|grandad|nan)s?\b.*\b(?:messag\w*|contact\w*|text\w*|dm\w*|add(?:ed|ing)|follow\w*|approach\w*|talking to|talked to|waiting for) my (?:own )?(?:teenage |little |eldest |youngest )?(?:son|daughter|husband|wife|partner|boyfriend|girlfriend)\b/,
   /\b(?:coming|come|came|going|gonna) (?:\w+ ){0,4}(?:office|building|base|reception|hub)\b.*\b(?:finish|kill|hurt|get|sort out|batter|stab|shoot|burn|do) (?:us|you all|all of us|the lot of (?:us|you)|everyone there)\b/,
   /\b(?:blocked|blocking|stood in|standing in|stood across|stood in front of) (?:the |my )?(?:doorway|door|exit|way out|front door|stairs|hallway)\b.*\b(?:refused|wouldnt|would not|until i|couldnt (?:get out|leave)|cant (?:get out|leave)|let me)\b/,
+  // From the development sets (round 10): turning up wherever the worker is, "plans" for the worker.
+  /\b(?:keeps|kept|keep|has been|have been|been) (?:\w+ )?(?:turning up|showing up|appearing|hanging around|waiting)\b.*\b(?:when i|where i|the time i|exactly when|every day|every morning|every night|every time i|wherever i)\b/,
+  /\b(?:has|have|got|making|made|has got) (?:\w+ )?plans for (?:me|you|the social worker|the sw)\b/,
+  /\b(?:said|saying|says|told me|telling me|voicemail|message|text)\b (?:\w+ ){0,2}(?:ill|i will|id|i would|im going to|i am going to) regret\b/,
+  /\b(?:doesnt|dont|does not|do not|didnt|not) (?:\w+ )?care (?:about|if (?:he|she|they|i) (?:goes?|go|end up) (?:to|in|back to)) (?:prison|jail|going to prison|doing time|going back inside|the police)\b/,
+  /\b(?:get|send|tell|got|sent) (?:the |his |her |my |some |their )?(?:lads|boys|mates|friends|brothers|cousins|people)\b (?:\w+ ){0,3}(?:to )?(?:wait for|waiting for|sort|deal with|visit|find|jump|do) (?:her|him|the social worker|the sw|you)\b/,
   /\b(?:social workers?|sws?|people like you|your lot|you lot)\b (?:\w+ ){0,2}(?:go missing|goes missing|gone missing|disappear|disappears|get hurt|gets hurt|have accidents|has accidents|end up hurt|end up dead|end up in hospital)\b/,
   /\b(?:in (?:a|the) (?:visit|house|flat|home) (?:now|right now)|im (?:in|at) the (?:visit|house|flat|address|property)(?: now)?|im in the car outside)\b.*\b(?:shouting at me|screaming at me|aggressive|kicking off|smash\w*|threaten\w*|belt|knife|weapon)\b/,
 ];
@@ -269,9 +275,24 @@ const FIRST_PERSON = /\b(?:i|im|ive|id|ill|me|my|myself|mine)\b/;
  * "tell the social worker…"): "he punched me again", or "mum was strangled by her ex", quoted, is not.
  */
 export function quotedThreatRule(quote: string): boolean {
+  // Of someone other than the speaker only as an order or a plan ("get the lads to…", "they'll…"), not a history.
+  const aboutAnother = !FIRST_PERSON.test(quote) && /\b(?:get|send|tell|will|ll|gonna|going to)\b/.test(quote);
   return WORKER_SAFETY.some((r) => {
     const m = r.exec(quote);
-    return m !== null && /\b(?:you|your|ur|u|ya|yours|social workers?|sws?)\b/.test(m[0]);
+    // Said to the worker ("you…", "the social worker"), or of someone other than the speaker ("get the lads to wait
+    // for her", overheard); never the speaker's own harm.
+    return (
+      m !== null &&
+      (/\b(?:you|your|ur|u|ya|yours|social workers?|sws?)\b/.test(m[0]) || (aboutAnother && !FIRST_PERSON.test(m[0])))
+    );
+  });
+}
+
+/** A threat rule that, in someone's quoted words, tells of harm to the speaker ("he punched me again"). */
+export function ownHarmRule(quote: string): boolean {
+  return WORKER_SAFETY.some((r) => {
+    const m = r.exec(quote);
+    return m !== null && FIRST_PERSON.test(m[0]);
   });
 }
 
