@@ -2,7 +2,14 @@ import { features } from './features';
 import { HARM_CONCEPTS } from './lexicon';
 import type { Concept, Reading, SafetyLexicon } from './lexicon';
 import type { SafetyModel } from './model';
-import { crisisRule, crisisWordAt, ownCrisisRule, ownHarmRule, quotedThreatRule, workerSafetyRule } from './rules';
+import {
+  crisisRule,
+  crisisWordAt,
+  ownCrisisRule,
+  ownHarmRule,
+  quotedThreatRule,
+  workerSafetyRule,
+} from './rule-checks';
 import { tokens } from './text';
 import { childrenThere, despairOf, has, quotations, someoneElse, subjectBefore, toldPart } from './whose';
 

@@ -6,7 +6,7 @@
  */
 
 /** The worker's own thoughts of ending their life, or of hurting themself. */
-const CRISIS: readonly RegExp[] = [
+export const CRISIS: readonly RegExp[] = [
   // "the children on my caseload will cope fine without me, my own family too".
   /\b(?:cope|manage|be fine|be better|be ok|be okay|get on|carry on)\b.{0,20}\bwithout me\b.*\b(?:my own family|my family|my kids|my children|my partner)\b/,
   // Someone else's words of suicide, then "i feel the same": the worker's own.
@@ -152,7 +152,7 @@ const CRISIS: readonly RegExp[] = [
 ];
 
 /** Threats, violence or harassment aimed at the worker. */
-const WORKER_SAFETY: readonly RegExp[] = [
+export const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|(?<!\bits? )following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|threw (?:\w+ ){1,3}at|spitting at) me\b/,
   /(?<!\b(?:please|pls|plz|can you|could you|can u|can someone) )\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b(?! (?:please|pls|plz|from|out))/,
   /\b(?:been |was |got |being |im being )?followed (?:home|back|to my|from work|from the office)\b/,
@@ -247,63 +247,3 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:social workers?|sws?|people like you|your lot|you lot)\b (?:\w+ ){0,2}(?:go missing|goes missing|gone missing|disappear|disappears|get hurt|gets hurt|have accidents|has accidents|end up hurt|end up dead|end up in hospital)\b/,
   /\b(?:in (?:a|the) (?:visit|house|flat|home) (?:now|right now)|im (?:in|at) the (?:visit|house|flat|address|property)(?: now)?|im in the car outside)\b.*\b(?:shouting at me|screaming at me|aggressive|kicking off|smash\w*|threaten\w*|belt|knife|weapon)\b/,
 ];
-
-export function crisisRule(text: string): boolean {
-  return CRISIS.some((r) => r.test(text));
-}
-
-/**
- * A crisis rule matched in the worker's own words ("i should join him", "asking for me, i am right now"):
- * then it is the worker's crisis, whoever else the message names.
- */
-export function ownCrisisRule(text: string): boolean {
-  if (/\basking for (?:me|myself)\b/.test(text)) return true;
-  return CRISIS.some((r) => {
-    const m = r.exec(text);
-    return m !== null && /\b(?:i|im|ive|id|me|myself)\b/.test(m[0]);
-  });
-}
-
-export function workerSafetyRule(text: string): boolean {
-  return WORKER_SAFETY.some((r) => r.test(text));
-}
-
-const FIRST_PERSON = /\b(?:i|im|ive|id|ill|me|my|myself|mine)\b/;
-
-/**
- * A threat in quotation marks is aimed at the worker only when it speaks to them ("we know where you live",
- * "tell the social worker…"): "he punched me again", or "mum was strangled by her ex", quoted, is not.
- */
-export function quotedThreatRule(quote: string): boolean {
-  // Of someone other than the speaker only as an order or a plan ("get the lads to…", "they'll…"), not a history.
-  const aboutAnother = !FIRST_PERSON.test(quote) && /\b(?:get|send|tell|will|ll|gonna|going to)\b/.test(quote);
-  return WORKER_SAFETY.some((r) => {
-    const m = r.exec(quote);
-    // Said to the worker ("you…", "the social worker"), or of someone other than the speaker ("get the lads to wait
-    // for her", overheard); never the speaker's own harm.
-    return (
-      m !== null &&
-      (/\b(?:you|your|ur|u|ya|yours|social workers?|sws?)\b/.test(m[0]) || (aboutAnother && !FIRST_PERSON.test(m[0])))
-    );
-  });
-}
-
-/** A threat rule that, in someone's quoted words, tells of harm to the speaker ("he punched me again"). */
-export function ownHarmRule(quote: string): boolean {
-  return WORKER_SAFETY.some((r) => {
-    const m = r.exec(quote);
-    return m !== null && FIRST_PERSON.test(m[0]);
-  });
-}
-
-/**
- * Where a crisis rule matched in words that are not the worker's own ("hes going to drive into the sea"), as
- * a word index into the text; undefined when none did. Whose they are is read from the words before.
- */
-export function crisisWordAt(text: string): number | undefined {
-  for (const r of CRISIS) {
-    const m = r.exec(text);
-    if (m !== null && !FIRST_PERSON.test(m[0])) return text.slice(0, m.index).split(' ').filter(Boolean).length;
-  }
-  return undefined;
-}
