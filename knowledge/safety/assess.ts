@@ -2,7 +2,14 @@ import { features } from './features';
 import { HARM_CONCEPTS } from './lexicon';
 import type { Concept, Reading, SafetyLexicon } from './lexicon';
 import type { SafetyModel } from './model';
-import { crisisRule, crisisWordAt, ownCrisisRule, quotedThreatRule, workerSafetyRule } from './rules';
+import {
+  crisisRule,
+  crisisWordAt,
+  ownCrisisRule,
+  ownHarmRule,
+  quotedThreatRule,
+  workerSafetyRule,
+} from './rule-checks';
 import { tokens } from './text';
 import { childrenThere, despairOf, has, quotations, someoneElse, subjectBefore, toldPart } from './whose';
 
@@ -110,6 +117,21 @@ export function createSafetyNet(
     const { outside, quoted } = quotations(message);
     const own = quoted.length > 0 ? lexicon.read(tokens(outside)) : reading;
     const ownText = own.words.join(' ');
+    // Harm in someone else's quoted words about themself ('she texted "he's going to kill me"', "they'll stab my
+    // brother") is theirs, not a threat to the worker: when every quotation speaks in the first person and none to
+    // the worker ("you…"), the worker's safety is read from the writer's own words, and what the whole message
+    // said of a threat counts for the person quoted.
+    const quotes = quoted.map((q) => lexicon.read(tokens(q)).words.join(' '));
+    const ownHarmOnly =
+      someoneElse(own) &&
+      quotes.some((q) => ownHarmRule(q)) &&
+      !quotes.some((q) => /\b(?:you|your|ur|u|ya|yours)\b/.test(q));
+    if (ownHarmOnly) {
+      const whole = probabilities['worker-safety'];
+      const writer = model.probabilities(features(own))[CLASS_INDEX['worker-safety']] ?? 0;
+      probabilities['worker-safety'] = Math.min(whole, writer);
+      probabilities['child-at-risk'] = Math.max(probabilities['child-at-risk'], whole);
+    }
     const crisis = crisisRule(text);
     const crisisOwn = quoted.length > 0 ? crisisRule(ownText) : crisis;
     const at = crisisOwn ? crisisWordAt(ownText) : undefined;
@@ -121,8 +143,7 @@ export function createSafetyNet(
       crisis,
       ownCrisis: crisisOwn && ownCrisisRule(ownText),
       othersWords,
-      safety:
-        workerSafetyRule(ownText) || quoted.some((q) => quotedThreatRule(lexicon.read(tokens(q)).words.join(' '))),
+      safety: workerSafetyRule(ownText) || quotes.some((q) => quotedThreatRule(q)),
       quotedFirst,
     };
   };

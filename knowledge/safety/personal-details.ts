@@ -101,7 +101,7 @@ function hasDateOfBirth(text: string): boolean {
 
 /** A case or reference number, an NHS number, or any long number. */
 const REFERENCE =
-  /\b(?:case|refs?|references?|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b|\b(?:19|20)\d{2}\/(?!(?:19|20)\d{2}\b)\d{3,}\b|\b(?:ref|reference|case|crn|upn)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*(?=(?:[a-z]*\d){3})[a-z0-9]{5,}\b/;
+  /\b(?:case|refs?|references?|file|record|client|child|person|id|lcs|mosaic|nhs|crn|upn|eclipse|liquidlogic)\b\s*(?:no\.?|number|num|#|id|ref)?\s*(?:is\s+)?[:#]?\s*[a-z]{0,4}[-/]?\d[\d/ -]{3,}\d\b|\b[a-z]{2,5}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{6,}\b|\b(?:19|20)\d{2}\/(?!(?:19|20)\d{2}\b)\d{3,}\b|\b(?:ref|reference|case|crn|upn)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*(?=(?:[a-z]*\d){3})[a-z0-9]{5,}\b|\b(?:ref|reference|file|case|record)\s*(?:no\.?|number|num|#)\s*[:#]?\s*(?=[a-z0-9/-]*\d{3})[a-z0-9][a-z0-9/-]{3,}/;
 
 function hasNhsNumber(text: string): boolean {
   for (const match of text.matchAll(/\b(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})\b/g)) {

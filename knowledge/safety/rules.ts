@@ -6,7 +6,7 @@
  */
 
 /** The worker's own thoughts of ending their life, or of hurting themself. */
-const CRISIS: readonly RegExp[] = [
+export const CRISIS: readonly RegExp[] = [
   // "the children on my caseload will cope fine without me, my own family too".
   /\b(?:cope|manage|be fine|be better|be ok|be okay|get on|carry on)\b.{0,20}\bwithout me\b.*\b(?:my own family|my family|my kids|my children|my partner)\b/,
   // Someone else's words of suicide, then "i feel the same": the worker's own.
@@ -152,7 +152,7 @@ const CRISIS: readonly RegExp[] = [
 ];
 
 /** Threats, violence or harassment aimed at the worker. */
-const WORKER_SAFETY: readonly RegExp[] = [
+export const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:threatened|threatening|threaten|threatens|punched|punch|hit|hits|kicked|kick|assaulted|attacked|attack|grabbed|pushed|shoved|slapped|headbutted|bit|bitten|strangled|choked|followed|(?<!\bits? )following|follow|chased|stalking|stalked|harassing|harassed|harass|pinned|trapped|cornered|cornering|intimidating|intimidated|abusing|abused|spat at|spat on|spat in|set (?:the|their|his|her|a) dogs? on|pulled a knife on|came at|went for|swung at|lunged at|lunging at|lunge at|squared up to|blocked|trapping|locked|threw (?:\w+ ){1,3}at|spitting at) me\b/,
   /(?<!\b(?:please|pls|plz|can you|could you|can u|can someone) )\b(?:come|coming|came|comes) (?:round )?(?:and |to )?(?:find|get|sort|look for|hunt) me\b(?! (?:please|pls|plz|from|out))/,
   /\b(?:been |was |got |being |im being )?followed (?:home|back|to my|from work|from the office)\b/,
@@ -238,51 +238,12 @@ const WORKER_SAFETY: readonly RegExp[] = [
   /\b(?:dad|mum|father|mother|parent|uncle|partner|boyfriend|stepdad|family|carer|brother|grandad|nan)s?\b.*\b(?:messag\w*|contact\w*|text\w*|dm\w*|add(?:ed|ing)|follow\w*|approach\w*|talking to|talked to|waiting for) my (?:own )?(?:teenage |little |eldest |youngest )?(?:son|daughter|husband|wife|partner|boyfriend|girlfriend)\b/,
   /\b(?:coming|come|came|going|gonna) (?:\w+ ){0,4}(?:office|building|base|reception|hub)\b.*\b(?:finish|kill|hurt|get|sort out|batter|stab|shoot|burn|do) (?:us|you all|all of us|the lot of (?:us|you)|everyone there)\b/,
   /\b(?:blocked|blocking|stood in|standing in|stood across|stood in front of) (?:the |my )?(?:doorway|door|exit|way out|front door|stairs|hallway)\b.*\b(?:refused|wouldnt|would not|until i|couldnt (?:get out|leave)|cant (?:get out|leave)|let me)\b/,
+  // From the development sets (round 10): turning up wherever the worker is, "plans" for the worker.
+  /\b(?:keeps|kept|keep|has been|have been|been) (?:\w+ )?(?:turning up|showing up|appearing|hanging around|waiting)\b.*\b(?:when i|where i|the time i|exactly when|every day|every morning|every night|every time i|wherever i)\b/,
+  /\b(?:has|have|got|making|made|has got) (?:\w+ )?plans for (?:me|you|the social worker|the sw)\b/,
+  /\b(?:said|saying|says|told me|telling me|voicemail|message|text)\b (?:\w+ ){0,2}(?:ill|i will|id|i would|im going to|i am going to) regret\b/,
+  /\b(?:doesnt|dont|does not|do not|didnt|not) (?:\w+ )?care (?:about|if (?:he|she|they|i) (?:goes?|go|end up) (?:to|in|back to)) (?:prison|jail|going to prison|doing time|going back inside|the police)\b/,
+  /\b(?:get|send|tell|got|sent) (?:the |his |her |my |some |their )?(?:lads|boys|mates|friends|brothers|cousins|people)\b (?:\w+ ){0,3}(?:to )?(?:wait for|waiting for|sort|deal with|visit|find|jump|do) (?:her|him|the social worker|the sw|you)\b/,
   /\b(?:social workers?|sws?|people like you|your lot|you lot)\b (?:\w+ ){0,2}(?:go missing|goes missing|gone missing|disappear|disappears|get hurt|gets hurt|have accidents|has accidents|end up hurt|end up dead|end up in hospital)\b/,
   /\b(?:in (?:a|the) (?:visit|house|flat|home) (?:now|right now)|im (?:in|at) the (?:visit|house|flat|address|property)(?: now)?|im in the car outside)\b.*\b(?:shouting at me|screaming at me|aggressive|kicking off|smash\w*|threaten\w*|belt|knife|weapon)\b/,
 ];
-
-export function crisisRule(text: string): boolean {
-  return CRISIS.some((r) => r.test(text));
-}
-
-/**
- * A crisis rule matched in the worker's own words ("i should join him", "asking for me, i am right now"):
- * then it is the worker's crisis, whoever else the message names.
- */
-export function ownCrisisRule(text: string): boolean {
-  if (/\basking for (?:me|myself)\b/.test(text)) return true;
-  return CRISIS.some((r) => {
-    const m = r.exec(text);
-    return m !== null && /\b(?:i|im|ive|id|me|myself)\b/.test(m[0]);
-  });
-}
-
-export function workerSafetyRule(text: string): boolean {
-  return WORKER_SAFETY.some((r) => r.test(text));
-}
-
-const FIRST_PERSON = /\b(?:i|im|ive|id|ill|me|my|myself|mine)\b/;
-
-/**
- * A threat in quotation marks is aimed at the worker only when it speaks to them ("we know where you live",
- * "tell the social worker…"): "he punched me again", or "mum was strangled by her ex", quoted, is not.
- */
-export function quotedThreatRule(quote: string): boolean {
-  return WORKER_SAFETY.some((r) => {
-    const m = r.exec(quote);
-    return m !== null && /\b(?:you|your|ur|u|ya|yours|social workers?|sws?)\b/.test(m[0]);
-  });
-}
-
-/**
- * Where a crisis rule matched in words that are not the worker's own ("hes going to drive into the sea"), as
- * a word index into the text; undefined when none did. Whose they are is read from the words before.
- */
-export function crisisWordAt(text: string): number | undefined {
-  for (const r of CRISIS) {
-    const m = r.exec(text);
-    if (m !== null && !FIRST_PERSON.test(m[0])) return text.slice(0, m.index).split(' ').filter(Boolean).length;
-  }
-  return undefined;
-}

@@ -185,8 +185,9 @@ export function quotations(message: string): { readonly outside: string; readonl
       else outside += c;
     } else if (double || (single && !/[\s]/.test(before) && !/[a-z0-9]/.test(after))) {
       const words = text.slice(open + 1, i);
-      // One or two words in quotation marks are the writer's own, marked ("coming to 'finish' us"): not a quotation.
-      if (words.trim().split(/\s+/).length <= 2) outside += ` ${words} `;
+      // One or two words in quotation marks are the writer's own, marked ("coming to 'finish' us"), and so are
+      // words quoted inside the writer's own sentence ("saying i'll 'regret taking his kids'"): not a quotation.
+      if (words.trim().split(/\s+/).length <= 2 || embedded(outside, words)) outside += ` ${words} `;
       else {
         quoted.push(words);
         outside += ' , ';
@@ -198,6 +199,22 @@ export function quotations(message: string): { readonly outside: string; readonl
   if (open >= 0) outside += text.slice(open);
   return { outside, quoted };
 }
+
+/** The word before a quotation carries on the writer's own clause ("he'll 'do me in'", "he 'doesnt care…'"). */
+const CONTINUES =
+  /\b(?:i'?ll|he'?ll|she'?ll|they'?ll|we'?ll|you'?ll|i'?d|he'?d|she'?d|they'?d|i'?m|he'?s|she'?s|they'?re|he|she|they|it|i|is|was|has|have|had|will|would|to|be|a|an|the|his|her|my|your|their|of|for|about|and|or|gonna|going|get|got)\s*$/;
+/** A quotation that opens a voice of its own: "i…", "im…", "please…", "dont…", "if…", "you…". */
+const OPENS_A_VOICE = /^\s*(?:i|i'm|im|i've|ive|i'd|id|i'll|ill|me|my|we|please|pls|dont|don't|if|you|ur|your|u)\b/;
+
+/** Words in quotation marks that carry on the writer's own sentence, not a quotation of someone's words. */
+function embedded(before: string, quote: string): boolean {
+  if (OPENS_A_VOICE.test(quote)) return false;
+  return CONTINUES.test(before) || CARRIES_ON.test(quote);
+}
+
+/** A quotation that starts with a verb carries on its subject outside it ("her brother 'deals with people like me'"). */
+const CARRIES_ON =
+  /^\s*(?:deals|knows|wants|has|had|is|was|will|would|can|could|should|might|gets|goes|does|doesn'?t|isn'?t|wasn'?t|won'?t|can'?t|never|always|just|still|already|keeps|says)\b/;
 
 const OTHERS = new Set(['child', 'adult', 'third']);
 

@@ -322,3 +322,24 @@ describe('narrowed threat rules still catch the worker (a review of rounds 8 and
     'colleague punched at contact today, shes ok but shaken',
   ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
 });
+
+describe("round 10 (from retired set M): quotations inside the writer's sentence, and whose harm a quotation tells", () => {
+  test.each([
+    "the uncle rang and said i'll 'be sorry for this' and he 'isn't scared of prison'",
+    "foster carer's ex told me he'll 'sort me out' next time he sees me",
+    "yp's stepdad says he has 'plans' for me when the order ends",
+    'the same lad keeps turning up at the bus stop every morning when i get there',
+  ])("the worker's safety: %s", (message) => expect(assessSafety(message).route).toBe('worker-safety'));
+
+  test.each([
+    "message from a 14yo on my caseload: 'they said if i dont go back they will batter my sister'",
+    'she texted me "hes going to kill me when he gets in" and now her phones off',
+  ])("someone else's harm in their quoted words is a child at risk first: %s", (message) =>
+    expect(assessSafety(message).route).toBe('child-at-risk'),
+  );
+
+  test('an order quoted about someone else ("get the boys to wait for her") brings the worker\'s card too', () => {
+    const a = assessSafety('heard dad on his phone outside saying "get the boys to wait for her by the car"');
+    expect([a.route, ...(a.also ?? [])]).toContain('worker-safety');
+  });
+});
