@@ -27,6 +27,19 @@ describe('a question of a kind the framework is not for is declined by its kind'
     ['is non violent resistance any good for a teen hitting his mum', 'other practice models and tools', 'case_advice'],
     // A phrase in the plural: "timesheet" says "timesheets" too.
     ['agency timesheets, whats the cut off', 'leave, pay and other HR questions', 'employment'],
+    // Rounds 8 to 10 (issue 22, from retired blind sets K, L and M), in other words than theirs:
+    ['could i move to a nine day fortnight', 'working patterns and supervision arrangements', 'employment'],
+    [
+      'how many supervision sessions should a new starter get',
+      'working patterns and supervision arrangements',
+      'employment',
+    ],
+    ['can i take a toddler to contact in my own car', 'transport, information sharing and entitlements', 'procedures'],
+    ['is there a university bursary for care leavers', 'transport, information sharing and entitlements', 'procedures'],
+    ['how much notice does dad need before the review', 'timescales, standards and limits', 'procedures'],
+    ['where do i log an incident when someone trips in the office', 'timescales, standards and limits', 'procedures'],
+    ['can i whatsapp a yp from my work mobile', 'numbers, rooms and contact with young people', 'procedures'],
+    ['number for edt please, its 6pm', 'numbers, rooms and contact with young people', 'procedures'],
   ])('%s', (question, name, goTo) => {
     const r = respond(searchGiving(notSure), question, { frameworkId: 'lbbd' });
     expect(r.reply?.kind).toBe('decline');

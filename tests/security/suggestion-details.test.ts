@@ -42,6 +42,12 @@ describe('a suggestion holding personal details is refused, however it is writte
     ['references by year and serial', 'refs 2023/0457 and 2023/0458 are siblings', 'reference'],
     ['a school year and where', 'year 9 at jo richardson, wants to understand his rights', 'school'],
     ['a capitalised name with an age in brackets', 'a welcome letter for Bailey Hunt (10) joining our home', 'name'],
+    // Rounds 9 and 10 (from retired blind sets L and M):
+    ['an unknown capitalised name, then an age between commas', 'jersey sw - Elodie, 15, wants her records', 'name'],
+    ['…and its age', 'jersey sw - Elodie, 15, wants her records', 'age'],
+    ['a reference with letters inside it', 'ref no 3319/CSC/24, draft a summary', 'reference'],
+    ['a file number with letters after it', 'file number 3304-LAC, show the whole journey', 'reference'],
+    ['a surname shared with a researcher, with an age', 'Jayden Burnham, 14, wants to move placement', 'name'],
   ] as const)('%s', (_label, text, kind) => {
     expect(looksPersonal(text)).toBe(true);
     expect(personalDetails(text)).toContain(kind);
@@ -66,6 +72,11 @@ describe('a suggestion holding personal details is refused, however it is writte
       'year 9 at school is hard for care experienced children',
       'read Principle Six (6) before supervision',
       'how do island families use the community as a strength',
+      'Leaving Care team in Chadwell Heath asked about transitional safeguarding',
+      'is Appreciative Inquiry from David Cooperrider used in Strengthening Families',
+      'Judith Trowell wrote about systemic practice, is that the Jersey model',
+      'Ofsted, 12 weeks ago, said our plans were good',
+      'Section, 17 of the act, is not in the framework',
     ])
       expect([text, looksPersonal(text)]).toEqual([text, false]);
   });
